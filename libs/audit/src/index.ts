@@ -1,0 +1,6 @@
+import { AuditEventEntity } from './entities/audit-event.entity';
+
+export * from './audit.module';
+export * from './audit.service';
+export { AuditEventEntity };
+export const AUDIT_ENTITIES = [AuditEventEntity];

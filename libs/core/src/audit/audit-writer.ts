@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestActor } from '../context/request-actor';
+import { diffSnapshots } from './audit-diff';
+
+export interface AuditFact {
+  /** `<subject>.<verb>`, e.g. `model.registered`, `model_version.transitioned`. */
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/**
+ * Writes one audit event with the caller's manager, so it commits or rolls back with the change
+ * it describes. Snapshots are plain JSON; secrets never go in them.
+ */
+export async function recordAudit(manager: EntityManager, actor: RequestActor, fact: AuditFact): Promise<void> {
+  const before = toJson(fact.before);
+  const after = toJson(fact.after);
+  await manager.query(
+    `INSERT INTO audit_events
+       (tenant_id, actor_id, action, subject_type, subject_id, before, after, changes, correlation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      actor.tenantId,
+      actor.principalId,
+      fact.action,
+      fact.subjectType,
+      fact.subjectId,
+      before === null ? null : JSON.stringify(before),
+      after === null ? null : JSON.stringify(after),
+      JSON.stringify(diffSnapshots(before, after)),
+      actor.correlationId,
+    ],
+  );
+}
+
+function toJson(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  return value ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : null;
+}

@@ -1,0 +1,115 @@
+import { resolve } from 'node:path';
+
+/** Typed configuration, read from the environment once at boot. No other module reads process.env. */
+export interface AttestConfig {
+  port: number;
+  /** Owner connection (runs migrations). Absent: the embedded PostgreSQL is started. */
+  databaseUrl?: string;
+  /** Connection used by the application; must be a role that is neither superuser nor BYPASSRLS. */
+  appDatabaseUrl?: string;
+  /** Password given to the `attest_app` role when Attest provisions it (secret). */
+  appDatabasePassword?: string;
+  redisUrl?: string;
+  dataDir: string;
+  policiesDir: string;
+  /** Secret: becomes the first admin API key of an empty database. */
+  bootstrapApiKey?: string;
+  jwt: { secret?: string; issuer: string; ttlSeconds: number };
+  graphql: { maxDepth: number; maxComplexity: number };
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug'] as const;
+
+/** Reads and validates the configuration; throws one ConfigError listing every bad value. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+  const config: AttestConfig = {
+    port: read.integer('PORT', 3000, 0, 65535),
+    databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    appDatabaseUrl: read.url('ATTEST_APP_DATABASE_URL', ['postgres:', 'postgresql:']),
+    appDatabasePassword: read.string('ATTEST_APP_DATABASE_PASSWORD', { minLength: 16 }),
+    redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
+    dataDir: resolve(cwd, read.string('ATTEST_DATA_DIR') ?? '.attest/data'),
+    policiesDir: resolve(cwd, read.string('ATTEST_POLICIES_DIR') ?? 'policies'),
+    bootstrapApiKey: read.string('ATTEST_BOOTSTRAP_API_KEY', { minLength: 32, pattern: /^\S+$/ }),
+    jwt: {
+      secret: read.string('ATTEST_JWT_SECRET', { minLength: 32 }),
+      issuer: read.string('ATTEST_JWT_ISSUER') ?? 'attest',
+      ttlSeconds: read.integer('ATTEST_JWT_TTL_SECONDS', 3600, 60, 31 * 24 * 3600),
+    },
+    graphql: {
+      maxDepth: read.integer('ATTEST_GRAPHQL_MAX_DEPTH', 10, 2, 50),
+      maxComplexity: read.integer('ATTEST_GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+    },
+    logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),
+  };
+  if (config.appDatabaseUrl && !config.databaseUrl) {
+    problems.push('ATTEST_APP_DATABASE_URL needs DATABASE_URL (the owner connection that runs migrations)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  string(name: string, rules: { minLength?: number; pattern?: RegExp } = {}): string | undefined {
+    const value = this.env[name];
+    if (value === undefined || value === '') return undefined;
+    if (rules.minLength && value.length < rules.minLength) {
+      this.problems.push(`${name} must be at least ${rules.minLength} characters long`);
+    } else if (rules.pattern && !rules.pattern.test(value)) {
+      this.problems.push(`${name} has an invalid format`);
+    }
+    return value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  url(name: string, protocols: string[]): string | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    try {
+      const url = new URL(raw);
+      if (!protocols.includes(url.protocol)) {
+        this.problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+      return fallback;
+    }
+    return raw as T;
+  }
+}

@@ -1,0 +1,12 @@
+/** The stable error codes every GraphQL error carries in `extensions.code`. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  CONFLICT = 'CONFLICT',
+  POLICY_DENIED = 'POLICY_DENIED',
+  RATE_LIMITED = 'RATE_LIMITED',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  INTERNAL = 'INTERNAL',
+}

@@ -1,0 +1,25 @@
+import type { RequestActor } from '@attest/core';
+import type { LoaderRegistry } from '@attest/core';
+import type { Request, Response } from 'express';
+import type { AppAbility } from '../access/ability.factory';
+import type { PrincipalKind, Role } from '../access/vocabulary';
+
+/** The caller of a request, once authenticated: identity, roles and what they may do. */
+export interface AuthenticatedPrincipal extends RequestActor {
+  kind: PrincipalKind;
+  name: string;
+  roles: Role[];
+  automationIds: string[];
+  ability: AppAbility;
+  via: 'api_key' | 'jwt';
+}
+
+/** The GraphQL context of one request. */
+export interface GraphQLRequestContext {
+  req: Request;
+  res: Response;
+  loaders: LoaderRegistry;
+  /** Memoised: the first resolver authenticates, the others reuse the result. */
+  authentication?: Promise<AuthenticatedPrincipal>;
+  principal?: AuthenticatedPrincipal;
+}

@@ -1,0 +1,33 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Action, SubjectType } from '../access/vocabulary';
+import type { AuthenticatedPrincipal, GraphQLRequestContext } from './authenticated-principal';
+
+export const PUBLIC_KEY = 'attest:public';
+export const ABILITY_KEY = 'attest:ability';
+
+export interface AbilityRequirement {
+  action: Action;
+  subject: SubjectType;
+}
+
+/** Reachable without credentials (health checks). Everything else is authenticated. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * The ability an operation or field needs, checked by the global guard before it runs. Services
+ * check it again on the loaded rows (ownership, bindings) and filter lists in SQL.
+ */
+export const Can = (action: Action, subject: SubjectType) =>
+  SetMetadata<string, AbilityRequirement>(ABILITY_KEY, { action, subject });
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedPrincipal => {
+  const principal = GqlExecutionContext.create(context).getContext<GraphQLRequestContext>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on an operation the guard did not authenticate');
+  return principal;
+});
+
+/** The per-request DataLoader registry. */
+export const Loaders = createParamDecorator(
+  (_: unknown, context: ExecutionContext) => GqlExecutionContext.create(context).getContext<GraphQLRequestContext>().loaders,
+);

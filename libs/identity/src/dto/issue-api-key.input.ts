@@ -1,0 +1,18 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsDate, IsOptional, IsUUID, Length } from 'class-validator';
+
+@InputType()
+export class IssueApiKeyInput {
+  @Field(() => ID)
+  @IsUUID()
+  principalId: string;
+
+  @Field({ description: 'What the key is for, e.g. "claims-triage prod"' })
+  @Length(1, 200)
+  name: string;
+
+  @Field(() => Date, { nullable: true, description: 'Must be in the future; no expiry when omitted' })
+  @IsOptional()
+  @IsDate()
+  expiresAt?: Date;
+}

@@ -1,0 +1,16 @@
+export * from './identity.module';
+export * from './access/vocabulary';
+export * from './access/ability.factory';
+export * from './access/access-policy';
+export * from './access/access-policy.provider';
+export * from './access/accessible-where';
+export * from './auth/authenticated-principal';
+export * from './auth/decorators';
+export * from './auth/jwt';
+export * from './auth/jwt-secret';
+export * from './auth/api-key.codec';
+export * from './entities';
+export * from './models/principal.model';
+export * from './principals.service';
+export { loadPrincipal } from './principals.resolver';
+export * from './tenants.service';

@@ -1,0 +1,72 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { byKeys, groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
+import { subjectOf } from './access/ability.factory';
+import type { AuthenticatedPrincipal } from './auth/authenticated-principal';
+import { Can, CurrentPrincipal, Loaders } from './auth/decorators';
+import { CreatePrincipalInput } from './dto/create-principal.input';
+import { PrincipalsArgs } from './dto/principals.args';
+import { PrincipalConnection } from './models/principal-connection.model';
+import { PrincipalModel } from './models/principal.model';
+import { RoleBindingModel } from './models/role-binding.model';
+import { PrincipalsService } from './principals.service';
+
+@Resolver(() => PrincipalModel)
+export class PrincipalsResolver {
+  constructor(private readonly service: PrincipalsService) {}
+
+  @Query(() => PrincipalModel, { description: 'The principal making the request' })
+  @Can('read', 'Tenant')
+  me(@CurrentPrincipal() actor: AuthenticatedPrincipal): Promise<PrincipalModel> {
+    return this.service.get(actor, actor.principalId);
+  }
+
+  @Query(() => PrincipalModel)
+  @Can('read', 'Principal')
+  principal(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+    return this.service.get(actor, id);
+  }
+
+  @Query(() => PrincipalConnection, { complexity: pageCost })
+  @Can('read', 'Principal')
+  principals(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: PrincipalsArgs) {
+    return this.service.list(actor, args);
+  }
+
+  @Mutation(() => PrincipalModel)
+  @Can('create', 'Principal')
+  createPrincipal(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: CreatePrincipalInput) {
+    return this.service.create(actor, input);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Visible only to roles allowed to read this field' })
+  @Can('read', 'Principal')
+  email(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() principal: PrincipalModel): string | null {
+    return actor.ability.can('read', subjectOf('Principal', principal), 'email') ? principal.email : null;
+  }
+
+  @ResolveField(() => [RoleBindingModel], { description: 'Empty unless you may read role bindings' })
+  @Can('read', 'Principal')
+  roles(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() principal: PrincipalModel,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<RoleBindingModel[]> {
+    return loaders
+      .get<string, RoleBindingModel[]>('principal.roles', async (ids) =>
+        groupByKeys(ids, await this.service.bindingsOf(actor, ids), (b) => b.principalId),
+      )
+      .load(principal.id);
+  }
+}
+
+/** Loads principals by id through the request's DataLoader (for owner fields elsewhere). */
+export function loadPrincipal(
+  loaders: LoaderRegistry,
+  service: PrincipalsService,
+  actor: AuthenticatedPrincipal,
+  id: string,
+): Promise<PrincipalModel | null> {
+  return loaders
+    .get<string, PrincipalModel | null>('principal.byId', async (ids) => byKeys(ids, await service.loadMany(actor, ids), (p) => p.id))
+    .load(id);
+}

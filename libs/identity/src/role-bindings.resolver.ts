@@ -1,0 +1,23 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import type { AuthenticatedPrincipal } from './auth/authenticated-principal';
+import { Can, CurrentPrincipal } from './auth/decorators';
+import { BindRoleInput } from './dto/bind-role.input';
+import { RoleBindingModel } from './models/role-binding.model';
+import { RoleBindingsService } from './role-bindings.service';
+
+@Resolver(() => RoleBindingModel)
+export class RoleBindingsResolver {
+  constructor(private readonly bindings: RoleBindingsService) {}
+
+  @Mutation(() => RoleBindingModel)
+  @Can('create', 'RoleBinding')
+  bindRole(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: BindRoleInput) {
+    return this.bindings.bind(actor, input);
+  }
+
+  @Mutation(() => RoleBindingModel, { description: 'Removes a role binding; returns it as it was' })
+  @Can('update', 'RoleBinding')
+  unbindRole(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+    return this.bindings.unbind(actor, id);
+  }
+}

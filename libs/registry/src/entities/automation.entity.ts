@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('automations')
+export class AutomationEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  /** Stable key callers use (e.g. `claims-triage`); unique in the tenant. */
+  @Column('text') key: string;
+  @Column('text') name: string;
+  @Column({ type: 'text', nullable: true }) description: string | null;
+  @Column({ name: 'owner_id', type: 'uuid' }) ownerId: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { AttestError, recordAudit } from '@attest/core';
+import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
+import type { EntityManager } from 'typeorm';
+import { LifecycleTransitionEntity } from '../entities/lifecycle-transition.entity';
+import { LifecycleStatus } from '../registry.enums';
+import { LIFECYCLE_GATES, type LifecycleGate } from './lifecycle-gate';
+import { abilityForTransition, assertTransitionAllowed } from './lifecycle-rules';
+
+interface Versioned {
+  id: string;
+  status: LifecycleStatus;
+  submittedBy: string | null;
+  approvedBy: string | null;
+}
+
+/**
+ * Moves model and automation versions through their lifecycle: legal moves only, separation of
+ * duties on approval, gates, history and audit — all in the caller's transaction.
+ */
+@Injectable()
+export class LifecycleService {
+  constructor(@Optional() @Inject(LIFECYCLE_GATES) private readonly gates: LifecycleGate[] = []) {}
+
+  async transition<V extends Versioned>(
+    m: EntityManager,
+    actor: AuthenticatedPrincipal,
+    subjectType: 'ModelVersion' | 'AutomationVersion',
+    entity: new () => V,
+    version: V,
+    ownerId: string,
+    to: LifecycleStatus,
+    rationale: string,
+  ): Promise<V> {
+    const from = version.status;
+    const view = { ...version, ownerId } as unknown as Record<string, unknown> & V;
+    if (!actor.ability.can(abilityForTransition(to), subjectOf(subjectType, view))) {
+      throw AttestError.forbidden(`You may not move this ${subjectType} to ${to}`);
+    }
+    assertTransitionAllowed(from, to);
+    if (to === LifecycleStatus.approved && version.submittedBy === actor.principalId) {
+      throw AttestError.forbidden('Separation of duties: the principal who submitted a version for review cannot approve it');
+    }
+    for (const gate of this.gates ?? []) {
+      await gate.check({ subjectType, subject: view, from, to, rationale, actor }, m);
+    }
+
+    const before = { status: from, submittedBy: version.submittedBy, approvedBy: version.approvedBy };
+    const changes: Partial<Versioned> = { status: to };
+    if (to === LifecycleStatus.in_review) Object.assign(changes, { submittedBy: actor.principalId, approvedBy: null });
+    if (to === LifecycleStatus.approved) changes.approvedBy = actor.principalId;
+    if (to === LifecycleStatus.draft) Object.assign(changes, { submittedBy: null, approvedBy: null });
+
+    const updated = await m
+      .createQueryBuilder()
+      .update(entity)
+      .set({ ...changes, updatedAt: () => 'now()' } as never)
+      .where('id = :id AND status = :from', { id: version.id, from })
+      .execute();
+    if (updated.affected !== 1) throw AttestError.conflict('The version changed meanwhile; reload and try again');
+
+    Object.assign(version, changes);
+    await m.save(m.create(LifecycleTransitionEntity, {
+      tenantId: actor.tenantId, subjectType, subjectId: version.id, fromStatus: from, toStatus: to, actorId: actor.principalId, rationale,
+    }));
+    await recordAudit(m, actor, {
+      action: `${subjectType === 'ModelVersion' ? 'model_version' : 'automation_version'}.transitioned`,
+      subjectType,
+      subjectId: version.id,
+      before,
+      after: { status: version.status, submittedBy: version.submittedBy, approvedBy: version.approvedBy, rationale },
+    });
+    return version;
+  }
+}

@@ -1,0 +1,80 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { byKeys, groupByKeys, type LoaderRegistry } from '@attest/core';
+import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
+import { RegisterModelVersionInput } from './dto/register-model-version.input';
+import { TransitionArgs } from './dto/transition.args';
+import { ModelVersionsService } from './model-versions.service';
+import { DatasetVersionModel } from './models/dataset.model';
+import { LifecycleTransitionModel } from './models/lifecycle-transition.model';
+import { ModelModel } from './models/model.model';
+import { ModelVersionModel } from './models/model-version.model';
+import { ModelsService } from './models.service';
+import { DatasetPurpose } from './registry.enums';
+
+@Resolver(() => ModelVersionModel)
+export class ModelVersionsResolver {
+  constructor(
+    private readonly service: ModelVersionsService,
+    private readonly models: ModelsService,
+  ) {}
+
+  @Query(() => ModelVersionModel)
+  @Can('read', 'ModelVersion')
+  modelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+    return this.service.get(actor, id);
+  }
+
+  @Mutation(() => ModelVersionModel, { description: 'Registers a new version in draft' })
+  @Can('create', 'ModelVersion')
+  registerModelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RegisterModelVersionInput) {
+    return this.service.register(actor, input);
+  }
+
+  @Mutation(() => ModelVersionModel, {
+    description: 'draft → in_review → approved → deployed → deprecated → retired; approval needs a principal other than the submitter',
+  })
+  @Can('read', 'ModelVersion')
+  transitionModelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: TransitionArgs) {
+    return this.service.transition(actor, args);
+  }
+
+  @ResolveField(() => ModelModel, { nullable: true })
+  @Can('read', 'ModelVersion')
+  model(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, ModelModel | null>('model.byId', async (ids) => byKeys(ids, await this.models.loadMany(actor, ids), (x) => x.id))
+      .load(version.modelId);
+  }
+
+  @ResolveField(() => [DatasetVersionModel], { complexity: 10 })
+  @Can('read', 'ModelVersion')
+  trainingDatasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
+    return this.datasets(actor, loaders, DatasetPurpose.training).load(version.id);
+  }
+
+  @ResolveField(() => [DatasetVersionModel], { complexity: 10 })
+  @Can('read', 'ModelVersion')
+  evaluationDatasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
+    return this.datasets(actor, loaders, DatasetPurpose.evaluation).load(version.id);
+  }
+
+  @ResolveField(() => [LifecycleTransitionModel], { description: 'Lifecycle history, oldest first', complexity: 5 })
+  @Can('read', 'ModelVersion')
+  transitions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, LifecycleTransitionModel[]>('modelVersion.transitions', async (ids) =>
+        groupByKeys(ids, (await this.service.transitionsOf(actor, ids)).map(toTransitionModel), (t) => t.subjectId),
+      )
+      .load(version.id);
+  }
+
+  private datasets(actor: AuthenticatedPrincipal, loaders: LoaderRegistry, purpose: DatasetPurpose) {
+    return loaders.get<string, DatasetVersionModel[]>(`modelVersion.datasets.${purpose}`, async (ids) =>
+      groupByKeys(ids, await this.service.datasetsOf(actor, ids, purpose), (d) => d.modelVersionId),
+    );
+  }
+}
+
+export function toTransitionModel(t: { id: string; subjectId: string; fromStatus: never | string; toStatus: string; actorId: string; rationale: string; at: Date }) {
+  return { id: t.id, subjectId: t.subjectId, from: t.fromStatus, to: t.toStatus, actorId: t.actorId, rationale: t.rationale, at: t.at } as LifecycleTransitionModel & { subjectId: string };
+}

@@ -1,0 +1,46 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum LifecycleStatus {
+  draft = 'draft',
+  in_review = 'in_review',
+  approved = 'approved',
+  deployed = 'deployed',
+  deprecated = 'deprecated',
+  retired = 'retired',
+}
+registerEnumType(LifecycleStatus, { name: 'LifecycleStatus' });
+
+export enum RiskTier {
+  low = 'low',
+  medium = 'medium',
+  high = 'high',
+}
+registerEnumType(RiskTier, { name: 'RiskTier', description: 'The model owner\'s assessment of a model version' });
+
+/** EU AI Act risk classes (Art. 5, 6 and Annex III, Art. 50). */
+export enum RiskClass {
+  unacceptable = 'unacceptable',
+  high = 'high',
+  limited = 'limited',
+  minimal = 'minimal',
+}
+registerEnumType(RiskClass, { name: 'RiskClass', description: 'EU AI Act risk class' });
+
+export enum OversightMode {
+  none = 'none',
+  sample = 'sample',
+  required = 'required',
+}
+registerEnumType(OversightMode, { name: 'OversightMode', description: 'Human oversight of decisions (EU AI Act Art. 14)' });
+
+export enum Environment {
+  dev = 'dev',
+  staging = 'staging',
+  production = 'production',
+}
+registerEnumType(Environment, { name: 'Environment' });
+
+export enum DatasetPurpose {
+  training = 'training',
+  evaluation = 'evaluation',
+}
