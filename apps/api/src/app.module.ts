@@ -1,7 +1,7 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ConfigModule, DatabaseModule, type AttestConfig } from '@attest/core';
+import { ConfigModule, DatabaseModule, GraphQLPassThroughFilter, type AttestConfig } from '@attest/core';
 import { AuditModule, AUDIT_ENTITIES } from '@attest/audit';
 import { IdentityModule, IDENTITY_ENTITIES } from '@attest/identity';
 import { RegistryModule, REGISTRY_ENTITIES } from '@attest/registry';
@@ -27,6 +27,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         HealthService,
+        { provide: APP_FILTER, useClass: GraphQLPassThroughFilter },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false }),

@@ -21,3 +21,4 @@ export * from './pagination/cursor';
 export * from './pagination/paginate';
 export * from './graphql/loader-registry';
 export * from './pagination/like-pattern';
+export * from './errors/graphql-exception.filter';

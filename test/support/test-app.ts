@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { loadConfig, type AttestConfig } from '@attest/core';
+import { TenantsService } from '@attest/identity';
+import { createApp } from '../../apps/api/src/create-app';
+import { createTestDatabase } from './test-database';
+
+export const REPO_ROOT = resolve(__dirname, '../..');
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data: T | null;
+  errors?: { message: string; path?: string[]; extensions: { code: string; [k: string]: unknown } }[];
+  headers: Record<string, string>;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  config: AttestConfig;
+  /** Owner URL of this test's own database. */
+  databaseUrl: string;
+  /** API key of the bootstrap admin of the `default` tenant. */
+  adminKey: string;
+  gql<T = Record<string, any>>(key: string | undefined, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The real API on a fresh database of the test server, with the real migrations. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const adminKey = `test-admin-${randomBytes(24).toString('hex')}`;
+  const config = loadConfig(
+    {
+      DATABASE_URL: database.url,
+      REDIS_URL: process.env.REDIS_URL,
+      ATTEST_BOOTSTRAP_API_KEY: adminKey,
+      ATTEST_JWT_SECRET: randomBytes(32).toString('hex'),
+      ATTEST_LOG_LEVEL: 'error',
+      ...env,
+    },
+    REPO_ROOT,
+  );
+  const app = await createApp(config);
+  await app.init();
+  const server = app.getHttpServer();
+  return {
+    app,
+    config,
+    databaseUrl: database.url,
+    adminKey,
+    async gql(key, query, variables, headers = {}) {
+      const req = request(server).post('/graphql').set('content-type', 'application/json');
+      if (key) req.set('authorization', `Bearer ${key}`);
+      for (const [name, value] of Object.entries(headers)) req.set(name, value);
+      const res = await req.send({ query, variables });
+      return { status: res.status, data: res.body.data ?? null, errors: res.body.errors, headers: res.headers as Record<string, string> };
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A principal with one role and an API key, created through the API by the tenant admin. */
+export async function principalWithRole(
+  t: TestApp,
+  role: string,
+  options: { adminKey?: string; automationId?: string; name?: string } = {},
+): Promise<{ id: string; key: string }> {
+  const adminKey = options.adminKey ?? t.adminKey;
+  const kind = role === 'service' ? 'service' : 'human';
+  const name = options.name ?? `${role}-${randomBytes(4).toString('hex')}`;
+  const created = await t.gql(adminKey, 'mutation($i: CreatePrincipalInput!) { createPrincipal(input: $i) { id } }', {
+    i: { kind, name },
+  });
+  const id = ok(created).createPrincipal.id as string;
+  ok(await t.gql(adminKey, 'mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', {
+    i: { principalId: id, role, automationId: options.automationId },
+  }));
+  const issued = await t.gql(adminKey, 'mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
+    i: { principalId: id, name: `${name} key` },
+  });
+  return { id, key: ok(issued).issueApiKey.secret as string };
+}
+
+/** A second tenant with its own admin key (created as the operator would). */
+export async function createTenant(t: TestApp, slug: string): Promise<{ tenantId: string; adminKey: string }> {
+  const created = await t.app.get(TenantsService).createTenant({ name: slug, slug });
+  return { tenantId: created.tenant.id, adminKey: created.apiKey };
+}
+
+/** The data of a response that must have succeeded; fails the test with the errors otherwise. */
+export function ok<T = Record<string, any>>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}
+
+/** The code of the first error of a response that must have failed. */
+export function errorCode(response: GraphQLResponse): string | undefined {
+  return response.errors?.[0]?.extensions.code;
+}
