@@ -14,3 +14,4 @@ export * from './models/principal.model';
 export * from './principals.service';
 export { loadPrincipal } from './principals.resolver';
 export * from './tenants.service';
+export * from './access/operation-catalogue';

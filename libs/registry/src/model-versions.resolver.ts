@@ -33,7 +33,7 @@ export class ModelVersionsResolver {
   @Mutation(() => ModelVersionModel, {
     description: 'draft → in_review → approved → deployed → deprecated → retired; approval needs a principal other than the submitter',
   })
-  @Can('read', 'ModelVersion')
+  @Can(['transition', 'approve'], 'ModelVersion')
   transitionModelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: TransitionArgs) {
     return this.service.transition(actor, args);
   }

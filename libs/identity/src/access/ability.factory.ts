@@ -31,7 +31,11 @@ export function buildAbility(policy: AccessPolicy, principal: PrincipalFacts): A
       rules.push({
         action: rule.action,
         subject: rule.subject,
-        conditions: { ...(interpolate(rule.conditions ?? {}, values) as object), tenantId: principal.tenantId },
+        // Grants are confined to the tenant; a "cannot" stays unconditional unless written otherwise,
+        // so that it also answers type-level checks (CASL ignores conditional cannots there).
+        conditions: rule.inverted
+          ? (interpolate(rule.conditions, values) as object | undefined)
+          : { ...(interpolate(rule.conditions ?? {}, values) as object), tenantId: principal.tenantId },
         fields: rule.fields,
         inverted: rule.inverted,
       } as RawRuleOf<AppAbility>);

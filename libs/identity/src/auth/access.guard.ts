@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AttestError, correlationIdOf } from '@attest/core';
 import type { AuthenticatedPrincipal, GraphQLRequestContext } from './authenticated-principal';
 import { Authenticator } from './authenticator.service';
-import { ABILITY_KEY, PUBLIC_KEY, type AbilityRequirement } from './decorators';
+import { ABILITY_KEY, PUBLIC_KEY, requirementMet, type AbilityRequirement } from './decorators';
 
 /**
  * Secure by default: every GraphQL operation and guarded field is authenticated, and must declare
@@ -26,8 +26,8 @@ export class AccessGuard implements CanActivate {
     const principal = await this.authenticate(gqlContext);
     const requirement = this.reflector.getAllAndOverride<AbilityRequirement>(ABILITY_KEY, targets);
     if (!requirement) throw AttestError.forbidden('This operation declares no ability and is refused');
-    if (!principal.ability.can(requirement.action, requirement.subject)) {
-      throw AttestError.forbidden(`You may not ${requirement.action} ${requirement.subject}`);
+    if (!requirementMet(principal.ability, requirement)) {
+      throw AttestError.forbidden(`You may not ${requirement.actions.join(' or ')} ${requirement.subject}`);
     }
     return true;
   }

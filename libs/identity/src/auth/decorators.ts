@@ -7,8 +7,13 @@ export const PUBLIC_KEY = 'attest:public';
 export const ABILITY_KEY = 'attest:ability';
 
 export interface AbilityRequirement {
-  action: Action;
+  /** Any one of these actions suffices (e.g. moving a version along, or approving it). */
+  actions: Action[];
   subject: SubjectType;
+}
+
+export function requirementMet(ability: { can(action: Action, subject: SubjectType): boolean }, r: AbilityRequirement): boolean {
+  return r.actions.some((action) => ability.can(action, r.subject));
 }
 
 /** Reachable without credentials (health checks). Everything else is authenticated. */
@@ -18,8 +23,8 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
  * The ability an operation or field needs, checked by the global guard before it runs. Services
  * check it again on the loaded rows (ownership, bindings) and filter lists in SQL.
  */
-export const Can = (action: Action, subject: SubjectType) =>
-  SetMetadata<string, AbilityRequirement>(ABILITY_KEY, { action, subject });
+export const Can = (action: Action | Action[], subject: SubjectType) =>
+  SetMetadata<string, AbilityRequirement>(ABILITY_KEY, { actions: [action].flat(), subject });
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedPrincipal => {
   const principal = GqlExecutionContext.create(context).getContext<GraphQLRequestContext>().principal;
