@@ -6,7 +6,7 @@ const esmPackages = [
   '@tokenizer', 'load-esm', 'peek-readable',
 ];
 const swc = [
-  '@swc/jest',
+  '<rootDir>/test/support/swc-esm-transformer.js',
   {
     jsc: {
       target: 'es2022',

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../libs/core/src/database/embedded-postgres.server';
@@ -12,8 +12,10 @@ export default async function globalSetup(): Promise<void> {
     process.env.ATTEST_TEST_SERVER_URL = process.env.DATABASE_URL;
     return;
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'attest-test-pg-'));
+  const root = await mkdtemp(join(tmpdir(), 'attest-test-pg-'));
+  await chmod(root, 0o711); // as root, PostgreSQL runs as `postgres` and must traverse it
+  const dataDir = join(root, 'data');
   const server = await startEmbeddedPostgres(dataDir);
-  (globalThis as { __attestEmbedded?: unknown }).__attestEmbedded = { server, dataDir };
+  (globalThis as { __attestEmbedded?: unknown }).__attestEmbedded = { server, dataDir: root };
   process.env.ATTEST_TEST_SERVER_URL = server.url;
 }

