@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { AttestError } from './attest-error';
+import { CONSTRAINT_MESSAGES } from './constraint-messages';
 import { ErrorCode } from './error-code';
 
 const logger = new Logger('GraphQL');
@@ -37,7 +38,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const driver = (original as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
     const mapped = driver?.code ? SQL_STATE[driver.code] : undefined;
     if (mapped) {
-      return { ...base, message: mapped[1], extensions: { code: mapped[0], constraint: driver?.constraint } };
+      const message = (driver?.constraint && CONSTRAINT_MESSAGES[driver.constraint]) || mapped[1];
+      return { ...base, message, extensions: { code: mapped[0], constraint: driver?.constraint } };
     }
   }
   const code = String(formatted.extensions?.code ?? '');
