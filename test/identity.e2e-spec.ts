@@ -66,6 +66,8 @@ describe('identity: principals, roles and API keys', () => {
     expect(errorCode(await t.gql(t.adminKey, `mutation { bindRole(input: { principalId: "${svc}", role: service }) { id } }`))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, `mutation { issueApiKey(input: { principalId: "${svc}", name: "k", expiresAt: "2001-01-01T00:00:00Z" }) { secret } }`))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: robot, name: "r" }) { id } }'))).toBe('VALIDATION_FAILED');
+    const badVariable = await t.gql(t.adminKey, 'mutation($k: PrincipalKind!) { createPrincipal(input: { kind: $k, name: "v" }) { id } }', { k: 'robot' });
+    expect(errorCode(badVariable)).toBe('VALIDATION_FAILED');
   });
 
   it('answers NOT_FOUND for unknown ids and CONFLICT for a duplicate name', async () => {

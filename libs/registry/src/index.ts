@@ -4,3 +4,7 @@ export * from './entities';
 export * from './lifecycle/lifecycle-gate';
 export * from './models.service';
 export * from './model-versions.service';
+export * from './datasets.service';
+export * from './dataset-versions.service';
+export * from './automations.service';
+export * from './automation-versions.service';

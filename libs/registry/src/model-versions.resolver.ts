@@ -1,8 +1,10 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, groupByKeys, type LoaderRegistry } from '@attest/core';
+import { byKeys, type LoaderRegistry } from '@attest/core';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import { RegisterModelVersionInput } from './dto/register-model-version.input';
 import { TransitionArgs } from './dto/transition.args';
+import { LifecycleService } from './lifecycle/lifecycle.service';
+import { loadTransitions } from './lifecycle/transitions.loader';
 import { ModelVersionsService } from './model-versions.service';
 import { DatasetVersionModel } from './models/dataset.model';
 import { LifecycleTransitionModel } from './models/lifecycle-transition.model';
@@ -10,12 +12,14 @@ import { ModelModel } from './models/model.model';
 import { ModelVersionModel } from './models/model-version.model';
 import { ModelsService } from './models.service';
 import { DatasetPurpose } from './registry.enums';
+import { groupLinked } from './registry-links';
 
 @Resolver(() => ModelVersionModel)
 export class ModelVersionsResolver {
   constructor(
     private readonly service: ModelVersionsService,
     private readonly models: ModelsService,
+    private readonly lifecycle: LifecycleService,
   ) {}
 
   @Query(() => ModelVersionModel)
@@ -61,20 +65,12 @@ export class ModelVersionsResolver {
   @ResolveField(() => [LifecycleTransitionModel], { description: 'Lifecycle history, oldest first', complexity: 5 })
   @Can('read', 'ModelVersion')
   transitions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, LifecycleTransitionModel[]>('modelVersion.transitions', async (ids) =>
-        groupByKeys(ids, (await this.service.transitionsOf(actor, ids)).map(toTransitionModel), (t) => t.subjectId),
-      )
-      .load(version.id);
+    return loadTransitions(loaders, this.lifecycle, actor, version.id);
   }
 
   private datasets(actor: AuthenticatedPrincipal, loaders: LoaderRegistry, purpose: DatasetPurpose) {
     return loaders.get<string, DatasetVersionModel[]>(`modelVersion.datasets.${purpose}`, async (ids) =>
-      groupByKeys(ids, await this.service.datasetsOf(actor, ids, purpose), (d) => d.modelVersionId),
+      groupLinked(ids, await this.service.datasetsOf(actor, ids, purpose)),
     );
   }
-}
-
-export function toTransitionModel(t: { id: string; subjectId: string; fromStatus: never | string; toStatus: string; actorId: string; rationale: string; at: Date }) {
-  return { id: t.id, subjectId: t.subjectId, from: t.fromStatus, to: t.toStatus, actorId: t.actorId, rationale: t.rationale, at: t.at } as LifecycleTransitionModel & { subjectId: string };
 }

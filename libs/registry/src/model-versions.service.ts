@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AttestError, recordAudit, TenantDb } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
-import { In } from 'typeorm';
+import { auditSnapshot } from './audit-snapshot';
 import type { RegisterModelVersionInput } from './dto/register-model-version.input';
 import type { TransitionArgs } from './dto/transition.args';
-import { DatasetVersionEntity } from './entities/dataset-version.entity';
-import { LifecycleTransitionEntity } from './entities/lifecycle-transition.entity';
+import type { DatasetVersionEntity } from './entities/dataset-version.entity';
 import { ModelVersionDatasetEntity } from './entities/model-version-dataset.entity';
 import { ModelVersionEntity } from './entities/model-version.entity';
 import { ModelEntity } from './entities/model.entity';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { DatasetPurpose, LifecycleStatus } from './registry.enums';
-import { assertAllExist } from './registry-checks';
+import { findReadable, loadReadable } from './registry-access';
+import { assertAllExist, findOrNotFound } from './registry-checks';
+import { linkedRows, type Linked } from './registry-links';
+import { DATASET_VERSIONS, MODEL_VERSIONS } from './registry-tables';
 
 @Injectable()
 export class ModelVersionsService {
@@ -22,8 +24,7 @@ export class ModelVersionsService {
 
   register(actor: AuthenticatedPrincipal, input: RegisterModelVersionInput): Promise<ModelVersionEntity> {
     return this.db.transaction(actor.tenantId, async (m) => {
-      const model = await m.findOneBy(ModelEntity, { id: input.modelId });
-      if (!model) throw AttestError.notFound('Model', input.modelId);
+      const model = await findOrNotFound(m, ModelEntity, 'Model', input.modelId);
       const version = m.create(ModelVersionEntity, {
         tenantId: actor.tenantId,
         modelId: model.id,
@@ -58,63 +59,34 @@ export class ModelVersionsService {
         action: 'model_version.registered',
         subjectType: 'ModelVersion',
         subjectId: saved.id,
-        after: { ...snapshot(saved), trainingDatasetVersionIds: training, evaluationDatasetVersionIds: evaluation },
+        after: { ...auditSnapshot(saved), trainingDatasetVersionIds: training, evaluationDatasetVersionIds: evaluation },
       });
       return saved;
     });
   }
 
   transition(actor: AuthenticatedPrincipal, args: TransitionArgs): Promise<ModelVersionEntity> {
-    return this.db.transaction(actor.tenantId, async (m) => {
-      const version = await m.findOne(ModelVersionEntity, { where: { id: args.id }, lock: { mode: 'pessimistic_write' } });
-      if (!version) throw AttestError.notFound('ModelVersion', args.id);
-      const model = await m.findOneByOrFail(ModelEntity, { id: version.modelId });
-      return this.lifecycle.transition(m, actor, 'ModelVersion', ModelVersionEntity, version, model.ownerId, args.to, args.rationale);
-    });
-  }
-
-  async get(actor: AuthenticatedPrincipal, id: string): Promise<ModelVersionEntity> {
-    const version = await this.db.transaction(actor.tenantId, (m) => m.findOneBy(ModelVersionEntity, { id }));
-    if (!version || !actor.ability.can('read', subjectOf('ModelVersion', version))) throw AttestError.notFound('ModelVersion', id);
-    return version;
-  }
-
-  /** Batch loads for DataLoaders. Reads are checked on the subject type: versions have no row conditions. */
-  async versionsOfModels(actor: AuthenticatedPrincipal, modelIds: readonly string[]): Promise<ModelVersionEntity[]> {
-    if (!actor.ability.can('read', 'ModelVersion')) return [];
-    return this.db.transaction(actor.tenantId, (m) =>
-      m.find(ModelVersionEntity, { where: { modelId: In([...modelIds]) }, order: { createdAt: 'DESC', id: 'DESC' } }),
+    return this.lifecycle.transitionById(actor, 'ModelVersion', ModelVersionEntity, args, async (m, v) =>
+      (await m.findOneByOrFail(ModelEntity, { id: v.modelId })).ownerId,
     );
   }
 
-  async loadMany(actor: AuthenticatedPrincipal, ids: readonly string[]): Promise<ModelVersionEntity[]> {
-    if (!actor.ability.can('read', 'ModelVersion')) return [];
-    return this.db.transaction(actor.tenantId, (m) => m.findBy(ModelVersionEntity, { id: In([...ids]) }));
+  get(actor: AuthenticatedPrincipal, id: string): Promise<ModelVersionEntity> {
+    return findReadable(this.db, actor, MODEL_VERSIONS, id);
   }
 
-  async datasetsOf(
-    actor: AuthenticatedPrincipal,
-    versionIds: readonly string[],
-    purpose: DatasetPurpose,
-  ): Promise<(DatasetVersionEntity & { modelVersionId: string })[]> {
-    if (!actor.ability.can('read', 'DatasetVersion')) return [];
-    return this.db.transaction(actor.tenantId, async (m) => {
-      const links = await m.findBy(ModelVersionDatasetEntity, { modelVersionId: In([...versionIds]), purpose });
-      if (links.length === 0) return [];
-      const datasets = await m.findBy(DatasetVersionEntity, { id: In([...new Set(links.map((l) => l.datasetVersionId))]) });
-      const byId = new Map(datasets.map((d) => [d.id, d]));
-      return links.flatMap((l) => (byId.has(l.datasetVersionId) ? [{ ...byId.get(l.datasetVersionId)!, modelVersionId: l.modelVersionId }] : []));
-    });
+  /** Batch loads for DataLoaders, filtered in SQL by the actor's read rules. */
+  versionsOfModels(actor: AuthenticatedPrincipal, modelIds: readonly string[]): Promise<ModelVersionEntity[]> {
+    return loadReadable(this.db, actor, MODEL_VERSIONS, modelIds, 'model_id');
   }
 
-  async transitionsOf(actor: AuthenticatedPrincipal, subjectIds: readonly string[]): Promise<LifecycleTransitionEntity[]> {
-    return this.db.transaction(actor.tenantId, (m) =>
-      m.find(LifecycleTransitionEntity, { where: { subjectId: In([...subjectIds]) }, order: { at: 'ASC' } }),
-    );
+  loadMany(actor: AuthenticatedPrincipal, ids: readonly string[]): Promise<ModelVersionEntity[]> {
+    return loadReadable(this.db, actor, MODEL_VERSIONS, ids);
   }
-}
 
-function snapshot(v: ModelVersionEntity): Record<string, unknown> {
-  const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = v;
-  return rest;
+  /** The dataset versions each model version was trained or evaluated on. */
+  datasetsOf(actor: AuthenticatedPrincipal, versionIds: readonly string[], purpose: DatasetPurpose): Promise<Linked<DatasetVersionEntity>[]> {
+    const link = { table: 'model_version_datasets', from: 'model_version_id', to: 'dataset_version_id', where: { purpose } };
+    return this.db.transaction(actor.tenantId, (m) => linkedRows(m, actor, link, versionIds, DATASET_VERSIONS));
+  }
 }

@@ -1,47 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { AttestError, containsPattern, paginate, recordAudit, TenantDb, type Connection } from '@attest/core';
-import { accessibleWhere, subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
-import { In } from 'typeorm';
+import { paginate, TenantDb, type Connection } from '@attest/core';
+import type { AuthenticatedPrincipal } from '@attest/identity';
 import type { ModelsArgs } from './dto/models.args';
 import type { RegisterModelInput } from './dto/register-model.input';
 import { ModelEntity } from './entities/model.entity';
-import { assertPrincipalExists } from './registry-checks';
-
-const MODEL_COLUMNS = { id: 'id', tenantId: 'tenant_id', ownerId: 'owner_id', name: 'name' };
+import { findReadable, loadReadable, readable } from './registry-access';
+import { entryFields, registerEntry, whereEntryMatches } from './registry-entries';
+import { MODELS } from './registry-tables';
 
 @Injectable()
 export class ModelsService {
   constructor(private readonly db: TenantDb) {}
 
   register(actor: AuthenticatedPrincipal, input: RegisterModelInput): Promise<ModelEntity> {
-    return this.db.transaction(actor.tenantId, async (m) => {
-      const model = m.create(ModelEntity, {
-        tenantId: actor.tenantId,
-        name: input.name,
-        description: input.description ?? null,
-        ownerId: input.ownerId ?? actor.principalId,
-      });
-      if (!actor.ability.can('create', subjectOf('Model', model))) throw AttestError.forbidden();
-      await assertPrincipalExists(m, model.ownerId, 'ownerId');
-      const saved = await m.save(model);
-      await recordAudit(m, actor, { action: 'model.registered', subjectType: 'Model', subjectId: saved.id, after: snapshot(saved) });
-      return saved;
-    });
+    return registerEntry(this.db, actor, 'Model', ModelEntity, entryFields(actor, input), 'model.registered');
   }
 
-  async get(actor: AuthenticatedPrincipal, id: string): Promise<ModelEntity> {
-    const model = await this.db.transaction(actor.tenantId, (m) => m.findOneBy(ModelEntity, { id }));
-    if (!model || !actor.ability.can('read', subjectOf('Model', model))) throw AttestError.notFound('Model', id);
-    return model;
+  get(actor: AuthenticatedPrincipal, id: string): Promise<ModelEntity> {
+    return findReadable(this.db, actor, MODELS, id);
   }
 
   list(actor: AuthenticatedPrincipal, args: ModelsArgs): Promise<Connection<ModelEntity>> {
     return this.db.transaction(actor.tenantId, (m) => {
-      const acl = accessibleWhere(actor.ability, 'read', 'Model', 'model', MODEL_COLUMNS);
-      const query = m.createQueryBuilder(ModelEntity, 'model').where(acl.sql, acl.params);
       const f = args.filter ?? {};
-      if (f.ownerId) query.andWhere('model.owner_id = :ownerId', { ownerId: f.ownerId });
-      if (f.search) query.andWhere('model.name ILIKE :search', { search: containsPattern(f.search) });
+      const query = whereEntryMatches(readable(m, actor, MODELS), f);
       if (f.status || f.riskTier) {
         query.andWhere(
           `EXISTS (SELECT 1 FROM model_versions v WHERE v.model_id = model.id
@@ -55,12 +37,7 @@ export class ModelsService {
   }
 
   /** Batch load for DataLoader: the models the actor may read, by id. */
-  async loadMany(actor: AuthenticatedPrincipal, ids: readonly string[]): Promise<ModelEntity[]> {
-    const rows = await this.db.transaction(actor.tenantId, (m) => m.findBy(ModelEntity, { id: In([...ids]) }));
-    return rows.filter((row) => actor.ability.can('read', subjectOf('Model', row)));
+  loadMany(actor: AuthenticatedPrincipal, ids: readonly string[]): Promise<ModelEntity[]> {
+    return loadReadable(this.db, actor, MODELS, ids);
   }
-}
-
-function snapshot(model: ModelEntity): Record<string, unknown> {
-  return { id: model.id, name: model.name, description: model.description, ownerId: model.ownerId };
 }

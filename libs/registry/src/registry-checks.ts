@@ -1,5 +1,5 @@
 import { AttestError } from '@attest/core';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 
 /** A clear VALIDATION_FAILED naming the field, rather than a foreign-key error. */
 export async function assertPrincipalExists(m: EntityManager, principalId: string, field: string): Promise<void> {
@@ -14,4 +14,11 @@ export async function assertAllExist(m: EntityManager, table: string, ids: strin
   const found = new Set(rows.map((r) => r.id));
   const missing = [...new Set(ids)].filter((id) => !found.has(id));
   if (missing.length > 0) throw AttestError.validation(`${field}: not found in this tenant: ${missing.join(', ')}`, { field, missing });
+}
+
+/** The row with this id (within the tenant), or NOT_FOUND naming its subject type. */
+export async function findOrNotFound<E extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<E>, subjectType: string, id: string): Promise<E> {
+  const row = await m.findOneBy(entity, { id } as unknown as FindOptionsWhere<E>);
+  if (!row) throw AttestError.notFound(subjectType, id);
+  return row;
 }

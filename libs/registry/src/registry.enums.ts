@@ -44,3 +44,13 @@ export enum DatasetPurpose {
   training = 'training',
   evaluation = 'evaluation',
 }
+
+/**
+ * The personal-data classes a dataset version may declare (GDPR Art. 9 and 10 for the special
+ * ones). `none` is an explicit statement that it holds no personal data, so it stands alone.
+ */
+export const PII_CLASSES = [
+  'none', 'contact', 'identifier', 'financial', 'health', 'biometric', 'location', 'special_category', 'children',
+] as const;
+export type PiiClass = (typeof PII_CLASSES)[number];
+export const PII_CLASSES_DESCRIPTION = `Personal-data classes present, one or more of: ${PII_CLASSES.join(', ')} ("none" alone)`;

@@ -1,14 +1,30 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@attest/identity';
+import { AutomationVersionsResolver } from './automation-versions.resolver';
+import { AutomationVersionsService } from './automation-versions.service';
+import { AutomationsResolver } from './automations.resolver';
+import { AutomationsService } from './automations.service';
+import { DatasetVersionsResolver } from './dataset-versions.resolver';
+import { DatasetVersionsService } from './dataset-versions.service';
+import { DatasetsResolver } from './datasets.resolver';
+import { DatasetsService } from './datasets.service';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { ModelVersionsResolver } from './model-versions.resolver';
 import { ModelVersionsService } from './model-versions.service';
 import { ModelsResolver } from './models.resolver';
 import { ModelsService } from './models.service';
 
+const SERVICES = [
+  LifecycleService, ModelsService, ModelVersionsService, DatasetsService, DatasetVersionsService, AutomationsService, AutomationVersionsService,
+];
+/** Every resolver of the registry, also for building the schema without a server (apps/api/src/api-schema.ts). */
+export const REGISTRY_RESOLVERS = [
+  ModelsResolver, ModelVersionsResolver, DatasetsResolver, DatasetVersionsResolver, AutomationsResolver, AutomationVersionsResolver,
+];
+
 @Module({
   imports: [IdentityModule],
-  providers: [LifecycleService, ModelsService, ModelVersionsService, ModelsResolver, ModelVersionsResolver],
-  exports: [ModelsService, ModelVersionsService, LifecycleService],
+  providers: [...SERVICES, ...REGISTRY_RESOLVERS],
+  exports: SERVICES,
 })
 export class RegistryModule {}

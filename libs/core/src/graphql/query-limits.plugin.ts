@@ -21,13 +21,20 @@ export function queryLimitsPlugin(limits: { maxDepth: number; maxComplexity: num
               extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, depth, maxDepth: limits.maxDepth },
             });
           }
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types: execution rejects them with BAD_USER_INPUT before
+            // any resolver runs, which is the clearer error for the caller.
+            return;
+          }
           if (complexity > limits.maxComplexity) {
             throw new GraphQLError(`Query cost ${complexity} exceeds the limit of ${limits.maxComplexity}`, {
               extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, complexity, maxComplexity: limits.maxComplexity },

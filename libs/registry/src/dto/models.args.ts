@@ -1,21 +1,12 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { LifecycleStatus, RiskTier } from '../registry.enums';
+import { RegistryEntryFilter } from './registry-entry.input';
 
 @InputType()
-export class ModelFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  ownerId?: string;
-
-  @Field({ nullable: true, description: 'Case-insensitive match on the name' })
-  @IsOptional()
-  @Length(1, 200)
-  search?: string;
-
+export class ModelFilter extends RegistryEntryFilter {
   @Field(() => LifecycleStatus, { nullable: true, description: 'Models with a version in this status' })
   @IsOptional()
   @IsEnum(LifecycleStatus)

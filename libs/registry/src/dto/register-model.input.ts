@@ -1,22 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsUUID, Length, Matches } from 'class-validator';
-
-export const NAME_PATTERN = /^\S(.*\S)?$/;
+import { InputType } from '@nestjs/graphql';
+import { RegistryEntryInput } from './registry-entry.input';
 
 @InputType()
-export class RegisterModelInput {
-  @Field({ description: 'Unique in the tenant' })
-  @Length(1, 200)
-  @Matches(NAME_PATTERN, { message: 'name must not start or end with spaces' })
-  name: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Length(0, 5000)
-  description?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Defaults to the caller' })
-  @IsOptional()
-  @IsUUID()
-  ownerId?: string;
-}
+export class RegisterModelInput extends RegistryEntryInput {}

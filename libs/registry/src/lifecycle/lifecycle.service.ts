@@ -1,7 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AttestError, recordAudit } from '@attest/core';
+import { AttestError, recordAudit, TenantDb } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { TransitionArgs } from '../dto/transition.args';
 import { LifecycleTransitionEntity } from '../entities/lifecycle-transition.entity';
 import { LifecycleStatus } from '../registry.enums';
 import { LIFECYCLE_GATES, type LifecycleGate } from './lifecycle-gate';
@@ -16,11 +17,40 @@ interface Versioned {
 
 /**
  * Moves model and automation versions through their lifecycle: legal moves only, separation of
- * duties on approval, gates, history and audit — all in the caller's transaction.
+ * duties on approval, gates, history and audit — all in one transaction with the status change.
  */
 @Injectable()
 export class LifecycleService {
-  constructor(@Optional() @Inject(LIFECYCLE_GATES) private readonly gates: LifecycleGate[] = []) {}
+  constructor(
+    private readonly db: TenantDb,
+    @Optional() @Inject(LIFECYCLE_GATES) private readonly gates: LifecycleGate[] = [],
+  ) {}
+
+  /** Batch load for DataLoaders: the lifecycle history of versions the caller has already read, oldest first. */
+  history(actor: AuthenticatedPrincipal, subjectIds: readonly string[]): Promise<LifecycleTransitionEntity[]> {
+    return this.db.transaction(actor.tenantId, (m) =>
+      m.find(LifecycleTransitionEntity, { where: { subjectId: In([...subjectIds]) }, order: { at: 'ASC', id: 'ASC' } }),
+    );
+  }
+
+  /**
+   * `transitionModelVersion` and `transitionAutomationVersion`: locks the version, finds the owner
+   * of its model or automation and moves it, in one transaction. A version the caller may not
+   * read (another automation's, for a service principal) is NOT_FOUND rather than FORBIDDEN.
+   */
+  transitionById<V extends Versioned>(
+    actor: AuthenticatedPrincipal,
+    subjectType: 'ModelVersion' | 'AutomationVersion',
+    entity: new () => V,
+    args: TransitionArgs,
+    ownerOf: (m: EntityManager, version: V) => Promise<string>,
+  ): Promise<V> {
+    return this.db.transaction(actor.tenantId, async (m) => {
+      const version = await m.findOne(entity, { where: { id: args.id } as FindOptionsWhere<V>, lock: { mode: 'pessimistic_write' } });
+      if (!version || !actor.ability.can('read', subjectOf(subjectType, version))) throw AttestError.notFound(subjectType, args.id);
+      return this.transition(m, actor, subjectType, entity, version, await ownerOf(m, version), args.to, args.rationale);
+    });
+  }
 
   async transition<V extends Versioned>(
     m: EntityManager,

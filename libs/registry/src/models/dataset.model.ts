@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType, GraphQLJSON } from '@attest/core';
+import { PII_CLASSES_DESCRIPTION } from '../registry.enums';
 
 @ObjectType('Dataset')
 export class DatasetModel {
@@ -22,7 +23,7 @@ export class DatasetVersionModel {
   @Field() sourceUri: string;
   @Field() digest: string;
   @Field(() => GraphQLJSON, { nullable: true }) schema: Record<string, unknown> | null;
-  @Field(() => [String], { description: 'PII classes present, e.g. contact, financial, health, special_category' })
+  @Field(() => [String], { description: PII_CLASSES_DESCRIPTION })
   piiClasses: string[];
   @Field(() => String, { nullable: true }) provenance: string | null;
   @Field(() => String, { nullable: true }) licence: string | null;

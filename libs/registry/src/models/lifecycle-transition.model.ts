@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { LifecycleTransitionEntity } from '../entities/lifecycle-transition.entity';
 import { LifecycleStatus } from '../registry.enums';
 
 @ObjectType('LifecycleTransition')
@@ -9,4 +10,8 @@ export class LifecycleTransitionModel {
   @Field(() => ID) actorId: string;
   @Field() rationale: string;
   @Field() at: Date;
+}
+
+export function toTransitionModel(t: LifecycleTransitionEntity): LifecycleTransitionModel {
+  return { id: t.id, from: t.fromStatus, to: t.toStatus, actorId: t.actorId, rationale: t.rationale, at: t.at };
 }

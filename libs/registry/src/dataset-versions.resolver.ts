@@ -1,0 +1,48 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { byKeys, type LoaderRegistry } from '@attest/core';
+import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
+import { DatasetVersionsService } from './dataset-versions.service';
+import { DatasetsService } from './datasets.service';
+import { RegisterDatasetVersionInput } from './dto/register-dataset-version.input';
+import { DatasetModel, DatasetVersionModel } from './models/dataset.model';
+import { ModelVersionModel } from './models/model-version.model';
+import { groupLinked } from './registry-links';
+
+@Resolver(() => DatasetVersionModel)
+export class DatasetVersionsResolver {
+  constructor(
+    private readonly service: DatasetVersionsService,
+    private readonly datasets: DatasetsService,
+  ) {}
+
+  @Query(() => DatasetVersionModel)
+  @Can('read', 'DatasetVersion')
+  datasetVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+    return this.service.get(actor, id);
+  }
+
+  @Mutation(() => DatasetVersionModel, { description: 'Registers an immutable snapshot of a dataset' })
+  @Can('create', 'DatasetVersion')
+  registerDatasetVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RegisterDatasetVersionInput) {
+    return this.service.register(actor, input);
+  }
+
+  @ResolveField(() => DatasetModel, { nullable: true })
+  @Can('read', 'DatasetVersion')
+  dataset(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: DatasetVersionModel, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, DatasetModel | null>('dataset.byId', async (ids) => byKeys(ids, await this.datasets.loadMany(actor, ids), (x) => x.id))
+      .load(version.datasetId);
+  }
+
+  @ResolveField(() => [ModelVersionModel], {
+    description: 'Model versions trained or evaluated on it, newest first; empty unless you may read model versions',
+    complexity: 10,
+  })
+  @Can('read', 'DatasetVersion')
+  usedByModelVersions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: DatasetVersionModel, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, ModelVersionModel[]>('datasetVersion.usedBy', async (ids) => groupLinked(ids, await this.service.modelVersionsUsing(actor, ids)))
+      .load(version.id);
+  }
+}

@@ -1,0 +1,53 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
+import {
+  Can, CurrentPrincipal, loadPrincipal, Loaders, PrincipalModel, PrincipalsService, type AuthenticatedPrincipal,
+} from '@attest/identity';
+import { DatasetVersionsService } from './dataset-versions.service';
+import { DatasetsService } from './datasets.service';
+import { DatasetsArgs } from './dto/datasets.args';
+import { RegisterDatasetInput } from './dto/register-dataset.input';
+import { DatasetConnection, DatasetModel, DatasetVersionModel } from './models/dataset.model';
+
+@Resolver(() => DatasetModel)
+export class DatasetsResolver {
+  constructor(
+    private readonly service: DatasetsService,
+    private readonly datasetVersions: DatasetVersionsService,
+    private readonly principals: PrincipalsService,
+  ) {}
+
+  @Query(() => DatasetModel)
+  @Can('read', 'Dataset')
+  dataset(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+    return this.service.get(actor, id);
+  }
+
+  @Query(() => DatasetConnection, { complexity: pageCost })
+  @Can('read', 'Dataset')
+  datasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: DatasetsArgs) {
+    return this.service.list(actor, args);
+  }
+
+  @Mutation(() => DatasetModel)
+  @Can('create', 'Dataset')
+  registerDataset(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RegisterDatasetInput) {
+    return this.service.register(actor, input);
+  }
+
+  @ResolveField(() => PrincipalModel, { nullable: true, description: 'Null if you may not read principals' })
+  @Can('read', 'Dataset')
+  owner(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() dataset: DatasetModel, @Loaders() loaders: LoaderRegistry) {
+    return loadPrincipal(loaders, this.principals, actor, dataset.ownerId);
+  }
+
+  @ResolveField(() => [DatasetVersionModel], { description: 'Newest first', complexity: 10 })
+  @Can('read', 'DatasetVersion')
+  versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() dataset: DatasetModel, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, DatasetVersionModel[]>('dataset.versions', async (ids) =>
+        groupByKeys(ids, await this.datasetVersions.versionsOfDatasets(actor, ids), (v) => v.datasetId),
+      )
+      .load(dataset.id);
+  }
+}
