@@ -13,11 +13,15 @@ describe('nested queries (no N+1)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
+    const dataset = ok(await t.gql(t.adminKey, 'mutation { registerDataset(input: { name: "claims" }) { id } }')).registerDataset;
+    const dv = ok(await t.gql(t.adminKey, `mutation { registerDatasetVersion(input: { datasetId: "${dataset.id}", version: "1",
+      sourceUri: "s3://d/claims", digest: "sha256:${'d'.repeat(64)}", piiClasses: ["financial"] }) { id } }`)).registerDatasetVersion;
     for (let i = 0; i < 50; i++) {
       const model = ok(await t.gql(t.adminKey, `mutation { registerModel(input: { name: "m${i}" }) { id } }`)).registerModel;
       for (const version of ['1.0.0', '2.0.0']) {
         const v = ok(await t.gql(t.adminKey, `mutation { registerModelVersion(input: { modelId: "${model.id}", version: "${version}",
-          artifactUri: "s3://m/${i}", artifactDigest: "sha256:${'c'.repeat(64)}", framework: "onnx", riskTier: medium }) { id } }`));
+          artifactUri: "s3://m/${i}", artifactDigest: "sha256:${'c'.repeat(64)}", framework: "onnx", riskTier: medium,
+          trainingDatasetVersionIds: ["${dv.id}"], evaluationDatasetVersionIds: ["${dv.id}"] }) { id } }`));
         ok(await t.gql(t.adminKey, `mutation { transitionModelVersion(id: "${v.registerModelVersion.id}", to: in_review, rationale: "ready") { id } }`));
       }
     }
@@ -37,6 +41,9 @@ describe('nested queries (no N+1)', () => {
     process.stdout.write(`nested query: ${large.statements} SQL statements for 50 models\n`);
     expect(small.models).toBe(5);
     expect(large.models).toBe(50);
+    const sample = ok(await t.gql(t.adminKey, NESTED, { first: 1 })).models.edges[0].node;
+    expect(sample.versions[0].trainingDatasets).toHaveLength(1);
+    expect(sample.owner.roles[0].role).toBe('admin');
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeGreaterThan(0);
     expect(large.statements).toBeLessThan(60);

@@ -11,7 +11,16 @@ async function populate(t: TestApp, adminKey: string, label: string) {
       modelId: "${model.id}", version: "1.0.0", artifactUri: "s3://m/${label}", artifactDigest: "sha256:${'a'.repeat(64)}",
       framework: "xgboost", riskTier: high }) { id } }`)).registerModelVersion;
   const keys = ok(await t.gql(adminKey, '{ apiKeys { id } }')).apiKeys;
-  return { adminId: me.id, bindingId: me.roles[0].id, modelId: model.id, versionId: version.id, keyId: keys[0].id };
+  const dataset = ok(await t.gql(adminKey, `mutation { registerDataset(input: { name: "${label}-data" }) { id } }`)).registerDataset;
+  const datasetVersion = ok(await t.gql(adminKey, `mutation { registerDatasetVersion(input: { datasetId: "${dataset.id}", version: "1",
+      sourceUri: "s3://d/${label}", digest: "sha256:${'d'.repeat(64)}", piiClasses: ["contact"] }) { id } }`)).registerDatasetVersion;
+  const automation = ok(await t.gql(adminKey, `mutation { registerAutomation(input: { key: "${label}-triage", name: "${label} triage" }) { id } }`)).registerAutomation;
+  const automationVersion = ok(await t.gql(adminKey, `mutation { registerAutomationVersion(input: { automationId: "${automation.id}", version: "1",
+      purpose: "triage", riskClass: high, oversightMode: sample, environment: production, modelVersionIds: ["${version.id}"] }) { id } }`)).registerAutomationVersion;
+  return {
+    adminId: me.id, bindingId: me.roles[0].id, modelId: model.id, versionId: version.id, keyId: keys[0].id,
+    datasetId: dataset.id, datasetVersionId: datasetVersion.id, automationId: automation.id, automationVersionId: automationVersion.id,
+  };
 }
 
 describe('tenant isolation', () => {
@@ -84,14 +93,24 @@ describe('tenant isolation', () => {
       `mutation { bindRole(input: { principalId: "${a.adminId}", role: auditor }) { id } }`,
       `mutation { revokeApiKey(id: "${a.keyId}") { id } }`,
       `mutation { unbindRole(id: "${a.bindingId}") { id } }`,
+      `{ dataset(id: "${a.datasetId}") { id } }`,
+      `{ datasetVersion(id: "${a.datasetVersionId}") { id } }`,
+      `{ automation(id: "${a.automationId}") { id } }`,
+      `{ automationByKey(key: "a-triage") { id } }`,
+      `{ automationVersion(id: "${a.automationVersionId}") { id } }`,
+      `mutation { registerDatasetVersion(input: { datasetId: "${a.datasetId}", version: "2", sourceUri: "s3://x/y", digest: "sha256:${'e'.repeat(64)}", piiClasses: ["none"] }) { id } }`,
+      `mutation { registerAutomationVersion(input: { automationId: "${a.automationId}", version: "2", purpose: "p", riskClass: minimal, oversightMode: none, environment: dev, modelVersionIds: [] }) { id } }`,
+      `mutation { registerAutomationVersion(input: { automationId: "${b.automationId}", version: "x${Math.random().toString(36).slice(2, 8)}", purpose: "p", riskClass: minimal, oversightMode: none, environment: dev, modelVersionIds: ["${a.versionId}"] }) { id } }`,
+      `mutation { registerModelVersion(input: { modelId: "${b.modelId}", version: "x${Math.random().toString(36).slice(2, 8)}", artifactUri: "s3://x/y", artifactDigest: "sha256:${'f'.repeat(64)}", framework: "x", riskTier: low, trainingDatasetVersionIds: ["${a.datasetVersionId}"] }) { id } }`,
+      `mutation { transitionAutomationVersion(id: "${a.automationVersionId}", to: in_review, rationale: "cross-tenant") { id } }`,
+      `mutation { bindRole(input: { principalId: "${b.adminId}", role: service, automationId: "${a.automationId}" }) { id } }`,
     ];
 
     it('gives every role of one tenant no read or write on another tenant', async () => {
       const auditBefore = ok(await t.gql(t.adminKey, '{ auditEvents(first: 100) { edges { node { id } } } }')).auditEvents.edges.length;
       const outcomes: string[] = [];
       for (const role of ROLES) {
-        const automationId = undefined;
-        if (role === 'service') continue; // bound to an automation: covered once automations exist (registry tests)
+        const automationId = role === 'service' ? b.automationId : undefined;
         const p = await principalWithRole(t, role, { adminKey: tenantB.adminKey, automationId });
         for (const query of attacks()) {
           const res = await t.gql(p.key, query);
@@ -99,17 +118,17 @@ describe('tenant isolation', () => {
           outcomes.push(`${role}: ${code}`);
           expect({ role, query, code }).toEqual({ role, query, code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN|VALIDATION_FAILED)$/) });
         }
-        for (const list of ['models', 'principals']) {
+        for (const list of ['models', 'principals', 'datasets', 'automations']) {
           const res = await t.gql(p.key, `{ ${list} { edges { node { id } } } }`);
           const ids = JSON.stringify(res.data ?? {});
-          expect(ids).not.toContain(a.modelId);
-          expect(ids).not.toContain(a.adminId);
+          for (const id of Object.values(a)) expect(ids).not.toContain(id);
         }
       }
-      expect(outcomes.length).toBe(5 * attacks().length);
+      expect(outcomes.length).toBe(ROLES.length * attacks().length);
       const auditAfter = ok(await t.gql(t.adminKey, '{ auditEvents(first: 100) { edges { node { id } } } }')).auditEvents.edges.length;
       expect(auditAfter).toBe(auditBefore);
       expect(ok(await t.gql(t.adminKey, `{ modelVersion(id: "${a.versionId}") { status } }`)).modelVersion.status).toBe('draft');
+      expect(ok(await t.gql(t.adminKey, `{ automationVersion(id: "${a.automationVersionId}") { status } }`)).automationVersion.status).toBe('draft');
     });
 
     it("keeps another tenant's audit trail out of every list", async () => {
