@@ -17,7 +17,7 @@ export class PrincipalsResolver {
   @Query(() => PrincipalModel, { description: 'The principal making the request' })
   @Can('read', 'Tenant')
   me(@CurrentPrincipal() actor: AuthenticatedPrincipal): Promise<PrincipalModel> {
-    return this.service.get(actor, actor.principalId);
+    return this.service.me(actor);
   }
 
   @Query(() => PrincipalModel)
@@ -44,7 +44,7 @@ export class PrincipalsResolver {
     return actor.ability.can('read', subjectOf('Principal', principal), 'email') ? principal.email : null;
   }
 
-  @ResolveField(() => [RoleBindingModel], { description: 'Empty unless you may read role bindings' })
+  @ResolveField(() => [RoleBindingModel], { description: 'Your own, or anyone\'s if you may read role bindings' })
   @Can('read', 'Principal')
   roles(
     @CurrentPrincipal() actor: AuthenticatedPrincipal,

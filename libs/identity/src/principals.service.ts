@@ -31,6 +31,13 @@ export class PrincipalsService {
     });
   }
 
+  /** Every principal may see itself, whatever its role may read of others. */
+  async me(actor: AuthenticatedPrincipal): Promise<PrincipalModel> {
+    const principal = await this.db.transaction(actor.tenantId, (m) => m.findOneBy(PrincipalEntity, { id: actor.principalId }));
+    if (!principal) throw AttestError.notFound('Principal', actor.principalId);
+    return principal;
+  }
+
   async get(actor: AuthenticatedPrincipal, id: string): Promise<PrincipalModel> {
     const principal = await this.db.transaction(actor.tenantId, (m) => m.findOneBy(PrincipalEntity, { id }));
     if (!principal || !actor.ability.can('read', subjectOf('Principal', principal))) throw AttestError.notFound('Principal', id);
@@ -57,10 +64,12 @@ export class PrincipalsService {
     return rows.filter((p) => actor.ability.can('read', subjectOf('Principal', p)));
   }
 
+  /** Role bindings of these principals: all of them for roles that may read bindings, else only one's own. */
   async bindingsOf(actor: AuthenticatedPrincipal, principalIds: readonly string[]): Promise<RoleBindingEntity[]> {
-    if (!actor.ability.can('read', 'RoleBinding')) return [];
+    const visible = actor.ability.can('read', 'RoleBinding') ? [...principalIds] : principalIds.filter((id) => id === actor.principalId);
+    if (visible.length === 0) return [];
     return this.db.transaction(actor.tenantId, (m) =>
-      m.find(RoleBindingEntity, { where: { principalId: In([...principalIds]) }, order: { createdAt: 'ASC' } }),
+      m.find(RoleBindingEntity, { where: { principalId: In(visible) }, order: { createdAt: 'ASC' } }),
     );
   }
 }
