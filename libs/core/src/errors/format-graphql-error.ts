@@ -44,7 +44,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = String(formatted.extensions?.code ?? '');
   if (INPUT_CODES.has(code)) return { ...base, extensions: { code: ErrorCode.VALIDATION_FAILED } };
-  if (PASSTHROUGH.has(code)) return { ...base, extensions: { code } };
+  if (PASSTHROUGH.has(code)) return { ...base, extensions: { ...formatted.extensions, code } };
 
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal error', extensions: { code: ErrorCode.INTERNAL } };

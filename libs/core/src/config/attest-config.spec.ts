@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './attest-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database on port 3000 with data in .attest/data', () => {
+    const config = loadConfig({}, '/srv/attest');
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: '/srv/attest/.attest/data', policiesDir: '/srv/attest/policies' });
+  });
+
+  it('lists every bad value in one error', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ATTEST_BOOTSTRAP_API_KEY: 'short', ATTEST_LOG_LEVEL: 'loud' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'PORT must be an integer from 0 to 65535, got "eighty"',
+        'DATABASE_URL must start with postgres:// or postgresql://',
+        'ATTEST_BOOTSTRAP_API_KEY must be at least 32 characters long',
+        'ATTEST_LOG_LEVEL must be one of error, warn, log, debug, got "loud"',
+      ]);
+    }
+  });
+
+  it('never puts a secret value in an error message', () => {
+    expect(() => loadConfig({ ATTEST_JWT_SECRET: 'too-short-secret' })).toThrow(/ATTEST_JWT_SECRET must be at least 32/);
+    expect(() => loadConfig({ ATTEST_JWT_SECRET: 'too-short-secret' })).not.toThrow(/too-short-secret/);
+  });
+
+  it('needs the owner connection when an application connection is given', () => {
+    expect(() => loadConfig({ ATTEST_APP_DATABASE_URL: 'postgres://app@db/attest' })).toThrow(/needs DATABASE_URL/);
+  });
+});
