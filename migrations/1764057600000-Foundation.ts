@@ -1,5 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+const AUTH_FUNCTIONS = [
+  'attest_find_api_key(text)', 'attest_principal_grants(uuid, uuid)', 'attest_touch_api_key(uuid)', 'attest_tenant_count()',
+];
+
 /**
  * The foundation: tenants and identity, the registry, lifecycle history and audit events.
  * Every tenant table has tenant_id and a row-level-security policy on the per-transaction setting
@@ -250,27 +254,42 @@ export class Foundation1764057600000 implements MigrationInterface {
     await db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${mutable.join(', ')} TO attest_app`);
     await db.query(`GRANT SELECT, INSERT ON tenants, audit_events, lifecycle_transitions TO attest_app`);
 
-    // Authentication must find a key before it knows the tenant: these two functions run as the
-    // owner (bypassing RLS) and expose only what authentication needs.
+    // Authentication must find a key and its principal's roles before it knows the tenant: these
+    // functions run as the owner (bypassing RLS), expose only what authentication needs, and keep
+    // authenticating a request to one round trip.
     await db.query(`
       CREATE FUNCTION attest_find_api_key(p_prefix text)
       RETURNS TABLE (id uuid, tenant_id uuid, principal_id uuid, secret_hash text,
-                     expires_at timestamptz, revoked_at timestamptz)
+                     expires_at timestamptz, revoked_at timestamptz, last_used_at timestamptz)
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-      $$ SELECT k.id, k.tenant_id, k.principal_id, k.secret_hash, k.expires_at, k.revoked_at
+      $$ SELECT k.id, k.tenant_id, k.principal_id, k.secret_hash, k.expires_at, k.revoked_at, k.last_used_at
          FROM api_keys k WHERE k.prefix = p_prefix $$`);
+    await db.query(`
+      CREATE FUNCTION attest_principal_grants(p_tenant uuid, p_principal uuid)
+      RETURNS TABLE (kind text, name text, disabled_at timestamptz, roles text[], automation_ids uuid[])
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+      $$ SELECT p.kind, p.name, p.disabled_at,
+                coalesce(array_agg(DISTINCT rb.role) FILTER (WHERE rb.role IS NOT NULL), '{}'),
+                coalesce(array_agg(DISTINCT rb.automation_id) FILTER (WHERE rb.automation_id IS NOT NULL), '{}')
+         FROM principals p LEFT JOIN role_bindings rb ON rb.principal_id = p.id
+         WHERE p.id = p_principal AND p.tenant_id = p_tenant
+         GROUP BY p.id $$`);
+    await db.query(`
+      CREATE FUNCTION attest_touch_api_key(p_id uuid) RETURNS void
+      LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS
+      $$ UPDATE api_keys SET last_used_at = now() WHERE id = p_id $$`);
     await db.query(`
       CREATE FUNCTION attest_tenant_count() RETURNS bigint
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
       $$ SELECT count(*) FROM tenants $$`);
-    for (const fn of ['attest_find_api_key(text)', 'attest_tenant_count()']) {
+    for (const fn of AUTH_FUNCTIONS) {
       await db.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
       await db.query(`GRANT EXECUTE ON FUNCTION ${fn} TO attest_app`);
     }
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP FUNCTION attest_tenant_count(), attest_find_api_key(text)`);
+    await db.query(`DROP FUNCTION ${AUTH_FUNCTIONS.join(', ')}`);
     await db.query(`
       DROP TABLE audit_events, lifecycle_transitions, api_keys, role_bindings, automation_version_models,
         automation_versions, automations, model_version_datasets, model_versions, models,

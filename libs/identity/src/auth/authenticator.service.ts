@@ -1,30 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ATTEST_CONFIG, AttestError, ErrorCode, TenantDb, type AttestConfig } from '@attest/core';
-import type { EntityManager } from 'typeorm';
 import { buildAbility } from '../access/ability.factory';
 import { ACCESS_POLICY } from '../access/access-policy.provider';
 import type { AccessPolicy } from '../access/access-policy';
-import { ApiKeyEntity } from '../entities/api-key.entity';
-import { PrincipalEntity } from '../entities/principal.entity';
-import { RoleBindingEntity } from '../entities/role-binding.entity';
+import type { PrincipalKind, Role } from '../access/vocabulary';
 import { lookupOf, secretMatches } from './api-key.codec';
 import type { AuthenticatedPrincipal } from './authenticated-principal';
 import { JWT_SECRET } from './jwt-secret';
 import { looksLikeJwt, verifyJwt } from './jwt';
 
-interface KeyRow {
+interface Grants {
+  kind: PrincipalKind;
+  name: string;
+  disabled_at: Date | null;
+  roles: Role[];
+  automation_ids: string[];
+}
+
+interface KeyWithGrants extends Partial<Grants> {
   id: string;
   tenant_id: string;
   principal_id: string;
   secret_hash: string;
   expires_at: Date | null;
   revoked_at: Date | null;
+  last_used_at: Date | null;
 }
 
 /** Writing last_used_at on every request would turn reads into writes; once a minute is enough. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** Turns the credentials of a request into an AuthenticatedPrincipal, or UNAUTHENTICATED. */
+/**
+ * Turns the credentials of a request into an AuthenticatedPrincipal, or UNAUTHENTICATED. One SQL
+ * round trip (SECURITY DEFINER functions: the tenant is not known yet), so that authentication
+ * does not dominate the cost of a request.
+ */
 @Injectable()
 export class Authenticator {
   constructor(
@@ -43,52 +53,49 @@ export class Authenticator {
 
   private async fromJwt(token: string, correlationId: string): Promise<AuthenticatedPrincipal> {
     const claims = this.jwtSecret ? verifyJwt(token, { secret: this.jwtSecret, issuer: this.config.jwt.issuer }) : undefined;
-    if (!claims) throw invalidCredentials();
-    return this.db.transaction(claims.tid, (m) => this.load(m, claims.tid, claims.sub, correlationId, 'jwt'));
+    if (!claims || !isUuid(claims.tid) || !isUuid(claims.sub)) throw invalidCredentials();
+    const [grants] = await this.db.unscoped<Grants>('SELECT * FROM attest_principal_grants($1, $2)', [claims.tid, claims.sub]);
+    return this.principal(claims.tid, claims.sub, grants, correlationId, 'jwt');
   }
 
   private async fromApiKey(token: string, correlationId: string): Promise<AuthenticatedPrincipal> {
     const { prefix, secret } = lookupOf(token);
-    const [key] = await this.db.unscoped<KeyRow>('SELECT * FROM attest_find_api_key($1)', [prefix]);
+    const [key] = await this.db.unscoped<KeyWithGrants>(
+      'SELECT k.*, g.* FROM attest_find_api_key($1) k LEFT JOIN LATERAL attest_principal_grants(k.tenant_id, k.principal_id) g ON true',
+      [prefix],
+    );
     const now = Date.now();
     if (!key || !secretMatches(secret, key.secret_hash) || key.revoked_at || (key.expires_at && key.expires_at.getTime() <= now)) {
       throw invalidCredentials();
     }
-    return this.db.transaction(key.tenant_id, async (m) => {
-      const principal = await this.load(m, key.tenant_id, key.principal_id, correlationId, 'api_key');
-      await m
-        .createQueryBuilder()
-        .update(ApiKeyEntity)
-        .set({ lastUsedAt: () => 'now()' })
-        .where('id = :id AND (last_used_at IS NULL OR last_used_at < :stale)', {
-          id: key.id,
-          stale: new Date(now - LAST_USED_RESOLUTION_MS),
-        })
-        .execute();
-      return principal;
-    });
+    const principal = this.principal(key.tenant_id, key.principal_id, key.kind ? (key as Grants) : undefined, correlationId, 'api_key');
+    if (!key.last_used_at || key.last_used_at.getTime() < now - LAST_USED_RESOLUTION_MS) {
+      await this.db.unscoped('SELECT attest_touch_api_key($1)', [key.id]);
+    }
+    return principal;
   }
 
-  private async load(
-    m: EntityManager,
+  private principal(
     tenantId: string,
     principalId: string,
+    grants: Grants | undefined,
     correlationId: string,
     via: AuthenticatedPrincipal['via'],
-  ): Promise<AuthenticatedPrincipal> {
-    const principal = await m.findOneBy(PrincipalEntity, { id: principalId });
-    if (!principal || principal.disabledAt) throw invalidCredentials();
-    const bindings = await m.findBy(RoleBindingEntity, { principalId });
-    const roles = [...new Set(bindings.map((b) => b.role))];
-    const automationIds = bindings.flatMap((b) => (b.automationId ? [b.automationId] : []));
-    const ability = buildAbility(this.policy, { id: principal.id, tenantId, roles, automationIds });
-    return { tenantId, principalId, correlationId, kind: principal.kind, name: principal.name, roles, automationIds, ability, via };
+  ): AuthenticatedPrincipal {
+    if (!grants || grants.disabled_at) throw invalidCredentials();
+    const { roles, automation_ids: automationIds } = grants;
+    const ability = buildAbility(this.policy, { id: principalId, tenantId, roles, automationIds });
+    return { tenantId, principalId, correlationId, kind: grants.kind, name: grants.name, roles, automationIds, ability, via };
   }
 }
 
 function credentialOf(headers: { authorization?: string; apiKey?: string }): string | undefined {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
   return bearer?.[1] ?? (headers.apiKey?.trim() || undefined);
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function invalidCredentials(): AttestError {
