@@ -15,6 +15,9 @@ import { RoleBindingsService } from './role-bindings.service';
 import { TenantResolver } from './tenant.resolver';
 import { TenantsService } from './tenants.service';
 
+/** The GraphQL resolvers, also read by `attest schema` to print the schema without a database. */
+export const IDENTITY_RESOLVERS = [PrincipalsResolver, RoleBindingsResolver, ApiKeysResolver, TenantResolver];
+
 @Module({
   providers: [
     accessPolicyProvider,
@@ -26,10 +29,7 @@ import { TenantsService } from './tenants.service';
     ApiKeysService,
     TenantsService,
     TenantBootstrap,
-    PrincipalsResolver,
-    RoleBindingsResolver,
-    ApiKeysResolver,
-    TenantResolver,
+    ...IDENTITY_RESOLVERS,
   ],
   exports: [PrincipalsService, TenantsService, Authenticator, ACCESS_POLICY, JWT_SECRET],
 })
