@@ -4,16 +4,17 @@ import { ModulesContainer } from '@nestjs/core';
 import { ACCESS_POLICY, declaredOperations, renderAccessMatrix, type AccessPolicy } from '@attest/identity';
 import { REPO_ROOT, startTestApp, type TestApp } from './support/test-app';
 
-const MATRIX_FILE = join(REPO_ROOT, 'docs/access-matrix.md');
-const MATRIX_INTRO = `# Who can reach which operation
+const SECURITY_DOC = join(REPO_ROOT, 'docs/security.md');
+const START = '<!-- access-matrix:start -->';
+const END = '<!-- access-matrix:end -->';
 
-Generated from \`policies/access/*.yaml\` and the \`@Can\` declarations of every resolver by
-\`UPDATE_ACCESS_MATRIX=1 npx jest test/access-declarations\`; a test fails when it is out of date,
-so a pull request that widens a role shows its effect here. "yes" means a principal holding only
-that role passes the operation's ability check; row-level conditions (ownership, bound
-automations, tenant) are then applied by the service and by PostgreSQL row-level security.
-
-`;
+/** docs/security.md with its generated section replaced by `table`. */
+function withMatrix(doc: string, table: string): string {
+  const from = doc.indexOf(START);
+  const to = doc.indexOf(END);
+  if (from < 0 || to < from) throw new Error(`docs/security.md lacks the ${START} … ${END} markers`);
+  return `${doc.slice(0, from + START.length)}\n${table}\n${doc.slice(to)}`;
+}
 
 describe('access declarations', () => {
   let t: TestApp;
@@ -47,13 +48,13 @@ describe('access declarations', () => {
     });
   });
 
-  it('matches the committed role × operation matrix (docs/access-matrix.md)', () => {
+  it('matches the role × operation matrix committed in docs/security.md', () => {
     const policy = t.app.get<AccessPolicy>(ACCESS_POLICY);
-    const rendered = MATRIX_INTRO + renderAccessMatrix(policy, declaredOperations(resolvers)) + '\n';
-    if (process.env.UPDATE_ACCESS_MATRIX === '1') writeFileSync(MATRIX_FILE, rendered);
-    const committed = readFileSync(MATRIX_FILE, 'utf8');
-    if (committed !== rendered) {
-      throw new Error('docs/access-matrix.md is out of date: run UPDATE_ACCESS_MATRIX=1 npx jest test/access-declarations and review the diff');
+    const committed = readFileSync(SECURITY_DOC, 'utf8');
+    const rendered = withMatrix(committed, renderAccessMatrix(policy, declaredOperations(resolvers)));
+    if (process.env.UPDATE_ACCESS_MATRIX === '1') writeFileSync(SECURITY_DOC, rendered);
+    else if (committed !== rendered) {
+      throw new Error('The access matrix in docs/security.md is out of date: run UPDATE_ACCESS_MATRIX=1 npx jest test/access-declarations and review the diff');
     }
   });
 });
