@@ -1,5 +1,5 @@
 import type { AttestConfig } from '../config/attest-config';
-import { startEmbeddedPostgres } from './embedded-postgres.server';
+import { startEmbeddedPostgres, type EmbeddedLog } from './embedded-postgres.server';
 
 /** Where the data lives: a PostgreSQL server from DATABASE_URL, or the embedded one. */
 export interface DatabaseServer {
@@ -10,7 +10,7 @@ export interface DatabaseServer {
 }
 
 /** The only difference between the two ways to run: who starts the server. */
-export async function openDatabaseServer(config: AttestConfig, log?: (m: string) => void): Promise<DatabaseServer> {
+export async function openDatabaseServer(config: AttestConfig, log?: EmbeddedLog): Promise<DatabaseServer> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   }

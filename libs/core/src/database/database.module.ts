@@ -50,7 +50,7 @@ export class DatabaseModule {
           provide: DATABASE_SERVER,
           inject: [ATTEST_CONFIG],
           useFactory: async (config: AttestConfig): Promise<DatabaseServer> => {
-            const server = await openDatabaseServer(config, (m) => logger.debug(m));
+            const server = await openDatabaseServer(config, logger);
             if (server.embedded) logger.log(`Embedded PostgreSQL running with data in ${config.dataDir}`);
             const applied = await runMigrations(server.url, options.migrations);
             if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);

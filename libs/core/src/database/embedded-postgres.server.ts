@@ -14,6 +14,12 @@ interface EmbeddedState {
   database: string;
 }
 
+export interface EmbeddedLog {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+const SILENT: EmbeddedLog = { debug: () => undefined, warn: () => undefined };
+
 const STATE_FILE = 'embedded.json';
 const DATABASE = 'attest';
 
@@ -25,18 +31,18 @@ const DATABASE = 'attest';
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  log: (message: string) => void = () => undefined,
+  log: EmbeddedLog = SILENT,
 ): Promise<DatabaseServer> {
   const pgDir = join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
   const user = serverUser();
-  if (user.uid !== undefined) await ensureReachableByPostgresUser(dataDir);
+  if (user.uid !== undefined) await ensureReachableByPostgresUser(dataDir, log);
   const bin = reachableBinaries(user.uid !== undefined);
   const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
   const state = fresh ? await createState(dataDir) : await readState(dataDir);
   if (fresh) {
     await rm(pgDir, { recursive: true, force: true }); // a half-done initdb
-    log(`initialising a PostgreSQL cluster in ${pgDir}`);
+    log.debug(`initialising a PostgreSQL cluster in ${pgDir}`);
     await initialiseCluster(bin, pgDir, user, { name: state.user, password: state.password });
   } else {
     await removeStalePidFile(pgDir);
@@ -88,16 +94,16 @@ async function removeStalePidFile(pgDir: string): Promise<void> {
 
 /**
  * As root, PostgreSQL runs as the `postgres` user, which must be able to traverse every folder
- * down to the data folder (a temp folder or /root is often 0700).
+ * down to the data folder. A checkout under /root or a `mktemp -d` folder (mode 0700) blocks it:
+ * those folders get the search bit for others (o+x: enter by exact name, not list), and we say so.
  */
-async function ensureReachableByPostgresUser(dataDir: string): Promise<void> {
+async function ensureReachableByPostgresUser(dataDir: string, log: EmbeddedLog): Promise<void> {
   await chmod(dataDir, 0o711);
   for (let dir = dirname(resolve(dataDir)); dir !== dirname(dir); dir = dirname(dir)) {
-    if (((await stat(dir)).mode & 0o001) === 0) {
-      throw new Error(
-        `The embedded PostgreSQL runs as the "postgres" user when Attest runs as root, and it cannot enter ${dir}. ` +
-          'Choose an ATTEST_DATA_DIR whose parent folders others may traverse (e.g. /var/lib/attest), or run as another user.',
-      );
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, (mode & 0o7777) | 0o001);
+      log.warn(`granted others search permission (o+x) on ${dir} so that the embedded PostgreSQL, running as "postgres", can reach its data`);
     }
   }
 }
