@@ -16,7 +16,9 @@ describe('API basics: health, query limits, error hygiene', () => {
     const deep = '{ models { edges { node { versions { model { versions { model { id } } } } } } } }';
     const res = await t.gql(t.adminKey, deep);
     expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(res.status).toBe(400);
     expect(res.errors![0].extensions).toMatchObject({ maxDepth: 6 });
+    expect(res.errors![0].extensions).not.toHaveProperty('http');
   });
 
   it('rejects a query costing more than the limit, weighing pages by their size', async () => {

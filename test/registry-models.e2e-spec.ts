@@ -147,6 +147,16 @@ describe('registry: models and their versions', () => {
     let modelId: string;
     beforeAll(async () => (modelId = await newModel('pricing-model')));
 
+    it('returns the new updatedAt with the moved version', async () => {
+      const id = await newVersion(modelId, { version: '0.0.1' });
+      const before = ok(await t.gql(owner.key, `{ modelVersion(id: "${id}") { updatedAt } }`)).modelVersion.updatedAt;
+      await new Promise((r) => setTimeout(r, 5));
+      const moved = ok(await t.gql(owner.key, `mutation { transitionModelVersion(id: "${id}", to: in_review, rationale: "ready now") { updatedAt } }`));
+      expect(new Date(moved.transitionModelVersion.updatedAt).getTime()).toBeGreaterThan(new Date(before).getTime());
+      const reread = ok(await t.gql(owner.key, `{ modelVersion(id: "${id}") { updatedAt } }`)).modelVersion.updatedAt;
+      expect(new Date(reread).getTime()).toBe(new Date(moved.transitionModelVersion.updatedAt).getTime());
+    });
+
     it('moves a version through review, approval by a compliance officer and deployment, with history and audit', async () => {
       const id = await newVersion(modelId, { version: '2.0.0' });
       expect(ok(await transition(owner.key, id, 'in_review', 'model card complete')).transitionModelVersion).toMatchObject({ status: 'in_review', submittedBy: owner.id });

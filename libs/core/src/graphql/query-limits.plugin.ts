@@ -18,7 +18,7 @@ export function queryLimitsPlugin(limits: { maxDepth: number; maxComplexity: num
           const depth = queryDepth(document, request.operationName);
           if (depth > limits.maxDepth) {
             throw new GraphQLError(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, depth, maxDepth: limits.maxDepth },
+              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, depth, maxDepth: limits.maxDepth, http: { status: 400 } },
             });
           }
           let complexity: number;
@@ -37,7 +37,7 @@ export function queryLimitsPlugin(limits: { maxDepth: number; maxComplexity: num
           }
           if (complexity > limits.maxComplexity) {
             throw new GraphQLError(`Query cost ${complexity} exceeds the limit of ${limits.maxComplexity}`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, complexity, maxComplexity: limits.maxComplexity },
+              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, complexity, maxComplexity: limits.maxComplexity, http: { status: 400 } },
             });
           }
         },

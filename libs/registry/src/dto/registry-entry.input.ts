@@ -6,7 +6,7 @@ export const NAME_PATTERN = /^\S(.*\S)?$/;
 /** What every registry entry (model, dataset, automation) is registered with. */
 @InputType({ isAbstract: true })
 export abstract class RegistryEntryInput {
-  @Field({ description: 'Unique in the tenant' })
+  @Field({ description: 'Display name; unique in the tenant for models and datasets (automations are unique by key)' })
   @Length(1, 200)
   @Matches(NAME_PATTERN, { message: 'name must not start or end with spaces' })
   name: string;

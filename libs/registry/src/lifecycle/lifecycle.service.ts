@@ -86,10 +86,11 @@ export class LifecycleService {
       .update(entity)
       .set({ ...changes, updatedAt: () => 'now()' } as never)
       .where('id = :id AND status = :from', { id: version.id, from })
+      .returning('updated_at')
       .execute();
     if (updated.affected !== 1) throw AttestError.conflict('The version changed meanwhile; reload and try again');
 
-    Object.assign(version, changes);
+    Object.assign(version, changes, { updatedAt: (updated.raw as { updated_at: Date }[])[0].updated_at });
     await m.save(m.create(LifecycleTransitionEntity, {
       tenantId: actor.tenantId, subjectType, subjectId: version.id, fromStatus: from, toStatus: to, actorId: actor.principalId, rationale,
     }));
