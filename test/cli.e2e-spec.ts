@@ -1,5 +1,7 @@
 import { execSync, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyJwt } from '@attest/identity';
 import { ok, REPO_ROOT, startTestApp } from './support/test-app';
@@ -80,5 +82,19 @@ describe('the attest CLI (built, as a child process)', () => {
     } finally {
       await api.close();
     }
+  });
+
+  it('policy test runs the default pack\'s tests (exit 0) and rejects an invalid pack with file:line (exit 2)', () => {
+    const good = attest(['policy', 'test'], {});
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/policies\/default: \d+ policies, digest [0-9a-f]{12}\n/);
+    expect(good.stdout).toMatch(/^(\d+) passed, 0 failed \(1 pack\)$/m);
+    const dir = mkdtempSync(join(tmpdir(), 'attest-bad-pack-'));
+    mkdirSync(join(dir, 'tests'));
+    writeFileSync(join(dir, 'broken.yaml'), 'id: broken\nversion: one\n');
+    const bad = attest(['policy', 'test', '--path', dir], {});
+    rmSync(dir, { recursive: true, force: true });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/broken\.yaml:2: version: must be a positive integer/);
   });
 });

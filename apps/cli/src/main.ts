@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { runCli } from './cli';
 import type { CliCommand } from './command';
 import { migrateCommand } from './commands/migrate.command';
+import { policyTestCommand } from './commands/policy-test.command';
 import { schemaCommand } from './commands/schema.command';
 import { seedCommand } from './commands/seed.command';
 import { tenantCreateCommand } from './commands/tenant-create.command';
 import { tokenCommand } from './commands/token.command';
 
 /** The command table: register a new command (one file under commands/) by adding it here. */
-const COMMANDS: CliCommand[] = [migrateCommand, tenantCreateCommand, tokenCommand, seedCommand, schemaCommand];
+const COMMANDS: CliCommand[] = [migrateCommand, tenantCreateCommand, tokenCommand, seedCommand, policyTestCommand, schemaCommand];
 
 runCli(process.argv.slice(2), COMMANDS, {
   out: (text) => process.stdout.write(text),
