@@ -1,4 +1,5 @@
 import { Foundation1764057600000 } from './1764057600000-Foundation';
+import { PolicyPacks1764144000000 } from './1764144000000-PolicyPacks';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
-export const MIGRATIONS = [Foundation1764057600000];
+export const MIGRATIONS = [Foundation1764057600000, PolicyPacks1764144000000];

@@ -55,7 +55,7 @@ describe('tenant isolation', () => {
       const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
       expect(ids(await inTenant(tenantA, (q) => q('SELECT id FROM models')))).toEqual([a.modelId]);
       expect(ids(await inTenant(tenantB.tenantId, (q) => q('SELECT id FROM models')))).toEqual([b.modelId]);
-      for (const table of ['tenants', 'principals', 'models', 'model_versions', 'api_keys', 'role_bindings', 'audit_events']) {
+      for (const table of ['tenants', 'principals', 'models', 'model_versions', 'api_keys', 'role_bindings', 'audit_events', 'policy_pack_activations']) {
         const [row] = await inTenant(null, (q) => q(`SELECT count(*)::int AS n FROM ${table}`));
         expect({ table, n: row.n }).toEqual({ table, n: 0 });
       }

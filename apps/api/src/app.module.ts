@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ConfigModule, DatabaseModule, GraphQLPassThroughFilter, type AttestConfig } from '@attest/core';
 import { AuditModule, AUDIT_ENTITIES } from '@attest/audit';
 import { IdentityModule, IDENTITY_ENTITIES } from '@attest/identity';
+import { PolicyPacksModule, POLICY_ENTITIES } from '@attest/policy';
 import { RegistryModule, REGISTRY_ENTITIES } from '@attest/registry';
 import { MIGRATIONS } from '../../../migrations';
 import { graphqlOptions } from './graphql.config';
@@ -18,11 +19,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot({ entities: [...IDENTITY_ENTITIES, ...REGISTRY_ENTITIES, ...AUDIT_ENTITIES], migrations: MIGRATIONS }),
+        DatabaseModule.forRoot({ entities: [...IDENTITY_ENTITIES, ...REGISTRY_ENTITIES, ...AUDIT_ENTITIES, ...POLICY_ENTITIES], migrations: MIGRATIONS }),
         GraphQLModule.forRoot(graphqlOptions(config)),
         IdentityModule,
         RegistryModule,
         AuditModule,
+        PolicyPacksModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -8,3 +8,5 @@ export type { PolicyEvaluator } from './evaluation';
 export { CompiledEvaluator } from './compiled-evaluator';
 export { OracleEvaluator } from './oracle-evaluator';
 export { loadPackTests, runPackTests, describeFailure, uncoveredPolicies, type PackTestCase, type PackTestResult } from './pack-tests';
+export { PolicyPacksModule, POLICY_ENTITIES, POLICY_RESOLVERS } from './packs/policy-packs.module';
+export { PolicyPacksService } from './packs/policy-packs.service';

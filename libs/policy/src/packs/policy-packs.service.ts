@@ -1,0 +1,118 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { ATTEST_CONFIG, AttestError, paginate, recordAudit, TenantDb, type AttestConfig, type Connection, type PageArgs } from '@attest/core';
+import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
+import type { EntityManager } from 'typeorm';
+import { CompiledEvaluator } from '../compiled-evaluator';
+import { loadPolicyPack, packTestsDir } from '../pack-loader';
+import { describeFailure, loadPackTests, runPackTests } from '../pack-tests';
+import { PolicyPackError } from '../policy.errors';
+import type { PolicyPack } from '../policy.types';
+import type { ActivatePolicyPackArgs } from './dto/activate-policy-pack.args';
+import { PolicyPackActivationEntity } from './entities/policy-pack-activation.entity';
+import { PolicyPackEntity } from './entities/policy-pack.entity';
+import type { PolicyPackActivationModel } from './models/policy-pack-activation.model';
+
+/** Folders under policies/ that are not risk-policy packs. */
+const NOT_PACKS = new Set(['access']);
+
+@Injectable()
+export class PolicyPacksService {
+  constructor(
+    private readonly db: TenantDb,
+    @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
+  ) {}
+
+  /**
+   * Makes a pack from the server's policies folder the tenant's active pack. The pack must load and
+   * its own tests must pass; its policies are kept under their digest for good.
+   */
+  activate(actor: AuthenticatedPrincipal, args: ActivatePolicyPackArgs): Promise<PolicyPackActivationModel> {
+    if (!actor.ability.can('activate', subjectOf('PolicyPack', { tenantId: actor.tenantId }))) throw AttestError.forbidden();
+    const pack = this.loadTestedPack(args.name);
+    return this.db.transaction(actor.tenantId, async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('attest.policy_pack.' || $1))`, [actor.tenantId]);
+      const current = await this.latest(m);
+      if (current?.digest === pack.digest) throw AttestError.conflict(`Pack "${pack.name}" (${pack.digest.slice(0, 12)}) is already active`);
+      await m.query('INSERT INTO policy_packs (digest, name, policies) VALUES ($1, $2, $3) ON CONFLICT (digest) DO NOTHING', [
+        pack.digest, pack.name, JSON.stringify(pack.policies),
+      ]);
+      const activation = await m.save(m.create(PolicyPackActivationEntity, {
+        tenantId: actor.tenantId, digest: pack.digest, activatedBy: actor.principalId, rationale: args.rationale,
+      }));
+      await recordAudit(m, actor, {
+        action: 'policy_pack.activated',
+        subjectType: 'PolicyPack',
+        subjectId: pack.digest,
+        before: current ? { name: current.name, digest: current.digest } : null,
+        after: { name: pack.name, digest: pack.digest, policies: pack.policies.length, rationale: args.rationale },
+      });
+      return toModel(activation, { digest: pack.digest, name: pack.name, policies: pack.policies, createdAt: activation.createdAt });
+    });
+  }
+
+  /** The tenant's active pack, or null before the first activation. */
+  async active(actor: AuthenticatedPrincipal): Promise<PolicyPackActivationModel | null> {
+    return this.db.transaction(actor.tenantId, async (m) => (await this.latest(m)) ?? null);
+  }
+
+  history(actor: AuthenticatedPrincipal, page: PageArgs): Promise<Connection<PolicyPackActivationModel>> {
+    return this.db.transaction(actor.tenantId, async (m) => {
+      const connection = await paginate(m.createQueryBuilder(PolicyPackActivationEntity, 'a'), page, (a) => a);
+      const packs = await this.packsByDigest(m, connection.edges.map((e) => e.node.digest));
+      return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toModel(e.node, packs.get(e.node.digest)!) })) };
+    });
+  }
+
+  /** The names of the packs the server can activate. */
+  available(): string[] {
+    return readdirSync(this.config.policiesDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !NOT_PACKS.has(d.name) && existsSync(join(this.config.policiesDir, d.name, 'tests')))
+      .map((d) => d.name)
+      .sort();
+  }
+
+  private loadTestedPack(name: string): PolicyPack {
+    const dir = join(this.config.policiesDir, name);
+    if (NOT_PACKS.has(name) || !existsSync(dir)) throw AttestError.notFound('PolicyPack', name);
+    try {
+      const pack = loadPolicyPack(dir, this.config.policiesDir);
+      const failures = runPackTests(new CompiledEvaluator(pack), loadPackTests(packTestsDir(dir), pack, this.config.policiesDir)).filter((r) => !r.passed);
+      if (failures.length > 0) {
+        throw AttestError.validation(`Pack "${name}" fails ${failures.length} of its own tests`, { problems: failures.map(describeFailure) });
+      }
+      return pack;
+    } catch (error) {
+      if (error instanceof PolicyPackError) throw AttestError.validation(`Pack "${name}" is invalid`, { problems: error.problems });
+      throw error;
+    }
+  }
+
+  private async latest(m: EntityManager): Promise<PolicyPackActivationModel | undefined> {
+    const activation = await m.findOne(PolicyPackActivationEntity, { where: {}, order: { createdAt: 'DESC', id: 'DESC' } });
+    if (!activation) return undefined;
+    const packs = await this.packsByDigest(m, [activation.digest]);
+    return toModel(activation, packs.get(activation.digest)!);
+  }
+
+  private async packsByDigest(m: EntityManager, digests: string[]): Promise<Map<string, PolicyPackEntity>> {
+    if (digests.length === 0) return new Map();
+    const rows = await m.createQueryBuilder(PolicyPackEntity, 'p').where('p.digest IN (:...digests)', { digests: [...new Set(digests)] }).getMany();
+    return new Map(rows.map((r) => [r.digest, r]));
+  }
+}
+
+function toModel(activation: PolicyPackActivationEntity, pack: Pick<PolicyPackEntity, 'digest' | 'name' | 'policies' | 'createdAt'>): PolicyPackActivationModel {
+  return {
+    id: activation.id,
+    name: pack.name,
+    digest: pack.digest,
+    activatedBy: activation.activatedBy,
+    rationale: activation.rationale,
+    activatedAt: activation.createdAt,
+    policies: pack.policies.map(({ id, version, description, appliesTo, severity, effect, frameworks, message }) => ({
+      id, version, description, appliesTo, severity, effect, frameworks, message,
+    })),
+  };
+}
