@@ -34,6 +34,10 @@ describe('attest seed --demo (the demo tenant)', () => {
     expect(bound).toEqual([{ node: { key: 'claims-triage' } }]);
   });
 
+  it('judges with the default policy pack', async () => {
+    expect(ok(await t.gql(demo.keys.compliance_officer, '{ activePolicyPack { name } }')).activePolicyPack.name).toBe('default');
+  });
+
   it('keeps the demo tenant apart from the default one', async () => {
     const models = ok(await t.gql(t.adminKey, '{ models { edges { node { id } } } }')).models.edges;
     expect(models).toEqual([]);

@@ -25,6 +25,9 @@ export async function seedDemo(gql: GraphQLCall, adminKey: string): Promise<Demo
     return { id: createPrincipal.id as string, key: issueApiKey.secret as string };
   };
 
+  await gql(adminKey, 'mutation($r: String!) { activatePolicyPack(name: "default", rationale: $r) { digest } }', {
+    r: 'Default pack adopted by the AI governance board',
+  });
   const alice = await person('alice', 'alice@northwind.example', 'model_owner');
   const bob = await person('bob', 'bob@northwind.example', 'automation_owner');
   const carol = await person('carol', 'carol@northwind.example', 'compliance_officer');
