@@ -48,7 +48,8 @@ export const policyTestCommand = defineCommand({
       failed += results.length - passed;
       total += results.length;
     }
-    io.out(`${total - failed} passed, ${failed} failed (${packDirs.length} pack${packDirs.length === 1 ? '' : 's'})\n`);
+    // Worded so that it is not mistaken for the test runner's own "N passed, N failed" closing line.
+    io.out(`policy tests: ${total - failed} of ${total} cases passed in ${packDirs.length} pack${packDirs.length === 1 ? '' : 's'}\n`);
     return failed > 0 ? 1 : 0;
   },
 });
