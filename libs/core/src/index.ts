@@ -23,3 +23,4 @@ export * from './graphql/loader-registry';
 export * from './pagination/like-pattern';
 export * from './errors/graphql-exception.filter';
 export * from './database/embedded-postgres.server';
+export * from './policy/policy-check';

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AttestError, recordAudit, TenantDb } from '@attest/core';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { AttestError, POLICY_CHECK, recordAudit, TenantDb, type PolicyCheck } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import { auditSnapshot } from './audit-snapshot';
 import type { RegisterAutomationVersionInput } from './dto/register-automation-version.input';
@@ -20,6 +20,7 @@ export class AutomationVersionsService {
   constructor(
     private readonly db: TenantDb,
     private readonly lifecycle: LifecycleService,
+    @Optional() @Inject(POLICY_CHECK) private readonly policy?: PolicyCheck,
   ) {}
 
   register(actor: AuthenticatedPrincipal, input: RegisterAutomationVersionInput): Promise<AutomationVersionEntity> {
@@ -30,6 +31,7 @@ export class AutomationVersionsService {
         automationId: automation.id,
         version: input.version,
         purpose: input.purpose,
+        domain: input.domain ?? null,
         riskClass: input.riskClass,
         oversightMode: input.oversightMode,
         environment: input.environment,
@@ -43,6 +45,13 @@ export class AutomationVersionsService {
       }
       const modelVersionIds = [...new Set(input.modelVersionIds)];
       await assertAllExist(m, 'model_versions', modelVersionIds, 'modelVersionIds');
+      // EU AI Act classification is policy: the pack may refuse a declared class lower than the domain implies.
+      const verdict = await this.policy?.check(m, actor, 'automation.register', {
+        automation: {
+          declaredRiskClass: version.riskClass, riskClass: version.riskClass, domain: version.domain, purpose: version.purpose,
+          oversightMode: version.oversightMode, environment: version.environment,
+        },
+      });
 
       const saved = await m.save(version);
       const links = modelVersionIds.map((id) =>
@@ -53,7 +62,7 @@ export class AutomationVersionsService {
         action: 'automation_version.registered',
         subjectType: 'AutomationVersion',
         subjectId: saved.id,
-        after: { ...auditSnapshot(saved), modelVersionIds },
+        after: { ...auditSnapshot(saved), modelVersionIds, ...(verdict ? { policy: verdict } : {}) },
       });
       return saved;
     });

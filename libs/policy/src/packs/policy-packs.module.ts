@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { POLICY_CHECK } from '@attest/core';
+import { ActivePackPolicyCheck } from './active-pack-policy-check';
 import { PolicyPackActivationEntity } from './entities/policy-pack-activation.entity';
 import { PolicyPackEntity } from './entities/policy-pack.entity';
 import { PolicyPacksResolver } from './policy-packs.resolver';
@@ -7,5 +9,10 @@ import { PolicyPacksService } from './policy-packs.service';
 export const POLICY_ENTITIES = [PolicyPackEntity, PolicyPackActivationEntity];
 export const POLICY_RESOLVERS = [PolicyPacksResolver];
 
-@Module({ providers: [PolicyPacksService, ...POLICY_RESOLVERS], exports: [PolicyPacksService] })
+/** Global so that other contexts' services can inject POLICY_CHECK without importing this module. */
+@Global()
+@Module({
+  providers: [PolicyPacksService, ActivePackPolicyCheck, { provide: POLICY_CHECK, useExisting: ActivePackPolicyCheck }, ...POLICY_RESOLVERS],
+  exports: [PolicyPacksService, POLICY_CHECK],
+})
 export class PolicyPacksModule {}

@@ -90,10 +90,20 @@ export class PolicyPacksService {
   }
 
   private async latest(m: EntityManager): Promise<PolicyPackActivationModel | undefined> {
-    const activation = await m.findOne(PolicyPackActivationEntity, { where: {}, order: { createdAt: 'DESC', id: 'DESC' } });
+    const activation = await this.latestActivation(m);
     if (!activation) return undefined;
     const packs = await this.packsByDigest(m, [activation.digest]);
     return toModel(activation, packs.get(activation.digest)!);
+  }
+
+  /** The active pack's stored policies, in the caller's tenant transaction. */
+  async activePackIn(m: EntityManager): Promise<PolicyPackEntity | undefined> {
+    const activation = await this.latestActivation(m);
+    return activation ? (await this.packsByDigest(m, [activation.digest])).get(activation.digest) : undefined;
+  }
+
+  private latestActivation(m: EntityManager): Promise<PolicyPackActivationEntity | null> {
+    return m.findOne(PolicyPackActivationEntity, { where: {}, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
   private async packsByDigest(m: EntityManager, digests: string[]): Promise<Map<string, PolicyPackEntity>> {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { Environment, OversightMode, RiskClass } from '../registry.enums';
 import { VERSION_PATTERN } from './register-model-version.input';
 
@@ -17,7 +17,16 @@ export class RegisterAutomationVersionInput {
   @Length(3, 5000)
   purpose: string;
 
-  @Field(() => RiskClass)
+  @Field({
+    nullable: true,
+    description: 'Application domain in snake_case; the EU AI Act Annex III areas are biometrics, critical_infrastructure, ' +
+      'education, employment, essential_services, credit, law_enforcement, migration, justice',
+  })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'domain must be snake_case, e.g. employment' })
+  domain?: string;
+
+  @Field(() => RiskClass, { description: 'The declared EU AI Act risk class; the active policy pack may refuse one lower than the domain implies' })
   @IsEnum(RiskClass)
   riskClass: RiskClass;
 

@@ -8,6 +8,8 @@ export class AutomationVersionEntity {
   @Column({ name: 'automation_id', type: 'uuid' }) automationId: string;
   @Column('text') version: string;
   @Column('text') purpose: string;
+  /** Application domain, e.g. an EU AI Act Annex III area (employment, credit, …). */
+  @Column({ type: 'text', nullable: true }) domain: string | null;
   @Column({ name: 'risk_class', type: 'text' }) riskClass: RiskClass;
   @Column({ name: 'oversight_mode', type: 'text' }) oversightMode: OversightMode;
   @Column('text') environment: Environment;

@@ -22,6 +22,7 @@ export class AutomationVersionModel {
   @Field(() => ID) automationId: string;
   @Field() version: string;
   @Field() purpose: string;
+  @Field(() => String, { nullable: true, description: 'Application domain, e.g. an EU AI Act Annex III area' }) domain: string | null;
   @Field(() => RiskClass) riskClass: RiskClass;
   @Field(() => OversightMode) oversightMode: OversightMode;
   @Field(() => Environment) environment: Environment;
