@@ -2,7 +2,7 @@ import { createTenant, errorCode, ok, principalWithRole, startTestApp, type Test
 
 const REGISTER = `mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id domain riskClass } }`;
 
-describe('risk policies at registration (automation.register)', () => {
+describe('risk policies at registration (automation.register, dataset.register)', () => {
   let t: TestApp;
   let owner: { id: string; key: string };
   let automationId: string;
@@ -56,5 +56,20 @@ describe('risk policies at registration (automation.register)', () => {
     const otherAutomation = ok(await t.gql(otherOwner.key, 'mutation { registerAutomation(input: { key: "cv", name: "CV" }) { id } }')).registerAutomation.id;
     const res = await t.gql(otherOwner.key, REGISTER, { i: { ...version('1', { domain: 'employment', riskClass: 'limited' }).i, automationId: otherAutomation } });
     expect(ok(res).registerAutomationVersion.riskClass).toBe('limited');
+  });
+
+  it('refuses special-category data without provenance, and accepts it with provenance', async () => {
+    const modelOwner = await principalWithRole(t, 'model_owner');
+    const datasetId = ok(await t.gql(modelOwner.key, 'mutation { registerDataset(input: { name: "health-claims" }) { id } }')).registerDataset.id;
+    const register = (version: string, provenance?: string) =>
+      t.gql(modelOwner.key, 'mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }', {
+        i: { datasetId, version, sourceUri: 's3://d/health/', digest: `sha256:${'e'.repeat(64)}`, piiClasses: ['health', 'special_category'], provenance },
+      });
+    const denied = await register('1');
+    expect(errorCode(denied)).toBe('POLICY_DENIED');
+    expect(denied.errors![0].extensions.policies).toEqual([expect.objectContaining({ id: 'dataset-special-category-provenance' })]);
+    const accepted = ok(await register('1', 'Claims system export; explicit consent (GDPR Art. 9(2)(a)) recorded in CR-2025-4'));
+    const events = ok(await t.gql(t.adminKey, `{ auditEvents(filter: { subjectId: "${accepted.registerDatasetVersion.id}" }) { edges { node { after } } } }`));
+    expect(events.auditEvents.edges[0].node.after.policy).toMatchObject({ packDigest: digest, effect: 'allow' });
   });
 });

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { AttestError, recordAudit, TenantDb } from '@attest/core';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { AttestError, POLICY_CHECK, recordAudit, TenantDb, type PolicyCheck } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import { auditSnapshot } from './audit-snapshot';
 import type { RegisterDatasetVersionInput } from './dto/register-dataset-version.input';
@@ -13,7 +13,10 @@ import { DATASET_VERSIONS, MODEL_VERSIONS } from './registry-tables';
 
 @Injectable()
 export class DatasetVersionsService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    @Optional() @Inject(POLICY_CHECK) private readonly policy?: PolicyCheck,
+  ) {}
 
   register(actor: AuthenticatedPrincipal, input: RegisterDatasetVersionInput): Promise<DatasetVersionEntity> {
     return this.db.transaction(actor.tenantId, async (m) => {
@@ -34,8 +37,16 @@ export class DatasetVersionsService {
       if (version.piiClasses.includes('none') && version.piiClasses.length > 1) {
         throw AttestError.validation('piiClasses: "none" cannot be combined with other classes', { field: 'piiClasses' });
       }
+      const verdict = await this.policy?.check(m, actor, 'dataset.register', {
+        datasetVersions: [{ piiClasses: version.piiClasses, provenance: version.provenance }],
+      });
       const saved = await m.save(version);
-      await recordAudit(m, actor, { action: 'dataset_version.registered', subjectType: 'DatasetVersion', subjectId: saved.id, after: auditSnapshot(saved) });
+      await recordAudit(m, actor, {
+        action: 'dataset_version.registered',
+        subjectType: 'DatasetVersion',
+        subjectId: saved.id,
+        after: { ...auditSnapshot(saved), ...(verdict ? { policy: verdict } : {}) },
+      });
       return saved;
     });
   }
