@@ -9,6 +9,7 @@ import { AutomationVersionEntity } from './entities/automation-version.entity';
 import { AutomationEntity } from './entities/automation.entity';
 import type { ModelVersionEntity } from './entities/model-version.entity';
 import { LifecycleService } from './lifecycle/lifecycle.service';
+import { automationVersionFacts } from './lifecycle/policy-facts';
 import { LifecycleStatus } from './registry.enums';
 import { findReadable, loadReadable } from './registry-access';
 import { assertAllExist, findOrNotFound } from './registry-checks';
@@ -69,9 +70,10 @@ export class AutomationVersionsService {
   }
 
   transition(actor: AuthenticatedPrincipal, args: TransitionArgs): Promise<AutomationVersionEntity> {
-    return this.lifecycle.transitionById(actor, 'AutomationVersion', AutomationVersionEntity, args, async (m, v) =>
-      (await m.findOneByOrFail(AutomationEntity, { id: v.automationId })).ownerId,
-    );
+    return this.lifecycle.transitionById(actor, 'AutomationVersion', AutomationVersionEntity, args, async (m, v) => ({
+      ownerId: (await m.findOneByOrFail(AutomationEntity, { id: v.automationId })).ownerId,
+      facts: await automationVersionFacts(m, v),
+    }));
   }
 
   get(actor: AuthenticatedPrincipal, id: string): Promise<AutomationVersionEntity> {

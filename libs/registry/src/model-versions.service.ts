@@ -9,6 +9,7 @@ import { ModelVersionDatasetEntity } from './entities/model-version-dataset.enti
 import { ModelVersionEntity } from './entities/model-version.entity';
 import { ModelEntity } from './entities/model.entity';
 import { LifecycleService } from './lifecycle/lifecycle.service';
+import { modelVersionFacts } from './lifecycle/policy-facts';
 import { DatasetPurpose, LifecycleStatus } from './registry.enums';
 import { findReadable, loadReadable } from './registry-access';
 import { assertAllExist, findOrNotFound } from './registry-checks';
@@ -66,9 +67,10 @@ export class ModelVersionsService {
   }
 
   transition(actor: AuthenticatedPrincipal, args: TransitionArgs): Promise<ModelVersionEntity> {
-    return this.lifecycle.transitionById(actor, 'ModelVersion', ModelVersionEntity, args, async (m, v) =>
-      (await m.findOneByOrFail(ModelEntity, { id: v.modelId })).ownerId,
-    );
+    return this.lifecycle.transitionById(actor, 'ModelVersion', ModelVersionEntity, args, async (m, v) => ({
+      ownerId: (await m.findOneByOrFail(ModelEntity, { id: v.modelId })).ownerId,
+      facts: await modelVersionFacts(m, v),
+    }));
   }
 
   get(actor: AuthenticatedPrincipal, id: string): Promise<ModelVersionEntity> {

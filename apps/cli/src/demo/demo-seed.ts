@@ -32,6 +32,8 @@ export async function seedDemo(gql: GraphQLCall, adminKey: string): Promise<Demo
   const bob = await person('bob', 'bob@northwind.example', 'automation_owner');
   const carol = await person('carol', 'carol@northwind.example', 'compliance_officer');
   const dave = await person('dave', 'dave@northwind.example', 'auditor');
+  // The default pack asks two approvers for a high-risk model version.
+  const erin = await person('erin', 'erin@northwind.example', 'compliance_officer');
 
   const datasetVersion = async (name: string, description: string, version: string, piiClasses: string[], provenance: string) => {
     const { registerDataset } = await gql(alice.key, 'mutation($i: RegisterDatasetInput!) { registerDataset(input: $i) { id } }', { i: { name, description } });
@@ -79,6 +81,7 @@ export async function seedDemo(gql: GraphQLCall, adminKey: string): Promise<Demo
     await transitionModel(alice.key, id, 'in_review', 'Validation report attached (VR-2024-17)');
     await transitionModel(carol.key, id, 'approved', 'Model risk review passed');
   }
+  await transitionModel(erin.key, severity, 'approved', 'Second review of a high-risk model: passed');
   await transitionModel(alice.key, severity, 'deployed', 'Rolled out to production');
   await transitionModel(alice.key, severityNext, 'in_review', 'Retrained on 2024 H1 data');
 

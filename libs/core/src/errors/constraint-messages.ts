@@ -10,4 +10,5 @@ export const CONSTRAINT_MESSAGES: Record<string, string> = {
   dataset_versions_dataset_id_version_key: 'This dataset already has a version with this number',
   automations_tenant_id_key_key: 'An automation with this key already exists',
   automation_versions_automation_id_version_key: 'This automation already has a version with this number',
+  lifecycle_approvals_subject_id_review_round_approver_id_key: 'You have already approved this version in this review',
 };

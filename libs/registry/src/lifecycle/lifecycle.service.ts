@@ -1,12 +1,19 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AttestError, recordAudit, TenantDb } from '@attest/core';
+import { AttestError, POLICY_CHECK, recordAudit, TenantDb, type PolicyCheck } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { TransitionArgs } from '../dto/transition.args';
 import { LifecycleTransitionEntity } from '../entities/lifecycle-transition.entity';
 import { LifecycleStatus } from '../registry.enums';
-import { LIFECYCLE_GATES, type LifecycleGate } from './lifecycle-gate';
+import { recordApproval } from './approvals';
 import { abilityForTransition, assertTransitionAllowed } from './lifecycle-rules';
+
+/** What the owning service knows about a version: its parent's owner and the policy facts. */
+export interface VersionDescription {
+  ownerId: string;
+  /** Facts of the fact catalogue (modelVersion.*, automation.*, upstream.datasetVersions, …). */
+  facts: Record<string, unknown>;
+}
 
 interface Versioned {
   id: string;
@@ -23,7 +30,7 @@ interface Versioned {
 export class LifecycleService {
   constructor(
     private readonly db: TenantDb,
-    @Optional() @Inject(LIFECYCLE_GATES) private readonly gates: LifecycleGate[] = [],
+    @Optional() @Inject(POLICY_CHECK) private readonly policy?: PolicyCheck,
   ) {}
 
   /** Batch load for DataLoaders: the lifecycle history of versions the caller has already read, oldest first. */
@@ -43,12 +50,12 @@ export class LifecycleService {
     subjectType: 'ModelVersion' | 'AutomationVersion',
     entity: new () => V,
     args: TransitionArgs,
-    ownerOf: (m: EntityManager, version: V) => Promise<string>,
+    describe: (m: EntityManager, version: V) => Promise<VersionDescription>,
   ): Promise<V> {
     return this.db.transaction(actor.tenantId, async (m) => {
       const version = await m.findOne(entity, { where: { id: args.id } as FindOptionsWhere<V>, lock: { mode: 'pessimistic_write' } });
       if (!version || !actor.ability.can('read', subjectOf(subjectType, version))) throw AttestError.notFound(subjectType, args.id);
-      return this.transition(m, actor, subjectType, entity, version, await ownerOf(m, version), args.to, args.rationale);
+      return this.transition(m, actor, subjectType, entity, version, await describe(m, version), args.to, args.rationale);
     });
   }
 
@@ -58,11 +65,12 @@ export class LifecycleService {
     subjectType: 'ModelVersion' | 'AutomationVersion',
     entity: new () => V,
     version: V,
-    ownerId: string,
+    { ownerId, facts }: VersionDescription,
     to: LifecycleStatus,
     rationale: string,
   ): Promise<V> {
     const from = version.status;
+    const noun = subjectType === 'ModelVersion' ? 'model_version' : 'automation_version';
     const view = { ...version, ownerId } as unknown as Record<string, unknown> & V;
     if (!actor.ability.can(abilityForTransition(to), subjectOf(subjectType, view))) {
       throw AttestError.forbidden(`You may not move this ${subjectType} to ${to}`);
@@ -71,8 +79,26 @@ export class LifecycleService {
     if (to === LifecycleStatus.approved && version.submittedBy === actor.principalId) {
       throw AttestError.forbidden('Separation of duties: the principal who submitted a version for review cannot approve it');
     }
-    for (const gate of this.gates ?? []) {
-      await gate.check({ subjectType, subject: view, from, to, rationale, actor }, m);
+    const approverCount =
+      to === LifecycleStatus.approved
+        ? await recordApproval(m, { tenantId: actor.tenantId, subjectType, subjectId: version.id, approverId: actor.principalId, rationale })
+        : undefined;
+    // The gate: the tenant's active policy pack judges the move (a deny throws POLICY_DENIED here).
+    const verdict = await this.policy?.check(m, actor, subjectType === 'ModelVersion' ? 'model.transition' : 'automation.transition', {
+      ...facts,
+      ...(subjectType === 'ModelVersion' ? { modelVersion: { ...(facts.modelVersion as object), approverCount: approverCount ?? null } } : {}),
+      transition: { from, to, actorId: actor.principalId },
+      principal: { id: actor.principalId, roles: actor.roles },
+    });
+    if (verdict?.effect === 'require_review' && to === LifecycleStatus.approved) {
+      // More approvals needed: this one is kept; the version stays in review.
+      await recordAudit(m, actor, {
+        action: `${noun}.approval_recorded`,
+        subjectType,
+        subjectId: version.id,
+        after: { status: from, approverCount, rationale, policy: verdict },
+      });
+      return version;
     }
 
     const before = { status: from, submittedBy: version.submittedBy, approvedBy: version.approvedBy };
@@ -95,11 +121,14 @@ export class LifecycleService {
       tenantId: actor.tenantId, subjectType, subjectId: version.id, fromStatus: from, toStatus: to, actorId: actor.principalId, rationale,
     }));
     await recordAudit(m, actor, {
-      action: `${subjectType === 'ModelVersion' ? 'model_version' : 'automation_version'}.transitioned`,
+      action: `${noun}.transitioned`,
       subjectType,
       subjectId: version.id,
       before,
-      after: { status: version.status, submittedBy: version.submittedBy, approvedBy: version.approvedBy, rationale },
+      after: {
+        status: version.status, submittedBy: version.submittedBy, approvedBy: version.approvedBy, rationale,
+        ...(approverCount ? { approverCount } : {}), ...(verdict ? { policy: verdict } : {}),
+      },
     });
     return version;
   }
