@@ -24,3 +24,4 @@ export * from './pagination/like-pattern';
 export * from './errors/graphql-exception.filter';
 export * from './database/embedded-postgres.server';
 export * from './policy/policy-check';
+export * from './canonical-json';

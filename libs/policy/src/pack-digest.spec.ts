@@ -1,4 +1,5 @@
-import { canonicalJson, packDigest } from './pack-digest';
+import { canonicalJson } from '@attest/core';
+import { packDigest } from './pack-digest';
 import { parsePolicyFile } from './pack-loader';
 import type { Policy } from './policy.types';
 

@@ -1,0 +1,13 @@
+export { DETECTOR_NAMES, type DetectorName } from './redaction/detectors';
+export {
+  compileRedactionRules,
+  CompiledRedactionRules,
+  redact,
+  type CustomPattern,
+  type PathRule,
+  type RedactionFinding,
+  type RedactionResult,
+  type RedactionRules,
+} from './redaction/redact';
+export { RedactionRulesError } from './redaction/redaction.errors';
+export { keyedHash } from './redaction/keyed-hash';
