@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { isSeq } from 'yaml';
 import { parseConditions } from './conditions';
@@ -39,6 +40,22 @@ export function loadPolicyPack(dir: string, cwd = process.cwd()): PolicyPack {
 
 /** The pack folder's `tests/` folder. */
 export const packTestsDir = (packDir: string) => join(packDir, 'tests');
+
+/** Folders under the policies folder that are not risk-policy packs (the access rules live in `access/`). */
+const NOT_PACKS = new Set(['access']);
+
+export function isPackName(name: string): boolean {
+  return POLICY_ID.test(name) && !NOT_PACKS.has(name);
+}
+
+/** The pack folders under a policies folder, sorted; or the folder itself when it is one pack (has `tests/`). */
+export function packFolders(root: string): string[] {
+  if (existsSync(packTestsDir(root))) return [root];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !NOT_PACKS.has(d.name))
+    .map((d) => join(root, d.name))
+    .sort();
+}
 
 /** Parses one policy file, adding `file:line: field: message` problems; undefined when it has any. */
 export function parsePolicyFile(file: string, text: string, problems: string[]): { policy: Policy; source: string } | undefined {

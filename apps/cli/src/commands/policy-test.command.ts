@@ -1,10 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { CompiledEvaluator, describeFailure, loadPackTests, loadPolicyPack, packTestsDir, PolicyPackError, runPackTests, uncoveredPolicies } from '@attest/policy';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import {
+  CompiledEvaluator, describeFailure, loadPackTests, loadPolicyPack, packFolders, packTestsDir, PolicyPackError, runPackTests, uncoveredPolicies,
+} from '@attest/policy';
 import { CliError, defineCommand } from '../command';
-
-/** Folders under policies/ that are not risk-policy packs. */
-const NOT_PACKS = new Set(['access']);
 
 export const policyTestCommand = defineCommand({
   name: 'policy test',
@@ -19,12 +18,7 @@ export const policyTestCommand = defineCommand({
   async run(options, io) {
     const root = resolve(options.path ?? 'policies');
     if (!existsSync(root)) throw new CliError(`${options.path ?? 'policies'}: no such folder`, 2);
-    const packDirs = existsSync(packTestsDir(root))
-      ? [root]
-      : readdirSync(root, { withFileTypes: true })
-          .filter((d) => d.isDirectory() && !NOT_PACKS.has(d.name))
-          .map((d) => join(root, d.name))
-          .sort();
+    const packDirs = packFolders(root);
     let failed = 0;
     let total = 0;
     for (const dir of packDirs) {

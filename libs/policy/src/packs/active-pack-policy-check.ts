@@ -17,13 +17,16 @@ export class ActivePackPolicyCheck implements PolicyCheck {
 
   async check(m: EntityManager, _actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
     if (!(APPLIES_TO as readonly string[]).includes(appliesTo)) throw new Error(`Unknown policy subject ${appliesTo}`);
-    const pack = await this.packs.activePackIn(m);
-    if (!pack) return undefined;
-    let evaluator = this.evaluators.get(pack.digest);
+    const digest = await this.packs.activeDigestIn(m);
+    if (!digest) return undefined;
+    // Only the digest is read on each check; the policies are loaded and compiled once per digest.
+    let evaluator = this.evaluators.get(digest);
     if (!evaluator) {
-      evaluator = new CompiledEvaluator({ name: pack.name, policies: pack.policies, digest: pack.digest, sources: {} });
-      this.evaluators.set(pack.digest, evaluator);
+      const pack = await this.packs.packIn(m, digest);
+      evaluator = new CompiledEvaluator({ name: pack.name, policies: pack.policies, digest, sources: {} });
+      this.evaluators.set(digest, evaluator);
     }
+    const pack = evaluator.pack;
     const outcome = evaluator.evaluate(appliesTo as AppliesTo, facts);
     const verdict: PolicyVerdict = {
       packDigest: pack.digest,

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { ATTEST_CONFIG, AttestError, paginate, recordAudit, TenantDb, type AttestConfig, type Connection, type PageArgs } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import type { EntityManager } from 'typeorm';
 import { CompiledEvaluator } from '../compiled-evaluator';
-import { loadPolicyPack, packTestsDir } from '../pack-loader';
+import { isPackName, loadPolicyPack, packFolders, packTestsDir } from '../pack-loader';
 import { describeFailure, loadPackTests, runPackTests } from '../pack-tests';
 import { PolicyPackError } from '../policy.errors';
 import type { PolicyPack } from '../policy.types';
@@ -13,9 +13,6 @@ import type { ActivatePolicyPackArgs } from './dto/activate-policy-pack.args';
 import { PolicyPackActivationEntity } from './entities/policy-pack-activation.entity';
 import { PolicyPackEntity } from './entities/policy-pack.entity';
 import type { PolicyPackActivationModel } from './models/policy-pack-activation.model';
-
-/** Folders under policies/ that are not risk-policy packs. */
-const NOT_PACKS = new Set(['access']);
 
 @Injectable()
 export class PolicyPacksService {
@@ -67,15 +64,14 @@ export class PolicyPacksService {
 
   /** The names of the packs the server can activate. */
   available(): string[] {
-    return readdirSync(this.config.policiesDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && !NOT_PACKS.has(d.name) && existsSync(join(this.config.policiesDir, d.name, 'tests')))
-      .map((d) => d.name)
-      .sort();
+    return packFolders(this.config.policiesDir)
+      .filter((dir) => existsSync(packTestsDir(dir)))
+      .map((dir) => basename(dir));
   }
 
   private loadTestedPack(name: string): PolicyPack {
     const dir = join(this.config.policiesDir, name);
-    if (NOT_PACKS.has(name) || !existsSync(dir)) throw AttestError.notFound('PolicyPack', name);
+    if (!isPackName(name) || !existsSync(dir)) throw AttestError.notFound('PolicyPack', name);
     try {
       const pack = loadPolicyPack(dir, this.config.policiesDir);
       const failures = runPackTests(new CompiledEvaluator(pack), loadPackTests(packTestsDir(dir), pack, this.config.policiesDir)).filter((r) => !r.passed);
@@ -96,10 +92,14 @@ export class PolicyPacksService {
     return toModel(activation, packs.get(activation.digest)!);
   }
 
-  /** The active pack's stored policies, in the caller's tenant transaction. */
-  async activePackIn(m: EntityManager): Promise<PolicyPackEntity | undefined> {
-    const activation = await this.latestActivation(m);
-    return activation ? (await this.packsByDigest(m, [activation.digest])).get(activation.digest) : undefined;
+  /** The digest of the tenant's active pack, in the caller's tenant transaction. */
+  async activeDigestIn(m: EntityManager): Promise<string | undefined> {
+    return (await this.latestActivation(m))?.digest;
+  }
+
+  /** A stored pack by digest (immutable: callers may cache it). */
+  async packIn(m: EntityManager, digest: string): Promise<PolicyPackEntity> {
+    return (await this.packsByDigest(m, [digest])).get(digest)!;
   }
 
   private latestActivation(m: EntityManager): Promise<PolicyPackActivationEntity | null> {
