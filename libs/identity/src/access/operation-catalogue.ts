@@ -53,7 +53,7 @@ export function accessMatrix(policy: AccessPolicy, operations: DeclaredOperation
   );
 }
 
-/** The matrix as a Markdown table, for docs/access-matrix.md and pull-request review. */
+/** The matrix as a Markdown table, for docs/security.md and pull-request review. */
 export function renderAccessMatrix(policy: AccessPolicy, operations: DeclaredOperation[]): string {
   const matrix = accessMatrix(policy, operations);
   const header = `| operation | needs | ${ROLES.join(' | ')} |\n|---|---|${ROLES.map(() => '---').join('|')}|`;
