@@ -32,7 +32,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
+  // A global option: jest ignores it inside a project, and its 5 s default is too short for end-to-end suites.
+  testTimeout: 60000,
 };

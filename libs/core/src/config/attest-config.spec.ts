@@ -30,4 +30,25 @@ describe('loadConfig', () => {
   it('needs the owner connection when an application connection is given', () => {
     expect(() => loadConfig({ ATTEST_APP_DATABASE_URL: 'postgres://app@db/attest' })).toThrow(/needs DATABASE_URL/);
   });
+
+  it('defaults the job queues to prefix "attest" and 8 concurrent jobs per queue', () => {
+    expect(loadConfig({})).toMatchObject({ redisUrl: undefined, queuePrefix: 'attest', workerConcurrency: 8 });
+    expect(loadConfig({ ATTEST_QUEUE_PREFIX: 'attest-staging_2', ATTEST_WORKER_CONCURRENCY: '256' })).toMatchObject({
+      queuePrefix: 'attest-staging_2',
+      workerConcurrency: 256,
+    });
+  });
+
+  it('rejects a queue prefix that is not a plain Redis key segment and a concurrency outside 1..256', () => {
+    const attempt = () => loadConfig({ ATTEST_QUEUE_PREFIX: 'attest:prod', ATTEST_WORKER_CONCURRENCY: '0' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'ATTEST_QUEUE_PREFIX has an invalid format',
+        'ATTEST_WORKER_CONCURRENCY must be an integer from 1 to 256, got "0"',
+      ]);
+    }
+  });
 });

@@ -9,12 +9,19 @@ export interface AttestConfig {
   appDatabaseUrl?: string;
   /** Password given to the `attest_app` role when Attest provisions it (secret). */
   appDatabasePassword?: string;
+  /** Absent: jobs run inside the API process (the embedded default); present: BullMQ queues in Redis. */
   redisUrl?: string;
+  /** Redis key prefix of the job queues, so several Attest installations can share one Redis. */
+  queuePrefix: string;
+  /** Jobs of one queue that one process runs at the same time. */
+  workerConcurrency: number;
   dataDir: string;
   policiesDir: string;
   /** Secret: becomes the first admin API key of an empty database. */
   bootstrapApiKey?: string;
   jwt: { secret?: string; issuer: string; ttlSeconds: number };
+  /** Secret from which each tenant's keys for hashing decision inputs and subject references derive. */
+  hashKey?: string;
   graphql: { maxDepth: number; maxComplexity: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
@@ -40,6 +47,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     appDatabaseUrl: read.url('ATTEST_APP_DATABASE_URL', ['postgres:', 'postgresql:']),
     appDatabasePassword: read.string('ATTEST_APP_DATABASE_PASSWORD', { minLength: 16 }),
     redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
+    queuePrefix: read.string('ATTEST_QUEUE_PREFIX', { pattern: /^[A-Za-z0-9_-]+$/ }) ?? 'attest',
+    workerConcurrency: read.integer('ATTEST_WORKER_CONCURRENCY', 8, 1, 256),
     dataDir: resolve(cwd, read.string('ATTEST_DATA_DIR') ?? '.attest/data'),
     policiesDir: resolve(cwd, read.string('ATTEST_POLICIES_DIR') ?? 'policies'),
     bootstrapApiKey: read.string('ATTEST_BOOTSTRAP_API_KEY', { minLength: 32, pattern: /^\S+$/ }),
@@ -48,6 +57,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       issuer: read.string('ATTEST_JWT_ISSUER') ?? 'attest',
       ttlSeconds: read.integer('ATTEST_JWT_TTL_SECONDS', 3600, 60, 31 * 24 * 3600),
     },
+    hashKey: read.string('ATTEST_HASH_KEY', { minLength: 32 }),
     graphql: {
       maxDepth: read.integer('ATTEST_GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: read.integer('ATTEST_GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
@@ -59,6 +69,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The Nest logger levels that `level` lets through. */
+export function loggerLevels(level: AttestConfig['logLevel']): AttestConfig['logLevel'][] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
 }
 
 class EnvReader {

@@ -1,0 +1,7 @@
+export type { JobContext, JobHandler } from './job-handler';
+export { JobQueue, type EnqueueOptions } from './job-queue';
+export { JobHandlerRegistry } from './job-handler.registry';
+export { JobsModule } from './jobs.module';
+export type { JobsModuleOptions } from './jobs.options';
+export { JobOptionsError } from './jobs.errors';
+export { retryDelayMs } from './retry-delay';

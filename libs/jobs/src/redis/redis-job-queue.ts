@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type JobsOptions, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { resolveEnqueueOptions } from '../enqueue-options';
+import { type EnqueueOptions, JobQueue } from '../job-queue';
+import { JOBS_OPTIONS, type ResolvedJobsOptions } from '../jobs.options';
+import { createRedisConnection } from './redis-connection';
+
+/**
+ * Finished jobs kept in Redis: enough to inspect recent failures, and a jobId stays "known" (so a
+ * repeated enqueue stays a no-op) until it falls out; bounded so that Redis memory does not grow.
+ */
+const KEEP_COMPLETED = 1000;
+const KEEP_FAILED = 5000;
+
+/**
+ * Plain BullMQ rather than @nestjs/bullmq: queue names are only known at enqueue time and handlers
+ * register at runtime, while @nestjs/bullmq wants each queue and processor declared up front; and the
+ * in-process mode needs the same JobQueue seam anyway. One Queue per name, created on first use.
+ */
+@Injectable()
+export class RedisJobQueue extends JobQueue implements OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly queues = new Map<string, Queue>();
+  private connection?: Redis;
+
+  constructor(@Inject(JOBS_OPTIONS) private readonly options: ResolvedJobsOptions) {
+    super();
+  }
+
+  async enqueue<T>(queue: string, data: T, options?: EnqueueOptions): Promise<string> {
+    const opts = bullOptions(queue, options);
+    const job = await this.queueFor(queue).add(queue, data, opts);
+    return job.id!;
+  }
+
+  async enqueueMany<T>(queue: string, jobs: { data: T; options?: EnqueueOptions }[]): Promise<string[]> {
+    const bulk = jobs.map((job) => ({ name: queue, data: job.data, opts: bullOptions(queue, job.options) }));
+    if (bulk.length === 0) return [];
+    const added = await this.queueFor(queue).addBulk(bulk);
+    return added.map((job) => job.id!);
+  }
+
+  /** After the workers (closed before shutdown), so that a finishing job can still enqueue follow-ups. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+    await this.connection?.quit();
+  }
+
+  private queueFor(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      this.connection ??= createRedisConnection(this.options.redisUrl!, 'producer');
+      queue = new Queue(name, { connection: this.connection, prefix: this.options.prefix });
+      queue.on('error', (error) => this.logger.error(`Queue ${name}: ${error.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}
+
+function bullOptions(queue: string, options?: EnqueueOptions): JobsOptions {
+  const { jobId, attempts, backoffMs, delayMs } = resolveEnqueueOptions(queue, options);
+  return {
+    jobId,
+    attempts,
+    backoff: { type: 'exponential', delay: backoffMs },
+    delay: delayMs,
+    removeOnComplete: { count: KEEP_COMPLETED },
+    removeOnFail: { count: KEEP_FAILED },
+  };
+}
