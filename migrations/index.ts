@@ -2,6 +2,7 @@ import { Foundation1764057600000 } from './1764057600000-Foundation';
 import { PolicyPacks1764144000000 } from './1764144000000-PolicyPacks';
 import { AutomationVersionDomain1764144100000 } from './1764144100000-AutomationVersionDomain';
 import { LifecycleApprovals1764144200000 } from './1764144200000-LifecycleApprovals';
+import { Decisions1764230400000 } from './1764230400000-Decisions';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
-export const MIGRATIONS = [Foundation1764057600000, PolicyPacks1764144000000, AutomationVersionDomain1764144100000, LifecycleApprovals1764144200000];
+export const MIGRATIONS = [Foundation1764057600000, PolicyPacks1764144000000, AutomationVersionDomain1764144100000, LifecycleApprovals1764144200000, Decisions1764230400000];

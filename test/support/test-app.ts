@@ -37,6 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       REDIS_URL: process.env.REDIS_URL,
       ATTEST_BOOTSTRAP_API_KEY: adminKey,
       ATTEST_JWT_SECRET: randomBytes(32).toString('hex'),
+      ATTEST_HASH_KEY: randomBytes(32).toString('hex'),
       ATTEST_LOG_LEVEL: 'error',
       ...env,
     },

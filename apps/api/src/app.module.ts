@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ConfigModule, DatabaseModule, GraphQLPassThroughFilter, type AttestConfig } from '@attest/core';
 import { AuditModule, AUDIT_ENTITIES } from '@attest/audit';
+import { DecisionsModule, DECISION_ENTITIES } from '@attest/decisions';
 import { IdentityModule, IDENTITY_ENTITIES } from '@attest/identity';
 import { PolicyPacksModule, POLICY_ENTITIES } from '@attest/policy';
 import { RegistryModule, REGISTRY_ENTITIES } from '@attest/registry';
@@ -19,12 +20,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot({ entities: [...IDENTITY_ENTITIES, ...REGISTRY_ENTITIES, ...AUDIT_ENTITIES, ...POLICY_ENTITIES], migrations: MIGRATIONS }),
+        DatabaseModule.forRoot({ entities: [...IDENTITY_ENTITIES, ...REGISTRY_ENTITIES, ...AUDIT_ENTITIES, ...POLICY_ENTITIES, ...DECISION_ENTITIES], migrations: MIGRATIONS }),
         GraphQLModule.forRoot(graphqlOptions(config)),
         IdentityModule,
         RegistryModule,
         AuditModule,
         PolicyPacksModule,
+        DecisionsModule,
       ],
       controllers: [HealthController],
       providers: [

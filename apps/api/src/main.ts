@@ -6,9 +6,11 @@ const tracing = startTracing();
 async function main(): Promise<void> {
   // Loaded after tracing has started, so that instrumented modules are patched.
   const { ConfigError, loadConfig } = await import('@attest/core');
+  const { HashKeys } = await import('@attest/decisions');
   let config;
   try {
     config = loadConfig();
+    HashKeys.assertConfigured(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

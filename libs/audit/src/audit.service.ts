@@ -5,13 +5,27 @@ import type { AuditEventsArgs } from './dto/audit-events.args';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import type { AuditEventModel } from './models/audit-event.model';
 
+/** Audit-event fields a read rule may test. */
+const AUDIT_COLUMNS = { tenantId: 'tenant_id', actorId: 'actor_id' };
+
 @Injectable()
 export class AuditService {
   constructor(private readonly db: TenantDb) {}
 
+  /** Every readable event about the given subjects, oldest first: for DataLoaders of other contexts. */
+  eventsForSubjects(actor: AuthenticatedPrincipal, subjectIds: readonly string[]): Promise<AuditEventEntity[]> {
+    return this.db.transaction(actor.tenantId, (m) => {
+      const acl = accessibleWhere(actor.ability, 'read', 'AuditEvent', 'e', AUDIT_COLUMNS);
+      return m.createQueryBuilder(AuditEventEntity, 'e').where(acl.sql, acl.params)
+        .andWhere('e.subject_id IN (:...subjectIds)', { subjectIds: [...subjectIds] })
+        .orderBy('e.occurred_at', 'ASC').addOrderBy('e.id', 'ASC')
+        .getMany();
+    });
+  }
+
   list(actor: AuthenticatedPrincipal, args: AuditEventsArgs): Promise<Connection<AuditEventModel>> {
     return this.db.transaction(actor.tenantId, (m) => {
-      const acl = accessibleWhere(actor.ability, 'read', 'AuditEvent', 'e', { tenantId: 'tenant_id', actorId: 'actor_id' });
+      const acl = accessibleWhere(actor.ability, 'read', 'AuditEvent', 'e', AUDIT_COLUMNS);
       const query = m.createQueryBuilder(AuditEventEntity, 'e').where(acl.sql, acl.params);
       const f = args.filter ?? {};
       if (f.action?.endsWith('.')) query.andWhere('starts_with(e.action, :action)', { action: f.action });

@@ -4,3 +4,4 @@ export * from './audit.module';
 export * from './audit.service';
 export { AuditEventEntity };
 export const AUDIT_ENTITIES = [AuditEventEntity];
+export { AuditEventModel } from './models/audit-event.model';

@@ -11,3 +11,6 @@ export {
 } from './redaction/redact';
 export { RedactionRulesError } from './redaction/redaction.errors';
 export { keyedHash } from './redaction/keyed-hash';
+export { DecisionsModule, DECISION_RESOLVERS } from './decisions.module';
+export { DECISION_ENTITIES } from './entities';
+export { HashKeys } from './recording/hash-keys';

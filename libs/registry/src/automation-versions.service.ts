@@ -85,6 +85,11 @@ export class AutomationVersionsService {
     return loadReadable(this.db, actor, AUTOMATION_VERSIONS, automationIds, 'automation_id');
   }
 
+  /** Batch load by id, for DataLoaders elsewhere (a decision's automation version). */
+  loadMany(actor: AuthenticatedPrincipal, ids: readonly string[]): Promise<AutomationVersionEntity[]> {
+    return loadReadable(this.db, actor, AUTOMATION_VERSIONS, ids);
+  }
+
   /** The model versions each automation version uses; empty for callers who may not read model versions. */
   modelVersionsOf(actor: AuthenticatedPrincipal, versionIds: readonly string[]): Promise<Linked<ModelVersionEntity>[]> {
     const link = { table: 'automation_version_models', from: 'automation_version_id', to: 'model_version_id' };

@@ -7,3 +7,7 @@ export * from './datasets.service';
 export * from './dataset-versions.service';
 export * from './automations.service';
 export * from './automation-versions.service';
+export * from './decision-targets.service';
+export { AUTOMATION_KEY_PATTERN } from './dto/register-automation.input';
+export { AutomationModel, AutomationVersionModel } from './models/automation.model';
+export { ModelVersionModel } from './models/model-version.model';

@@ -4,6 +4,7 @@ import { AutomationVersionsResolver } from './automation-versions.resolver';
 import { AutomationVersionsService } from './automation-versions.service';
 import { AutomationsResolver } from './automations.resolver';
 import { AutomationsService } from './automations.service';
+import { DecisionTargetsService } from './decision-targets.service';
 import { DatasetVersionsResolver } from './dataset-versions.resolver';
 import { DatasetVersionsService } from './dataset-versions.service';
 import { DatasetsResolver } from './datasets.resolver';
@@ -16,6 +17,7 @@ import { ModelsService } from './models.service';
 
 const SERVICES = [
   LifecycleService, ModelsService, ModelVersionsService, DatasetsService, DatasetVersionsService, AutomationsService, AutomationVersionsService,
+  DecisionTargetsService,
 ];
 /** Every resolver of the registry, also for building the schema without a server (apps/api/src/api-schema.ts). */
 export const REGISTRY_RESOLVERS = [

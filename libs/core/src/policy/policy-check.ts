@@ -1,21 +1,33 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestActor } from '../context/request-actor';
 
-/** What a policy check concluded, for the audit event of the change it judged. */
+/** One policy that matched, as stored with the change it judged and returned to callers. */
+export interface MatchedPolicyResult {
+  id: string;
+  version: number;
+  effect: 'allow' | 'deny' | 'require_review' | 'annotate';
+  severity: string;
+  message: string;
+  frameworks: string[];
+}
+
+/** What a policy check concluded, for the audit event (or decision) it judged. */
 export interface PolicyVerdict {
   /** Digest of the tenant's active pack. */
   packDigest: string;
   effect: 'allow' | 'deny' | 'require_review' | 'annotate';
-  matched: { id: string; version: number; effect: string }[];
+  matched: MatchedPolicyResult[];
 }
 
 /**
  * The seam through which a context asks the tenant's active risk-policy pack about a change it is
- * about to make (`automation.register`, `dataset.register`, …). The owning context builds the facts
- * (it owns the data); the policy context evaluates. A denial throws POLICY_DENIED, inside the
- * caller's transaction, so nothing is written. No active pack: no verdict.
+ * about to make (`automation.register`, `decision`, …). The owning context builds the facts (it
+ * owns the data); the policy context evaluates. No active pack: no verdict.
  */
 export interface PolicyCheck {
+  /** The verdict, whatever it is: for subjects that record a denial rather than refuse it (decisions). */
+  evaluate(m: EntityManager, actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined>;
+  /** The verdict, but a denial throws POLICY_DENIED inside the caller's transaction, so nothing is written. */
   check(m: EntityManager, actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined>;
 }
 

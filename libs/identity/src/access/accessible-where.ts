@@ -17,14 +17,15 @@ export interface SqlCondition {
 /**
  * The rows of `subjectType` this ability may `action`, as a SQL condition on `alias`, so that list
  * queries filter in the database rather than after loading. `columns` maps subject fields to
- * columns; a condition on any other field fails closed.
+ * columns, or to an SQL expression built from the alias (a field held by a joined row); a
+ * condition on any other field fails closed.
  */
 export function accessibleWhere(
   ability: AppAbility,
   action: Action,
   subjectType: SubjectType,
   alias: string,
-  columns: Record<string, string>,
+  columns: Record<string, string | ((alias: string) => string)>,
 ): SqlCondition {
   const ast = rulesToAST(ability, action, subjectType) as AstNode | null;
   const params: Record<string, unknown> = {};
@@ -60,7 +61,7 @@ export function accessibleWhere(
   const column = (node: AstNode): string => {
     const name = node.field ? columns[node.field] : undefined;
     if (!name) throw new AttestError(ErrorCode.INTERNAL, `Access condition on unmapped field ${String(node.field)}`);
-    return `${alias}.${name}`;
+    return typeof name === 'function' ? name(alias) : `${alias}.${name}`;
   };
   return { sql: render(ast), params };
 }

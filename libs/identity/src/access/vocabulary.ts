@@ -1,11 +1,11 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-export const ACTIONS = ['manage', 'read', 'create', 'update', 'transition', 'approve', 'revoke', 'activate'] as const;
+export const ACTIONS = ['manage', 'read', 'create', 'update', 'transition', 'approve', 'revoke', 'activate', 'review'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = [
   'Tenant', 'Principal', 'RoleBinding', 'ApiKey', 'Model', 'ModelVersion', 'Dataset', 'DatasetVersion',
-  'Automation', 'AutomationVersion', 'AuditEvent', 'PolicyPack', 'all',
+  'Automation', 'AutomationVersion', 'AuditEvent', 'PolicyPack', 'Decision', 'all',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 

@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AttestConfig } from '@attest/core';
+import { localSecret, type AttestConfig } from '@attest/core';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
 
@@ -12,10 +9,5 @@ export const JWT_SECRET = Symbol('JWT_SECRET');
 export function resolveJwtSecret(config: AttestConfig): string | undefined {
   if (config.jwt.secret) return config.jwt.secret;
   if (config.databaseUrl) return undefined;
-  const file = join(config.dataDir, 'jwt.key');
-  if (!existsSync(file)) {
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
-  }
-  return readFileSync(file, 'utf8').trim();
+  return localSecret(config.dataDir, 'jwt.key');
 }

@@ -15,31 +15,35 @@ export class ActivePackPolicyCheck implements PolicyCheck {
 
   constructor(private readonly packs: PolicyPacksService) {}
 
-  async check(m: EntityManager, _actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
+  async evaluate(m: EntityManager, _actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
     if (!(APPLIES_TO as readonly string[]).includes(appliesTo)) throw new Error(`Unknown policy subject ${appliesTo}`);
     const digest = await this.packs.activeDigestIn(m);
     if (!digest) return undefined;
-    // Only the digest is read on each check; the policies are loaded and compiled once per digest.
+    const evaluator = await this.evaluatorFor(m, digest);
+    const outcome = evaluator.evaluate(appliesTo as AppliesTo, facts);
+    return { packDigest: digest, effect: outcome.effect, matched: outcome.matched };
+  }
+
+  async check(m: EntityManager, actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
+    const verdict = await this.evaluate(m, actor, appliesTo, facts);
+    if (verdict?.effect === 'deny') {
+      const denials = verdict.matched.filter((p) => p.effect === 'deny');
+      throw new AttestError(ErrorCode.POLICY_DENIED, denials.map((p) => p.message).join(' '), {
+        packDigest: verdict.packDigest,
+        policies: denials.map(({ id, version, message, frameworks }) => ({ id, version, message, frameworks })),
+      });
+    }
+    return verdict;
+  }
+
+  /** Only the digest is read on each check; a pack's policies are loaded and compiled once per digest. */
+  private async evaluatorFor(m: EntityManager, digest: string): Promise<CompiledEvaluator> {
     let evaluator = this.evaluators.get(digest);
     if (!evaluator) {
       const pack = await this.packs.packIn(m, digest);
       evaluator = new CompiledEvaluator({ name: pack.name, policies: pack.policies, digest, sources: {} });
       this.evaluators.set(digest, evaluator);
     }
-    const pack = evaluator.pack;
-    const outcome = evaluator.evaluate(appliesTo as AppliesTo, facts);
-    const verdict: PolicyVerdict = {
-      packDigest: pack.digest,
-      effect: outcome.effect,
-      matched: outcome.matched.map(({ id, version, effect }) => ({ id, version, effect })),
-    };
-    if (outcome.effect === 'deny') {
-      const denials = outcome.matched.filter((p) => p.effect === 'deny');
-      throw new AttestError(ErrorCode.POLICY_DENIED, denials.map((p) => p.message).join(' '), {
-        packDigest: pack.digest,
-        policies: denials.map(({ id, version, message, frameworks }) => ({ id, version, message, frameworks })),
-      });
-    }
-    return verdict;
+    return evaluator;
   }
 }

@@ -1,0 +1,145 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { byKeys, groupByKeys, GraphQLJSON, type LoaderRegistry } from '@attest/core';
+import { AuditEventModel, AuditService } from '@attest/audit';
+import { Can, CurrentPrincipal, Loaders, subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
+import {
+  AutomationModel, AutomationsService, AutomationVersionModel, AutomationVersionsService, ModelVersionModel, ModelVersionsService,
+} from '@attest/registry';
+import type { DecisionReviewEntity } from './entities/decision-review.entity';
+import type { DecisionEntity } from './entities/decision.entity';
+import { DecisionReviewModel } from './models/decision-review.model';
+import { DecisionOutcome } from './models/decision.enums';
+import { DecisionModel } from './models/decision.model';
+import { ExplanationStepUnion, type ExplanationStepView } from './models/explanation-step.model';
+import { PolicyEvaluationModel } from './models/policy-evaluation.model';
+import { DecisionsService } from './queries/decisions.service';
+import { effectiveOutputOf, outcomeOf } from './review/outcome';
+
+type Restricted = 'input' | 'output' | 'context';
+
+/** The fields of a decision that need loading, computing, or a field-level access check. */
+@Resolver(() => DecisionModel)
+export class DecisionFieldsResolver {
+  constructor(
+    private readonly decisions: DecisionsService,
+    private readonly automations: AutomationsService,
+    private readonly automationVersions: AutomationVersionsService,
+    private readonly modelVersions: ModelVersionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @ResolveField(() => GraphQLJSON, { nullable: true, description: 'Redacted; null for roles that may not read inputs' })
+  @Can('read', 'Decision')
+  input(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity) {
+    return this.restricted(actor, d, 'input');
+  }
+
+  @ResolveField(() => GraphQLJSON, { nullable: true, description: 'As the automation returned it (redacted); null for roles that may not read outputs' })
+  @Can('read', 'Decision')
+  output(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity) {
+    return this.restricted(actor, d, 'output');
+  }
+
+  @ResolveField(() => GraphQLJSON, { nullable: true, description: 'Caller facts for the policies (redacted); null for roles that may not read them' })
+  @Can('read', 'Decision')
+  context(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity) {
+    return this.restricted(actor, d, 'context');
+  }
+
+  @ResolveField(() => PolicyEvaluationModel, { nullable: true })
+  @Can('read', 'Decision')
+  policyEvaluation(@Parent() d: DecisionEntity): PolicyEvaluationModel | null {
+    if (!d.policyPackDigest || !d.policyEffect) return null;
+    return { packDigest: d.policyPackDigest, effect: d.policyEffect, matched: d.policyResults } as PolicyEvaluationModel;
+  }
+
+  @ResolveField(() => Boolean)
+  @Can('read', 'Decision')
+  hasSubject(@Parent() d: DecisionEntity): boolean {
+    return d.subjectHash !== null;
+  }
+
+  @ResolveField(() => DecisionOutcome, { description: 'The status as settled by a human review' })
+  @Can('read', 'Decision')
+  async outcome(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return outcomeOf(d, await this.reviewLoader(actor, loaders).load(d.id));
+  }
+
+  @ResolveField(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The output that stands: the corrected one after an override; null when rejected, blocked or awaiting review',
+  })
+  @Can('read', 'Decision')
+  async effectiveOutput(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    if (!this.may(actor, d, 'output')) return null;
+    return effectiveOutputOf(d, await this.reviewLoader(actor, loaders).load(d.id));
+  }
+
+  @ResolveField(() => [ExplanationStepUnion], { description: 'The explanation trace, in order (redacted)', complexity: 5 })
+  @Can('read', 'Decision')
+  explanation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, ExplanationStepView[]>('decision.explanation', async (ids) =>
+        groupByKeys(ids, await this.decisions.stepsOf(actor, ids), (s) => s.decisionId).map((steps) =>
+          steps.map((s) => ({ ...s.detail, position: s.position, kind: s.kind })),
+        ),
+      )
+      .load(d.id);
+  }
+
+  @ResolveField(() => DecisionReviewModel, { nullable: true })
+  @Can('read', 'Decision')
+  review(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return this.reviewLoader(actor, loaders).load(d.id);
+  }
+
+  @ResolveField(() => [AuditEventModel], { description: 'Its audit trail (recorded, reviewed), oldest first; empty unless you may read audit events', complexity: 5 })
+  @Can('read', 'Decision')
+  auditEvents(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, AuditEventModel[]>('decision.auditEvents', async (ids) =>
+        groupByKeys(ids, await this.audit.eventsForSubjects(actor, ids), (e) => e.subjectId),
+      )
+      .load(d.id);
+  }
+
+  @ResolveField(() => AutomationModel, { nullable: true })
+  @Can('read', 'Decision')
+  automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, AutomationModel | null>('automation.byId', async (ids) => byKeys(ids, await this.automations.loadMany(actor, ids), (x) => x.id))
+      .load(d.automationId);
+  }
+
+  @ResolveField(() => AutomationVersionModel, { nullable: true })
+  @Can('read', 'Decision')
+  automationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, AutomationVersionModel | null>('automationVersion.byId', async (ids) =>
+        byKeys(ids, await this.automationVersions.loadMany(actor, ids), (x) => x.id),
+      )
+      .load(d.automationVersionId);
+  }
+
+  @ResolveField(() => ModelVersionModel, { nullable: true, description: 'Null unless you may read model versions' })
+  @Can('read', 'Decision')
+  modelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, ModelVersionModel | null>('modelVersion.byId', async (ids) => byKeys(ids, await this.modelVersions.loadMany(actor, ids), (x) => x.id))
+      .load(d.modelVersionId);
+  }
+
+  private reviewLoader(actor: AuthenticatedPrincipal, loaders: LoaderRegistry) {
+    return loaders.get<string, DecisionReviewEntity | null>('decision.review', async (ids) =>
+      byKeys(ids, await this.decisions.reviewsOf(actor, ids), (r) => r.decisionId),
+    );
+  }
+
+  private may(actor: AuthenticatedPrincipal, d: DecisionEntity, field: Restricted): boolean {
+    return actor.ability.can('read', subjectOf('Decision', d), field);
+  }
+
+  private restricted(actor: AuthenticatedPrincipal, d: DecisionEntity, field: Restricted): unknown {
+    return this.may(actor, d, field) ? d[field] : null;
+  }
+}

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { RedactionFinding } from '../redaction/redact';
+
+export type ReviewVerdict = 'approve' | 'override' | 'reject';
+
+/** A human's verdict on a decision; at most one per decision. Append-only. */
+@Entity('decision_reviews')
+export class DecisionReviewEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @Column({ name: 'decision_id', type: 'uuid' }) decisionId: string;
+  @Column({ name: 'reviewer_id', type: 'uuid' }) reviewerId: string;
+  @Column('text') verdict: ReviewVerdict;
+  @Column('text') rationale: string;
+  @Column({ name: 'corrected_output', type: 'jsonb', nullable: true }) correctedOutput: unknown;
+  @Column({ type: 'jsonb' }) redactions: RedactionFinding[];
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,7 @@
+import { DecisionReviewEntity } from './decision-review.entity';
+import { DecisionEntity } from './decision.entity';
+import { ExplanationStepEntity } from './explanation-step.entity';
+import { RedactionRulesEntity } from './redaction-rules.entity';
+
+export { DecisionEntity, DecisionReviewEntity, ExplanationStepEntity, RedactionRulesEntity };
+export const DECISION_ENTITIES = [DecisionEntity, ExplanationStepEntity, DecisionReviewEntity, RedactionRulesEntity];

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ATTEST_CONFIG, ConfigError, localSecret, type AttestConfig } from '@attest/core';
+import { createHmac } from 'node:crypto';
+import { keyedHash } from '../redaction/keyed-hash';
+
+/** What a keyed hash is for: each purpose gets its own key, so equal values never hash alike across purposes. */
+export type HashPurpose = 'input' | 'subject' | 'request';
+
+/**
+ * Keys for hashing decision inputs, subject references and idempotent requests. Each tenant's key
+ * derives from one server secret (ATTEST_HASH_KEY; on the embedded default a random key in the
+ * data folder) and is never stored: someone holding the database alone cannot confirm a guessed
+ * e-mail address by hashing it. Losing the secret makes existing hashes unmatchable.
+ */
+@Injectable()
+export class HashKeys {
+  private secret?: string;
+  private readonly keys = new Map<string, Buffer>();
+
+  constructor(@Inject(ATTEST_CONFIG) private readonly config: AttestConfig) {}
+
+  /** Servers check this at boot (apps/api, apps/worker); CLI commands that never hash do not need the key. */
+  static assertConfigured(config: AttestConfig): void {
+    if (config.databaseUrl && !config.hashKey) {
+      throw new ConfigError([
+        'ATTEST_HASH_KEY is required with DATABASE_URL (at least 32 characters, the same for every API and worker process)',
+      ]);
+    }
+  }
+
+  hash(tenantId: string, purpose: HashPurpose, value: unknown): string {
+    return keyedHash(this.keyFor(tenantId, purpose), value);
+  }
+
+  private keyFor(tenantId: string, purpose: HashPurpose): Buffer {
+    if (this.secret === undefined) {
+      HashKeys.assertConfigured(this.config);
+      this.secret = this.config.hashKey ?? localSecret(this.config.dataDir, 'hash.key');
+    }
+    const name = `${purpose}:${tenantId}`;
+    let key = this.keys.get(name);
+    if (!key) {
+      key = createHmac('sha256', this.secret).update(`attest/decisions/v1/${name}`).digest();
+      this.keys.set(name, key);
+    }
+    return key;
+  }
+}

@@ -1,0 +1,32 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { DETECTOR_NAMES } from '../redaction/detectors';
+
+@InputType()
+export class CustomPatternInput {
+  @Field({ description: 'lower_snake_case; findings and placeholders carry it' }) @Length(1, 63) name: string;
+  @Field({ description: 'A JavaScript regular expression, without delimiters' }) @Length(1, 1000) pattern: string;
+  @Field(() => String, { nullable: true, description: 'Any of i, m, s, u' }) @IsOptional() @IsString() flags?: string;
+}
+
+@InputType()
+export class RedactionRulesInput {
+  @Field(() => [String], { description: 'JSON paths in the decision document redacted whole, e.g. $.input.applicant.name' })
+  @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 500, { each: true })
+  paths: string[];
+
+  @Field(() => [CustomPatternInput])
+  @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CustomPatternInput)
+  patterns: CustomPatternInput[];
+
+  @Field(() => [String], { nullable: true, description: `Built-in detectors to run (${DETECTOR_NAMES.join(', ')}); all when null` })
+  @IsOptional() @IsIn([...DETECTOR_NAMES], { each: true })
+  detectors?: string[];
+}
+
+@ArgsType()
+export class SetRedactionRulesArgs {
+  @Field(() => ID) @IsUUID() automationId: string;
+  @Field(() => RedactionRulesInput) @ValidateNested() @Type(() => RedactionRulesInput) rules: RedactionRulesInput;
+}
