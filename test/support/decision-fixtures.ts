@@ -17,8 +17,10 @@ export interface AutomationOptions {
   domain?: string;
   /** PII classes of a dataset the model version was trained on (none: no dataset). */
   trainingPii?: string[];
-  /** Who registers (defaults to the admin); the automation's owner. */
+  /** Who registers (defaults to the admin). */
   ownerKey?: string;
+  /** The automation's owner, when not the registrant. */
+  automationOwnerId?: string;
 }
 
 const suffix = () => randomBytes(4).toString('hex');
@@ -47,8 +49,9 @@ export async function automationFixture(t: TestApp, options: AutomationOptions =
     },
   })).registerModelVersion.id as string;
   const automationKey = `auto-${suffix()}`;
-  const automationId = ok(await t.gql(key, 'mutation($k: String!) { registerAutomation(input: { key: $k, name: $k }) { id } }', { k: automationKey }))
-    .registerAutomation.id as string;
+  const automationId = ok(await t.gql(key, 'mutation($i: RegisterAutomationInput!) { registerAutomation(input: $i) { id } }', {
+    i: { key: automationKey, name: automationKey, ...(options.automationOwnerId ? { ownerId: options.automationOwnerId } : {}) },
+  })).registerAutomation.id as string;
   const automationVersionId = ok(await t.gql(key, 'mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
     i: {
       automationId, version: '1', purpose: 'Route insurance claims', riskClass: options.riskClass ?? 'minimal',

@@ -14,6 +14,7 @@ import { ExplanationStepUnion, type ExplanationStepView } from './models/explana
 import { PolicyEvaluationModel } from './models/policy-evaluation.model';
 import { DecisionsService } from './queries/decisions.service';
 import { effectiveOutputOf, outcomeOf } from './review/outcome';
+import type { ReviewView } from './review/reviews.resolver';
 
 type Restricted = 'input' | 'output' | 'context';
 
@@ -89,8 +90,9 @@ export class DecisionFieldsResolver {
 
   @ResolveField(() => DecisionReviewModel, { nullable: true })
   @Can('read', 'Decision')
-  review(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    return this.reviewLoader(actor, loaders).load(d.id);
+  async review(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry): Promise<ReviewView | null> {
+    const review = await this.reviewLoader(actor, loaders).load(d.id);
+    return review && { ...review, automationId: d.automationId };
   }
 
   @ResolveField(() => [AuditEventModel], { description: 'Its audit trail (recorded, reviewed), oldest first; empty unless you may read audit events', complexity: 5 })

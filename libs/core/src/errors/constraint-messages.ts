@@ -11,4 +11,5 @@ export const CONSTRAINT_MESSAGES: Record<string, string> = {
   automations_tenant_id_key_key: 'An automation with this key already exists',
   automation_versions_automation_id_version_key: 'This automation already has a version with this number',
   lifecycle_approvals_subject_id_review_round_approver_id_key: 'You have already approved this version in this review',
+  decision_reviews_decision_id_key: 'This decision has already been reviewed',
 };

@@ -1,0 +1,30 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { GraphQLJSON, PageArgs } from '@attest/core';
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ReviewVerdict } from '../models/decision.enums';
+
+@ArgsType()
+export class ReviewDecisionArgs {
+  @Field(() => ID) @IsUUID() id: string;
+  @Field(() => ReviewVerdict) @IsEnum(ReviewVerdict) verdict: ReviewVerdict;
+  @Field({ description: 'Why: kept with the review and its audit event' }) @Length(3, 5000) rationale: string;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Required with override, refused otherwise; stored redacted' })
+  @IsOptional()
+  correctedOutput?: unknown;
+}
+
+@InputType()
+export class ReviewQueueFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() automationId?: string;
+  @Field({ nullable: true, description: 'Decisions this policy sent to review' }) @IsOptional() @Length(1, 200) policyId?: string;
+}
+
+@ArgsType()
+export class ReviewQueueArgs extends PageArgs {
+  @Field(() => ReviewQueueFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReviewQueueFilter)
+  filter?: ReviewQueueFilter;
+}

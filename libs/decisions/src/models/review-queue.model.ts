@@ -1,0 +1,12 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '@attest/core';
+import { DecisionModel } from './decision.model';
+
+@ObjectType('ReviewQueueEntry', { description: 'A decision awaiting human review' })
+export class ReviewQueueEntryModel {
+  @Field(() => DecisionModel) decision: DecisionModel;
+  @Field(() => Int, { description: 'Seconds since it was recorded' }) waitingSeconds: number;
+}
+
+@ObjectType('ReviewQueueConnection')
+export class ReviewQueueConnection extends ConnectionType(ReviewQueueEntryModel) {}

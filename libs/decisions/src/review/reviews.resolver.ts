@@ -1,0 +1,46 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLJSON, pageCost } from '@attest/core';
+import { Can, CurrentPrincipal, subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
+import { ReviewDecisionArgs, ReviewQueueArgs } from '../dto/review.args';
+import type { DecisionReviewEntity } from '../entities/decision-review.entity';
+import { DecisionReviewModel } from '../models/decision-review.model';
+import { DecisionModel } from '../models/decision.model';
+import { ReviewQueueConnection } from '../models/review-queue.model';
+import { ReviewsService } from './reviews.service';
+
+/** A review as the Decision.review field hands it out: with the automation, for the field-level check on its output. */
+export type ReviewView = DecisionReviewEntity & { automationId: string };
+
+@Resolver(() => DecisionReviewModel)
+export class ReviewsResolver {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  @Query(() => ReviewQueueConnection, { description: 'Decisions awaiting human review, oldest first', complexity: pageCost })
+  @Can('review', 'Decision')
+  async reviewQueue(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ReviewQueueArgs) {
+    const page = await this.reviews.queue(actor, args);
+    const now = Date.now();
+    return {
+      ...page,
+      edges: page.edges.map(({ cursor, node }) => ({
+        cursor,
+        node: { decision: node, waitingSeconds: Math.max(0, Math.floor((now - node.recordedAt.getTime()) / 1000)) },
+      })),
+    };
+  }
+
+  @Mutation(() => DecisionModel, {
+    description: 'A human verdict on a decision: approve, override (with the corrected output) or reject. Not by the automation\'s owner.',
+  })
+  @Can('review', 'Decision')
+  async reviewDecision(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ReviewDecisionArgs) {
+    return (await this.reviews.review(actor, args)).decision;
+  }
+
+  @ResolveField(() => GraphQLJSON, { nullable: true, description: 'Redacted; null unless the verdict is override and you may read outputs' })
+  @Can('read', 'Decision')
+  correctedOutput(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() review: ReviewView) {
+    const visible = actor.ability.can('read', subjectOf('Decision', { tenantId: review.tenantId, automationId: review.automationId }), 'output');
+    return visible ? review.correctedOutput : null;
+  }
+}
