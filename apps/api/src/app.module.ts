@@ -2,15 +2,16 @@ import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ConfigModule, DatabaseModule, GraphQLPassThroughFilter, type AttestConfig } from '@attest/core';
-import { AuditModule, AUDIT_ENTITIES } from '@attest/audit';
-import { DecisionsModule, DECISION_ENTITIES } from '@attest/decisions';
-import { IdentityModule, IDENTITY_ENTITIES } from '@attest/identity';
-import { PolicyPacksModule, POLICY_ENTITIES } from '@attest/policy';
-import { RegistryModule, REGISTRY_ENTITIES } from '@attest/registry';
-import { MIGRATIONS } from '../../../migrations';
+import { AuditModule } from '@attest/audit';
+import { DecisionsModule } from '@attest/decisions';
+import { IdentityModule } from '@attest/identity';
+import { JobsModule } from '@attest/jobs';
+import { PolicyPacksModule } from '@attest/policy';
+import { RegistryModule } from '@attest/registry';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { DATABASE_OPTIONS } from './persistence';
 
 /** The API's composition root: the same libraries the worker and CLI assemble. */
 @Module({})
@@ -20,8 +21,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot({ entities: [...IDENTITY_ENTITIES, ...REGISTRY_ENTITIES, ...AUDIT_ENTITIES, ...POLICY_ENTITIES, ...DECISION_ENTITIES], migrations: MIGRATIONS }),
+        DatabaseModule.forRoot(DATABASE_OPTIONS),
         GraphQLModule.forRoot(graphqlOptions(config)),
+        // With Redis the API only enqueues (workers deliver); on the embedded default it runs the jobs itself.
+        JobsModule.forRoot({ redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: config.workerConcurrency, runWorkers: config.apiRunsWorkers }),
         IdentityModule,
         RegistryModule,
         AuditModule,

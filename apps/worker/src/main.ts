@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, loggerLevels } from '@attest/core';
+import { HashKeys } from '@attest/decisions';
 import { WorkerModule } from './worker.module';
 
 /** The job worker: a Nest application context (no HTTP) that consumes the Redis queues. */
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    HashKeys.assertConfigured(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

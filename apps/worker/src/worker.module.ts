@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, type AttestConfig } from '@attest/core';
+import { ConfigModule, DatabaseModule, type AttestConfig } from '@attest/core';
+import { DecisionsModule } from '@attest/decisions';
 import { JobsModule } from '@attest/jobs';
+import { PolicyPacksModule } from '@attest/policy';
+import { DATABASE_OPTIONS } from '../../api/src/persistence';
 
 /**
  * The worker's composition root: the same libraries as the API, no HTTP, and JobsModule consuming
@@ -14,10 +17,10 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         JobsModule.forRoot({ redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: config.workerConcurrency, runWorkers: true }),
-        // ── Feature modules that provide job handlers ──────────────────────────────────────────
-        // Import here every module whose providers register a JobHandler (and what they need,
-        // e.g. DatabaseModule.forRoot(...) with the entities and migrations of the API).
-        // ────────────────────────────────────────────────────────────────────────────────────────
+        DatabaseModule.forRoot(DATABASE_OPTIONS),
+        // Feature modules whose providers register a JobHandler, and what they need.
+        PolicyPacksModule,
+        DecisionsModule,
       ],
     };
   }

@@ -11,13 +11,26 @@ import { RedactionRulesResolver } from './redaction-rules/redaction-rules.resolv
 import { RedactionRulesService } from './redaction-rules/redaction-rules.service';
 import { ReviewsResolver } from './review/reviews.resolver';
 import { ReviewsService } from './review/reviews.service';
+import { WebhookDeliveryHandler } from './webhooks/webhook-delivery.handler';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
+import { WebhookOutboxSweeper } from './webhooks/webhook-outbox.sweeper';
+import { WebhookSubscriptionsResolver } from './webhooks/webhook-subscriptions.resolver';
+import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
 
 /** Every resolver of the decisions context, also for building the schema without a server. */
-export const DECISION_RESOLVERS = [DecisionsResolver, DecisionFieldsResolver, RedactionRulesResolver, ReviewsResolver];
+export const DECISION_RESOLVERS = [DecisionsResolver, DecisionFieldsResolver, RedactionRulesResolver, ReviewsResolver, WebhookSubscriptionsResolver];
 
+/**
+ * Decisions, their review, and the webhooks that announce them. Needs JobsModule (global) in the
+ * composition root: the API enqueues deliveries, and whichever process runs handlers delivers them.
+ */
 @Module({
   imports: [IdentityModule, RegistryModule, AuditModule],
-  providers: [HashKeys, RedactionRulesService, DecisionRecorder, DecisionsService, ReviewsService, ...DECISION_RESOLVERS],
+  providers: [
+    HashKeys, RedactionRulesService, DecisionRecorder, DecisionsService, ReviewsService,
+    WebhookDispatcher, WebhookDeliveryHandler, WebhookOutboxSweeper, WebhookSubscriptionsService,
+    ...DECISION_RESOLVERS,
+  ],
   exports: [DecisionRecorder, DecisionsService],
 })
 export class DecisionsModule {}

@@ -15,6 +15,8 @@ export interface EnqueueOptions {
  * Enqueue after the transaction that wrote the job's state has committed: a job may start at once.
  */
 export abstract class JobQueue {
+  /** Whether this process runs the handlers (in-process, or a worker): where periodic sweeps of durable state belong. */
+  abstract readonly runsHandlersHere: boolean;
   /** Resolves to the job id (the given jobId, or a generated one). */
   abstract enqueue<T>(queue: string, data: T, options?: EnqueueOptions): Promise<string>;
   /** Several jobs of one queue in one round trip; ids in the order given. */

@@ -15,6 +15,10 @@ export interface AttestConfig {
   queuePrefix: string;
   /** Jobs of one queue that one process runs at the same time. */
   workerConcurrency: number;
+  /** With Redis: whether the API process also consumes the job queues (one process doing everything); default false. */
+  apiRunsWorkers: boolean;
+  /** Webhook delivery: attempts in all, the first retry's wait (doubling after), and the per-request timeout. */
+  webhooks: { attempts: number; backoffMs: number; timeoutMs: number };
   dataDir: string;
   policiesDir: string;
   /** Secret: becomes the first admin API key of an empty database. */
@@ -49,6 +53,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: read.string('ATTEST_QUEUE_PREFIX', { pattern: /^[A-Za-z0-9_-]+$/ }) ?? 'attest',
     workerConcurrency: read.integer('ATTEST_WORKER_CONCURRENCY', 8, 1, 256),
+    apiRunsWorkers: read.oneOf('ATTEST_API_RUNS_WORKERS', ['true', 'false'] as const, 'false') === 'true',
+    webhooks: {
+      attempts: read.integer('ATTEST_WEBHOOK_ATTEMPTS', 8, 1, 20),
+      backoffMs: read.integer('ATTEST_WEBHOOK_BACKOFF_MS', 2000, 10, 3_600_000),
+      timeoutMs: read.integer('ATTEST_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    },
     dataDir: resolve(cwd, read.string('ATTEST_DATA_DIR') ?? '.attest/data'),
     policiesDir: resolve(cwd, read.string('ATTEST_POLICIES_DIR') ?? 'policies'),
     bootstrapApiKey: read.string('ATTEST_BOOTSTRAP_API_KEY', { minLength: 32, pattern: /^\S+$/ }),

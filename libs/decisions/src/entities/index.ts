@@ -2,6 +2,7 @@ import { DecisionReviewEntity } from './decision-review.entity';
 import { DecisionEntity } from './decision.entity';
 import { ExplanationStepEntity } from './explanation-step.entity';
 import { RedactionRulesEntity } from './redaction-rules.entity';
+import { WEBHOOK_ENTITIES } from '../webhooks/webhook.entities';
 
 export { DecisionEntity, DecisionReviewEntity, ExplanationStepEntity, RedactionRulesEntity };
-export const DECISION_ENTITIES = [DecisionEntity, ExplanationStepEntity, DecisionReviewEntity, RedactionRulesEntity];
+export const DECISION_ENTITIES = [DecisionEntity, ExplanationStepEntity, DecisionReviewEntity, RedactionRulesEntity, ...WEBHOOK_ENTITIES];

@@ -12,11 +12,16 @@ import { insertDecision, type NewDecision } from './decision-writer';
 import { stepRecords } from './explanation-steps';
 import { HashKeys } from './hash-keys';
 import { redactDecision } from './redact-decision';
+import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
+import { EVENT_OF_STATUS } from '../webhooks/webhook-events';
+import { decisionEventPayload } from '../webhooks/webhook-payload';
 
 export interface RecordedDecision {
   decision: DecisionEntity;
   /** True when the idempotency key was already recorded with the same payload: nothing new was written. */
   replayed: boolean;
+  /** Webhook deliveries written with it, to dispatch once the transaction has committed. */
+  deliveryIds: string[];
 }
 
 /** A decision's clock may run ahead of ours by this much, no more. */
@@ -43,15 +48,18 @@ export class DecisionRecorder {
     private readonly targets: DecisionTargetsService,
     private readonly redactionRules: RedactionRulesService,
     private readonly hashKeys: HashKeys,
+    private readonly webhooks: WebhookDispatcher,
     @Optional() @Inject(POLICY_CHECK) private readonly policy?: PolicyCheck,
   ) {}
 
-  record(actor: AuthenticatedPrincipal, input: RecordDecisionInput): Promise<RecordedDecision> {
+  async record(actor: AuthenticatedPrincipal, input: RecordDecisionInput): Promise<RecordedDecision> {
     this.assertValid(input);
-    return this.db.transaction(actor.tenantId, (m) => this.recordIn(m, actor, input));
+    const recorded = await this.db.transaction(actor.tenantId, (m) => this.recordIn(m, actor, input));
+    await this.webhooks.dispatch(actor.tenantId, recorded.deliveryIds);
+    return recorded;
   }
 
-  /** The same within the caller's transaction (the bulk path records many in one). */
+  /** The same within the caller's transaction (the bulk path records many in one); the caller dispatches the webhooks after commit. */
   async recordIn(m: EntityManager, actor: AuthenticatedPrincipal, input: RecordDecisionInput): Promise<RecordedDecision> {
     const tenantId = actor.tenantId;
     const target = await this.targets.resolve(m, input);
@@ -96,7 +104,7 @@ export class DecisionRecorder {
       recordedBy: actor.principalId,
     };
     const recordedSteps = steps.map((s, i) => ({ kind: s.kind, detail: explanation[i] }));
-    const recordedAt = await insertDecision(m, actor, decision, recordedSteps, {
+    const inserted = await insertDecision(m, actor, decision, recordedSteps, {
       action: `decision.${decision.status}`,
       subjectType: 'Decision',
       subjectId: id,
@@ -105,8 +113,8 @@ export class DecisionRecorder {
         idempotencyKey: decision.idempotencyKey, status: decision.status, inputHash: decision.inputHash,
         ...(verdict ? { policy: { packDigest: verdict.packDigest, effect: verdict.effect, matched: verdict.matched.map(({ id, version, effect }) => ({ id, version, effect })) } } : {}),
       },
-    });
-    if (recordedAt) return { decision: { ...decision, recordedAt }, replayed: false };
+    }, { event: EVENT_OF_STATUS[decision.status], payload: decisionEventPayload(decision) });
+    if (inserted) return { decision: { ...decision, recordedAt: inserted.recordedAt }, replayed: false, deliveryIds: inserted.deliveryIds };
     return this.replay(m, decision);
   }
 
@@ -119,7 +127,7 @@ export class DecisionRecorder {
         decisionId: original.id,
       });
     }
-    return { decision: original, replayed: true };
+    return { decision: original, replayed: true, deliveryIds: [] };
   }
 
   private assertValid(input: RecordDecisionInput): void {

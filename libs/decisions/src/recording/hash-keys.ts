@@ -32,17 +32,25 @@ export class HashKeys {
     return keyedHash(this.keyFor(tenantId, purpose), value);
   }
 
+  /** A 32-byte key for one purpose, derived from the server secret (e.g. sealing webhook secrets). */
+  derive(label: string): Buffer {
+    let key = this.keys.get(label);
+    if (!key) {
+      key = createHmac('sha256', this.serverSecret()).update(`attest/decisions/v1/${label}`).digest();
+      this.keys.set(label, key);
+    }
+    return key;
+  }
+
   private keyFor(tenantId: string, purpose: HashPurpose): Buffer {
+    return this.derive(`${purpose}:${tenantId}`);
+  }
+
+  private serverSecret(): string {
     if (this.secret === undefined) {
       HashKeys.assertConfigured(this.config);
       this.secret = this.config.hashKey ?? localSecret(this.config.dataDir, 'hash.key');
     }
-    const name = `${purpose}:${tenantId}`;
-    let key = this.keys.get(name);
-    if (!key) {
-      key = createHmac('sha256', this.secret).update(`attest/decisions/v1/${name}`).digest();
-      this.keys.set(name, key);
-    }
-    return key;
+    return this.secret;
   }
 }

@@ -8,11 +8,15 @@ import type { DecisionEntity } from '../entities/decision.entity';
 import { readableDecisions } from '../queries/decision-access';
 import { redactDecision } from '../recording/redact-decision';
 import { RedactionRulesService } from '../redaction-rules/redaction-rules.service';
+import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
+import { WebhookEvent } from '../webhooks/webhook-events';
+import { decisionEventPayload } from '../webhooks/webhook-payload';
 import { outcomeOf } from './outcome';
 
 export interface ReviewedDecision {
   decision: DecisionEntity;
   review: DecisionReviewEntity;
+  deliveryIds: string[];
 }
 
 /** Who owns a decision's automation: a reviewer must not. */
@@ -28,6 +32,7 @@ export class ReviewsService {
   constructor(
     private readonly db: TenantDb,
     private readonly redactionRules: RedactionRulesService,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
 
   /** Decisions awaiting review, oldest first; those of automations the reviewer owns are left out (they may not review them). */
@@ -46,11 +51,11 @@ export class ReviewsService {
     });
   }
 
-  review(actor: AuthenticatedPrincipal, args: ReviewDecisionArgs): Promise<ReviewedDecision> {
+  async review(actor: AuthenticatedPrincipal, args: ReviewDecisionArgs): Promise<ReviewedDecision> {
     if ((args.verdict === 'override') !== (args.correctedOutput !== undefined && args.correctedOutput !== null)) {
       throw AttestError.validation('correctedOutput is required with the override verdict, and refused with the others', { field: 'correctedOutput' });
     }
-    return this.db.transaction(actor.tenantId, async (m) => {
+    const reviewed = await this.db.transaction(actor.tenantId, async (m) => {
       const decision = await this.reviewable(m, actor, args.id);
       const rules = await this.redactionRules.compiledFor(m, decision.automationId);
       const corrected = args.verdict === 'override'
@@ -72,8 +77,11 @@ export class ReviewsService {
         before: { outcome: outcomeOf(decision, null) },
         after: { outcome: outcomeOf(decision, review), verdict: review.verdict, rationale: review.rationale, reviewId: review.id },
       });
-      return { decision, review };
+      const deliveryIds = await this.webhooks.record(m, decision, WebhookEvent.decision_reviewed, decisionEventPayload(decision, review));
+      return { decision, review, deliveryIds };
     });
+    await this.webhooks.dispatch(actor.tenantId, reviewed.deliveryIds);
+    return reviewed;
   }
 
   /** The decision, if this actor may review it now; otherwise the reason, as a stable error code. */

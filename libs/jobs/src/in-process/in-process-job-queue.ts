@@ -30,6 +30,8 @@ export class InProcessJobQueue extends JobQueue implements BeforeApplicationShut
   private readonly lanes = new Map<string, ConcurrencyLimiter>();
   private closing = false;
 
+  readonly runsHandlersHere = true;
+
   constructor(
     private readonly registry: JobHandlerRegistry,
     @Inject(JOBS_OPTIONS) private readonly options: ResolvedJobsOptions,

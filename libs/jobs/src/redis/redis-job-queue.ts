@@ -28,6 +28,10 @@ export class RedisJobQueue extends JobQueue implements OnApplicationShutdown {
     super();
   }
 
+  get runsHandlersHere(): boolean {
+    return this.options.runWorkers;
+  }
+
   async enqueue<T>(queue: string, data: T, options?: EnqueueOptions): Promise<string> {
     const opts = bullOptions(queue, options);
     const job = await this.queueFor(queue).add(queue, data, opts);

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { loadConfig, openDatabaseServer } from '@attest/core';
+
+export interface BenchDatabase {
+  /** Owner connection to the fresh database. */
+  url: string;
+  name: string;
+  embedded: boolean;
+  drop(): Promise<void>;
+}
+
+/** A fresh database: on `serverUrl`'s server (dropped afterwards), or an embedded PostgreSQL in a temp folder. */
+export async function benchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
+  if (serverUrl) {
+    const name = `attest_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      name,
+      embedded: false,
+      drop: async () => {
+        await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const root = await mkdtemp(join(tmpdir(), 'attest-bench-'));
+  await chmod(root, 0o711);
+  const server = await openDatabaseServer(loadConfig({ ATTEST_DATA_DIR: join(root, 'data') }));
+  return {
+    url: server.url,
+    name: new URL(server.url).pathname.slice(1),
+    embedded: true,
+    drop: async () => {
+      await server.stop();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}

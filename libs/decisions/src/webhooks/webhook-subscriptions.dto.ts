@@ -1,0 +1,68 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType, PageArgs } from '@attest/core';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsIn, IsOptional, IsUrl, IsUUID } from 'class-validator';
+import { WebhookEvent } from './webhook-events';
+
+@InputType()
+export class CreateWebhookSubscriptionInput {
+  @Field(() => ID) @IsUUID() automationId: string;
+
+  @Field({ description: 'http(s) URL that receives POSTs; it must answer 2xx within the timeout' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) URL' })
+  url: string;
+
+  @Field(() => [WebhookEvent])
+  @ArrayMinSize(1) @ArrayMaxSize(4) @ArrayUnique() @IsEnum(WebhookEvent, { each: true })
+  events: WebhookEvent[];
+}
+
+@ArgsType()
+export class WebhookDeliveriesArgs extends PageArgs {
+  @Field(() => ID) @IsUUID() subscriptionId: string;
+  @Field(() => String, { nullable: true, description: 'pending, delivered or failed' })
+  @IsOptional() @IsIn(['pending', 'delivered', 'failed'])
+  status?: 'pending' | 'delivered' | 'failed';
+}
+
+@ObjectType('WebhookSubscription')
+export class WebhookSubscriptionModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) automationId: string;
+  @Field() url: string;
+  @Field(() => [WebhookEvent]) events: WebhookEvent[];
+  @Field() active: boolean;
+  @Field(() => ID) createdBy: string;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('CreatedWebhookSubscription')
+export class CreatedWebhookSubscription {
+  @Field(() => WebhookSubscriptionModel) subscription: WebhookSubscriptionModel;
+  @Field({ description: 'The signing secret, shown this once: store it with the receiver (docs/jobs.md, signature scheme)' })
+  secret: string;
+}
+
+@ObjectType('WebhookDeliveryAttempt')
+export class WebhookDeliveryAttemptModel {
+  @Field(() => Int) attempt: number;
+  @Field(() => Int, { nullable: true }) statusCode: number | null;
+  @Field(() => String, { nullable: true }) error: string | null;
+  @Field(() => Int) durationMs: number;
+  @Field(() => String, { nullable: true, description: 'The first 500 characters of the answer' }) responseSnippet: string | null;
+  @Field() attemptedAt: Date;
+}
+
+@ObjectType('WebhookDelivery')
+export class WebhookDeliveryModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) subscriptionId: string;
+  @Field(() => ID) decisionId: string;
+  @Field(() => WebhookEvent) event: WebhookEvent;
+  @Field({ description: 'pending (retrying), delivered, or failed (attempts exhausted)' }) status: string;
+  @Field(() => Int) attempts: number;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) completedAt: Date | null;
+}
+
+@ObjectType('WebhookDeliveryConnection')
+export class WebhookDeliveryConnection extends ConnectionType(WebhookDeliveryModel) {}

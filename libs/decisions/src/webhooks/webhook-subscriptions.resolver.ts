@@ -1,0 +1,48 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
+import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
+import type { WebhookDeliveryEntity } from './webhook.entities';
+import {
+  CreatedWebhookSubscription, CreateWebhookSubscriptionInput, WebhookDeliveriesArgs, WebhookDeliveryAttemptModel, WebhookDeliveryConnection,
+  WebhookDeliveryModel, WebhookSubscriptionModel,
+} from './webhook-subscriptions.dto';
+import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
+
+@Resolver(() => WebhookDeliveryModel)
+export class WebhookSubscriptionsResolver {
+  constructor(private readonly service: WebhookSubscriptionsService) {}
+
+  @Mutation(() => CreatedWebhookSubscription, { description: 'Subscribes a URL to an automation\'s decision events; the signing secret is returned once' })
+  @Can('update', 'Automation')
+  createWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: CreateWebhookSubscriptionInput) {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => WebhookSubscriptionModel, { description: 'Stops deliveries to the subscription; pending ones fail' })
+  @Can('update', 'Automation')
+  deactivateWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+    return this.service.deactivate(actor, id);
+  }
+
+  @Query(() => [WebhookSubscriptionModel], { description: 'Newest first' })
+  @Can('update', 'Automation')
+  webhookSubscriptions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('automationId', { type: () => ID }) automationId: string) {
+    return this.service.list(actor, automationId);
+  }
+
+  @Query(() => WebhookDeliveryConnection, { description: 'A subscription\'s deliveries, newest first', complexity: pageCost })
+  @Can('update', 'Automation')
+  webhookDeliveries(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: WebhookDeliveriesArgs) {
+    return this.service.deliveries(actor, args);
+  }
+
+  @ResolveField(() => [WebhookDeliveryAttemptModel], { description: 'Every HTTP attempt, oldest first', complexity: 5 })
+  @Can('update', 'Automation')
+  attemptLog(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() delivery: WebhookDeliveryEntity, @Loaders() loaders: LoaderRegistry) {
+    return loaders
+      .get<string, WebhookDeliveryAttemptModel[]>('webhookDelivery.attempts', async (ids) =>
+        groupByKeys(ids, await this.service.attemptsOf(actor, ids), (a) => a.deliveryId),
+      )
+      .load(delivery.id);
+  }
+}
