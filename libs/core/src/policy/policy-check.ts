@@ -25,10 +25,18 @@ export interface PolicyVerdict {
  * owns the data); the policy context evaluates. No active pack: no verdict.
  */
 export interface PolicyCheck {
+  /**
+   * A judge for many subjects of one kind in the caller's transaction: the active pack is read once
+   * (the bulk path judges a batch with it). No active pack: undefined.
+   */
+  judge(m: EntityManager, appliesTo: string): Promise<PolicyJudge | undefined>;
   /** The verdict, whatever it is: for subjects that record a denial rather than refuse it (decisions). */
   evaluate(m: EntityManager, actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined>;
   /** The verdict, but a denial throws POLICY_DENIED inside the caller's transaction, so nothing is written. */
   check(m: EntityManager, actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined>;
 }
+
+/** Evaluates facts with one pack, synchronously. */
+export type PolicyJudge = (facts: Record<string, unknown>) => PolicyVerdict;
 
 export const POLICY_CHECK = Symbol('POLICY_CHECK');

@@ -1,26 +1,34 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AttestError, POLICY_CHECK, TenantDb, type PolicyCheck, type PolicyVerdict } from '@attest/core';
+import { AttestError, POLICY_CHECK, TenantDb, type PolicyCheck, type PolicyJudge, type PolicyVerdict } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
-import { DecisionTargetsService } from '@attest/registry';
+import { DecisionTargetsService, type DecisionTarget } from '@attest/registry';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { RecordDecisionInput } from '../dto/record-decision.input';
 import { DecisionEntity, type DecisionStatus } from '../entities/decision.entity';
+import type { CompiledRedactionRules } from '../redaction/redact';
 import { RedactionRulesService } from '../redaction-rules/redaction-rules.service';
-import { decisionFacts, storedDecisionFacts } from './decision-facts';
-import { insertDecision, type NewDecision } from './decision-writer';
-import { stepRecords } from './explanation-steps';
-import { HashKeys } from './hash-keys';
-import { redactDecision } from './redact-decision';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 import { EVENT_OF_STATUS } from '../webhooks/webhook-events';
 import { decisionEventPayload } from '../webhooks/webhook-payload';
+import { decisionFacts, storedDecisionFacts } from './decision-facts';
+import { insertDecisions, type DecisionWrite, type NewDecision } from './decision-writer';
+import { stepRecords } from './explanation-steps';
+import { HashKeys } from './hash-keys';
+import { redactDecision } from './redact-decision';
 
 export interface RecordedDecision {
   decision: DecisionEntity;
   /** True when the idempotency key was already recorded with the same payload: nothing new was written. */
   replayed: boolean;
-  /** Webhook deliveries written with it, to dispatch once the transaction has committed. */
+}
+
+/** One item of a batch: recorded (or replayed), or refused with the reason; the others are not affected. */
+export type BatchOutcome = ({ ok: true } & RecordedDecision) | { ok: false; error: AttestError };
+
+export interface RecordedBatch {
+  outcomes: BatchOutcome[];
+  /** Webhook deliveries written with the batch, to dispatch once the transaction has committed. */
   deliveryIds: string[];
 }
 
@@ -36,10 +44,18 @@ const STATUS_OF_EFFECT: Record<PolicyVerdict['effect'], DecisionStatus> = {
   deny: 'blocked',
 };
 
+/** What a batch looks up once, however many of its items share it. */
+interface BatchLookups {
+  targets: Map<string, Promise<DecisionTarget | AttestError>>;
+  rules: Map<string, Promise<CompiledRedactionRules>>;
+  judge: PolicyJudge | undefined;
+}
+
 /**
- * Records one automated outcome: resolve the registry entries it names, check the caller may
- * record for that automation, redact, judge with the active pack, and write decision + trace +
- * audit event in one statement. A blocked decision is stored too: an audit must show it.
+ * Records automated outcomes: resolve the registry entries each names, check the caller may
+ * record for that automation, redact, judge with the active pack, and write decisions + traces +
+ * audit events + webhook outbox in one statement. A blocked decision is stored too: an audit must
+ * show it. One decision and a batch of a thousand take the same path; a batch only shares lookups.
  */
 @Injectable()
 export class DecisionRecorder {
@@ -52,22 +68,54 @@ export class DecisionRecorder {
     @Optional() @Inject(POLICY_CHECK) private readonly policy?: PolicyCheck,
   ) {}
 
+  /** One decision: a refusal is thrown, and nothing is written. */
   async record(actor: AuthenticatedPrincipal, input: RecordDecisionInput): Promise<RecordedDecision> {
-    this.assertValid(input);
-    const recorded = await this.db.transaction(actor.tenantId, (m) => this.recordIn(m, actor, input));
-    await this.webhooks.dispatch(actor.tenantId, recorded.deliveryIds);
-    return recorded;
+    const [outcome] = await this.recordBatch(actor, [input]);
+    if (!outcome.ok) throw outcome.error;
+    return outcome;
   }
 
-  /** The same within the caller's transaction (the bulk path records many in one); the caller dispatches the webhooks after commit. */
-  async recordIn(m: EntityManager, actor: AuthenticatedPrincipal, input: RecordDecisionInput): Promise<RecordedDecision> {
+  /** Many decisions in one transaction; each item's outcome in input order. */
+  async recordBatch(actor: AuthenticatedPrincipal, inputs: readonly (RecordDecisionInput | AttestError)[]): Promise<BatchOutcome[]> {
+    const batch = await this.db.transaction(actor.tenantId, (m) => this.recordBatchIn(m, actor, inputs));
+    await this.webhooks.dispatch(actor.tenantId, batch.deliveryIds);
+    return batch.outcomes;
+  }
+
+  /**
+   * The same within the caller's transaction (the ingest job records a chunk with its progress);
+   * the caller dispatches the webhooks after commit. An item given as an error (it failed
+   * validation upstream) keeps that error as its outcome.
+   */
+  async recordBatchIn(m: EntityManager, actor: AuthenticatedPrincipal, inputs: readonly (RecordDecisionInput | AttestError)[]): Promise<RecordedBatch> {
+    const lookups: BatchLookups = { targets: new Map(), rules: new Map(), judge: await this.policy?.judge(m, 'decision') };
+    const prepared: (DecisionWrite | AttestError)[] = [];
+    for (const input of inputs) {
+      prepared.push(input instanceof AttestError ? input : await this.prepare(m, actor, input, lookups).catch(refusalOrThrow));
+    }
+    const writes = prepared.filter((p): p is DecisionWrite => !(p instanceof AttestError));
+    const inserted = await insertDecisions(m, actor, writes);
+    const taken = writes.filter((w) => !inserted.recordedAt.has(w.decision.id));
+    const originals = taken.length === 0 ? new Map<string, DecisionEntity>() : await this.originals(m, taken);
+    const outcomes = prepared.map((p): BatchOutcome => {
+      if (p instanceof AttestError) return { ok: false, error: p };
+      const recordedAt = inserted.recordedAt.get(p.decision.id);
+      if (recordedAt) return { ok: true, decision: { ...p.decision, recordedAt }, replayed: false };
+      return replayOf(p.decision, originals.get(p.decision.idempotencyKey)!);
+    });
+    return { outcomes, deliveryIds: inserted.deliveryIds };
+  }
+
+  /** Everything about one decision that is decided before it is written; throws an AttestError to refuse it. */
+  private async prepare(m: EntityManager, actor: AuthenticatedPrincipal, input: RecordDecisionInput, lookups: BatchLookups): Promise<DecisionWrite> {
+    assertValid(input);
     const tenantId = actor.tenantId;
-    const target = await this.targets.resolve(m, input);
+    const target = await this.targetOf(m, input, lookups);
     if (!actor.ability.can('create', subjectOf('Decision', { tenantId, automationId: target.automation.id }))) {
       throw AttestError.forbidden(`You may not record decisions for automation ${target.automation.key}`);
     }
     const steps = stepRecords(input.explanation);
-    const rules = await this.redactionRules.compiledFor(m, target.automation.id);
+    const rules = await memo(lookups.rules, target.automation.id, () => this.redactionRules.compiledFor(m, target.automation.id));
     const redacted = redactDecision(
       { input: input.input, output: input.output, context: input.context ?? {}, explanation: steps.map((s) => s.detail) },
       rules,
@@ -76,7 +124,7 @@ export class DecisionRecorder {
     const confidence = input.confidence ?? null;
     const policyFacts = storedDecisionFacts(target, actor, { id, confidence, outputPiiFindings: redacted.outputPiiFindings });
     const { output, context, explanation } = redacted.document;
-    const verdict = await this.policy?.evaluate(m, actor, 'decision', decisionFacts(policyFacts, output, context));
+    const verdict = lookups.judge?.(decisionFacts(policyFacts, output, context));
 
     const decision: NewDecision = {
       id,
@@ -103,43 +151,75 @@ export class DecisionRecorder {
       occurredAt: input.occurredAt ?? new Date(),
       recordedBy: actor.principalId,
     };
-    const recordedSteps = steps.map((s, i) => ({ kind: s.kind, detail: explanation[i] }));
-    const inserted = await insertDecision(m, actor, decision, recordedSteps, {
-      action: `decision.${decision.status}`,
-      subjectType: 'Decision',
-      subjectId: id,
-      after: {
-        automationId: decision.automationId, automationVersionId: decision.automationVersionId, modelVersionId: decision.modelVersionId,
-        idempotencyKey: decision.idempotencyKey, status: decision.status, inputHash: decision.inputHash,
-        ...(verdict ? { policy: { packDigest: verdict.packDigest, effect: verdict.effect, matched: verdict.matched.map(({ id, version, effect }) => ({ id, version, effect })) } } : {}),
+    return {
+      decision,
+      steps: steps.map((s, i) => ({ kind: s.kind, detail: explanation[i] })),
+      audit: {
+        action: `decision.${decision.status}`,
+        after: {
+          automationId: decision.automationId, automationVersionId: decision.automationVersionId, modelVersionId: decision.modelVersionId,
+          idempotencyKey: decision.idempotencyKey, status: decision.status, inputHash: decision.inputHash,
+          ...(verdict ? { policy: { packDigest: verdict.packDigest, effect: verdict.effect, matched: verdict.matched.map(({ id, version, effect }) => ({ id, version, effect })) } } : {}),
+        },
       },
-    }, { event: EVENT_OF_STATUS[decision.status], payload: decisionEventPayload(decision) });
-    if (inserted) return { decision: { ...decision, recordedAt: inserted.recordedAt }, replayed: false, deliveryIds: inserted.deliveryIds };
-    return this.replay(m, decision);
+      webhook: { event: EVENT_OF_STATUS[decision.status], payload: decisionEventPayload(decision) },
+    };
   }
 
-  /** The key is taken: the same request gets the original decision back; another one is a conflict. */
-  private async replay(m: EntityManager, attempt: NewDecision): Promise<RecordedDecision> {
-    const original = await m.findOneByOrFail(DecisionEntity, { idempotencyKey: attempt.idempotencyKey });
-    if (original.requestHash !== attempt.requestHash) {
-      throw AttestError.conflict(`idempotencyKey ${attempt.idempotencyKey} was already used for a different decision`, {
+  /** The registry entries behind a reference, resolved once per batch (a refusal is remembered too). */
+  private async targetOf(m: EntityManager, input: RecordDecisionInput, lookups: BatchLookups): Promise<DecisionTarget> {
+    const ref = `${input.automationId ?? `key:${input.automationKey}`}|${input.modelVersionId}`;
+    const target = await memo(lookups.targets, ref, () => this.targets.resolve(m, input).catch(refusalOrThrow));
+    if (target instanceof AttestError) throw target;
+    return target;
+  }
+
+  /** The stored decisions behind the idempotency keys that were taken (earlier, or by an item before in the same batch). */
+  private async originals(m: EntityManager, taken: DecisionWrite[]): Promise<Map<string, DecisionEntity>> {
+    const keys = [...new Set(taken.map((w) => w.decision.idempotencyKey))];
+    const found = await m.findBy(DecisionEntity, { idempotencyKey: In(keys) });
+    return new Map(found.map((d) => [d.idempotencyKey, d]));
+  }
+}
+
+/** The key is taken: the same request gets the original decision back; another one is a conflict. */
+function replayOf(attempt: NewDecision, original: DecisionEntity): BatchOutcome {
+  if (original.requestHash !== attempt.requestHash) {
+    return {
+      ok: false,
+      error: AttestError.conflict(`idempotencyKey ${attempt.idempotencyKey} was already used for a different decision`, {
         idempotencyKey: attempt.idempotencyKey,
         decisionId: original.id,
-      });
-    }
-    return { decision: original, replayed: true, deliveryIds: [] };
+      }),
+    };
   }
+  return { ok: true, decision: original, replayed: true };
+}
 
-  private assertValid(input: RecordDecisionInput): void {
-    if ((input.automationId === undefined) === (input.automationKey === undefined)) {
-      throw AttestError.validation('Name the automation by automationId or by automationKey (exactly one)', { field: 'automationId' });
-    }
-    if (input.occurredAt && input.occurredAt.getTime() > Date.now() + MAX_CLOCK_SKEW_MS) {
-      throw AttestError.validation('occurredAt is more than 5 minutes in the future', { field: 'occurredAt' });
-    }
-    const size = Buffer.byteLength(JSON.stringify([input.input, input.output, input.context ?? null, input.explanation ?? null]));
-    if (size > MAX_PAYLOAD_BYTES) {
-      throw AttestError.validation(`The decision is ${size} bytes of JSON; at most ${MAX_PAYLOAD_BYTES} are accepted`, { field: 'input' });
-    }
+function assertValid(input: RecordDecisionInput): void {
+  if ((input.automationId === undefined) === (input.automationKey === undefined)) {
+    throw AttestError.validation('Name the automation by automationId or by automationKey (exactly one)', { field: 'automationId' });
   }
+  if (input.occurredAt && input.occurredAt.getTime() > Date.now() + MAX_CLOCK_SKEW_MS) {
+    throw AttestError.validation('occurredAt is more than 5 minutes in the future', { field: 'occurredAt' });
+  }
+  const size = Buffer.byteLength(JSON.stringify([input.input, input.output, input.context ?? null, input.explanation ?? null]));
+  if (size > MAX_PAYLOAD_BYTES) {
+    throw AttestError.validation(`The decision is ${size} bytes of JSON; at most ${MAX_PAYLOAD_BYTES} are accepted`, { field: 'input' });
+  }
+}
+
+/** A refusal becomes the item's outcome; anything else (a bug, the database) fails the whole batch. */
+function refusalOrThrow(error: unknown): AttestError {
+  if (error instanceof AttestError) return error;
+  throw error;
+}
+
+function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = load();
+    cache.set(key, value);
+  }
+  return value;
 }

@@ -1,68 +1,88 @@
-import { AUDIT_COLUMNS, AUDIT_VALUE_TYPES, auditValues, type AuditFact, type RequestActor } from '@attest/core';
+import { AUDIT_COLUMNS, diffSnapshots, type RequestActor } from '@attest/core';
 import type { EntityManager } from 'typeorm';
 import type { DecisionEntity } from '../entities/decision.entity';
 import type { StepRecord } from './explanation-steps';
 
 export type NewDecision = Omit<DecisionEntity, 'recordedAt'>;
 
-const COLUMNS: [keyof NewDecision, string, string?][] = [
-  ['id', 'id'], ['tenantId', 'tenant_id'], ['automationId', 'automation_id'], ['automationVersionId', 'automation_version_id'],
-  ['modelVersionId', 'model_version_id'], ['idempotencyKey', 'idempotency_key'], ['requestHash', 'request_hash'],
-  ['correlationId', 'correlation_id'], ['traceId', 'trace_id'], ['inputHash', 'input_hash'], ['input', 'input', 'jsonb'],
-  ['output', 'output', 'jsonb'], ['context', 'context', 'jsonb'], ['confidence', 'confidence'], ['status', 'status'],
-  ['policyPackDigest', 'policy_pack_digest'], ['policyEffect', 'policy_effect'], ['policyResults', 'policy_results', 'jsonb'],
-  ['policyFacts', 'policy_facts', 'jsonb'], ['redactions', 'redactions', 'jsonb'], ['subjectHash', 'subject_hash'],
-  ['occurredAt', 'occurred_at'], ['recordedBy', 'recorded_by'],
-];
+/** What is written with one decision: its trace, its audit event, and the webhook event it announces. */
+export interface DecisionWrite {
+  decision: NewDecision;
+  steps: StepRecord[];
+  audit: { action: string; after: Record<string, unknown> };
+  webhook: { event: string; payload: Record<string, unknown> };
+}
 
-const STEPS_PARAM = COLUMNS.length + 1;
-const AUDIT_FROM = STEPS_PARAM + 1;
-const EVENT_PARAM = AUDIT_FROM + AUDIT_VALUE_TYPES.length;
-const PAYLOAD_PARAM = EVENT_PARAM + 1;
+export interface InsertedDecisions {
+  /** Recording time of each decision inserted; an id missing here had its idempotency key taken (nothing was written for it). */
+  recordedAt: Map<string, Date>;
+  /** Webhook deliveries written (the outbox), to dispatch once the transaction has committed. */
+  deliveryIds: string[];
+}
+
+const COLUMNS: [keyof NewDecision, string, string][] = [
+  ['id', 'id', 'uuid'], ['tenantId', 'tenant_id', 'uuid'], ['automationId', 'automation_id', 'uuid'],
+  ['automationVersionId', 'automation_version_id', 'uuid'], ['modelVersionId', 'model_version_id', 'uuid'],
+  ['idempotencyKey', 'idempotency_key', 'text'], ['requestHash', 'request_hash', 'text'], ['correlationId', 'correlation_id', 'text'],
+  ['traceId', 'trace_id', 'text'], ['inputHash', 'input_hash', 'text'], ['input', 'input', 'jsonb'], ['output', 'output', 'jsonb'],
+  ['context', 'context', 'jsonb'], ['confidence', 'confidence', 'double precision'], ['status', 'status', 'text'],
+  ['policyPackDigest', 'policy_pack_digest', 'text'], ['policyEffect', 'policy_effect', 'text'], ['policyResults', 'policy_results', 'jsonb'],
+  ['policyFacts', 'policy_facts', 'jsonb'], ['redactions', 'redactions', 'jsonb'], ['subjectHash', 'subject_hash', 'text'],
+  ['occurredAt', 'occurred_at', 'timestamptz'], ['recordedBy', 'recorded_by', 'uuid'],
+];
+const DECISION_COLUMNS = COLUMNS.map(([, column]) => column).join(', ');
+/** Per row, beside the decision's columns: what the other tables get. */
+const EXTRA_FIELDS = 'steps jsonb, audit_action text, audit_after jsonb, audit_changes jsonb, event text, payload jsonb';
 
 /**
- * The decision, its explanation steps, its audit event and its webhook deliveries (the outbox, one
- * per subscription to the event) in ONE statement of data-modifying CTEs: a decision is the hot
- * path, and each round trip counts. An existing idempotency key inserts nothing at all; the caller
- * then compares the stored request with this one.
+ * Decisions, their explanation steps, their audit events and their webhook deliveries (the outbox,
+ * one per subscription to the event) in ONE statement of data-modifying CTEs over a JSON array of
+ * rows: one round trip for one decision (the hot path) or a thousand (the bulk path). A row whose
+ * idempotency key is taken inserts nothing at all; the caller then compares the stored request.
  */
-const INSERT_DECISION = `
-  WITH d AS (
-    INSERT INTO decisions (${COLUMNS.map(([, column]) => column).join(', ')})
-    VALUES (${COLUMNS.map(([, , type], i) => `$${i + 1}${type ? `::${type}` : ''}`).join(', ')})
+const INSERT_DECISIONS = `
+  WITH t AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(${COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ')}, ${EXTRA_FIELDS})
+  ), d AS (
+    INSERT INTO decisions (${DECISION_COLUMNS}) SELECT ${DECISION_COLUMNS} FROM t
     ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
     RETURNING id, tenant_id, automation_id, recorded_at
   ), steps AS (
     INSERT INTO explanation_steps (tenant_id, decision_id, position, kind, detail)
     SELECT d.tenant_id, d.id, s.n - 1, s.step->>'kind', s.step->'detail'
-      FROM d, jsonb_array_elements($${STEPS_PARAM}::jsonb) WITH ORDINALITY AS s(step, n)
+      FROM d JOIN t USING (id), jsonb_array_elements(t.steps) WITH ORDINALITY AS s(step, n)
   ), audit AS (
-    INSERT INTO audit_events (${AUDIT_COLUMNS}) SELECT ${AUDIT_VALUE_TYPES.map((type, i) => `$${AUDIT_FROM + i}::${type}`).join(', ')} FROM d
+    INSERT INTO audit_events (${AUDIT_COLUMNS})
+    SELECT d.tenant_id, $2::uuid, t.audit_action, 'Decision', d.id::text, NULL, t.audit_after, t.audit_changes, $3::text FROM d JOIN t USING (id)
   ), hooks AS (
     INSERT INTO webhook_deliveries (tenant_id, subscription_id, decision_id, event, payload)
-    SELECT d.tenant_id, s.id, d.id, $${EVENT_PARAM}::text, $${PAYLOAD_PARAM}::jsonb
-      FROM d JOIN webhook_subscriptions s ON s.automation_id = d.automation_id AND s.active AND $${EVENT_PARAM}::text = ANY (s.events)
+    SELECT d.tenant_id, s.id, d.id, t.event, t.payload
+      FROM d JOIN t USING (id) JOIN webhook_subscriptions s ON s.automation_id = d.automation_id AND s.active AND t.event = ANY (s.events)
     RETURNING id
   )
-  SELECT recorded_at, ARRAY(SELECT id FROM hooks) AS delivery_ids FROM d`;
+  SELECT id, recorded_at, NULL::uuid AS delivery_id FROM d
+  UNION ALL SELECT NULL, NULL, id FROM hooks`;
 
-export interface DecisionWebhook {
-  event: string;
-  payload: Record<string, unknown>;
-}
-
-/** Inserts the decision; undefined when its idempotency key was taken (nothing was written). */
-export async function insertDecision(
-  m: EntityManager,
-  actor: RequestActor,
-  decision: NewDecision,
-  steps: StepRecord[],
-  audit: AuditFact,
-  webhook: DecisionWebhook,
-): Promise<{ recordedAt: Date; deliveryIds: string[] } | undefined> {
-  const values = COLUMNS.map(([field, , type]) => (type ? JSON.stringify(decision[field] ?? null) : decision[field]));
-  const rows: { recorded_at: Date; delivery_ids: string[] }[] = await m.query(INSERT_DECISION, [
-    ...values, JSON.stringify(steps), ...auditValues(actor, audit), webhook.event, JSON.stringify(webhook.payload),
+export async function insertDecisions(m: EntityManager, actor: RequestActor, writes: readonly DecisionWrite[]): Promise<InsertedDecisions> {
+  const inserted: InsertedDecisions = { recordedAt: new Map(), deliveryIds: [] };
+  if (writes.length === 0) return inserted;
+  const rows = writes.map(({ decision, steps, audit, webhook }) => {
+    const row: Record<string, unknown> = {};
+    for (const [field, column] of COLUMNS) row[column] = decision[field] ?? null;
+    row.steps = steps;
+    row.audit_action = audit.action;
+    row.audit_after = audit.after;
+    row.audit_changes = diffSnapshots(null, audit.after);
+    row.event = webhook.event;
+    row.payload = webhook.payload;
+    return row;
+  });
+  const result: { id: string | null; recorded_at: Date | null; delivery_id: string | null }[] = await m.query(INSERT_DECISIONS, [
+    JSON.stringify(rows), actor.principalId, actor.correlationId,
   ]);
-  return rows[0] && { recordedAt: rows[0].recorded_at, deliveryIds: rows[0].delivery_ids };
+  for (const r of result) {
+    if (r.id) inserted.recordedAt.set(r.id, r.recorded_at!);
+    else inserted.deliveryIds.push(r.delivery_id!);
+  }
+  return inserted;
 }

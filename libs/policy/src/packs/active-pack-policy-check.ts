@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttestError, ErrorCode, type PolicyCheck, type PolicyVerdict, type RequestActor } from '@attest/core';
+import { AttestError, ErrorCode, type PolicyCheck, type PolicyJudge, type PolicyVerdict, type RequestActor } from '@attest/core';
 import type { EntityManager } from 'typeorm';
 import { CompiledEvaluator } from '../compiled-evaluator';
 import { APPLIES_TO, type AppliesTo } from '../policy.types';
@@ -15,13 +15,19 @@ export class ActivePackPolicyCheck implements PolicyCheck {
 
   constructor(private readonly packs: PolicyPacksService) {}
 
-  async evaluate(m: EntityManager, _actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
+  async judge(m: EntityManager, appliesTo: string): Promise<PolicyJudge | undefined> {
     if (!(APPLIES_TO as readonly string[]).includes(appliesTo)) throw new Error(`Unknown policy subject ${appliesTo}`);
     const digest = await this.packs.activeDigestIn(m);
     if (!digest) return undefined;
     const evaluator = await this.evaluatorFor(m, digest);
-    const outcome = evaluator.evaluate(appliesTo as AppliesTo, facts);
-    return { packDigest: digest, effect: outcome.effect, matched: outcome.matched };
+    return (facts) => {
+      const outcome = evaluator.evaluate(appliesTo as AppliesTo, facts);
+      return { packDigest: digest, effect: outcome.effect, matched: outcome.matched };
+    };
+  }
+
+  async evaluate(m: EntityManager, _actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
+    return (await this.judge(m, appliesTo))?.(facts);
   }
 
   async check(m: EntityManager, actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
