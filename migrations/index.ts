@@ -4,6 +4,7 @@ import { AutomationVersionDomain1764144100000 } from './1764144100000-Automation
 import { LifecycleApprovals1764144200000 } from './1764144200000-LifecycleApprovals';
 import { Decisions1764230400000 } from './1764230400000-Decisions';
 import { Webhooks1764230500000 } from './1764230500000-Webhooks';
+import { DecisionIngest1764230600000 } from './1764230600000-DecisionIngest';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
-export const MIGRATIONS = [Foundation1764057600000, PolicyPacks1764144000000, AutomationVersionDomain1764144100000, LifecycleApprovals1764144200000, Decisions1764230400000, Webhooks1764230500000];
+export const MIGRATIONS = [Foundation1764057600000, PolicyPacks1764144000000, AutomationVersionDomain1764144100000, LifecycleApprovals1764144200000, Decisions1764230400000, Webhooks1764230500000, DecisionIngest1764230600000];

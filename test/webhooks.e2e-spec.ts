@@ -9,6 +9,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { automationFixture, decisionInput, RECORD, type AutomationFixture } from './support/decision-fixtures';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 import { withClient } from './support/test-database';
+import { until } from './support/until';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -31,16 +32,6 @@ async function receiver(script: number[]): Promise<{ url: string; received: Rece
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const SUBSCRIBE = `mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { secret subscription { id events active } } }`;

@@ -24,7 +24,7 @@ export class AppModule {
         DatabaseModule.forRoot(DATABASE_OPTIONS),
         GraphQLModule.forRoot(graphqlOptions(config)),
         // With Redis the API only enqueues (workers deliver); on the embedded default it runs the jobs itself.
-        JobsModule.forRoot({ redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: config.workerConcurrency, runWorkers: config.apiRunsWorkers }),
+        JobsModule.fromConfig(config, config.apiRunsWorkers),
         IdentityModule,
         RegistryModule,
         AuditModule,

@@ -10,7 +10,7 @@ export async function createApp(config: AttestConfig): Promise<NestExpressApplic
     bodyParser: true,
   });
   app.use(correlationIdMiddleware);
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: `${config.maxRequestMb}mb` });
   return app;
 }
 

@@ -16,7 +16,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        JobsModule.forRoot({ redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: config.workerConcurrency, runWorkers: true }),
+        JobsModule.fromConfig(config, true),
         DatabaseModule.forRoot(DATABASE_OPTIONS),
         // Feature modules whose providers register a JobHandler, and what they need.
         PolicyPacksModule,

@@ -11,6 +11,11 @@ import { RedactionRulesResolver } from './redaction-rules/redaction-rules.resolv
 import { RedactionRulesService } from './redaction-rules/redaction-rules.service';
 import { ReviewsResolver } from './review/reviews.resolver';
 import { ReviewsService } from './review/reviews.service';
+import { BulkDecisionsResolver } from './bulk/bulk.resolver';
+import { BulkDecisionsService } from './bulk/bulk-decisions.service';
+import { IngestChunkHandler } from './bulk/ingest-chunk.job';
+import { IngestRecoverySweeper } from './bulk/ingest-recovery.sweeper';
+import { IngestService } from './bulk/ingest.service';
 import { WebhookDeliveryHandler } from './webhooks/webhook-delivery.handler';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhookOutboxSweeper } from './webhooks/webhook-outbox.sweeper';
@@ -18,10 +23,10 @@ import { WebhookSubscriptionsResolver } from './webhooks/webhook-subscriptions.r
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
 
 /** Every resolver of the decisions context, also for building the schema without a server. */
-export const DECISION_RESOLVERS = [DecisionsResolver, DecisionFieldsResolver, RedactionRulesResolver, ReviewsResolver, WebhookSubscriptionsResolver];
+export const DECISION_RESOLVERS = [DecisionsResolver, DecisionFieldsResolver, RedactionRulesResolver, ReviewsResolver, WebhookSubscriptionsResolver, BulkDecisionsResolver];
 
 /**
- * Decisions, their review, and the webhooks that announce them. Needs JobsModule (global) in the
+ * Decisions (one, a batch, or an asynchronous ingest), their review, and the webhooks that announce them. Needs JobsModule (global) in the
  * composition root: the API enqueues deliveries, and whichever process runs handlers delivers them.
  */
 @Module({
@@ -29,6 +34,7 @@ export const DECISION_RESOLVERS = [DecisionsResolver, DecisionFieldsResolver, Re
   providers: [
     HashKeys, RedactionRulesService, DecisionRecorder, DecisionsService, ReviewsService,
     WebhookDispatcher, WebhookDeliveryHandler, WebhookOutboxSweeper, WebhookSubscriptionsService,
+    BulkDecisionsService, IngestService, IngestChunkHandler, IngestRecoverySweeper,
     ...DECISION_RESOLVERS,
   ],
   exports: [DecisionRecorder, DecisionsService],

@@ -5,3 +5,4 @@ export { JobsModule } from './jobs.module';
 export type { JobsModuleOptions } from './jobs.options';
 export { JobOptionsError } from './jobs.errors';
 export { retryDelayMs } from './retry-delay';
+export { every } from './periodic';

@@ -17,6 +17,8 @@ export interface EnqueueOptions {
 export abstract class JobQueue {
   /** Whether this process runs the handlers (in-process, or a worker): where periodic sweeps of durable state belong. */
   abstract readonly runsHandlersHere: boolean;
+  /** Whether waiting jobs outlive this process (Redis); in-process they do not, and the domain re-enqueues from PostgreSQL on start. */
+  abstract readonly durable: boolean;
   /** Resolves to the job id (the given jobId, or a generated one). */
   abstract enqueue<T>(queue: string, data: T, options?: EnqueueOptions): Promise<string>;
   /** Several jobs of one queue in one round trip; ids in the order given. */

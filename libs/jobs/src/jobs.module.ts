@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
+import type { AttestConfig } from '@attest/core';
 import { InProcessJobQueue } from './in-process/in-process-job-queue';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JobQueue } from './job-queue';
@@ -14,6 +15,13 @@ import { RedisJobWorkers } from './redis/redis-job-workers';
 @Global()
 @Module({})
 export class JobsModule {
+  /** As every Attest process configures it: the API (`runWorkers` from config), the worker (true). */
+  static fromConfig(config: AttestConfig, runWorkers: boolean): DynamicModule {
+    return JobsModule.forRoot({
+      redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, runWorkers,
+    });
+  }
+
   static forRoot(options: JobsModuleOptions): DynamicModule {
     const resolved = resolveJobsOptions(options);
     const runner: Provider[] = resolved.redisUrl

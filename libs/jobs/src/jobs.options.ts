@@ -10,6 +10,11 @@ export interface JobsModuleOptions {
   runWorkers: boolean;
   /** Jobs of one queue run at the same time by this process; default 8. */
   concurrency?: number;
+  /**
+   * With Redis: how long a running job's lock lasts without renewal (renewed every half of it), and
+   * so how soon the job of a worker that died is taken up again by another; default 30 s.
+   */
+  lockMs?: number;
 }
 
 export type ResolvedJobsOptions = Required<Omit<JobsModuleOptions, 'redisUrl'>> & Pick<JobsModuleOptions, 'redisUrl'>;
@@ -17,10 +22,11 @@ export type ResolvedJobsOptions = Required<Omit<JobsModuleOptions, 'redisUrl'>> 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
 
 export function resolveJobsOptions(options: JobsModuleOptions): ResolvedJobsOptions {
-  const { redisUrl, prefix = 'attest', runWorkers, concurrency = 8 } = options;
+  const { redisUrl, prefix = 'attest', runWorkers, concurrency = 8, lockMs = 30_000 } = options;
   if (!/^[A-Za-z0-9_-]+$/.test(prefix)) throw new Error(`JobsModule: prefix "${prefix}" may hold only letters, digits, '_' and '-'`);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
     throw new Error(`JobsModule: concurrency must be an integer from 1 to 256, got ${concurrency}`);
   }
-  return { redisUrl, prefix, runWorkers, concurrency };
+  if (!Number.isInteger(lockMs) || lockMs < 1000) throw new Error(`JobsModule: lockMs must be an integer of at least 1000, got ${lockMs}`);
+  return { redisUrl, prefix, runWorkers, concurrency, lockMs };
 }

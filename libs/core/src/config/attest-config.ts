@@ -15,6 +15,10 @@ export interface AttestConfig {
   queuePrefix: string;
   /** Jobs of one queue that one process runs at the same time. */
   workerConcurrency: number;
+  /** Largest request body the API parses, in MiB (a batch of 10,000 decisions is ~15 MiB). */
+  maxRequestMb: number;
+  /** With Redis: a running job's lock; a job whose worker died is taken up again after it. */
+  jobLockMs: number;
   /** With Redis: whether the API process also consumes the job queues (one process doing everything); default false. */
   apiRunsWorkers: boolean;
   /** Webhook delivery: attempts in all, the first retry's wait (doubling after), and the per-request timeout. */
@@ -53,6 +57,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: read.string('ATTEST_QUEUE_PREFIX', { pattern: /^[A-Za-z0-9_-]+$/ }) ?? 'attest',
     workerConcurrency: read.integer('ATTEST_WORKER_CONCURRENCY', 8, 1, 256),
+    maxRequestMb: read.integer('ATTEST_MAX_REQUEST_MB', 32, 1, 512),
+    jobLockMs: read.integer('ATTEST_JOB_LOCK_MS', 30_000, 1000, 600_000),
     apiRunsWorkers: read.oneOf('ATTEST_API_RUNS_WORKERS', ['true', 'false'] as const, 'false') === 'true',
     webhooks: {
       attempts: read.integer('ATTEST_WEBHOOK_ATTEMPTS', 8, 1, 20),

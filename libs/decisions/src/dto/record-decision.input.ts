@@ -47,7 +47,7 @@ export class RecordDecisionInput {
   confidence?: number;
 
   @Field({ nullable: true, description: 'When it was decided; defaults to now, at most 5 minutes ahead of the server clock' })
-  @IsOptional() @IsDate()
+  @IsOptional() @Type(() => Date) @IsDate()
   occurredAt?: Date;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'Facts for the policies, read as context.<key>; stored redacted' })

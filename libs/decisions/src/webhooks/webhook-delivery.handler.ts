@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ATTEST_CONFIG, TenantDb, type AttestConfig } from '@attest/core';
 import { JobHandlerRegistry, type JobContext, type JobHandler } from '@attest/jobs';
 import { HashKeys } from '../recording/hash-keys';
-import { open } from './secret-box';
+import { open } from '../sealing/secret-box';
 import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-events';
 import { sendWebhook } from './webhook-sender';
 import { signedWebhookHeaders } from './webhook-signature';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TenantDb } from '@attest/core';
-import { JobQueue } from '@attest/jobs';
+import { every, JobQueue } from '@attest/jobs';
 import { WebhookDispatcher } from './webhook-dispatcher.service';
 
 /** How long a pending delivery may wait for its job before the sweeper enqueues it again, and how often it looks. */
@@ -16,7 +16,7 @@ const BATCH = 500;
 @Injectable()
 export class WebhookOutboxSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
-  private timer?: NodeJS.Timeout;
+  private stop?: () => void;
 
   constructor(
     private readonly db: TenantDb,
@@ -26,12 +26,11 @@ export class WebhookOutboxSweeper implements OnApplicationBootstrap, OnApplicati
 
   onApplicationBootstrap(): void {
     if (!this.jobs.runsHandlersHere) return;
-    this.timer = setInterval(() => void this.sweep().catch((e: Error) => this.logger.warn(`Outbox sweep failed: ${e.message}`)), SWEEP_EVERY_MS);
-    this.timer.unref();
+    this.stop = every(SWEEP_EVERY_MS, () => this.sweep(), (e) => this.logger.warn(`Outbox sweep failed: ${e.message}`));
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
   /** Re-enqueues stale pending deliveries; returns how many it found. */

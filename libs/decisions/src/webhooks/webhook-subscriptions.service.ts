@@ -5,7 +5,7 @@ import { AutomationsService } from '@attest/registry';
 import { randomBytes } from 'node:crypto';
 import { In } from 'typeorm';
 import { HashKeys } from '../recording/hash-keys';
-import { seal } from './secret-box';
+import { seal } from '../sealing/secret-box';
 import { WEBHOOK_SECRET_KEY_LABEL } from './webhook-delivery.handler';
 import type { CreateWebhookSubscriptionInput, WebhookDeliveriesArgs } from './webhook-subscriptions.dto';
 import { WebhookDeliveryAttemptEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities';

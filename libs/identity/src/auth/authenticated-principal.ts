@@ -11,7 +11,8 @@ export interface AuthenticatedPrincipal extends RequestActor {
   roles: Role[];
   automationIds: string[];
   ability: AppAbility;
-  via: 'api_key' | 'jwt';
+  /** How it was established; `job`: rebuilt for a job it submitted. */
+  via: 'api_key' | 'jwt' | 'job';
 }
 
 /** The GraphQL context of one request. */

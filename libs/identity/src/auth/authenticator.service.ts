@@ -51,6 +51,15 @@ export class Authenticator {
     return this.fromApiKey(token, correlationId);
   }
 
+  /**
+   * A principal as it stands now, for work done later on its behalf (a job it submitted): the same
+   * grants and ability a request of it would get, or UNAUTHENTICATED if it was disabled since.
+   */
+  async principalFor(tenantId: string, principalId: string, correlationId: string): Promise<AuthenticatedPrincipal> {
+    const [grants] = await this.db.unscoped<Grants>('SELECT * FROM attest_principal_grants($1, $2)', [tenantId, principalId]);
+    return this.principal(tenantId, principalId, grants, correlationId, 'job');
+  }
+
   private async fromJwt(token: string, correlationId: string): Promise<AuthenticatedPrincipal> {
     const claims = this.jwtSecret ? verifyJwt(token, { secret: this.jwtSecret, issuer: this.config.jwt.issuer }) : undefined;
     if (!claims || !isUuid(claims.tid) || !isUuid(claims.sub)) throw invalidCredentials();

@@ -31,6 +31,7 @@ export class InProcessJobQueue extends JobQueue implements BeforeApplicationShut
   private closing = false;
 
   readonly runsHandlersHere = true;
+  readonly durable = false;
 
   constructor(
     private readonly registry: JobHandlerRegistry,

@@ -28,6 +28,8 @@ export class RedisJobQueue extends JobQueue implements OnApplicationShutdown {
     super();
   }
 
+  readonly durable = true;
+
   get runsHandlersHere(): boolean {
     return this.options.runWorkers;
   }

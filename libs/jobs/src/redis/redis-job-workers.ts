@@ -40,6 +40,10 @@ export class RedisJobWorkers implements OnApplicationBootstrap, BeforeApplicatio
       connection: this.connection,
       prefix: this.options.prefix,
       concurrency: this.options.concurrency,
+      lockDuration: this.options.lockMs,
+      stalledInterval: this.options.lockMs,
+      // A job whose worker died is retried rather than failed; handlers are idempotent.
+      maxStalledCount: 5,
     });
     worker.on('error', (error) => this.logger.error(`Worker ${handler.queue}: ${error.message}`));
     this.workers.push(worker);

@@ -18,3 +18,23 @@ export function open(key: Buffer, sealed: string): string {
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
 }
+
+const SEALED_BYTES_VERSION = 1;
+
+/**
+ * The same for bulk data (staged ingest payloads): `<version byte><iv 12><tag 16><ciphertext>`, with
+ * `context` bound as associated data, so a sealed blob opens only where it was sealed for.
+ */
+export function sealBytes(key: Buffer, plaintext: Buffer, context: string): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(context, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([Buffer.of(SEALED_BYTES_VERSION), iv, cipher.getAuthTag(), ciphertext]);
+}
+
+export function openBytes(key: Buffer, sealed: Buffer, context: string): Buffer {
+  if (sealed.length < 29 || sealed[0] !== SEALED_BYTES_VERSION) throw new Error('openBytes: not a sealed v1 blob');
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(1, 13)).setAAD(Buffer.from(context, 'utf8'));
+  decipher.setAuthTag(sealed.subarray(13, 29));
+  return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]);
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedPrincipal } from '@attest/identity';
+import { DecisionRecorder } from '../recording/decision-recorder.service';
+import { countsOf } from './batch-counts';
+import type { RecordDecisionsInput, RecordDecisionsPayload } from './bulk.dto';
+import { decisionItemOf } from './decision-item.validator';
+
+/** recordDecisions: up to a thousand decisions in one transaction, each refused or recorded on its own. */
+@Injectable()
+export class BulkDecisionsService {
+  constructor(private readonly recorder: DecisionRecorder) {}
+
+  async record(actor: AuthenticatedPrincipal, input: RecordDecisionsInput): Promise<RecordDecisionsPayload> {
+    const outcomes = await this.recorder.recordBatch(actor, input.decisions.map((item, i) => decisionItemOf(item, i)));
+    return {
+      results: outcomes.map((outcome, index) =>
+        outcome.ok
+          ? { index, decision: outcome.decision, replayed: outcome.replayed, error: null }
+          : {
+              index, decision: null, replayed: false,
+              error: { code: outcome.error.code, message: outcome.error.message, field: typeof outcome.error.details?.field === 'string' ? outcome.error.details.field : null },
+            },
+      ),
+      counts: countsOf(outcomes),
+    };
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AttestError, TenantDb } from '@attest/core';
+import { Authenticator } from '@attest/identity';
+import { JobHandlerRegistry, type JobContext, type JobHandler } from '@attest/jobs';
+import type { EntityManager } from 'typeorm';
+import { DecisionRecorder, type BatchOutcome } from '../recording/decision-recorder.service';
+import { HashKeys } from '../recording/hash-keys';
+import { openBytes } from '../sealing/secret-box';
+import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
+import { decisionItemOf } from './decision-item.validator';
+import { countsOf } from './batch-counts';
+import { IngestItemErrorEntity, IngestJobEntity } from './ingest.entities';
+
+/** The queue whose jobs record one chunk of an ingest each. */
+export const INGEST_QUEUE = 'decisions.ingest';
+/** Items per chunk: one transaction, one multi-row statement. */
+export const INGEST_CHUNK_SIZE = 500;
+/** The key that seals staged items (derived from the server secret, as the hash keys are). */
+export const INGEST_SEALING_KEY = 'ingest-payloads';
+
+export interface IngestChunkJob {
+  tenantId: string;
+  jobId: string;
+  chunk: number;
+}
+
+/** Binds a sealed chunk to its place: it opens nowhere else. */
+export const chunkContext = (jobId: string, chunk: number) => `${jobId}.${chunk}`;
+/** Each (re)enqueue of a chunk is a new queue job; a chunk already done makes the others no-ops. */
+export const ingestJobIdOf = (c: { jobId: string; chunk: number; enqueues: number }) => `ingest.${c.jobId}.${c.chunk}.${c.enqueues}`;
+
+/**
+ * Records one chunk in ONE transaction: its decisions (the same path as recordDecisions), its dead
+ * letters, and the chunk marked done with its counts and its payload dropped. The chunk row is
+ * locked first, so two runs of the same chunk (a duplicate job, a worker that died after commit)
+ * never both record it: the second finds it done. A run that dies midway rolls back whole.
+ */
+@Injectable()
+export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleInit {
+  readonly queue = INGEST_QUEUE;
+
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly db: TenantDb,
+    private readonly authenticator: Authenticator,
+    private readonly recorder: DecisionRecorder,
+    private readonly keys: HashKeys,
+    private readonly webhooks: WebhookDispatcher,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(job: JobContext<IngestChunkJob>): Promise<void> {
+    const { tenantId, jobId, chunk } = job.data;
+    const ingest = await this.db.transaction(tenantId, (m) => m.findOneBy(IngestJobEntity, { id: jobId }));
+    if (!ingest) return;
+    // Outside the transaction below: it needs its own connection, and must not wait for a second one while holding it.
+    const actor = await this.authenticator
+      .principalFor(tenantId, ingest.submittedBy, ingest.correlationId ?? `ingest-${jobId}`)
+      .catch((error: unknown) => refusal(error, 'The principal that submitted this ingest is disabled or gone'));
+    const deliveryIds = await this.db.transaction(tenantId, async (m) => {
+      const [row]: { payload: Buffer; first_index: number; status: string }[] = await m.query(
+        'SELECT payload, first_index, status FROM decision_ingest_chunks WHERE job_id = $1 AND chunk = $2 FOR UPDATE',
+        [jobId, chunk],
+      );
+      if (!row || row.status !== 'pending') return [];
+      const items: unknown[] = JSON.parse(openBytes(this.keys.derive(INGEST_SEALING_KEY), row.payload, chunkContext(jobId, chunk)).toString('utf8'));
+      const inputs = items.map((item, i) => (actor instanceof AttestError ? actor : decisionItemOf(item, row.first_index + i)));
+      const batch = actor instanceof AttestError ? { outcomes: inputs.map((error) => ({ ok: false, error }) as BatchOutcome), deliveryIds: [] } : await this.recorder.recordBatchIn(m, actor, inputs);
+      await this.deadLetters(m, tenantId, jobId, row.first_index, items, batch.outcomes);
+      const counts = countsOf(batch.outcomes);
+      await m.query(
+        `UPDATE decision_ingest_chunks SET status = 'done', payload = NULL, recorded = $3, pending_review = $4, blocked = $5,
+                replayed = $6, failed = $7, started_at = now(), completed_at = clock_timestamp()
+          WHERE job_id = $1 AND chunk = $2`,
+        [jobId, chunk, counts.recorded, counts.pendingReview, counts.blocked, counts.replayed, counts.failed],
+      );
+      return batch.deliveryIds;
+    });
+    await this.webhooks.dispatch(tenantId, deliveryIds);
+  }
+
+  private async deadLetters(m: EntityManager, tenantId: string, jobId: string, firstIndex: number, items: unknown[], outcomes: BatchOutcome[]): Promise<void> {
+    const letters: Partial<IngestItemErrorEntity>[] = [];
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok) return;
+      const key = (items[i] as { idempotencyKey?: unknown } | null)?.idempotencyKey;
+      letters.push({
+        tenantId, jobId, itemIndex: firstIndex + i,
+        idempotencyKey: typeof key === 'string' ? key.slice(0, 200) : null,
+        code: outcome.error.code, message: outcome.error.message,
+        field: typeof outcome.error.details?.field === 'string' ? outcome.error.details.field : null,
+      });
+    });
+    if (letters.length > 0) await m.insert(IngestItemErrorEntity, letters);
+  }
+}
+
+function refusal(error: unknown, message: string): AttestError {
+  if (error instanceof AttestError) return AttestError.forbidden(message);
+  throw error;
+}
