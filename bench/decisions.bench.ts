@@ -12,7 +12,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { Pool } from 'pg';
-import { ApiProcess, GraphQLClient } from './support/api-process';
+import { AttestProcess } from './support/attest-process';
+import { GraphQLClient } from './support/graphql-client';
 import { benchDatabase } from './support/bench-database';
 import { CpuMeter, type CpuUse } from './support/cpu-meter';
 import { closedLoop, type LoadResult } from './support/load';
@@ -73,10 +74,10 @@ async function main(): Promise<void> {
   const env = { DATABASE_URL: db.url, ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_HASH_KEY: randomBytes(32).toString('hex'), ATTEST_LOG_LEVEL: 'error' };
   const pool = new Pool({ connectionString: db.url, max: APP_POOL_SIZE });
   pool.on('error', () => undefined); // an idle connection ended by DROP DATABASE … WITH (FORCE) at the end
-  let api: ApiProcess | undefined;
+  let api: AttestProcess | undefined;
   try {
-    api = await ApiProcess.start(REPO_ROOT, env);
-    const setup = new GraphQLClient(api.port, adminKey, 1);
+    api = await AttestProcess.start(REPO_ROOT, 'api', env);
+    const setup = new GraphQLClient(api.port!, adminKey, 1);
     const target = await registerAutomation(setup);
     await setup.gql('mutation { activatePolicyPack(name: "default", rationale: "bench") { digest } }');
     setup.close();
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     const recordBody = () => `${before}${JSON.stringify(nextKey())}${after}`;
 
     // One decision through the API: its stored row, steps and audit event are the raw baseline's template.
-    const probe = new GraphQLClient(api.port, target.serviceKey, 1);
+    const probe = new GraphQLClient(api.port!, target.serviceKey, 1);
     const first = JSON.parse(await probe.post(recordBody())) as { data: { recordDecision: { decision: { id: string; status: string } } } };
     probe.close();
     if (first.data?.recordDecision.decision.status !== 'recorded') throw new Error(`Expected a recorded decision, got ${JSON.stringify(first)}`);
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
       process.stderr.write(`  c=${level} ${name}: ${result.perSecond.toFixed(0)}/s p99 ${result.p99.toFixed(1)} ms${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}\n`);
     };
     const overHttp = async (level: number, name: string, body: () => string, expect: string) => {
-      const client = new GraphQLClient(api!.port, target.serviceKey, level);
+      const client = new GraphQLClient(api!.port!, target.serviceKey, level);
       await run(level, name, async () => {
         const text = await client.post(body());
         if (!text.includes(expect) || text.includes('"errors"')) throw new Error(`Unexpected answer: ${text.slice(0, 300)}`);
@@ -284,8 +285,8 @@ async function selectOneRoundTrip(pool: Pool): Promise<number> {
  * (TypeORM's logger echoes every statement it sends), after two warm-up requests.
  */
 async function statementsPerRequest(env: Record<string, string>, serviceKey: string, recordBody: () => string): Promise<Record<string, string[]>> {
-  const api = await ApiProcess.start(REPO_ROOT, { ...env, ATTEST_LOG_LEVEL: 'debug' });
-  const client = new GraphQLClient(api.port, serviceKey, 1);
+  const api = await AttestProcess.start(REPO_ROOT, 'api', { ...env, ATTEST_LOG_LEVEL: 'debug' });
+  const client = new GraphQLClient(api.port!, serviceKey, 1);
   try {
     const requests: Record<string, () => string> = {
       recordDecision: recordBody,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ok, principalWithRole, type TestApp } from './test-app';
+import { ok, principalWithRole, type GraphQLCaller } from './test-app';
 
 export interface AutomationFixture {
   automationId: string;
@@ -30,7 +30,7 @@ const suffix = () => randomBytes(4).toString('hex');
  * tenant admin through the API. Register fixtures before activating a policy pack when they
  * would not pass its registration policies.
  */
-export async function automationFixture(t: TestApp, options: AutomationOptions = {}): Promise<AutomationFixture> {
+export async function automationFixture(t: GraphQLCaller, options: AutomationOptions = {}): Promise<AutomationFixture> {
   const key = options.ownerKey ?? t.adminKey;
   const modelId = ok(await t.gql(key, 'mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `model-${suffix()}` }))
     .registerModel.id as string;

@@ -16,14 +16,18 @@ export interface GraphQLResponse<T = Record<string, any>> {
   headers: Record<string, string>;
 }
 
-export interface TestApp {
+/** What fixtures need: an admin key and a way to call the API (in this process, or a server over HTTP). */
+export interface GraphQLCaller {
+  /** API key of the bootstrap admin of the `default` tenant. */
+  adminKey: string;
+  gql<T = Record<string, any>>(key: string | undefined, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+}
+
+export interface TestApp extends GraphQLCaller {
   app: INestApplication;
   config: AttestConfig;
   /** Owner URL of this test's own database. */
   databaseUrl: string;
-  /** API key of the bootstrap admin of the `default` tenant. */
-  adminKey: string;
-  gql<T = Record<string, any>>(key: string | undefined, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -67,7 +71,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
 /** A principal with one role and an API key, created through the API by the tenant admin. */
 export async function principalWithRole(
-  t: TestApp,
+  t: GraphQLCaller,
   role: string,
   options: { adminKey?: string; automationId?: string; name?: string } = {},
 ): Promise<{ id: string; key: string }> {
