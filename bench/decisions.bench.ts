@@ -17,6 +17,7 @@ import { GraphQLClient } from './support/graphql-client';
 import { benchDatabase } from './support/bench-database';
 import { CpuMeter, type CpuUse } from './support/cpu-meter';
 import { closedLoop, type LoadResult } from './support/load';
+import { decisionPayload, registerAutomation } from './support/bench-target';
 
 const LEVELS = [1, 8, 32];
 const WARMUP_MS = 2_000;
@@ -30,35 +31,6 @@ const RECORD = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) {
   replayed decision { id status policyEvaluation { effect } redactions { path detector count } } } }`;
 const ME = '{ me { id } }';
 const TYPENAME = '{ __typename }';
-
-/** A claim-triage decision: 11 input fields (one e-mail address, redacted), an output, a confidence and 3 explanation steps. */
-function decisionPayload(automationId: string, modelVersionId: string): Record<string, unknown> {
-  return {
-    automationId,
-    modelVersionId,
-    idempotencyKey: '__KEY__',
-    input: {
-      claimId: 'CLM-2026-004211',
-      policyNumber: 'POL-88412-MT',
-      claimant: { name: 'Jane Doe', email: 'jane.doe@example.com' },
-      amount: 1200.5,
-      currency: 'EUR',
-      kind: 'motor',
-      incidentDate: '2026-11-02',
-      region: 'NL-NH',
-      priorClaims: 1,
-      channel: 'web',
-      description: 'Rear-end collision at low speed in a parking garage, no injuries reported, photos attached.',
-    },
-    output: { route: 'fast-track', reserve: 1200.5, reasons: ['amount below threshold', 'no injuries'] },
-    confidence: 0.93,
-    explanation: [
-      { featureAttribution: { feature: 'amount', value: 1200.5, weight: 0.42 } },
-      { ruleFired: { ruleId: 'R-17', outcome: 'fast-track eligible' } },
-      { note: { text: 'No prior fraud flags for this policy number.' } },
-    ],
-  };
-}
 
 interface Row {
   level: number;
@@ -135,38 +107,6 @@ async function main(): Promise<void> {
     await pool.end();
     await db.drop();
   }
-}
-
-interface Target {
-  automationId: string;
-  modelVersionId: string;
-  servicePrincipalId: string;
-  serviceKey: string;
-}
-
-/** A model version, an automation (minimal risk, no oversight, staging) using it, and a service principal bound to it. */
-async function registerAutomation(admin: GraphQLClient): Promise<Target> {
-  const suffix = randomBytes(4).toString('hex');
-  const modelId = (await admin.gql('mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `bench-model-${suffix}` })).registerModel.id;
-  const modelVersionId = (await admin.gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-    i: { modelId, version: '1.0.0', artifactUri: 's3://models/claims', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'low' },
-  })).registerModelVersion.id;
-  const automationId = (await admin.gql('mutation($k: String!) { registerAutomation(input: { key: $k, name: $k }) { id } }', { k: `bench-claims-${suffix}` }))
-    .registerAutomation.id;
-  await admin.gql('mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
-    i: {
-      automationId, version: '1', purpose: 'Route insurance claims', riskClass: 'minimal', oversightMode: 'none', environment: 'staging',
-      modelVersionIds: [modelVersionId],
-    },
-  });
-  const servicePrincipalId = (await admin.gql('mutation($i: CreatePrincipalInput!) { createPrincipal(input: $i) { id } }', {
-    i: { kind: 'service', name: `bench-service-${suffix}` },
-  })).createPrincipal.id;
-  await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId: servicePrincipalId, role: 'service', automationId } });
-  const serviceKey = (await admin.gql('mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
-    i: { principalId: servicePrincipalId, name: 'bench' },
-  })).issueApiKey.secret;
-  return { automationId, modelVersionId, servicePrincipalId, serviceKey };
 }
 
 const DECISION_COLUMNS = [

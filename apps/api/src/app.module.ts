@@ -1,7 +1,7 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ConfigModule, DatabaseModule, GraphQLPassThroughFilter, type AttestConfig } from '@attest/core';
+import { ConfigModule, DatabaseModule, GraphQLPassThroughFilter, memoizeValidationMetadata, type AttestConfig } from '@attest/core';
 import { AuditModule } from '@attest/audit';
 import { DecisionsModule } from '@attest/decisions';
 import { IdentityModule } from '@attest/identity';
@@ -17,6 +17,7 @@ import { DATABASE_OPTIONS } from './persistence';
 @Module({})
 export class AppModule {
   static forRoot(config: AttestConfig): DynamicModule {
+    memoizeValidationMetadata();
     return {
       module: AppModule,
       imports: [

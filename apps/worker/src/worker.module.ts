@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, type AttestConfig } from '@attest/core';
+import { ConfigModule, DatabaseModule, memoizeValidationMetadata, type AttestConfig } from '@attest/core';
 import { DecisionsModule } from '@attest/decisions';
 import { JobsModule } from '@attest/jobs';
 import { PolicyPacksModule } from '@attest/policy';
@@ -12,6 +12,7 @@ import { DATABASE_OPTIONS } from '../../api/src/persistence';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AttestConfig & { redisUrl: string }): DynamicModule {
+    memoizeValidationMetadata();
     return {
       module: WorkerModule,
       imports: [

@@ -1,16 +1,28 @@
 /**
- * JSON with object keys sorted (by UTF-16 code unit) at every depth and no whitespace; array order is
- * kept. `toJSON` is honoured first, as `JSON.stringify` would, so a Date hashes as its ISO string.
- * Keys holding `undefined` are dropped, as in JSON.
+ * JSON with object keys sorted by UTF-16 code unit at every depth (integer-like keys too, unlike a
+ * plain object's own order) and no whitespace; array order is kept. `toJSON` is honoured first, as
+ * `JSON.stringify` would, so a Date hashes as its ISO string. Keys holding `undefined`, functions or
+ * symbols are dropped, and such values in arrays become null, as in JSON; a bigint throws, as in JSON.
+ * Written straight into the string (no sorted copy of the value): it runs on every recorded decision.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeysDeep(value)) ?? 'null';
+  return write(value) ?? 'null';
 }
 
-function sortKeysDeep(value: unknown): unknown {
+function write(value: unknown): string | undefined {
   const json = typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
-  if (Array.isArray(json)) return json.map(sortKeysDeep);
-  if (typeof json !== 'object' || json === null) return json;
-  const keys = Object.keys(json).filter((key) => (json as Record<string, unknown>)[key] !== undefined).sort();
-  return Object.fromEntries(keys.map((key) => [key, sortKeysDeep((json as Record<string, unknown>)[key])]));
+  if (typeof json !== 'object' || json === null) return JSON.stringify(json);
+  if (Array.isArray(json)) {
+    let out = '[';
+    for (let i = 0; i < json.length; i++) out += (i === 0 ? '' : ',') + (write(json[i]) ?? 'null');
+    return `${out}]`;
+  }
+  const record = json as Record<string, unknown>;
+  let out = '{';
+  for (const key of Object.keys(record).sort()) {
+    const item = write(record[key]);
+    if (item === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${item}`;
+  }
+  return `${out}}`;
 }

@@ -26,3 +26,4 @@ export * from './errors/graphql-exception.filter';
 export * from './database/embedded-postgres.server';
 export * from './policy/policy-check';
 export * from './canonical-json';
+export * from './validation/memoize-validation-metadata';

@@ -135,20 +135,24 @@ function collect(value: Record<string, unknown>, prefix: string, flat: ResolvedF
   }
 }
 
+// Runs for every fact of every decision: a switch, not a table of closures built per call.
+function hasType(type: FactType, value: unknown): boolean {
+  switch (type) {
+    case 'string': return typeof value === 'string';
+    case 'number': return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean': return typeof value === 'boolean';
+    case 'string[]': return Array.isArray(value) && value.every((s) => typeof s === 'string');
+    case 'object': return isPlainObject(value);
+    case 'dataset[]': return Array.isArray(value) && value.every(isDataset);
+    case 'any': return true;
+  }
+}
+
 function typeProblem(def: FactDefinition, value: unknown): string | undefined {
-  const strings = (list: unknown) => Array.isArray(list) && list.every((s) => typeof s === 'string');
-  const valid: Record<FactType, () => boolean> = {
-    string: () => typeof value === 'string',
-    number: () => typeof value === 'number' && Number.isFinite(value),
-    boolean: () => typeof value === 'boolean',
-    'string[]': () => strings(value),
-    object: () => isPlainObject(value),
-    'dataset[]': () => Array.isArray(value) && value.every(isDataset),
-    any: () => true,
-  };
-  if (!valid[def.type]()) return def.type === 'dataset[]' ? 'expected a list of { piiClasses: [..], provenance }' : `expected ${def.type}`;
-  const unknown = def.values && [value].flat().find((v) => !def.values!.includes(v as string));
-  return unknown === undefined ? undefined : `unknown value "${String(unknown)}" (known: ${def.values!.join(', ')})`;
+  if (!hasType(def.type, value)) return def.type === 'dataset[]' ? 'expected a list of { piiClasses: [..], provenance }' : `expected ${def.type}`;
+  if (!def.values) return undefined;
+  const unknown = (Array.isArray(value) ? value : [value]).find((v) => !def.values!.includes(v as string));
+  return unknown === undefined ? undefined : `unknown value "${String(unknown)}" (known: ${def.values.join(', ')})`;
 }
 
 function isDataset(value: unknown): boolean {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import { DecisionRecorder } from '../recording/decision-recorder.service';
 import { countsOf } from './batch-counts';
-import type { RecordDecisionsInput, RecordDecisionsPayload } from './bulk.dto';
+import { assertBatchSize, MAX_SYNC_BATCH, type DecisionBatch, type RecordDecisionsPayload } from './bulk.dto';
 import { decisionItemOf } from './decision-item.validator';
 
 /** recordDecisions: up to a thousand decisions in one transaction, each refused or recorded on its own. */
@@ -10,7 +10,8 @@ import { decisionItemOf } from './decision-item.validator';
 export class BulkDecisionsService {
   constructor(private readonly recorder: DecisionRecorder) {}
 
-  async record(actor: AuthenticatedPrincipal, input: RecordDecisionsInput): Promise<RecordDecisionsPayload> {
+  async record(actor: AuthenticatedPrincipal, input: DecisionBatch): Promise<RecordDecisionsPayload> {
+    assertBatchSize(input, MAX_SYNC_BATCH);
     const outcomes = await this.recorder.recordBatch(actor, input.decisions.map((item, i) => decisionItemOf(item, i)));
     return {
       results: outcomes.map((outcome, index) =>

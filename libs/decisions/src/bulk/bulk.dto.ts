@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { AttestError } from '@attest/core';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { RecordDecisionInput } from '../dto/record-decision.input';
 import type { DecisionEntity } from '../entities/decision.entity';
 import { DecisionModel } from '../models/decision.model';
@@ -9,21 +10,30 @@ export const MAX_SYNC_BATCH = 1_000;
 /** Decisions per ingestDecisions call (staged, recorded by the workers in chunks). */
 export const MAX_INGEST_BATCH = 10_000;
 
-// The items are typed by GraphQL but deliberately not validated here (no @ValidateNested): each
-// is validated on its own, so that one bad item is refused alone and the rest are recorded.
+// A batch is typed by GraphQL, but the resolvers receive it as `DecisionBatch` (an interface): the
+// global ValidationPipe then leaves it alone rather than copying and walking up to 10,000 items,
+// and each item is validated on its own (decision-item.validator.ts), so that one bad item is
+// refused alone and the rest are recorded. The batch's size is checked by `assertBatchSize`.
 
 @InputType()
 export class RecordDecisionsInput {
   @Field(() => [RecordDecisionInput], { description: `1 to ${MAX_SYNC_BATCH} decisions, each as for recordDecision` })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_SYNC_BATCH)
   decisions: unknown[];
 }
 
 @InputType()
 export class IngestDecisionsInput {
   @Field(() => [RecordDecisionInput], { description: `1 to ${MAX_INGEST_BATCH} decisions, each as for recordDecision` })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_INGEST_BATCH)
   decisions: unknown[];
+}
+
+export interface DecisionBatch {
+  decisions: unknown[];
+}
+
+export function assertBatchSize(batch: DecisionBatch, max: number): void {
+  const n = batch.decisions.length;
+  if (n < 1 || n > max) throw AttestError.validation(`decisions: give 1 to ${max} decisions (got ${n})`, { field: 'decisions' });
 }
 
 @ObjectType('ItemError', { description: 'Why one item of a batch was not recorded (the others are not affected)' })

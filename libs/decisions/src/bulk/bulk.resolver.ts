@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
 import {
-  IngestDecisionsInput, IngestItemErrorModel, IngestJobArgs, IngestJobErrorsArgs, IngestJobModel, RecordDecisionsInput, RecordDecisionsPayload,
+  type DecisionBatch, IngestDecisionsInput, IngestItemErrorModel, IngestJobArgs, IngestJobErrorsArgs, IngestJobModel, RecordDecisionsInput, RecordDecisionsPayload,
 } from './bulk.dto';
 import { BulkDecisionsService } from './bulk-decisions.service';
 import { IngestService } from './ingest.service';
@@ -17,13 +17,13 @@ export class BulkDecisionsResolver {
     description: 'Records up to 1,000 decisions in one transaction; each item is recorded, replayed or refused on its own (results in input order)',
   })
   @Can('create', 'Decision')
-  recordDecisions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RecordDecisionsInput) {
+  recordDecisions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { type: () => RecordDecisionsInput }) input: DecisionBatch) {
     return this.bulk.record(actor, input);
   }
 
   @Mutation(() => IngestJobModel, { description: 'Accepts up to 10,000 decisions to record in the background; follow the job with ingestJob' })
   @Can('create', 'Decision')
-  ingestDecisions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: IngestDecisionsInput) {
+  ingestDecisions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { type: () => IngestDecisionsInput }) input: DecisionBatch) {
     return this.ingest.submit(actor, input);
   }
 

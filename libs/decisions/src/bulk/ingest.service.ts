@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { HashKeys } from '../recording/hash-keys';
 import { sealBytes } from '../sealing/secret-box';
-import { IngestJobStatus, type IngestDecisionsInput, type IngestItemErrorModel, type IngestJobModel } from './bulk.dto';
+import { assertBatchSize, IngestJobStatus, MAX_INGEST_BATCH, type DecisionBatch, type IngestItemErrorModel, type IngestJobModel } from './bulk.dto';
 import { INGEST_CHUNK_SIZE, INGEST_QUEUE, INGEST_SEALING_KEY, chunkContext, ingestJobIdOf, type IngestChunkJob } from './ingest-chunk.job';
 import { IngestChunkEntity, IngestJobEntity } from './ingest.entities';
 
@@ -31,7 +31,8 @@ export class IngestService {
     private readonly keys: HashKeys,
   ) {}
 
-  async submit(actor: AuthenticatedPrincipal, input: IngestDecisionsInput): Promise<IngestJobModel> {
+  async submit(actor: AuthenticatedPrincipal, input: DecisionBatch): Promise<IngestJobModel> {
+    assertBatchSize(input, MAX_INGEST_BATCH);
     const id = randomUUID();
     const key = this.keys.derive(INGEST_SEALING_KEY);
     const chunks: Partial<IngestChunkEntity>[] = [];

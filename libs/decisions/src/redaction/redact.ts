@@ -1,5 +1,5 @@
 import { DETECTOR_NAMES, findPattern, findPii, isCardNumber, mergeSpans, type DetectorName, type PiiSpan } from './detectors';
-import { formatPath, parsePath, pathMatches, type ConcretePath, type PathSegment } from './json-path';
+import { formatPath, parsePath, pathMatches, type PathSegment } from './json-path';
 import { RedactionRulesError } from './redaction.errors';
 
 /** Replace the whole value at a JSON path (see json-path.ts for the syntax) with `[REDACTED:path]`. */
@@ -109,42 +109,59 @@ export function redact(value: unknown, rules: RedactionRules | CompiledRedaction
   const order = [...compiled.detectors, ...compiled.patterns.map((p) => p.name)];
   const ancestors = new Set<object>();
 
-  const walk = (node: unknown, path: (string | number)[]): unknown => {
-    if (compiled.paths.some((rule) => pathMatches(rule, path))) {
+  // One path, pushed and popped as the walk descends (it runs on every node of every decision);
+  // formatted only where something is found.
+  const path: (string | number)[] = [];
+  const hasPathRules = compiled.paths.length > 0;
+  const scansNumbers = compiled.detectors.includes('payment_card');
+
+  const walk = (node: unknown): unknown => {
+    if (hasPathRules && compiled.paths.some((rule) => pathMatches(rule, path))) {
       findings.push({ path: formatPath(path), detector: 'path', count: 1 });
       return placeholder('path');
     }
-    if (typeof node === 'string') return redactString(node, path);
-    if ((typeof node === 'number' || typeof node === 'bigint') && compiled.detectors.includes('payment_card') && isCardNumber(node)) {
+    if (typeof node === 'string') return redactString(node);
+    if ((typeof node === 'number' || typeof node === 'bigint') && scansNumbers && isCardNumber(node)) {
       findings.push({ path: formatPath(path), detector: 'payment_card', count: 1 });
       return placeholder('payment_card');
     }
     if (typeof node !== 'object' || node === null) return node;
-    if (typeof (node as { toJSON?: unknown }).toJSON === 'function') return walk((node as { toJSON(): unknown }).toJSON(), path);
+    if (typeof (node as { toJSON?: unknown }).toJSON === 'function') return walk((node as { toJSON(): unknown }).toJSON());
     if (ancestors.has(node)) throw new TypeError(`redact: circular reference at ${formatPath(path)}`);
     ancestors.add(node);
-    const copy = Array.isArray(node) ? walkArray(node, path) : walkObject(node as Record<string, unknown>, path);
+    const copy = Array.isArray(node) ? walkArray(node) : walkObject(node as Record<string, unknown>);
     ancestors.delete(node);
     return copy;
   };
 
-  const walkArray = (node: unknown[], path: ConcretePath) => node.map((item, i) => walk(item, [...path, i]));
-
-  // Keys are visited sorted for the order of findings, but the copy keeps the input's key order.
-  // Object.fromEntries defines own properties, so a `__proto__` key from JSON.parse stays a plain key.
-  const walkObject = (node: Record<string, unknown>, path: ConcretePath) => {
-    const keys = Object.keys(node);
-    const redacted = new Map([...keys].sort().map((key) => [key, walk(node[key], [...path, key])]));
-    return Object.fromEntries(keys.map((key) => [key, redacted.get(key)]));
+  const child = (node: unknown, key: string | number): unknown => {
+    path.push(key);
+    const out = walk(node);
+    path.pop();
+    return out;
   };
 
-  const redactString = (text: string, path: ConcretePath): string => {
-    const found: PiiSpan[] = [
-      ...findPii(text, compiled.detectors),
-      ...compiled.patterns.flatMap(({ name, regex }) => findPattern(text, regex, name)),
-    ];
-    const spans = mergeSpans(found, order);
-    if (spans.length === 0) return text;
+  const walkArray = (node: unknown[]) => node.map((item, i) => child(item, i));
+
+  // Keys are visited sorted for the order of findings, but the copy keeps the input's key order.
+  // A `__proto__` key (from JSON.parse) is defined as an own property, never set as the prototype.
+  const walkObject = (node: Record<string, unknown>) => {
+    const keys = Object.keys(node);
+    const redacted = new Map<string, unknown>();
+    for (const key of keys.length > 1 ? [...keys].sort() : keys) redacted.set(key, child(node[key], key));
+    const copy: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: redacted.get(key), enumerable: true, writable: true, configurable: true });
+      else copy[key] = redacted.get(key);
+    }
+    return copy;
+  };
+
+  const redactString = (text: string): string => {
+    const pii = findPii(text, compiled.detectors);
+    const custom = compiled.patterns.length === 0 ? [] : compiled.patterns.flatMap(({ name, regex }) => findPattern(text, regex, name));
+    if (pii.length === 0 && custom.length === 0) return text;
+    const spans = custom.length === 0 ? pii : mergeSpans([...pii, ...custom], order);
     for (const detector of order) {
       const count = spans.filter((s) => s.detector === detector).length;
       if (count > 0) findings.push({ path: formatPath(path), detector, count });
@@ -158,5 +175,5 @@ export function redact(value: unknown, rules: RedactionRules | CompiledRedaction
     return out + text.slice(at);
   };
 
-  return { value: walk(value, []), findings };
+  return { value: walk(value), findings };
 }
