@@ -37,7 +37,7 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
   });
   afterAll(() => t?.close());
 
-  it('reports every item in order: recorded, review, blocked, invalid, unknown, forbidden, replayed, conflict', async () => {
+  it('reports every item in order: recorded, review, blocked, invalid, unknown, not bound, replayed, conflict', async () => {
     const earlier = decisionInput(plain, { idempotencyKey: 'bulk-earlier' });
     ok(await t.gql(plain.service.key, RECORD, { i: earlier }));
     const twin = decisionInput(plain, { idempotencyKey: 'bulk-twin', input: { applicant: { email: 'jane.doe@example.com' } } });
@@ -47,7 +47,7 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
       decisionInput(plain, { idempotencyKey: 'bulk-blocked', output: { mail: 'x.y@example.com' } }),
       decisionInput(plain, { idempotencyKey: 'bulk-invalid', confidence: 2 }),
       decisionInput(plain, { idempotencyKey: 'bulk-unknown', automationId: '00000000-0000-4000-8000-000000000000' }),
-      decisionInput(other, { idempotencyKey: 'bulk-forbidden' }),
+      decisionInput(other, { idempotencyKey: 'bulk-not-bound' }),
       earlier,
       { ...earlier, output: { route: 'manual' } },
       twin,
@@ -57,7 +57,7 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
 
     expect(results.map((r: { index: number }) => r.index)).toEqual(items.map((_, i) => i));
     expect(results.map((r: any) => r.decision?.status ?? r.error.code)).toEqual([
-      'recorded', 'pending_review', 'blocked', 'VALIDATION_FAILED', 'NOT_FOUND', 'FORBIDDEN', 'recorded', 'CONFLICT', 'recorded', 'CONFLICT',
+      'recorded', 'pending_review', 'blocked', 'VALIDATION_FAILED', 'NOT_FOUND', 'NOT_FOUND', 'recorded', 'CONFLICT', 'recorded', 'CONFLICT',
     ]);
     expect(results.map((r: any) => r.replayed)).toEqual([false, false, false, false, false, false, true, false, true, false]);
     expect(counts).toEqual({ recorded: 1, pendingReview: 1, blocked: 1, replayed: 2, failed: 5 });

@@ -109,4 +109,21 @@ describe('human review of decisions', () => {
     // Nothing was written by the refused attempts.
     expect(ok(await t.gql(t.adminKey, `{ decision(id: "${owned}") { outcome review { id } } }`)).decision).toEqual({ outcome: 'pending_review', review: null });
   });
+
+  it('leaves out of a reviewer\'s queue the decisions it recorded itself (it may not review them)', async () => {
+    const byAdmin = ok(await t.gql(t.adminKey, RECORD, { i: decisionInput(reviewed, { confidence: 0.3 }) })).recordDecision.decision.id;
+    expect(await queueIds(t.adminKey, { automationId: reviewed.automationId })).not.toContain(byAdmin);
+    expect(await queueIds(officer.key, { automationId: reviewed.automationId })).toContain(byAdmin);
+    expect(errorCode(await review(t.adminKey, byAdmin, 'approve'))).toBe('FORBIDDEN');
+  });
+
+  it('redacts the rationale like the decision, and answers with the review\'s time', async () => {
+    const id = await pending(reviewed);
+    const result = ok(await t.gql(officer.key, `mutation($id: ID!) { reviewDecision(id: $id, verdict: approve, rationale: "Called the claimant on +31 6 1234 5678, jane@example.com") {
+      review { rationale createdAt } } }`, { id })).reviewDecision;
+    expect(result.review.rationale).toBe('Called the claimant on [REDACTED:phone], [REDACTED:email]');
+    expect(Date.parse(result.review.createdAt)).toBeGreaterThan(Date.now() - 60_000);
+    const audit = ok(await t.gql(t.adminKey, `{ decision(id: "${id}") { auditEvents { action after } } }`)).decision.auditEvents;
+    expect(JSON.stringify(audit)).not.toContain('jane@example.com');
+  });
 });

@@ -227,7 +227,10 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
 
   describe('who may record', () => {
     it('only a service bound to the automation, or an admin', async () => {
-      expect(errorCode(await t.gql(highRisk.service.key, RECORD, { i: decisionInput(plain) }))).toBe('FORBIDDEN');
+      // A service not bound to the automation cannot see it: it is not found, as automationByKey would say.
+      const unbound = await t.gql(highRisk.service.key, RECORD, { i: decisionInput(plain) });
+      expect(errorCode(unbound)).toBe('NOT_FOUND');
+      expect(unbound.errors![0].message).not.toContain(plain.automationKey);
       expect(errorCode(await t.gql(officer.key, RECORD, { i: decisionInput(plain) }))).toBe('FORBIDDEN');
       expect((await record(plain, {}, t.adminKey)).decision.status).toBe('recorded');
     });
@@ -285,6 +288,35 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
       // A service sees only its own automation's decisions.
       const forService = ok(await t.gql(plain.service.key, QUERY, { s: subjectRef })).decisionsForSubject.edges;
       expect(forService.map((e: { node: Decision }) => e.node.id)).toEqual([first.id]);
+    });
+
+    it('shows an automation\'s owner its decisions whole, and an auditor neither inputs nor what the trace quotes of them', async () => {
+      const owner = await principalWithRole(t, 'automation_owner');
+      const owned = await automationFixture(t, { automationOwnerId: owner.id });
+      const { decision } = await record(owned, {
+        explanation: [
+          { featureAttribution: { feature: 'amount', value: 1200, weight: 0.4 } },
+          { llmCall: { model: 'gpt-x', promptDigest: 'sha256:abcdef12', prompt: 'Summarise claim 42', completion: 'Low severity', promptTokens: 9 } },
+          { note: { text: 'checked by rule engine' } },
+        ],
+      });
+      const QUERY = `query($id: ID!) { decision(id: $id) { input output context effectiveOutput explanation {
+        __typename ... on FeatureAttributionStep { feature value weight } ... on LlmCallStep { model prompt completion promptTokens } ... on NoteStep { text } } } }`;
+      const forOwner = ok(await t.gql(owner.key, QUERY, { id: decision.id })).decision;
+      expect(forOwner).toMatchObject({ input: { claim: { amount: 1200, kind: 'motor' } }, output: { route: 'fast-track' }, context: {}, effectiveOutput: { route: 'fast-track' } });
+      expect(forOwner.explanation[0]).toEqual({ __typename: 'FeatureAttributionStep', feature: 'amount', value: 1200, weight: 0.4 });
+      expect(forOwner.explanation[1]).toMatchObject({ prompt: 'Summarise claim 42', completion: 'Low severity' });
+
+      const forAuditor = ok(await t.gql(auditor.key, QUERY, { id: decision.id })).decision;
+      expect(forAuditor).toMatchObject({ input: null, output: null, context: null, effectiveOutput: null });
+      expect(forAuditor.explanation).toEqual([
+        { __typename: 'FeatureAttributionStep', feature: 'amount', value: null, weight: 0.4 },
+        { __typename: 'LlmCallStep', model: 'gpt-x', prompt: null, completion: null, promptTokens: 9 },
+        { __typename: 'NoteStep', text: 'checked by rule engine' },
+      ]);
+      // Another automation's owner does not see it at all.
+      const stranger = await principalWithRole(t, 'automation_owner');
+      expect(errorCode(await t.gql(stranger.key, QUERY, { id: decision.id }))).toBe('NOT_FOUND');
     });
 
     it('keeps tenants apart', async () => {

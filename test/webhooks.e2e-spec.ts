@@ -116,7 +116,7 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
       // A review announces decision.reviewed with the verdict.
       ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: approve, rationale: "checked the file") { id } }', { id: decision.id }));
       const reviewed = await until(() => rx.received.find((r) => r.headers['attest-event'] === 'decision.reviewed'), 'the review event');
-      expect(JSON.parse(reviewed.body)).toMatchObject({ decision: { id: decision.id, outcome: 'approved' }, review: { verdict: 'approve', reviewerId: officer.id } });
+      expect(JSON.parse(reviewed.body)).toMatchObject({ decision: { id: decision.id, outcome: 'approved' }, review: { verdict: 'approve', reviewerId: officer.id, at: expect.any(String) } });
       expect((await deliveries(subscription.id)).filter((d: { event: string }) => d.event === 'decision_pending_review')).toHaveLength(2);
     } finally {
       await rx.close();

@@ -31,20 +31,20 @@ export class DecisionFieldsResolver {
 
   @ResolveField(() => GraphQLJSON, { nullable: true, description: 'Redacted; null for roles that may not read inputs' })
   @Can('read', 'Decision')
-  input(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity) {
-    return this.restricted(actor, d, 'input');
+  input(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return this.restricted(actor, d, 'input', loaders);
   }
 
   @ResolveField(() => GraphQLJSON, { nullable: true, description: 'As the automation returned it (redacted); null for roles that may not read outputs' })
   @Can('read', 'Decision')
-  output(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity) {
-    return this.restricted(actor, d, 'output');
+  output(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return this.restricted(actor, d, 'output', loaders);
   }
 
   @ResolveField(() => GraphQLJSON, { nullable: true, description: 'Caller facts for the policies (redacted); null for roles that may not read them' })
   @Can('read', 'Decision')
-  context(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity) {
-    return this.restricted(actor, d, 'context');
+  context(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return this.restricted(actor, d, 'context', loaders);
   }
 
   @ResolveField(() => PolicyEvaluationModel, { nullable: true })
@@ -72,20 +72,24 @@ export class DecisionFieldsResolver {
   })
   @Can('read', 'Decision')
   async effectiveOutput(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    if (!this.may(actor, d, 'output')) return null;
+    if (!(await this.may(actor, d, 'output', loaders))) return null;
     return effectiveOutputOf(d, await this.reviewLoader(actor, loaders).load(d.id));
   }
 
-  @ResolveField(() => [ExplanationStepUnion], { description: 'The explanation trace, in order (redacted)', complexity: 5 })
+  @ResolveField(() => [ExplanationStepUnion], {
+    description: 'The explanation trace, in order (redacted); for roles that may not read inputs, without the values, prompts and completions it quotes',
+    complexity: 5,
+  })
   @Can('read', 'Decision')
-  explanation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    return loaders
+  async explanation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    const steps = await loaders
       .get<string, ExplanationStepView[]>('decision.explanation', async (ids) =>
-        groupByKeys(ids, await this.decisions.stepsOf(actor, ids), (s) => s.decisionId).map((steps) =>
-          steps.map((s) => ({ ...s.detail, position: s.position, kind: s.kind })),
+        groupByKeys(ids, await this.decisions.stepsOf(actor, ids), (s) => s.decisionId).map((list) =>
+          list.map((s) => ({ ...s.detail, position: s.position, kind: s.kind })),
         ),
       )
       .load(d.id);
+    return (await this.may(actor, d, 'input', loaders)) ? steps : steps.map(withoutQuotedData);
   }
 
   @ResolveField(() => DecisionReviewModel, { nullable: true })
@@ -108,9 +112,7 @@ export class DecisionFieldsResolver {
   @ResolveField(() => AutomationModel, { nullable: true })
   @Can('read', 'Decision')
   automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, AutomationModel | null>('automation.byId', async (ids) => byKeys(ids, await this.automations.loadMany(actor, ids), (x) => x.id))
-      .load(d.automationId);
+    return this.automationLoader(actor, loaders).load(d.automationId);
   }
 
   @ResolveField(() => AutomationVersionModel, { nullable: true })
@@ -137,11 +139,30 @@ export class DecisionFieldsResolver {
     );
   }
 
-  private may(actor: AuthenticatedPrincipal, d: DecisionEntity, field: Restricted): boolean {
-    return actor.ability.can('read', subjectOf('Decision', d), field);
+  /**
+   * Field-level read rules may test the automation's owner (automation_owner reads its automations'
+   * decisions whole): the owner is loaded, batched, only when the rule without it says no.
+   */
+  private async may(actor: AuthenticatedPrincipal, d: DecisionEntity, field: Restricted, loaders: LoaderRegistry): Promise<boolean> {
+    if (actor.ability.can('read', subjectOf('Decision', d), field)) return true;
+    const automation = await this.automationLoader(actor, loaders).load(d.automationId);
+    return automation !== null && actor.ability.can('read', subjectOf('Decision', { ...d, automationOwnerId: automation.ownerId }), field);
   }
 
-  private restricted(actor: AuthenticatedPrincipal, d: DecisionEntity, field: Restricted): unknown {
-    return this.may(actor, d, field) ? d[field] : null;
+  private automationLoader(actor: AuthenticatedPrincipal, loaders: LoaderRegistry) {
+    return loaders.get<string, AutomationModel | null>('automation.byId', async (ids) => byKeys(ids, await this.automations.loadMany(actor, ids), (x) => x.id));
   }
+
+  private async restricted(actor: AuthenticatedPrincipal, d: DecisionEntity, field: Restricted, loaders: LoaderRegistry): Promise<unknown> {
+    return (await this.may(actor, d, field, loaders)) ? d[field] : null;
+  }
+}
+
+/** The parts of a step that quote what the automation saw or said: hidden with the input. */
+const QUOTED_DATA = ['value', 'prompt', 'completion'] as const;
+
+function withoutQuotedData(step: ExplanationStepView): ExplanationStepView {
+  const copy = { ...step };
+  for (const field of QUOTED_DATA) if (field in copy) copy[field] = null;
+  return copy;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { RedactionFinding } from '../redaction/redact';
 
 export type ReviewVerdict = 'approve' | 'override' | 'reject';
@@ -14,5 +14,6 @@ export class DecisionReviewEntity {
   @Column('text') rationale: string;
   @Column({ name: 'corrected_output', type: 'jsonb', nullable: true }) correctedOutput: unknown;
   @Column({ type: 'jsonb' }) redactions: RedactionFinding[];
-  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Set by the database, and returned on insert (the review's webhook and answer carry it). */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -112,6 +112,9 @@ export class DecisionRecorder {
     const tenantId = actor.tenantId;
     const target = await this.targetOf(m, input, lookups);
     if (!actor.ability.can('create', subjectOf('Decision', { tenantId, automationId: target.automation.id }))) {
+      // An automation the caller may not even see is not named to it (as automationByKey would not).
+      const { id, ownerId } = target.automation;
+      if (!actor.ability.can('read', subjectOf('Automation', { tenantId, id, ownerId }))) throw AttestError.notFound('Automation', input.automationId ?? input.automationKey!);
       throw AttestError.forbidden(`You may not record decisions for automation ${target.automation.key}`);
     }
     const steps = stepRecords(input.explanation);

@@ -7,6 +7,7 @@ import { DecisionReviewEntity } from '../entities/decision-review.entity';
 import type { DecisionEntity } from '../entities/decision.entity';
 import { readableDecisions } from '../queries/decision-access';
 import { redactDecision } from '../recording/redact-decision';
+import { redact } from '../redaction/redact';
 import { RedactionRulesService } from '../redaction-rules/redaction-rules.service';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 import { WebhookEvent } from '../webhooks/webhook-events';
@@ -35,13 +36,14 @@ export class ReviewsService {
     private readonly webhooks: WebhookDispatcher,
   ) {}
 
-  /** Decisions awaiting review, oldest first; those of automations the reviewer owns are left out (they may not review them). */
+  /** Decisions awaiting review, oldest first; those the reviewer may not review (its automation's, or recorded by it) are left out. */
   queue(actor: AuthenticatedPrincipal, args: ReviewQueueArgs): Promise<Connection<DecisionEntity>> {
     return this.db.transaction(actor.tenantId, (m) => {
       const query = readableDecisions(m, actor)
         .andWhere(`d.status = 'pending_review'`)
         .andWhere('NOT EXISTS (SELECT 1 FROM decision_reviews r WHERE r.decision_id = d.id)')
-        .andWhere(`${OWNER_OF_AUTOMATION('d')} <> :reviewer`, { reviewer: actor.principalId });
+        .andWhere(`${OWNER_OF_AUTOMATION('d')} <> :reviewer`, { reviewer: actor.principalId })
+        .andWhere('d.recorded_by <> :reviewer');
       const f = args.filter ?? {};
       if (f.automationId) query.andWhere('d.automation_id = :automationId', { automationId: f.automationId });
       if (f.policyId) {
@@ -66,7 +68,8 @@ export class ReviewsService {
         decisionId: decision.id,
         reviewerId: actor.principalId,
         verdict: args.verdict,
-        rationale: args.rationale,
+        // Free text can name people too: redacted by the automation's rules, like the decision.
+        rationale: redact(args.rationale, rules).value as string,
         correctedOutput: corrected?.document.output ?? null,
         redactions: corrected?.findings ?? [],
       }));
