@@ -4,6 +4,7 @@ import { QueryFailedError } from 'typeorm';
 import { AttestError } from './attest-error';
 import { CONSTRAINT_MESSAGES } from './constraint-messages';
 import { ErrorCode } from './error-code';
+import { withholdQuotedValues } from './withhold-values';
 
 const logger = new Logger('GraphQL');
 
@@ -43,7 +44,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     }
   }
   const code = String(formatted.extensions?.code ?? '');
-  if (INPUT_CODES.has(code)) return { ...base, extensions: { code: ErrorCode.VALIDATION_FAILED } };
+  if (INPUT_CODES.has(code)) return { ...base, message: withholdQuotedValues(base.message), extensions: { code: ErrorCode.VALIDATION_FAILED } };
   if (PASSTHROUGH.has(code)) return { ...base, extensions: { ...formatted.extensions, code } };
 
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
