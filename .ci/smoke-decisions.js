@@ -1,0 +1,55 @@
+// The embedded default's decision paths, as a first-time user would hit them over HTTP: register a
+// model and an automation, activate the default pack, record one decision, a batch, and an ingest
+// that the API's in-process jobs record. Usage: node .ci/smoke-decisions.js <port> <admin key>
+const [port, key] = process.argv.slice(2);
+
+async function gql(query, variables) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function main() {
+  const modelId = (await gql('mutation { registerModel(input: { name: "smoke-model" }) { id } }')).registerModel.id;
+  const modelVersionId = (await gql(`mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }`, {
+    i: { modelId, version: '1.0.0', artifactUri: 's3://m/1', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'low' },
+  })).registerModelVersion.id;
+  const automationId = (await gql('mutation { registerAutomation(input: { key: "smoke-claims", name: "Smoke claims" }) { id } }')).registerAutomation.id;
+  await gql(`mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }`, {
+    i: { automationId, version: '1', purpose: 'Route claims', riskClass: 'minimal', oversightMode: 'none', environment: 'staging', modelVersionIds: [modelVersionId] },
+  });
+  await gql('mutation { activatePolicyPack(name: "default", rationale: "smoke") { digest } }');
+  const item = (k, extra = {}) => ({ automationId, modelVersionId, idempotencyKey: k, input: { email: 'jane@example.com' }, output: { route: 'fast' }, confidence: 0.9, ...extra });
+
+  const one = (await gql('mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decision { status input } } }', { i: item('smoke-1') })).recordDecision;
+  if (one.decision.status !== 'recorded' || one.decision.input.email !== '[REDACTED:email]') throw new Error(`recordDecision: ${JSON.stringify(one)}`);
+
+  const batch = (await gql('mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { counts { recorded replayed failed } } }', {
+    i: { decisions: [item('smoke-1'), item('smoke-2'), item('smoke-3', { confidence: 7 })] },
+  })).recordDecisions.counts;
+  if (JSON.stringify(batch) !== JSON.stringify({ recorded: 1, replayed: 1, failed: 1 })) throw new Error(`recordDecisions: ${JSON.stringify(batch)}`);
+
+  const items = Array.from({ length: 600 }, (_, i) => item(`smoke-ingest-${i}`));
+  const { id } = (await gql('mutation($i: IngestDecisionsInput!) { ingestDecisions(input: $i) { id } }', { i: { decisions: items } })).ingestDecisions;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const job = (await gql('query($id: ID!) { ingestJob(id: $id) { status processed counts { recorded failed } } }', { id })).ingestJob;
+    if (job.status === 'completed') {
+      if (job.counts.recorded !== 600 || job.counts.failed !== 0) throw new Error(`ingestJob: ${JSON.stringify(job)}`);
+      break;
+    }
+    if (Date.now() > deadline) throw new Error(`ingestJob did not complete within 60 s: ${JSON.stringify(job)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  process.stderr.write('smoke: recordDecision, recordDecisions and ingestDecisions (600, in-process jobs) work on the embedded default\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`smoke: decisions failed: ${error.message}\n`);
+  process.exit(1);
+});
