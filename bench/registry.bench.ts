@@ -6,12 +6,10 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { loadConfig, openDatabaseServer } from '@attest/core';
+import { loadConfig } from '@attest/core';
 import { createApp } from '../apps/api/src/create-app';
+import { benchDatabase } from './support/bench-database';
 
 const WRITES = 500;
 const READS = 200;
@@ -25,7 +23,9 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const { url, cleanup } = await benchDatabase();
+  const db = await benchDatabase(process.env.DATABASE_URL);
+  const { url } = db;
+  const cleanup = () => db.drop();
   const key = randomBytes(24).toString('hex');
   const config = loadConfig({ DATABASE_URL: url, ATTEST_BOOTSTRAP_API_KEY: key, ATTEST_LOG_LEVEL: 'warn', ATTEST_GRAPHQL_MAX_COMPLEXITY: '100000' });
   const app = await createApp(config);
@@ -106,36 +106,6 @@ function print(results: Result[]): void {
     `| ${attestRead.name} | p50 ${attestRead.p50!.toFixed(2)} ms, p99 ${attestRead.p99!.toFixed(2)} ms | ${(attestRead.p50! / rawRead.p50!).toFixed(1)}× the p50 |`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-}
-
-/** A fresh database: on DATABASE_URL's server, or an embedded PostgreSQL in a temp folder. */
-async function benchDatabase(): Promise<{ url: string; cleanup(): Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `attest_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      cleanup: async () => {
-        await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-        await admin.end();
-      },
-    };
-  }
-  const root = await mkdtemp(join(tmpdir(), 'attest-bench-'));
-  await chmod(root, 0o711);
-  const server = await openDatabaseServer(loadConfig({ ATTEST_DATA_DIR: join(root, 'data') }));
-  return {
-    url: server.url,
-    cleanup: async () => {
-      await server.stop();
-      await rm(root, { recursive: true, force: true });
-    },
-  };
 }
 
 main().catch((error: unknown) => {
