@@ -3,7 +3,7 @@ import { AttestError, TenantDb } from '@attest/core';
 import { Authenticator } from '@attest/identity';
 import { JobHandlerRegistry, type JobContext, type JobHandler } from '@attest/jobs';
 import type { EntityManager } from 'typeorm';
-import { DecisionRecorder, type BatchOutcome } from '../recording/decision-recorder.service';
+import { DecisionRecorder, type BatchOutcome, type RecordedBatch } from '../recording/decision-recorder.service';
 import { HashKeys } from '../recording/hash-keys';
 import { openBytes } from '../sealing/secret-box';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
@@ -67,8 +67,9 @@ export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleI
       );
       if (!row || row.status !== 'pending') return [];
       const items: unknown[] = JSON.parse(openBytes(this.keys.derive(INGEST_SEALING_KEY), row.payload, chunkContext(jobId, chunk)).toString('utf8'));
-      const inputs = items.map((item, i) => (actor instanceof AttestError ? actor : decisionItemOf(item, row.first_index + i)));
-      const batch = actor instanceof AttestError ? { outcomes: inputs.map((error) => ({ ok: false, error }) as BatchOutcome), deliveryIds: [] } : await this.recorder.recordBatchIn(m, actor, inputs);
+      const batch: RecordedBatch = actor instanceof AttestError
+        ? { outcomes: items.map(() => ({ ok: false, error: actor })), deliveryIds: [] }
+        : await this.recorder.recordBatchIn(m, actor, items.map((item, i) => decisionItemOf(item, row.first_index + i)));
       await this.deadLetters(m, tenantId, jobId, row.first_index, items, batch.outcomes);
       const counts = countsOf(batch.outcomes);
       await m.query(
