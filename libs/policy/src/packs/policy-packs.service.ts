@@ -93,8 +93,10 @@ export class PolicyPacksService {
   }
 
   /** The digest of the tenant's active pack, in the caller's tenant transaction. */
+  /** Read on every judged change (every decision): plain SQL on the activations' index, no query builder. */
   async activeDigestIn(m: EntityManager): Promise<string | undefined> {
-    return (await this.latestActivation(m))?.digest;
+    const [row]: { digest: string }[] = await m.query('SELECT digest FROM policy_pack_activations ORDER BY created_at DESC, id DESC LIMIT 1');
+    return row?.digest;
   }
 
   /** A stored pack by digest (immutable: callers may cache it). */
