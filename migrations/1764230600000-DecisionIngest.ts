@@ -54,6 +54,7 @@ export class DecisionIngest1764230600000 implements MigrationInterface {
         code text NOT NULL,
         message text NOT NULL,
         field text,
+        decision_id uuid REFERENCES decisions(id),
         created_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
         PRIMARY KEY (job_id, item_index)
       )`);

@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { JobQueue } from '@attest/jobs';
+import { INGEST_QUEUE, MAX_CHUNK_ENQUEUES } from '../libs/decisions/src/bulk/ingest-chunk.job';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -9,7 +11,7 @@ import { until } from './support/until';
 
 const RECORD_MANY = `mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) {
   counts { recorded pendingReview blocked replayed failed }
-  results { index replayed error { code message field } decision { id status idempotencyKey input redactions { path detector } } } } }`;
+  results { index replayed error { code message field decisionId } decision { id status idempotencyKey input redactions { path detector } } } } }`;
 const INGEST = `mutation($i: IngestDecisionsInput!) { ingestDecisions(input: $i) { id status itemCount chunkCount processed } }`;
 const INGEST_JOB = `query($id: ID!) { ingestJob(id: $id) {
   id status itemCount processed chunkCount chunksDone submittedBy completedAt
@@ -39,7 +41,7 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
 
   it('reports every item in order: recorded, review, blocked, invalid, unknown, not bound, replayed, conflict', async () => {
     const earlier = decisionInput(plain, { idempotencyKey: 'bulk-earlier' });
-    ok(await t.gql(plain.service.key, RECORD, { i: earlier }));
+    const earlierId = ok(await t.gql(plain.service.key, RECORD, { i: earlier })).recordDecision.decision.id;
     const twin = decisionInput(plain, { idempotencyKey: 'bulk-twin', input: { applicant: { email: 'jane.doe@example.com' } } });
     const items = [
       twin,
@@ -61,7 +63,9 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
     ]);
     expect(results.map((r: any) => r.replayed)).toEqual([false, false, false, false, false, false, true, false, true, false]);
     expect(counts).toEqual({ recorded: 1, pendingReview: 1, blocked: 1, replayed: 2, failed: 5 });
-    expect(results[3].error).toMatchObject({ field: 'confidence', message: expect.stringContaining('confidence') });
+    expect(results[3].error).toMatchObject({ field: 'confidence', message: expect.stringContaining('confidence'), decisionId: null });
+    expect(results[6].decision.id).toBe(earlierId);
+    expect(results[7].error).toMatchObject({ code: 'CONFLICT', decisionId: earlierId });
     // The twin in the batch is the first one's decision; redaction applies as for one decision.
     expect(results[8].decision.id).toBe(results[0].decision.id);
     expect(results[0].decision.input).toEqual({ applicant: { email: '[REDACTED:email]' } });
@@ -122,6 +126,8 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
   let worker: INestApplicationContext | undefined;
   let f: AutomationFixture;
   const job = async (id: string, key = f.service.key) => ok(await t.gql(key, INGEST_JOB, { id })).ingestJob;
+  const tenantOf = async (fixture: AutomationFixture) =>
+    withClient(t.databaseUrl, async (c) => (await c.query('SELECT tenant_id FROM automations WHERE id = $1', [fixture.automationId])).rows[0].tenant_id as string);
   const completed = (id: string) => until(async () => {
     const j = await job(id);
     return j.status === 'completed' ? j : undefined;
@@ -182,6 +188,25 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     // Submitted again, the same items are replays: nothing is recorded twice.
     const again = await completed(ok(await t.gql(f.service.key, INGEST, { i: { decisions: items.slice(0, 600) } })).ingestDecisions.id);
     expect(again.counts).toMatchObject({ recorded: 0, pendingReview: 0, replayed: 600 - invalid.filter((i) => i < 600).length });
+  });
+
+  it('gives up a chunk that failed on its last enqueue: its items become INTERNAL dead letters, and the job completes', async () => {
+    // A chunk that can never be opened (as after a change of ATTEST_HASH_KEY), already re-enqueued by the sweep to the limit.
+    const jobId = randomUUID();
+    const tenantId = await tenantOf(f);
+    await withClient(t.databaseUrl, async (c) => {
+      await c.query('INSERT INTO decision_ingest_jobs (id, tenant_id, submitted_by, item_count, chunk_count) VALUES ($1, $2, $3, 3, 1)', [jobId, tenantId, f.service.id]);
+      await c.query(
+        `INSERT INTO decision_ingest_chunks (tenant_id, job_id, chunk, first_index, item_count, payload, enqueues) VALUES ($1, $2, 0, 0, 3, $3, $4)`,
+        [tenantId, jobId, randomBytes(64), MAX_CHUNK_ENQUEUES],
+      );
+    });
+    // Its last try: one attempt left.
+    await t.app.get(JobQueue).enqueue(INGEST_QUEUE, { tenantId, jobId, chunk: 0 }, { jobId: `ingest.${jobId}.0.${MAX_CHUNK_ENQUEUES}`, attempts: 1 });
+    const done = await completed(jobId);
+    expect(done).toMatchObject({ processed: 3, counts: { failed: 3, recorded: 0 } });
+    expect(done.errors.map((e: { index: number; code: string }) => [e.index, e.code])).toEqual([[0, 'INTERNAL'], [1, 'INTERNAL'], [2, 'INTERNAL']]);
+    expect(done.errors[0].message).toContain('submit it again');
   });
 
   it('never shows the staged items in clear, and a job only to its submitter and the tenant\'s readers', async () => {

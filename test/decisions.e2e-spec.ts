@@ -314,6 +314,11 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
         { __typename: 'LlmCallStep', model: 'gpt-x', prompt: null, completion: null, promptTokens: 9 },
         { __typename: 'NoteStep', text: 'checked by rule engine' },
       ]);
+      // A reviewer's corrected output is the owner's to read too, not the auditor's.
+      ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: override, rationale: "route to a person", correctedOutput: { route: "manual" }) { id } }', { id: decision.id }));
+      const REVIEWED = `query($id: ID!) { decision(id: $id) { effectiveOutput review { verdict correctedOutput } } }`;
+      expect(ok(await t.gql(owner.key, REVIEWED, { id: decision.id })).decision).toEqual({ effectiveOutput: { route: 'manual' }, review: { verdict: 'override', correctedOutput: { route: 'manual' } } });
+      expect(ok(await t.gql(auditor.key, REVIEWED, { id: decision.id })).decision).toEqual({ effectiveOutput: null, review: { verdict: 'override', correctedOutput: null } });
       // Another automation's owner does not see it at all.
       const stranger = await principalWithRole(t, 'automation_owner');
       expect(errorCode(await t.gql(stranger.key, QUERY, { id: decision.id }))).toBe('NOT_FOUND');

@@ -96,7 +96,7 @@ export class DecisionFieldsResolver {
   @Can('read', 'Decision')
   async review(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry): Promise<ReviewView | null> {
     const review = await this.reviewLoader(actor, loaders).load(d.id);
-    return review && { ...review, automationId: d.automationId };
+    return review && { ...review, outputVisible: await this.may(actor, d, 'output', loaders) };
   }
 
   @ResolveField(() => [AuditEventModel], { description: 'Its audit trail (recorded, reviewed), oldest first; empty unless you may read audit events', complexity: 5 })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import { DecisionRecorder } from '../recording/decision-recorder.service';
 import { countsOf } from './batch-counts';
-import { assertBatchSize, MAX_SYNC_BATCH, type DecisionBatch, type RecordDecisionsPayload } from './bulk.dto';
+import { assertBatchSize, itemErrorOf, MAX_SYNC_BATCH, type DecisionBatch, type RecordDecisionsPayload } from './bulk.dto';
 import { decisionItemOf } from './decision-item.validator';
 
 /** recordDecisions: up to a thousand decisions in one transaction, each refused or recorded on its own. */
@@ -17,10 +17,7 @@ export class BulkDecisionsService {
       results: outcomes.map((outcome, index) =>
         outcome.ok
           ? { index, decision: outcome.decision, replayed: outcome.replayed, error: null }
-          : {
-              index, decision: null, replayed: false,
-              error: { code: outcome.error.code, message: outcome.error.message, field: typeof outcome.error.details?.field === 'string' ? outcome.error.details.field : null },
-            },
+          : { index, decision: null, replayed: false, error: itemErrorOf(outcome.error) },
       ),
       counts: countsOf(outcomes),
     };

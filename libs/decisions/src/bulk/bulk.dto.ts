@@ -41,6 +41,18 @@ export class ItemErrorModel {
   @Field({ description: 'A stable error code: VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, CONFLICT, …' }) code: string;
   @Field() message: string;
   @Field(() => String, { nullable: true, description: 'The input field at fault, when one is' }) field: string | null;
+  @Field(() => ID, { nullable: true, description: 'CONFLICT: the decision already recorded under this idempotency key' }) decisionId: string | null;
+}
+
+/** An item's refusal as the API reports it. */
+export function itemErrorOf(error: AttestError): ItemErrorModel {
+  const { field, decisionId } = error.details ?? {};
+  return {
+    code: error.code,
+    message: error.message,
+    field: typeof field === 'string' ? field : null,
+    decisionId: typeof decisionId === 'string' ? decisionId : null,
+  };
 }
 
 @ObjectType('RecordDecisionResult')
@@ -72,7 +84,7 @@ export enum IngestJobStatus {
   running = 'running',
   completed = 'completed',
 }
-registerEnumType(IngestJobStatus, { name: 'IngestJobStatus', description: 'queued: no chunk started; running; completed: every item recorded or refused' });
+registerEnumType(IngestJobStatus, { name: 'IngestJobStatus', description: 'queued: no chunk done yet; running: some chunks done; completed: every item recorded or refused' });
 
 @ObjectType('IngestItemError', { description: 'A dead letter: an item of an ingest that was not recorded, and why (never its values)' })
 export class IngestItemErrorModel extends ItemErrorModel {

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AttestError, TenantDb } from '@attest/core';
 import { Authenticator } from '@attest/identity';
 import { JobHandlerRegistry, type JobContext, type JobHandler } from '@attest/jobs';
@@ -7,6 +7,7 @@ import { DecisionRecorder, type BatchOutcome, type RecordedBatch } from '../reco
 import { HashKeys } from '../recording/hash-keys';
 import { openBytes } from '../sealing/secret-box';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
+import { itemErrorOf } from './bulk.dto';
 import { decisionItemOf } from './decision-item.validator';
 import { countsOf } from './batch-counts';
 import { IngestItemErrorEntity, IngestJobEntity } from './ingest.entities';
@@ -24,6 +25,9 @@ export interface IngestChunkJob {
   chunk: number;
 }
 
+/** A chunk whose every try failed this many enqueues in a row (the recovery sweep re-enqueues) is given up. */
+export const MAX_CHUNK_ENQUEUES = 4;
+
 /** Binds a sealed chunk to its place: it opens nowhere else. */
 export const chunkContext = (jobId: string, chunk: number) => `${jobId}.${chunk}`;
 /** Each (re)enqueue of a chunk is a new queue job; a chunk already done makes the others no-ops. */
@@ -38,6 +42,7 @@ export const ingestJobIdOf = (c: { jobId: string; chunk: number; enqueues: numbe
 @Injectable()
 export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleInit {
   readonly queue = INGEST_QUEUE;
+  private readonly logger = new Logger('Ingest');
 
   constructor(
     private readonly registry: JobHandlerRegistry,
@@ -53,7 +58,15 @@ export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleI
   }
 
   async handle(job: JobContext<IngestChunkJob>): Promise<void> {
-    const { tenantId, jobId, chunk } = job.data;
+    try {
+      await this.record(job.data);
+    } catch (error) {
+      // The last try of the last enqueue: the items become dead letters rather than a job that never ends.
+      if (job.attempt < job.maxAttempts || !(await this.giveUp(job.data, error))) throw error;
+    }
+  }
+
+  private async record({ tenantId, jobId, chunk }: IngestChunkJob): Promise<void> {
     const ingest = await this.db.transaction(tenantId, (m) => m.findOneBy(IngestJobEntity, { id: jobId }));
     if (!ingest) return;
     // Outside the transaction below: it needs its own connection, and must not wait for a second one while holding it.
@@ -83,16 +96,37 @@ export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleI
     await this.webhooks.dispatch(tenantId, deliveryIds);
   }
 
+  /** After MAX_CHUNK_ENQUEUES enqueues have failed: every item of the chunk is refused as INTERNAL. False when not given up yet. */
+  private giveUp({ tenantId, jobId, chunk }: IngestChunkJob, error: unknown): Promise<boolean> {
+    return this.db.transaction(tenantId, async (m) => {
+      const [row]: { first_index: number; item_count: number; status: string; enqueues: number }[] = await m.query(
+        'SELECT first_index, item_count, status, enqueues FROM decision_ingest_chunks WHERE job_id = $1 AND chunk = $2 FOR UPDATE',
+        [jobId, chunk],
+      );
+      if (!row || row.status !== 'pending' || row.enqueues < MAX_CHUNK_ENQUEUES) return false;
+      this.logger.error(`Ingest ${jobId} chunk ${chunk}: giving up after ${row.enqueues} enqueues: ${(error as Error).message}`);
+      const message = `Not recorded: this item's chunk failed ${row.enqueues} times in a row (see the server log for ingest ${jobId}, chunk ${chunk}); submit it again`;
+      await m.query(
+        `INSERT INTO decision_ingest_errors (tenant_id, job_id, item_index, code, message)
+         SELECT $1, $2, i, 'INTERNAL', $3 FROM generate_series($4::int, $5::int) AS i ON CONFLICT DO NOTHING`,
+        [tenantId, jobId, message, row.first_index, row.first_index + row.item_count - 1],
+      );
+      await m.query(
+        `UPDATE decision_ingest_chunks SET status = 'done', payload = NULL, failed = item_count, started_at = now(), completed_at = clock_timestamp()
+          WHERE job_id = $1 AND chunk = $2`,
+        [jobId, chunk],
+      );
+      return true;
+    });
+  }
+
   private async deadLetters(m: EntityManager, tenantId: string, jobId: string, firstIndex: number, items: unknown[], outcomes: BatchOutcome[]): Promise<void> {
     const letters: Partial<IngestItemErrorEntity>[] = [];
     outcomes.forEach((outcome, i) => {
       if (outcome.ok) return;
       const key = (items[i] as { idempotencyKey?: unknown } | null)?.idempotencyKey;
       letters.push({
-        tenantId, jobId, itemIndex: firstIndex + i,
-        idempotencyKey: typeof key === 'string' ? key.slice(0, 200) : null,
-        code: outcome.error.code, message: outcome.error.message,
-        field: typeof outcome.error.details?.field === 'string' ? outcome.error.details.field : null,
+        tenantId, jobId, itemIndex: firstIndex + i, idempotencyKey: typeof key === 'string' ? key.slice(0, 200) : null, ...itemErrorOf(outcome.error),
       });
     });
     if (letters.length > 0) await m.insert(IngestItemErrorEntity, letters);

@@ -45,6 +45,8 @@ export class IngestItemErrorEntity {
   @Column('text') code: string;
   @Column('text') message: string;
   @Column({ type: 'text', nullable: true }) field: string | null;
+  /** CONFLICT: the decision that already holds the item's idempotency key. */
+  @Column({ name: 'decision_id', type: 'uuid', nullable: true }) decisionId: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -81,12 +81,12 @@ export class IngestService {
   /** The dead letters of a job the actor may read (the caller loaded it through `get`), by item index. */
   errors(actor: AuthenticatedPrincipal, jobId: string, page: { first: number; afterIndex?: number }): Promise<IngestItemErrorModel[]> {
     return this.db.transaction(actor.tenantId, async (m) => {
-      const rows: { item_index: number; idempotency_key: string | null; code: string; message: string; field: string | null }[] = await m.query(
-        `SELECT item_index, idempotency_key, code, message, field FROM decision_ingest_errors
+      const rows: { item_index: number; idempotency_key: string | null; code: string; message: string; field: string | null; decision_id: string | null }[] = await m.query(
+        `SELECT item_index, idempotency_key, code, message, field, decision_id FROM decision_ingest_errors
           WHERE job_id = $1 AND item_index > $2 ORDER BY item_index LIMIT $3`,
         [jobId, page.afterIndex ?? -1, page.first],
       );
-      return rows.map((r) => ({ index: r.item_index, idempotencyKey: r.idempotency_key, code: r.code, message: r.message, field: r.field }));
+      return rows.map((r) => ({ index: r.item_index, idempotencyKey: r.idempotency_key, code: r.code, message: r.message, field: r.field, decisionId: r.decision_id }));
     });
   }
 

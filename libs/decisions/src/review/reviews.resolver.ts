@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON, pageCost } from '@attest/core';
-import { Can, CurrentPrincipal, subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
+import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
 import { ReviewDecisionArgs, ReviewQueueArgs } from '../dto/review.args';
 import type { DecisionReviewEntity } from '../entities/decision-review.entity';
 import { DecisionReviewModel } from '../models/decision-review.model';
@@ -8,8 +8,8 @@ import { DecisionModel } from '../models/decision.model';
 import { ReviewQueueConnection } from '../models/review-queue.model';
 import { ReviewsService } from './reviews.service';
 
-/** A review as the Decision.review field hands it out: with the automation, for the field-level check on its output. */
-export type ReviewView = DecisionReviewEntity & { automationId: string };
+/** A review as the Decision.review field hands it out: with whether the reader may see its decision's output. */
+export type ReviewView = DecisionReviewEntity & { outputVisible: boolean };
 
 @Resolver(() => DecisionReviewModel)
 export class ReviewsResolver {
@@ -39,8 +39,7 @@ export class ReviewsResolver {
 
   @ResolveField(() => GraphQLJSON, { nullable: true, description: 'Redacted; null unless the verdict is override and you may read outputs' })
   @Can('read', 'Decision')
-  correctedOutput(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() review: ReviewView) {
-    const visible = actor.ability.can('read', subjectOf('Decision', { tenantId: review.tenantId, automationId: review.automationId }), 'output');
-    return visible ? review.correctedOutput : null;
+  correctedOutput(@Parent() review: ReviewView) {
+    return review.outputVisible ? review.correctedOutput : null;
   }
 }
