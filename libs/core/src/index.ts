@@ -27,3 +27,4 @@ export * from './database/embedded-postgres.server';
 export * from './policy/policy-check';
 export * from './canonical-json';
 export * from './validation/memoize-validation-metadata';
+export * from './database/prepared-statement';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttestError } from '@attest/core';
+import { AttestError, prepared, runPrepared } from '@attest/core';
 import type { EntityManager } from 'typeorm';
 import type { Environment, LifecycleStatus, OversightMode, RiskClass, RiskTier } from './registry.enums';
 
@@ -34,17 +34,8 @@ interface TargetRow {
   datasets: { id: string; piiClasses: string[]; provenance: string | null }[];
 }
 
-/**
- * Resolves the registry entries a decision names, in one statement (it runs on every decision).
- * The automation version is the one that uses the model version and is not retired, preferring a
- * deployed one, then the newest: a decision always traces to a registered automation → model link.
- */
-@Injectable()
-export class DecisionTargetsService {
-  async resolve(m: EntityManager, ref: DecisionTargetRef): Promise<DecisionTarget> {
-    const byKey = ref.automationId === undefined;
-    const [row]: TargetRow[] = await m.query(
-      `SELECT a.id AS automation_id, a.key, a.owner_id,
+/** The statement, by id or by key (one prepared statement each: it runs on every decision). */
+const resolveBy = (column: 'a.id' | 'a.key') => prepared(`decision_target_by_${column.slice(2)}`, `SELECT a.id AS automation_id, a.key, a.owner_id,
               av.id AS av_id, av.version AS av_version, av.status AS av_status, av.risk_class, av.oversight_mode,
               av.environment, av.purpose, av.domain,
               mv.id AS mv_id, mv.status AS mv_status, mv.risk_tier, mv.intended_use, mv.limitations, mv.metrics,
@@ -56,11 +47,22 @@ export class DecisionTargetsService {
          JOIN automation_versions av ON av.automation_id = a.id AND av.status <> 'retired'
          JOIN automation_version_models avm ON avm.automation_version_id = av.id AND avm.model_version_id = $2
          JOIN model_versions mv ON mv.id = avm.model_version_id
-        WHERE ${byKey ? 'a.key = $1' : 'a.id = $1'}
+        WHERE ${column} = $1
         ORDER BY av.status = 'deployed' DESC, av.created_at DESC, av.id DESC
-        LIMIT 1`,
-      [byKey ? ref.automationKey : ref.automationId, ref.modelVersionId],
-    );
+        LIMIT 1`);
+const RESOLVE_BY_ID = resolveBy('a.id');
+const RESOLVE_BY_KEY = resolveBy('a.key');
+
+/**
+ * Resolves the registry entries a decision names, in one statement (it runs on every decision).
+ * The automation version is the one that uses the model version and is not retired, preferring a
+ * deployed one, then the newest: a decision always traces to a registered automation → model link.
+ */
+@Injectable()
+export class DecisionTargetsService {
+  async resolve(m: EntityManager, ref: DecisionTargetRef): Promise<DecisionTarget> {
+    const byKey = ref.automationId === undefined;
+    const [row] = await runPrepared<TargetRow>(m, byKey ? RESOLVE_BY_KEY : RESOLVE_BY_ID, [byKey ? ref.automationKey : ref.automationId, ref.modelVersionId]);
     if (!row) throw await this.whyUnresolved(m, ref);
     return {
       automation: { id: row.automation_id, key: row.key, ownerId: row.owner_id },

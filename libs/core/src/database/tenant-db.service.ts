@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { prepared, runPrepared, runPreparedUnscoped, type PreparedStatement } from './prepared-statement';
+
+const SET_TENANT = prepared('set_tenant', `SELECT set_config('attest.tenant_id', $1, true)`);
 
 /**
  * The one way to reach tenant data: a transaction in which `attest.tenant_id` is set, so that
@@ -11,7 +14,7 @@ export class TenantDb {
 
   transaction<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('attest.tenant_id', $1, true)`, [tenantId]);
+      await runPrepared(manager, SET_TENANT, [tenantId]);
       return work(manager);
     });
   }
@@ -19,5 +22,10 @@ export class TenantDb {
   /** Calls one of the SECURITY DEFINER functions that work before a tenant is known. */
   unscoped<T extends object>(sql: string, parameters: unknown[] = []): Promise<T[]> {
     return this.dataSource.query(sql, parameters);
+  }
+
+  /** The same for a statement on every request's path (authentication), planned once per connection. */
+  unscopedPrepared<T extends object>(statement: PreparedStatement, parameters: unknown[] = []): Promise<T[]> {
+    return runPreparedUnscoped<T>(this.dataSource, statement, parameters);
   }
 }

@@ -1,4 +1,4 @@
-import { AUDIT_COLUMNS, diffSnapshots, type RequestActor } from '@attest/core';
+import { AUDIT_COLUMNS, diffSnapshots, prepared, runPrepared, type RequestActor } from '@attest/core';
 import type { EntityManager } from 'typeorm';
 import type { DecisionEntity } from '../entities/decision.entity';
 import type { StepRecord } from './explanation-steps';
@@ -40,7 +40,7 @@ const EXTRA_FIELDS = 'steps jsonb, audit_action text, audit_after jsonb, audit_c
  * rows: one round trip for one decision (the hot path) or a thousand (the bulk path). A row whose
  * idempotency key is taken inserts nothing at all; the caller then compares the stored request.
  */
-const INSERT_DECISIONS = `
+const INSERT_DECISIONS = prepared('insert_decisions', `
   WITH t AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(${COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ')}, ${EXTRA_FIELDS})
   ), d AS (
@@ -61,7 +61,7 @@ const INSERT_DECISIONS = `
     RETURNING id
   )
   SELECT id, recorded_at, NULL::uuid AS delivery_id FROM d
-  UNION ALL SELECT NULL, NULL, id FROM hooks`;
+  UNION ALL SELECT NULL, NULL, id FROM hooks`);
 
 export async function insertDecisions(m: EntityManager, actor: RequestActor, writes: readonly DecisionWrite[]): Promise<InsertedDecisions> {
   const inserted: InsertedDecisions = { recordedAt: new Map(), deliveryIds: [] };
@@ -77,7 +77,7 @@ export async function insertDecisions(m: EntityManager, actor: RequestActor, wri
     row.payload = webhook.payload;
     return row;
   });
-  const result: { id: string | null; recorded_at: Date | null; delivery_id: string | null }[] = await m.query(INSERT_DECISIONS, [
+  const result = await runPrepared<{ id: string | null; recorded_at: Date | null; delivery_id: string | null }>(m, INSERT_DECISIONS, [
     JSON.stringify(rows), actor.principalId, actor.correlationId,
   ]);
   for (const r of result) {

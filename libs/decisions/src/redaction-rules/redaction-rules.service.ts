@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttestError, recordAudit, TenantDb } from '@attest/core';
+import { AttestError, prepared, recordAudit, runPrepared, TenantDb } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import { AutomationsService } from '@attest/registry';
 import type { EntityManager } from 'typeorm';
@@ -9,6 +9,8 @@ import { RedactionRulesError } from '../redaction/redaction.errors';
 
 /** The rules an automation without its own gets: every built-in detector, no paths, no patterns. */
 const DEFAULT_RULES: RedactionRules = {};
+/** Read for every decision. */
+const RULES_OF_AUTOMATION = prepared('redaction_rules_of', 'SELECT rules FROM redaction_rules WHERE automation_id = $1');
 
 /**
  * Each automation's redaction rules. Compiled rules are cached by their content (the JSON text),
@@ -25,7 +27,7 @@ export class RedactionRulesService {
 
   /** The compiled rules for a decision of this automation, in the caller's transaction. */
   async compiledFor(m: EntityManager, automationId: string): Promise<CompiledRedactionRules> {
-    const [row]: { rules: RedactionRules }[] = await m.query('SELECT rules FROM redaction_rules WHERE automation_id = $1', [automationId]);
+    const [row] = await runPrepared<{ rules: RedactionRules }>(m, RULES_OF_AUTOMATION, [automationId]);
     const rules = row?.rules ?? DEFAULT_RULES;
     const key = JSON.stringify(rules);
     let compiled = this.compiled.get(key);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ATTEST_CONFIG, AttestError, ErrorCode, TenantDb, type AttestConfig } from '@attest/core';
+import { ATTEST_CONFIG, AttestError, ErrorCode, prepared, TenantDb, type AttestConfig } from '@attest/core';
 import { buildAbility } from '../access/ability.factory';
 import { ACCESS_POLICY } from '../access/access-policy.provider';
 import type { AccessPolicy } from '../access/access-policy';
@@ -26,6 +26,12 @@ interface KeyWithGrants extends Partial<Grants> {
   revoked_at: Date | null;
   last_used_at: Date | null;
 }
+
+const FIND_API_KEY = prepared(
+  'find_api_key',
+  'SELECT k.*, g.* FROM attest_find_api_key($1) k LEFT JOIN LATERAL attest_principal_grants(k.tenant_id, k.principal_id) g ON true',
+);
+const PRINCIPAL_GRANTS = prepared('principal_grants', 'SELECT * FROM attest_principal_grants($1, $2)');
 
 /** Writing last_used_at on every request would turn reads into writes; once a minute is enough. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -56,23 +62,20 @@ export class Authenticator {
    * grants and ability a request of it would get, or UNAUTHENTICATED if it was disabled since.
    */
   async principalFor(tenantId: string, principalId: string, correlationId: string): Promise<AuthenticatedPrincipal> {
-    const [grants] = await this.db.unscoped<Grants>('SELECT * FROM attest_principal_grants($1, $2)', [tenantId, principalId]);
+    const [grants] = await this.db.unscopedPrepared<Grants>(PRINCIPAL_GRANTS, [tenantId, principalId]);
     return this.principal(tenantId, principalId, grants, correlationId, 'job');
   }
 
   private async fromJwt(token: string, correlationId: string): Promise<AuthenticatedPrincipal> {
     const claims = this.jwtSecret ? verifyJwt(token, { secret: this.jwtSecret, issuer: this.config.jwt.issuer }) : undefined;
     if (!claims || !isUuid(claims.tid) || !isUuid(claims.sub)) throw invalidCredentials();
-    const [grants] = await this.db.unscoped<Grants>('SELECT * FROM attest_principal_grants($1, $2)', [claims.tid, claims.sub]);
+    const [grants] = await this.db.unscopedPrepared<Grants>(PRINCIPAL_GRANTS, [claims.tid, claims.sub]);
     return this.principal(claims.tid, claims.sub, grants, correlationId, 'jwt');
   }
 
   private async fromApiKey(token: string, correlationId: string): Promise<AuthenticatedPrincipal> {
     const { prefix, secret } = lookupOf(token);
-    const [key] = await this.db.unscoped<KeyWithGrants>(
-      'SELECT k.*, g.* FROM attest_find_api_key($1) k LEFT JOIN LATERAL attest_principal_grants(k.tenant_id, k.principal_id) g ON true',
-      [prefix],
-    );
+    const [key] = await this.db.unscopedPrepared<KeyWithGrants>(FIND_API_KEY, [prefix]);
     const now = Date.now();
     if (!key || !secretMatches(secret, key.secret_hash) || key.revoked_at || (key.expires_at && key.expires_at.getTime() <= now)) {
       throw invalidCredentials();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { ATTEST_CONFIG, AttestError, paginate, recordAudit, TenantDb, type AttestConfig, type Connection, type PageArgs } from '@attest/core';
+import { ATTEST_CONFIG, AttestError, paginate, prepared, recordAudit, runPrepared, TenantDb, type AttestConfig, type Connection, type PageArgs } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import type { EntityManager } from 'typeorm';
 import { CompiledEvaluator } from '../compiled-evaluator';
@@ -13,6 +13,8 @@ import type { ActivatePolicyPackArgs } from './dto/activate-policy-pack.args';
 import { PolicyPackActivationEntity } from './entities/policy-pack-activation.entity';
 import { PolicyPackEntity } from './entities/policy-pack.entity';
 import type { PolicyPackActivationModel } from './models/policy-pack-activation.model';
+
+const ACTIVE_DIGEST = prepared('active_pack_digest', 'SELECT digest FROM policy_pack_activations ORDER BY created_at DESC, id DESC LIMIT 1');
 
 @Injectable()
 export class PolicyPacksService {
@@ -93,9 +95,9 @@ export class PolicyPacksService {
   }
 
   /** The digest of the tenant's active pack, in the caller's tenant transaction. */
-  /** Read on every judged change (every decision): plain SQL on the activations' index, no query builder. */
+  /** Read on every judged change (every decision): a prepared statement on the activations' index. */
   async activeDigestIn(m: EntityManager): Promise<string | undefined> {
-    const [row]: { digest: string }[] = await m.query('SELECT digest FROM policy_pack_activations ORDER BY created_at DESC, id DESC LIMIT 1');
+    const [row] = await runPrepared<{ digest: string }>(m, ACTIVE_DIGEST, []);
     return row?.digest;
   }
 

@@ -1,0 +1,44 @@
+import type { PoolClient } from 'pg';
+import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+
+/**
+ * A statement on the hot path (every request, every decision), sent as a named prepared statement:
+ * PostgreSQL parses and plans it once per connection instead of on every call, which for the
+ * decision's joins and CTEs costs more than running them. The text must never vary for one name.
+ */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
+export function prepared(name: string, text: string): PreparedStatement {
+  return { name: `attest_${name}`, text };
+}
+
+/** Runs it on the connection of the caller's transaction (its manager), or of a runner. */
+export async function runPrepared<T>(m: EntityManager, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
+  if (!m.queryRunner) throw new Error(`runPrepared(${statement.name}) needs a manager bound to a transaction`);
+  return send<T>(m.queryRunner, statement, values);
+}
+
+/** Outside any tenant (SECURITY DEFINER functions): a pooled connection for one statement. */
+export async function runPreparedUnscoped<T>(dataSource: DataSource, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    return await send<T>(runner, statement, values);
+  } finally {
+    await runner.release();
+  }
+}
+
+async function send<T>(runner: QueryRunner, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
+  // Logged like every other statement (ATTEST_LOG_LEVEL=debug echoes it; tests count statements).
+  runner.connection.logger.logQuery(statement.text, values, runner);
+  const client = (await runner.connect()) as PoolClient;
+  try {
+    return (await client.query({ name: statement.name, text: statement.text, values })).rows as T[];
+  } catch (error) {
+    // As TypeORM would wrap it: formatGraphQLError maps SQL states of QueryFailedError.
+    throw new QueryFailedError(statement.text, values, error as Error);
+  }
+}
