@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { prepared, runPrepared, runPreparedUnscoped, type PreparedStatement } from './prepared-statement';
 
 const SET_TENANT = prepared('set_tenant', `SELECT set_config('attest.tenant_id', $1, true)`);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const START = 'START TRANSACTION';
 
 /**
  * The one way to reach tenant data: a transaction in which `attest.tenant_id` is set, so that
@@ -12,11 +14,22 @@ const SET_TENANT = prepared('set_tenant', `SELECT set_config('attest.tenant_id',
 export class TenantDb {
   constructor(private readonly dataSource: DataSource) {}
 
-  transaction<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await runPrepared(manager, SET_TENANT, [tenantId]);
-      return work(manager);
-    });
+  /** As DataSource.transaction (commit, or roll back and rethrow), with the tenant set from its first round trip. */
+  async transaction<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    // Checked, because it becomes a literal below: a tenant id always comes from the database as a uuid.
+    if (!UUID.test(tenantId)) throw new Error(`TenantDb.transaction: "${tenantId}" is not a tenant id`);
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await startFor(runner, tenantId);
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Calls one of the SECURITY DEFINER functions that work before a tenant is known. */
@@ -28,4 +41,25 @@ export class TenantDb {
   unscopedPrepared<T extends object>(statement: PreparedStatement, parameters: unknown[] = []): Promise<T[]> {
     return runPreparedUnscoped<T>(this.dataSource, statement, parameters);
   }
+}
+
+/**
+ * TypeORM's startTransaction, with the tenant set in the same round trip: its START TRANSACTION is
+ * sent together with the setting (one simple-protocol string; every request pays a round trip per
+ * statement). Should TypeORM ever open the transaction otherwise, the setting is sent on its own.
+ */
+async function startFor(runner: QueryRunner, tenantId: string): Promise<void> {
+  const query = runner.query.bind(runner);
+  let set = false;
+  runner.query = ((sql: string, ...rest: unknown[]) => {
+    if (sql !== START || set) return (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
+    set = true;
+    return query(`${START}; SELECT set_config('attest.tenant_id', '${tenantId}', true)`);
+  }) as QueryRunner['query'];
+  try {
+    await runner.startTransaction();
+  } finally {
+    runner.query = query;
+  }
+  if (!set) await runPrepared(runner.manager, SET_TENANT, [tenantId]);
 }
