@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttestError, prepared, runPrepared } from '@attest/core';
+import { AttestError, prepared, runPrepared, type PreparedStatement } from '@attest/core';
 import type { EntityManager } from 'typeorm';
 import type { Environment, LifecycleStatus, OversightMode, RiskClass, RiskTier } from './registry.enums';
 
@@ -34,24 +34,36 @@ interface TargetRow {
   datasets: { id: string; piiClasses: string[]; provenance: string | null }[];
 }
 
-/** The statement, by id or by key (one prepared statement each: it runs on every decision). */
-const resolveBy = (column: 'a.id' | 'a.key') => prepared(`decision_target_by_${column.slice(2)}`, `SELECT a.id AS automation_id, a.key, a.owner_id,
-              av.id AS av_id, av.version AS av_version, av.status AS av_status, av.risk_class, av.oversight_mode,
-              av.environment, av.purpose, av.domain,
-              mv.id AS mv_id, mv.status AS mv_status, mv.risk_tier, mv.intended_use, mv.limitations, mv.metrics,
-              (SELECT coalesce(json_agg(json_build_object('id', dv.id, 'piiClasses', dv.pii_classes, 'provenance', dv.provenance)
-                                        ORDER BY dv.id), '[]')
-                 FROM model_version_datasets l JOIN dataset_versions dv ON dv.id = l.dataset_version_id
-                WHERE l.model_version_id = mv.id) AS datasets
-         FROM automations a
-         JOIN automation_versions av ON av.automation_id = a.id AND av.status <> 'retired'
-         JOIN automation_version_models avm ON avm.automation_version_id = av.id AND avm.model_version_id = $2
-         JOIN model_versions mv ON mv.id = avm.model_version_id
-        WHERE ${column} = $1
-        ORDER BY av.status = 'deployed' DESC, av.created_at DESC, av.id DESC
-        LIMIT 1`);
-const RESOLVE_BY_ID = resolveBy('a.id');
-const RESOLVE_BY_KEY = resolveBy('a.key');
+/**
+ * What else a caller reads in the same statement: scalar subqueries by alias, which may refer to the
+ * automation as `a` (the decisions context reads its redaction rules and the active pack this way:
+ * one round trip for all a decision needs). `name` names the combination: it must fix the columns.
+ */
+export interface DecisionTargetExtras {
+  name: string;
+  columns: Record<string, string>;
+}
+
+/** The statement, by id or by key, with a caller's extra columns (one prepared statement each: it runs on every decision). */
+function resolveBy(column: 'a.id' | 'a.key', extras?: DecisionTargetExtras): PreparedStatement {
+  const extraColumns = Object.entries(extras?.columns ?? {}).map(([alias, sql]) => `(${sql}) AS ${alias}, `).join('');
+  return prepared(`decision_target_by_${column.slice(2)}${extras ? `_${extras.name}` : ''}`, `
+    SELECT ${extraColumns}a.id AS automation_id, a.key, a.owner_id,
+           av.id AS av_id, av.version AS av_version, av.status AS av_status, av.risk_class, av.oversight_mode,
+           av.environment, av.purpose, av.domain,
+           mv.id AS mv_id, mv.status AS mv_status, mv.risk_tier, mv.intended_use, mv.limitations, mv.metrics,
+           (SELECT coalesce(json_agg(json_build_object('id', dv.id, 'piiClasses', dv.pii_classes, 'provenance', dv.provenance)
+                                     ORDER BY dv.id), '[]')
+              FROM model_version_datasets l JOIN dataset_versions dv ON dv.id = l.dataset_version_id
+             WHERE l.model_version_id = mv.id) AS datasets
+      FROM automations a
+      JOIN automation_versions av ON av.automation_id = a.id AND av.status <> 'retired'
+      JOIN automation_version_models avm ON avm.automation_version_id = av.id AND avm.model_version_id = $2
+      JOIN model_versions mv ON mv.id = avm.model_version_id
+     WHERE ${column} = $1
+     ORDER BY av.status = 'deployed' DESC, av.created_at DESC, av.id DESC
+     LIMIT 1`);
+}
 
 /**
  * Resolves the registry entries a decision names, in one statement (it runs on every decision).
@@ -60,11 +72,21 @@ const RESOLVE_BY_KEY = resolveBy('a.key');
  */
 @Injectable()
 export class DecisionTargetsService {
-  async resolve(m: EntityManager, ref: DecisionTargetRef): Promise<DecisionTarget> {
+  private readonly statements = new Map<string, PreparedStatement>();
+
+  resolve(m: EntityManager, ref: DecisionTargetRef): Promise<DecisionTarget> {
+    return this.resolveWith(m, ref);
+  }
+
+  /** The target, and the caller's extra columns (by alias) read in the same statement. */
+  async resolveWith(m: EntityManager, ref: DecisionTargetRef, extras?: DecisionTargetExtras): Promise<DecisionTarget & { extras: Record<string, unknown> }> {
     const byKey = ref.automationId === undefined;
-    const [row] = await runPrepared<TargetRow>(m, byKey ? RESOLVE_BY_KEY : RESOLVE_BY_ID, [byKey ? ref.automationKey : ref.automationId, ref.modelVersionId]);
+    const [row] = await runPrepared<TargetRow & Record<string, unknown>>(m, this.statement(byKey ? 'a.key' : 'a.id', extras), [
+      byKey ? ref.automationKey : ref.automationId, ref.modelVersionId,
+    ]);
     if (!row) throw await this.whyUnresolved(m, ref);
     return {
+      extras: Object.fromEntries(Object.keys(extras?.columns ?? {}).map((alias) => [alias, row[alias]])),
       automation: { id: row.automation_id, key: row.key, ownerId: row.owner_id },
       automationVersion: {
         id: row.av_id, version: row.av_version, status: row.av_status, riskClass: row.risk_class, oversightMode: row.oversight_mode,
@@ -76,6 +98,13 @@ export class DecisionTargetsService {
       },
       datasetVersions: row.datasets,
     };
+  }
+
+  private statement(column: 'a.id' | 'a.key', extras?: DecisionTargetExtras): PreparedStatement {
+    const key = `${column}/${extras?.name ?? ''}`;
+    let statement = this.statements.get(key);
+    if (!statement) this.statements.set(key, (statement = resolveBy(column, extras)));
+    return statement;
   }
 
   /** The failure path only: tell the caller which of the references is wrong. */

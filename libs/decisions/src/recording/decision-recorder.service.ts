@@ -1,12 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AttestError, POLICY_CHECK, TenantDb, type PolicyCheck, type PolicyJudge, type PolicyVerdict } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
-import { DecisionTargetsService, type DecisionTarget } from '@attest/registry';
+import { DecisionTargetsService, type DecisionTarget, type DecisionTargetExtras } from '@attest/registry';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { RecordDecisionInput } from '../dto/record-decision.input';
 import { DecisionEntity, type DecisionStatus } from '../entities/decision.entity';
-import type { CompiledRedactionRules } from '../redaction/redact';
+import type { CompiledRedactionRules, RedactionRules } from '../redaction/redact';
 import { RedactionRulesService } from '../redaction-rules/redaction-rules.service';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 import { EVENT_OF_STATUS } from '../webhooks/webhook-events';
@@ -44,11 +44,17 @@ const STATUS_OF_EFFECT: Record<PolicyVerdict['effect'], DecisionStatus> = {
   deny: 'blocked',
 };
 
+/** Everything a decision reads before it is written, in one statement: its registry entries, its redaction rules and the active pack. */
+interface DecisionReads {
+  target: DecisionTarget;
+  rules: CompiledRedactionRules;
+  judge: PolicyJudge | undefined;
+}
+
 /** What a batch looks up once, however many of its items share it. */
 interface BatchLookups {
-  targets: Map<string, Promise<DecisionTarget | AttestError>>;
-  rules: Map<string, Promise<CompiledRedactionRules>>;
-  judge: PolicyJudge | undefined;
+  reads: Map<string, Promise<DecisionReads | AttestError>>;
+  judges: Map<string, Promise<PolicyJudge | undefined>>;
 }
 
 /**
@@ -59,6 +65,9 @@ interface BatchLookups {
  */
 @Injectable()
 export class DecisionRecorder {
+  /** Read with a decision's registry entries, in the same statement (decision-targets.service.ts). */
+  private readonly extras: DecisionTargetExtras;
+
   constructor(
     private readonly db: TenantDb,
     private readonly targets: DecisionTargetsService,
@@ -66,7 +75,13 @@ export class DecisionRecorder {
     private readonly hashKeys: HashKeys,
     private readonly webhooks: WebhookDispatcher,
     @Optional() @Inject(POLICY_CHECK) private readonly policy?: PolicyCheck,
-  ) {}
+  ) {
+    this.extras = {
+      name: this.policy ? 'decision' : 'decision_without_policy',
+      columns: { redaction_rules: this.redactionRules.rulesOfAutomationSql, active_pack_digest: this.policy?.activeDigestSql ?? 'SELECT NULL::text' },
+    };
+  }
+
 
   /** One decision: a refusal is thrown, and nothing is written. */
   async record(actor: AuthenticatedPrincipal, input: RecordDecisionInput): Promise<RecordedDecision> {
@@ -88,7 +103,7 @@ export class DecisionRecorder {
    * validation upstream) keeps that error as its outcome.
    */
   async recordBatchIn(m: EntityManager, actor: AuthenticatedPrincipal, inputs: readonly (RecordDecisionInput | AttestError)[]): Promise<RecordedBatch> {
-    const lookups: BatchLookups = { targets: new Map(), rules: new Map(), judge: await this.policy?.judge(m, 'decision') };
+    const lookups: BatchLookups = { reads: new Map(), judges: new Map() };
     const prepared: (DecisionWrite | AttestError)[] = [];
     for (const input of inputs) {
       prepared.push(input instanceof AttestError ? input : await this.prepare(m, actor, input, lookups).catch(refusalOrThrow));
@@ -110,7 +125,7 @@ export class DecisionRecorder {
   private async prepare(m: EntityManager, actor: AuthenticatedPrincipal, input: RecordDecisionInput, lookups: BatchLookups): Promise<DecisionWrite> {
     assertValid(input);
     const tenantId = actor.tenantId;
-    const target = await this.targetOf(m, input, lookups);
+    const { target, rules, judge } = await this.readsOf(m, input, lookups);
     if (!actor.ability.can('create', subjectOf('Decision', { tenantId, automationId: target.automation.id }))) {
       // An automation the caller may not even see is not named to it (as automationByKey would not).
       const { id, ownerId } = target.automation;
@@ -118,7 +133,6 @@ export class DecisionRecorder {
       throw AttestError.forbidden(`You may not record decisions for automation ${target.automation.key}`);
     }
     const steps = stepRecords(input.explanation);
-    const rules = await memo(lookups.rules, target.automation.id, () => this.redactionRules.compiledFor(m, target.automation.id));
     const redacted = redactDecision(
       { input: input.input, output: input.output, context: input.context ?? {}, explanation: steps.map((s) => s.detail) },
       rules,
@@ -127,7 +141,7 @@ export class DecisionRecorder {
     const confidence = input.confidence ?? null;
     const policyFacts = storedDecisionFacts(target, actor, { id, confidence, outputPiiFindings: redacted.outputPiiFindings });
     const { output, context, explanation } = redacted.document;
-    const verdict = lookups.judge?.(decisionFacts(policyFacts, output, context));
+    const verdict = judge?.(decisionFacts(policyFacts, output, context));
 
     const decision: NewDecision = {
       id,
@@ -169,12 +183,18 @@ export class DecisionRecorder {
     };
   }
 
-  /** The registry entries behind a reference, resolved once per batch (a refusal is remembered too). */
-  private async targetOf(m: EntityManager, input: RecordDecisionInput, lookups: BatchLookups): Promise<DecisionTarget> {
+  /** What a reference needs read, once per batch (a refusal is remembered too). */
+  private async readsOf(m: EntityManager, input: RecordDecisionInput, lookups: BatchLookups): Promise<DecisionReads> {
     const ref = `${input.automationId ?? `key:${input.automationKey}`}|${input.modelVersionId}`;
-    const target = await memo(lookups.targets, ref, () => this.targets.resolve(m, input).catch(refusalOrThrow));
-    if (target instanceof AttestError) throw target;
-    return target;
+    const reads = await memo(lookups.reads, ref, async () => {
+      const resolved = await this.targets.resolveWith(m, input, this.extras).catch(refusalOrThrow);
+      if (resolved instanceof AttestError) return resolved;
+      const digest = (resolved.extras.active_pack_digest as string | null) ?? null;
+      const judge = await memo(lookups.judges, digest ?? '', () => this.policy?.judgeDigest(m, 'decision', digest) ?? Promise.resolve(undefined));
+      return { target: resolved, rules: this.redactionRules.compile(resolved.extras.redaction_rules as RedactionRules | null), judge };
+    });
+    if (reads instanceof AttestError) throw reads;
+    return reads;
   }
 
   /** The stored decisions behind the idempotency keys that were taken (earlier, or by an item before in the same batch). */

@@ -25,10 +25,18 @@ export class RedactionRulesService {
     private readonly automations: AutomationsService,
   ) {}
 
+  /** A scalar subquery giving the rules of the automation aliased `a` (null: the defaults), for a statement that reads them with others. */
+  readonly rulesOfAutomationSql = 'SELECT rules FROM redaction_rules WHERE automation_id = a.id';
+
   /** The compiled rules for a decision of this automation, in the caller's transaction. */
   async compiledFor(m: EntityManager, automationId: string): Promise<CompiledRedactionRules> {
     const [row] = await runPrepared<{ rules: RedactionRules }>(m, RULES_OF_AUTOMATION, [automationId]);
-    const rules = row?.rules ?? DEFAULT_RULES;
+    return this.compile(row?.rules ?? null);
+  }
+
+  /** Rules as read (null: the defaults), compiled once per content. */
+  compile(stored: RedactionRules | null): CompiledRedactionRules {
+    const rules = stored ?? DEFAULT_RULES;
     const key = JSON.stringify(rules);
     let compiled = this.compiled.get(key);
     if (!compiled) {

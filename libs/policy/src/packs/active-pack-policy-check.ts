@@ -3,7 +3,7 @@ import { AttestError, ErrorCode, type PolicyCheck, type PolicyJudge, type Policy
 import type { EntityManager } from 'typeorm';
 import { CompiledEvaluator } from '../compiled-evaluator';
 import { APPLIES_TO, type AppliesTo } from '../policy.types';
-import { PolicyPacksService } from './policy-packs.service';
+import { ACTIVE_DIGEST_SQL, PolicyPacksService } from './policy-packs.service';
 
 /**
  * Judges a change with the tenant's active pack. Compiled evaluators are cached by digest: a
@@ -15,9 +15,14 @@ export class ActivePackPolicyCheck implements PolicyCheck {
 
   constructor(private readonly packs: PolicyPacksService) {}
 
+  readonly activeDigestSql = ACTIVE_DIGEST_SQL;
+
   async judge(m: EntityManager, appliesTo: string): Promise<PolicyJudge | undefined> {
+    return this.judgeDigest(m, appliesTo, (await this.packs.activeDigestIn(m)) ?? null);
+  }
+
+  async judgeDigest(m: EntityManager, appliesTo: string, digest: string | null): Promise<PolicyJudge | undefined> {
     if (!(APPLIES_TO as readonly string[]).includes(appliesTo)) throw new Error(`Unknown policy subject ${appliesTo}`);
-    const digest = await this.packs.activeDigestIn(m);
     if (!digest) return undefined;
     const evaluator = await this.evaluatorFor(m, digest);
     return (facts) => {

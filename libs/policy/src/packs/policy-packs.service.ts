@@ -14,7 +14,9 @@ import { PolicyPackActivationEntity } from './entities/policy-pack-activation.en
 import { PolicyPackEntity } from './entities/policy-pack.entity';
 import type { PolicyPackActivationModel } from './models/policy-pack-activation.model';
 
-const ACTIVE_DIGEST = prepared('active_pack_digest', 'SELECT digest FROM policy_pack_activations ORDER BY created_at DESC, id DESC LIMIT 1');
+/** The tenant's active pack: its latest activation (row-level security confines it to the tenant). */
+export const ACTIVE_DIGEST_SQL = 'SELECT digest FROM policy_pack_activations ORDER BY created_at DESC, id DESC LIMIT 1';
+const ACTIVE_DIGEST = prepared('active_pack_digest', ACTIVE_DIGEST_SQL);
 
 @Injectable()
 export class PolicyPacksService {
