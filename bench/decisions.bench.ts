@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     for (const level of LEVELS) {
       await run(level, 'raw pg INSERT of the decisions row', () => raw.insertRow(nextKey()));
       await run(level, 'raw pg same writes (row + 3 steps + audit event, 1 statement)', () => raw.insertAll(nextKey()));
-      await run(level, "raw pg replay of recordDecision's 8 statements", () => raw.replay(nextKey()));
+      await run(level, "raw pg replay of recordDecision's 5 statements", () => raw.replay(nextKey()));
       await overHttp(level, 'recordDecision over GraphQL', recordBody, '"status":"recorded"');
       await overHttp(level, '{ me { id } } over GraphQL', () => JSON.stringify({ query: ME }), `"id":"${target.servicePrincipalId}"`);
       await overHttp(level, '{ __typename } over GraphQL (no auth, no SQL)', () => JSON.stringify({ query: TYPENAME }), '"__typename":"Query"');
@@ -124,8 +124,8 @@ const AUDIT_COLUMNS: [string, string][] = [
  * The raw baselines: the decision the API stored, inserted again with a new id and idempotency key
  * (same columns, same JSON sizes, same table, indexes and foreign keys), as the owner (no row-level
  * security), on a pool of the application's size. `insertRow` and `insertAll` are one statement in
- * autocommit; `replay` sends the statements one recordDecision sends today, in the same order
- * (copied from the app as of issue 3's first cut; the bench prints the current list beside it).
+ * autocommit; `replay` sends the statements one recordDecision sends, in the same order and as
+ * named prepared statements like the app (copied from it; the bench prints the app's list beside it).
  */
 async function rawStatements(pool: Pool, decisionId: string, servicePrincipalId: string) {
   const [row] = (await pool.query('SELECT * FROM decisions WHERE id = $1', [decisionId])).rows;
@@ -164,16 +164,15 @@ async function rawStatements(pool: Pool, decisionId: string, servicePrincipalId:
       if (rows.length !== 1) throw new Error('the raw decision was not inserted');
     },
     replay: async (key: string) => {
-      const [auth] = (await pool.query(REPLAY.authenticate, [prefix])).rows;
+      const [auth] = (await pool.query({ name: 'replay_auth', text: REPLAY.authenticate, values: [prefix] })).rows;
       if (!auth) throw new Error('the raw authentication found no key');
       const client = await pool.connect();
       try {
-        await client.query('START TRANSACTION');
-        await client.query("SELECT set_config('attest.tenant_id', $1, true)", [row.tenant_id]);
-        await client.query(REPLAY.resolveTarget, [row.automation_id, row.model_version_id]);
-        await client.query('SELECT rules FROM redaction_rules WHERE automation_id = $1', [row.automation_id]);
-        await client.query(REPLAY.activePack, [row.tenant_id]);
-        const { rows } = await client.query(insertAll, [randomUUID(), key, new Date(), ...rowValues, stepsJson, ...auditValues]);
+        await client.query(`START TRANSACTION; SELECT set_config('attest.tenant_id', '${row.tenant_id}', true)`);
+        await client.query({ name: 'replay_reads', text: REPLAY.reads, values: [row.automation_id, row.model_version_id, row.tenant_id] });
+        const { rows } = await client.query({
+          name: 'replay_insert', text: insertAll, values: [randomUUID(), key, new Date(), ...rowValues, stepsJson, ...auditValues],
+        });
         if (rows.length !== 1) throw new Error('the raw decision was not inserted');
         await client.query('COMMIT');
       } catch (error) {
@@ -186,11 +185,13 @@ async function rawStatements(pool: Pool, decisionId: string, servicePrincipalId:
   };
 }
 
-/** The app's reads of one recordDecision (RLS's tenant filter written out where the owner bypasses it). */
+/** The app's reads of one recordDecision, in one statement as it sends them (RLS's tenant filter written out where the owner bypasses it). */
 const REPLAY = {
   authenticate: 'SELECT k.*, g.* FROM attest_find_api_key($1) k LEFT JOIN LATERAL attest_principal_grants(k.tenant_id, k.principal_id) g ON true',
-  resolveTarget: `
-    SELECT a.id AS automation_id, a.key, a.owner_id,
+  reads: `
+    SELECT (SELECT rules FROM redaction_rules WHERE automation_id = a.id) AS redaction_rules,
+           (SELECT digest FROM policy_pack_activations WHERE tenant_id = $3 ORDER BY created_at DESC, id DESC LIMIT 1) AS active_pack_digest,
+           a.id AS automation_id, a.key, a.owner_id,
            av.id AS av_id, av.version AS av_version, av.status AS av_status, av.risk_class, av.oversight_mode,
            av.environment, av.purpose, av.domain,
            mv.id AS mv_id, mv.status AS mv_status, mv.risk_tier, mv.intended_use, mv.limitations, mv.metrics,
@@ -204,8 +205,6 @@ const REPLAY = {
      WHERE a.id = $1
      ORDER BY av.status = 'deployed' DESC, av.created_at DESC, av.id DESC
      LIMIT 1`,
-  activePack: `SELECT id, tenant_id, digest, activated_by, rationale, created_at FROM policy_pack_activations
-     WHERE tenant_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
 };
 
 /** p50 of a `SELECT 1` on the pool, sequentially: the price of one round trip. */
