@@ -146,6 +146,18 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
       ok(await t.gql(t.adminKey, SET, { a: plain.automationId, r: { paths: [], patterns: [] } }));
     });
 
+    it('leaves keep paths unscanned: a claim number the phone heuristic would take for a phone', async () => {
+      const claim = { claimId: '2025-118734', caller: '+31 6 1234 5678' };
+      expect((await record(plain, { input: claim })).decision.input).toEqual({ claimId: '[REDACTED:phone]', caller: '[REDACTED:phone]' });
+      const KEEP = 'mutation($a: ID!, $r: RedactionRulesInput!) { setRedactionRules(automationId: $a, rules: $r) { paths keepPaths } }';
+      expect(ok(await t.gql(t.adminKey, KEEP, { a: plain.automationId, r: { paths: [], keepPaths: ['$.input.claimId'], patterns: [] } })).setRedactionRules)
+        .toEqual({ paths: [], keepPaths: ['$.input.claimId'] });
+      const { decision } = await record(plain, { input: claim });
+      expect(decision.input).toEqual({ claimId: '2025-118734', caller: '[REDACTED:phone]' });
+      expect(decision.redactions).toEqual([{ path: '$.input.caller', detector: 'phone', count: 1 }]);
+      ok(await t.gql(t.adminKey, KEEP, { a: plain.automationId, r: { paths: [], patterns: [] } }));
+    });
+
     it('refuses invalid rules with every problem, and keeps the old ones', async () => {
       const res = await t.gql(t.adminKey, 'mutation($a: ID!, $r: RedactionRulesInput!) { setRedactionRules(automationId: $a, rules: $r) { paths } }', {
         a: plain.automationId, r: { paths: ['$..deep'], patterns: [{ name: 'Bad Name', pattern: '(' }] },

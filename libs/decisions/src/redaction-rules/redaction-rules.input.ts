@@ -16,6 +16,13 @@ export class RedactionRulesInput {
   @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 500, { each: true })
   paths: string[];
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'JSON paths left as they are, not scanned by the detectors or patterns (false positives, e.g. $.input.claimId); paths win over these',
+  })
+  @IsOptional() @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 500, { each: true })
+  keepPaths?: string[];
+
   @Field(() => [CustomPatternInput])
   @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CustomPatternInput)
   patterns: CustomPatternInput[];

@@ -11,6 +11,7 @@ export class CustomPatternModel {
 export class RedactionRulesModel {
   @Field(() => ID) automationId: string;
   @Field(() => [String]) paths: string[];
+  @Field(() => [String], { description: 'Left as they are, unscanned' }) keepPaths: string[];
   @Field(() => [CustomPatternModel]) patterns: CustomPatternModel[];
   @Field(() => [String], { nullable: true, description: 'Null: every built-in detector' }) detectors: string[] | null;
   @Field(() => ID, { nullable: true, description: 'Null while the automation uses the defaults' }) updatedBy: string | null;

@@ -10,7 +10,8 @@ function toModel(automationId: string, row: RedactionRulesEntity | null): Redact
   const rules = row?.rules ?? {};
   return {
     automationId,
-    paths: (rules.paths ?? []).map((p) => p.path),
+    paths: (rules.paths ?? []).filter((p) => p.action === 'redact').map((p) => p.path),
+    keepPaths: (rules.paths ?? []).filter((p) => p.action === 'keep').map((p) => p.path),
     patterns: [...(rules.patterns ?? [])],
     detectors: rules.detectors ? [...rules.detectors] : null,
     updatedBy: row?.updatedBy ?? null,
@@ -32,7 +33,10 @@ export class RedactionRulesResolver {
   @Can('update', 'Automation')
   async setRedactionRules(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() { automationId, rules }: SetRedactionRulesArgs) {
     const saved = await this.service.set(actor, automationId, {
-      paths: rules.paths.map((path) => ({ path, action: 'redact' as const })),
+      paths: [
+        ...rules.paths.map((path) => ({ path, action: 'redact' as const })),
+        ...(rules.keepPaths ?? []).map((path) => ({ path, action: 'keep' as const })),
+      ],
       patterns: rules.patterns.map(({ name, pattern, flags }) => ({ name, pattern, ...(flags ? { flags } : {}) })),
       ...(rules.detectors ? { detectors: rules.detectors as DetectorName[] } : {}),
     });

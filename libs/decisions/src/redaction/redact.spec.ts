@@ -122,6 +122,14 @@ describe('redact', () => {
       expect(value).toEqual({ 'a.b': { '[x]': '[REDACTED:path]', 'q"t': '[REDACTED:path]' } });
     });
 
+    it('leaves a keep path unscanned, under it too, while redact paths still win', () => {
+      const input = { claimId: '2025-118734', contact: { phone: '+31 6 1234 5678', ref: '2025-118735' }, note: 'call 2025-118736' };
+      const rules = { paths: [{ path: '$.claimId', action: 'keep' as const }, { path: '$.contact', action: 'keep' as const }, { path: '$.contact.phone', action: 'redact' as const }] };
+      const { value, findings } = redact(input, rules);
+      expect(value).toEqual({ claimId: '2025-118734', contact: { phone: '[REDACTED:path]', ref: '2025-118735' }, note: 'call [REDACTED:phone]' });
+      expect(findings.map((f) => f.path)).toEqual(['$.contact.phone', '$.note']);
+    });
+
     it('rejects paths that do not parse, reporting each', () => {
       const problems = problemsOf(() => redactPaths({}, 'applicant.name', '$.a[', '$.a[-1]', '$..a', '$.a[*'));
       expect(problems).toHaveLength(5);

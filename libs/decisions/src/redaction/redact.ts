@@ -2,10 +2,14 @@ import { DETECTOR_NAMES, findPattern, findPii, isCardNumber, mergeSpans, type De
 import { formatPath, parsePath, pathMatches, type PathSegment } from './json-path';
 import { RedactionRulesError } from './redaction.errors';
 
-/** Replace the whole value at a JSON path (see json-path.ts for the syntax) with `[REDACTED:path]`. */
+/**
+ * At a JSON path (see json-path.ts for the syntax): `redact` replaces the whole value with
+ * `[REDACTED:path]`; `keep` leaves it as it is, unscanned (a claim number the phone heuristic would
+ * take for a phone number). Where both match, `redact` wins.
+ */
 export interface PathRule {
   path: string;
-  action: 'redact';
+  action: 'redact' | 'keep';
 }
 
 /** An automation-specific pattern; every match is replaced with `[REDACTED:<name>]`. */
@@ -42,6 +46,8 @@ export class CompiledRedactionRules {
     readonly paths: readonly PathSegment[][],
     readonly patterns: readonly { name: string; regex: RegExp }[],
     readonly detectors: readonly DetectorName[],
+    /** Paths left unscanned. */
+    readonly keep: readonly PathSegment[][] = [],
   ) {}
 }
 
@@ -58,13 +64,14 @@ export const placeholder = (detector: string): string => `[REDACTED:${detector}]
  */
 export function compileRedactionRules(rules: RedactionRules = {}): CompiledRedactionRules {
   const problems: string[] = [];
-  const paths = (rules.paths ?? []).flatMap((rule, i) => {
-    if (rule.action !== 'redact') problems.push(`paths[${i}]: unknown action "${String(rule.action)}"`);
+  const paths: PathSegment[][] = [];
+  const keep: PathSegment[][] = [];
+  (rules.paths ?? []).forEach((rule, i) => {
+    if (rule.action !== 'redact' && rule.action !== 'keep') problems.push(`paths[${i}]: unknown action "${String(rule.action)}"`);
     try {
-      return [parsePath(rule.path)];
+      (rule.action === 'keep' ? keep : paths).push(parsePath(rule.path));
     } catch (error) {
       problems.push(`paths[${i}]: ${(error as Error).message}`);
-      return [];
     }
   });
   const names = new Set<string>();
@@ -90,7 +97,7 @@ export function compileRedactionRules(rules: RedactionRules = {}): CompiledRedac
   const detectors = rules.detectors ?? DETECTOR_NAMES;
   for (const name of detectors) if (!DETECTOR_NAMES.includes(name)) problems.push(`detectors: unknown detector "${name}"`);
   if (problems.length > 0) throw new RedactionRulesError(problems);
-  return new CompiledRedactionRules(paths, patterns, detectors);
+  return new CompiledRedactionRules(paths, patterns, detectors, keep);
 }
 
 /**
@@ -113,6 +120,8 @@ export function redact(value: unknown, rules: RedactionRules | CompiledRedaction
   // formatted only where something is found.
   const path: (string | number)[] = [];
   const hasPathRules = compiled.paths.length > 0;
+  const hasKeepRules = compiled.keep.length > 0;
+  let scanning = true;
   const scansNumbers = compiled.detectors.includes('payment_card');
 
   const walk = (node: unknown): unknown => {
@@ -120,8 +129,15 @@ export function redact(value: unknown, rules: RedactionRules | CompiledRedaction
       findings.push({ path: formatPath(path), detector: 'path', count: 1 });
       return placeholder('path');
     }
-    if (typeof node === 'string') return redactString(node);
-    if ((typeof node === 'number' || typeof node === 'bigint') && scansNumbers && isCardNumber(node)) {
+    if (hasKeepRules && scanning && compiled.keep.some((rule) => pathMatches(rule, path))) {
+      // Below a keep path nothing is scanned, but redact paths still apply.
+      scanning = false;
+      const kept = walk(node);
+      scanning = true;
+      return kept;
+    }
+    if (typeof node === 'string') return scanning ? redactString(node) : node;
+    if ((typeof node === 'number' || typeof node === 'bigint') && scanning && scansNumbers && isCardNumber(node)) {
       findings.push({ path: formatPath(path), detector: 'payment_card', count: 1 });
       return placeholder('payment_card');
     }
