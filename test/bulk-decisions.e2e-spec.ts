@@ -6,7 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { automationFixture, decisionInput, RECORD, type AutomationFixture } from './support/decision-fixtures';
 import { withClient } from './support/test-database';
-import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+import { createTenant, errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 import { until } from './support/until';
 
 const RECORD_MANY = `mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) {
@@ -224,5 +224,12 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     const owner = await principalWithRole(t, 'automation_owner');
     expect(errorCode(await t.gql(owner.key, INGEST_JOB, { id: submitted.id }))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(f.service.key, INGEST_JOB, { id: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
+    // Another tenant's admin sees neither the job nor its decisions.
+    const other = await createTenant(t, `other-ingest-${randomBytes(3).toString('hex')}`);
+    expect(errorCode(await t.gql(other.adminKey, INGEST_JOB, { id: submitted.id }))).toBe('NOT_FOUND');
+    expect(ok(await t.gql(other.adminKey, '{ decisions { edges { node { id } } } }')).decisions.edges).toEqual([]);
+    // Nor can it record for this tenant's automation, one item or a batch.
+    const batch = ok(await t.gql(other.adminKey, RECORD_MANY, { i: { decisions: [decisionInput(f)] } })).recordDecisions;
+    expect(batch.results[0].error.code).toBe('NOT_FOUND');
   });
 });
