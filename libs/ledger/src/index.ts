@@ -2,3 +2,5 @@ export { EMPTY_ROOT_HASH, leafHash, nodeHash } from './merkle/rfc6962';
 export { consistencyProof, inclusionProof, rootHash, type TreeReader } from './merkle/proofs';
 export { InMemoryTree } from './merkle/memory-tree';
 export { verifyConsistency, verifyInclusion } from './merkle/verify';
+export { formatCheckpoint, parseCheckpoint, type Checkpoint, type ParsedCheckpoint } from './checkpoint/checkpoint';
+export { keyId, openNote, rawPublicKey, signNote, type NoteSigner, type NoteVerifier, type OpenedNote } from './checkpoint/signed-note';
