@@ -61,6 +61,17 @@ export function openNote(note: string, verifier: NoteVerifier): OpenedNote {
   return { ok: false, reason: `no signature by the key ${verifier.name} (${id.toString('hex')})` };
 }
 
+/** The key names on a note's signature lines (to pick the verifier's name when only its key is known). */
+export function signatureNames(note: string): string[] {
+  const split = note.lastIndexOf('\n\n');
+  if (split < 0) return [];
+  return note
+    .slice(split + 2)
+    .split('\n')
+    .filter((line) => line.startsWith(SIGNATURE_PREFIX))
+    .map((line) => line.slice(SIGNATURE_PREFIX.length).split(' ')[0]);
+}
+
 function assertKeyName(name: string): void {
   if (!KEY_NAME.test(name)) throw new Error(`signed note: key name "${name}" must be non-empty, without spaces or "+"`);
 }

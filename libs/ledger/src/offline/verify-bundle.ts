@@ -1,0 +1,113 @@
+import type { KeyObject } from 'node:crypto';
+import { canonicalJson } from '@attest/core';
+import { parseCheckpoint, type Checkpoint } from '../checkpoint/checkpoint';
+import { openNote, signatureNames } from '../checkpoint/signed-note';
+import { leafHash } from '../merkle/rfc6962';
+import { verifyConsistency, verifyInclusion } from '../merkle/verify';
+
+/**
+ * Offline verification of what `attest ledger export` writes, with no database: a signed
+ * checkpoint, and an inclusion proof of a leaf or a consistency proof from an older checkpoint.
+ * The file formats are documented in docs/ledger.md ("Offline verification").
+ */
+export interface CheckpointFile {
+  /** The signed note, exactly as signed. */
+  note: string;
+}
+
+export type ProofFile =
+  | { type: 'inclusion'; leafIndex: number; treeSize: number; hashes: string[] }
+  | { type: 'consistency'; fromSize: number; toSize: number; hashes: string[] };
+
+export interface VerifyRequest {
+  checkpoint: CheckpointFile;
+  publicKey: KeyObject;
+  /** The key's name; default: the one on the checkpoint's signature line. */
+  keyName?: string;
+  /** The log the checkpoint must come from (a tenant's origin): another log's checkpoint fails. */
+  origin?: string;
+  proof?: ProofFile;
+  /** With an inclusion proof: the leaf, as JSON (its bytes are its canonical JSON). */
+  leaf?: unknown;
+  /** With a consistency proof: the older checkpoint. */
+  fromCheckpoint?: CheckpointFile;
+}
+
+export type VerifyOutcome = { ok: true; checkpoint: Checkpoint; message: string } | { ok: false; reason: string };
+
+/** Thrown for input that cannot be verified at all (a malformed file): exit code 2, not a failed proof. */
+export class BundleInputError extends Error {}
+
+export function verifyBundle(request: VerifyRequest): VerifyOutcome {
+  const head = openCheckpoint(request.checkpoint, request, 'checkpoint');
+  if (!head.ok) return head;
+  const { checkpoint } = head;
+  if (!request.proof) {
+    return { ok: true, checkpoint, message: `the checkpoint of ${checkpoint.origin} at size ${checkpoint.treeSize} is signed by ${head.keyName}` };
+  }
+  const hashes = decodeHashes(request.proof.hashes);
+  if (request.proof.type === 'inclusion') {
+    const { leafIndex, treeSize } = request.proof;
+    if (request.leaf === undefined) throw new BundleInputError('an inclusion proof needs the leaf (--leaf)');
+    if (treeSize !== checkpoint.treeSize) return { ok: false, reason: `the proof is for a tree of ${treeSize} leaves, the checkpoint for ${checkpoint.treeSize}` };
+    const hash = leafHash(Buffer.from(canonicalJson(request.leaf), 'utf8'));
+    if (!verifyInclusion(hash, leafIndex, treeSize, hashes, checkpoint.rootHash)) {
+      return { ok: false, reason: `leaf ${leafIndex} (hash ${hash.toString('hex').slice(0, 16)}…) is not in the tree of the checkpoint: the leaf, the proof or the checkpoint was changed` };
+    }
+    return { ok: true, checkpoint, message: `leaf ${leafIndex} is in the tree of ${treeSize} leaves of ${checkpoint.origin}, signed by ${head.keyName} at ${checkpoint.timestamp.toISOString()}` };
+  }
+  if (!request.fromCheckpoint) throw new BundleInputError('a consistency proof needs the older checkpoint (--from-checkpoint)');
+  const older = openCheckpoint(request.fromCheckpoint, request, 'older checkpoint');
+  if (!older.ok) return older;
+  const { fromSize, toSize } = request.proof;
+  if (fromSize !== older.checkpoint.treeSize || toSize !== checkpoint.treeSize) {
+    return { ok: false, reason: `the proof is from ${fromSize} to ${toSize} leaves, the checkpoints are at ${older.checkpoint.treeSize} and ${checkpoint.treeSize}` };
+  }
+  if (older.checkpoint.origin !== checkpoint.origin) return { ok: false, reason: `the checkpoints are of two logs: ${older.checkpoint.origin} and ${checkpoint.origin}` };
+  if (!verifyConsistency(fromSize, toSize, older.checkpoint.rootHash, checkpoint.rootHash, hashes)) {
+    return { ok: false, reason: `the tree of ${toSize} leaves does not extend the tree of ${fromSize}: history was rewritten, or a checkpoint or the proof was changed` };
+  }
+  return { ok: true, checkpoint, message: `the tree of ${toSize} leaves of ${checkpoint.origin} extends the tree of ${fromSize}, both signed by ${head.keyName}` };
+}
+
+function openCheckpoint(file: CheckpointFile, request: VerifyRequest, what: string): ({ ok: true; checkpoint: Checkpoint; keyName: string }) | { ok: false; reason: string } {
+  if (typeof file?.note !== 'string') throw new BundleInputError(`the ${what} file has no "note" string`);
+  const names = request.keyName ? [request.keyName] : signatureNames(file.note);
+  if (names.length === 0) return { ok: false, reason: `the ${what} carries no signature` };
+  let failure = `the ${what} has no signature by this key`;
+  for (const name of names) {
+    const opened = openNote(file.note, { name, publicKey: request.publicKey });
+    if (!opened.ok) {
+      failure = `the ${what}'s signature: ${opened.reason}`;
+      continue;
+    }
+    const parsed = parseCheckpoint(opened.text);
+    if (!parsed.ok) return { ok: false, reason: `the ${what}: ${parsed.reason}` };
+    if (request.origin && parsed.checkpoint.origin !== request.origin) {
+      return { ok: false, reason: `the ${what} is of the log ${parsed.checkpoint.origin}, not ${request.origin}` };
+    }
+    return { ok: true, checkpoint: parsed.checkpoint, keyName: name };
+  }
+  return { ok: false, reason: failure };
+}
+
+/** A proof file as read from JSON, checked field by field. */
+export function parseProofFile(json: unknown): ProofFile {
+  const p = json as Record<string, unknown> | null;
+  const int = (name: string) => {
+    if (!Number.isSafeInteger(p?.[name]) || (p![name] as number) < 0) throw new BundleInputError(`the proof file's "${name}" must be a non-negative integer`);
+    return p![name] as number;
+  };
+  if (p?.type === 'inclusion') return { type: 'inclusion', leafIndex: int('leafIndex'), treeSize: int('treeSize'), hashes: p.hashes as string[] };
+  if (p?.type === 'consistency') return { type: 'consistency', fromSize: int('fromSize'), toSize: int('toSize'), hashes: p.hashes as string[] };
+  throw new BundleInputError('the proof file\'s "type" must be "inclusion" or "consistency"');
+}
+
+function decodeHashes(hashes: unknown): Buffer[] {
+  if (!Array.isArray(hashes)) throw new BundleInputError('the proof file has no "hashes" list');
+  return hashes.map((h, i) => {
+    const b = typeof h === 'string' ? Buffer.from(h, 'base64') : Buffer.alloc(0);
+    if (b.length !== 32 || b.toString('base64') !== h) throw new BundleInputError(`the proof's hashes[${i}] is not 32 bytes of base64`);
+    return b;
+  });
+}
