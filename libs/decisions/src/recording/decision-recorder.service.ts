@@ -82,7 +82,6 @@ export class DecisionRecorder {
     };
   }
 
-
   /** One decision: a refusal is thrown, and nothing is written. */
   async record(actor: AuthenticatedPrincipal, input: RecordDecisionInput): Promise<RecordedDecision> {
     const [outcome] = await this.recordBatch(actor, [input]);
