@@ -1,4 +1,4 @@
-export { EMPTY_ROOT_HASH, leafHash, nodeHash } from './merkle/rfc6962';
+export { EMPTY_ROOT_HASH, hashLeafPreimage, headOfLeafHashes, leafHash, leafPreimage, nodeHash } from './merkle/rfc6962';
 export { consistencyProof, inclusionProof, rootHash, type TreeReader } from './merkle/proofs';
 export { InMemoryTree } from './merkle/memory-tree';
 export { verifyConsistency, verifyInclusion } from './merkle/verify';

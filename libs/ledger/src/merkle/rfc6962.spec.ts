@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InMemoryTree } from './memory-tree';
 import { consistencyProof, inclusionProof, rootHash } from './proofs';
-import { EMPTY_ROOT_HASH, isPowerOfTwo, leafHash, nodeHash, splitPoint } from './rfc6962';
+import { EMPTY_ROOT_HASH, hashLeafPreimage, headOfLeafHashes, isPowerOfTwo, leafHash, leafPreimage, nodeHash, splitPoint } from './rfc6962';
 import { referenceMth, referencePath, referenceProof } from './rfc6962-reference';
 
 /** The leaves of the Certificate Transparency reference tests (RFC 6962's authors' implementation). */
@@ -45,6 +45,20 @@ describe('RFC 6962 hashes', () => {
       for (let m = 0; m < n; m++) expect(inclusionProof(tree, m, n)).toEqual(referencePath(m, d));
       for (let m = 1; m < n; m++) expect(consistencyProof(tree, m, n)).toEqual(referenceProof(m, d));
     }
+  });
+
+  it('hashes a leaf preimage (0x00 ‖ text) as the leaf hash of the text', () => {
+    for (const text of ['', '{"a":1}', 'é😀']) expect(hashLeafPreimage(leafPreimage(text)).equals(leafHash(Buffer.from(text, 'utf8')))).toBe(true);
+    expect(() => hashLeafPreimage(Buffer.from('x'))).toThrow(/0x00/);
+    expect(() => nodeHash(Buffer.alloc(31), Buffer.alloc(32))).toThrow(/32-byte/);
+  });
+
+  it('computes the same head in one pass over the leaf hashes, for every size up to 300', () => {
+    const data = Array.from({ length: 300 }, (_, i) => Buffer.from(`leaf-${i}`));
+    const hashes = data.map(leafHash);
+    expect(headOfLeafHashes([]).equals(EMPTY_ROOT_HASH)).toBe(true);
+    for (let n = 1; n <= data.length; n++) expect(headOfLeafHashes(hashes.slice(0, n)).equals(referenceMth(data.slice(0, n)))).toBe(true);
+    expect(headOfLeafHashes(LEAVES.map(leafHash)).toString('hex')).toBe(ROOTS[7]);
   });
 
   it('splits where the RFC does, and knows powers of two beyond 32 bits', () => {
