@@ -5,3 +5,4 @@ export { verifyConsistency, verifyInclusion } from './merkle/verify';
 export { formatCheckpoint, parseCheckpoint, type Checkpoint, type ParsedCheckpoint } from './checkpoint/checkpoint';
 export { keyId, openNote, rawPublicKey, signatureNames, signNote, type NoteSigner, type NoteVerifier, type OpenedNote } from './checkpoint/signed-note';
 export { BundleInputError, parseProofFile, verifyBundle, type CheckpointFile, type ProofFile, type VerifyOutcome, type VerifyRequest } from './offline/verify-bundle';
+export { nodesCompletedBy, nodesRead, PerfectSubtreeReader, type NodeKey, type StoredNode } from './merkle/perfect-subtrees';
