@@ -6,6 +6,7 @@ import { AuditModule } from '@attest/audit';
 import { DecisionsModule } from '@attest/decisions';
 import { IdentityModule } from '@attest/identity';
 import { JobsModule } from '@attest/jobs';
+import { LedgerModule } from '@attest/ledger';
 import { PolicyPacksModule } from '@attest/policy';
 import { RegistryModule } from '@attest/registry';
 import { graphqlOptions } from './graphql.config';
@@ -31,6 +32,7 @@ export class AppModule {
         AuditModule,
         PolicyPacksModule,
         DecisionsModule,
+        LedgerModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -6,3 +6,5 @@ export { formatCheckpoint, parseCheckpoint, type Checkpoint, type ParsedCheckpoi
 export { keyId, openNote, rawPublicKey, signatureNames, signNote, type NoteSigner, type NoteVerifier, type OpenedNote } from './checkpoint/signed-note';
 export { BundleInputError, parseProofFile, verifyBundle, type CheckpointFile, type ProofFile, type VerifyOutcome, type VerifyRequest } from './offline/verify-bundle';
 export { nodesCompletedBy, nodesRead, PerfectSubtreeReader, type NodeKey, type StoredNode } from './merkle/perfect-subtrees';
+export { LedgerModule } from './ledger.module';
+export { LedgerKeys } from './keys/ledger-keys';

@@ -30,6 +30,11 @@ export interface AttestConfig {
   jwt: { secret?: string; issuer: string; ttlSeconds: number };
   /** Secret from which each tenant's keys for hashing decision inputs and subject references derive. */
   hashKey?: string;
+  /**
+   * The verifiable ledger's log: its name (the signature's key name and the prefix of each tenant's
+   * origin) and, optionally, its Ed25519 signing key (PEM, secret; default: derived from the hash key).
+   */
+  ledger: { name: string; signingKey?: string };
   graphql: { maxDepth: number; maxComplexity: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
@@ -74,6 +79,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       ttlSeconds: read.integer('ATTEST_JWT_TTL_SECONDS', 3600, 60, 31 * 24 * 3600),
     },
     hashKey: read.string('ATTEST_HASH_KEY', { minLength: 32 }),
+    ledger: {
+      name: read.string('ATTEST_LEDGER_NAME', { pattern: /^[\x21-\x2a\x2c-\x7e]{1,100}$/ }) ?? 'attest.local',
+      signingKey: read.string('ATTEST_LEDGER_SIGNING_KEY', { pattern: /-----BEGIN PRIVATE KEY-----/ }),
+    },
     graphql: {
       maxDepth: read.integer('ATTEST_GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: read.integer('ATTEST_GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
