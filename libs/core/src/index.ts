@@ -2,6 +2,7 @@ export * from './config/attest-config';
 export * from './config/config.tokens';
 export * from './config/config.module';
 export * from './config/local-secret';
+export * from './config/server-secret';
 export * from './errors/error-code';
 export * from './errors/attest-error';
 export * from './errors/format-graphql-error';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ATTEST_CONFIG, ConfigError, localSecret, type AttestConfig } from '@attest/core';
+import { ATTEST_CONFIG, assertServerSecret, serverSecret, type AttestConfig } from '@attest/core';
 import { createHmac } from 'node:crypto';
 import { keyedHash } from '../redaction/keyed-hash';
 
@@ -21,11 +21,7 @@ export class HashKeys {
 
   /** Servers check this at boot (apps/api, apps/worker); CLI commands that never hash do not need the key. */
   static assertConfigured(config: AttestConfig): void {
-    if (config.databaseUrl && !config.hashKey) {
-      throw new ConfigError([
-        'ATTEST_HASH_KEY is required with DATABASE_URL (at least 32 characters, the same for every API and worker process)',
-      ]);
-    }
+    assertServerSecret(config);
   }
 
   hash(tenantId: string, purpose: HashPurpose, value: unknown): string {
@@ -47,10 +43,7 @@ export class HashKeys {
   }
 
   private serverSecret(): string {
-    if (this.secret === undefined) {
-      HashKeys.assertConfigured(this.config);
-      this.secret = this.config.hashKey ?? localSecret(this.config.dataDir, 'hash.key');
-    }
+    this.secret ??= serverSecret(this.config);
     return this.secret;
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ATTEST_CONFIG, ConfigError, localSecret, type AttestConfig } from '@attest/core';
+import { ATTEST_CONFIG, ConfigError, serverSecret, type AttestConfig } from '@attest/core';
 import { createPrivateKey, createPublicKey, hkdfSync, type KeyObject } from 'node:crypto';
 import { keyId, rawPublicKey } from '../checkpoint/signed-note';
 
@@ -15,13 +15,27 @@ const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'he
 @Injectable()
 export class LedgerKeys {
   readonly name: string;
-  readonly privateKey: KeyObject;
-  readonly publicKey: KeyObject;
+  private keys?: { privateKey: KeyObject; publicKey: KeyObject };
 
-  constructor(@Inject(ATTEST_CONFIG) config: AttestConfig) {
+  constructor(@Inject(ATTEST_CONFIG) private readonly config: AttestConfig) {
     this.name = config.ledger.name;
-    this.privateKey = signingKeyOf(config);
-    this.publicKey = createPublicKey(this.privateKey);
+  }
+
+  // Derived on first use, not at start: processes that never sign or serve the key (the CLI's seed) need no secret.
+  get privateKey(): KeyObject {
+    return this.pair().privateKey;
+  }
+
+  get publicKey(): KeyObject {
+    return this.pair().publicKey;
+  }
+
+  private pair(): { privateKey: KeyObject; publicKey: KeyObject } {
+    if (!this.keys) {
+      const privateKey = signingKeyOf(this.config);
+      this.keys = { privateKey, publicKey: createPublicKey(privateKey) };
+    }
+    return this.keys;
   }
 
   /** The tenant's log: its checkpoints carry this origin, and a verifier holds them to it. */
@@ -41,7 +55,6 @@ function signingKeyOf(config: AttestConfig): KeyObject {
     if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError([`ATTEST_LEDGER_SIGNING_KEY is an ${key.asymmetricKeyType} key, not Ed25519`]);
     return key;
   }
-  const secret = config.hashKey ?? localSecret(config.dataDir, 'hash.key');
-  const seed = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'attest/ledger/v1/signing-key', 32));
+  const seed = Buffer.from(hkdfSync('sha256', serverSecret(config), Buffer.alloc(0), 'attest/ledger/v1/signing-key', 32));
   return createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
 }
