@@ -1,35 +1,36 @@
-import { EMPTY_ROOT_HASH, isPowerOfTwo, nodeHash, splitPoint } from './rfc6962';
+import { PerfectSubtreeReader } from './perfect-subtrees';
 import type { TreeReader } from './proofs';
+import { nodeHash } from './rfc6962';
 
 /**
- * A tree over leaf hashes held in memory (an export bundle, a test). Heads of perfect subtrees
- * (aligned, a power of two wide) are kept once computed, so a range costs O(log n) after the first.
+ * A tree over leaf hashes held in memory (an export bundle, a test): the stored tree's reader, with
+ * perfect-subtree heads computed from the leaves on first use and kept, so a range costs O(log n)
+ * after the first.
  */
 export class InMemoryTree implements TreeReader {
   private readonly perfect = new Map<string, Buffer>();
+  private readonly reader: PerfectSubtreeReader;
 
-  constructor(private readonly leafHashes: readonly Buffer[]) {}
+  constructor(private readonly leafHashes: readonly Buffer[]) {
+    this.reader = new PerfectSubtreeReader(leafHashes.length, (level, index) => this.node(level, index));
+  }
 
   get size(): number {
     return this.leafHashes.length;
   }
 
   rangeHash(start: number, end: number): Buffer {
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end > this.leafHashes.length || start > end) {
-      throw new RangeError(`rangeHash: [${start}, ${end}) is not within [0, ${this.leafHashes.length})`);
+    return this.reader.rangeHash(start, end);
+  }
+
+  private node(level: number, index: number): Buffer {
+    if (level === 0) return this.leafHashes[index];
+    const key = `${level}:${index}`;
+    let hash = this.perfect.get(key);
+    if (!hash) {
+      hash = nodeHash(this.node(level - 1, 2 * index), this.node(level - 1, 2 * index + 1));
+      this.perfect.set(key, hash);
     }
-    const n = end - start;
-    if (n === 0) return EMPTY_ROOT_HASH;
-    if (n === 1) return this.leafHashes[start];
-    const isPerfect = isPowerOfTwo(n) && start % n === 0;
-    const key = `${start}:${n}`;
-    if (isPerfect) {
-      const known = this.perfect.get(key);
-      if (known) return known;
-    }
-    const k = splitPoint(n);
-    const hash = nodeHash(this.rangeHash(start, start + k), this.rangeHash(start + k, end));
-    if (isPerfect) this.perfect.set(key, hash);
     return hash;
   }
 }

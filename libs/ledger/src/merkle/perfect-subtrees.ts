@@ -48,7 +48,7 @@ export class PerfectSubtreeReader implements TreeReader {
   ) {}
 
   rangeHash(start: number, end: number): Buffer {
-    if (start < 0 || end > this.size || start > end) throw new RangeError(`rangeHash: [${start}, ${end}) is not within [0, ${this.size})`);
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end > this.size || start > end) throw new RangeError(`rangeHash: [${start}, ${end}) is not within [0, ${this.size})`);
     const n = end - start;
     if (n === 0) return EMPTY_ROOT_HASH;
     if (isPowerOfTwo(n) && start % n === 0) return this.nodeAt(levelOf(n), start / n);

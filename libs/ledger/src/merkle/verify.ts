@@ -7,26 +7,19 @@ import { isPowerOfTwo, nodeHash } from './rfc6962';
  */
 export function verifyInclusion(leafHash: Buffer, index: number, treeSize: number, proof: readonly Buffer[], root: Buffer): boolean {
   if (!validSize(treeSize) || !Number.isSafeInteger(index) || index < 0 || index >= treeSize) return false;
-  let fn = index;
-  let sn = treeSize - 1;
+  const c: Cursor = { fn: index, sn: treeSize - 1 };
   let r = leafHash;
   for (const p of proof) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
+    if (c.sn === 0) return false;
+    if (c.fn % 2 === 1 || c.fn === c.sn) {
       r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+      shiftUntilOddOrZero(c);
     } else {
       r = nodeHash(r, p);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    shift(c);
   }
-  return sn === 0 && r.equals(root);
+  return c.sn === 0 && r.equals(root);
 }
 
 export function verifyConsistency(oldSize: number, newSize: number, oldRoot: Buffer, newRoot: Buffer, proof: readonly Buffer[]): boolean {
@@ -36,32 +29,39 @@ export function verifyConsistency(oldSize: number, newSize: number, oldRoot: Buf
   if (oldSize === newSize) return proof.length === 0 && oldRoot.equals(newRoot);
   if (proof.length === 0) return false;
   const path = isPowerOfTwo(oldSize) ? [oldRoot, ...proof] : [...proof];
-  let fn = oldSize - 1;
-  let sn = newSize - 1;
-  while (fn % 2 === 1) {
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
+  const c: Cursor = { fn: oldSize - 1, sn: newSize - 1 };
+  while (c.fn % 2 === 1) shift(c);
   let fr = path[0];
   let sr = path[0];
-  for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      fr = nodeHash(c, fr);
-      sr = nodeHash(c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
+  for (const p of path.slice(1)) {
+    if (c.sn === 0) return false;
+    if (c.fn % 2 === 1 || c.fn === c.sn) {
+      fr = nodeHash(p, fr);
+      sr = nodeHash(p, sr);
+      shiftUntilOddOrZero(c);
     } else {
-      sr = nodeHash(sr, c);
+      sr = nodeHash(sr, p);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    shift(c);
   }
-  return sn === 0 && fr.equals(oldRoot) && sr.equals(newRoot);
+  return c.sn === 0 && fr.equals(oldRoot) && sr.equals(newRoot);
+}
+
+/** The RFC's fn (the node's index at its level) and sn (the last index at that level). */
+interface Cursor {
+  fn: number;
+  sn: number;
+}
+
+/** "Right-shift fn and sn one time." */
+function shift(c: Cursor): void {
+  c.fn = Math.floor(c.fn / 2);
+  c.sn = Math.floor(c.sn / 2);
+}
+
+/** "If LSB(fn) is not set, right-shift fn and sn equally until either LSB(fn) is set or fn is 0." */
+function shiftUntilOddOrZero(c: Cursor): void {
+  while (c.fn % 2 === 0 && c.fn !== 0) shift(c);
 }
 
 function validSize(n: number): boolean {
