@@ -74,12 +74,8 @@ function resolveBy(column: 'a.id' | 'a.key', extras?: DecisionTargetExtras): Pre
 export class DecisionTargetsService {
   private readonly statements = new Map<string, PreparedStatement>();
 
-  resolve(m: EntityManager, ref: DecisionTargetRef): Promise<DecisionTarget> {
-    return this.resolveWith(m, ref);
-  }
-
   /** The target, and the caller's extra columns (by alias) read in the same statement. */
-  async resolveWith(m: EntityManager, ref: DecisionTargetRef, extras?: DecisionTargetExtras): Promise<DecisionTarget & { extras: Record<string, unknown> }> {
+  async resolve(m: EntityManager, ref: DecisionTargetRef, extras?: DecisionTargetExtras): Promise<DecisionTarget & { extras: Record<string, unknown> }> {
     const byKey = ref.automationId === undefined;
     const [row] = await runPrepared<TargetRow & Record<string, unknown>>(m, this.statement(byKey ? 'a.key' : 'a.id', extras), [
       byKey ? ref.automationKey : ref.automationId, ref.modelVersionId,

@@ -26,16 +26,14 @@ export interface PolicyVerdict {
  */
 export interface PolicyCheck {
   /**
-   * A judge for many subjects of one kind in the caller's transaction: the active pack is read once
-   * (the bulk path judges a batch with it). No active pack: undefined.
-   */
-  judge(m: EntityManager, appliesTo: string): Promise<PolicyJudge | undefined>;
-  /**
    * A scalar subquery giving the active pack's digest (null without one), for a context that reads
    * it in a statement of its own (a decision reads it with its registry entries: one round trip).
    */
   readonly activeDigestSql: string;
-  /** As `judge`, for a digest read with `activeDigestSql`: no round trip once that pack is compiled. */
+  /**
+   * A judge for many subjects of one kind, for a digest read with `activeDigestSql` (the bulk path
+   * judges a batch with it): no round trip once that pack is compiled. No digest: undefined.
+   */
   judgeDigest(m: EntityManager, appliesTo: string, digest: string | null): Promise<PolicyJudge | undefined>;
   /** The verdict, whatever it is: for subjects that record a denial rather than refuse it (decisions). */
   evaluate(m: EntityManager, actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined>;

@@ -186,7 +186,7 @@ export class DecisionRecorder {
   private async readsOf(m: EntityManager, input: RecordDecisionInput, lookups: BatchLookups): Promise<DecisionReads> {
     const ref = `${input.automationId ?? `key:${input.automationKey}`}|${input.modelVersionId}`;
     const reads = await memo(lookups.reads, ref, async () => {
-      const resolved = await this.targets.resolveWith(m, input, this.extras).catch(refusalOrThrow);
+      const resolved = await this.targets.resolve(m, input, this.extras).catch(refusalOrThrow);
       if (resolved instanceof AttestError) return resolved;
       const digest = (resolved.extras.active_pack_digest as string | null) ?? null;
       const judge = await memo(lookups.judges, digest ?? '', () => this.policy?.judgeDigest(m, 'decision', digest) ?? Promise.resolve(undefined));

@@ -17,10 +17,6 @@ export class ActivePackPolicyCheck implements PolicyCheck {
 
   readonly activeDigestSql = ACTIVE_DIGEST_SQL;
 
-  async judge(m: EntityManager, appliesTo: string): Promise<PolicyJudge | undefined> {
-    return this.judgeDigest(m, appliesTo, (await this.packs.activeDigestIn(m)) ?? null);
-  }
-
   async judgeDigest(m: EntityManager, appliesTo: string, digest: string | null): Promise<PolicyJudge | undefined> {
     if (!(APPLIES_TO as readonly string[]).includes(appliesTo)) throw new Error(`Unknown policy subject ${appliesTo}`);
     if (!digest) return undefined;
@@ -32,7 +28,8 @@ export class ActivePackPolicyCheck implements PolicyCheck {
   }
 
   async evaluate(m: EntityManager, _actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
-    return (await this.judge(m, appliesTo))?.(facts);
+    const judge = await this.judgeDigest(m, appliesTo, (await this.packs.activeDigestIn(m)) ?? null);
+    return judge?.(facts);
   }
 
   async check(m: EntityManager, actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
