@@ -32,7 +32,10 @@ describe('the ledger\'s public key at a well-known path', () => {
 
   it('is the same key in every process sharing the hash key, another with another, and the configured one when given', async () => {
     const hashKey = 'h'.repeat(48);
-    const [a, b, c] = await Promise.all([start({ ATTEST_HASH_KEY: hashKey }), start({ ATTEST_HASH_KEY: hashKey }), start({ ATTEST_HASH_KEY: 'x'.repeat(48) })]);
+    // One after the other: apps starting at once on one cluster race to provision its attest_app role.
+    const a = await start({ ATTEST_HASH_KEY: hashKey });
+    const b = await start({ ATTEST_HASH_KEY: hashKey });
+    const c = await start({ ATTEST_HASH_KEY: 'x'.repeat(48) });
     const [ka, kb, kc] = await Promise.all([served(a), served(b), served(c)]);
     expect(ka.publicKeyPem).toBe(kb.publicKeyPem);
     expect(kc.publicKeyPem).not.toBe(ka.publicKeyPem);
