@@ -13,7 +13,7 @@ describe('attest ledger verify (offline)', () => {
   const f = bundleFixture();
   const file = (name: string, content: unknown) => {
     const path = join(dir, name);
-    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    writeFileSync(path, typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content, null, 2));
     return path;
   };
   const verify = (...args: string[]) => {
@@ -41,7 +41,7 @@ describe('attest ledger verify (offline)', () => {
   });
 
   it('exits 1 with the reason when a leaf, a checkpoint or the tenant does not match', () => {
-    file('leaf7-edited.json', { ...f.leaves[7], status: 'blocked' });
+    file('leaf7-edited.json', f.leaves[7].toString('utf8').replace(/"(blocked|recorded)"/, '"approved"'));
     expect(verify('--checkpoint', 'c12.json', '--key', 'pub.pem', '--proof', 'p7.json', '--leaf', 'leaf7-edited.json')).toMatchObject({
       code: 1, out: expect.stringMatching(/^FAILED: leaf 7 .* is not in the tree/),
     });

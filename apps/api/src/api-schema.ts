@@ -3,6 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { AUDIT_RESOLVERS } from '@attest/audit';
 import { DECISION_RESOLVERS } from '@attest/decisions';
+import { LEDGER_RESOLVERS } from '@attest/ledger';
 import { IDENTITY_RESOLVERS } from '@attest/identity';
 import { POLICY_RESOLVERS } from '@attest/policy';
 import { REGISTRY_RESOLVERS } from '@attest/registry';
@@ -11,7 +12,7 @@ import { REGISTRY_RESOLVERS } from '@attest/registry';
  * Every resolver of the modules AppModule imports. Kept beside the API so a new context is added
  * here too; test/schema.e2e-spec.ts fails if this list and the served schema drift apart.
  */
-export const API_RESOLVERS = [...IDENTITY_RESOLVERS, ...REGISTRY_RESOLVERS, ...AUDIT_RESOLVERS, ...POLICY_RESOLVERS, ...DECISION_RESOLVERS];
+export const API_RESOLVERS = [...IDENTITY_RESOLVERS, ...REGISTRY_RESOLVERS, ...AUDIT_RESOLVERS, ...POLICY_RESOLVERS, ...DECISION_RESOLVERS, ...LEDGER_RESOLVERS];
 
 /** The SDL exactly as committed in schema.graphql: sorted like the served schema, one trailing newline. */
 export function printSortedSchema(schema: GraphQLSchema): string {

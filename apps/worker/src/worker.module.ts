@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, memoizeValidationMetadata, type AttestConfig } from '@attest/core';
 import { DecisionsModule } from '@attest/decisions';
 import { JobsModule } from '@attest/jobs';
+import { LedgerModule } from '@attest/ledger';
 import { PolicyPacksModule } from '@attest/policy';
 import { DATABASE_OPTIONS } from '../../api/src/persistence';
 
@@ -22,6 +23,8 @@ export class WorkerModule {
         // Feature modules whose providers register a JobHandler, and what they need.
         PolicyPacksModule,
         DecisionsModule,
+        // The ledger's sequencer runs where job handlers run.
+        LedgerModule,
       ],
     };
   }

@@ -14,3 +14,4 @@ export { keyedHash } from './redaction/keyed-hash';
 export { DecisionsModule, DECISION_RESOLVERS } from './decisions.module';
 export { DECISION_ENTITIES } from './entities';
 export { HashKeys } from './recording/hash-keys';
+export { DecisionModel } from './models/decision.model';

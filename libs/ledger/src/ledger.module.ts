@@ -1,11 +1,26 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@attest/identity';
+import { DecisionSealResolver } from './api/decision-seal.resolver';
+import { LedgerReads } from './api/ledger-reads.service';
+import { LedgerResolver } from './api/ledger.resolver';
 import { LedgerKeyController } from './keys/ledger-key.controller';
 import { LedgerKeys } from './keys/ledger-keys';
+import { SequencerRunner } from './sequencer/sequencer.runner';
+import { Sequencer } from './sequencer/sequencer.service';
+import { LedgerVerifier } from './verify/ledger-verifier.service';
 
-/** The verifiable ledger. Today: the log's key, served at /.well-known/attest/ledger-key. */
+/** Every resolver of the ledger context, also for building the schema without a server. */
+export const LEDGER_RESOLVERS = [LedgerResolver, DecisionSealResolver];
+
+/**
+ * The verifiable ledger: leaves are written by the database with every fact (migrations), the
+ * sequencer seals them where job handlers run (it needs JobsModule, global, in the composition
+ * root), and the API serves checkpoints, proofs, entries and verification, and the log's key.
+ */
 @Module({
+  imports: [IdentityModule],
   controllers: [LedgerKeyController],
-  providers: [LedgerKeys],
-  exports: [LedgerKeys],
+  providers: [LedgerKeys, Sequencer, SequencerRunner, LedgerReads, LedgerVerifier, ...LEDGER_RESOLVERS],
+  exports: [LedgerKeys, Sequencer, SequencerRunner],
 })
 export class LedgerModule {}

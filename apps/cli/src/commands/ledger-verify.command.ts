@@ -16,7 +16,7 @@ export const ledgerVerifyCommand = defineCommand({
     'key-name': { type: 'string', valueName: 'name', description: 'the key\'s name (default: the one on the checkpoint\'s signature line)' },
     origin: { type: 'string', valueName: 'origin', description: 'the log the checkpoint must be of, e.g. the tenant\'s origin' },
     proof: { type: 'string', valueName: 'file', description: 'an inclusion or a consistency proof (JSON)' },
-    leaf: { type: 'string', valueName: 'file', description: 'with an inclusion proof: the leaf (JSON)' },
+    leaf: { type: 'string', valueName: 'file', description: 'with an inclusion proof: the leaf, byte for byte as exported' },
     'from-checkpoint': { type: 'string', valueName: 'file', description: 'with a consistency proof: the older checkpoint' },
   },
   async run(options, io) {
@@ -27,7 +27,7 @@ export const ledgerVerifyCommand = defineCommand({
         keyName: options['key-name'],
         origin: options.origin,
         proof: options.proof === undefined ? undefined : parseProofFile(readJson(options.proof)),
-        leaf: options.leaf === undefined ? undefined : readJson(options.leaf),
+        leaf: options.leaf === undefined ? undefined : readBytes(options.leaf),
         fromCheckpoint: options['from-checkpoint'] === undefined ? undefined : (readJson(options['from-checkpoint']) as CheckpointFile),
       });
       if (!outcome.ok) {
@@ -43,13 +43,16 @@ export const ledgerVerifyCommand = defineCommand({
   },
 });
 
-function readJson(path: string): unknown {
-  let text: string;
+function readBytes(path: string): Buffer {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (error) {
     throw new BundleInputError(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
+}
+
+function readJson(path: string): unknown {
+  const text = readBytes(path).toString('utf8');
   try {
     return JSON.parse(text);
   } catch {

@@ -32,9 +32,10 @@ export interface AttestConfig {
   hashKey?: string;
   /**
    * The verifiable ledger's log: its name (the signature's key name and the prefix of each tenant's
-   * origin) and, optionally, its Ed25519 signing key (PEM, secret; default: derived from the hash key).
+   * origin), optionally its Ed25519 signing key (PEM, secret; default: derived from the hash key),
+   * how often the sequencer looks for new leaves, and how many it seals per checkpoint at most.
    */
-  ledger: { name: string; signingKey?: string };
+  ledger: { name: string; signingKey?: string; sequenceEveryMs: number; batchSize: number };
   graphql: { maxDepth: number; maxComplexity: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
@@ -82,6 +83,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     ledger: {
       name: read.string('ATTEST_LEDGER_NAME', { pattern: /^[\x21-\x2a\x2c-\x7e]{1,100}$/ }) ?? 'attest.local',
       signingKey: read.string('ATTEST_LEDGER_SIGNING_KEY', { pattern: /-----BEGIN PRIVATE KEY-----/ }),
+      sequenceEveryMs: read.integer('ATTEST_LEDGER_SEQUENCE_EVERY_MS', 250, 10, 1000),
+      batchSize: read.integer('ATTEST_LEDGER_BATCH', 5000, 1, 50_000),
     },
     graphql: {
       maxDepth: read.integer('ATTEST_GRAPHQL_MAX_DEPTH', 10, 2, 50),

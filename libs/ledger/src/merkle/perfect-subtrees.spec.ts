@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { InMemoryTree } from './memory-tree';
-import { nodesCompletedBy, nodesRead, PerfectSubtreeReader } from './perfect-subtrees';
+import { frontier, nodesCompletedBy, nodesRead, PerfectSubtreeReader } from './perfect-subtrees';
 import { consistencyProof, inclusionProof, rootHash } from './proofs';
 import { leafHash } from './rfc6962';
 
@@ -15,7 +15,12 @@ function storeInBatches(batches: number[]): { size: number; nodes: Map<string, B
   let written = 0;
   for (const b of batches) {
     const take = Math.min(b, MAX - size);
-    for (const node of nodesCompletedBy(size, hashes.slice(size, size + take), (l, i) => nodes.get(`${l}:${i}`)!)) {
+    const before = new Set(frontier(size).map((k) => `${k.level}:${k.index}`));
+    const read = (l: number, i: number) => {
+      expect(before.has(`${l}:${i}`)).toBe(true); // an append reads only the tree's frontier
+      return nodes.get(`${l}:${i}`)!;
+    };
+    for (const node of nodesCompletedBy(size, hashes.slice(size, size + take), read)) {
       expect(nodes.has(`${node.level}:${node.index}`)).toBe(false); // a node is completed once, never rewritten
       nodes.set(`${node.level}:${node.index}`, node.hash);
       written += 1;
@@ -53,5 +58,23 @@ describe('perfect subtrees: what a stored tree keeps', () => {
     const fetched = new Map(keys.map(({ level, index }) => [`${level}:${index}`, nodes.get(`${level}:${index}`)!]));
     const proof = inclusionProof(new PerfectSubtreeReader(size, (l, i) => fetched.get(`${l}:${i}`)!), 137, size);
     expect(proof).toEqual(inclusionProof(reference, 137, size));
+  });
+
+  it('the frontier of a size is its binary decomposition, and the head is computed from it alone', () => {
+    expect(frontier(0)).toEqual([]);
+    expect(frontier(6)).toEqual([{ level: 2, index: 0 }, { level: 1, index: 2 }]);
+    expect(frontier(7)).toEqual([{ level: 2, index: 0 }, { level: 1, index: 2 }, { level: 0, index: 6 }]);
+    expect(frontier(2 ** 52 + 1)).toEqual([{ level: 52, index: 0 }, { level: 0, index: 2 ** 52 }]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: MAX }), (size) => {
+        const { nodes } = storeInBatches([size]);
+        const keys = new Set(frontier(size).map((k) => `${k.level}:${k.index}`));
+        const reader = new PerfectSubtreeReader(size, (l, i) => {
+          expect(keys.has(`${l}:${i}`)).toBe(true);
+          return nodes.get(`${l}:${i}`)!;
+        });
+        expect(rootHash(reader, size).equals(rootHash(reference, size))).toBe(true);
+      }),
+    );
   });
 });

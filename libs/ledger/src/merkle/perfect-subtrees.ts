@@ -77,3 +77,21 @@ export function nodesRead<T>(size: number, run: (reader: TreeReader) => T): Node
   }));
   return [...keys.values()];
 }
+
+/**
+ * The perfect subtrees a tree of `size` leaves decomposes into, left to right (one per bit of the
+ * size): the only earlier nodes an append reads, and the nodes its head is computed from.
+ */
+export function frontier(size: number): NodeKey[] {
+  if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`frontier: bad size ${size}`);
+  const keys: NodeKey[] = [];
+  let width = 1;
+  while (width * 2 <= size) width *= 2;
+  let start = 0;
+  for (; width >= 1 && start < size; width /= 2) {
+    if (size - start < width) continue;
+    keys.push({ level: levelOf(width), index: start / width });
+    start += width;
+  }
+  return keys;
+}

@@ -15,8 +15,15 @@ describe('offline verification of a bundle', () => {
   });
 
   it('fails an edited leaf, an edited proof, an edited checkpoint, another key, or another tenant\'s checkpoint', () => {
-    const leaf = { ...f.leaves[3], status: 'recorded' === f.leaves[3].status ? 'blocked' : 'recorded' };
+    const leaf = Buffer.from(f.leaves[3].toString('utf8').replace('"blocked"', '"recorded"'));
     expect(verifyBundle({ ...base, checkpoint: f.checkpointAt(12), proof: f.inclusion(3, 12), leaf })).toMatchObject({ ok: false, reason: expect.stringContaining('not in the tree') });
+    // The same fact re-indented: another leaf (its bytes are what is hashed, exactly as exported).
+    const reformatted = Buffer.from(JSON.stringify(JSON.parse(f.leaves[3].toString('utf8')), null, 2));
+    expect(verifyBundle({ ...base, checkpoint: f.checkpointAt(12), proof: f.inclusion(3, 12), leaf: reformatted }).ok).toBe(false);
+    // A leaf moved to another position: its bytes name the position it was sealed at.
+    expect(verifyBundle({ ...base, checkpoint: f.checkpointAt(12), proof: f.inclusion(4, 12), leaf: f.leaves[3] })).toMatchObject({
+      ok: false, reason: 'the leaf says it is leaf 3, the proof is for leaf 4',
+    });
     const proof = f.inclusion(3, 12);
     const flipped = Buffer.from(proof.hashes[1], 'base64');
     flipped[0] ^= 0x80;
@@ -42,6 +49,7 @@ describe('offline verification of a bundle', () => {
     expect(() => parseProofFile({ type: 'other' })).toThrow(BundleInputError);
     expect(() => verifyBundle({ ...base, checkpoint: f.checkpointAt(12), proof: { ...f.inclusion(3, 12), hashes: ['AAAA'] }, leaf: f.leaves[3] })).toThrow(BundleInputError);
     expect(() => verifyBundle({ ...base, checkpoint: f.checkpointAt(12), proof: f.inclusion(3, 12) })).toThrow(/needs the leaf/);
+    expect(() => verifyBundle({ ...base, checkpoint: f.checkpointAt(12), proof: f.inclusion(3, 12), leaf: Buffer.from('{"fact":{}}') })).toThrow(/not a ledger leaf/);
     expect(() => verifyBundle({ ...base, checkpoint: {} as never })).toThrow(/no "note"/);
   });
 });

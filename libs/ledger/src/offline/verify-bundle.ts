@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
-import { canonicalJson } from '@attest/core';
-import { parseCheckpoint, type Checkpoint } from '../checkpoint/checkpoint';
-import { openNote, signatureNames } from '../checkpoint/signed-note';
+import type { Checkpoint } from '../checkpoint/checkpoint';
+import { openCheckpoint, type OpenedCheckpoint } from '../checkpoint/open-checkpoint';
+import { declaredIndex } from '../leaves/leaf-format';
 import { leafHash } from '../merkle/rfc6962';
 import { verifyConsistency, verifyInclusion } from '../merkle/verify';
 
@@ -27,8 +27,8 @@ export interface VerifyRequest {
   /** The log the checkpoint must come from (a tenant's origin): another log's checkpoint fails. */
   origin?: string;
   proof?: ProofFile;
-  /** With an inclusion proof: the leaf, as JSON (its bytes are its canonical JSON). */
-  leaf?: unknown;
+  /** With an inclusion proof: the leaf, byte for byte as exported (`{"index":…,"fact":…}`). */
+  leaf?: Buffer;
   /** With a consistency proof: the older checkpoint. */
   fromCheckpoint?: CheckpointFile;
 }
@@ -39,7 +39,7 @@ export type VerifyOutcome = { ok: true; checkpoint: Checkpoint; message: string 
 export class BundleInputError extends Error {}
 
 export function verifyBundle(request: VerifyRequest): VerifyOutcome {
-  const head = openCheckpoint(request.checkpoint, request, 'checkpoint');
+  const head = openCheckpointFile(request.checkpoint, request, 'checkpoint');
   if (!head.ok) return head;
   const { checkpoint } = head;
   if (!request.proof) {
@@ -50,14 +50,17 @@ export function verifyBundle(request: VerifyRequest): VerifyOutcome {
     const { leafIndex, treeSize } = request.proof;
     if (request.leaf === undefined) throw new BundleInputError('an inclusion proof needs the leaf (--leaf)');
     if (treeSize !== checkpoint.treeSize) return { ok: false, reason: `the proof is for a tree of ${treeSize} leaves, the checkpoint for ${checkpoint.treeSize}` };
-    const hash = leafHash(Buffer.from(canonicalJson(request.leaf), 'utf8'));
+    const declared = declaredIndex(request.leaf);
+    if (declared === null) throw new BundleInputError('the leaf is not a ledger leaf: JSON with "index" and "fact"');
+    if (declared !== leafIndex) return { ok: false, reason: `the leaf says it is leaf ${declared}, the proof is for leaf ${leafIndex}` };
+    const hash = leafHash(request.leaf);
     if (!verifyInclusion(hash, leafIndex, treeSize, hashes, checkpoint.rootHash)) {
       return { ok: false, reason: `leaf ${leafIndex} (hash ${hash.toString('hex').slice(0, 16)}…) is not in the tree of the checkpoint: the leaf, the proof or the checkpoint was changed` };
     }
     return { ok: true, checkpoint, message: `leaf ${leafIndex} is in the tree of ${treeSize} leaves of ${checkpoint.origin}, signed by ${head.keyName} at ${checkpoint.timestamp.toISOString()}` };
   }
   if (!request.fromCheckpoint) throw new BundleInputError('a consistency proof needs the older checkpoint (--from-checkpoint)');
-  const older = openCheckpoint(request.fromCheckpoint, request, 'older checkpoint');
+  const older = openCheckpointFile(request.fromCheckpoint, request, 'older checkpoint');
   if (!older.ok) return older;
   const { fromSize, toSize } = request.proof;
   if (fromSize !== older.checkpoint.treeSize || toSize !== checkpoint.treeSize) {
@@ -70,25 +73,9 @@ export function verifyBundle(request: VerifyRequest): VerifyOutcome {
   return { ok: true, checkpoint, message: `the tree of ${toSize} leaves of ${checkpoint.origin} extends the tree of ${fromSize}, both signed by ${head.keyName}` };
 }
 
-function openCheckpoint(file: CheckpointFile, request: VerifyRequest, what: string): ({ ok: true; checkpoint: Checkpoint; keyName: string }) | { ok: false; reason: string } {
+function openCheckpointFile(file: CheckpointFile, request: VerifyRequest, what: string): OpenedCheckpoint {
   if (typeof file?.note !== 'string') throw new BundleInputError(`the ${what} file has no "note" string`);
-  const names = request.keyName ? [request.keyName] : signatureNames(file.note);
-  if (names.length === 0) return { ok: false, reason: `the ${what} carries no signature` };
-  let failure = `the ${what} has no signature by this key`;
-  for (const name of names) {
-    const opened = openNote(file.note, { name, publicKey: request.publicKey });
-    if (!opened.ok) {
-      failure = `the ${what}'s signature: ${opened.reason}`;
-      continue;
-    }
-    const parsed = parseCheckpoint(opened.text);
-    if (!parsed.ok) return { ok: false, reason: `the ${what}: ${parsed.reason}` };
-    if (request.origin && parsed.checkpoint.origin !== request.origin) {
-      return { ok: false, reason: `the ${what} is of the log ${parsed.checkpoint.origin}, not ${request.origin}` };
-    }
-    return { ok: true, checkpoint: parsed.checkpoint, keyName: name };
-  }
-  return { ok: false, reason: failure };
+  return openCheckpoint(file.note, request, what);
 }
 
 /** A proof file as read from JSON, checked field by field. */

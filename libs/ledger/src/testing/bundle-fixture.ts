@@ -1,21 +1,21 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '@attest/core';
 import { formatCheckpoint } from '../checkpoint/checkpoint';
 import { signNote } from '../checkpoint/signed-note';
 import { InMemoryTree } from '../merkle/memory-tree';
 import { consistencyProof, inclusionProof, rootHash } from '../merkle/proofs';
+import { leafBytes } from '../leaves/leaf-format';
 import { leafHash } from '../merkle/rfc6962';
 import type { CheckpointFile, ProofFile } from '../offline/verify-bundle';
 
 /**
- * A small signed log for tests of offline verification: JSON facts as leaves, checkpoints signed
+ * A small signed log for tests of offline verification: leaves of JSON facts, checkpoints signed
  * by a fresh Ed25519 key, and the files an export bundle holds.
  */
 export function bundleFixture(origin = 'attest.test/9a26acbd-6055-4c0d-b110-0364269517dc', size = 12) {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const keyName = 'attest.test';
-  const leaves = Array.from({ length: size }, (_, i) => ({ kind: 'decision', seq: i, subject: `d-${i}`, status: i % 3 === 0 ? 'blocked' : 'recorded' }));
-  const tree = new InMemoryTree(leaves.map((leaf) => leafHash(Buffer.from(canonicalJson(leaf), 'utf8'))));
+  const leaves = Array.from({ length: size }, (_, i) => leafBytes(i, JSON.stringify({ kind: 'decision', id: `d-${i}`, status: i % 3 === 0 ? 'blocked' : 'recorded' })));
+  const tree = new InMemoryTree(leaves.map((leaf) => leafHash(leaf)));
   const checkpointAt = (n: number, at = new Date('2026-12-01T10:00:00.000Z'), signer: KeyObject = privateKey, log = origin): CheckpointFile => ({
     note: signNote(formatCheckpoint({ origin: log, treeSize: n, rootHash: rootHash(tree, n), timestamp: at }), { name: keyName, privateKey: signer }),
   });

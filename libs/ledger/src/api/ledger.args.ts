@@ -1,0 +1,115 @@
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { PageArgs } from '@attest/core';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+
+export const LEAF_KINDS = ['audit_event', 'decision', 'decision_review', 'lifecycle_transition', 'lifecycle_approval', 'policy_pack_activation'] as const;
+
+@ArgsType()
+export class LedgerCheckpointArgs {
+  @Field(() => Int, { nullable: true, description: 'A size that was checkpointed; the latest checkpoint when omitted' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  treeSize?: number;
+}
+
+@ArgsType()
+export class LedgerInclusionProofArgs {
+  @Field(() => Int, { nullable: true, description: 'The leaf; or name its fact with factId' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  leafIndex?: number;
+
+  @Field({ nullable: true, description: 'Id of the fact (a decision, an audit event, …) whose leaf to prove' })
+  @IsOptional()
+  @Length(1, 200)
+  factId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'A checkpointed size; the latest checkpoint when omitted' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  treeSize?: number;
+}
+
+@ArgsType()
+export class LedgerConsistencyProofArgs {
+  @Field(() => Int, { description: 'The size of the older checkpoint (one the auditor holds)' })
+  @IsInt()
+  @Min(1)
+  fromSize: number;
+
+  @Field(() => Int, { nullable: true, description: 'A checkpointed size; the latest checkpoint when omitted' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  toSize?: number;
+}
+
+/** Most leaves one verifyLedger call recomputes; verify a longer log in consecutive ranges. */
+export const MAX_VERIFY_RANGE = 1_000_000;
+
+@ArgsType()
+export class VerifyLedgerArgs {
+  @Field(() => Int, { defaultValue: 0 })
+  @IsInt()
+  @Min(0)
+  fromIndex: number = 0;
+
+  @Field(() => Int, { nullable: true, description: 'Inclusive; the last sealed leaf when omitted' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  toIndex?: number;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Signed notes of checkpoints the auditor kept: each is checked against the recomputed tree too, so a log cut back below them fails',
+  })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(4096, { each: true })
+  checkpoints?: string[];
+}
+
+@InputType()
+export class LedgerEntryFilter {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIn(LEAF_KINDS)
+  kind?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  factId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Sealed leaves from this index on' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  fromIndex?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Sealed leaves up to this index (inclusive)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  toIndex?: number;
+
+  @Field({ nullable: true, description: 'Only sealed (true) or only not yet sealed (false) leaves' })
+  @IsOptional()
+  @IsBoolean()
+  sealed?: boolean;
+}
+
+@ArgsType()
+export class LedgerEntriesArgs extends PageArgs {
+  @Field(() => LedgerEntryFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LedgerEntryFilter)
+  filter?: LedgerEntryFilter;
+}

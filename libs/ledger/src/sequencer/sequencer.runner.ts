@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { metrics } from '@opentelemetry/api';
+import { ATTEST_CONFIG, TenantDb, type AttestConfig } from '@attest/core';
+import { every, JobQueue } from '@attest/jobs';
+import { Sequencer, type SequencedBatch } from './sequencer.service';
+
+/** A run drains a backlog in consecutive batches for at most this long, then lets the timer pace it. */
+const RUN_BUDGET_MS = 5_000;
+
+/**
+ * The sequencer's loop, where job handlers run (each worker; the API on the embedded default):
+ * every ATTEST_LEDGER_SEQUENCE_EVERY_MS it asks which tenants have unsequenced leaves and seals
+ * them, so a checkpoint follows new leaves within that time. Several workers share the work: a
+ * tenant held by another one is skipped (see Sequencer). Lag is published as OpenTelemetry metrics.
+ */
+@Injectable()
+export class SequencerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Ledger');
+  private readonly meter = metrics.getMeter('attest-ledger');
+  private readonly lag = this.meter.createHistogram('attest.ledger.sequencing_lag', {
+    unit: 'ms',
+    description: 'Time from a leaf being written (with its fact) to its being sealed in a signed checkpoint',
+  });
+  private readonly sealed = this.meter.createCounter('attest.ledger.leaves_sealed', { description: 'Leaves given a position and sealed' });
+  private stop?: () => void;
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobQueue,
+    private readonly sequencer: Sequencer,
+    @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.jobs.runsHandlersHere) return;
+    this.stop = every(this.config.ledger.sequenceEveryMs, () => this.runOnce(), (e) => this.logger.warn(`Ledger sequencing failed: ${e.message}`));
+  }
+
+  onApplicationShutdown(): void {
+    this.stop?.();
+  }
+
+  /** Seals what is pending now, tenant by tenant; returns the batches sealed. */
+  async runOnce(): Promise<SequencedBatch[]> {
+    const pending = await this.db.unscoped<{ tenant_id: string }>('SELECT tenant_id FROM attest_ledger_pending_tenants()');
+    const batches: SequencedBatch[] = [];
+    const deadline = Date.now() + RUN_BUDGET_MS;
+    for (const { tenant_id: tenantId } of pending) {
+      for (;;) {
+        const batch = await this.sequencer.sequence(tenantId, this.config.ledger.batchSize);
+        if (!batch || batch.sequenced === 0) break;
+        this.observe(batch);
+        batches.push(batch);
+        if (batch.sequenced < this.config.ledger.batchSize || Date.now() > deadline) break;
+      }
+    }
+    return batches;
+  }
+
+  private observe(batch: SequencedBatch): void {
+    const sealedAt = batch.sealedAt.getTime();
+    for (const written of batch.writtenAt) this.lag.record(Math.max(0, sealedAt - written.getTime()));
+    this.sealed.add(batch.sequenced);
+  }
+}

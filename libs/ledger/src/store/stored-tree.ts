@@ -1,0 +1,56 @@
+import type { EntityManager } from 'typeorm';
+import { nodesRead, PerfectSubtreeReader, type NodeKey, type StoredNode } from '../merkle/perfect-subtrees';
+import type { TreeReader } from '../merkle/proofs';
+
+const key = (level: number, index: number) => `${level}:${index}`;
+
+/** The stored perfect-subtree heads named, in one query: a map of `level:index` to hash. */
+export async function readNodes(m: EntityManager, keys: readonly NodeKey[]): Promise<Map<string, Buffer>> {
+  const found = new Map<string, Buffer>();
+  if (keys.length === 0) return found;
+  const rows: { level: number; index: string; hash: Buffer }[] = await m.query(
+    `SELECT n.level, n.index, n.hash FROM ledger_nodes n
+       JOIN unnest($1::smallint[], $2::bigint[]) AS k(level, index) ON n.level = k.level AND n.index = k.index`,
+    [keys.map((k) => k.level), keys.map((k) => k.index)],
+  );
+  for (const r of rows) found.set(key(r.level, Number(r.index)), r.hash);
+  return found;
+}
+
+export async function insertNodes(m: EntityManager, tenantId: string, nodes: readonly StoredNode[]): Promise<void> {
+  // Sent in slices: a statement's arrays stay small enough to plan and send quickly.
+  for (let i = 0; i < nodes.length; i += 5000) {
+    const slice = nodes.slice(i, i + 5000);
+    await m.query(
+      `INSERT INTO ledger_nodes (tenant_id, level, index, hash)
+       SELECT $1, * FROM unnest($2::smallint[], $3::bigint[], $4::bytea[])`,
+      [tenantId, slice.map((n) => n.level), slice.map((n) => n.index), slice.map((n) => n.hash)],
+    );
+  }
+}
+
+/** Looks nodes up in a map; a missing one means the store lost it (reported, never guessed). */
+export function nodeLookup(nodes: ReadonlyMap<string, Buffer>): (level: number, index: number) => Buffer {
+  return (level, index) => {
+    const hash = nodes.get(key(level, index));
+    if (!hash) throw new MissingNodeError(level, index);
+    return hash;
+  };
+}
+
+export class MissingNodeError extends Error {
+  constructor(readonly level: number, readonly index: number) {
+    super(`the ledger's node ${level}:${index} is missing`);
+  }
+}
+
+/**
+ * Runs a computation over the stored tree of `size` leaves (a proof, a head) reading only the
+ * nodes it needs, fetched in one query: it is first run on placeholders to name them.
+ */
+export async function overStoredTree<T>(m: EntityManager, size: number, run: (reader: TreeReader) => T): Promise<T> {
+  const nodes = await readNodes(m, nodesRead(size, run));
+  return run(new PerfectSubtreeReader(size, nodeLookup(nodes)));
+}
+
+export { key as nodeKey };
