@@ -17,7 +17,7 @@ describe('the verifiable ledger through GraphQL', () => {
   afterAll(() => t?.close());
 
   const entries = async (key: string, filter: Record<string, unknown>) =>
-    ok(await t.gql(key, 'query($f: LedgerEntryFilter) { ledgerEntries(filter: $f, first: 100) { edges { node { index kind factId fact leaf leafHash writtenAt sealedAt } } } }', { f: filter }))
+    ok(await t.gql(key, 'query($f: LedgerEntryFilter) { ledgerEntries(filter: $f, first: 100) { edges { node { index kind factId fact currentFact leaf leafHash writtenAt sealedAt } } } }', { f: filter }))
       .ledgerEntries.edges.map((e: { node: Record<string, any> }) => e.node);
 
   it('writes a leaf with every audited fact, seals them in order, and answers with the decision\'s index and seal', async () => {
@@ -48,6 +48,7 @@ describe('the verifiable ledger through GraphQL', () => {
     // The leaf's bytes: its index, then the fact exactly as written; its hash covers both.
     expect(sealed.leaf.startsWith(`{"index":${sealed.index},"fact":{`)).toBe(true);
     expect(JSON.parse(sealed.leaf)).toEqual({ index: sealed.index, fact: sealed.fact });
+    expect(sealed.currentFact).toEqual(sealed.fact);
     expect(leafBytes(sealed.index, sealedFactText(sealed.leaf)).toString()).toBe(sealed.leaf);
     expect(leafHash(Buffer.from(sealed.leaf)).toString('base64')).toBe(sealed.leafHash);
     const decision = ok(await t.gql(t.adminKey, 'query($id: ID!) { decision(id: $id) { ledgerIndex sealedAt } }', { id: decisionId })).decision;

@@ -21,6 +21,7 @@ interface LeafRow {
   created_at: Date;
   position: string | null;
   sealed_at: Date | null;
+  current?: unknown;
 }
 
 const LEAF_COLUMNS = 'id, kind, fact_id, fact, created_at, position, sealed_at';
@@ -95,7 +96,7 @@ export class LedgerReads {
       if (args.after) add('id > ?', decodeEntryCursor(args.after));
       params.push(args.first + 1);
       const rows: LeafRow[] = await m.query(
-        `SELECT ${LEAF_COLUMNS} FROM ledger_leaves ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`,
+        `SELECT ${LEAF_COLUMNS}, attest_ledger_fact(kind, fact_id) AS current FROM ledger_leaves ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`,
         params,
       );
       const page = rows.slice(0, args.first);
@@ -148,7 +149,7 @@ function toEntry(row: LeafRow): LedgerEntryModel {
   const bytes = index === null ? null : leafBytes(index, row.fact);
   return {
     index, kind: row.kind, factId: row.fact_id, fact: JSON.parse(row.fact), leaf: bytes?.toString('utf8') ?? null,
-    leafHash: bytes ? base64(leafHash(bytes)) : null, writtenAt: row.created_at, sealedAt: row.sealed_at,
+    leafHash: bytes ? base64(leafHash(bytes)) : null, writtenAt: row.created_at, sealedAt: row.sealed_at, currentFact: row.current ?? null,
   };
 }
 

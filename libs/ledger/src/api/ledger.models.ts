@@ -37,6 +37,11 @@ export class LedgerEntryModel {
   kind: string;
   @Field({ description: 'Id of the fact (the audit event, decision, …)' }) factId: string;
   @Field(() => GraphQLJSON, { description: 'The fact as the leaf holds it (personal data by digest only)' }) fact: unknown;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The same fact recomputed now from its row (the decision, the audit event…); differs from `fact` if the row was edited, null if it is gone',
+  })
+  currentFact: unknown;
   @Field(() => String, { nullable: true, description: 'The leaf bytes, once sealed' }) leaf: string | null;
   @Field(() => String, { nullable: true, description: 'SHA-256(0x00 ‖ leaf), base64, once sealed' }) leafHash: string | null;
   @Field() writtenAt: Date;
