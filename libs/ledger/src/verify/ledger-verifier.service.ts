@@ -20,6 +20,8 @@ interface SignedHead {
   size: number;
   root: Buffer;
   source: string;
+  /** Set when the stored checkpoint itself is not a valid one of this log (reported at its size). */
+  problem?: string;
 }
 
 interface VerifiedLeafRow {
@@ -70,7 +72,6 @@ export class LedgerVerifier {
       const fail = (divergence: LedgerDivergenceModel) => ({ ...result, ok: false, firstDivergence: divergence });
 
       const stored = await this.storedHeads(m, origin, from, to);
-      if ('index' in stored) return fail(stored);
       const heads = new Map<number, SignedHead[]>();
       for (const head of [...stored, ...held.filter((h) => h.size > from && h.size <= to + 1)]) heads.set(head.size, [...(heads.get(head.size) ?? []), head]);
 
@@ -90,6 +91,9 @@ export class LedgerVerifier {
           result.leavesChecked += 1;
           for (const head of heads.get(p + 1) ?? []) {
             result.checkpointsChecked += 1;
+            if (head.problem) {
+              return fail({ index: p, kind: LedgerDivergenceKind.CHECKPOINT_SIGNATURE, factKind: null, factId: null, expected: null, found: null, message: head.problem });
+            }
             const root = range.root();
             if (!root.equals(head.root)) {
               return fail({
@@ -110,26 +114,21 @@ export class LedgerVerifier {
     });
   }
 
-  /** The stored checkpoints whose sizes fall in the range, each one's signature and origin checked. */
-  private async storedHeads(m: EntityManager, origin: string, from: number, to: number): Promise<SignedHead[] | LedgerDivergenceModel> {
+  /** The stored checkpoints whose sizes fall in the range, each one's signature, size and origin checked. */
+  private async storedHeads(m: EntityManager, origin: string, from: number, to: number): Promise<SignedHead[]> {
     const rows: { tree_size: string; root_hash: Buffer; note: string }[] = await m.query(
       'SELECT tree_size, root_hash, note FROM ledger_checkpoints WHERE tree_size > $1 AND tree_size <= $2 ORDER BY tree_size',
       [from, to + 1],
     );
-    const heads: SignedHead[] = [];
-    for (const row of rows) {
+    return rows.map((row) => {
       const size = Number(row.tree_size);
       const opened = openCheckpoint(row.note, { publicKey: this.keys.publicKey, keyName: this.keys.name, origin }, `checkpoint of size ${size}`);
       const problem = !opened.ok ? opened.reason
         : opened.checkpoint.treeSize !== size ? `the checkpoint stored at size ${size} is signed for size ${opened.checkpoint.treeSize}`
         : !opened.checkpoint.rootHash.equals(row.root_hash) ? `the checkpoint of size ${size} has a stored head that differs from the signed one`
-        : null;
-      if (problem) {
-        return { index: size - 1, kind: LedgerDivergenceKind.CHECKPOINT_SIGNATURE, factKind: null, factId: null, expected: null, found: null, message: problem };
-      }
-      heads.push({ size, root: opened.ok ? opened.checkpoint.rootHash : row.root_hash, source: `the checkpoint of size ${size}` });
-    }
-    return heads;
+        : undefined;
+      return { size, root: row.root_hash, source: `the checkpoint of size ${size}`, problem };
+    });
   }
 
   /** The tree before `from`, from the stored frontier (its heads are checked by the checkpoints after it). */
