@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { parseCheckpoint, type Checkpoint } from './checkpoint';
-import { openNote, signatureNames } from './signed-note';
+import { openNote, signatureNames, unverifiedText } from './signed-note';
 
 export interface CheckpointTrust {
   publicKey: KeyObject;
@@ -31,4 +31,14 @@ export function openCheckpoint(note: string, trust: CheckpointTrust, what = 'che
     return { ok: true, checkpoint: parsed.checkpoint, keyName: name };
   }
   return { ok: false, reason: failure };
+}
+
+/**
+ * What a checkpoint note claims, its signature unchecked: the exporter reads the size of a held
+ * checkpoint from it to ask for a consistency proof; the verifier is the one that trusts nothing.
+ */
+export function claimedCheckpoint(note: string): Checkpoint | null {
+  const text = unverifiedText(note);
+  const parsed = text === null ? null : parseCheckpoint(text);
+  return parsed?.ok ? parsed.checkpoint : null;
 }

@@ -44,10 +44,9 @@ export type OpenedNote = { ok: true; text: string } | { ok: false; reason: strin
 
 /** The note's text, if a signature line by this key verifies over it; otherwise why not. */
 export function openNote(note: string, verifier: NoteVerifier): OpenedNote {
-  const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n')) return { ok: false, reason: 'not a signed note (no blank line before the signatures, or no final newline)' };
-  const text = note.slice(0, split + 1);
-  const lines = note.slice(split + 2, -1).split('\n');
+  const parts = splitNote(note);
+  if (!parts || !note.endsWith('\n')) return { ok: false, reason: 'not a signed note (no blank line before the signatures, or no final newline)' };
+  const { text, lines } = parts;
   const id = keyId(verifier.name, verifier.publicKey);
   for (const line of lines) {
     if (!line.startsWith(SIGNATURE_PREFIX)) return { ok: false, reason: `malformed signature line "${line.slice(0, 40)}"` };
@@ -63,13 +62,21 @@ export function openNote(note: string, verifier: NoteVerifier): OpenedNote {
 
 /** The key names on a note's signature lines (to pick the verifier's name when only its key is known). */
 export function signatureNames(note: string): string[] {
-  const split = note.lastIndexOf('\n\n');
-  if (split < 0) return [];
-  return note
-    .slice(split + 2)
-    .split('\n')
+  return (splitNote(note)?.lines ?? [])
     .filter((line) => line.startsWith(SIGNATURE_PREFIX))
     .map((line) => line.slice(SIGNATURE_PREFIX.length).split(' ')[0]);
+}
+
+/** The text a note claims, with no signature checked: only to read what it says (e.g. the size to ask a proof for). */
+export function unverifiedText(note: string): string | null {
+  return splitNote(note)?.text ?? null;
+}
+
+/** The signed text (ending in its newline) and the signature lines after the blank line. */
+function splitNote(note: string): { text: string; lines: string[] } | null {
+  const split = note.lastIndexOf('\n\n');
+  if (split < 0) return null;
+  return { text: note.slice(0, split + 1), lines: note.slice(split + 2).replace(/\n$/, '').split('\n') };
 }
 
 function assertKeyName(name: string): void {

@@ -19,9 +19,16 @@ export function leafHashOf(index: number, fact: string): Buffer {
 
 /** The index a leaf's bytes declare, or null if they are not a leaf (for offline checks). */
 export function declaredIndex(bytes: Buffer): number | null {
+  return parseLeaf(bytes)?.index ?? null;
+}
+
+/** The index and the fact a leaf's bytes hold, or null if they are not a leaf. */
+export function parseLeaf(bytes: Buffer): { index: number; fact: object } | null {
   try {
     const parsed = JSON.parse(bytes.toString('utf8')) as { index?: unknown; fact?: unknown };
-    return Number.isSafeInteger(parsed.index) && typeof parsed.fact === 'object' && parsed.fact !== null ? (parsed.index as number) : null;
+    return Number.isSafeInteger(parsed.index) && typeof parsed.fact === 'object' && parsed.fact !== null
+      ? { index: parsed.index as number, fact: parsed.fact }
+      : null;
   } catch {
     return null;
   }

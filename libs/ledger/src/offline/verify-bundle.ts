@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Checkpoint } from '../checkpoint/checkpoint';
-import { openCheckpoint, type OpenedCheckpoint } from '../checkpoint/open-checkpoint';
+import { openCheckpoint, type CheckpointTrust, type OpenedCheckpoint } from '../checkpoint/open-checkpoint';
 import { declaredIndex } from '../leaves/leaf-format';
 import { leafHash } from '../merkle/rfc6962';
 import { verifyConsistency, verifyInclusion } from '../merkle/verify';
@@ -15,9 +15,9 @@ export interface CheckpointFile {
   note: string;
 }
 
-export type ProofFile =
-  | { type: 'inclusion'; leafIndex: number; treeSize: number; hashes: string[] }
-  | { type: 'consistency'; fromSize: number; toSize: number; hashes: string[] };
+export type InclusionProofFile = { type: 'inclusion'; leafIndex: number; treeSize: number; hashes: string[] };
+export type ConsistencyProofFile = { type: 'consistency'; fromSize: number; toSize: number; hashes: string[] };
+export type ProofFile = InclusionProofFile | ConsistencyProofFile;
 
 export interface VerifyRequest {
   checkpoint: CheckpointFile;
@@ -45,37 +45,56 @@ export function verifyBundle(request: VerifyRequest): VerifyOutcome {
   if (!request.proof) {
     return { ok: true, checkpoint, message: `the checkpoint of ${checkpoint.origin} at size ${checkpoint.treeSize} is signed by ${head.keyName}` };
   }
-  const hashes = decodeHashes(request.proof.hashes);
   if (request.proof.type === 'inclusion') {
-    const { leafIndex, treeSize } = request.proof;
     if (request.leaf === undefined) throw new BundleInputError('an inclusion proof needs the leaf (--leaf)');
-    if (treeSize !== checkpoint.treeSize) return { ok: false, reason: `the proof is for a tree of ${treeSize} leaves, the checkpoint for ${checkpoint.treeSize}` };
-    const declared = declaredIndex(request.leaf);
-    if (declared === null) throw new BundleInputError('the leaf is not a ledger leaf: JSON with "index" and "fact"');
-    if (declared !== leafIndex) return { ok: false, reason: `the leaf says it is leaf ${declared}, the proof is for leaf ${leafIndex}` };
-    const hash = leafHash(request.leaf);
-    if (!verifyInclusion(hash, leafIndex, treeSize, hashes, checkpoint.rootHash)) {
-      return { ok: false, reason: `leaf ${leafIndex} (hash ${hash.toString('hex').slice(0, 16)}…) is not in the tree of the checkpoint: the leaf, the proof or the checkpoint was changed` };
-    }
+    const included = checkInclusion(checkpoint, request.proof, request.leaf);
+    if (!included.ok) return included;
+    const { leafIndex, treeSize } = request.proof;
     return { ok: true, checkpoint, message: `leaf ${leafIndex} is in the tree of ${treeSize} leaves of ${checkpoint.origin}, signed by ${head.keyName} at ${checkpoint.timestamp.toISOString()}` };
   }
   if (!request.fromCheckpoint) throw new BundleInputError('a consistency proof needs the older checkpoint (--from-checkpoint)');
   const older = openCheckpointFile(request.fromCheckpoint, request, 'older checkpoint');
   if (!older.ok) return older;
+  const extended = checkConsistency(older.checkpoint, checkpoint, request.proof);
+  if (!extended.ok) return extended;
   const { fromSize, toSize } = request.proof;
-  if (fromSize !== older.checkpoint.treeSize || toSize !== checkpoint.treeSize) {
-    return { ok: false, reason: `the proof is from ${fromSize} to ${toSize} leaves, the checkpoints are at ${older.checkpoint.treeSize} and ${checkpoint.treeSize}` };
-  }
-  if (older.checkpoint.origin !== checkpoint.origin) return { ok: false, reason: `the checkpoints are of two logs: ${older.checkpoint.origin} and ${checkpoint.origin}` };
-  if (!verifyConsistency(fromSize, toSize, older.checkpoint.rootHash, checkpoint.rootHash, hashes)) {
-    return { ok: false, reason: `the tree of ${toSize} leaves does not extend the tree of ${fromSize}: history was rewritten, or a checkpoint or the proof was changed` };
-  }
   return { ok: true, checkpoint, message: `the tree of ${toSize} leaves of ${checkpoint.origin} extends the tree of ${fromSize}, both signed by ${head.keyName}` };
 }
 
-function openCheckpointFile(file: CheckpointFile, request: VerifyRequest, what: string): OpenedCheckpoint {
+export type Check = { ok: true } | { ok: false; reason: string };
+
+/** That the leaf is the one at the proof's index in the checkpoint's tree (the checkpoint already opened). */
+export function checkInclusion(checkpoint: Checkpoint, proof: InclusionProofFile, leaf: Buffer): Check {
+  const { leafIndex, treeSize } = proof;
+  const hashes = decodeHashes(proof.hashes);
+  if (treeSize !== checkpoint.treeSize) return { ok: false, reason: `the proof is for a tree of ${treeSize} leaves, the checkpoint for ${checkpoint.treeSize}` };
+  const declared = declaredIndex(leaf);
+  if (declared === null) throw new BundleInputError('the leaf is not a ledger leaf: JSON with "index" and "fact"');
+  if (declared !== leafIndex) return { ok: false, reason: `the leaf says it is leaf ${declared}, the proof is for leaf ${leafIndex}` };
+  const hash = leafHash(leaf);
+  if (!verifyInclusion(hash, leafIndex, treeSize, hashes, checkpoint.rootHash)) {
+    return { ok: false, reason: `leaf ${leafIndex} (hash ${hash.toString('hex').slice(0, 16)}…) is not in the tree of the checkpoint: the leaf, the proof or the checkpoint was changed` };
+  }
+  return { ok: true };
+}
+
+/** That the newer checkpoint's tree extends the older one's (both already opened). */
+export function checkConsistency(older: Checkpoint, newer: Checkpoint, proof: ConsistencyProofFile): Check {
+  const { fromSize, toSize } = proof;
+  const hashes = decodeHashes(proof.hashes);
+  if (fromSize !== older.treeSize || toSize !== newer.treeSize) {
+    return { ok: false, reason: `the proof is from ${fromSize} to ${toSize} leaves, the checkpoints are at ${older.treeSize} and ${newer.treeSize}` };
+  }
+  if (older.origin !== newer.origin) return { ok: false, reason: `the checkpoints are of two logs: ${older.origin} and ${newer.origin}` };
+  if (!verifyConsistency(fromSize, toSize, older.rootHash, newer.rootHash, hashes)) {
+    return { ok: false, reason: `the tree of ${toSize} leaves does not extend the tree of ${fromSize}: history was rewritten, or a checkpoint or the proof was changed` };
+  }
+  return { ok: true };
+}
+
+export function openCheckpointFile(file: CheckpointFile, trust: CheckpointTrust, what: string): OpenedCheckpoint {
   if (typeof file?.note !== 'string') throw new BundleInputError(`the ${what} file has no "note" string`);
-  return openCheckpoint(file.note, request, what);
+  return openCheckpoint(file.note, trust, what);
 }
 
 /** A proof file as read from JSON, checked field by field. */
