@@ -1,6 +1,6 @@
 // The embedded default's decision paths, as a first-time user would hit them over HTTP: register a
 // model and an automation, activate the default pack, record one decision, a batch, and an ingest
-// that the API's in-process jobs record. Usage: node .ci/smoke-decisions.js <port> <admin key>
+// that the API's in-process jobs record; then the in-process sequencer seals it all in the ledger. Usage: node .ci/smoke-decisions.js <port> <admin key>
 const [port, key] = process.argv.slice(2);
 
 async function gql(query, variables) {
@@ -46,7 +46,21 @@ async function main() {
     if (Date.now() > deadline) throw new Error(`ingestJob did not complete within 60 s: ${JSON.stringify(job)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  process.stderr.write('smoke: recordDecision, recordDecisions and ingestDecisions (600, in-process jobs) work on the embedded default\n');
+  // The embedded default seals too: its in-process sequencer puts every leaf in a signed checkpoint.
+  const sealDeadline = Date.now() + 30_000;
+  for (;;) {
+    const status = (await gql('{ ledgerStatus { treeSize unsequenced latestCheckpoint { treeSize note } } }')).ledgerStatus;
+    if (status.unsequenced === 0 && status.treeSize > 1200) {
+      const verified = (await gql('{ verifyLedger { ok leavesChecked firstDivergence { index kind message } } }')).verifyLedger;
+      if (!verified.ok || verified.leavesChecked !== status.treeSize) throw new Error(`verifyLedger: ${JSON.stringify(verified)}`);
+      break;
+    }
+    if (Date.now() > sealDeadline) throw new Error(`the ledger was not sealed within 30 s: ${JSON.stringify(status)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const sealed = (await gql('{ decisions(first: 1) { edges { node { ledgerIndex sealedAt } } } }')).decisions.edges[0].node;
+  if (sealed.ledgerIndex === null || sealed.sealedAt === null) throw new Error(`a decision is not sealed: ${JSON.stringify(sealed)}`);
+  process.stderr.write('smoke: recordDecision, recordDecisions and ingestDecisions (600, in-process jobs) work on the embedded default, and the ledger seals and verifies\n');
 }
 
 main().catch((error) => {
