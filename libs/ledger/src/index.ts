@@ -4,7 +4,14 @@ export { InMemoryTree } from './merkle/memory-tree';
 export { verifyConsistency, verifyInclusion } from './merkle/verify';
 export { formatCheckpoint, parseCheckpoint, type Checkpoint, type ParsedCheckpoint } from './checkpoint/checkpoint';
 export { keyId, openNote, rawPublicKey, signatureNames, signNote, type NoteSigner, type NoteVerifier, type OpenedNote } from './checkpoint/signed-note';
-export { BundleInputError, parseProofFile, verifyBundle, type CheckpointFile, type ProofFile, type VerifyOutcome, type VerifyRequest } from './offline/verify-bundle';
+export {
+  BundleInputError, parseProofFile, verifyBundle, type CheckpointFile, type ConsistencyProofFile, type InclusionProofFile, type ProofFile, type VerifyOutcome, type VerifyRequest,
+} from './offline/verify-bundle';
+export { BUNDLE_FORMAT, type BundleManifest, type BundleManifestLeaf, type LedgerBundle } from './offline/bundle-layout';
+export { readFileBytes, readJsonFile } from './offline/bundle-files';
+export { readBundleDir } from './offline/read-bundle-dir';
+export { writeBundleDir } from './offline/write-bundle-dir';
+export { verifyBundleDir, type BundleOutcome, type BundleTrust } from './offline/verify-bundle-dir';
 export { frontier, nodesCompletedBy, nodesRead, PerfectSubtreeReader, type NodeKey, type StoredNode } from './merkle/perfect-subtrees';
 export { LedgerModule } from './ledger.module';
 export { LedgerKeys } from './keys/ledger-keys';
@@ -13,4 +20,4 @@ export { Sequencer, type SequencedBatch } from './sequencer/sequencer.service';
 export { SequencerRunner } from './sequencer/sequencer.runner';
 export { CompactRange } from './merkle/compact-range';
 export { leafBytes, declaredIndex } from './leaves/leaf-format';
-export { openCheckpoint } from './checkpoint/open-checkpoint';
+export { claimedCheckpoint, openCheckpoint } from './checkpoint/open-checkpoint';
