@@ -1,9 +1,9 @@
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { AttestProcess, httpCaller } from './support/attest-process';
+import { httpCaller, type AttestProcess } from './support/attest-process';
+import { crashHarness } from './support/crash-harness';
 import { automationFixture, decisionInput } from './support/decision-fixtures';
-import { createTestDatabase, withClient } from './support/test-database';
-import { ok, REPO_ROOT, type GraphQLCaller } from './support/test-app';
+import { withClient } from './support/test-database';
+import { ok, type GraphQLCaller } from './support/test-app';
 import { until } from './support/until';
 
 const ITEMS = 6_000; // 12 chunks of 500
@@ -24,36 +24,13 @@ interface Progress {
  * (the embedded default's way): the API itself dies, and on start it takes up the pending chunks.
  */
 describe('a crash mid-ingest loses nothing and records nothing twice', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  const processes: AttestProcess[] = [];
-  const hashKey = randomBytes(32).toString('hex');
-  const adminKey = `test-admin-${randomBytes(24).toString('hex')}`;
-
-  beforeAll(() => {
-    execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
-  });
-  beforeEach(async () => {
-    database = await createTestDatabase();
-  });
-  afterEach(async () => {
-    await Promise.all(processes.splice(0).map((p) => p.stop('SIGKILL')));
-    await database.drop();
-  });
-
+  const harness = crashHarness();
+  const { adminKey, start } = harness;
   const baseEnv = () => ({
-    DATABASE_URL: database.url,
-    ATTEST_HASH_KEY: hashKey,
-    ATTEST_BOOTSTRAP_API_KEY: adminKey,
-    ATTEST_JWT_SECRET: hashKey,
-    ATTEST_LOG_LEVEL: 'error',
+    ...harness.baseEnv(),
     // One chunk at a time, so that the kill lands between some chunks done and the rest.
     ATTEST_WORKER_CONCURRENCY: '1',
   });
-  const start = async (app: 'api' | 'worker', env: Record<string, string>) => {
-    const started = await AttestProcess.start(REPO_ROOT, app, env);
-    processes.push(started);
-    return started;
-  };
 
   async function submit(api: GraphQLCaller, prefix: string): Promise<{ jobId: string; serviceKey: string }> {
     const f = await automationFixture(api);
@@ -69,7 +46,7 @@ describe('a crash mid-ingest loses nothing and records nothing twice', () => {
   }
 
   const progress = (jobId: string, prefix: string) =>
-    withClient(database.url, async (c): Promise<Progress> => {
+    withClient(harness.databaseUrl, async (c): Promise<Progress> => {
       const { rows } = await c.query(
         `SELECT (SELECT count(*) FROM decision_ingest_chunks WHERE job_id = $1 AND status = 'done')::int AS done,
                 (SELECT count(*) FROM decisions WHERE idempotency_key LIKE $2)::int AS decisions,
@@ -80,19 +57,9 @@ describe('a crash mid-ingest loses nothing and records nothing twice', () => {
       return rows[0];
     });
 
-  /** Whether the application has a transaction open on the database (a chunk being recorded). */
-  const chunkInFlight = () =>
-    withClient(database.url, async (c) => {
-      const { rows } = await c.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND usename = 'attest_app' AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`,
-      );
-      return rows[0].n > 0;
-    });
-
   /** Waits for a few chunks to be done and the next one under way, then kills the process. */
   async function crashMidway(victim: AttestProcess, jobId: string, prefix: string): Promise<Progress> {
-    await until(async () => ((await progress(jobId, prefix)).done >= 2 && (await chunkInFlight()) ? true : undefined), 'two chunks done, a third under way', 60_000);
+    await until(async () => ((await progress(jobId, prefix)).done >= 2 && (await harness.transactionInFlight()) ? true : undefined), 'two chunks done, a third under way', 60_000);
     await victim.stop('SIGKILL');
     const atCrash = await progress(jobId, prefix);
     expect(atCrash.done).toBeLessThan(CHUNKS);
@@ -111,7 +78,7 @@ describe('a crash mid-ingest loses nothing and records nothing twice', () => {
       processed: ITEMS, chunksDone: CHUNKS, counts: { recorded: ITEMS - INVALID.size, pendingReview: 0, blocked: 0, replayed: 0, failed: INVALID.size },
     });
     expect(job.errors.map((e: { index: number }) => e.index)).toEqual([...INVALID]);
-    await withClient(database.url, async (c) => {
+    await withClient(harness.databaseUrl, async (c) => {
       const { rows } = await c.query(
         `SELECT count(*)::int AS decisions, count(DISTINCT idempotency_key)::int AS keys,
                 (SELECT count(*) FROM audit_events a JOIN decisions d2 ON a.subject_id = d2.id::text WHERE d2.idempotency_key LIKE $1)::int AS audit_events,

@@ -1,10 +1,10 @@
-import { execSync } from 'node:child_process';
 import { createPublicKey, randomBytes } from 'node:crypto';
 import { verifyBundle } from '@attest/ledger';
-import { AttestProcess, httpCaller } from './support/attest-process';
+import { httpCaller, type AttestProcess } from './support/attest-process';
+import { crashHarness } from './support/crash-harness';
 import { automationFixture, decisionInput } from './support/decision-fixtures';
-import { createTestDatabase, withClient } from './support/test-database';
-import { ok, REPO_ROOT, type GraphQLCaller } from './support/test-app';
+import { withClient } from './support/test-database';
+import { ok, type GraphQLCaller } from './support/test-app';
 import { until } from './support/until';
 
 const DECISIONS = 3_000; // 6,000 leaves with their audit events, sealed 300 at a time
@@ -25,31 +25,9 @@ interface LeafCounts {
  * are consistent with those after it (consistency proofs verify across the restart).
  */
 describe('a sequencer killed mid-batch loses no leaf and seals none twice', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  const processes: AttestProcess[] = [];
-  const hashKey = randomBytes(32).toString('hex');
-  const adminKey = `test-admin-${randomBytes(24).toString('hex')}`;
-
-  beforeAll(() => {
-    execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
-  });
-  beforeEach(async () => {
-    database = await createTestDatabase();
-  });
-  afterEach(async () => {
-    await Promise.all(processes.splice(0).map((p) => p.stop('SIGKILL')));
-    await database.drop();
-  });
-
-  const baseEnv = () => ({
-    DATABASE_URL: database.url, ATTEST_HASH_KEY: hashKey, ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_JWT_SECRET: hashKey, ATTEST_LOG_LEVEL: 'error',
-    ATTEST_LEDGER_BATCH: '300', ATTEST_LEDGER_SEQUENCE_EVERY_MS: '50',
-  });
-  const start = async (app: 'api' | 'worker', env: Record<string, string>) => {
-    const started = await AttestProcess.start(REPO_ROOT, app, env);
-    processes.push(started);
-    return started;
-  };
+  const harness = crashHarness();
+  const { adminKey, start } = harness;
+  const baseEnv = () => ({ ...harness.baseEnv(), ATTEST_LEDGER_BATCH: '300', ATTEST_LEDGER_SEQUENCE_EVERY_MS: '50' });
 
   /** Records the backlog through an API that only enqueues (Redis mode, no worker yet): nothing seals it. */
   async function backlog(api: GraphQLCaller): Promise<void> {
@@ -61,7 +39,7 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
   }
 
   const counts = () =>
-    withClient(database.url, async (c): Promise<LeafCounts> => {
+    withClient(harness.databaseUrl, async (c): Promise<LeafCounts> => {
       const { rows } = await c.query(`
         SELECT count(*)::int AS leaves, count(position)::int AS sealed, count(DISTINCT position)::int AS distinct,
                coalesce(max(position), -1)::int AS "maxPosition",
@@ -71,18 +49,8 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
       return rows[0];
     });
 
-  /** Whether a sealing transaction is open now. */
-  const sealingInFlight = () =>
-    withClient(database.url, async (c) => {
-      const { rows } = await c.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND usename = 'attest_app' AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`,
-      );
-      return rows[0].n > 0;
-    });
-
   const checkpointNotes = () =>
-    withClient(database.url, async (c) => (await c.query('SELECT tree_size, note FROM ledger_checkpoints ORDER BY tree_size')).rows.map((r) => ({ size: Number(r.tree_size), note: r.note as string })));
+    withClient(harness.databaseUrl, async (c) => (await c.query('SELECT tree_size, note FROM ledger_checkpoints ORDER BY tree_size')).rows.map((r) => ({ size: Number(r.tree_size), note: r.note as string })));
 
   /** Everything sealed is whole: as many positions as leaves sealed, consecutive, all in the last checkpoint, each with its hash. */
   function expectWhole(c: LeafCounts): void {
@@ -93,7 +61,7 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
   }
 
   async function crashMidway(victim: AttestProcess): Promise<LeafCounts> {
-    await until(async () => ((await counts()).checkpointed >= 900 && (await sealingInFlight()) ? true : undefined), 'three batches sealed, the next under way', 60_000);
+    await until(async () => ((await counts()).checkpointed >= 900 && (await harness.transactionInFlight()) ? true : undefined), 'three batches sealed, the next under way', 60_000);
     await victim.stop('SIGKILL');
     const atCrash = await counts();
     expect(atCrash.sealed).toBeLessThan(atCrash.leaves);
@@ -129,7 +97,7 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
     it('with Redis: the worker sealing is killed; the next worker carries on from the last checkpoint', async () => {
       const env = { ...baseEnv(), REDIS_URL: process.env.REDIS_URL!, ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}` };
       const api = await start('api', env);
-      keyPem = (await (await fetch(`http://127.0.0.1:${api.port}/.well-known/attest/ledger-key`)).json()).publicKeyPem;
+      keyPem = await ledgerKeyOf(api);
       const caller = httpCaller(api.port!, adminKey);
       await backlog(caller);
       const worker = await start('worker', env);
@@ -154,10 +122,15 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
       await slow.stop('SIGKILL');
     }
     const first = await start('api', redisFree);
-    keyPem = (await (await fetch(`http://127.0.0.1:${first.port}/.well-known/attest/ledger-key`)).json()).publicKeyPem;
+    keyPem = await ledgerKeyOf(first);
     await crashMidway(first);
     const before = await checkpointNotes();
     const second = await start('api', redisFree);
     await expectSealedOnceAndConsistent(httpCaller(second.port!, adminKey), before);
   });
 });
+
+async function ledgerKeyOf(api: AttestProcess): Promise<string> {
+  const served = (await (await fetch(`http://127.0.0.1:${api.port}/.well-known/attest/ledger-key`)).json()) as { publicKeyPem: string };
+  return served.publicKeyPem;
+}
