@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { formatCheckpoint, parseCheckpoint } from './checkpoint';
 import { keyId, openNote, signNote } from './signed-note';
@@ -29,6 +30,26 @@ describe('signed notes (c2sp.org/signed-note)', () => {
     flipped[10] ^= 1;
     expect(openNote(note.replace(sig, flipped.toString('base64')), { name: 'attest.test', publicKey }).ok).toBe(false);
     expect(openNote(text, { name: 'attest.test', publicKey }).ok).toBe(false);
+  });
+
+  it('refuses a checkpoint note with any single bit of its text or its signature flipped (property)', () => {
+    const { privateKey, publicKey } = pair();
+    const text = formatCheckpoint({ origin: 'attest.test/tenant-a', treeSize: 42, rootHash: Buffer.alloc(32, 7), timestamp: new Date('2026-12-01T10:00:00.000Z') });
+    const note = signNote(text, { name: 'attest.test', privateKey });
+    const sig = note.slice(note.lastIndexOf(' ') + 1, -1);
+    const blob = Buffer.from(sig, 'base64');
+    fc.assert(
+      fc.property(fc.nat({ max: blob.length * 8 - 1 }), fc.nat({ max: (text.length - 1) * 8 - 1 }), (sigBit, textBit) => {
+        const flipped = Buffer.from(blob);
+        flipped[sigBit >> 3] ^= 1 << (sigBit & 7);
+        expect(openNote(note.replace(sig, flipped.toString('base64')), { name: 'attest.test', publicKey }).ok).toBe(false);
+        const bytes = Buffer.from(text);
+        bytes[textBit >> 3] ^= 1 << (textBit & 7);
+        const edited = bytes.toString('latin1');
+        if (edited !== text) expect(openNote(edited + note.slice(text.length), { name: 'attest.test', publicKey }).ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses texts a note cannot carry and key names with spaces', () => {
