@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runCli } from './cli';
 import type { CliCommand } from './command';
+import { ledgerExportCommand } from './commands/ledger-export.command';
 import { ledgerVerifyCommand } from './commands/ledger-verify.command';
 import { migrateCommand } from './commands/migrate.command';
 import { policyTestCommand } from './commands/policy-test.command';
@@ -10,7 +11,7 @@ import { tenantCreateCommand } from './commands/tenant-create.command';
 import { tokenCommand } from './commands/token.command';
 
 /** The command table: register a new command (one file under commands/) by adding it here. */
-const COMMANDS: CliCommand[] = [migrateCommand, tenantCreateCommand, tokenCommand, seedCommand, policyTestCommand, schemaCommand, ledgerVerifyCommand];
+const COMMANDS: CliCommand[] = [migrateCommand, tenantCreateCommand, tokenCommand, seedCommand, policyTestCommand, schemaCommand, ledgerExportCommand, ledgerVerifyCommand];
 
 runCli(process.argv.slice(2), COMMANDS, {
   out: (text) => process.stdout.write(text),
