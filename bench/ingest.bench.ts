@@ -11,19 +11,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { Pool, type PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { AttestProcess } from './support/attest-process';
 import { benchDatabase } from './support/bench-database';
-import { decisionPayload, registerAutomation, type Target } from './support/bench-target';
+import { benchEnv } from './support/bench-env';
+import { decisionBatch, prepareTarget, type Target } from './support/bench-target';
+import { copyRows } from './support/copy-rows';
 import { GraphQLClient } from './support/graphql-client';
+import { ingestDecisions } from './support/ingest-decisions';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const ITEMS = Number(process.env.BENCH_INGEST_ITEMS ?? 20_000);
 const SYNC_BATCH = 1_000;
-const INGEST_BATCH = 10_000;
 const RAW_CHUNK = 500;
 const TARGET_RATIO = 0.5;
 
@@ -38,8 +37,7 @@ const rate = (r: Result) => r.decisions / r.seconds;
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const db = await benchDatabase(process.env.DATABASE_URL);
-  const adminKey = `bench-admin-${randomBytes(24).toString('hex')}`;
-  const env = { DATABASE_URL: db.url, ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_HASH_KEY: randomBytes(32).toString('hex'), ATTEST_LOG_LEVEL: 'error' };
+  const { adminKey, env } = benchEnv(db.url);
   const pool = new Pool({ connectionString: db.url, max: 4 });
   pool.on('error', () => undefined); // an idle connection ended by DROP DATABASE … WITH (FORCE) at the end
   const processes: AttestProcess[] = [];
@@ -51,25 +49,22 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   try {
     let api = await start('api');
-    const setup = new GraphQLClient(api.port!, adminKey, 1);
-    const target = await registerAutomation(setup);
-    await setup.gql('mutation { activatePolicyPack(name: "default", rationale: "bench") { digest } }');
-    setup.close();
-    const items = (run: string, n: number) => Array.from({ length: n }, (_, i) => ({ ...decisionPayload(target.automationId, target.modelVersionId), idempotencyKey: `${run}-${i}` }));
+    const target = await prepareTarget(api.port!, adminKey);
+    const items = (run: string, n: number) => decisionBatch(target, run, n);
 
     // Warm-up: a small batch and a small ingest, so that compilation and caches do not count.
     await recordSync(api.port!, target, items('warm-sync', 2_000));
-    await ingest(api.port!, target, pool, items('warm-ingest', 2_000));
+    await ingestDecisions(api.port!, target, pool, items('warm-ingest', 2_000));
 
     results.push(await recordSync(api.port!, target, items('sync', ITEMS)));
-    results.push({ ...(await ingest(api.port!, target, pool, items('ingest-local', ITEMS))), name: 'ingestDecisions, in-process jobs (embedded default\'s way)' });
+    results.push({ ...(await ingestDecisions(api.port!, target, pool, items('ingest-local', ITEMS))), name: 'ingestDecisions, in-process jobs (embedded default\'s way)' });
     if (process.env.REDIS_URL) {
       await api.stop();
       const redis = { REDIS_URL: process.env.REDIS_URL, ATTEST_QUEUE_PREFIX: `attest-bench-${randomBytes(4).toString('hex')}` };
       api = await start('api', redis);
       await start('worker', redis);
-      await ingest(api.port!, target, pool, items('warm-redis', 2_000));
-      results.push({ ...(await ingest(api.port!, target, pool, items('ingest-redis', ITEMS))), name: 'ingestDecisions, Redis + 1 worker process' });
+      await ingestDecisions(api.port!, target, pool, items('warm-redis', 2_000));
+      results.push({ ...(await ingestDecisions(api.port!, target, pool, items('ingest-redis', ITEMS))), name: 'ingestDecisions, Redis + 1 worker process' });
     }
     await Promise.all(processes.splice(0).map((p) => p.stop()));
 
@@ -96,30 +91,6 @@ async function recordSync(port: number, target: Target, decisions: Record<string
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   client.close();
   return { name: `recordDecisions, batches of ${SYNC_BATCH} over GraphQL`, decisions: decisions.length, seconds };
-}
-
-/** ingestDecisions 10,000 at a time, then waits until every chunk is done: submit to last commit. */
-async function ingest(port: number, target: Target, pool: Pool, decisions: Record<string, unknown>[]): Promise<Result> {
-  const client = new GraphQLClient(port, target.serviceKey, 1);
-  const query = 'mutation($i: IngestDecisionsInput!) { ingestDecisions(input: $i) { id } }';
-  const started = process.hrtime.bigint();
-  const jobIds: string[] = [];
-  for (let i = 0; i < decisions.length; i += INGEST_BATCH) {
-    jobIds.push((await client.gql(query, { i: { decisions: decisions.slice(i, i + INGEST_BATCH) } })).ingestDecisions.id);
-  }
-  client.close();
-  for (;;) {
-    const { rows } = await pool.query<{ pending: number; failed: number }>(
-      `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending, coalesce(sum(failed), 0)::int AS failed
-         FROM decision_ingest_chunks WHERE job_id = ANY($1)`,
-      [jobIds],
-    );
-    if (rows[0].failed > 0) throw new Error(`The ingest refused ${rows[0].failed} items`);
-    if (rows[0].pending === 0) break;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { name: 'ingestDecisions', decisions: decisions.length, seconds };
 }
 
 const DECISION_COLUMNS = [
@@ -151,16 +122,16 @@ async function rawBaselines(pool: Pool, target: Target, n: number): Promise<Resu
     };
     const decisionsOnly = fresh('raw-copy');
     const copyOnly = await timed('raw COPY of the decisions rows (baseline)', async () => {
-      for (let i = 0; i < n; i += RAW_CHUNK) await copy(client, 'decisions', DECISION_COLUMNS, decisionsOnly.slice(i, i + RAW_CHUNK));
+      for (let i = 0; i < n; i += RAW_CHUNK) await copyRows(client, 'decisions', DECISION_COLUMNS, decisionsOnly.slice(i, i + RAW_CHUNK));
     });
     const writeSet = fresh('raw-copy-all');
     const copyAll = await timed('raw COPY of the same write set (decision + 3 steps + audit event)', async () => {
       for (let i = 0; i < n; i += RAW_CHUNK) {
         const chunk = writeSet.slice(i, i + RAW_CHUNK);
         await client.query('BEGIN');
-        await copy(client, 'decisions', DECISION_COLUMNS, chunk);
-        await copy(client, 'explanation_steps', STEP_COLUMNS, chunk.flatMap((d) => steps.map((s) => ({ ...s, decision_id: d.id }))));
-        await copy(client, 'audit_events', AUDIT_COLUMNS, chunk.map((d) => ({ ...audit, subject_id: d.id })));
+        await copyRows(client, 'decisions', DECISION_COLUMNS, chunk);
+        await copyRows(client, 'explanation_steps', STEP_COLUMNS, chunk.flatMap((d) => steps.map((s) => ({ ...s, decision_id: d.id }))));
+        await copyRows(client, 'audit_events', AUDIT_COLUMNS, chunk.map((d) => ({ ...audit, subject_id: d.id })));
         await client.query('COMMIT');
       }
     });
@@ -172,18 +143,6 @@ async function rawBaselines(pool: Pool, target: Target, n: number): Promise<Resu
   } finally {
     client.release();
   }
-}
-
-async function copy(client: PoolClient, table: string, columns: string[], rows: Record<string, unknown>[]): Promise<void> {
-  const text = rows.map((row) => columns.map((c) => copyValue(row[c])).join('\t')).join('\n') + '\n';
-  await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
-}
-
-/** COPY's text format: \N for null, JSON for objects, backslash escapes for the rest. */
-function copyValue(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 async function insertLikeTheApp(client: PoolClient, rows: Record<string, any>[], steps: Record<string, any>[], audit: Record<string, any>): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { GraphQLClient } from './graphql-client';
+import { GraphQLClient } from './graphql-client';
 
 /** A claim-triage decision: 11 input fields (one e-mail address, redacted), an output, a confidence and 3 explanation steps. */
 export function decisionPayload(automationId: string, modelVersionId: string): Record<string, unknown> {
@@ -60,4 +60,21 @@ export async function registerAutomation(admin: GraphQLClient): Promise<Target> 
     i: { principalId: servicePrincipalId, name: 'bench' },
   })).issueApiKey.secret;
   return { automationId, modelVersionId, servicePrincipalId, serviceKey };
+}
+
+/** registerAutomation through the bootstrap admin, with the default policy pack active: what a decision bench records against. */
+export async function prepareTarget(port: number, adminKey: string): Promise<Target> {
+  const admin = new GraphQLClient(port, adminKey, 1);
+  try {
+    const target = await registerAutomation(admin);
+    await admin.gql('mutation { activatePolicyPack(name: "default", rationale: "bench") { digest } }');
+    return target;
+  } finally {
+    admin.close();
+  }
+}
+
+/** n claim-triage decisions for the target, with idempotency keys `<run>-<i>` (a run's keys never repeat another's). */
+export function decisionBatch(target: Target, run: string, n: number): Record<string, unknown>[] {
+  return Array.from({ length: n }, (_, i) => ({ ...decisionPayload(target.automationId, target.modelVersionId), idempotencyKey: `${run}-${i}` }));
 }
