@@ -77,9 +77,11 @@ function heldCheckpoint(path: string): { file: CheckpointFile; treeSize: number 
   }
 }
 
-function reportExport({ manifest, leaves }: LedgerBundle, dir: string, io: CliIo): void {
-  for (const { index, error } of manifest.missing ?? []) io.err(`warning: leaf ${index} is not in the bundle: ${error}\n`);
+function reportExport({ manifest }: LedgerBundle, dir: string, io: CliIo): void {
+  const missing = manifest.missing ?? [];
+  for (const { index, error } of missing) io.err(`warning: leaf ${index} is not in the bundle: ${error}\n`);
   if (manifest.since?.error) io.err(`warning: no consistency proof from the held checkpoint of ${manifest.since.treeSize} leaves: ${manifest.since.error}\n`);
+  const gaps = missing.length ? ` (${missing.length} not given by the server)` : '';
   const since = manifest.since ? `, with the consistency proof from ${manifest.since.treeSize} leaves${manifest.since.error ? ' (refused)' : ''}` : '';
-  io.out(`Exported ${leaves.size} of leaves ${manifest.from} to ${manifest.to} of ${manifest.origin}, against the checkpoint of ${manifest.treeSize} leaves${since}, into ${dir}\n`);
+  io.out(`Exported leaves ${manifest.from} to ${manifest.to}${gaps} of ${manifest.origin}, against the checkpoint of ${manifest.treeSize} leaves${since}, into ${dir}\n`);
 }
