@@ -1,7 +1,9 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import request from 'supertest';
 import type { Client } from 'pg';
-import { openCheckpoint, verifyBundle } from '@attest/ledger';
+import { openCheckpoint, verifyBundleDir } from '@attest/ledger';
+import { exportBundle } from '../apps/cli/src/ledger/export-bundle';
+import type { GraphQLTransport } from '../apps/cli/src/ledger/graphql-client';
 import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
 import { CHECKPOINT_FIELDS, sealAll } from './support/ledger';
 import { withClient } from './support/test-database';
@@ -11,7 +13,8 @@ import { createTenant, ok, startTestApp, type GraphQLCaller, type TestApp } from
  * The tamper suite: each case gets its own tenant (its own log) with sealed history, then edits
  * the database as a superuser would — triggers off (`session_replication_role = replica`), RLS
  * bypassed — and expects verifyLedger to name the first bad index, and an auditor who kept a
- * checkpoint to detect it offline with nothing but proofs and the log's public key.
+ * checkpoint to detect it offline (`attest ledger export`, then `verify --bundle`: nothing but the
+ * bundle and the log's public key) at the same index.
  */
 describe('tampering with the ledger is detected, online and offline', () => {
   let t: TestApp;
@@ -60,31 +63,22 @@ describe('tampering with the ledger is detected, online and offline', () => {
     ok(await t.gql(log.caller.adminKey, 'query($h: [String!]) { verifyLedger(checkpoints: $h) { ok leavesChecked checkpointsChecked firstDivergence { index kind factKind factId expected found message } } }', { h: held }))
       .verifyLedger;
 
-  /** What an auditor holding `log.held` checks offline: every leaf's proof against it, its declared index, its fact as stored now. */
-  async function offlineFirstFailure(log: Log): Promise<{ index: number | null; reason: string } | null> {
-    const origin = `attest.local/${log.tenantId}`;
-    const current = ok(await t.gql(log.caller.adminKey, `{ ledgerCheckpoint { ${CHECKPOINT_FIELDS} } }`)).ledgerCheckpoint;
-    const opened = openCheckpoint(current.note, { publicKey: key, origin });
-    if (!opened.ok) return { index: null, reason: opened.reason };
-    if (current.treeSize < log.held.treeSize) return { index: current.treeSize, reason: 'the log was cut back below the held checkpoint' };
-    if (current.treeSize > log.held.treeSize) {
-      const c = await t.gql(log.caller.adminKey, 'query($f: Int!) { ledgerConsistencyProof(fromSize: $f) { fromSize toSize hashes } }', { f: log.held.treeSize });
-      const outcome = c.data
-        ? verifyBundle({ checkpoint: { note: current.note }, fromCheckpoint: { note: log.held.note }, publicKey: key, origin, proof: { type: 'consistency', ...c.data.ledgerConsistencyProof } })
-        : { ok: false as const, reason: c.errors![0].message };
-      if (!outcome.ok) return { index: log.held.treeSize, reason: outcome.reason };
-    }
-    const facts = new Map((await entries(log)).map((e) => [e.index, e]));
-    for (let i = 0; i < log.held.treeSize; i++) {
-      const p = await t.gql(log.caller.adminKey, 'query($i: Int!, $n: Int!) { ledgerInclusionProof(leafIndex: $i, treeSize: $n) { leafIndex treeSize hashes leaf } }', { i, n: log.held.treeSize });
-      if (!p.data) return { index: i, reason: p.errors![0].message };
-      const { leaf, ...proof } = p.data.ledgerInclusionProof;
-      const outcome = verifyBundle({ checkpoint: { note: log.held.note }, publicKey: key, origin, proof: { type: 'inclusion', ...proof }, leaf: Buffer.from(leaf) });
-      if (!outcome.ok) return { index: i, reason: outcome.reason };
-      const entry = facts.get(i);
-      if (JSON.stringify(entry?.currentFact) !== JSON.stringify(JSON.parse(leaf).fact)) return { index: i, reason: 'the fact no longer matches its leaf' };
-    }
-    return null;
+  /**
+   * What an auditor holding `log.held` does offline: export the whole log as it is now (the CLI's
+   * export, over the API) with the held checkpoint, and verify the bundle with the log's key only.
+   */
+  async function offlineFirstFailure(log: Log): Promise<{ index?: number; reason: string } | null> {
+    const transport: GraphQLTransport = {
+      async request(query, variables) {
+        const r = await t.gql(log.caller.adminKey, query, variables);
+        return { data: r.data as never, errors: r.errors ?? [] };
+      },
+    };
+    const latest = ok(await t.gql(log.caller.adminKey, '{ ledgerCheckpoint { treeSize } }')).ledgerCheckpoint;
+    const held = { file: { note: log.held.note }, treeSize: log.held.treeSize };
+    const bundle = await exportBundle(transport, { from: 0, to: latest.treeSize - 1, held });
+    const outcome = verifyBundleDir(bundle, { publicKey: key, origin: `attest.local/${log.tenantId}`, held: held.file });
+    return outcome.ok ? null : outcome;
   }
 
   /** SQL as a superuser who turned the triggers off: what the ledger must survive. */
