@@ -1,3 +1,5 @@
+import type { Pool } from 'pg';
+
 /**
  * The fact of a decision's leaf as the ledger's trigger writes it (migrations/…-Ledger.ts): the
  * jsonb text of the claim-triage decision of bench-target.ts, recorded by a service principal
@@ -24,4 +26,20 @@ export function decisionFactText(i: number): string {
     `"policyPackDigest": "c7e02a0326a5d57d522a6ba383e1ab0c846542aa72debfaa491523022feab91c", ` +
     `"automationVersionId": "8cec7112-4f5a-4838-a8b7-3c8c69c62763"}`
   );
+}
+
+/**
+ * Throws unless decisionFactText has the fields of the newest decision leaf in the database and is
+ * PostgreSQL's own jsonb text of itself; returns the two sizes in bytes.
+ */
+export async function checkAgainstStoredDecisionLeaf(pool: Pool): Promise<{ synthetic: number; stored: number }> {
+  const synthetic = decisionFactText(0);
+  const { rows } = await pool.query<{ unchanged: boolean; same_fields: boolean; stored: number }>(
+    `SELECT $1::text::jsonb::text = $1::text AS unchanged, octet_length(fact) AS stored,
+            (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(fact::jsonb) k) = (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys($1::text::jsonb) k) AS same_fields
+       FROM ledger_leaves WHERE kind = 'decision' ORDER BY id DESC LIMIT 1`,
+    [synthetic],
+  );
+  if (!rows[0]?.unchanged || !rows[0].same_fields) throw new Error(`decisionFactText is not a decision leaf's fact any more: ${JSON.stringify(rows[0])}`);
+  return { synthetic: Buffer.byteLength(synthetic), stored: rows[0].stored };
 }
