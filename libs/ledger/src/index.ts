@@ -21,3 +21,4 @@ export { SequencerRunner } from './sequencer/sequencer.runner';
 export { CompactRange } from './merkle/compact-range';
 export { leafBytes, declaredIndex } from './leaves/leaf-format';
 export { claimedCheckpoint, openCheckpoint } from './checkpoint/open-checkpoint';
+export { overStoredTree } from './store/stored-tree';
