@@ -153,13 +153,18 @@ export class Ledger1764316800000 implements MigrationInterface {
     // The sequencer's one change to a leaf: the position and seal it gets once (the guard checks the rest).
     await db.query(`GRANT UPDATE (position, sealed_at) ON ledger_leaves TO attest_app`);
 
-    // The sequencer looks for work across tenants before it knows one (RLS would show it none).
+    // The sequencer looks for work across tenants before it knows one (RLS would show it none): a
+    // skip scan of the unsequenced index, so its cost grows with the tenants that have work, not all.
     await db.query(`
-      CREATE FUNCTION attest_ledger_pending_tenants() RETURNS TABLE (tenant_id uuid, oldest timestamptz)
+      CREATE FUNCTION attest_ledger_pending_tenants() RETURNS TABLE (tenant_id uuid)
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-      $$ SELECT t.id, (SELECT l.created_at FROM ledger_leaves l WHERE l.tenant_id = t.id AND l.position IS NULL ORDER BY l.id LIMIT 1)
-         FROM tenants t
-         WHERE EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.tenant_id = t.id AND l.position IS NULL) $$`);
+      $$ WITH RECURSIVE pending(tenant_id) AS (
+           (SELECT l.tenant_id FROM ledger_leaves l WHERE l.position IS NULL ORDER BY l.tenant_id LIMIT 1)
+           UNION ALL
+           SELECT (SELECT l.tenant_id FROM ledger_leaves l WHERE l.position IS NULL AND l.tenant_id > p.tenant_id ORDER BY l.tenant_id LIMIT 1)
+             FROM pending p WHERE p.tenant_id IS NOT NULL
+         )
+         SELECT tenant_id FROM pending WHERE tenant_id IS NOT NULL $$`);
     await db.query(`REVOKE ALL ON FUNCTION attest_ledger_pending_tenants() FROM PUBLIC`);
     await db.query(`GRANT EXECUTE ON FUNCTION attest_ledger_pending_tenants() TO attest_app`);
   }
