@@ -156,6 +156,8 @@ function print(runs: LagRun[], backlog: BacklogRun, run: { pgVersion: string; em
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
   const leafRate = (r: LagRun) => r.leaves / r.seconds;
   const sealedRate = (r: LagRun) => (r.leaves - r.unsealedAtEnd) / r.seconds;
+  // The backlog left at the ingest's end, in seconds of its writes: under the lag target when the sequencer keeps up.
+  const behindMs = (r: LagRun) => (r.unsealedAtEnd / leafRate(r)) * 1000;
   const sealRate = backlog.leaves / backlog.sealSeconds;
   const baseline = leafRate(runs[0]);
   const cpu = backlog.cpu
@@ -171,7 +173,7 @@ function print(runs: LagRun[], backlog: BacklogRun, run: { pgVersion: string; em
     '|---|---|---|---|---|',
     ...runs.map((r) =>
       `| ${r.name} | ${(r.decisions / r.seconds).toFixed(0)} decisions/s = ${leafRate(r).toFixed(0)} leaves/s (${(r.leaves / r.decisions).toFixed(2)} per decision) ` +
-        `| ${sealedRate(r).toFixed(0)} leaves/s, ${pct(sealedRate(r) / leafRate(r))} of the ingest's (${r.unsealedAtEnd} waiting at its end) ` +
+        `| ${sealedRate(r).toFixed(0)} leaves/s, ${pct(sealedRate(r) / leafRate(r))} of the ingest's; ${r.unsealedAtEnd} waiting at its end (${ms(behindMs(r))} ms of writes) ` +
         `| p50 ${ms(r.lagMs.p50)} ms, p99 ${ms(r.lagMs.p99)} ms, max ${ms(r.lagMs.max)} ms over ${r.leaves} leaves | ${r.batches}, ${(r.leaves / r.batches).toFixed(0)} leaves each |`),
     '',
     '| sequencer alone (nothing else running) | result | vs the in-process ingest\'s leaf rate |',
@@ -183,9 +185,9 @@ function print(runs: LagRun[], backlog: BacklogRun, run: { pgVersion: string; em
       'sealed_at is the sealing transaction\'s start: its checkpoint is readable at its commit, up to one batch later.',
     '',
     'Targets (issue 4): the sequencer keeps up with the bulk ingest, lag p99 < 2 s at its rate.',
-    `- alone: ${(sealRate / baseline).toFixed(1)}× the ingest's leaf rate — ${sealRate >= baseline ? 'MET' : 'NOT MET'}`,
+    `- alone, the sequencer seals ${(sealRate / baseline).toFixed(1)}× the ingest's leaf rate: ${sealRate >= baseline ? 'the capacity is there' : 'too slow even alone'}`,
     ...runs.map((r) =>
-      `- ${r.name}: sealed ${pct(sealedRate(r) / leafRate(r))} of the leaves written during the ingest — ${sealedRate(r) >= 0.95 * leafRate(r) ? 'MET' : 'NOT MET'}; ` +
+      `- ${r.name}: ${ms(behindMs(r))} ms of writes waiting at the ingest's end — ${behindMs(r) < TARGET_LAG_P99_MS ? 'keeps up' : 'falls behind'}; ` +
         `lag p99 ${ms(r.lagMs.p99)} ms — ${r.lagMs.p99 < TARGET_LAG_P99_MS ? 'MET' : 'NOT MET'}`),
     '',
     `Total bench time: ${run.seconds.toFixed(0)} s.`,
