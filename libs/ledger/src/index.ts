@@ -19,6 +19,6 @@ export { LEDGER_RESOLVERS } from './ledger.module';
 export { Sequencer, type SequencedBatch } from './sequencer/sequencer.service';
 export { SequencerRunner } from './sequencer/sequencer.runner';
 export { CompactRange } from './merkle/compact-range';
-export { leafBytes, declaredIndex } from './leaves/leaf-format';
+export { leafBytes, leafHashOf, declaredIndex } from './leaves/leaf-format';
 export { claimedCheckpoint, openCheckpoint } from './checkpoint/open-checkpoint';
 export { overStoredTree } from './store/stored-tree';

@@ -7,16 +7,47 @@ import { createHash, hash } from 'node:crypto';
  */
 export const EMPTY_ROOT_HASH: Buffer = createHash('sha256').digest();
 
-const LEAF_PREFIX = Buffer.of(0x00);
-const NODE_PREFIX = Buffer.of(0x01);
 
 // crypto.hash (one shot) costs about half of createHash().update().digest() for inputs this small,
 // and the node hash reuses one 65-byte scratch buffer (hash() copies its input synchronously).
+// Its digest is taken as a latin1 string and made a Buffer here: on Node 20 that is ~300 ns cheaper
+// than asking hash() for a Buffer (which a verifier pays twice per leaf).
+function sha256(data: Buffer): Buffer {
+  return Buffer.from(hash('sha256', data, 'latin1'), 'latin1');
+}
+
 const scratch = Buffer.alloc(65);
 scratch[0] = 0x01;
 
+// Leaves are hashed out of one scratch buffer, grown as needed: 0x00 ‖ bytes without allocating
+// per leaf (a verifier hashes millions; an allocation and a copy per leaf cost as much as the hash).
+let leafScratch = Buffer.alloc(4096);
+
+function leafScratchOf(bytes: number): Buffer {
+  if (leafScratch.length < bytes) leafScratch = Buffer.alloc(Math.max(bytes, leafScratch.length * 2));
+  return leafScratch;
+}
+
 export function leafHash(leaf: Buffer): Buffer {
-  return hash('sha256', Buffer.concat([LEAF_PREFIX, leaf]), 'buffer');
+  const preimage = leafScratchOf(leaf.length + 1);
+  preimage[0] = 0x00;
+  preimage.set(leaf, 1);
+  return sha256(preimage.subarray(0, leaf.length + 1));
+}
+
+/**
+ * The leaf hash of the UTF-8 of `head + body + tail`, written straight into the scratch buffer:
+ * for leaves whose text is built around a stored string (see leaf-format.ts), no string or Buffer
+ * of the whole leaf is made. `head` and `tail` must be ASCII.
+ */
+export function leafHashOfText(head: string, body: string, tail: string): Buffer {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: room enough without measuring the string.
+  const preimage = leafScratchOf(1 + head.length + body.length * 3 + tail.length);
+  preimage[0] = 0x00;
+  let end = 1 + preimage.write(head, 1, 'latin1');
+  end += preimage.write(body, end, 'utf8');
+  end += preimage.write(tail, end, 'latin1');
+  return sha256(preimage.subarray(0, end));
 }
 
 /**
@@ -33,14 +64,15 @@ export function leafPreimage(text: string): Buffer {
 
 export function hashLeafPreimage(preimage: Buffer): Buffer {
   if (preimage[0] !== 0x00) throw new Error('hashLeafPreimage: a leaf preimage starts with 0x00');
-  return hash('sha256', preimage, 'buffer');
+  return sha256(preimage);
 }
 
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
   if (left.length !== 32 || right.length !== 32) throw new Error('nodeHash: children are 32-byte hashes');
-  left.copy(scratch, 1);
-  right.copy(scratch, 33);
-  return hash('sha256', scratch, 'buffer');
+  // TypedArray#set: cheaper than Buffer#copy for 32 bytes (no argument juggling in JS).
+  scratch.set(left, 1);
+  scratch.set(right, 33);
+  return sha256(scratch);
 }
 
 /**

@@ -5,10 +5,9 @@ import type { AuthenticatedPrincipal } from '@attest/identity';
 import type { EntityManager } from 'typeorm';
 import { openCheckpoint } from '../checkpoint/open-checkpoint';
 import { LedgerKeys } from '../keys/ledger-keys';
-import { leafBytes } from '../leaves/leaf-format';
+import { leafHashOf } from '../leaves/leaf-format';
 import { CompactRange } from '../merkle/compact-range';
 import { frontier } from '../merkle/perfect-subtrees';
-import { leafHash } from '../merkle/rfc6962';
 import { readNodes, nodeKey } from '../store/stored-tree';
 import { MAX_VERIFY_RANGE, type VerifyLedgerArgs } from '../api/ledger.args';
 import { LedgerDivergenceKind, type LedgerDivergenceModel, type LedgerVerificationModel } from '../api/ledger.models';
@@ -85,9 +84,10 @@ export class LedgerVerifier {
         let next = 0;
         for (let p = pageStart; p <= pageEnd; p++) {
           const row = rows[next]?.position === String(p) ? rows[next++] : undefined;
-          const divergence = checkLeaf(p, row);
+          const hash = row && leafHashOf(p, row.fact);
+          const divergence = checkLeaf(p, row, hash);
           if (divergence) return fail(divergence);
-          range.append(leafHash(leafBytes(p, row!.fact)));
+          range.append(hash!);
           result.leavesChecked += 1;
           for (const head of heads.get(p + 1) ?? []) {
             result.checkpointsChecked += 1;
@@ -156,11 +156,10 @@ function leavesBetween(m: EntityManager, from: number, to: number): Promise<Veri
   );
 }
 
-/** The first way the leaf at `index` fails, or null when it matches its hash and its fact. */
-function checkLeaf(index: number, row: VerifiedLeafRow | undefined): LedgerDivergenceModel | null {
+/** The first way the leaf at `index` (of hash `hash`, recomputed) fails, or null when it matches its stored hash and its fact. */
+function checkLeaf(index: number, row: VerifiedLeafRow | undefined, hash: Buffer | undefined): LedgerDivergenceModel | null {
   const at = { index, factKind: row?.kind ?? null, factId: row?.fact_id ?? null };
-  if (!row) return { ...at, kind: LedgerDivergenceKind.LEAF_MISSING, expected: null, found: null, message: `No leaf is stored at index ${index}: it was deleted or moved` };
-  const hash = leafHash(leafBytes(index, row.fact));
+  if (!row || !hash) return { ...at, kind: LedgerDivergenceKind.LEAF_MISSING, expected: null, found: null, message: `No leaf is stored at index ${index}: it was deleted or moved` };
   if (!row.node) {
     return { ...at, kind: LedgerDivergenceKind.NODE_CHANGED, expected: null, found: hex(hash), message: `The stored hash of leaf ${index} is missing` };
   }
