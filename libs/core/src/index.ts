@@ -29,3 +29,4 @@ export * from './policy/policy-check';
 export * from './canonical-json';
 export * from './validation/memoize-validation-metadata';
 export * from './database/prepared-statement';
+export * from './concurrency/in-slices';

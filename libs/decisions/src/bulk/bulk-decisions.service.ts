@@ -1,3 +1,4 @@
+import { mapInSlices } from '@attest/core';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import { DecisionRecorder } from '../recording/decision-recorder.service';
@@ -12,7 +13,7 @@ export class BulkDecisionsService {
 
   async record(actor: AuthenticatedPrincipal, input: DecisionBatch): Promise<RecordDecisionsPayload> {
     assertBatchSize(input, MAX_SYNC_BATCH);
-    const outcomes = await this.recorder.recordBatch(actor, input.decisions.map((item, i) => decisionItemOf(item, i)));
+    const outcomes = await this.recorder.recordBatch(actor, await mapInSlices(input.decisions, (item, i) => decisionItemOf(item, i)));
     return {
       results: outcomes.map((outcome, index) =>
         outcome.ok

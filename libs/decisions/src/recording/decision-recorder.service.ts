@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AttestError, POLICY_CHECK, TenantDb, type PolicyCheck, type PolicyJudge, type PolicyVerdict } from '@attest/core';
+import { AttestError, mapInSlices, POLICY_CHECK, type PolicyCheck, type PolicyJudge, type PolicyVerdict, TenantDb } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import { DecisionTargetsService, type DecisionTarget, type DecisionTargetExtras } from '@attest/registry';
 import { randomUUID } from 'node:crypto';
@@ -103,10 +103,10 @@ export class DecisionRecorder {
    */
   async recordBatchIn(m: EntityManager, actor: AuthenticatedPrincipal, inputs: readonly (RecordDecisionInput | AttestError)[]): Promise<RecordedBatch> {
     const lookups: BatchLookups = { reads: new Map(), judges: new Map() };
-    const prepared: (DecisionWrite | AttestError)[] = [];
-    for (const input of inputs) {
-      prepared.push(input instanceof AttestError ? input : await this.prepare(m, actor, input, lookups).catch(refusalOrThrow));
-    }
+    // In slices: preparing hundreds of decisions is CPU work that must not hold the process's other work up.
+    const prepared = await mapInSlices(inputs, (input): Promise<DecisionWrite | AttestError> | AttestError =>
+      input instanceof AttestError ? input : this.prepare(m, actor, input, lookups).catch(refusalOrThrow),
+    );
     const writes = prepared.filter((p): p is DecisionWrite => !(p instanceof AttestError));
     const inserted = await insertDecisions(m, actor, writes);
     const taken = writes.filter((w) => !inserted.recordedAt.has(w.decision.id));

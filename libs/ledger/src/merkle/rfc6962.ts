@@ -10,10 +10,10 @@ export const EMPTY_ROOT_HASH: Buffer = createHash('sha256').digest();
 
 // crypto.hash (one shot) costs about half of createHash().update().digest() for inputs this small,
 // and the node hash reuses one 65-byte scratch buffer (hash() copies its input synchronously).
-// Its digest is taken as a latin1 string and made a Buffer here: on Node 20 that is ~300 ns cheaper
+// Its digest is taken as a 'binary' (latin1) string and made a Buffer here: on Node 20 that is ~300 ns cheaper
 // than asking hash() for a Buffer (which a verifier pays twice per leaf).
 function sha256(data: Buffer): Buffer {
-  return Buffer.from(hash('sha256', data, 'latin1'), 'latin1');
+  return Buffer.from(hash('sha256', data, 'binary'), 'binary');
 }
 
 const scratch = Buffer.alloc(65);

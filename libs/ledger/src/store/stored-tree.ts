@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { nodesRead, PerfectSubtreeReader, type NodeKey, type StoredNode } from '../merkle/perfect-subtrees';
+import { nodesRead, PerfectSubtreeReader, type NodeKey } from '../merkle/perfect-subtrees';
 import type { TreeReader } from '../merkle/proofs';
 
 const key = (level: number, index: number) => `${level}:${index}`;
@@ -15,18 +15,6 @@ export async function readNodes(m: EntityManager, keys: readonly NodeKey[]): Pro
   );
   for (const r of rows) found.set(key(r.level, Number(r.index)), r.hash);
   return found;
-}
-
-export async function insertNodes(m: EntityManager, tenantId: string, nodes: readonly StoredNode[]): Promise<void> {
-  // Sent in slices: a statement's arrays stay small enough to plan and send quickly.
-  for (let i = 0; i < nodes.length; i += 5000) {
-    const slice = nodes.slice(i, i + 5000);
-    await m.query(
-      `INSERT INTO ledger_nodes (tenant_id, level, index, hash)
-       SELECT $1, * FROM unnest($2::smallint[], $3::bigint[], $4::bytea[])`,
-      [tenantId, slice.map((n) => n.level), slice.map((n) => n.index), slice.map((n) => n.hash)],
-    );
-  }
 }
 
 /** Looks nodes up in a map; a missing one means the store lost it (reported, never guessed). */
