@@ -180,7 +180,7 @@ async function timeStored(
 /** ledgerConsistencyProof from each size to the latest checkpoint, one call after the other, each proof verified. */
 async function graphqlConsistency(port: number, adminKey: string, fromSizes: number[], memory: InMemoryTree, root: Buffer): Promise<Percentiles> {
   const client = new GraphQLClient(port, adminKey, 1);
-  const query = 'query($f: Int!) { ledgerConsistencyProof(fromSize: $f) { toSize hashes } }';
+  const query = 'query($f: SafeInt!) { ledgerConsistencyProof(fromSize: $f) { toSize hashes } }';
   const answers: { toSize: number; hashes: string[] }[] = [];
   const call = async (fromSize: number) => {
     answers.push((await client.gql(query, { f: fromSize })).ledgerConsistencyProof);

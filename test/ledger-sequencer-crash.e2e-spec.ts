@@ -82,7 +82,7 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
     // …and offline, by a consistency proof from the last checkpoint signed before the crash.
     const key = createPublicKey(keyPem);
     const last = before[before.length - 1];
-    const proof = ok(await api.gql(adminKey, 'query($f: Int!) { ledgerConsistencyProof(fromSize: $f) { fromSize toSize hashes toCheckpoint { note } } }', { f: last.size })).ledgerConsistencyProof;
+    const proof = ok(await api.gql(adminKey, 'query($f: SafeInt!) { ledgerConsistencyProof(fromSize: $f) { fromSize toSize hashes toCheckpoint { note } } }', { f: last.size })).ledgerConsistencyProof;
     expect(proof.toSize).toBe(total);
     expect(verifyBundle({
       checkpoint: { note: proof.toCheckpoint.note }, fromCheckpoint: { note: last.note }, publicKey: key,

@@ -75,7 +75,7 @@ describe('the verifiable ledger through GraphQL', () => {
     });
     expect(offline).toMatchObject({ ok: true });
 
-    const consistency = ok(await t.gql(t.adminKey, `query($from: Int!) { ledgerConsistencyProof(fromSize: $from) { fromSize toSize hashes fromCheckpoint { note rootHash } toCheckpoint { note rootHash } } }`, { from: older.treeSize }))
+    const consistency = ok(await t.gql(t.adminKey, `query($from: SafeInt!) { ledgerConsistencyProof(fromSize: $from) { fromSize toSize hashes fromCheckpoint { note rootHash } toCheckpoint { note rootHash } } }`, { from: older.treeSize }))
       .ledgerConsistencyProof;
     expect(consistency.fromCheckpoint.note).toBe(older.note);
     expect(verifyConsistency(consistency.fromSize, consistency.toSize, b64(older.rootHash), b64(consistency.toCheckpoint.rootHash), consistency.hashes.map(b64))).toBe(true);
@@ -87,7 +87,7 @@ describe('the verifiable ledger through GraphQL', () => {
     const verified = ok(await t.gql(t.adminKey, 'query($held: [String!]) { verifyLedger(checkpoints: $held) { ok fromIndex toIndex leavesChecked checkpointsChecked firstDivergence { index } } }', { held: [older.note] })).verifyLedger;
     expect(verified).toMatchObject({ ok: true, fromIndex: 0, toIndex: proof.treeSize - 1, leavesChecked: proof.treeSize, firstDivergence: null });
     expect(verified.checkpointsChecked).toBeGreaterThanOrEqual(3);
-    const window = ok(await t.gql(t.adminKey, 'query($from: Int!) { verifyLedger(fromIndex: $from) { ok leavesChecked } }', { from: older.treeSize - 1 })).verifyLedger;
+    const window = ok(await t.gql(t.adminKey, 'query($from: SafeInt!) { verifyLedger(fromIndex: $from) { ok leavesChecked } }', { from: older.treeSize - 1 })).verifyLedger;
     expect(window).toEqual({ ok: true, leavesChecked: proof.treeSize - older.treeSize + 1 });
   });
 
@@ -124,6 +124,10 @@ describe('the verifiable ledger through GraphQL', () => {
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerInclusionProof(leafIndex: -1) { leafIndex } }'))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerInclusionProof(factId: "no-such-fact") { leafIndex } }'))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerCheckpoint(treeSize: 999999) { treeSize } }'))).toBe('NOT_FOUND');
+    // Sizes and indexes are SafeInt: beyond 32 bits, not beyond 2^53, never fractions.
+    expect(errorCode(await t.gql(t.adminKey, '{ ledgerCheckpoint(treeSize: 4294967296) { treeSize } }'))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql(t.adminKey, '{ ledgerCheckpoint(treeSize: 1.5) { treeSize } }'))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(t.adminKey, 'query($s: SafeInt) { ledgerCheckpoint(treeSize: $s) { treeSize } }', { s: 2 ** 53 }))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerConsistencyProof(fromSize: 999999) { toSize } }'))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, '{ verifyLedger(toIndex: 999999) { ok } }'))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, '{ verifyLedger(checkpoints: ["not a note"]) { ok } }'))).toBe('VALIDATION_FAILED');

@@ -30,3 +30,4 @@ export * from './canonical-json';
 export * from './validation/memoize-validation-metadata';
 export * from './database/prepared-statement';
 export * from './concurrency/in-slices';
+export * from './graphql/safe-int.scalar';

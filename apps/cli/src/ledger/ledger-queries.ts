@@ -94,7 +94,7 @@ export async function consistencyProof(
   client: GraphQLTransport, fromSize: number, toSize: number,
 ): Promise<{ ok: true; fromSize: number; toSize: number; hashes: string[] } | { ok: false; error: string }> {
   const result = await client.request<{ ledgerConsistencyProof: { fromSize: number; toSize: number; hashes: string[] } }>(
-    'query($from: Int!, $to: Int!) { ledgerConsistencyProof(fromSize: $from, toSize: $to) { fromSize toSize hashes } }',
+    'query($from: SafeInt!, $to: SafeInt!) { ledgerConsistencyProof(fromSize: $from, toSize: $to) { fromSize toSize hashes } }',
     { from: fromSize, to: toSize },
   );
   if (result.errors.length > 0 || !result.data) return { ok: false, error: describeErrors(result.errors) };

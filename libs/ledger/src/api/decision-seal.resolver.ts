@@ -1,5 +1,5 @@
-import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, type LoaderRegistry } from '@attest/core';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { byKeys, GraphQLSafeInt, type LoaderRegistry } from '@attest/core';
 import { DecisionModel } from '@attest/decisions';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import { LedgerReads } from './ledger-reads.service';
@@ -11,7 +11,7 @@ type Seal = { fact_id: string; position: string | null; sealed_at: Date | null }
 export class DecisionSealResolver {
   constructor(private readonly reads: LedgerReads) {}
 
-  @ResolveField(() => Int, { nullable: true, description: "Index of the decision's leaf in the tenant's ledger; null until sealed" })
+  @ResolveField(() => GraphQLSafeInt, { nullable: true, description: "Index of the decision's leaf in the tenant's ledger; null until sealed" })
   @Can('read', 'Decision')
   async ledgerIndex(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: { id: string }, @Loaders() loaders: LoaderRegistry) {
     const seal = await this.loader(actor, loaders).load(d.id);

@@ -1,5 +1,5 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { PageArgs } from '@attest/core';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { GraphQLSafeInt, PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -7,7 +7,7 @@ export const LEAF_KINDS = ['audit_event', 'decision', 'decision_review', 'lifecy
 
 @ArgsType()
 export class LedgerCheckpointArgs {
-  @Field(() => Int, { nullable: true, description: 'A size that was checkpointed; the latest checkpoint when omitted' })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'A size that was checkpointed; the latest checkpoint when omitted' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -16,7 +16,7 @@ export class LedgerCheckpointArgs {
 
 @ArgsType()
 export class LedgerInclusionProofArgs {
-  @Field(() => Int, { nullable: true, description: 'The leaf; or name its fact with factId' })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'The leaf; or name its fact with factId' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -27,7 +27,7 @@ export class LedgerInclusionProofArgs {
   @Length(1, 200)
   factId?: string;
 
-  @Field(() => Int, { nullable: true, description: 'A checkpointed size; the latest checkpoint when omitted' })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'A checkpointed size; the latest checkpoint when omitted' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -36,12 +36,12 @@ export class LedgerInclusionProofArgs {
 
 @ArgsType()
 export class LedgerConsistencyProofArgs {
-  @Field(() => Int, { description: 'The size of the older checkpoint (one the auditor holds)' })
+  @Field(() => GraphQLSafeInt, { description: 'The size of the older checkpoint (one the auditor holds)' })
   @IsInt()
   @Min(1)
   fromSize: number;
 
-  @Field(() => Int, { nullable: true, description: 'A checkpointed size; the latest checkpoint when omitted' })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'A checkpointed size; the latest checkpoint when omitted' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -53,12 +53,12 @@ export const MAX_VERIFY_RANGE = 1_000_000;
 
 @ArgsType()
 export class VerifyLedgerArgs {
-  @Field(() => Int, { defaultValue: 0 })
+  @Field(() => GraphQLSafeInt, { defaultValue: 0 })
   @IsInt()
   @Min(0)
   fromIndex: number = 0;
 
-  @Field(() => Int, { nullable: true, description: 'Inclusive; the last sealed leaf when omitted' })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Inclusive; the last sealed leaf when omitted' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -87,13 +87,13 @@ export class LedgerEntryFilter {
   @Length(1, 200)
   factId?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Sealed leaves from this index on' })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Sealed leaves from this index on' })
   @IsOptional()
   @IsInt()
   @Min(0)
   fromIndex?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Sealed leaves up to this index (inclusive)' })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Sealed leaves up to this index (inclusive)' })
   @IsOptional()
   @IsInt()
   @Min(0)

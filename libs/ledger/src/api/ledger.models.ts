@@ -1,10 +1,10 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType, GraphQLJSON } from '@attest/core';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, GraphQLJSON, GraphQLSafeInt } from '@attest/core';
 
 @ObjectType('LedgerCheckpoint', { description: "A signed head of the tenant's tree: what an auditor keeps and later checks proofs against" })
 export class LedgerCheckpointModel {
   @Field({ description: "The tenant's log, `<ledger name>/<tenant id>`: line 1 of the note" }) origin: string;
-  @Field(() => Int) treeSize: number;
+  @Field(() => GraphQLSafeInt) treeSize: number;
   @Field({ description: 'RFC 6962 head of the first treeSize leaves, base64' }) rootHash: string;
   @Field({ description: 'When it was signed: line 4 of the note' }) timestamp: Date;
   @Field({ description: 'The signed note (c2sp.org/signed-note), exactly as signed: `attest ledger verify --checkpoint` reads `{ "note": … }`' })
@@ -13,8 +13,8 @@ export class LedgerCheckpointModel {
 
 @ObjectType('LedgerInclusionProof', { description: 'That a leaf is in the tree of a signed checkpoint (RFC 9162 §2.1.3)' })
 export class LedgerInclusionProofModel {
-  @Field(() => Int) leafIndex: number;
-  @Field(() => Int) treeSize: number;
+  @Field(() => GraphQLSafeInt) leafIndex: number;
+  @Field(() => GraphQLSafeInt) treeSize: number;
   @Field(() => [String], { description: 'The audit path, leaf first, base64' }) hashes: string[];
   @Field({ description: 'The leaf, byte for byte (UTF-8): `{"index":…,"fact":…}`' }) leaf: string;
   @Field({ description: 'SHA-256(0x00 ‖ leaf), base64' }) leafHash: string;
@@ -23,8 +23,8 @@ export class LedgerInclusionProofModel {
 
 @ObjectType('LedgerConsistencyProof', { description: 'That the tree of one checkpoint extends that of an older one (RFC 9162 §2.1.4)' })
 export class LedgerConsistencyProofModel {
-  @Field(() => Int) fromSize: number;
-  @Field(() => Int) toSize: number;
+  @Field(() => GraphQLSafeInt) fromSize: number;
+  @Field(() => GraphQLSafeInt) toSize: number;
   @Field(() => [String], { description: 'base64, in the RFC order' }) hashes: string[];
   @Field(() => LedgerCheckpointModel) fromCheckpoint: LedgerCheckpointModel;
   @Field(() => LedgerCheckpointModel) toCheckpoint: LedgerCheckpointModel;
@@ -32,7 +32,7 @@ export class LedgerConsistencyProofModel {
 
 @ObjectType('LedgerEntry', { description: 'One leaf: a fact as it was written, and where the tree holds it once sealed' })
 export class LedgerEntryModel {
-  @Field(() => Int, { nullable: true, description: 'Position in the tree; null until sealed' }) index: number | null;
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Position in the tree; null until sealed' }) index: number | null;
   @Field({ description: 'audit_event, decision, decision_review, lifecycle_transition, lifecycle_approval or policy_pack_activation' })
   kind: string;
   @Field({ description: 'Id of the fact (the audit event, decision, …)' }) factId: string;
@@ -68,7 +68,7 @@ registerEnumType(LedgerDivergenceKind, {
 
 @ObjectType('LedgerDivergence')
 export class LedgerDivergenceModel {
-  @Field(() => Int, { description: 'The first bad leaf index' }) index: number;
+  @Field(() => GraphQLSafeInt, { description: 'The first bad leaf index' }) index: number;
   @Field(() => LedgerDivergenceKind) kind: LedgerDivergenceKind;
   @Field(() => String, { nullable: true, description: 'The fact of that leaf, when known' }) factKind: string | null;
   @Field(() => String, { nullable: true }) factId: string | null;
@@ -80,18 +80,18 @@ export class LedgerDivergenceModel {
 @ObjectType('LedgerVerification')
 export class LedgerVerificationModel {
   @Field({ description: 'true when every leaf, node and checkpoint in the range matches the stored facts' }) ok: boolean;
-  @Field(() => Int) fromIndex: number;
-  @Field(() => Int) toIndex: number;
-  @Field(() => Int, { description: 'Leaves recomputed from their facts' }) leavesChecked: number;
-  @Field(() => Int, { description: 'Signed checkpoints whose head was recomputed and signature checked' }) checkpointsChecked: number;
+  @Field(() => GraphQLSafeInt) fromIndex: number;
+  @Field(() => GraphQLSafeInt) toIndex: number;
+  @Field(() => GraphQLSafeInt, { description: 'Leaves recomputed from their facts' }) leavesChecked: number;
+  @Field(() => GraphQLSafeInt, { description: 'Signed checkpoints whose head was recomputed and signature checked' }) checkpointsChecked: number;
   @Field(() => LedgerDivergenceModel, { nullable: true }) firstDivergence: LedgerDivergenceModel | null;
 }
 
 @ObjectType('LedgerStatus', { description: "The tenant's log now: its size, its latest checkpoint, and how far sealing lags" })
 export class LedgerStatusModel {
   @Field() origin: string;
-  @Field(() => Int) treeSize: number;
+  @Field(() => GraphQLSafeInt) treeSize: number;
   @Field(() => LedgerCheckpointModel, { nullable: true }) latestCheckpoint: LedgerCheckpointModel | null;
-  @Field(() => Int, { description: 'Leaves written and not yet sealed' }) unsequenced: number;
+  @Field(() => GraphQLSafeInt, { description: 'Leaves written and not yet sealed' }) unsequenced: number;
   @Field(() => Date, { nullable: true, description: 'Write time of the oldest of them' }) oldestUnsequencedAt: Date | null;
 }
