@@ -4,12 +4,12 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
  * OpenTelemetry starts before Nest so that instrumentation can patch modules as they load. It is
  * configured by the standard OTEL_* variables; with no exporter chosen, nothing is exported.
  */
-export function startTracing(env: Record<string, string | undefined> = process.env): NodeSDK | undefined {
+export function startTracing(env: Record<string, string | undefined> = process.env, serviceName = 'attest-api'): NodeSDK | undefined {
   if (env.OTEL_SDK_DISABLED === 'true') return undefined;
   env.OTEL_TRACES_EXPORTER ??= 'none';
   env.OTEL_METRICS_EXPORTER ??= 'none';
   env.OTEL_LOGS_EXPORTER ??= 'none';
-  env.OTEL_SERVICE_NAME ??= 'attest-api';
+  env.OTEL_SERVICE_NAME ??= serviceName;
   const sdk = new NodeSDK();
   sdk.start();
   return sdk;

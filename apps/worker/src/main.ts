@@ -1,11 +1,16 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, loggerLevels } from '@attest/core';
-import { HashKeys } from '@attest/decisions';
-import { WorkerModule } from './worker.module';
+import { startTracing } from '../../api/src/tracing';
+
+// As in the API: telemetry first, so that instrumented modules are patched as they load; the
+// worker exports its own metrics (the ledger's sequencing lag is measured where it seals).
+const telemetry = startTracing(process.env, 'attest-worker');
 
 /** The job worker: a Nest application context (no HTTP) that consumes the Redis queues. */
 async function main(): Promise<void> {
+  const { NestFactory } = await import('@nestjs/core');
+  const { ConfigError, loadConfig, loggerLevels } = await import('@attest/core');
+  const { HashKeys } = await import('@attest/decisions');
+  const { WorkerModule } = await import('./worker.module');
   let config;
   try {
     config = loadConfig();
@@ -32,6 +37,7 @@ async function main(): Promise<void> {
   // close() lets running jobs finish before the process exits.
   const stop = async () => {
     await app.close();
+    await telemetry?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', stop);
