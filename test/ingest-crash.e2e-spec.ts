@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { httpCaller, type AttestProcess } from './support/attest-process';
-import { crashHarness } from './support/crash-harness';
+import { processHarness } from './support/process-harness';
 import { automationFixture, decisionInput } from './support/decision-fixtures';
 import { withClient } from './support/test-database';
 import { ok, type GraphQLCaller } from './support/test-app';
@@ -24,7 +24,7 @@ interface Progress {
  * (the embedded default's way): the API itself dies, and on start it takes up the pending chunks.
  */
 describe('a crash mid-ingest loses nothing and records nothing twice', () => {
-  const harness = crashHarness();
+  const harness = processHarness();
   const { adminKey, start } = harness;
   const baseEnv = () => ({
     ...harness.baseEnv(),

@@ -1,7 +1,7 @@
 import { createPublicKey, randomBytes } from 'node:crypto';
 import { verifyBundle } from '@attest/ledger';
 import { httpCaller, type AttestProcess } from './support/attest-process';
-import { crashHarness } from './support/crash-harness';
+import { processHarness } from './support/process-harness';
 import { automationFixture, decisionInput } from './support/decision-fixtures';
 import { withClient } from './support/test-database';
 import { ok, type GraphQLCaller } from './support/test-app';
@@ -25,7 +25,7 @@ interface LeafCounts {
  * are consistent with those after it (consistency proofs verify across the restart).
  */
 describe('a sequencer killed mid-batch loses no leaf and seals none twice', () => {
-  const harness = crashHarness();
+  const harness = processHarness();
   const { adminKey, start } = harness;
   const baseEnv = () => ({ ...harness.baseEnv(), ATTEST_LEDGER_BATCH: '300', ATTEST_LEDGER_SEQUENCE_EVERY_MS: '50' });
 

@@ -1,6 +1,6 @@
 import type { GraphQLCaller, GraphQLResponse } from './test-app';
 
-export { AttestProcess } from '../../bench/support/attest-process';
+export { AttestProcess, freePort } from '../../bench/support/attest-process';
 
 /** GraphQL over HTTP to an API in another process (an AttestProcess), for the fixtures. */
 export function httpCaller(port: number, adminKey: string): GraphQLCaller {

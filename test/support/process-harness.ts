@@ -4,7 +4,7 @@ import { AttestProcess } from './attest-process';
 import { createTestDatabase, withClient } from './test-database';
 import { REPO_ROOT } from './test-app';
 
-export interface CrashHarness {
+export interface ProcessHarness {
   /** The current test's fresh database (a new one per test). */
   readonly databaseUrl: string;
   readonly adminKey: string;
@@ -17,10 +17,10 @@ export interface CrashHarness {
 }
 
 /**
- * For suites that kill Attest processes with SIGKILL mid-work and start them again: builds once,
+ * For suites that run the built API and workers as processes (and kill them mid-work): builds once,
  * gives each test its own database, and kills whatever a test left running. Call inside describe().
  */
-export function crashHarness(): CrashHarness {
+export function processHarness(): ProcessHarness {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   const processes: AttestProcess[] = [];
   const hashKey = randomBytes(32).toString('hex');
