@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { AUDIT_RESOLVERS } from '@attest/audit';
 import { DECISION_RESOLVERS } from '@attest/decisions';
 import { LEDGER_RESOLVERS } from '@attest/ledger';
+import { LINEAGE_RESOLVERS } from '@attest/lineage';
 import { IDENTITY_RESOLVERS } from '@attest/identity';
 import { POLICY_RESOLVERS } from '@attest/policy';
 import { REGISTRY_RESOLVERS } from '@attest/registry';
@@ -12,7 +13,7 @@ import { REGISTRY_RESOLVERS } from '@attest/registry';
  * Every resolver of the modules AppModule imports. Kept beside the API so a new context is added
  * here too; test/schema.e2e-spec.ts fails if this list and the served schema drift apart.
  */
-export const API_RESOLVERS = [...IDENTITY_RESOLVERS, ...REGISTRY_RESOLVERS, ...AUDIT_RESOLVERS, ...POLICY_RESOLVERS, ...DECISION_RESOLVERS, ...LEDGER_RESOLVERS];
+export const API_RESOLVERS = [...IDENTITY_RESOLVERS, ...REGISTRY_RESOLVERS, ...AUDIT_RESOLVERS, ...POLICY_RESOLVERS, ...DECISION_RESOLVERS, ...LEDGER_RESOLVERS, ...LINEAGE_RESOLVERS];
 
 /** The SDL exactly as committed in schema.graphql: sorted like the served schema, one trailing newline. */
 export function printSortedSchema(schema: GraphQLSchema): string {

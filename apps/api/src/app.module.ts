@@ -7,6 +7,7 @@ import { DecisionsModule } from '@attest/decisions';
 import { IdentityModule } from '@attest/identity';
 import { JobsModule } from '@attest/jobs';
 import { LedgerModule } from '@attest/ledger';
+import { LineageModule } from '@attest/lineage';
 import { PolicyPacksModule } from '@attest/policy';
 import { RegistryModule } from '@attest/registry';
 import { graphqlOptions } from './graphql.config';
@@ -33,6 +34,7 @@ export class AppModule {
         PolicyPacksModule,
         DecisionsModule,
         LedgerModule,
+        LineageModule,
       ],
       controllers: [HealthController],
       providers: [

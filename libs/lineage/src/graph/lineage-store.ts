@@ -1,0 +1,51 @@
+import type { EntityManager } from 'typeorm';
+import { LineageNodeType, type LineageEdgeKind, type NodeRef } from './lineage-vocabulary';
+import type { Edge, Step } from './walk';
+
+interface EdgeRow {
+  kind: LineageEdgeKind;
+  upstream_type: LineageNodeType;
+  upstream_id: string;
+  downstream_type: LineageNodeType;
+  downstream_id: string;
+  at: Date;
+  run_id: string | null;
+}
+
+/** One hop of the walk: the edges of lineage_edges_all on the given side of the frontier (tenant-confined by RLS). */
+export async function edgesAt(m: EntityManager, frontier: readonly NodeRef[], step: Step, limit: number): Promise<Edge[]> {
+  const side = step === 'up' ? 'downstream' : 'upstream';
+  const rows: EdgeRow[] = await m.query(
+    `SELECT e.kind, e.upstream_type, e.upstream_id, e.downstream_type, e.downstream_id, e.at, e.run_id
+       FROM unnest($1::text[], $2::uuid[]) AS f(type, id)
+       JOIN lineage_edges_all e ON e.${side}_type = f.type AND e.${side}_id = f.id
+      ORDER BY e.at, e.kind LIMIT $3`,
+    [frontier.map((f) => f.type), frontier.map((f) => f.id), limit],
+  );
+  return rows.map((r) => ({
+    kind: r.kind, upstream: { type: r.upstream_type, id: r.upstream_id }, downstream: { type: r.downstream_type, id: r.downstream_id }, at: r.at, runId: r.run_id,
+  }));
+}
+
+/** A human label per node type: what the registry calls it (name and version), or a decision's idempotency key. */
+const LABELS: Partial<Record<LineageNodeType, string>> = {
+  [LineageNodeType.dataset_version]: `SELECT v.id, d.name || ' ' || v.version AS label FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = ANY ($1::uuid[])`,
+  [LineageNodeType.model_version]: `SELECT v.id, m.name || ' ' || v.version AS label FROM model_versions v JOIN models m ON m.id = v.model_id WHERE v.id = ANY ($1::uuid[])`,
+  [LineageNodeType.automation_version]: `SELECT v.id, a.key || ' ' || v.version AS label FROM automation_versions v JOIN automations a ON a.id = v.automation_id WHERE v.id = ANY ($1::uuid[])`,
+  [LineageNodeType.decision]: `SELECT id, idempotency_key AS label FROM decisions WHERE id = ANY ($1::uuid[])`,
+  [LineageNodeType.review]: `SELECT id, verdict AS label FROM decision_reviews WHERE id = ANY ($1::uuid[])`,
+};
+
+/** Labels of the nodes that exist (and the caller's tenant holds): a node without one was not found. */
+export async function labelsOf(m: EntityManager, nodes: readonly NodeRef[]): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  const byType = new Map<LineageNodeType, string[]>();
+  for (const node of nodes) byType.set(node.type, [...(byType.get(node.type) ?? []), node.id]);
+  for (const [type, ids] of byType) {
+    const sql = LABELS[type];
+    if (!sql) continue;
+    const rows: { id: string; label: string }[] = await m.query(sql, [ids]);
+    for (const r of rows) labels.set(`${type}:${r.id}`, r.label);
+  }
+  return labels;
+}

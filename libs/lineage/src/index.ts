@@ -1,0 +1,2 @@
+export { LineageModule, LINEAGE_RESOLVERS } from './lineage.module';
+export { LineageDirection, LineageEdgeKind, LineageNodeType } from './graph/lineage-vocabulary';

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@attest/identity';
+import { LineageResolver } from './api/lineage.resolver';
+import { LineageService } from './api/lineage.service';
+
+/** Every resolver of the lineage context, also for building the schema without a server. */
+export const LINEAGE_RESOLVERS = [LineageResolver];
+
+/** The lineage graph from dataset to decision (docs/lineage.md). */
+@Module({
+  imports: [IdentityModule],
+  providers: [LineageService, ...LINEAGE_RESOLVERS],
+})
+export class LineageModule {}

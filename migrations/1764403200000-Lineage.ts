@@ -1,0 +1,67 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+const NODE_TYPES = ['dataset_version', 'model_version', 'automation_version', 'decision', 'review', 'external_dataset', 'job', 'run'];
+const EDGE_KINDS = ['trained_on', 'evaluated_on', 'uses_model', 'produced_by', 'consumed', 'reviewed_by', 'derived_from', 'input_of', 'output_of'];
+
+/**
+ * The lineage graph (docs/lineage.md): every edge points from upstream to downstream (data and
+ * decisions flow that way), labelled with its kind. The edges Attest knows from its own records
+ * are not copied anywhere: `lineage_edges_all` reads them from the rows that are the facts (a
+ * model version's datasets, an automation version's models, a decision's versions, a review), so
+ * they exist in the same transaction as their fact and cost the hot path nothing. Edges Attest is
+ * told about (OpenLineage runs, a decision's sources) are rows of `lineage_edges`.
+ */
+export class Lineage1764403200000 implements MigrationInterface {
+  name = 'Lineage1764403200000';
+
+  async up(db: QueryRunner): Promise<void> {
+    const types = NODE_TYPES.map((t) => `'${t}'`).join(', ');
+    await db.query(`
+      CREATE TABLE lineage_edges (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        tenant_id uuid NOT NULL REFERENCES tenants(id),
+        kind text NOT NULL CHECK (kind IN (${EDGE_KINDS.map((k) => `'${k}'`).join(', ')})),
+        upstream_type text NOT NULL CHECK (upstream_type IN (${types})),
+        upstream_id uuid NOT NULL,
+        downstream_type text NOT NULL CHECK (downstream_type IN (${types})),
+        downstream_id uuid NOT NULL,
+        at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
+        run_id uuid,
+        UNIQUE (tenant_id, upstream_type, upstream_id, downstream_type, downstream_id, kind)
+      )`);
+    await db.query(`CREATE INDEX lineage_edges_downstream ON lineage_edges (tenant_id, downstream_type, downstream_id)`);
+    await db.query(`ALTER TABLE lineage_edges ENABLE ROW LEVEL SECURITY`);
+    await db.query(`
+      CREATE POLICY tenant_isolation ON lineage_edges
+      USING (tenant_id = attest_current_tenant()) WITH CHECK (tenant_id = attest_current_tenant())`);
+    await db.query(`GRANT SELECT, INSERT ON lineage_edges TO attest_app`);
+    // Walking down from an automation version to its decisions.
+    await db.query(`CREATE INDEX decisions_automation_version ON decisions (automation_version_id, recorded_at)`);
+
+    // security_invoker: the view reads as the caller, so each table's row-level security applies.
+    await db.query(`
+      CREATE VIEW lineage_edges_all WITH (security_invoker = true) AS
+        SELECT mvd.tenant_id, CASE mvd.purpose WHEN 'training' THEN 'trained_on' ELSE 'evaluated_on' END AS kind,
+               'dataset_version'::text AS upstream_type, mvd.dataset_version_id AS upstream_id,
+               'model_version'::text AS downstream_type, mvd.model_version_id AS downstream_id, mv.created_at AS at, NULL::uuid AS run_id
+          FROM model_version_datasets mvd JOIN model_versions mv ON mv.id = mvd.model_version_id
+        UNION ALL
+        SELECT avm.tenant_id, 'uses_model', 'model_version', avm.model_version_id, 'automation_version', avm.automation_version_id, av.created_at, NULL
+          FROM automation_version_models avm JOIN automation_versions av ON av.id = avm.automation_version_id
+        UNION ALL
+        SELECT d.tenant_id, 'produced_by', 'automation_version', d.automation_version_id, 'decision', d.id, d.recorded_at, NULL FROM decisions d
+        UNION ALL
+        SELECT d.tenant_id, 'uses_model', 'model_version', d.model_version_id, 'decision', d.id, d.recorded_at, NULL FROM decisions d
+        UNION ALL
+        SELECT r.tenant_id, 'reviewed_by', 'decision', r.decision_id, 'review', r.id, r.created_at, NULL FROM decision_reviews r
+        UNION ALL
+        SELECT e.tenant_id, e.kind, e.upstream_type, e.upstream_id, e.downstream_type, e.downstream_id, e.at, e.run_id FROM lineage_edges e`);
+    await db.query(`GRANT SELECT ON lineage_edges_all TO attest_app`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP VIEW lineage_edges_all`);
+    await db.query(`DROP INDEX decisions_automation_version`);
+    await db.query(`DROP TABLE lineage_edges`);
+  }
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
+import { withClient } from './support/test-database';
+import { createTenant, errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+
+const LINEAGE = `query($node: LineageNodeInput!, $direction: LineageDirection, $depth: Int, $maxEdges: Int) {
+  lineage(node: $node, direction: $direction, depth: $depth, maxEdges: $maxEdges) {
+    nodes { type id label depth } edges { kind upstream { type id } downstream { type id } at runId } truncated } }`;
+
+describe('lineage from dataset to decision, filled from the records themselves', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "lineage test") { digest } }'));
+  });
+  afterAll(() => t?.close());
+
+  async function story() {
+    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'required' });
+    const [datasetVersionId] = ok(await t.gql(t.adminKey, 'query($id: ID!) { modelVersion(id: $id) { trainingDatasets { id } } }', { id: f.modelVersionId }))
+      .modelVersion.trainingDatasets.map((d: { id: string }) => d.id);
+    const decisions: string[] = [];
+    for (let i = 0; i < 2; i++) decisions.push(ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) })).recordDecision.decision.id);
+    const officer = await principalWithRole(t, 'compliance_officer');
+    const reviewId = ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: approve, rationale: "checked") { review { id } } }', { id: decisions[0] }))
+      .reviewDecision.review.id as string;
+    return { f, datasetVersionId, decisions, reviewId, officer };
+  }
+
+  const graph = (key: string, node: { type: string; id: string }, extra: Record<string, unknown> = {}) => t.gql(key, LINEAGE, { node, ...extra });
+  const kinds = (edges: { kind: string; upstream: { type: string }; downstream: { type: string } }[]) =>
+    edges.map((e) => `${e.upstream.type} -${e.kind}-> ${e.downstream.type}`).sort();
+
+  it('walks up from a decision to the dataset its model was trained on, and down from the dataset to the decisions and their review', async () => {
+    const s = await story();
+    const up = ok(await graph(t.adminKey, { type: 'decision', id: s.decisions[0] })).lineage;
+    expect(up.truncated).toBe(false);
+    expect(up.nodes[0]).toMatchObject({ type: 'decision', id: s.decisions[0], depth: 0, label: expect.stringMatching(/^key-/) });
+    const byDepth = (nodes: { type: string; depth: number }[]) => nodes.map((n) => `${n.depth} ${n.type}`).sort();
+    expect(byDepth(up.nodes)).toEqual(['0 decision', '1 automation_version', '1 model_version', '2 dataset_version']);
+    expect(up.nodes).toHaveLength(4);
+    expect(kinds(up.edges)).toEqual([
+      'automation_version -produced_by-> decision', 'dataset_version -trained_on-> model_version',
+      'model_version -uses_model-> automation_version', 'model_version -uses_model-> decision',
+    ]);
+    expect(up.nodes.find((n: { type: string }) => n.type === 'model_version').label).toMatch(/^model-[0-9a-f]+ 1\.0\.0$/);
+
+    const down = ok(await graph(t.adminKey, { type: 'dataset_version', id: s.datasetVersionId }, { direction: 'DOWNSTREAM' })).lineage;
+    const reached = new Set(down.nodes.map((n: { id: string }) => n.id));
+    for (const id of [...s.decisions, s.reviewId, s.f.modelVersionId, s.f.automationVersionId]) expect(reached.has(id)).toBe(true);
+    expect(down.nodes.find((n: { id: string }) => n.id === s.reviewId)).toMatchObject({ type: 'review', label: 'approve' });
+
+    const both = ok(await graph(t.adminKey, { type: 'model_version', id: s.f.modelVersionId }, { direction: 'BOTH', depth: 1 })).lineage;
+    expect(kinds(both.edges)).toEqual([
+      'dataset_version -trained_on-> model_version', 'model_version -uses_model-> automation_version',
+      'model_version -uses_model-> decision', 'model_version -uses_model-> decision',
+    ]);
+  });
+
+  it('caps the depth and the edges, and says when it truncated', async () => {
+    const s = await story();
+    const one = ok(await graph(t.adminKey, { type: 'dataset_version', id: s.datasetVersionId }, { direction: 'DOWNSTREAM', depth: 1 })).lineage;
+    expect(one.nodes.map((n: { type: string }) => n.type)).toEqual(['dataset_version', 'model_version']);
+    const capped = ok(await graph(t.adminKey, { type: 'dataset_version', id: s.datasetVersionId }, { direction: 'DOWNSTREAM', maxEdges: 2 })).lineage;
+    expect(capped).toMatchObject({ truncated: true });
+    expect(capped.edges).toHaveLength(2);
+    expect(errorCode(await graph(t.adminKey, { type: 'decision', id: s.decisions[0] }, { depth: 11 }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await graph(t.adminKey, { type: 'decision', id: 'not-a-uuid' }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await graph(t.adminKey, { type: 'decision', id: randomUUID() }))).toBe('NOT_FOUND');
+  });
+
+  it('ends a walk at a cycle', async () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const tenantId = ok(await t.gql(t.adminKey, '{ tenant { id } }')).tenant.id;
+    await withClient(t.databaseUrl, (owner) =>
+      owner.query(
+        `INSERT INTO lineage_edges (tenant_id, kind, upstream_type, upstream_id, downstream_type, downstream_id)
+         VALUES ($1, 'derived_from', 'external_dataset', $2, 'external_dataset', $3), ($1, 'derived_from', 'external_dataset', $3, 'external_dataset', $4),
+                ($1, 'derived_from', 'external_dataset', $4, 'external_dataset', $2)`,
+        [tenantId, a, b, c],
+      ),
+    );
+    const cyclic = ok(await graph(t.adminKey, { type: 'external_dataset', id: a }, { direction: 'DOWNSTREAM', depth: 10 })).lineage;
+    expect(cyclic.nodes.map((n: { id: string; depth: number }) => [n.id, n.depth])).toEqual([[a, 0], [b, 1], [c, 2]]);
+    expect(cyclic.edges).toHaveLength(3);
+    expect(cyclic.truncated).toBe(false);
+  });
+
+  it('is read by admins, compliance officers and auditors, each in its own tenant', async () => {
+    const s = await story();
+    const auditor = await principalWithRole(t, 'auditor');
+    expect(ok(await graph(auditor.key, { type: 'decision', id: s.decisions[1] })).lineage.nodes).toHaveLength(4);
+    expect(ok(await graph(s.officer.key, { type: 'decision', id: s.decisions[1] })).lineage.nodes).toHaveLength(4);
+    expect(errorCode(await graph(s.f.service.key, { type: 'decision', id: s.decisions[1] }))).toBe('FORBIDDEN');
+    const other = await createTenant(t, `lineage-${Date.now()}`);
+    expect(errorCode(await graph(other.adminKey, { type: 'decision', id: s.decisions[1] }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph(other.adminKey, { type: 'dataset_version', id: s.datasetVersionId }, { direction: 'DOWNSTREAM' }))).toBe('NOT_FOUND');
+  });
+});
