@@ -57,6 +57,37 @@ describe('lineage from dataset to decision, filled from the records themselves',
     ]);
   });
 
+  it('counts what a dataset version reaches: model versions, automation versions, decisions by status and month', async () => {
+    const s = await story();
+    const IMPACT = `query($id: ID!) { impactOf(datasetVersionId: $id) {
+      datasetVersionId modelVersions { id label depth } automationVersions { id depth }
+      decisions { total byStatus { key count } byMonth { key count } } } }`;
+    const impact = ok(await t.gql(s.officer.key, IMPACT, { id: s.datasetVersionId })).impactOf;
+    const month = new Date().toISOString().slice(0, 7);
+    expect(impact).toEqual({
+      datasetVersionId: s.datasetVersionId,
+      modelVersions: [{ id: s.f.modelVersionId, label: expect.stringMatching(/ 1\.0\.0$/), depth: 1 }],
+      automationVersions: [{ id: s.f.automationVersionId, depth: 2 }],
+      decisions: { total: 2, byStatus: [{ key: 'pending_review', count: 2 }], byMonth: [{ key: month, count: 2 }] },
+    });
+    // Through a derived dataset: a second model trained on a dataset derived from the first.
+    const g = await automationFixture(t, { trainingPii: ['none'] });
+    const [derivedId] = ok(await t.gql(t.adminKey, 'query($id: ID!) { modelVersion(id: $id) { trainingDatasets { id } } }', { id: g.modelVersionId }))
+      .modelVersion.trainingDatasets.map((d: { id: string }) => d.id);
+    const tenantId = ok(await t.gql(t.adminKey, '{ tenant { id } }')).tenant.id;
+    await withClient(t.databaseUrl, (owner) =>
+      owner.query(`INSERT INTO lineage_edges (tenant_id, kind, upstream_type, upstream_id, downstream_type, downstream_id)
+                   VALUES ($1, 'derived_from', 'dataset_version', $2, 'dataset_version', $3)`, [tenantId, s.datasetVersionId, derivedId]),
+    );
+    ok(await t.gql(g.service.key, RECORD, { i: decisionInput(g) }));
+    const wider = ok(await t.gql(s.officer.key, IMPACT, { id: s.datasetVersionId })).impactOf;
+    expect(wider.modelVersions.map((v: { id: string }) => v.id).sort()).toEqual([s.f.modelVersionId, g.modelVersionId].sort());
+    expect(wider.decisions.total).toBe(3);
+    expect(errorCode(await t.gql(s.officer.key, IMPACT, { id: randomUUID() }))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql(s.officer.key, IMPACT, { id: 'nope' }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(s.f.service.key, IMPACT, { id: s.datasetVersionId }))).toBe('FORBIDDEN');
+  });
+
   it('caps the depth and the edges, and says when it truncated', async () => {
     const s = await story();
     const one = ok(await graph(t.adminKey, { type: 'dataset_version', id: s.datasetVersionId }, { direction: 'DOWNSTREAM', depth: 1 })).lineage;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@attest/identity';
+import { ImpactService } from './api/impact.service';
 import { LineageResolver } from './api/lineage.resolver';
 import { LineageService } from './api/lineage.service';
 
@@ -9,6 +10,6 @@ export const LINEAGE_RESOLVERS = [LineageResolver];
 /** The lineage graph from dataset to decision (docs/lineage.md). */
 @Module({
   imports: [IdentityModule],
-  providers: [LineageService, ...LINEAGE_RESOLVERS],
+  providers: [LineageService, ImpactService, ...LINEAGE_RESOLVERS],
 })
 export class LineageModule {}

@@ -1,12 +1,17 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
+import { DatasetImpactModel } from './impact.models';
+import { ImpactService } from './impact.service';
 import { LineageArgs } from './lineage.args';
 import { LineageGraphModel } from './lineage.models';
 import { LineageService } from './lineage.service';
 
 @Resolver()
 export class LineageResolver {
-  constructor(private readonly service: LineageService) {}
+  constructor(
+    private readonly service: LineageService,
+    private readonly impact: ImpactService,
+  ) {}
 
   @Query(() => LineageGraphModel, {
     description: 'The lineage around a node: where it came from (UPSTREAM), what came of it (DOWNSTREAM), or both; cycles end a walk, depth and edges are capped',
@@ -14,5 +19,11 @@ export class LineageResolver {
   @Can('read', 'Lineage')
   lineage(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: LineageArgs) {
     return this.service.graph(actor, args);
+  }
+
+  @Query(() => DatasetImpactModel, { description: 'What a dataset version reaches: model versions, automation versions, and their decisions counted by status and month' })
+  @Can('read', 'Lineage')
+  impactOf(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('datasetVersionId', { type: () => ID }) datasetVersionId: string) {
+    return this.impact.impactOf(actor, datasetVersionId);
   }
 }

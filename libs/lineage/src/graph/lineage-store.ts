@@ -12,15 +12,19 @@ interface EdgeRow {
   run_id: string | null;
 }
 
-/** One hop of the walk: the edges of lineage_edges_all on the given side of the frontier (tenant-confined by RLS). */
-export async function edgesAt(m: EntityManager, frontier: readonly NodeRef[], step: Step, limit: number): Promise<Edge[]> {
-  const side = step === 'up' ? 'downstream' : 'upstream';
+/**
+ * One hop of the walk: the edges of lineage_edges_all on the given side of the frontier
+ * (tenant-confined by RLS), leaving out edges that reach a node of a type in `skip`.
+ */
+export async function edgesAt(m: EntityManager, frontier: readonly NodeRef[], step: Step, limit: number, skip: readonly LineageNodeType[] = []): Promise<Edge[]> {
+  const [side, far] = step === 'up' ? ['downstream', 'upstream'] : ['upstream', 'downstream'];
   const rows: EdgeRow[] = await m.query(
     `SELECT e.kind, e.upstream_type, e.upstream_id, e.downstream_type, e.downstream_id, e.at, e.run_id
        FROM unnest($1::text[], $2::uuid[]) AS f(type, id)
        JOIN lineage_edges_all e ON e.${side}_type = f.type AND e.${side}_id = f.id
+      WHERE e.${far}_type <> ALL ($4::text[])
       ORDER BY e.at, e.kind LIMIT $3`,
-    [frontier.map((f) => f.type), frontier.map((f) => f.id), limit],
+    [frontier.map((f) => f.type), frontier.map((f) => f.id), limit, skip],
   );
   return rows.map((r) => ({
     kind: r.kind, upstream: { type: r.upstream_type, id: r.upstream_id }, downstream: { type: r.downstream_type, id: r.downstream_id }, at: r.at, runId: r.run_id,
