@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
+import { sealAll } from './support/ledger';
 import { withClient } from './support/test-database';
 import { createTenant, errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 
@@ -86,6 +87,29 @@ describe('lineage from dataset to decision, filled from the records themselves',
     expect(errorCode(await t.gql(s.officer.key, IMPACT, { id: randomUUID() }))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(s.officer.key, IMPACT, { id: 'nope' }))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(s.f.service.key, IMPACT, { id: s.datasetVersionId }))).toBe('FORBIDDEN');
+  });
+
+  it("gives a decision's chain to its source dataset, each hop with who, when, its audit event and its ledger index", async () => {
+    const s = await story();
+    await sealAll(t);
+    const CHAIN = `query($id: ID!) { decisionLineage(decisionId: $id) {
+      hops { node { type id depth } evidence { actorId actorName at auditEventId ledgerIndex sealedAt } }
+      edges { kind } sources { type id } truncated } }`;
+    const chain = ok(await t.gql(s.officer.key, CHAIN, { id: s.decisions[0] })).decisionLineage;
+    expect(chain.hops.map((h: { node: { type: string; depth: number } }) => `${h.node.depth} ${h.node.type}`).sort()).toEqual([
+      '0 decision', '1 automation_version', '1 model_version', '2 dataset_version',
+    ]);
+    expect(chain.sources).toEqual([{ type: 'dataset_version', id: s.datasetVersionId }]);
+    expect(chain.truncated).toBe(false);
+    const admin = ok(await t.gql(t.adminKey, '{ me { id } }')).me.id;
+    for (const hop of chain.hops) {
+      expect(hop.evidence).toMatchObject({ auditEventId: expect.any(String), ledgerIndex: expect.any(Number), sealedAt: expect.any(String) });
+      expect(hop.evidence.actorId).toBe(hop.node.type === 'decision' ? s.f.service.id : admin);
+    }
+    // The ledger index is the fact's own leaf for a decision.
+    const sealed = ok(await t.gql(t.adminKey, 'query($id: ID!) { decision(id: $id) { ledgerIndex } }', { id: s.decisions[0] })).decision.ledgerIndex;
+    expect(chain.hops[0].evidence.ledgerIndex).toBe(sealed);
+    expect(errorCode(await t.gql(s.officer.key, CHAIN, { id: randomUUID() }))).toBe('NOT_FOUND');
   });
 
   it('caps the depth and the edges, and says when it truncated', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@attest/identity';
+import { DecisionLineageService } from './api/decision-lineage.service';
 import { ImpactService } from './api/impact.service';
 import { LineageResolver } from './api/lineage.resolver';
 import { LineageService } from './api/lineage.service';
@@ -10,6 +11,6 @@ export const LINEAGE_RESOLVERS = [LineageResolver];
 /** The lineage graph from dataset to decision (docs/lineage.md). */
 @Module({
   imports: [IdentityModule],
-  providers: [LineageService, ImpactService, ...LINEAGE_RESOLVERS],
+  providers: [LineageService, ImpactService, DecisionLineageService, ...LINEAGE_RESOLVERS],
 })
 export class LineageModule {}

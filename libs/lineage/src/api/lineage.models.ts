@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLSafeInt } from '@attest/core';
 import { IsEnum, IsUUID } from 'class-validator';
 import { LineageEdgeKind, LineageNodeType } from '../graph/lineage-vocabulary';
 
@@ -41,4 +42,28 @@ export class LineageGraphModel {
   @Field(() => [LineageNodeModel], { description: 'The node asked about first, then by distance' }) nodes: LineageNodeModel[];
   @Field(() => [LineageEdgeModel]) edges: LineageEdgeModel[];
   @Field({ description: 'true when maxEdges was reached before depth: ask with a smaller depth, or use impactOf for counts' }) truncated: boolean;
+}
+
+@ObjectType('LineageEvidence', { description: 'Who brought a node about, when, and where the audit trail and the ledger hold it' })
+export class LineageEvidenceModel {
+  @Field(() => ID, { description: 'The registrant, the principal that recorded the decision, or the reviewer' }) actorId: string;
+  @Field(() => String, { nullable: true }) actorName: string | null;
+  @Field() at: Date;
+  @Field(() => ID, { nullable: true, description: 'The audit event of its registration (or recording, or review)' }) auditEventId: string | null;
+  @Field(() => GraphQLSafeInt, { nullable: true, description: 'Index of the ledger leaf that seals it; null until sealed' }) ledgerIndex: number | null;
+  @Field(() => Date, { nullable: true }) sealedAt: Date | null;
+}
+
+@ObjectType('LineageHop', { description: 'A node of a decision\'s upstream chain, with its evidence' })
+export class LineageHopModel {
+  @Field(() => LineageNodeModel) node: LineageNodeModel;
+  @Field(() => LineageEvidenceModel, { nullable: true, description: 'null for nodes Attest was only told about (external datasets, runs)' }) evidence: LineageEvidenceModel | null;
+}
+
+@ObjectType('DecisionLineage', { description: 'A decision\'s full upstream chain to its source datasets, each hop with its evidence' })
+export class DecisionLineageModel {
+  @Field(() => [LineageHopModel], { description: 'The decision first, then by distance' }) hops: LineageHopModel[];
+  @Field(() => [LineageEdgeModel]) edges: LineageEdgeModel[];
+  @Field(() => [LineageNodeModel], { description: 'The dataset versions and external datasets with nothing further upstream' }) sources: LineageNodeModel[];
+  @Field() truncated: boolean;
 }

@@ -1,9 +1,10 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
+import { DecisionLineageService } from './decision-lineage.service';
 import { DatasetImpactModel } from './impact.models';
 import { ImpactService } from './impact.service';
 import { LineageArgs } from './lineage.args';
-import { LineageGraphModel } from './lineage.models';
+import { DecisionLineageModel, LineageGraphModel } from './lineage.models';
 import { LineageService } from './lineage.service';
 
 @Resolver()
@@ -11,6 +12,7 @@ export class LineageResolver {
   constructor(
     private readonly service: LineageService,
     private readonly impact: ImpactService,
+    private readonly decisions: DecisionLineageService,
   ) {}
 
   @Query(() => LineageGraphModel, {
@@ -25,5 +27,11 @@ export class LineageResolver {
   @Can('read', 'Lineage')
   impactOf(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('datasetVersionId', { type: () => ID }) datasetVersionId: string) {
     return this.impact.impactOf(actor, datasetVersionId);
+  }
+
+  @Query(() => DecisionLineageModel, { description: "A decision's full upstream chain to its source datasets, each hop with its evidence (who, when, audit event, ledger index)" })
+  @Can('read', 'Lineage')
+  decisionLineage(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('decisionId', { type: () => ID }) decisionId: string) {
+    return this.decisions.lineageOf(actor, decisionId);
   }
 }

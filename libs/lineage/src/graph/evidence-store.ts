@@ -1,0 +1,66 @@
+import type { EntityManager } from 'typeorm';
+import { LineageNodeType, type NodeRef } from './lineage-vocabulary';
+
+export interface Evidence {
+  /** Who brought the node about: the registrant, the service that recorded, the reviewer. */
+  actorId: string;
+  actorName: string | null;
+  at: Date;
+  /** The audit event that records it, and where the ledger sealed the node's fact. */
+  auditEventId: string | null;
+  ledgerIndex: number | null;
+  sealedAt: Date | null;
+}
+
+/**
+ * Per node type: who and when from the row itself, the audit event of its registration, and the
+ * ledger leaf that seals it — the decision's or review's own leaf, else its audit event's.
+ */
+interface EvidenceSource {
+  table: string;
+  actor: string;
+  at: string;
+  /** Which audit event records the node: its first one, or (a review) its decision's `decision.reviewed`. */
+  audit: string;
+  leafOf: 'self' | 'audit';
+}
+
+const FIRST_EVENT = `SELECT e.id FROM audit_events e WHERE e.subject_id = r.id::text ORDER BY e.occurred_at, e.id LIMIT 1`;
+const EVIDENCE: Partial<Record<LineageNodeType, EvidenceSource>> = {
+  [LineageNodeType.dataset_version]: { table: 'dataset_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'audit' },
+  [LineageNodeType.model_version]: { table: 'model_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'audit' },
+  [LineageNodeType.automation_version]: { table: 'automation_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'audit' },
+  [LineageNodeType.decision]: { table: 'decisions', actor: 'recorded_by', at: 'recorded_at', audit: FIRST_EVENT, leafOf: 'self' },
+  [LineageNodeType.review]: {
+    table: 'decision_reviews', actor: 'reviewer_id', at: 'created_at', leafOf: 'self',
+    audit: `SELECT e.id FROM audit_events e WHERE e.subject_id = r.decision_id::text AND e.action = 'decision.reviewed' ORDER BY e.occurred_at DESC, e.id LIMIT 1`,
+  },
+};
+
+export async function evidenceOf(m: EntityManager, nodes: readonly NodeRef[]): Promise<Map<string, Evidence>> {
+  const found = new Map<string, Evidence>();
+  const byType = new Map<LineageNodeType, string[]>();
+  for (const node of nodes) byType.set(node.type, [...(byType.get(node.type) ?? []), node.id]);
+  for (const [type, ids] of byType) {
+    const spec = EVIDENCE[type];
+    if (!spec) continue;
+    const rows: { id: string; actor_id: string; actor_name: string | null; at: Date; audit_event_id: string | null; position: string | null; sealed_at: Date | null }[] =
+      await m.query(
+        `SELECT r.id, r.${spec.actor} AS actor_id, p.name AS actor_name, r.${spec.at} AS at, a.id AS audit_event_id, l.position, l.sealed_at
+           FROM ${spec.table} r
+           LEFT JOIN principals p ON p.id = r.${spec.actor}
+           LEFT JOIN LATERAL (${spec.audit}) a ON true
+           LEFT JOIN LATERAL (SELECT position, sealed_at FROM ledger_leaves
+                               WHERE fact_id = ${spec.leafOf === 'self' ? 'r.id::text' : 'a.id::text'} ORDER BY id LIMIT 1) l ON true
+          WHERE r.id = ANY ($1::uuid[])`,
+        [ids],
+      );
+    for (const r of rows) {
+      found.set(`${type}:${r.id}`, {
+        actorId: r.actor_id, actorName: r.actor_name, at: r.at, auditEventId: r.audit_event_id,
+        ledgerIndex: r.position === null ? null : Number(r.position), sealedAt: r.sealed_at,
+      });
+    }
+  }
+  return found;
+}
