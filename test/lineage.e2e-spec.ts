@@ -112,6 +112,21 @@ describe('lineage from dataset to decision, filled from the records themselves',
     expect(errorCode(await t.gql(s.officer.key, CHAIN, { id: randomUUID() }))).toBe('NOT_FOUND');
   });
 
+  it('draws the same subgraph as Mermaid or DOT', async () => {
+    const s = await story();
+    const draw = async (format: string) =>
+      ok(await t.gql(t.adminKey, 'query($id: ID!, $f: DiagramFormat) { lineageDiagram(node: { type: decision, id: $id }, format: $f) }', { id: s.decisions[0], f: format }))
+        .lineageDiagram as string;
+    const mermaid = await draw('MERMAID');
+    expect(mermaid.startsWith('flowchart LR\n')).toBe(true);
+    expect(mermaid).toMatch(/\[\("dataset version: data-[0-9a-f]+ 1"\)\]/);
+    expect(mermaid).toMatch(/-->\|trained_on\|/);
+    expect(mermaid.match(/-->/g)).toHaveLength(4);
+    const dot = await draw('DOT');
+    expect(dot).toMatch(/^digraph lineage \{/);
+    expect(dot).toMatch(/shape=cylinder, label="dataset version: data-[0-9a-f]+ 1"/);
+  });
+
   it('caps the depth and the edges, and says when it truncated', async () => {
     const s = await story();
     const one = ok(await graph(t.adminKey, { type: 'dataset_version', id: s.datasetVersionId }, { direction: 'DOWNSTREAM', depth: 1 })).lineage;

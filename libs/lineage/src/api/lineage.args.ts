@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { DiagramFormat } from '../diagram/render';
 import { LineageDirection } from '../graph/lineage-vocabulary';
 import { LineageNodeInput } from './lineage.models';
 
@@ -29,4 +30,11 @@ export class LineageArgs {
   @Min(1)
   @Max(MAX_EDGES)
   maxEdges: number = 1000;
+}
+
+@ArgsType()
+export class LineageDiagramArgs extends LineageArgs {
+  @Field(() => DiagramFormat, { defaultValue: DiagramFormat.MERMAID })
+  @IsEnum(DiagramFormat)
+  format: DiagramFormat = DiagramFormat.MERMAID;
 }

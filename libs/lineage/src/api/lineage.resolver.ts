@@ -3,7 +3,8 @@ import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/iden
 import { DecisionLineageService } from './decision-lineage.service';
 import { DatasetImpactModel } from './impact.models';
 import { ImpactService } from './impact.service';
-import { LineageArgs } from './lineage.args';
+import { renderDiagram } from '../diagram/render';
+import { LineageArgs, LineageDiagramArgs } from './lineage.args';
 import { DecisionLineageModel, LineageGraphModel } from './lineage.models';
 import { LineageService } from './lineage.service';
 
@@ -33,5 +34,12 @@ export class LineageResolver {
   @Can('read', 'Lineage')
   decisionLineage(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('decisionId', { type: () => ID }) decisionId: string) {
     return this.decisions.lineageOf(actor, decisionId);
+  }
+
+  @Query(() => String, { description: 'The same subgraph as lineage, drawn: a Mermaid flowchart or Graphviz DOT, for reports and the console' })
+  @Can('read', 'Lineage')
+  async lineageDiagram(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: LineageDiagramArgs) {
+    const graph = await this.service.graph(actor, args);
+    return renderDiagram(args.format, graph.nodes, graph.edges);
   }
 }
