@@ -112,6 +112,26 @@ describe('lineage from dataset to decision, filled from the records themselves',
     expect(errorCode(await t.gql(s.officer.key, CHAIN, { id: randomUUID() }))).toBe('NOT_FOUND');
   });
 
+  it("links a decision to the dataset versions it read, replays them with it, and refuses unknown ones", async () => {
+    const s = await story();
+    const input = decisionInput(s.f, { sourceDatasetVersionIds: [s.datasetVersionId, s.datasetVersionId.toUpperCase()] });
+    const id = ok(await t.gql(s.f.service.key, RECORD, { i: input })).recordDecision.decision.id;
+    const chain = ok(await t.gql(s.officer.key, 'query($id: ID!) { decisionLineage(decisionId: $id) { edges { kind upstream { type id } } sources { id } } }', { id }))
+      .decisionLineage;
+    expect(chain.edges).toContainEqual({ kind: 'consumed', upstream: { type: 'dataset_version', id: s.datasetVersionId } });
+    expect(chain.edges.filter((e: { kind: string }) => e.kind === 'consumed')).toHaveLength(1);
+    expect(chain.sources).toEqual([{ id: s.datasetVersionId }]);
+    // A retry with the same sources is a replay; other sources under the same key, a conflict.
+    expect(ok(await t.gql(s.f.service.key, RECORD, { i: input })).recordDecision.replayed).toBe(true);
+    expect(errorCode(await t.gql(s.f.service.key, RECORD, { i: { ...input, sourceDatasetVersionIds: [] } }))).toBe('CONFLICT');
+    const unknown = await t.gql(s.f.service.key, RECORD, { i: decisionInput(s.f, { sourceDatasetVersionIds: [randomUUID()] }) });
+    expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'VALIDATION_FAILED', field: 'sourceDatasetVersionIds' } });
+    const bulk = ok(await t.gql(s.f.service.key, 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { results { decision { status } error { code } } } }', {
+      i: { decisions: [decisionInput(s.f, { sourceDatasetVersionIds: [s.datasetVersionId] }), decisionInput(s.f, { sourceDatasetVersionIds: [randomUUID()] })] },
+    })).recordDecisions.results;
+    expect(bulk.map((b: { decision: { status: string } | null; error: { code: string } | null }) => b.error?.code ?? b.decision!.status)).toEqual(['pending_review', 'VALIDATION_FAILED']);
+  });
+
   it('draws the same subgraph as Mermaid or DOT', async () => {
     const s = await story();
     const draw = async (format: string) =>

@@ -61,4 +61,11 @@ export class RecordDecisionInput {
   @Field(() => [ExplanationStepInput], { nullable: true, description: 'The ordered explanation trace (at most 200 steps)' })
   @IsOptional() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ExplanationStepInput)
   explanation?: ExplanationStepInput[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Registered dataset versions the automation read to decide (at most 50): the lineage graph links them to the decision (consumed)',
+  })
+  @IsOptional() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  sourceDatasetVersionIds?: string[];
 }

@@ -9,6 +9,8 @@ export type NewDecision = Omit<DecisionEntity, 'recordedAt'>;
 export interface DecisionWrite {
   decision: NewDecision;
   steps: StepRecord[];
+  /** Dataset versions it read: `consumed` edges of the lineage graph. */
+  sources: string[];
   audit: { action: string; after: Record<string, unknown> };
   webhook: { event: string; payload: Record<string, unknown> };
 }
@@ -32,10 +34,10 @@ const COLUMNS: [keyof NewDecision, string, string][] = [
 ];
 const DECISION_COLUMNS = COLUMNS.map(([, column]) => column).join(', ');
 /** Per row, beside the decision's columns: what the other tables get. */
-const EXTRA_FIELDS = 'steps jsonb, audit_action text, audit_after jsonb, audit_changes jsonb, event text, payload jsonb';
+const EXTRA_FIELDS = 'steps jsonb, sources jsonb, audit_action text, audit_after jsonb, audit_changes jsonb, event text, payload jsonb';
 
 /**
- * Decisions, their explanation steps, their audit events and their webhook deliveries (the outbox,
+ * Decisions, their explanation steps, their lineage sources, their audit events and their webhook deliveries (the outbox,
  * one per subscription to the event) in ONE statement of data-modifying CTEs over a JSON array of
  * rows: one round trip for one decision (the hot path) or a thousand (the bulk path). A row whose
  * idempotency key is taken inserts nothing at all; the caller then compares the stored request.
@@ -51,6 +53,10 @@ const INSERT_DECISIONS = prepared('insert_decisions', `
     INSERT INTO explanation_steps (tenant_id, decision_id, position, kind, detail)
     SELECT d.tenant_id, d.id, s.n - 1, s.step->>'kind', s.step->'detail'
       FROM d JOIN t USING (id), jsonb_array_elements(t.steps) WITH ORDINALITY AS s(step, n)
+  ), sources AS (
+    INSERT INTO lineage_edges (tenant_id, kind, upstream_type, upstream_id, downstream_type, downstream_id, at)
+    SELECT d.tenant_id, 'consumed', 'dataset_version', s.id::uuid, 'decision', d.id, d.recorded_at
+      FROM d JOIN t USING (id), jsonb_array_elements_text(t.sources) AS s(id)
   ), audit AS (
     INSERT INTO audit_events (${AUDIT_COLUMNS})
     SELECT d.tenant_id, $2::uuid, t.audit_action, 'Decision', d.id::text, NULL, t.audit_after, t.audit_changes, $3::text FROM d JOIN t USING (id)
@@ -66,10 +72,11 @@ const INSERT_DECISIONS = prepared('insert_decisions', `
 export async function insertDecisions(m: EntityManager, actor: RequestActor, writes: readonly DecisionWrite[]): Promise<InsertedDecisions> {
   const inserted: InsertedDecisions = { recordedAt: new Map(), deliveryIds: [] };
   if (writes.length === 0) return inserted;
-  const rows = writes.map(({ decision, steps, audit, webhook }) => {
+  const rows = writes.map(({ decision, steps, sources, audit, webhook }) => {
     const row: Record<string, unknown> = {};
     for (const [field, column] of COLUMNS) row[column] = decision[field] ?? null;
     row.steps = steps;
+    row.sources = sources;
     row.audit_action = audit.action;
     row.audit_after = audit.after;
     row.audit_changes = diffSnapshots(null, audit.after);
