@@ -1,7 +1,14 @@
 import { type ArgumentsHost, Catch } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
+import { AttestError } from './attest-error';
 import { ErrorCode } from './error-code';
+
+/** HTTP status of each code, for the few REST routes (the OpenLineage endpoint). */
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.VALIDATION_FAILED]: 400, [ErrorCode.CONFLICT]: 409, [ErrorCode.POLICY_DENIED]: 403, [ErrorCode.RATE_LIMITED]: 429,
+};
 
 /** What body-parser throws before any route runs: a body too large, or not JSON. */
 interface BodyError {
@@ -17,7 +24,8 @@ const isBodyError = (e: unknown): e is BodyError =>
 /**
  * GraphQL errors are mapped (and unexpected ones logged) once, in formatGraphQLError; this filter
  * only keeps Nest from logging every expected domain error a second time. A request body the
- * parser refuses gets a GraphQL-shaped error with a stable code too, not Nest's HTTP default.
+ * parser refuses, and a domain error on a REST route, get a GraphQL-shaped error with a stable
+ * code too, not Nest's HTTP default.
  */
 @Catch()
 export class GraphQLPassThroughFilter extends BaseExceptionFilter {
@@ -30,6 +38,12 @@ export class GraphQLPassThroughFilter extends BaseExceptionFilter {
         ? `The request body is larger than the ${Math.round((body.limit ?? 0) / 1024 / 1024)} MiB allowed (ATTEST_MAX_REQUEST_MB); send fewer decisions per call`
         : 'The request body is not valid JSON';
       host.switchToHttp().getResponse<Response>().status(body.status).json({ errors: [{ message, extensions: { code: ErrorCode.VALIDATION_FAILED } }] });
+      return undefined;
+    }
+    // A domain error on a REST route: the same body as GraphQL's, with the code's HTTP status.
+    if (host.getType() === 'http' && exception instanceof AttestError) {
+      host.switchToHttp().getResponse<Response>().status(HTTP_STATUS[exception.code] ?? 500)
+        .json({ errors: [{ message: exception.message, extensions: { code: exception.code, ...(exception.details ?? {}) } }] });
       return undefined;
     }
     return super.catch(exception, host);

@@ -2,13 +2,17 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AttestError, correlationIdOf } from '@attest/core';
-import type { AuthenticatedPrincipal, GraphQLRequestContext } from './authenticated-principal';
+import type { Request } from 'express';
+import { HTTP_PRINCIPAL, type AuthenticatedPrincipal, type GraphQLRequestContext } from './authenticated-principal';
 import { Authenticator } from './authenticator.service';
 import { ABILITY_KEY, PUBLIC_KEY, requirementMet, type AbilityRequirement } from './decorators';
 
+type HttpRequest = Request & { [HTTP_PRINCIPAL]?: AuthenticatedPrincipal };
+
 /**
  * Secure by default: every GraphQL operation and guarded field is authenticated, and must declare
- * with @Can the ability it needs; an undeclared one is refused (and a test lists them).
+ * with @Can the ability it needs; an undeclared one is refused (and a test lists them). The same
+ * holds for the few HTTP routes (the OpenLineage endpoint): @Public, or @Can and authenticated.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -20,11 +24,17 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    if (context.getType<string>() !== 'graphql') throw AttestError.forbidden('This route is not available');
-
-    const gqlContext = GqlExecutionContext.create(context).getContext<GraphQLRequestContext>();
-    const principal = await this.authenticate(gqlContext);
     const requirement = this.reflector.getAllAndOverride<AbilityRequirement>(ABILITY_KEY, targets);
+    let principal: AuthenticatedPrincipal;
+    if (context.getType<string>() === 'graphql') {
+      principal = await this.authenticate(GqlExecutionContext.create(context).getContext<GraphQLRequestContext>());
+    } else if (context.getType() === 'http' && requirement) {
+      const req = context.switchToHttp().getRequest<HttpRequest>();
+      principal = await this.authenticator.authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, correlationIdOf(req));
+      req[HTTP_PRINCIPAL] = principal;
+    } else {
+      throw AttestError.forbidden('This route is not available');
+    }
     if (!requirement) throw AttestError.forbidden('This operation declares no ability and is refused');
     if (!requirementMet(principal.ability, requirement)) {
       throw AttestError.forbidden(`You may not ${requirement.actions.join(' or ')} ${requirement.subject}`);

@@ -24,3 +24,6 @@ export interface GraphQLRequestContext {
   authentication?: Promise<AuthenticatedPrincipal>;
   principal?: AuthenticatedPrincipal;
 }
+
+/** Where the guard keeps an HTTP route's authenticated principal, for @CurrentPrincipal. */
+export const HTTP_PRINCIPAL = Symbol('attest.principal');

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Action, SubjectType } from '../access/vocabulary';
-import type { AuthenticatedPrincipal, GraphQLRequestContext } from './authenticated-principal';
+import { HTTP_PRINCIPAL, type AuthenticatedPrincipal, type GraphQLRequestContext } from './authenticated-principal';
 
 export const PUBLIC_KEY = 'attest:public';
 export const ABILITY_KEY = 'attest:ability';
@@ -27,7 +27,9 @@ export const Can = (action: Action | Action[], subject: SubjectType) =>
   SetMetadata<string, AbilityRequirement>(ABILITY_KEY, { actions: [action].flat(), subject });
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedPrincipal => {
-  const principal = GqlExecutionContext.create(context).getContext<GraphQLRequestContext>().principal;
+  const principal = context.getType() === 'http'
+    ? (context.switchToHttp().getRequest<Record<symbol, AuthenticatedPrincipal | undefined>>())[HTTP_PRINCIPAL]
+    : GqlExecutionContext.create(context).getContext<GraphQLRequestContext>().principal;
   if (!principal) throw new Error('CurrentPrincipal used on an operation the guard did not authenticate');
   return principal;
 });
