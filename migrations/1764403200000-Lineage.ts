@@ -35,6 +35,55 @@ export class Lineage1764403200000 implements MigrationInterface {
       CREATE POLICY tenant_isolation ON lineage_edges
       USING (tenant_id = attest_current_tenant()) WITH CHECK (tenant_id = attest_current_tenant())`);
     await db.query(`GRANT SELECT, INSERT ON lineage_edges TO attest_app`);
+
+    // What OpenLineage tells: the datasets, jobs and runs it names (facets merged as events come),
+    // and every event as received.
+    await db.query(`
+      CREATE TABLE lineage_nodes (
+        tenant_id uuid NOT NULL REFERENCES tenants(id),
+        type text NOT NULL CHECK (type IN ('external_dataset', 'job', 'run')),
+        id uuid NOT NULL,
+        namespace text NOT NULL,
+        name text NOT NULL,
+        facets jsonb NOT NULL DEFAULT '{}',
+        state text,
+        first_seen timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
+        updated_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (tenant_id, type, id)
+      )`);
+    await db.query(`
+      CREATE TABLE lineage_events (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        tenant_id uuid NOT NULL REFERENCES tenants(id),
+        run_id uuid NOT NULL,
+        event_type text,
+        event_time timestamptz(3) NOT NULL,
+        producer text NOT NULL,
+        event jsonb NOT NULL,
+        received_by uuid NOT NULL REFERENCES principals(id),
+        received_at timestamptz(3) NOT NULL DEFAULT clock_timestamp()
+      )`);
+    await db.query(`CREATE INDEX lineage_events_run ON lineage_events (tenant_id, run_id, event_time)`);
+    await db.query(`
+      CREATE TRIGGER lineage_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON lineage_events
+      FOR EACH STATEMENT EXECUTE FUNCTION attest_reject_change()`);
+    for (const table of ['lineage_nodes', 'lineage_events']) {
+      await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+      await db.query(`
+        CREATE POLICY tenant_isolation ON ${table}
+        USING (tenant_id = attest_current_tenant()) WITH CHECK (tenant_id = attest_current_tenant())`);
+    }
+    await db.query(`GRANT SELECT, INSERT, UPDATE ON lineage_nodes TO attest_app`);
+    await db.query(`GRANT SELECT, INSERT ON lineage_events TO attest_app`);
+    // The data platforms that send OpenLineage events (policies/access/roles.yaml).
+    await db.query(`ALTER TABLE role_bindings DROP CONSTRAINT role_bindings_role_check`);
+    await db.query(`
+      ALTER TABLE role_bindings ADD CONSTRAINT role_bindings_role_check
+      CHECK (role IN ('admin', 'model_owner', 'automation_owner', 'compliance_officer', 'auditor', 'service', 'lineage_producer'))`);
+    // Matching what OpenLineage names to what is registered: by location.
+    await db.query(`CREATE INDEX dataset_versions_source ON dataset_versions (tenant_id, rtrim(source_uri, '/'))`);
+    await db.query(`CREATE INDEX dataset_versions_digest ON dataset_versions (tenant_id, digest)`);
+    await db.query(`CREATE INDEX model_versions_artifact ON model_versions (tenant_id, rtrim(artifact_uri, '/'))`);
     // Walking down from an automation version to its decisions.
     await db.query(`CREATE INDEX decisions_automation_version ON decisions (automation_version_id, recorded_at)`);
 
@@ -62,6 +111,11 @@ export class Lineage1764403200000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP VIEW lineage_edges_all`);
     await db.query(`DROP INDEX decisions_automation_version`);
-    await db.query(`DROP TABLE lineage_edges`);
+    await db.query(`DROP INDEX dataset_versions_source, dataset_versions_digest, model_versions_artifact`);
+    await db.query(`DROP TABLE lineage_events, lineage_nodes, lineage_edges`);
+    await db.query(`ALTER TABLE role_bindings DROP CONSTRAINT role_bindings_role_check`);
+    await db.query(`
+      ALTER TABLE role_bindings ADD CONSTRAINT role_bindings_role_check
+      CHECK (role IN ('admin', 'model_owner', 'automation_owner', 'compliance_officer', 'auditor', 'service'))`);
   }
 }

@@ -76,7 +76,7 @@ export async function principalWithRole(
   options: { adminKey?: string; automationId?: string; name?: string } = {},
 ): Promise<{ id: string; key: string }> {
   const adminKey = options.adminKey ?? t.adminKey;
-  const kind = role === 'service' ? 'service' : 'human';
+  const kind = role === 'service' || role === 'lineage_producer' ? 'service' : 'human';
   const name = options.name ?? `${role}-${randomBytes(4).toString('hex')}`;
   const created = await t.gql(adminKey, 'mutation($i: CreatePrincipalInput!) { createPrincipal(input: $i) { id } }', {
     i: { kind, name },

@@ -4,6 +4,8 @@ import { DecisionLineageService } from './api/decision-lineage.service';
 import { ImpactService } from './api/impact.service';
 import { LineageResolver } from './api/lineage.resolver';
 import { LineageService } from './api/lineage.service';
+import { OpenLineageController } from './openlineage/openlineage.controller';
+import { OpenLineageIngest } from './openlineage/ingest.service';
 
 /** Every resolver of the lineage context, also for building the schema without a server. */
 export const LINEAGE_RESOLVERS = [LineageResolver];
@@ -11,6 +13,7 @@ export const LINEAGE_RESOLVERS = [LineageResolver];
 /** The lineage graph from dataset to decision (docs/lineage.md). */
 @Module({
   imports: [IdentityModule],
-  providers: [LineageService, ImpactService, DecisionLineageService, ...LINEAGE_RESOLVERS],
+  controllers: [OpenLineageController],
+  providers: [OpenLineageIngest, LineageService, ImpactService, DecisionLineageService, ...LINEAGE_RESOLVERS],
 })
 export class LineageModule {}

@@ -16,6 +16,7 @@ export enum Role {
   compliance_officer = 'compliance_officer',
   auditor = 'auditor',
   service = 'service',
+  lineage_producer = 'lineage_producer',
 }
 export const ROLES = Object.values(Role);
 registerEnumType(Role, { name: 'Role', description: 'A role whose rules live in policies/access/' });

@@ -38,6 +38,9 @@ const LABELS: Partial<Record<LineageNodeType, string>> = {
   [LineageNodeType.automation_version]: `SELECT v.id, a.key || ' ' || v.version AS label FROM automation_versions v JOIN automations a ON a.id = v.automation_id WHERE v.id = ANY ($1::uuid[])`,
   [LineageNodeType.decision]: `SELECT id, idempotency_key AS label FROM decisions WHERE id = ANY ($1::uuid[])`,
   [LineageNodeType.review]: `SELECT id, verdict AS label FROM decision_reviews WHERE id = ANY ($1::uuid[])`,
+  [LineageNodeType.external_dataset]: `SELECT id, namespace || '/' || name AS label FROM lineage_nodes WHERE type = 'external_dataset' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.job]: `SELECT id, namespace || '/' || name AS label FROM lineage_nodes WHERE type = 'job' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.run]: `SELECT id, name || coalesce(' (' || state || ')', '') AS label FROM lineage_nodes WHERE type = 'run' AND id = ANY ($1::uuid[])`,
 };
 
 /** Labels of the nodes that exist (and the caller's tenant holds): a node without one was not found. */
