@@ -84,6 +84,10 @@ export class Lineage1764403200000 implements MigrationInterface {
     await db.query(`CREATE INDEX dataset_versions_source ON dataset_versions (tenant_id, rtrim(source_uri, '/'))`);
     await db.query(`CREATE INDEX dataset_versions_digest ON dataset_versions (tenant_id, digest)`);
     await db.query(`CREATE INDEX model_versions_artifact ON model_versions (tenant_id, rtrim(artifact_uri, '/'))`);
+    // impactOf counts a model version's decisions by status and month from the index alone: the
+    // same index as before (listing a model version's decisions), now covering the status too.
+    await db.query(`DROP INDEX decisions_model_version`);
+    await db.query(`CREATE INDEX decisions_model_version ON decisions (model_version_id, recorded_at DESC) INCLUDE (status)`);
     // Walking down from an automation version to its decisions.
     await db.query(`CREATE INDEX decisions_automation_version ON decisions (automation_version_id, recorded_at)`);
 
@@ -111,6 +115,8 @@ export class Lineage1764403200000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP VIEW lineage_edges_all`);
     await db.query(`DROP INDEX decisions_automation_version`);
+    await db.query(`DROP INDEX decisions_model_version`);
+    await db.query(`CREATE INDEX decisions_model_version ON decisions (model_version_id, recorded_at DESC)`);
     await db.query(`DROP INDEX dataset_versions_source, dataset_versions_digest, model_versions_artifact`);
     await db.query(`DROP TABLE lineage_events, lineage_nodes, lineage_edges`);
     await db.query(`ALTER TABLE role_bindings DROP CONSTRAINT role_bindings_role_check`);

@@ -43,14 +43,29 @@ export class ImpactService {
 
 async function decisionCounts(m: EntityManager, modelVersionIds: string[]): Promise<DecisionImpactModel> {
   if (modelVersionIds.length === 0) return { total: 0, byStatus: [], byMonth: [] };
-  const rows: { status: string | null; month: string | null; count: string }[] = await m.query(
-    `SELECT status, to_char(date_trunc('month', recorded_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*) AS count
+  // One grouping (status × month, a few dozen groups) over the covering model-version index; the
+  // month is formatted per group, not per row, and the totals are summed here.
+  const rows: { status: string; month: Date; count: string }[] = await m.query(
+    `SELECT status, date_trunc('month', recorded_at AT TIME ZONE 'UTC') AS month, count(*) AS count
        FROM decisions WHERE model_version_id = ANY ($1::uuid[])
-      GROUP BY GROUPING SETS ((status), (month), ())`,
+      GROUP BY 1, 2`,
     [modelVersionIds],
   );
-  const total = Number(rows.find((r) => r.status === null && r.month === null)?.count ?? 0);
-  const byStatus = rows.filter((r) => r.status !== null).map((r) => ({ key: r.status!, count: Number(r.count) })).sort((a, b) => a.key.localeCompare(b.key));
-  const byMonth = rows.filter((r) => r.month !== null).map((r) => ({ key: r.month!, count: Number(r.count) })).sort((a, b) => a.key.localeCompare(b.key));
-  return { total, byStatus, byMonth };
+  const byStatus = new Map<string, number>();
+  const byMonth = new Map<string, number>();
+  let total = 0;
+  for (const r of rows) {
+    const n = Number(r.count);
+    const month = monthOf(r.month);
+    total += n;
+    byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + n);
+    byMonth.set(month, (byMonth.get(month) ?? 0) + n);
+  }
+  const sorted = (map: Map<string, number>) => [...map].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key));
+  return { total, byStatus: sorted(byStatus), byMonth: sorted(byMonth) };
+}
+
+/** YYYY-MM of a month start read as a timestamp without time zone (the driver gives it in local time). */
+function monthOf(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }

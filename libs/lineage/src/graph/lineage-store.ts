@@ -43,16 +43,21 @@ const LABELS: Partial<Record<LineageNodeType, string>> = {
   [LineageNodeType.run]: `SELECT id, name || coalesce(' (' || state || ')', '') AS label FROM lineage_nodes WHERE type = 'run' AND id = ANY ($1::uuid[])`,
 };
 
-/** Labels of the nodes that exist (and the caller's tenant holds): a node without one was not found. */
+/** Labels of the nodes that exist (and the caller's tenant holds), in one statement: a node without one was not found. */
 export async function labelsOf(m: EntityManager, nodes: readonly NodeRef[]): Promise<Map<string, string>> {
   const labels = new Map<string, string>();
   const byType = new Map<LineageNodeType, string[]>();
   for (const node of nodes) byType.set(node.type, [...(byType.get(node.type) ?? []), node.id]);
+  const parts: string[] = [];
+  const params: string[][] = [];
   for (const [type, ids] of byType) {
     const sql = LABELS[type];
     if (!sql) continue;
-    const rows: { id: string; label: string }[] = await m.query(sql, [ids]);
-    for (const r of rows) labels.set(`${type}:${r.id}`, r.label);
+    params.push(ids);
+    parts.push(`SELECT '${type}' AS type, id, label FROM (${sql.replace('$1', `$${params.length}`)}) l`);
   }
+  if (parts.length === 0) return labels;
+  const rows: { type: string; id: string; label: string }[] = await m.query(parts.join(' UNION ALL '), params);
+  for (const r of rows) labels.set(`${r.type}:${r.id}`, r.label);
   return labels;
 }
