@@ -1,5 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Every kind of ledger leaf and its table, as of this migration (the ledger's six, and told edges). */
+const LEDGER_FACTS: [string, string][] = [
+  ['audit_event', 'audit_events'], ['decision', 'decisions'], ['decision_review', 'decision_reviews'],
+  ['lifecycle_transition', 'lifecycle_transitions'], ['lifecycle_approval', 'lifecycle_approvals'],
+  ['policy_pack_activation', 'policy_pack_activations'], ['lineage_edge', 'lineage_edges'],
+];
 const NODE_TYPES = ['dataset_version', 'model_version', 'automation_version', 'decision', 'review', 'external_dataset', 'job', 'run'];
 const EDGE_KINDS = ['trained_on', 'evaluated_on', 'uses_model', 'produced_by', 'consumed', 'reviewed_by', 'derived_from', 'input_of', 'output_of'];
 
@@ -35,6 +41,7 @@ export class Lineage1764403200000 implements MigrationInterface {
       CREATE POLICY tenant_isolation ON lineage_edges
       USING (tenant_id = attest_current_tenant()) WITH CHECK (tenant_id = attest_current_tenant())`);
     await db.query(`GRANT SELECT, INSERT ON lineage_edges TO attest_app`);
+    await this.ledgerEdges(db);
 
     // What OpenLineage tells: the datasets, jobs and runs it names (facets merged as events come),
     // and every event as received.
@@ -112,8 +119,46 @@ export class Lineage1764403200000 implements MigrationInterface {
     await db.query(`GRANT SELECT ON lineage_edges_all TO attest_app`);
   }
 
+  /**
+   * Told edges are facts too (what a decision read, what a run consumed): append-only, and each a
+   * leaf of the tenant's ledger, written by the same kind of trigger as the other facts'
+   * (migrations/1764316800000-Ledger.ts); the ledger's fact dispatcher learns the new kind.
+   */
+  private async ledgerEdges(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE TRIGGER lineage_edges_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON lineage_edges
+      FOR EACH STATEMENT EXECUTE FUNCTION attest_reject_change()`);
+    await db.query(`
+      CREATE FUNCTION attest_ledger_fact_lineage_edge(r lineage_edges) RETURNS jsonb LANGUAGE sql STABLE AS $$
+        SELECT jsonb_build_object('kind', 'lineage_edge', 'id', r.id, 'tenantId', r.tenant_id, 'edge', r.kind,
+          'upstreamType', r.upstream_type, 'upstreamId', r.upstream_id, 'downstreamType', r.downstream_type,
+          'downstreamId', r.downstream_id, 'at', attest_ledger_time(r.at), 'runId', r.run_id) $$`);
+    await db.query(`
+      CREATE FUNCTION attest_ledger_append_lineage_edge() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO ledger_leaves (tenant_id, kind, fact_id, fact)
+        SELECT n.tenant_id, 'lineage_edge', n.id::text, attest_ledger_fact_lineage_edge(n)::text FROM new_rows n;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER lineage_edges_ledger AFTER INSERT ON lineage_edges
+      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION attest_ledger_append_lineage_edge()`);
+    await db.query(`
+      CREATE OR REPLACE FUNCTION attest_ledger_fact(p_kind text, p_id text) RETURNS jsonb LANGUAGE sql STABLE AS $$
+        SELECT CASE p_kind
+          ${LEDGER_FACTS.map(([kind, table]) => `WHEN '${kind}' THEN (SELECT attest_ledger_fact_${kind}(r) FROM ${table} r WHERE r.id::text = p_id)`).join('\n          ')}
+        END $$`);
+  }
+
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP VIEW lineage_edges_all`);
+    await db.query(`
+      CREATE OR REPLACE FUNCTION attest_ledger_fact(p_kind text, p_id text) RETURNS jsonb LANGUAGE sql STABLE AS $$
+        SELECT CASE p_kind
+          ${LEDGER_FACTS.filter(([kind]) => kind !== 'lineage_edge').map(([kind, table]) => `WHEN '${kind}' THEN (SELECT attest_ledger_fact_${kind}(r) FROM ${table} r WHERE r.id::text = p_id)`).join('\n          ')}
+        END $$`);
+    await db.query(`DROP TRIGGER lineage_edges_ledger ON lineage_edges`);
+    await db.query(`DROP FUNCTION attest_ledger_append_lineage_edge(), attest_ledger_fact_lineage_edge(lineage_edges)`);
     await db.query(`DROP INDEX decisions_automation_version`);
     await db.query(`DROP INDEX decisions_model_version`);
     await db.query(`CREATE INDEX decisions_model_version ON decisions (model_version_id, recorded_at DESC)`);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { runEvent } from '../libs/lineage/src/testing/openlineage-fixtures';
 import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
+import { sealAll } from './support/ledger';
 import { withClient } from './support/test-database';
 import { createTenant, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 
@@ -74,6 +75,12 @@ describe('OpenLineage events join the lineage graph', () => {
     });
     const audit = ok(await t.gql(t.adminKey, 'query($id: String!) { auditEvents(filter: { subjectId: $id }) { edges { node { action actorId } } } }', { id: run.runId })).auditEvents.edges;
     expect(audit.map((e: { node: { action: string } }) => e.node.action)).toEqual(['lineage.run_event_received', 'lineage.run_event_received']);
+
+    // Told edges are facts of the ledger too: sealed, and verified against their rows.
+    await sealAll(t);
+    const leaves = ok(await t.gql(t.adminKey, '{ ledgerEntries(first: 100, filter: { kind: "lineage_edge" }) { edges { node { index fact } } } }')).ledgerEntries.edges;
+    expect(leaves.some((e: { node: { fact: { runId: string; edge: string } } }) => e.node.fact.runId === run.runId && e.node.fact.edge === 'output_of')).toBe(true);
+    expect(ok(await t.gql(t.adminKey, '{ verifyLedger { ok firstDivergence { index kind } } }')).verifyLedger).toEqual({ ok: true, firstDivergence: null });
   });
 
   it('matches by the DatasetVersion facet\'s digest too', async () => {
