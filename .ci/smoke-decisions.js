@@ -58,9 +58,25 @@ async function main() {
     if (Date.now() > sealDeadline) throw new Error(`the ledger was not sealed within 30 s: ${JSON.stringify(status)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  const sealed = (await gql('{ decisions(first: 1) { edges { node { ledgerIndex sealedAt } } } }')).decisions.edges[0].node;
+  const sealed = (await gql('{ decisions(first: 1) { edges { node { id ledgerIndex sealedAt } } } }')).decisions.edges[0].node;
   if (sealed.ledgerIndex === null || sealed.sealedAt === null) throw new Error(`a decision is not sealed: ${JSON.stringify(sealed)}`);
-  process.stderr.write('smoke: recordDecision, recordDecisions and ingestDecisions (600, in-process jobs) work on the embedded default, and the ledger seals and verifies\n');
+
+  // Lineage on the embedded default: the graph from the records, and OpenLineage in.
+  const up = (await gql('query($id: ID!) { lineage(node: { type: decision, id: $id }) { nodes { type } } }', { id: sealed.id })).lineage;
+  if (!up.nodes.some((n) => n.type === 'model_version')) throw new Error(`lineage: ${JSON.stringify(up)}`);
+  const runId = require('node:crypto').randomUUID();
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/lineage`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({
+      eventType: 'COMPLETE', eventTime: new Date().toISOString(), producer: 'https://example.com/smoke', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+      run: { runId }, job: { namespace: 'smoke', name: 'train' }, inputs: [{ namespace: 's3://m', name: 'in' }], outputs: [{ namespace: 's3://m', name: '1' }],
+    }),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/v1/lineage: ${res.status} ${await res.text()}`);
+  const run = (await gql('query($id: ID!) { lineage(node: { type: run, id: $id }, direction: BOTH, depth: 1) { nodes { type } } }', { id: runId })).lineage;
+  if (run.nodes.length !== 3) throw new Error(`the OpenLineage run's lineage: ${JSON.stringify(run)}`);
+  process.stderr.write('smoke: recordDecision, recordDecisions and ingestDecisions (600, in-process jobs) work on the embedded default, the ledger seals and verifies, and lineage answers (OpenLineage in included)\n');
 }
 
 main().catch((error) => {
