@@ -1,0 +1,43 @@
+import { decisionRunEvent, datasetOf } from './decision-run-event';
+import { externalNodeId } from './external-ids';
+import { parseRunEvent } from './run-event';
+
+const decision = {
+  id: '632d27c0-d774-48f0-81ba-5706d5147740',
+  tenantId: '11ba2146-8d91-42cf-8dac-a007df7766da',
+  automationKey: 'claims-triage',
+  recordedAt: new Date('2026-12-01T11:46:36.634Z'),
+  modelVersion: { artifactUri: 's3://models/claim-severity/1.0.0/model.onnx' },
+  sources: [{ sourceUri: 's3://data/claims/2024.1/' }],
+  status: 'pending_review',
+  policy: { packDigest: 'c7e02a03', effect: 'require_review', matched: [{ id: 'high-risk-human-oversight', version: 1, effect: 'require_review' }] },
+  review: { verdict: 'approve', reviewerRoles: ['compliance_officer'] },
+  ledger: { index: 60, sealedAt: new Date('2026-12-01T11:46:36.827Z') },
+};
+
+describe("a decision as an OpenLineage run event (export)", () => {
+  it('is a valid RunEvent carrying the governance facet, the model and the sources, and none of the content', () => {
+    const event = decisionRunEvent(decision);
+    const parsed = parseRunEvent(event);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.event.run.runId).toBe(decision.id);
+    expect(parsed.event.run.facets.attest_governance).toMatchObject({
+      status: 'pending_review', policyPackDigest: 'c7e02a03', policyEffect: 'require_review', reviewVerdict: 'approve',
+      reviewerRoles: ['compliance_officer'], ledgerIndex: 60, sealedAt: '2026-12-01T11:46:36.827Z',
+    });
+    expect(parsed.event.inputs.map((i) => `${i.namespace} ${i.name}`)).toEqual(['s3://models claim-severity/1.0.0/model.onnx', 's3://data claims/2024.1']);
+    expect(JSON.stringify(event)).not.toMatch(/input"|output"|context"/);
+  });
+
+  it('names datasets as the ingest does, so an event sent back to Attest lands on the same nodes', () => {
+    const { namespace, name } = datasetOf('s3://data/claims/2024.1/');
+    expect(externalNodeId('external_dataset', namespace, name)).toBe(externalNodeId('external_dataset', 's3://data', 'claims/2024.1'));
+    expect(datasetOf('warehouse://snowflake')).toEqual({ namespace: 'warehouse://snowflake', name: '/' });
+  });
+
+  it('leaves the governance fields empty, not absent, for an unjudged, unreviewed, unsealed decision', () => {
+    const event = decisionRunEvent({ ...decision, policy: null, review: null, ledger: null, sources: [] }) as { run: { facets: { attest_governance: Record<string, unknown> } } };
+    expect(event.run.facets.attest_governance).toMatchObject({ policyPackDigest: null, reviewVerdict: null, ledgerIndex: null, matchedPolicies: [], reviewerRoles: [] });
+  });
+});
