@@ -82,6 +82,27 @@ export class Lineage1764403200000 implements MigrationInterface {
     }
     await db.query(`GRANT SELECT, INSERT, UPDATE ON lineage_nodes TO attest_app`);
     await db.query(`GRANT SELECT, INSERT ON lineage_events TO attest_app`);
+    // OpenLineage export: per tenant, the ledger position of the last decision sent (positions are
+    // gap-free and in seal order: a cursor no late commit can skip), and the failures since.
+    await db.query(`
+      CREATE TABLE lineage_export_cursors (
+        tenant_id uuid PRIMARY KEY REFERENCES tenants(id),
+        position bigint NOT NULL DEFAULT -1,
+        failures integer NOT NULL DEFAULT 0,
+        last_error text,
+        retry_at timestamptz(3),
+        updated_at timestamptz(3) NOT NULL DEFAULT clock_timestamp()
+      )`);
+    await db.query(`ALTER TABLE lineage_export_cursors ENABLE ROW LEVEL SECURITY`);
+    await db.query(`
+      CREATE POLICY tenant_isolation ON lineage_export_cursors
+      USING (tenant_id = attest_current_tenant()) WITH CHECK (tenant_id = attest_current_tenant())`);
+    await db.query(`GRANT SELECT, INSERT, UPDATE ON lineage_export_cursors TO attest_app`);
+    await db.query(`
+      CREATE FUNCTION attest_tenant_ids() RETURNS SETOF uuid
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$ SELECT id FROM tenants ORDER BY id $$`);
+    await db.query(`REVOKE ALL ON FUNCTION attest_tenant_ids() FROM PUBLIC`);
+    await db.query(`GRANT EXECUTE ON FUNCTION attest_tenant_ids() TO attest_app`);
     // The data platforms that send OpenLineage events (policies/access/roles.yaml).
     await db.query(`ALTER TABLE role_bindings DROP CONSTRAINT role_bindings_role_check`);
     await db.query(`
@@ -163,7 +184,8 @@ export class Lineage1764403200000 implements MigrationInterface {
     await db.query(`DROP INDEX decisions_model_version`);
     await db.query(`CREATE INDEX decisions_model_version ON decisions (model_version_id, recorded_at DESC)`);
     await db.query(`DROP INDEX dataset_versions_source, dataset_versions_digest, model_versions_artifact`);
-    await db.query(`DROP TABLE lineage_events, lineage_nodes, lineage_edges`);
+    await db.query(`DROP FUNCTION attest_tenant_ids()`);
+    await db.query(`DROP TABLE lineage_export_cursors, lineage_events, lineage_nodes, lineage_edges`);
     await db.query(`ALTER TABLE role_bindings DROP CONSTRAINT role_bindings_role_check`);
     await db.query(`
       ALTER TABLE role_bindings ADD CONSTRAINT role_bindings_role_check

@@ -3,6 +3,7 @@ import { ConfigModule, DatabaseModule, memoizeValidationMetadata, type AttestCon
 import { DecisionsModule } from '@attest/decisions';
 import { JobsModule } from '@attest/jobs';
 import { LedgerModule } from '@attest/ledger';
+import { LineageModule } from '@attest/lineage';
 import { PolicyPacksModule } from '@attest/policy';
 import { DATABASE_OPTIONS } from '../../api/src/persistence';
 
@@ -25,6 +26,8 @@ export class WorkerModule {
         DecisionsModule,
         // The ledger's sequencer runs where job handlers run.
         LedgerModule,
+        // The OpenLineage exporter, when ATTEST_OPENLINEAGE_URL is set.
+        LineageModule,
       ],
     };
   }

@@ -1,2 +1,3 @@
 export { LineageModule, LINEAGE_RESOLVERS } from './lineage.module';
 export { LineageDirection, LineageEdgeKind, LineageNodeType } from './graph/lineage-vocabulary';
+export { OpenLineageExporter } from './openlineage/exporter.service';

@@ -5,6 +5,7 @@ import { ImpactService } from './api/impact.service';
 import { LineageResolver } from './api/lineage.resolver';
 import { LineageService } from './api/lineage.service';
 import { OpenLineageController } from './openlineage/openlineage.controller';
+import { OpenLineageExporter } from './openlineage/exporter.service';
 import { OpenLineageIngest } from './openlineage/ingest.service';
 
 /** Every resolver of the lineage context, also for building the schema without a server. */
@@ -14,6 +15,6 @@ export const LINEAGE_RESOLVERS = [LineageResolver];
 @Module({
   imports: [IdentityModule],
   controllers: [OpenLineageController],
-  providers: [OpenLineageIngest, LineageService, ImpactService, DecisionLineageService, ...LINEAGE_RESOLVERS],
+  providers: [OpenLineageIngest, OpenLineageExporter, LineageService, ImpactService, DecisionLineageService, ...LINEAGE_RESOLVERS],
 })
 export class LineageModule {}

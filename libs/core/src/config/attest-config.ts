@@ -36,6 +36,8 @@ export interface AttestConfig {
    * how often the sequencer looks for new leaves, and how many it seals per checkpoint at most.
    */
   ledger: { name: string; signingKey?: string; sequenceEveryMs: number; batchSize: number };
+  /** OpenLineage export: where sealed decisions are sent as run events (unset: no export), its API key (secret), the first retry's wait. */
+  openLineage: { url?: string; apiKey?: string; backoffMs: number };
   graphql: { maxDepth: number; maxComplexity: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
@@ -85,6 +87,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       signingKey: read.string('ATTEST_LEDGER_SIGNING_KEY', { pattern: /-----BEGIN PRIVATE KEY-----/ }),
       sequenceEveryMs: read.integer('ATTEST_LEDGER_SEQUENCE_EVERY_MS', 250, 10, 1000),
       batchSize: read.integer('ATTEST_LEDGER_BATCH', 5000, 1, 50_000),
+    },
+    openLineage: {
+      url: read.url('ATTEST_OPENLINEAGE_URL', ['http:', 'https:']),
+      apiKey: read.string('ATTEST_OPENLINEAGE_API_KEY', { minLength: 1 }),
+      backoffMs: read.integer('ATTEST_OPENLINEAGE_BACKOFF_MS', 1000, 10, 3_600_000),
     },
     graphql: {
       maxDepth: read.integer('ATTEST_GRAPHQL_MAX_DEPTH', 10, 2, 50),
