@@ -93,6 +93,19 @@ describe('OpenLineage events join the lineage graph', () => {
     expect(res.body.matched.every((m: { type: string }) => m.type === 'dataset_version')).toBe(true);
   });
 
+  it('takes every event type of a run, keeping its latest as the run\'s state', async () => {
+    const run = { runId: randomUUID(), input: { namespace: 's3://raw', name: 'claims' }, output: { namespace: 's3://curated', name: 'claims' } };
+    for (const [i, type] of ['START', 'RUNNING', 'OTHER', 'FAIL', 'ABORT', 'COMPLETE'].entries()) {
+      const res = await post(producer.key, runEvent(type, run, `2026-12-01T10:0${i}:00.000Z`));
+      expect(res.status).toBe(201);
+    }
+    expect((await post(producer.key, runEvent(undefined, run, '2026-12-01T10:09:00.000Z'))).status).toBe(201); // eventType is optional
+    const graph = ok(await t.gql(t.adminKey, 'query($id: ID!) { lineage(node: { type: run, id: $id }, direction: BOTH) { nodes { type label } edges { kind at } } }', { id: run.runId })).lineage;
+    expect(graph.nodes.find((n: { type: string }) => n.type === 'run').label).toBe('claims_severity.train_model (COMPLETE)');
+    expect(graph.edges.map((e: { kind: string }) => e.kind).sort()).toEqual(['input_of', 'output_of']);
+    expect(graph.edges.every((e: { at: string }) => e.at === '2026-12-01T10:00:00.000Z')).toBe(true); // the edge is as old as the first event naming it
+  });
+
   it('refuses a bad event with 400 and the schema path, storing nothing', async () => {
     const run = { runId: randomUUID(), input: { namespace: 's3://x', name: 'in' }, output: { namespace: 's3://x', name: 'out' } };
     const cases: [Record<string, unknown>, string][] = [
@@ -125,6 +138,13 @@ describe('OpenLineage events join the lineage graph', () => {
     const other = await createTenant(t, `ol-${Date.now()}`);
     const theirs = await t.gql(other.adminKey, 'query($id: ID!) { lineage(node: { type: run, id: $id }) { nodes { id } } }', { id: run.runId });
     expect(theirs.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    // Nor any other of this tenant's lineage: its datasets and decisions are not found there either.
+    const { dataset, f } = await registered();
+    const decisionId = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) })).recordDecision.decision.id;
+    for (const [query, id] of [
+      ['query($id: ID!) { impactOf(datasetVersionId: $id) { decisions { total } } }', dataset.id],
+      ['query($id: ID!) { decisionLineage(decisionId: $id) { hops { node { id } } } }', decisionId],
+    ]) expect((await t.gql(other.adminKey, query, { id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     const mine = ok(await t.gql(t.adminKey, 'query($id: ID!) { lineage(node: { type: run, id: $id }, direction: BOTH) { nodes { type label } } }', { id: run.runId })).lineage;
     expect(mine.nodes.map((n: { type: string }) => n.type).sort()).toEqual(['external_dataset', 'external_dataset', 'run']);
   });
