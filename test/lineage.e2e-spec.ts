@@ -71,6 +71,13 @@ describe('lineage from dataset to decision, filled from the records themselves',
       automationVersions: [{ id: s.f.automationVersionId, depth: 2 }],
       decisions: { total: 2, byStatus: [{ key: 'pending_review', count: 2 }], byMonth: [{ key: month, count: 2 }] },
     });
+    // The same counts once the ledger has sealed the decisions: now from the counts kept as they
+    // were sealed, not from the decisions themselves.
+    await sealAll(t);
+    expect(ok(await t.gql(s.officer.key, IMPACT, { id: s.datasetVersionId })).impactOf).toEqual(impact);
+    const kept = await withClient(t.databaseUrl, (owner) =>
+      owner.query('SELECT status, count FROM decision_counts WHERE model_version_id = $1', [s.f.modelVersionId]));
+    expect(kept.rows).toEqual([{ status: 'pending_review', count: '2' }]);
     // Through a derived dataset: a second model trained on a dataset derived from the first.
     const g = await automationFixture(t, { trainingPii: ['none'] });
     const [derivedId] = ok(await t.gql(t.adminKey, 'query($id: ID!) { modelVersion(id: $id) { trainingDatasets { id } } }', { id: g.modelVersionId }))
@@ -130,6 +137,38 @@ describe('lineage from dataset to decision, filled from the records themselves',
       i: { decisions: [decisionInput(s.f, { sourceDatasetVersionIds: [s.datasetVersionId] }), decisionInput(s.f, { sourceDatasetVersionIds: [randomUUID()] })] },
     })).recordDecisions.results;
     expect(bulk.map((b: { decision: { status: string } | null; error: { code: string } | null }) => b.error?.code ?? b.decision!.status)).toEqual(['pending_review', 'VALIDATION_FAILED']);
+  });
+
+  it('links a decision to datasets outside the registry by OpenLineage namespace and name, and to a registered one at the location named', async () => {
+    const s = await story();
+    const external = [{ namespace: 'postgres://crm.internal:5432', name: 'public.customers' }, { namespace: 'postgres://crm.internal:5432', name: 'public.customers' }];
+    const tag = randomUUID().slice(0, 8);
+    const datasetId = ok(await t.gql(t.adminKey, 'mutation($n: String!) { registerDataset(input: { name: $n }) { id } }', { n: `crm-${tag}` })).registerDataset.id;
+    const registeredId = ok(await t.gql(t.adminKey, 'mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }', {
+      i: { datasetId, version: '1', sourceUri: `s3://data/crm-${tag}`, digest: `sha256:${'e'.repeat(64)}`, piiClasses: ['none'], provenance: 'contract' },
+    })).registerDatasetVersion.id;
+    const registered = { namespace: 's3://data', name: `crm-${tag}/` }; // at that version's location
+    const input = decisionInput(s.f, { sourceDatasets: [...external, registered] });
+    const id = ok(await t.gql(s.f.service.key, RECORD, { i: input })).recordDecision.decision.id;
+    const up = ok(await graph(s.officer.key, { type: 'decision', id }, { depth: 1 })).lineage;
+    const consumed = up.edges.filter((e: { kind: string }) => e.kind === 'consumed').map((e: { upstream: { type: string; id: string } }) => e.upstream);
+    expect(consumed).toHaveLength(2);
+    expect(consumed).toContainEqual({ type: 'dataset_version', id: registeredId });
+    const outside = consumed.find((u: { type: string }) => u.type === 'external_dataset');
+    expect(up.nodes.find((n: { id: string }) => n.id === outside.id).label).toBe('postgres://crm.internal:5432/public.customers');
+    const chain = ok(await t.gql(s.officer.key, 'query($id: ID!) { decisionLineage(decisionId: $id) { sources { type id } } }', { id })).decisionLineage;
+    expect(chain.sources).toContainEqual({ type: 'external_dataset', id: outside.id });
+    expect(chain.sources).toContainEqual({ type: 'dataset_version', id: registeredId });
+    // The same dataset named again (by another decision, or by an OpenLineage event) is the same node.
+    const again = ok(await t.gql(s.f.service.key, RECORD, { i: decisionInput(s.f, { sourceDatasets: [external[0]] }) })).recordDecision.decision.id;
+    const second = ok(await graph(s.officer.key, { type: 'decision', id: again }, { depth: 1 })).lineage;
+    expect(second.edges.find((e: { kind: string }) => e.kind === 'consumed').upstream).toEqual({ type: 'external_dataset', id: outside.id });
+    expect(ok(await t.gql(s.f.service.key, RECORD, { i: input })).recordDecision.replayed).toBe(true);
+    expect(errorCode(await t.gql(s.f.service.key, RECORD, { i: { ...input, sourceDatasets: [external[0]] } }))).toBe('CONFLICT');
+    const bad = await t.gql(s.f.service.key, RECORD, { i: decisionInput(s.f, { sourceDatasets: [{ namespace: '', name: 'x' }] }) });
+    expect(bad.errors?.[0].extensions.code).toBe('VALIDATION_FAILED');
+    const many = await t.gql(s.f.service.key, RECORD, { i: decisionInput(s.f, { sourceDatasets: Array.from({ length: 51 }, (_, i) => ({ namespace: 's3://x', name: `t${i}` })) }) });
+    expect(many.errors?.[0].extensions.code).toBe('VALIDATION_FAILED');
   });
 
   it('draws the same subgraph as Mermaid or DOT', async () => {

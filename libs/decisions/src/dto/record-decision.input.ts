@@ -4,6 +4,7 @@ import { AUTOMATION_KEY_PATTERN } from '@attest/registry';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsDate, IsDefined, IsNumber, IsObject, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ExplanationStepInput } from './explanation-step.input';
+import { ExternalDatasetInput } from './external-dataset.input';
 
 /** Printable ASCII without spaces: keys and ids callers generate. */
 const TOKEN = /^[\x21-\x7e]+$/;
@@ -68,4 +69,12 @@ export class RecordDecisionInput {
   })
   @IsOptional() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   sourceDatasetVersionIds?: string[];
+
+  @Field(() => [ExternalDatasetInput], {
+    nullable: true,
+    description: 'Datasets outside the registry the automation read (at most 50), by OpenLineage namespace and name: linked as consumed, ' +
+      'to the registered dataset version at that location when there is one, else to the external dataset (the node OpenLineage events name)',
+  })
+  @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ExternalDatasetInput)
+  sourceDatasets?: ExternalDatasetInput[];
 }

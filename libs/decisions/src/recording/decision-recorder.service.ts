@@ -12,6 +12,7 @@ import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 import { EVENT_OF_STATUS } from '../webhooks/webhook-events';
 import { decisionEventPayload } from '../webhooks/webhook-payload';
 import { decisionFacts, storedDecisionFacts } from './decision-facts';
+import { lookUpSources, sourcesOf, type SourceLookups } from './decision-sources';
 import { insertDecisions, type DecisionWrite, type NewDecision } from './decision-writer';
 import { stepRecords } from './explanation-steps';
 import { HashKeys } from './hash-keys';
@@ -55,8 +56,8 @@ interface DecisionReads {
 interface BatchLookups {
   reads: Map<string, Promise<DecisionReads | AttestError>>;
   judges: Map<string, Promise<PolicyJudge | undefined>>;
-  /** The source dataset versions the batch names that exist in the tenant (one query for the batch, none without sources). */
-  sourceDatasets: Promise<Set<string>>;
+  /** What the batch's sources resolve to (one query for the batch, none without sources). */
+  sources: Promise<SourceLookups>;
 }
 
 /**
@@ -104,9 +105,9 @@ export class DecisionRecorder {
    * validation upstream) keeps that error as its outcome.
    */
   async recordBatchIn(m: EntityManager, actor: AuthenticatedPrincipal, inputs: readonly (RecordDecisionInput | AttestError)[]): Promise<RecordedBatch> {
-    const sourceDatasets = existingDatasetVersions(m, inputs);
-    sourceDatasets.catch(() => undefined); // awaited by the items that name sources; none may leave its failure unhandled
-    const lookups: BatchLookups = { reads: new Map(), judges: new Map(), sourceDatasets };
+    const sources = lookUpSources(m, inputs);
+    sources.catch(() => undefined); // awaited by every item; none may leave its failure unhandled
+    const lookups: BatchLookups = { reads: new Map(), judges: new Map(), sources };
     // In slices: preparing hundreds of decisions is CPU work that must not hold the process's other work up.
     const prepared = await mapInSlices(inputs, (input): Promise<DecisionWrite | AttestError> | AttestError =>
       input instanceof AttestError ? input : this.prepare(m, actor, input, lookups).catch(refusalOrThrow),
@@ -135,7 +136,7 @@ export class DecisionRecorder {
       if (!actor.ability.can('read', subjectOf('Automation', { tenantId, id, ownerId }))) throw AttestError.notFound('Automation', input.automationId ?? input.automationKey!);
       throw AttestError.forbidden(`You may not record decisions for automation ${target.automation.key}`);
     }
-    const sources = await sourcesOf(input, lookups);
+    const sources = sourcesOf(input, await lookups.sources);
     const steps = stepRecords(input.explanation);
     const redacted = redactDecision(
       { input: input.input, output: input.output, context: input.context ?? {}, explanation: steps.map((s) => s.detail) },
@@ -250,23 +251,4 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
     cache.set(key, value);
   }
   return value;
-}
-
-/** The dataset versions any item of the batch names as sources that exist (RLS: in the tenant). */
-async function existingDatasetVersions(m: EntityManager, inputs: readonly (RecordDecisionInput | AttestError)[]): Promise<Set<string>> {
-  const named = new Set<string>();
-  for (const input of inputs) if (!(input instanceof AttestError)) for (const id of input.sourceDatasetVersionIds ?? []) named.add(id);
-  if (named.size === 0) return new Set();
-  const rows: { id: string }[] = await m.query('SELECT id FROM dataset_versions WHERE id = ANY ($1::uuid[])', [[...named]]);
-  return new Set(rows.map((r) => r.id));
-}
-
-/** An item's sources, each once; one that is not a dataset version of the tenant refuses the item. */
-async function sourcesOf(input: RecordDecisionInput, lookups: BatchLookups): Promise<string[]> {
-  const ids = [...new Set((input.sourceDatasetVersionIds ?? []).map((id) => id.toLowerCase()))];
-  if (ids.length === 0) return [];
-  const existing = await lookups.sourceDatasets;
-  const missing = ids.find((id) => !existing.has(id));
-  if (missing) throw AttestError.validation(`Dataset version ${missing} was not found: sources must be registered dataset versions`, { field: 'sourceDatasetVersionIds' });
-  return ids;
 }

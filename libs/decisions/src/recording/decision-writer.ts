@@ -1,6 +1,7 @@
 import { AUDIT_COLUMNS, diffSnapshots, prepared, runPrepared, type RequestActor } from '@attest/core';
 import type { EntityManager } from 'typeorm';
 import type { DecisionEntity } from '../entities/decision.entity';
+import type { DecisionSources } from './decision-sources';
 import type { StepRecord } from './explanation-steps';
 
 export type NewDecision = Omit<DecisionEntity, 'recordedAt'>;
@@ -9,8 +10,8 @@ export type NewDecision = Omit<DecisionEntity, 'recordedAt'>;
 export interface DecisionWrite {
   decision: NewDecision;
   steps: StepRecord[];
-  /** Dataset versions it read: `consumed` edges of the lineage graph. */
-  sources: string[];
+  /** What it read: `consumed` edges of the lineage graph. */
+  sources: DecisionSources;
   audit: { action: string; after: Record<string, unknown> };
   webhook: { event: string; payload: Record<string, unknown> };
 }
@@ -34,7 +35,7 @@ const COLUMNS: [keyof NewDecision, string, string][] = [
 ];
 const DECISION_COLUMNS = COLUMNS.map(([, column]) => column).join(', ');
 /** Per row, beside the decision's columns: what the other tables get. */
-const EXTRA_FIELDS = 'steps jsonb, sources jsonb, audit_action text, audit_after jsonb, audit_changes jsonb, event text, payload jsonb';
+const EXTRA_FIELDS = 'steps jsonb, sources jsonb, external_sources jsonb, audit_action text, audit_after jsonb, audit_changes jsonb, event text, payload jsonb';
 
 /**
  * Decisions, their explanation steps, their lineage sources, their audit events and their webhook deliveries (the outbox,
@@ -53,10 +54,18 @@ const INSERT_DECISIONS = prepared('insert_decisions', `
     INSERT INTO explanation_steps (tenant_id, decision_id, position, kind, detail)
     SELECT d.tenant_id, d.id, s.n - 1, s.step->>'kind', s.step->'detail'
       FROM d JOIN t USING (id), jsonb_array_elements(t.steps) WITH ORDINALITY AS s(step, n)
+  ), external_nodes AS (
+    INSERT INTO lineage_nodes (tenant_id, type, id, namespace, name)
+    SELECT DISTINCT d.tenant_id, 'external_dataset', (s->>'id')::uuid, s->>'namespace', s->>'name'
+      FROM d JOIN t USING (id), jsonb_array_elements(t.external_sources) AS s
+    ON CONFLICT DO NOTHING
   ), sources AS (
     INSERT INTO lineage_edges (tenant_id, kind, upstream_type, upstream_id, downstream_type, downstream_id, at)
     SELECT d.tenant_id, 'consumed', 'dataset_version', s.id::uuid, 'decision', d.id, d.recorded_at
       FROM d JOIN t USING (id), jsonb_array_elements_text(t.sources) AS s(id)
+    UNION ALL
+    SELECT d.tenant_id, 'consumed', 'external_dataset', (s->>'id')::uuid, 'decision', d.id, d.recorded_at
+      FROM d JOIN t USING (id), jsonb_array_elements(t.external_sources) AS s
   ), audit AS (
     INSERT INTO audit_events (${AUDIT_COLUMNS})
     SELECT d.tenant_id, $2::uuid, t.audit_action, 'Decision', d.id::text, NULL, t.audit_after, t.audit_changes, $3::text FROM d JOIN t USING (id)
@@ -76,7 +85,8 @@ export async function insertDecisions(m: EntityManager, actor: RequestActor, wri
     const row: Record<string, unknown> = {};
     for (const [field, column] of COLUMNS) row[column] = decision[field] ?? null;
     row.steps = steps;
-    row.sources = sources;
+    row.sources = sources.datasetVersionIds;
+    row.external_sources = sources.external;
     row.audit_action = audit.action;
     row.audit_after = audit.after;
     row.audit_changes = diffSnapshots(null, audit.after);

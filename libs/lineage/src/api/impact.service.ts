@@ -41,16 +41,25 @@ export class ImpactService {
   }
 }
 
+/**
+ * The decisions of the model versions, by status × month, in ONE statement (one snapshot): the
+ * counts kept as the ledger seals decisions (migrations/1764489600000-DecisionCounts.ts), plus the
+ * few decisions not sealed yet, counted directly over the unsealed-leaf index. A few dozen rows
+ * whatever the number of decisions.
+ */
+const DECISION_COUNTS = `
+  SELECT status, month, sum(count)::bigint AS count FROM (
+    SELECT status, month, count FROM decision_counts WHERE model_version_id = ANY ($1::uuid[])
+    UNION ALL
+    SELECT d.status, date_trunc('month', d.recorded_at AT TIME ZONE 'UTC')::date, count(*)
+      FROM ledger_leaves l JOIN decisions d ON d.id = CASE WHEN l.kind = 'decision' THEN l.fact_id::uuid END
+     WHERE l.tenant_id = attest_current_tenant() AND l.position IS NULL AND l.kind = 'decision' AND d.model_version_id = ANY ($1::uuid[])
+     GROUP BY 1, 2
+  ) counted GROUP BY 1, 2`;
+
 async function decisionCounts(m: EntityManager, modelVersionIds: string[]): Promise<DecisionImpactModel> {
   if (modelVersionIds.length === 0) return { total: 0, byStatus: [], byMonth: [] };
-  // One grouping (status × month, a few dozen groups) over the covering model-version index; the
-  // month is formatted per group, not per row, and the totals are summed here.
-  const rows: { status: string; month: Date; count: string }[] = await m.query(
-    `SELECT status, date_trunc('month', recorded_at AT TIME ZONE 'UTC') AS month, count(*) AS count
-       FROM decisions WHERE model_version_id = ANY ($1::uuid[])
-      GROUP BY 1, 2`,
-    [modelVersionIds],
-  );
+  const rows: { status: string; month: string; count: string }[] = await m.query(DECISION_COUNTS, [modelVersionIds]);
   const byStatus = new Map<string, number>();
   const byMonth = new Map<string, number>();
   let total = 0;
@@ -65,7 +74,8 @@ async function decisionCounts(m: EntityManager, modelVersionIds: string[]): Prom
   return { total, byStatus: sorted(byStatus), byMonth: sorted(byMonth) };
 }
 
-/** YYYY-MM of a month start read as a timestamp without time zone (the driver gives it in local time). */
-function monthOf(d: Date): string {
+/** YYYY-MM of a month start (a date column, which the driver gives as a local-time Date). */
+function monthOf(d: Date | string): string {
+  if (typeof d === 'string') return d.slice(0, 7);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
