@@ -1,4 +1,5 @@
 export { LineageModule, LINEAGE_RESOLVERS } from './lineage.module';
 export { LineageDirection, LineageEdgeKind, LineageNodeType } from './graph/lineage-vocabulary';
-export { OpenLineageExporter } from './openlineage/exporter.service';
+export { OpenLineageExporter, type ExportBatch } from './openlineage/export/openlineage-exporter.service';
+export { OpenLineageExportSweeper, OPENLINEAGE_EXPORT_QUEUE } from './openlineage/export/openlineage-export.sweeper';
 export { externalNodeId, locationOf } from './openlineage/external-ids';

@@ -37,7 +37,7 @@ export interface AttestConfig {
    */
   ledger: { name: string; signingKey?: string; sequenceEveryMs: number; batchSize: number };
   /** OpenLineage export: where sealed decisions are sent as run events (unset: no export), its API key (secret), the first retry's wait. */
-  openLineage: { url?: string; apiKey?: string; backoffMs: number };
+  openLineage: { url?: string; apiKey?: string; backoffMs: number; attempts: number };
   graphql: { maxDepth: number; maxComplexity: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
@@ -92,6 +92,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       url: read.url('ATTEST_OPENLINEAGE_URL', ['http:', 'https:']),
       apiKey: read.string('ATTEST_OPENLINEAGE_API_KEY', { minLength: 1 }),
       backoffMs: read.integer('ATTEST_OPENLINEAGE_BACKOFF_MS', 1000, 10, 3_600_000),
+      attempts: read.integer('ATTEST_OPENLINEAGE_ATTEMPTS', 8, 1, 30),
     },
     graphql: {
       maxDepth: read.integer('ATTEST_GRAPHQL_MAX_DEPTH', 10, 2, 50),

@@ -88,7 +88,7 @@ export class LedgerReads {
       };
       const f = args.filter ?? {};
       if (f.kind) add('kind = ?', f.kind);
-      if (f.factId) add('fact_id = ?', f.factId);
+      if (f.factId) add('tenant_id = attest_current_tenant() AND fact_id = ?', f.factId); // the (tenant_id, fact_id) index, whatever the planner's guess
       if (f.fromIndex !== undefined) add('position >= ?', f.fromIndex);
       if (f.toIndex !== undefined) add('position <= ?', f.toIndex);
       if (f.sealed === true) where.push('position IS NOT NULL');
@@ -139,7 +139,7 @@ export class LedgerReads {
 function leafFor(m: EntityManager, args: LedgerInclusionProofArgs): Promise<LeafRow | undefined> {
   return (
     args.factId !== undefined
-      ? m.query(`SELECT ${LEAF_COLUMNS} FROM ledger_leaves WHERE fact_id = $1 ORDER BY id LIMIT 1`, [args.factId])
+      ? m.query(`SELECT ${LEAF_COLUMNS} FROM ledger_leaves WHERE tenant_id = attest_current_tenant() AND fact_id = $1 ORDER BY id LIMIT 1`, [args.factId])
       : m.query(`SELECT ${LEAF_COLUMNS} FROM ledger_leaves WHERE position = $1`, [args.leafIndex])
   ).then((rows: LeafRow[]) => rows[0]);
 }

@@ -25,7 +25,11 @@ interface EvidenceSource {
   leafOf: 'self' | 'audit';
 }
 
-const FIRST_EVENT = `SELECT e.id FROM audit_events e WHERE e.subject_id = r.id::text ORDER BY e.occurred_at, e.id LIMIT 1`;
+// Each lookup is a range of a (tenant_id, …) index, even when the tenant has millions of audit
+// events and leaves. Under row-level security a condition may use an index only if it is
+// leakproof, and the uuid-to-text cast is not: the text ids come from a subquery (`k`, `a.id_text`)
+// that PostgreSQL cannot flatten (OFFSET 0), so the lookups compare plain columns.
+const FIRST_EVENT = `SELECT e.id, e.id::text AS id_text FROM audit_events e WHERE e.tenant_id = r.tenant_id AND e.subject_id = k.self ORDER BY e.occurred_at, e.id LIMIT 1`;
 const EVIDENCE: Partial<Record<LineageNodeType, EvidenceSource>> = {
   [LineageNodeType.dataset_version]: { table: 'dataset_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'audit' },
   [LineageNodeType.model_version]: { table: 'model_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'audit' },
@@ -33,7 +37,7 @@ const EVIDENCE: Partial<Record<LineageNodeType, EvidenceSource>> = {
   [LineageNodeType.decision]: { table: 'decisions', actor: 'recorded_by', at: 'recorded_at', audit: FIRST_EVENT, leafOf: 'self' },
   [LineageNodeType.review]: {
     table: 'decision_reviews', actor: 'reviewer_id', at: 'created_at', leafOf: 'self',
-    audit: `SELECT e.id FROM audit_events e WHERE e.subject_id = r.decision_id::text AND e.action = 'decision.reviewed' ORDER BY e.occurred_at DESC, e.id LIMIT 1`,
+    audit: `SELECT e.id, e.id::text AS id_text FROM audit_events e WHERE e.tenant_id = r.tenant_id AND e.subject_id = k.decision AND e.action = 'decision.reviewed' ORDER BY e.occurred_at DESC, e.id LIMIT 1`,
   },
 };
 
@@ -48,10 +52,11 @@ export async function evidenceOf(m: EntityManager, nodes: readonly NodeRef[]): P
       await m.query(
         `SELECT r.id, r.${spec.actor} AS actor_id, p.name AS actor_name, r.${spec.at} AS at, a.id AS audit_event_id, l.position, l.sealed_at
            FROM ${spec.table} r
+           CROSS JOIN LATERAL (SELECT r.id::text AS self, ${type === LineageNodeType.review ? 'r.decision_id::text' : 'NULL::text'} AS decision OFFSET 0) k
            LEFT JOIN principals p ON p.id = r.${spec.actor}
            LEFT JOIN LATERAL (${spec.audit}) a ON true
            LEFT JOIN LATERAL (SELECT position, sealed_at FROM ledger_leaves
-                               WHERE fact_id = ${spec.leafOf === 'self' ? 'r.id::text' : 'a.id::text'} ORDER BY id LIMIT 1) l ON true
+                               WHERE tenant_id = r.tenant_id AND fact_id = ${spec.leafOf === 'self' ? 'k.self' : 'a.id_text'} ORDER BY id LIMIT 1) l ON true
           WHERE r.id = ANY ($1::uuid[])`,
         [ids],
       );
