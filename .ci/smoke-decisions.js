@@ -15,9 +15,13 @@ async function gql(query, variables) {
 }
 
 async function main() {
+  const datasetId = (await gql('mutation { registerDataset(input: { name: "smoke-data" }) { id } }')).registerDataset.id;
+  const datasetVersionId = (await gql('mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }', {
+    i: { datasetId, version: '1', sourceUri: 's3://d/1', digest: `sha256:${'d'.repeat(64)}`, piiClasses: ['none'], provenance: 'contract' },
+  })).registerDatasetVersion.id;
   const modelId = (await gql('mutation { registerModel(input: { name: "smoke-model" }) { id } }')).registerModel.id;
   const modelVersionId = (await gql(`mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }`, {
-    i: { modelId, version: '1.0.0', artifactUri: 's3://m/1', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'low' },
+    i: { modelId, version: '1.0.0', artifactUri: 's3://m/1', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'low', trainingDatasetVersionIds: [datasetVersionId] },
   })).registerModelVersion.id;
   const automationId = (await gql('mutation { registerAutomation(input: { key: "smoke-claims", name: "Smoke claims" }) { id } }')).registerAutomation.id;
   await gql(`mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }`, {
@@ -61,7 +65,9 @@ async function main() {
   const sealed = (await gql('{ decisions(first: 1) { edges { node { id ledgerIndex sealedAt } } } }')).decisions.edges[0].node;
   if (sealed.ledgerIndex === null || sealed.sealedAt === null) throw new Error(`a decision is not sealed: ${JSON.stringify(sealed)}`);
 
-  // Lineage on the embedded default: the graph from the records, and OpenLineage in.
+  // Lineage on the embedded default: impactOf from the counts the sealing kept (all 602 decisions are sealed), the graph, and OpenLineage in.
+  const impact = (await gql('query($id: ID!) { impactOf(datasetVersionId: $id) { modelVersions { id } decisions { total byStatus { key count } } } }', { id: datasetVersionId })).impactOf;
+  if (impact.decisions.total !== 602 || impact.modelVersions[0]?.id !== modelVersionId) throw new Error(`impactOf: ${JSON.stringify(impact)}`);
   const up = (await gql('query($id: ID!) { lineage(node: { type: decision, id: $id }) { nodes { type } } }', { id: sealed.id })).lineage;
   if (!up.nodes.some((n) => n.type === 'model_version')) throw new Error(`lineage: ${JSON.stringify(up)}`);
   const runId = require('node:crypto').randomUUID();
@@ -76,7 +82,7 @@ async function main() {
   if (res.status !== 201) throw new Error(`POST /api/v1/lineage: ${res.status} ${await res.text()}`);
   const run = (await gql('query($id: ID!) { lineage(node: { type: run, id: $id }, direction: BOTH, depth: 1) { nodes { type } } }', { id: runId })).lineage;
   if (run.nodes.length !== 3) throw new Error(`the OpenLineage run's lineage: ${JSON.stringify(run)}`);
-  process.stderr.write('smoke: recordDecision, recordDecisions and ingestDecisions (600, in-process jobs) work on the embedded default, the ledger seals and verifies, and lineage answers (OpenLineage in included)\n');
+  process.stderr.write('smoke: recordDecision, recordDecisions and ingestDecisions (600, in-process jobs) work on the embedded default, the ledger seals and verifies, and lineage answers (impactOf and OpenLineage in included)\n');
 }
 
 main().catch((error) => {

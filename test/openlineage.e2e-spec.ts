@@ -78,6 +78,12 @@ describe('OpenLineage events join the lineage graph', () => {
 
     // Told edges are facts of the ledger too: sealed, and verified against their rows.
     await sealAll(t);
+    // The run's evidence: the producer that reported it, when, and the sealed audit event of its first event.
+    const hops = ok(await t.gql(officer.key, 'query($id: ID!) { decisionLineage(decisionId: $id) { hops { node { type } evidence { actorId at auditEventId ledgerIndex } } } }', { id: decisionId }))
+      .decisionLineage.hops;
+    const runHop = hops.find((h: { node: { type: string } }) => h.node.type === 'run');
+    expect(runHop.evidence).toMatchObject({ actorId: producer.id, auditEventId: expect.any(String), ledgerIndex: expect.any(Number) });
+    expect(hops.filter((h: { node: { type: string } }) => h.node.type === 'external_dataset').every((h: { evidence: unknown }) => h.evidence === null)).toBe(true);
     const leaves = ok(await t.gql(t.adminKey, '{ ledgerEntries(first: 100, filter: { kind: "lineage_edge" }) { edges { node { index fact } } } }')).ledgerEntries.edges;
     expect(leaves.some((e: { node: { fact: { runId: string; edge: string } } }) => e.node.fact.runId === run.runId && e.node.fact.edge === 'output_of')).toBe(true);
     expect(ok(await t.gql(t.adminKey, '{ verifyLedger { ok firstDivergence { index kind } } }')).verifyLedger).toEqual({ ok: true, firstDivergence: null });

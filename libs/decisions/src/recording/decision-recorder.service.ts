@@ -57,7 +57,7 @@ interface BatchLookups {
   reads: Map<string, Promise<DecisionReads | AttestError>>;
   judges: Map<string, Promise<PolicyJudge | undefined>>;
   /** What the batch's sources resolve to (one query for the batch, none without sources). */
-  sources: Promise<SourceLookups>;
+  sources: SourceLookups;
 }
 
 /**
@@ -105,9 +105,8 @@ export class DecisionRecorder {
    * validation upstream) keeps that error as its outcome.
    */
   async recordBatchIn(m: EntityManager, actor: AuthenticatedPrincipal, inputs: readonly (RecordDecisionInput | AttestError)[]): Promise<RecordedBatch> {
-    const sources = lookUpSources(m, inputs);
-    sources.catch(() => undefined); // awaited by every item; none may leave its failure unhandled
-    const lookups: BatchLookups = { reads: new Map(), judges: new Map(), sources };
+    // Before the items: one transaction is one connection, which runs one query at a time.
+    const lookups: BatchLookups = { reads: new Map(), judges: new Map(), sources: await lookUpSources(m, inputs) };
     // In slices: preparing hundreds of decisions is CPU work that must not hold the process's other work up.
     const prepared = await mapInSlices(inputs, (input): Promise<DecisionWrite | AttestError> | AttestError =>
       input instanceof AttestError ? input : this.prepare(m, actor, input, lookups).catch(refusalOrThrow),
@@ -136,7 +135,7 @@ export class DecisionRecorder {
       if (!actor.ability.can('read', subjectOf('Automation', { tenantId, id, ownerId }))) throw AttestError.notFound('Automation', input.automationId ?? input.automationKey!);
       throw AttestError.forbidden(`You may not record decisions for automation ${target.automation.key}`);
     }
-    const sources = sourcesOf(input, await lookups.sources);
+    const sources = sourcesOf(input, lookups.sources);
     const steps = stepRecords(input.explanation);
     const redacted = redactDecision(
       { input: input.input, output: input.output, context: input.context ?? {}, explanation: steps.map((s) => s.detail) },

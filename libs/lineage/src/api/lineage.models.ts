@@ -46,7 +46,7 @@ export class LineageGraphModel {
 
 @ObjectType('LineageEvidence', { description: 'Who brought a node about, when, and where the audit trail and the ledger hold it' })
 export class LineageEvidenceModel {
-  @Field(() => ID, { description: 'The registrant, the principal that recorded the decision, or the reviewer' }) actorId: string;
+  @Field(() => ID, { description: 'The registrant, the principal that recorded the decision, the reviewer, or the producer that reported the run' }) actorId: string;
   @Field(() => String, { nullable: true }) actorName: string | null;
   @Field() at: Date;
   @Field(() => ID, { nullable: true, description: 'The audit event of its registration (or recording, or review)' }) auditEventId: string | null;
@@ -57,7 +57,7 @@ export class LineageEvidenceModel {
 @ObjectType('LineageHop', { description: 'A node of a decision\'s upstream chain, with its evidence' })
 export class LineageHopModel {
   @Field(() => LineageNodeModel) node: LineageNodeModel;
-  @Field(() => LineageEvidenceModel, { nullable: true, description: 'null for nodes Attest was only told about (external datasets, runs)' }) evidence: LineageEvidenceModel | null;
+  @Field(() => LineageEvidenceModel, { nullable: true, description: 'null for external datasets (named by events and decisions, never registered); a run\'s is who reported it' }) evidence: LineageEvidenceModel | null;
 }
 
 @ObjectType('DecisionLineage', { description: 'A decision\'s full upstream chain to its source datasets, each hop with its evidence' })

@@ -35,6 +35,12 @@ const EVIDENCE: Partial<Record<LineageNodeType, EvidenceSource>> = {
   [LineageNodeType.model_version]: { table: 'model_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'audit' },
   [LineageNodeType.automation_version]: { table: 'automation_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'audit' },
   [LineageNodeType.decision]: { table: 'decisions', actor: 'recorded_by', at: 'recorded_at', audit: FIRST_EVENT, leafOf: 'self' },
+  // A run: who reported it (the lineage producer's key) and when, from its first event as received.
+  [LineageNodeType.run]: {
+    table: `(SELECT DISTINCT ON (run_id) run_id AS id, tenant_id, received_by, received_at FROM lineage_events
+              WHERE tenant_id = attest_current_tenant() AND run_id = ANY ($1::uuid[]) ORDER BY run_id, received_at, id)`,
+    actor: 'received_by', at: 'received_at', audit: FIRST_EVENT, leafOf: 'audit',
+  },
   [LineageNodeType.review]: {
     table: 'decision_reviews', actor: 'reviewer_id', at: 'created_at', leafOf: 'self',
     audit: `SELECT e.id, e.id::text AS id_text FROM audit_events e WHERE e.tenant_id = r.tenant_id AND e.subject_id = k.decision AND e.action = 'decision.reviewed' ORDER BY e.occurred_at DESC, e.id LIMIT 1`,

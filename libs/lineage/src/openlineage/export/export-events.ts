@@ -26,12 +26,11 @@ export async function eventsOf(m: EntityManager, leaves: readonly FeedLeaf[]): P
     if (e?.kind === 'model_registered' || e?.kind === 'model_transition') modelVersionIds.add(e.modelVersionId);
     if (e?.kind === 'model_transition') transitionIds.add(e.transitionId);
   }
-  const [decisions, reviews, models, transitions] = await Promise.all([
-    decisionsForExport(m, [...decisionIds]),
-    reviewsForExport(m, [...reviewIds]),
-    modelVersionsForExport(m, [...modelVersionIds]),
-    transitionsForExport(m, [...transitionIds]),
-  ]);
+  // One after the other: one transaction is one connection, which runs one query at a time.
+  const decisions = await decisionsForExport(m, [...decisionIds]);
+  const reviews = await reviewsForExport(m, [...reviewIds]);
+  const models = await modelVersionsForExport(m, [...modelVersionIds]);
+  const transitions = await transitionsForExport(m, [...transitionIds]);
   const events: LeafEvent[] = [];
   for (const leaf of leaves) {
     const ledger = { index: leaf.position, sealedAt: leaf.sealedAt };
