@@ -13,6 +13,8 @@ export interface OptionSpec {
   /** Bounds for integers, checked here so commands get a valid number or a usage error. */
   min?: number;
   max?: number;
+  /** A bare argument fills this option (at most one per command): `attest policy test policies/` = `--path policies/`. */
+  positional?: boolean;
 }
 
 export type OptionSpecs = Record<string, OptionSpec>;
@@ -39,11 +41,16 @@ export function parseOptions<S extends OptionSpecs>(argv: readonly string[], spe
   const values: Record<string, string | number | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    const positional = Object.entries(specs).find(([, s]) => s.positional)?.[0];
+    if (positional && !arg.startsWith('-') && !(positional in values)) {
+      values[positional] = arg;
+      continue;
+    }
     if (!arg.startsWith('--') || arg === '--') throw new UsageError(`unexpected argument "${arg}"`);
     const [name, inline] = splitInline(arg.slice(2));
     const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     if (!spec) throw new UsageError(`unknown option --${name}`);
-    if (name in values) throw new UsageError(`--${name} is given more than once`);
+    if (name in values) throw new UsageError(`--${name} is given more than once${spec.positional ? ' (also as the bare argument)' : ''}`);
     if (spec.type === 'boolean') {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       values[name] = true;

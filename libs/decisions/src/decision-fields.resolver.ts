@@ -13,6 +13,7 @@ import { DecisionModel } from './models/decision.model';
 import { ExplanationStepUnion, type ExplanationStepView } from './models/explanation-step.model';
 import { PolicyEvaluationModel } from './models/policy-evaluation.model';
 import { DecisionsService } from './queries/decisions.service';
+import { decisionFacts } from './recording/decision-facts';
 import { effectiveOutputOf, outcomeOf } from './review/outcome';
 import type { ReviewView } from './review/reviews.resolver';
 
@@ -52,6 +53,17 @@ export class DecisionFieldsResolver {
   policyEvaluation(@Parent() d: DecisionEntity): PolicyEvaluationModel | null {
     if (!d.policyPackDigest || !d.policyEffect) return null;
     return { packDigest: d.policyPackDigest, effect: d.policyEffect, matched: d.policyResults } as PolicyEvaluationModel;
+  }
+
+  @ResolveField(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The facts the policies judged when it was recorded (redacted as stored), to replay it under another pack (attest policy diff); ' +
+      'null when no pack was active, or for roles that may not read its output and context',
+  })
+  @Can('read', 'Decision')
+  async policyFacts(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    if (!d.policyFacts || !(await this.may(actor, d, 'output', loaders)) || !(await this.may(actor, d, 'context', loaders))) return null;
+    return decisionFacts(d.policyFacts, d.output, d.context);
   }
 
   @ResolveField(() => Boolean)

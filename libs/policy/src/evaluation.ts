@@ -17,7 +17,7 @@ export function groupByAppliesTo(pack: PolicyPack): Map<AppliesTo, Policy[]> {
 }
 
 /** Every fact name the pack's conditions read, as the condition or as a `{ fact }` value. */
-export function referencedFacts(pack: PolicyPack): string[] {
+export function referencedFacts(pack: Pick<PolicyPack, 'policies'>): string[] {
   const names = new Set<string>();
   const visit = (c: Condition): void => {
     if ('all' in c) c.all.forEach(visit);

@@ -4,7 +4,7 @@ export { FACT_CATALOGUE, factDefinition, resolveFacts, sampleBucket, type FactDe
 export { isPackName, loadPolicyPack, packFolders, packTestsDir, parsePolicyFile } from './pack-loader';
 export { packDigest } from './pack-digest';
 export { combineEffects } from './combine-effects';
-export type { PolicyEvaluator } from './evaluation';
+export { referencedFacts, type PolicyEvaluator } from './evaluation';
 export { CompiledEvaluator } from './compiled-evaluator';
 export { OracleEvaluator } from './oracle-evaluator';
 export { loadPackTests, runPackTests, describeFailure, uncoveredPolicies, type PackTestCase, type PackTestResult } from './pack-tests';

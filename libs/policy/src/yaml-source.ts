@@ -14,7 +14,8 @@ export class YamlSource {
   static parse(file: string, text: string, problems: string[]): YamlSource | undefined {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    for (const error of doc.errors) problems.push(`${file}:${error.linePos?.[0].line ?? 1}: ${error.message}`);
+    // With prettyErrors off the parser fills no linePos: the line comes from the error's offset.
+    for (const error of doc.errors) problems.push(`${file}:${error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line}: ${error.message}`);
     return doc.errors.length > 0 ? undefined : new YamlSource(file, doc, lines);
   }
 

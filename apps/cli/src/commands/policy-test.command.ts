@@ -1,49 +1,42 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import {
-  CompiledEvaluator, describeFailure, loadPackTests, loadPolicyPack, packFolders, packTestsDir, PolicyPackError, runPackTests, uncoveredPolicies,
-} from '@attest/policy';
+import { resolve } from 'node:path';
+import { PolicyPackError } from '@attest/policy';
+import { invalidInputReport, runPolicyTests, testCheckReport, testMarkdown, testText } from '@attest/policy-review';
 import { CliError, defineCommand } from '../command';
+import { attestVersion, FORMAT_OPTION, parseFormat, render } from '../policy/output-format';
 
 export const policyTestCommand = defineCommand({
   name: 'policy test',
   summary: 'Run every risk-policy pack\'s tests (facts in, expected effects out) and report coverage',
   description:
-    'Loads each pack under --path (default: policies/, one folder per pack), runs its tests/*.yaml with the compiled ' +
-    'evaluator, prints failures with file:line and the policies no test pins down. Exit 0 when all pass, 1 on failures, ' +
-    '2 when a pack or its tests are invalid.',
+    'Loads each pack under the path (default: policies/, one folder per pack), runs its tests/*.yaml with the compiled ' +
+    'evaluator, prints failures with file:line, the policies no test pins down from both sides and the conditions no test ' +
+    'makes true or false. Exit 0 when all pass, 1 on failures, 2 when a pack or its tests are invalid (with file and line).',
   options: {
-    path: { type: 'string', valueName: 'folder', description: 'a policies folder, or one pack folder (default: policies)' },
+    path: { type: 'string', valueName: 'folder', positional: true, description: 'a policies folder, or one pack folder (default: policies)' },
+    format: FORMAT_OPTION,
   },
   async run(options, io) {
+    const format = parseFormat(options.format);
     const root = resolve(options.path ?? 'policies');
     if (!existsSync(root)) throw new CliError(`${options.path ?? 'policies'}: no such folder`, 2);
-    const packDirs = packFolders(root);
-    let failed = 0;
-    let total = 0;
-    for (const dir of packDirs) {
-      const name = relative(process.cwd(), dir) || dir;
-      let results;
-      let uncovered: string[];
-      try {
-        const pack = loadPolicyPack(dir);
-        const cases = loadPackTests(packTestsDir(dir), pack);
-        results = runPackTests(new CompiledEvaluator(pack), cases);
-        uncovered = uncoveredPolicies(pack, cases);
-        io.out(`${name}: ${pack.policies.length} policies, digest ${pack.digest.slice(0, 12)}\n`);
-      } catch (error) {
-        if (error instanceof PolicyPackError) throw new CliError(error.message, 2);
-        throw error;
-      }
-      for (const result of results.filter((r) => !r.passed)) io.out(`  FAIL ${describeFailure(result)}\n`);
-      const passed = results.filter((r) => r.passed).length;
-      io.out(`  ${passed} of ${results.length} cases passed\n`);
-      if (uncovered.length > 0) io.out(`  not covered from both sides: ${uncovered.join(', ')}\n`);
-      failed += results.length - passed;
-      total += results.length;
+    let run;
+    try {
+      run = runPolicyTests(root);
+    } catch (error) {
+      if (!(error instanceof PolicyPackError)) throw error;
+      // The problems go to stderr as file:line lines; a machine format also carries them on stdout, for the CI to annotate.
+      if (format !== 'text') io.out(render(format, invalidRenderings(error.problems)));
+      throw new CliError(error.message, 2);
     }
-    // Worded so that it is not mistaken for the test runner's own "N passed, N failed" closing line.
-    io.out(`policy tests: ${total - failed} of ${total} cases passed in ${packDirs.length} pack${packDirs.length === 1 ? '' : 's'}\n`);
-    return failed > 0 ? 1 : 0;
+    const version = attestVersion();
+    io.out(render(format, { text: () => testText(run), markdown: () => testMarkdown(run), json: () => run, checks: () => testCheckReport(run, version) }));
+    return run.failed > 0 ? 1 : 0;
   },
 });
+
+function invalidRenderings(problems: readonly string[]) {
+  const report = invalidInputReport('attest policy test', attestVersion(), problems);
+  const listing = () => `${problems.join('\n')}\n`;
+  return { text: listing, markdown: () => `## Attest policy tests\n\nInvalid input:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`, json: () => ({ invalid: problems }), checks: () => report };
+}

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { generateApiSchemaSdl } from '../../../api/src/api-schema';
+import { nearestPackageRoot } from '../repo-root';
 import { CliError, defineCommand } from '../command';
 
 export const schemaCommand = defineCommand({
@@ -30,10 +31,9 @@ export const schemaCommand = defineCommand({
   },
 });
 
-/** The nearest folder with a package.json: the same from source (ts) and from dist. */
+/** The repository's root, where schema.graphql is committed. */
 function repoRoot(from: string): string {
-  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-  }
-  throw new CliError('cannot find the repository root (no package.json above the CLI): pass --out');
+  const root = nearestPackageRoot(from);
+  if (!root) throw new CliError('cannot find the repository root (no package.json above the CLI): pass --out');
+  return root;
 }

@@ -56,7 +56,8 @@ export function parseAccessFile(file: string, text: string, roles: Partial<Acces
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const at = (node: YamlNode | null | undefined) => `${file}:${node?.range ? lines.linePos(node.range[0]).line : 1}`;
-  for (const error of doc.errors) problems.push(`${file}:${error.linePos?.[0].line ?? 1}: ${error.message}`);
+  // With prettyErrors off the parser fills no linePos: the line comes from the error's offset.
+  for (const error of doc.errors) problems.push(`${file}:${error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line}: ${error.message}`);
   if (doc.errors.length > 0) return;
 
   const rolesNode = isMap(doc.contents) ? doc.contents.get('roles', true) : undefined;

@@ -1,0 +1,36 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { CliError, defineCommand } from '../command';
+import { HttpGraphQLClient } from '../ledger/graphql-client';
+import { decisionsFromApi } from '../policy/decisions-from-api';
+
+export const policyDecisionsCommand = defineCommand({
+  name: 'policy decisions',
+  summary: 'Export recorded decisions (the facts the policies judged) as .jsonl, to replay with `attest policy diff --decisions`',
+  description:
+    'Reads the decisions of a running Attest over its API (ATTEST_API_KEY; a read-only role such as auditor is enough), 100 ' +
+    'per request, and writes one JSON record per line: id, automationKey, recordedAt, what the pack decided then, and the ' +
+    'facts it judged (redacted as stored; null when no pack was active). Newest first.',
+  options: {
+    url: { type: 'string', required: true, valueName: 'url', description: 'the API\'s base URL, e.g. https://attest.example.com' },
+    out: { type: 'string', required: true, valueName: 'file.jsonl', description: 'where to write the records' },
+    since: { type: 'string', valueName: 'iso-date', description: 'decisions that occurred at or after this time' },
+    until: { type: 'string', valueName: 'iso-date', description: 'decisions that occurred before this time' },
+  },
+  async run(options, io) {
+    const key = process.env.ATTEST_API_KEY;
+    if (!key) throw new CliError('ATTEST_API_KEY must be set (a read-only key is enough)', 2);
+    for (const name of ['since', 'until'] as const) {
+      if (options[name] && Number.isNaN(Date.parse(options[name]!))) throw new CliError(`--${name} must be an ISO 8601 date, got "${options[name]}"`, 2);
+    }
+    const out = createWriteStream(options.out, 'utf8');
+    let written = 0;
+    for await (const record of decisionsFromApi(new HttpGraphQLClient(options.url, key), { from: options.since, to: options.until })) {
+      if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+      written += 1;
+    }
+    out.end();
+    await once(out, 'finish');
+    io.err(`wrote ${written} decision${written === 1 ? '' : 's'} to ${options.out}\n`);
+  },
+});

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderGithubAnnotations, renderJUnit, renderSarifJson, type CheckReport } from '@attest/policy-review';
+import { UsageError, type OptionSpec } from '../args';
+import { nearestPackageRoot } from '../repo-root';
+
+export const FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+export const FORMAT_OPTION: OptionSpec = {
+  type: 'string',
+  valueName: FORMATS.join('|'),
+  description: 'text for a person (default); json; markdown (a pull-request comment); junit (XML); sarif (2.1.0); github (workflow annotations)',
+};
+
+export function parseFormat(value: string | undefined): OutputFormat {
+  const format = (value ?? 'text') as OutputFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${value}"`);
+  return format;
+}
+
+/** How one command renders in each format: its own text, Markdown and JSON, and the neutral report for the machine formats. */
+export interface Renderings {
+  text(): string;
+  markdown(): string;
+  json(): unknown;
+  checks(): CheckReport;
+}
+
+export function render(format: OutputFormat, r: Renderings): string {
+  switch (format) {
+    case 'text': return r.text();
+    case 'markdown': return r.markdown();
+    case 'json': return `${JSON.stringify(r.json(), null, 2)}\n`;
+    case 'junit': return renderJUnit(r.checks());
+    case 'sarif': return renderSarifJson(r.checks());
+    case 'github': return renderGithubAnnotations(r.checks());
+  }
+}
+
+/** Attest's version (the repository's package.json), for SARIF's tool.driver.version; the same from source and from dist. */
+export function attestVersion(): string {
+  const root = nearestPackageRoot(__dirname);
+  return root ? ((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0') : '0.0.0';
+}

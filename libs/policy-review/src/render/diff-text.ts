@@ -1,0 +1,33 @@
+import { accessDiffText } from '../access/access-diff-render';
+import type { PolicyDiffReport } from '../diff/policy-diff';
+import { count, transitionLabel } from './markdown';
+
+/** The policy review for a terminal: the same content as the Markdown, as indented plain text. */
+export function diffText(report: PolicyDiffReport): string {
+  const lines: string[] = [`Policy review: ${report.base.label}${report.base.commit ? ` (${report.base.commit.slice(0, 7)})` : ''} → ${report.head.label}`, ''];
+  const policies = report.packs.flatMap((p) => p.policies.map((c) => ({ pack: p.pack, c })));
+  lines.push(`Risk policies: ${policies.length === 0 ? 'no change' : `${policies.length} changed`}`);
+  for (const { pack, c } of policies) {
+    lines.push(`  ${c.change.padEnd(8)} ${pack}/${c.id}  ${c.source}`);
+    for (const f of c.fields) lines.push(`             ${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`);
+    for (const k of c.conditions) lines.push(`             ${k.path} ${k.change}: ${k.before ?? ''}${k.before && k.after ? ' → ' : ''}${k.after ?? ''}`);
+  }
+  lines.push('', `Access rules: ${report.access.length === 0 ? 'no change' : `${report.access.length} permissions changed`}`);
+  if (report.access.length > 0) lines.push(...accessDiffText(report.access).trimEnd().split('\n').map((l) => `  ${l}`));
+  if (report.replay) {
+    lines.push('', `Replay (${report.replay.source}):`);
+    if (report.replay.reports.length === 0) lines.push('  no changed pack to replay');
+    for (const r of report.replay.reports) {
+      lines.push(`  pack ${r.pack}: ${count(r.changed)} of ${count(r.replayed)} replayed decisions change (${count(r.decisions)} read, ${count(r.withoutFacts)} without facts, ${count(r.failed)} not evaluable)`);
+      for (const e of r.byEffect) lines.push(`    ${transitionLabel(e.from, e.to)}: ${count(e.count)}`);
+      for (const a of r.byAutomation) lines.push(`    automation ${a.automationKey}: ${count(a.changed)}`);
+      for (const p of r.byPolicy) lines.push(`    policy ${p.policyId}: now matches ${count(p.gained)}, no longer ${count(p.lost)}`);
+      for (const e of r.examples) lines.push(`    e.g. ${e.id} (${e.automationKey}): ${e.base.effect} [${e.base.matched.join(', ')}] → ${e.head.effect} [${e.head.matched.join(', ')}]  ${JSON.stringify(e.facts)}`);
+    }
+  }
+  if (report.checks.length > 0) {
+    lines.push('', 'Checks:');
+    for (const c of report.checks) lines.push(`  ${c.passed ? 'pass' : 'FAIL'} ${c.rule}: ${c.detail}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
