@@ -58,12 +58,23 @@ export class DecisionFieldsResolver {
   @ResolveField(() => GraphQLJSON, {
     nullable: true,
     description: 'The facts the policies judged when it was recorded (redacted as stored), to replay it under another pack (attest policy diff); ' +
-      'null when no pack was active, or for roles that may not read its output and context',
+      'null when no pack was active. decision.output and context are null for roles that may not read them (see policyFactsWithheld)',
   })
   @Can('read', 'Decision')
   async policyFacts(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    if (!d.policyFacts || !(await this.may(actor, d, 'output', loaders)) || !(await this.may(actor, d, 'context', loaders))) return null;
-    return decisionFacts(d.policyFacts, d.output, d.context);
+    if (!d.policyFacts) return null;
+    const [output, context] = [await this.restricted(actor, d, 'output', loaders), await this.restricted(actor, d, 'context', loaders)];
+    // A withheld context is empty: each context.* fact a policy reads is then null, as for any absent fact.
+    return decisionFacts(d.policyFacts, output, (context ?? {}) as Record<string, unknown>);
+  }
+
+  @ResolveField(() => [String], { description: 'The facts in policyFacts your role may not read, given as null: decision.output, context' })
+  @Can('read', 'Decision')
+  async policyFactsWithheld(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    const withheld: string[] = [];
+    if (!(await this.may(actor, d, 'output', loaders))) withheld.push('decision.output');
+    if (!(await this.may(actor, d, 'context', loaders))) withheld.push('context');
+    return withheld;
   }
 
   @ResolveField(() => Boolean)

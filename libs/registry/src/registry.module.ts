@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@attest/identity';
 import { AutomationVersionsResolver } from './automation-versions.resolver';
+import { LifecycleGatesResolver } from './lifecycle-gates.resolver';
 import { AutomationVersionsService } from './automation-versions.service';
 import { AutomationsResolver } from './automations.resolver';
 import { AutomationsService } from './automations.service';
@@ -21,7 +22,7 @@ const SERVICES = [
 ];
 /** Every resolver of the registry, also for building the schema without a server (apps/api/src/api-schema.ts). */
 export const REGISTRY_RESOLVERS = [
-  ModelsResolver, ModelVersionsResolver, DatasetsResolver, DatasetVersionsResolver, AutomationsResolver, AutomationVersionsResolver,
+  ModelsResolver, ModelVersionsResolver, DatasetsResolver, DatasetVersionsResolver, AutomationsResolver, AutomationVersionsResolver, LifecycleGatesResolver,
 ];
 
 @Module({

@@ -2,15 +2,17 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { CliError, defineCommand } from '../command';
 import { HttpGraphQLClient } from '../ledger/graphql-client';
-import { decisionsFromApi } from '../policy/decisions-from-api';
+import { recordsFromApi } from '../policy/decisions-from-api';
 
 export const policyDecisionsCommand = defineCommand({
   name: 'policy decisions',
   summary: 'Export recorded decisions (the facts the policies judged) as .jsonl, to replay with `attest policy diff --decisions`',
   description:
     'Reads the decisions of a running Attest over its API (ATTEST_API_KEY; a read-only role such as auditor is enough), 100 ' +
-    'per request, and writes one JSON record per line: id, automationKey, recordedAt, what the pack decided then, and the ' +
-    'facts it judged (redacted as stored; null when no pack was active). Newest first.',
+    'per request, and writes one JSON record per line: first the lifecycle gates (each model and automation version in ' +
+    'review, approved or deployed, with the facts of the move into its status: "kind": "gate"), then the decisions, newest ' +
+    'first: id, automationKey, recordedAt, what the pack decided then, and the facts it judged (redacted as stored; null when ' +
+    'no pack was active; facts the key\'s role may not read are null and listed in "withheld").',
   options: {
     url: { type: 'string', required: true, valueName: 'url', description: 'the API\'s base URL, e.g. https://attest.example.com' },
     out: { type: 'string', required: true, valueName: 'file.jsonl', description: 'where to write the records' },
@@ -25,12 +27,12 @@ export const policyDecisionsCommand = defineCommand({
     }
     const out = createWriteStream(options.out, 'utf8');
     let written = 0;
-    for await (const record of decisionsFromApi(new HttpGraphQLClient(options.url, key), { from: options.since, to: options.until })) {
+    for await (const record of recordsFromApi(new HttpGraphQLClient(options.url, key), { from: options.since, to: options.until })) {
       if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
       written += 1;
     }
     out.end();
     await once(out, 'finish');
-    io.err(`wrote ${written} decision${written === 1 ? '' : 's'} to ${options.out}\n`);
+    io.err(`wrote ${written} record${written === 1 ? '' : 's'} to ${options.out}\n`);
   },
 });

@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import { AccessPolicyError } from '@attest/identity';
 import { PolicyPackError } from '@attest/policy';
 import {
-  DecisionRecordError, decisionsFromFile, diffCheckReport, diffMarkdown, diffText, FAIL_ON_HELP, FailOnError, parseFailOn, policyDiff, type DecisionRecord,
+  DecisionRecordError, decisionsFromFile, diffCheckReport, diffMarkdown, diffText, FAIL_ON_HELP, FailOnError, parseFailOn, policyDiff, type ReplayRecord,
 } from '@attest/policy-review';
 import { CliError, defineCommand, type CliIo } from '../command';
 import { HttpGraphQLClient } from '../ledger/graphql-client';
-import { decisionsFromApi } from '../policy/decisions-from-api';
+import { recordsFromApi } from '../policy/decisions-from-api';
 import { attestVersion, FORMAT_OPTION, parseFormat, render } from '../policy/output-format';
 import { refSide, workTreeSide } from '../policy/policy-sides';
 
@@ -66,7 +66,7 @@ function loadSides(head: string, base: string) {
   }
 }
 
-function decisionSource(options: { decisions?: string; 'from-api'?: string; since?: string }, io: CliIo): { source: string; records: AsyncIterable<DecisionRecord> } | undefined {
+function decisionSource(options: { decisions?: string; 'from-api'?: string; since?: string }, io: CliIo): { source: string; records: AsyncIterable<ReplayRecord> } | undefined {
   if (options.decisions) {
     if (!existsSync(options.decisions)) throw new CliError(`${options.decisions}: no such file`, 2);
     return { source: options.decisions, records: decisionsFromFile(options.decisions) };
@@ -76,7 +76,7 @@ function decisionSource(options: { decisions?: string; 'from-api'?: string; sinc
   const key = process.env.ATTEST_API_KEY;
   if (!key) throw new CliError('--from-api needs ATTEST_API_KEY (a read-only key is enough)', 2);
   if (options.since && Number.isNaN(Date.parse(options.since))) throw new CliError(`--since must be an ISO 8601 date, got "${options.since}"`, 2);
-  return { source: url, records: decisionsFromApi(new HttpGraphQLClient(url, key), { from: options.since }) };
+  return { source: url, records: recordsFromApi(new HttpGraphQLClient(url, key), { from: options.since }) };
 }
 
 /** A progress line on a terminal only (stderr), so piped output and CI logs stay clean. */

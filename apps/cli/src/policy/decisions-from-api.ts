@@ -1,17 +1,17 @@
 import type { Effect } from '@attest/policy';
-import type { DecisionRecord } from '@attest/policy-review';
+import type { DecisionRecord, GateRecord, ReplayRecord } from '@attest/policy-review';
 import { requestWhole, type GraphQLTransport } from '../ledger/graphql-client';
 
 const PAGE = 100;
 
 const DECISIONS = `query($first: Int!, $after: String, $filter: DecisionFilter) {
   decisions(first: $first, after: $after, filter: $filter) {
-    edges { node { id recordedAt automation { key } policyEvaluation { packDigest effect matched { id } } policyFacts } }
+    edges { node { id recordedAt automation { key } policyEvaluation { packDigest effect matched { id } } policyFacts policyFactsWithheld } }
     pageInfo { hasNextPage endCursor } } }`;
 
 interface Page {
   decisions: {
-    edges: { node: { id: string; recordedAt: string; automation: { key: string } | null; policyEvaluation: { packDigest: string; effect: Effect; matched: { id: string }[] } | null; policyFacts: Record<string, unknown> | null } }[];
+    edges: { node: { id: string; recordedAt: string; automation: { key: string } | null; policyEvaluation: { packDigest: string; effect: Effect; matched: { id: string }[] } | null; policyFacts: Record<string, unknown> | null; policyFactsWithheld: string[] } }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
@@ -28,24 +28,31 @@ export interface DecisionQuery {
  * (ids, the automation's key, what the pack decided, the facts it judged), 100 per request with
  * the API key's rights (a read-only role such as auditor suffices).
  */
-export async function* decisionsFromApi(client: GraphQLTransport, query: DecisionQuery, onPage?: (read: number) => void): AsyncGenerator<DecisionRecord> {
+async function* decisionsFromApi(client: GraphQLTransport, query: DecisionQuery): AsyncGenerator<DecisionRecord> {
   const filter = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
   let after: string | null = null;
-  let read = 0;
   for (;;) {
     const page: Page = await requestWhole<Page>(client, 'the decisions query', DECISIONS, { first: PAGE, after, filter });
     for (const { node } of page.decisions.edges) {
-      read += 1;
       yield {
         id: node.id,
         automationKey: node.automation?.key ?? '(unknown automation)',
         recordedAt: node.recordedAt,
         recorded: node.policyEvaluation && { packDigest: node.policyEvaluation.packDigest, effect: node.policyEvaluation.effect, matched: node.policyEvaluation.matched.map((m) => m.id).sort() },
         facts: node.policyFacts,
+        withheld: node.policyFactsWithheld,
       };
     }
-    onPage?.(read);
     if (!page.decisions.pageInfo.hasNextPage) return;
     after = page.decisions.pageInfo.endCursor;
   }
+}
+
+const GATES = `{ lifecycleGateFacts { subjectType id label status appliesTo facts } }`;
+
+/** The lifecycle gates first (a few hundred versions, one request), then the decisions. */
+export async function* recordsFromApi(client: GraphQLTransport, query: DecisionQuery): AsyncGenerator<ReplayRecord> {
+  const { lifecycleGateFacts } = await requestWhole<{ lifecycleGateFacts: Omit<GateRecord, 'kind'>[] }>(client, 'the lifecycle gates query', GATES);
+  for (const gate of lifecycleGateFacts) yield { kind: 'gate', ...gate };
+  yield* decisionsFromApi(client, query);
 }

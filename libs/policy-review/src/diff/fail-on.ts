@@ -24,7 +24,7 @@ export class FailOnError extends Error {
 }
 
 export const FAIL_ON_HELP =
-  'new-deny (a replayed decision would now be denied), lost-review (one that went to a human would not), flips>N or flips:N (more than N ' +
+  'new-deny (a replayed decision would now be denied, or a version would now fail its lifecycle gate), lost-review (one that went to a human would not), flips>N or flips:N (more than N ' +
   'replayed decisions change), access-gained (a role gains a permission), access-changed (any permission changes), policy-changed (any risk policy changes)';
 
 /** Parses `new-deny,flips>100`: the rules in the order given. */
@@ -55,7 +55,11 @@ export function checkFailOn(rules: readonly FailOnRule[], s: ChangeSummary): Fai
     switch (rule.kind) {
       case 'new-deny': {
         const n = transitions(s.replays, (from, to) => to === 'deny' && from !== 'deny');
-        return { rule: name(rule), passed: n === 0, detail: `${n} replayed decision${n === 1 ? '' : 's'} would now be denied` };
+        const gates = s.replays.reduce((k, r) => k + r.gates.changed.filter((g) => g.head.effect === 'deny' && g.base.effect !== 'deny').length, 0);
+        return {
+          rule: name(rule), passed: n === 0 && gates === 0,
+          detail: `${n} replayed decision${n === 1 ? '' : 's'} would now be denied; ${gates} model or automation version${gates === 1 ? '' : 's'} would now fail ${gates === 1 ? 'its' : 'their'} gate`,
+        };
       }
       case 'lost-review': {
         const n = transitions(s.replays, (from, to) => from === 'require_review' && to !== 'require_review' && to !== 'deny');

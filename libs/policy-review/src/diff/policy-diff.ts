@@ -1,7 +1,7 @@
 import type { AccessPolicy } from '@attest/identity';
 import type { PolicyPack } from '@attest/policy';
 import { diffAccess, type AccessChange } from '../access/access-diff';
-import type { DecisionRecord } from '../replay/decision-record';
+import type { ReplayRecord } from '../replay/decision-record';
 import { replayDecisions, type ReplayReport } from '../replay/replay';
 import { checkFailOn, type FailOnCheck, type FailOnRule } from './fail-on';
 import { diffPacks, type PackDiff } from './pack-diff';
@@ -27,8 +27,8 @@ export interface PolicyDiffReport {
 }
 
 export interface PolicyDiffOptions {
-  /** Recorded decisions to replay under the base and head of every changed pack, and where they came from. */
-  decisions?: { source: string; records: AsyncIterable<DecisionRecord> | Iterable<DecisionRecord> };
+  /** Recorded decisions (and lifecycle gates) to replay under the base and head of every changed pack, and where they came from. */
+  decisions?: { source: string; records: AsyncIterable<ReplayRecord> | Iterable<ReplayRecord> };
   failOn?: readonly FailOnRule[];
   examples?: number;
   onProgress?: (read: number) => void;

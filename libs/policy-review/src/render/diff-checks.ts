@@ -11,6 +11,7 @@ export const DIFF_RULES: FindingRule[] = [
   { id: 'access-lost', description: 'A role loses or narrows a permission' },
   { id: 'access-changed', description: 'A permission changes otherwise' },
   { id: 'outcome-changed', description: 'Recorded decisions would come out differently under the head pack' },
+  { id: 'gate-changed', description: 'A model or automation version\'s lifecycle gate would judge the move into its status differently' },
   { id: 'fail-on', description: 'A --fail-on check failed' },
 ];
 
@@ -32,6 +33,12 @@ export function diffCheckReport(report: PolicyDiffReport, version: string): Chec
   for (const r of report.replay?.reports ?? []) {
     for (const e of r.byEffect) {
       findings.push({ ruleId: 'outcome-changed', level: e.to === 'deny' && e.from !== 'deny' ? 'warning' : 'note', message: `pack ${r.pack}: ${e.count} recorded decision${e.count === 1 ? '' : 's'}: ${transitionLabel(e.from, e.to)}` });
+    }
+  }
+  for (const r of report.replay?.reports ?? []) {
+    for (const g of r.gates.changed) {
+      const fails = g.head.effect === 'deny' && g.base.effect !== 'deny';
+      findings.push({ ruleId: 'gate-changed', level: fails ? 'warning' : 'note', message: `pack ${r.pack}: ${g.subjectType} ${g.label} (${g.status}): gate ${g.base.effect} → ${g.head.effect}` });
     }
   }
   for (const c of report.checks.filter((x) => !x.passed)) findings.push({ ruleId: 'fail-on', level: 'error', message: `--fail-on ${c.rule}: ${c.detail}` });

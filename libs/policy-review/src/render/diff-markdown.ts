@@ -29,6 +29,9 @@ export function diffMarkdown(report: PolicyDiffReport): string {
   if (report.access.length > 0) parts.push(details(`Access rules: ${report.access.length} permission${report.access.length === 1 ? '' : 's'} changed`, accessDiffMarkdown(report.access)));
   for (const replay of report.replay?.reports ?? []) {
     if (replay.changed > 0 || replay.failed > 0) parts.push(details(`Replay of pack <code>${replay.pack}</code>: ${count(replay.changed)} of ${count(replay.replayed)} decisions change`, replayBody(replay)));
+    if (replay.gates.changed.length > 0) {
+      parts.push(details(`Lifecycle gates of pack <code>${replay.pack}</code>: ${replay.gates.changed.length} of ${count(replay.gates.checked)} versions judged differently`, gatesBody(replay)));
+    }
   }
   return `${parts.join('\n\n')}\n`;
 }
@@ -44,6 +47,9 @@ function summaryTable(report: PolicyDiffReport): string {
     const total = (pick: (r: ReplayReport) => number) => report.replay!.reports.reduce((n, r) => n + pick(r), 0);
     const read = report.replay.reports[0]?.decisions ?? 0;
     const flips = mergedTransitions(report.replay.reports).map((t) => `${transitionLabel(t.from, t.to)}: ${count(t.count)}`).join(', ');
+    const gates = total((r) => r.gates.changed.length);
+    rows.push(['Lifecycle gates', `${count(gates)} of ${count(total((r) => r.gates.checked))} versions judged differently` +
+      `${gates ? ` (${count(total((r) => r.gates.changed.filter((g) => g.head.effect === 'deny' && g.base.effect !== 'deny').length))} would now fail)` : ''}`]);
     rows.push(['Recorded decisions', report.replay.reports.length === 0
       ? 'no changed pack to replay'
       : `${count(total((r) => r.changed))} of ${count(total((r) => r.replayed))} replayed would change${flips ? ` (${flips})` : ''}` +
@@ -98,6 +104,15 @@ function replayBody(r: ReplayReport): string {
       `- ${code(e.id)} (${code(e.automationKey)}, ${e.recordedAt}): ${e.base.effect} [${e.base.matched.join(', ')}] → ${e.head.effect} [${e.head.matched.join(', ')}]\n` +
       `  \`\`\`json\n  ${JSON.stringify(e.facts)}\n  \`\`\``).join('\n'));
   }
+  if (r.withheldFacts.length > 0) {
+    parts.push(`The exporting key's role may not read ${r.withheldFacts.map(code).join(', ')}: policies reading them were replayed with them as null.`);
+  }
   if (r.failures.length > 0) parts.push(`Not evaluable (first ${r.failures.length}): ${r.failures.map((f) => `${code(f.id)}: ${f.message}`).join('; ')}`);
   return parts.join('\n\n');
+}
+
+function gatesBody(r: ReplayReport): string {
+  return table(['Version', 'Kind', 'Status', 'Base', 'Head'], r.gates.changed.map((g) => [
+    code(g.label), g.subjectType, g.status, `${g.base.effect} [${g.base.matched.join(', ')}]`, `${g.head.effect} [${g.head.matched.join(', ')}]`,
+  ]));
 }

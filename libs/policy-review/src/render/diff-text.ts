@@ -22,6 +22,9 @@ export function diffText(report: PolicyDiffReport): string {
       for (const e of r.byEffect) lines.push(`    ${transitionLabel(e.from, e.to)}: ${count(e.count)}`);
       for (const a of r.byAutomation) lines.push(`    automation ${a.automationKey}: ${count(a.changed)}`);
       for (const p of r.byPolicy) lines.push(`    policy ${p.policyId}: now matches ${count(p.gained)}, no longer ${count(p.lost)}`);
+      if (r.withheldFacts.length > 0) lines.push(`    facts withheld from the exporting key (replayed as null): ${r.withheldFacts.join(', ')}`);
+      lines.push(`    lifecycle gates: ${r.gates.changed.length} of ${count(r.gates.checked)} versions judged differently`);
+      for (const g of r.gates.changed) lines.push(`      ${g.subjectType} ${g.label} (${g.status}): ${g.base.effect} → ${g.head.effect}`);
       for (const e of r.examples) lines.push(`    e.g. ${e.id} (${e.automationKey}): ${e.base.effect} [${e.base.matched.join(', ')}] → ${e.head.effect} [${e.head.matched.join(', ')}]  ${JSON.stringify(e.facts)}`);
     }
   }

@@ -65,4 +65,29 @@ describe('replaying recorded decisions under two packs', () => {
     expect(reports[1].changed).toBe(0);
     expect(reports[1].byEffect).toEqual([]);
   });
+
+  it('replays lifecycle gates too: the versions a changed gate would now refuse, and only those', async () => {
+    const gated = (id: string, riskClass: string, oversightMode: string) => ({
+      kind: 'gate' as const, subjectType: 'AutomationVersion' as const, id, label: `claims-triage ${id}`, status: 'deployed', appliesTo: 'automation.transition' as const,
+      facts: { automation: { riskClass, oversightMode, environment: 'production' }, transition: { from: 'approved', to: 'deployed', actorId: 'p1' }, principal: { id: 'p1', roles: ['automation_owner'] } },
+    });
+    // The head drops `sample` from the oversight modes that let a high-risk automation into production.
+    const stricter: PolicyPack = {
+      ...base, digest: 'stricter',
+      policies: base.policies.map((p) => (p.id !== 'high-risk-deployment-needs-oversight' ? p : {
+        ...p, conditions: { all: [...(p.conditions as { all: never[] }).all.slice(0, 3), { fact: 'automation.oversightMode', operator: 'in' as const, value: ['none', 'sample', null] }] },
+      })),
+    };
+    const [report] = await replayDecisions([{ base, head: stricter }], [gated('v1', 'high', 'sample'), gated('v2', 'high', 'required'), gated('v3', 'minimal', 'sample'), records[0]]);
+    expect(report.gates.checked).toBe(3);
+    expect(report.gates.changed).toEqual([
+      { subjectType: 'AutomationVersion', id: 'v1', label: 'claims-triage v1', status: 'deployed', base: { effect: 'allow', matched: [] }, head: { effect: 'deny', matched: ['high-risk-deployment-needs-oversight'] } },
+    ]);
+    expect(report.decisions).toBe(1); // gates are not decisions
+  });
+
+  it('says which facts the exporting key could not read', async () => {
+    const [report] = await replayDecisions([{ base, head }], records.slice(0, 10).map((r) => ({ ...r, withheld: ['context', 'decision.output'] })));
+    expect(report.withheldFacts).toEqual(['context', 'decision.output']);
+  });
 });

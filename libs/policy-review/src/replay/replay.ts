@@ -1,5 +1,5 @@
 import { CompiledEvaluator, referencedFacts, resolveFacts, type Effect, type PolicyPack } from '@attest/policy';
-import type { DecisionRecord } from './decision-record';
+import type { DecisionRecord, GateRecord, ReplayRecord } from './decision-record';
 
 /** An outcome as the replay compares it: the effect and the ids of the policies that matched, sorted. */
 export interface ReplayedOutcome {
@@ -42,6 +42,20 @@ export interface ReplayReport {
   /** Per policy: in how many replayed decisions it matches under head but not base (gained) or the reverse (lost). */
   byPolicy: { policyId: string; gained: number; lost: number }[];
   examples: ReplayExample[];
+  /** Facts some records came without (the exporting key's role may not read them): replayed as null. */
+  withheldFacts: string[];
+  /** Lifecycle gates replayed: every model or automation version whose gate outcome differs. */
+  gates: { checked: number; changed: GateChange[] };
+}
+
+/** A version whose lifecycle gate would judge the move into its status differently. */
+export interface GateChange {
+  subjectType: GateRecord['subjectType'];
+  id: string;
+  label: string;
+  status: string;
+  base: ReplayedOutcome;
+  head: ReplayedOutcome;
 }
 
 export interface ReplayOptions {
@@ -68,7 +82,7 @@ export interface PackPair {
  */
 export async function replayDecisions(
   pairs: readonly PackPair[],
-  records: AsyncIterable<DecisionRecord> | Iterable<DecisionRecord>,
+  records: AsyncIterable<ReplayRecord> | Iterable<ReplayRecord>,
   options: ReplayOptions = {},
 ): Promise<ReplayReport[]> {
   const replays = pairs.map((pair) => new PairReplay(pair, options.examples ?? 5));
@@ -77,6 +91,10 @@ export async function replayDecisions(
   for await (const record of records) {
     read += 1;
     if (options.onProgress && read % every === 0) options.onProgress(read);
+    if (record.kind === 'gate') {
+      for (const replay of replays) replay.addGate(record);
+      continue;
+    }
     let resolved: Record<string, unknown> | null = null;
     let refusal: string | null = null;
     if (record.facts) {
@@ -100,19 +118,39 @@ class PairReplay {
   private readonly automations = new Map<string, { changed: number; effects: Counter<string> }>();
   private readonly gained = new Counter<string>();
   private readonly lost = new Counter<string>();
+  private readonly withheld = new Set<string>();
 
   constructor(private readonly pair: PackPair, private readonly wanted: number) {
     this.before = new CompiledEvaluator(pair.base);
     this.after = new CompiledEvaluator(pair.head);
     this.counts = {
       pack: pair.head.name, baseDigest: pair.base.digest, headDigest: pair.head.digest, decisions: 0, replayed: 0, withoutFacts: 0, failed: 0,
-      failures: [], changed: 0, byEffect: [], byAutomation: [], byPolicy: [], examples: [],
+      failures: [], changed: 0, byEffect: [], byAutomation: [], byPolicy: [], examples: [], withheldFacts: [], gates: { checked: 0, changed: [] },
     };
+  }
+
+  /** A gate's facts are judged as they come: refused facts are a failure, like a decision's. */
+  addGate(gate: GateRecord): void {
+    let was: ReplayedOutcome;
+    let now: ReplayedOutcome;
+    try {
+      const resolved = resolveFacts(gate.facts);
+      was = outcomeOf(this.before.evaluateResolved(gate.appliesTo, resolved));
+      now = outcomeOf(this.after.evaluateResolved(gate.appliesTo, resolved));
+    } catch (error) {
+      this.counts.failed += 1;
+      if (this.counts.failures.length < MAX_FAILURES_LISTED) this.counts.failures.push({ id: gate.id, message: (error as Error).message });
+      return;
+    }
+    this.counts.gates.checked += 1;
+    if (was.effect === now.effect && was.matched.join() === now.matched.join()) return;
+    this.counts.gates.changed.push({ subjectType: gate.subjectType, id: gate.id, label: gate.label, status: gate.status, base: was, head: now });
   }
 
   add(record: DecisionRecord, resolved: Record<string, unknown> | null, refusal: string | null): void {
     const c = this.counts;
     c.decisions += 1;
+    for (const name of record.withheld ?? []) this.withheld.add(name);
     if (!record.facts) {
       c.withoutFacts += 1;
       return;
@@ -156,6 +194,8 @@ class PairReplay {
         .map(([automationKey, a]) => ({ automationKey, changed: a.changed, byEffect: byEffect(a.effects) }))
         .sort((x, y) => y.changed - x.changed || x.automationKey.localeCompare(y.automationKey)),
       byPolicy: policyIds.map((policyId) => ({ policyId, gained: this.gained.get(policyId), lost: this.lost.get(policyId) })),
+      withheldFacts: [...this.withheld].sort(),
+      gates: { checked: this.counts.gates.checked, changed: [...this.counts.gates.changed].sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id)) },
     };
   }
 }

@@ -1,0 +1,101 @@
+import { execSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CompiledEvaluator, loadPolicyPack } from '@attest/policy';
+import { decisionsFromFile, replayDecisions, type ReplayRecord } from '@attest/policy-review';
+import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
+import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+
+const REPO_ROOT = resolve(__dirname, '..');
+const CLI = join(REPO_ROOT, 'dist/apps/cli/src/main.js');
+const MOVE_MODEL = 'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
+const FACTS = 'query($id: ID!) { decision(id: $id) { policyEvaluation { effect matched { id } } policyFacts policyFactsWithheld } }';
+const GATES = '{ lifecycleGateFacts { subjectType id label status appliesTo facts } }';
+
+/**
+ * What `attest policy diff --from-api` and `attest policy decisions` read: each decision's facts as
+ * the policies judged them, and each gated version's facts as its gate judged them, rebuilt so
+ * exactly that the active pack, evaluated again, gives the recorded outcome.
+ */
+describe('the facts a policy replay reads from the API', () => {
+  let t: TestApp;
+  const pack = loadPolicyPack(join(REPO_ROOT, 'policies/default'));
+  beforeAll(async () => {
+    t = await startTestApp();
+    ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "replay test") { digest } }'));
+  });
+  afterAll(() => t?.close());
+
+  it("gives a decision's facts, which the pack judges again as it did, and withholds what the role may not read", async () => {
+    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'required' });
+    const id = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { context: { channel: 'web' } }) })).recordDecision.decision.id;
+    const officer = await principalWithRole(t, 'compliance_officer');
+    const seen = ok(await t.gql(officer.key, FACTS, { id })).decision;
+    expect(seen.policyFactsWithheld).toEqual([]);
+    expect(seen.policyFacts).toMatchObject({ decision: { id, output: { route: 'fast-track' } }, context: { channel: 'web' }, automation: { oversightMode: 'required' } });
+    const again = new CompiledEvaluator(pack).evaluate('decision', seen.policyFacts);
+    expect({ effect: again.effect, matched: again.matched.map((m) => m.id) }).toEqual({ effect: seen.policyEvaluation.effect, matched: seen.policyEvaluation.matched.map((m: { id: string }) => m.id) });
+
+    const auditor = await principalWithRole(t, 'auditor');
+    const limited = ok(await t.gql(auditor.key, FACTS, { id })).decision;
+    expect(limited.policyFactsWithheld).toEqual(['decision.output', 'context']);
+    expect(limited.policyFacts.decision.output).toBeNull();
+    expect(limited.policyFacts.context).toEqual({});
+    expect(limited.policyFacts.automation).toEqual(seen.policyFacts.automation);
+  });
+
+  it("gives each gated version the facts of the move into its status, which the gate judges again as it did", async () => {
+    const f = await automationFixture(t, { trainingPii: ['contact'] });
+    ok(await t.gql(t.adminKey, MOVE_MODEL, { id: f.modelVersionId, to: 'in_review', r: 'ready' }));
+    const officer = await principalWithRole(t, 'compliance_officer');
+    ok(await t.gql(officer.key, MOVE_MODEL, { id: f.modelVersionId, to: 'approved', r: 'checked' }));
+    const auditor = await principalWithRole(t, 'auditor');
+    const gates = ok(await t.gql(auditor.key, GATES)).lifecycleGateFacts;
+    const gate = gates.find((g: { id: string }) => g.id === f.modelVersionId);
+    expect(gate).toMatchObject({
+      subjectType: 'ModelVersion', status: 'approved', appliesTo: 'model.transition', label: expect.stringMatching(/ 1\.0\.0$/),
+      facts: { transition: { from: 'in_review', to: 'approved', actorId: officer.id }, principal: { id: officer.id, roles: ['compliance_officer'] }, modelVersion: { status: 'in_review', approverCount: 1 } },
+    });
+    // The gate let it through; judged again with the rebuilt facts, it still does.
+    expect(new CompiledEvaluator(pack).evaluate('model.transition', gate.facts).effect).not.toBe('deny');
+    expect(gates.some((g: { id: string }) => g.id === f.automationVersionId)).toBe(false); // still a draft: no gate passed yet
+    expect(errorCode(await t.gql(f.service.key, GATES))).toBe('FORBIDDEN');
+  });
+
+  it('exports gates and decisions with `attest policy decisions`, and the replay of the export under the same pack changes nothing', async () => {
+    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'sample' });
+    for (let i = 0; i < 3; i++) ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) }));
+    const officer = await principalWithRole(t, 'compliance_officer');
+    const server = await t.app.listen(0, '127.0.0.1');
+    const dir = mkdtempSync(join(tmpdir(), 'attest-export-'));
+    try {
+      execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+      const out = join(dir, 'decisions.jsonl');
+      const port = (server.address() as AddressInfo).port;
+      const code = await new Promise<number>((done) => {
+        const child = spawn(process.execPath, [CLI, 'policy', 'decisions', '--url', `http://127.0.0.1:${port}`, '--out', out], {
+          env: { PATH: process.env.PATH ?? '', ATTEST_API_KEY: officer.key }, stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        child.on('close', (c) => done(c ?? 1));
+      });
+      expect(code).toBe(0);
+      const records: ReplayRecord[] = [];
+      for await (const r of decisionsFromFile(out)) records.push(r);
+      expect(records.filter((r) => r.kind === 'decision').length).toBeGreaterThanOrEqual(4);
+      expect(records.some((r) => r.kind === 'gate')).toBe(true);
+      expect(readFileSync(out, 'utf8').split('\n')[0]).toMatch(/"kind":"gate"/); // gates first
+      const [report] = await replayDecisions([{ base: pack, head: pack }], records);
+      expect(report).toMatchObject({ changed: 0, failed: 0, gates: { changed: [] } });
+      // Each decision's facts give again what was recorded.
+      const evaluator = new CompiledEvaluator(pack);
+      for (const r of records) {
+        if (r.kind !== 'decision' || !r.facts || !r.recorded) continue;
+        expect(evaluator.evaluate('decision', r.facts).effect).toBe(r.recorded.effect);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
