@@ -7,13 +7,14 @@ import { LEDGER_RESOLVERS } from '@attest/ledger';
 import { LINEAGE_RESOLVERS } from '@attest/lineage';
 import { IDENTITY_RESOLVERS } from '@attest/identity';
 import { POLICY_RESOLVERS } from '@attest/policy';
+import { POLICY_SIMULATION_RESOLVERS } from '@attest/policy-review';
 import { REGISTRY_RESOLVERS } from '@attest/registry';
 
 /**
  * Every resolver of the modules AppModule imports. Kept beside the API so a new context is added
  * here too; test/schema.e2e-spec.ts fails if this list and the served schema drift apart.
  */
-export const API_RESOLVERS = [...IDENTITY_RESOLVERS, ...REGISTRY_RESOLVERS, ...AUDIT_RESOLVERS, ...POLICY_RESOLVERS, ...DECISION_RESOLVERS, ...LEDGER_RESOLVERS, ...LINEAGE_RESOLVERS];
+export const API_RESOLVERS = [...IDENTITY_RESOLVERS, ...REGISTRY_RESOLVERS, ...AUDIT_RESOLVERS, ...POLICY_RESOLVERS, ...DECISION_RESOLVERS, ...LEDGER_RESOLVERS, ...LINEAGE_RESOLVERS, ...POLICY_SIMULATION_RESOLVERS];
 
 /** The SDL exactly as committed in schema.graphql: sorted like the served schema, one trailing newline. */
 export function printSortedSchema(schema: GraphQLSchema): string {

@@ -9,6 +9,7 @@ import { JobsModule } from '@attest/jobs';
 import { LedgerModule } from '@attest/ledger';
 import { LineageModule } from '@attest/lineage';
 import { PolicyPacksModule } from '@attest/policy';
+import { PolicySimulationModule } from '@attest/policy-review';
 import { RegistryModule } from '@attest/registry';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health/health.controller';
@@ -35,6 +36,7 @@ export class AppModule {
         DecisionsModule,
         LedgerModule,
         LineageModule,
+        PolicySimulationModule,
       ],
       controllers: [HealthController],
       providers: [

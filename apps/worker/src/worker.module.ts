@@ -5,6 +5,7 @@ import { JobsModule } from '@attest/jobs';
 import { LedgerModule } from '@attest/ledger';
 import { LineageModule } from '@attest/lineage';
 import { PolicyPacksModule } from '@attest/policy';
+import { PolicySimulationModule } from '@attest/policy-review';
 import { DATABASE_OPTIONS } from '../../api/src/persistence';
 
 /**
@@ -28,6 +29,7 @@ export class WorkerModule {
         LedgerModule,
         // The OpenLineage exporter, when ATTEST_OPENLINEAGE_URL is set.
         LineageModule,
+        PolicySimulationModule,
       ],
     };
   }

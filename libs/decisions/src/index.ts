@@ -15,3 +15,4 @@ export { DecisionsModule, DECISION_RESOLVERS } from './decisions.module';
 export { DECISION_ENTITIES } from './entities';
 export { HashKeys } from './recording/hash-keys';
 export { DecisionModel } from './models/decision.model';
+export { decisionFacts } from './recording/decision-facts';

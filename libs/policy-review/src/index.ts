@@ -2,7 +2,8 @@
  * Policy review (docs/policy-review.md): what `attest policy test | lint | diff` compute — test runs
  * with coverage, lint findings, the semantic diff of risk packs and access rules, the replay of
  * recorded decisions — and how they are reported (text, Markdown, JSON, JUnit, SARIF, GitHub
- * annotations). Pure: no NestJS, no database; the CLI and the API's simulation both use it.
+ * annotations). All of it pure (no NestJS, no database) and shared by the CLI and the API, except
+ * simulation/: simulatePolicyPack, the same replay as a background job of the API.
  */
 export * from './report/check-report';
 export { renderJUnit } from './report/junit';
@@ -27,3 +28,5 @@ export { diffText } from './render/diff-text';
 export { diffCheckReport } from './render/diff-checks';
 export { invalidInputReport, testCheckReport, testMarkdown, testText } from './render/test-report';
 export { lintCheckReport, lintMarkdown, lintText } from './render/lint-report';
+export { PolicySimulationModule, POLICY_SIMULATION_RESOLVERS } from './simulation/policy-simulation.module';
+export { PolicySimulationSweeper } from './simulation/policy-simulation.sweeper';

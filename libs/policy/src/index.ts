@@ -1,7 +1,7 @@
 export * from './policy.types';
 export * from './policy.errors';
 export { FACT_CATALOGUE, factDefinition, resolveFacts, sampleBucket, type FactDefinition, type ResolvedFacts } from './fact-catalogue';
-export { isPackName, loadPolicyPack, packFolders, packTestsDir, parsePolicyFile } from './pack-loader';
+export { isPackName, loadPolicyPack, packFolders, packFromYamlFiles, packTestsDir, parsePolicyFile } from './pack-loader';
 export { packDigest } from './pack-digest';
 export { combineEffects } from './combine-effects';
 export { referencedFacts, type PolicyEvaluator } from './evaluation';

@@ -20,6 +20,14 @@ export function loadPolicyPack(dir: string, cwd = process.cwd()): PolicyPack {
   const problems: string[] = [];
   const files = readYamlFolder(dir, cwd, 'policy pack', problems);
   if (files.length === 0 && problems.length === 0) problems.push(`${relative(cwd, dir) || dir}: the pack has no policy files`);
+  return packFromYamlFiles(basename(dir), files, problems);
+}
+
+/**
+ * A pack from policy files however they came (a folder, an API request): each a valid policy in
+ * `<id>.yaml`, ids unique. Throws PolicyPackError with every problem, those given included.
+ */
+export function packFromYamlFiles(name: string, files: readonly { file: string; text: string }[], problems: string[] = []): PolicyPack {
   const policies: Policy[] = [];
   const sources: Record<string, string> = {};
   for (const { file, text } of files) {
@@ -35,7 +43,7 @@ export function loadPolicyPack(dir: string, cwd = process.cwd()): PolicyPack {
   }
   if (problems.length > 0) throw new PolicyPackError(problems);
   policies.sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { name: basename(dir), policies, digest: packDigest(policies), sources };
+  return { name, policies, digest: packDigest(policies), sources };
 }
 
 /** The pack folder's `tests/` folder. */

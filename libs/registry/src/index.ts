@@ -11,3 +11,4 @@ export * from './decision-targets.service';
 export { AUTOMATION_KEY_PATTERN } from './dto/register-automation.input';
 export { AutomationModel, AutomationVersionModel } from './models/automation.model';
 export { ModelVersionModel } from './models/model-version.model';
+export { gateFactsOf, type GateFacts } from './lifecycle/gate-facts';

@@ -5,7 +5,7 @@ export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = [
   'Tenant', 'Principal', 'RoleBinding', 'ApiKey', 'Model', 'ModelVersion', 'Dataset', 'DatasetVersion',
-  'Automation', 'AutomationVersion', 'AuditEvent', 'PolicyPack', 'Decision', 'IngestJob', 'Ledger', 'Lineage', 'all',
+  'Automation', 'AutomationVersion', 'AuditEvent', 'PolicyPack', 'Decision', 'IngestJob', 'Ledger', 'Lineage', 'PolicySimulation', 'all',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 

@@ -1,0 +1,24 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
+import { SimulatePolicyPackInput } from './dto/simulate-policy-pack.input';
+import { PolicySimulationModel } from './models/policy-simulation.model';
+import { PolicySimulationsService } from './policy-simulations.service';
+
+@Resolver(() => PolicySimulationModel)
+export class PolicySimulationsResolver {
+  constructor(private readonly service: PolicySimulationsService) {}
+
+  @Mutation(() => PolicySimulationModel, {
+    description: 'Replays a candidate pack against the recorded decisions and lifecycle gates, as a background job: poll policySimulation(id) for progress and the report',
+  })
+  @Can('create', 'PolicySimulation')
+  simulatePolicyPack(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: SimulatePolicyPackInput) {
+    return this.service.request(actor, input);
+  }
+
+  @Query(() => PolicySimulationModel, { description: 'A simulation\'s progress, and its report once completed' })
+  @Can('read', 'PolicySimulation')
+  policySimulation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+    return this.service.get(actor, id);
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { AttestError, recordAudit, TenantDb } from '@attest/core';
+import type { AuthenticatedPrincipal } from '@attest/identity';
+import { JobQueue } from '@attest/jobs';
+import { PolicyPackError, PolicyPacksService } from '@attest/policy';
+import { packFromFiles } from './candidate-pack';
+import type { SimulatePolicyPackInput } from './dto/simulate-policy-pack.input';
+import type { PolicySimulationModel } from './models/policy-simulation.model';
+import { DEFAULT_LIMIT, toModel, type SimulationRow } from './simulation-row';
+
+export const POLICY_SIMULATION_QUEUE = 'policy.simulation';
+
+export interface PolicySimulationJob {
+  tenantId: string;
+  simulationId: string;
+}
+
+/** Each (re)enqueue of a simulation is a new queue job; the job of a finished simulation does nothing. */
+export const simulationJobId = (row: Pick<SimulationRow, 'id' | 'enqueues'>) => `policy-simulation.${row.id}.${row.enqueues}`;
+
+/**
+ * simulatePolicyPack: the candidate is checked as a pack folder would be (a problem is
+ * VALIDATION_FAILED with every file:line), stored with the active pack it is compared with and
+ * an audit event, and handed to the `policy.simulation` job after the commit. The simulation
+ * changes nothing else: it only reads.
+ */
+@Injectable()
+export class PolicySimulationsService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jobs: JobQueue,
+    private readonly packs: PolicyPacksService,
+  ) {}
+
+  async request(actor: AuthenticatedPrincipal, input: SimulatePolicyPackInput): Promise<PolicySimulationModel> {
+    let headDigest: string;
+    try {
+      headDigest = packFromFiles('candidate', input.policies).digest;
+    } catch (error) {
+      if (!(error instanceof PolicyPackError)) throw error;
+      throw AttestError.validation(`The candidate pack is invalid: ${error.problems.join('; ')}`, { field: 'policies', problems: error.problems });
+    }
+    const f = input.filter ?? {};
+    if (f.from && f.to && f.from >= f.to) throw AttestError.validation('filter.from must be before filter.to', { field: 'filter.from' });
+    const filter = { automationId: f.automationId, from: f.from?.toISOString(), to: f.to?.toISOString(), limit: f.limit ?? DEFAULT_LIMIT };
+    const row = await this.db.transaction(actor.tenantId, async (m) => {
+      const baseDigest = (await this.packs.activeDigestIn(m)) ?? null;
+      const [inserted]: SimulationRow[] = await m.query(
+        `INSERT INTO policy_simulations (tenant_id, requested_by, label, source, head_digest, base_digest, filter) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [actor.tenantId, actor.principalId, input.label ?? null, JSON.stringify(input.policies), headDigest, baseDigest, JSON.stringify(filter)],
+      );
+      await recordAudit(m, actor, {
+        action: 'policy_simulation.requested', subjectType: 'PolicySimulation', subjectId: inserted.id,
+        after: { label: inserted.label, headDigest, baseDigest, policies: input.policies.length, filter },
+      });
+      return inserted;
+    });
+    // A failed enqueue is left to the recovery sweep: the simulation is stored, its job will come.
+    await this.jobs.enqueue<PolicySimulationJob>(POLICY_SIMULATION_QUEUE, { tenantId: actor.tenantId, simulationId: row.id }, { jobId: simulationJobId(row), attempts: 3, backoffMs: 2000 })
+      .catch(() => undefined);
+    return toModel(row);
+  }
+
+  get(actor: AuthenticatedPrincipal, id: string): Promise<PolicySimulationModel> {
+    return this.db.transaction(actor.tenantId, async (m) => {
+      const [row]: SimulationRow[] = await m.query('SELECT * FROM policy_simulations WHERE id = $1', [id]);
+      if (!row) throw AttestError.notFound('PolicySimulation', id);
+      return toModel(row);
+    });
+  }
+}
