@@ -1,4 +1,5 @@
 import type { Effect } from '@attest/policy';
+import type { GateFacts } from '@attest/registry';
 
 /**
  * One recorded decision as the replay reads it: one JSON object per line of a `.jsonl` export
@@ -19,17 +20,10 @@ export interface DecisionRecord {
 
 /**
  * A model or automation version in a gated status (in_review, approved, deployed), with the facts
- * of the transition into it: replayed to show which versions a changed gate would now refuse.
+ * of the transition into it (the API's lifecycleGateFacts): replayed to show which versions a
+ * changed gate would now refuse.
  */
-export interface GateRecord {
-  kind: 'gate';
-  subjectType: 'ModelVersion' | 'AutomationVersion';
-  id: string;
-  label: string;
-  status: string;
-  appliesTo: 'model.transition' | 'automation.transition';
-  facts: Record<string, unknown>;
-}
+export type GateRecord = { kind: 'gate' } & GateFacts;
 
 /** A line of an export: a decision, or (`"kind": "gate"`) a version's lifecycle gate. */
 export type ReplayRecord = DecisionRecord | GateRecord;
