@@ -60,16 +60,22 @@ describe('pack tests runner', () => {
         '    appliesTo: decision',
         '    facts: { automation: { environment: staging } }',
         '    expect: { effect: annotate, matched: [dev-only] }',
-        '  - name: bad facts',
-        '    appliesTo: decision',
-        '    facts: { automation: { environmnt: dev } }',
-        '    expect: { effect: allow, matched: [] }',
       ].join('\n'),
     );
     const results = runPackTests(new CompiledEvaluator(pack), loadPackTests(join(dir, 'tests'), pack, dir));
-    expect(results.map((r) => r.passed)).toEqual([true, false, false]);
+    expect(results.map((r) => r.passed)).toEqual([true, false]);
     expect(describeFailure(results[1])).toBe('tests/cases.yaml:6: fails: expected annotate [dev-only], got allow []');
-    expect(describeFailure(results[2])).toContain('tests/cases.yaml:10: bad facts: expected allow [], error: Invalid policy facts: automation.environmnt: not in the fact catalogue');
+  });
+
+  it('refuses a case whose facts the catalogue does not know, at its facts line: a misspelt fact must not pass as absent', () => {
+    writeFileSync(join(dir, 'tests', 'cases.yaml'), [
+      'cases:',
+      '  - name: bad facts',
+      '    appliesTo: decision',
+      '    facts: { automation: { environmnt: dev } }',
+      '    expect: { effect: allow, matched: [] }',
+    ].join('\n'));
+    expect(() => loadPackTests(join(dir, 'tests'), pack, dir)).toThrow('tests/cases.yaml:4: cases[0].facts: automation.environmnt: not in the fact catalogue');
   });
 
   it('rejects malformed cases and unknown policy ids, listing all of them', () => {

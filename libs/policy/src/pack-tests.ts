@@ -1,7 +1,7 @@
 import { isSeq } from 'yaml';
 import type { PolicyEvaluator } from './evaluation';
-import { isPlainObject } from './fact-catalogue';
-import { PolicyPackError } from './policy.errors';
+import { isPlainObject, resolveFacts } from './fact-catalogue';
+import { PolicyFactsError, PolicyPackError } from './policy.errors';
 import { APPLIES_TO, EFFECTS, type AppliesTo, type Effect, type PolicyOutcome, type PolicyPack } from './policy.types';
 import { asMap, checkKeys, problem, readYamlFolder, YamlSource } from './yaml-source';
 
@@ -65,6 +65,7 @@ function parseTestFile(file: string, text: string, pack: PolicyPack, problems: s
     else names.add(raw.name);
     if (!APPLIES_TO.includes(raw.appliesTo as AppliesTo)) report('appliesTo', `must be one of ${APPLIES_TO.join(', ')}`);
     if (!isPlainObject(raw.facts)) report('facts', 'must be a map');
+    else factProblems(raw.facts).forEach((p) => report('facts', p)); // a typo in a fact name must not pass as "absent
     const expectNode = asMap(map.get('expect', true));
     const expected = (expectNode?.toJSON() ?? {}) as Record<string, unknown>;
     if (!expectNode) report('expect', 'must be a map with effect and matched');
@@ -117,4 +118,15 @@ export function uncoveredPolicies(pack: PolicyPack, cases: readonly PackTestCase
       return !sameSubject.some((c) => c.expect.matched.includes(p.id)) || sameSubject.every((c) => c.expect.matched.includes(p.id));
     })
     .map((p) => p.id);
+}
+
+/** What the fact catalogue says is wrong with a case's facts (unknown, ill-typed, or derived ones given). */
+function factProblems(facts: Record<string, unknown>): string[] {
+  try {
+    resolveFacts(facts);
+    return [];
+  } catch (error) {
+    if (error instanceof PolicyFactsError) return error.problems;
+    throw error;
+  }
 }

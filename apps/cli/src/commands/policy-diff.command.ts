@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AccessPolicyError } from '@attest/identity';
-import { PolicyPackError } from '@attest/policy';
 import {
   DecisionRecordError, decisionsFromFile, diffCheckReport, diffMarkdown, diffText, FAIL_ON_HELP, FailOnError, parseFailOn, policyDiff, type ReplayRecord,
 } from '@attest/policy-review';
@@ -58,12 +56,7 @@ export const policyDiffCommand = defineCommand({
 
 /** Both sides must load: a diff of a pack that does not parse would say nothing true (exit 2, with file and line). */
 function loadSides(head: string, base: string) {
-  try {
-    return [refSide(head, base), workTreeSide(head)] as const;
-  } catch (error) {
-    if (error instanceof PolicyPackError || error instanceof AccessPolicyError) throw new CliError(error.message, 2);
-    throw error;
-  }
+  return [refSide(head, base), workTreeSide(head)] as const;
 }
 
 function decisionSource(options: { decisions?: string; 'from-api'?: string; since?: string }, io: CliIo): { source: string; records: AsyncIterable<ReplayRecord> } | undefined {

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PolicyPackError } from '@attest/policy';
 import { lintCheckReport, lintMarkdown, lintPolicies, lintText } from '@attest/policy-review';
 import { CliError, defineCommand } from '../command';
 import { attestVersion, FORMAT_OPTION, parseFormat, render } from '../policy/output-format';
-import { refSide } from '../policy/policy-sides';
+import { PoliciesDoNotLoad, refSide } from '../policy/policy-sides';
 
 export const policyLintCommand = defineCommand({
   name: 'policy lint',
@@ -31,12 +30,12 @@ export const policyLintCommand = defineCommand({
   },
 });
 
-/** The base's packs for the version check; a base that does not load has nothing to compare with (its own lint said so then). */
+/** The base's packs for the version check (its access rules are not read); a base that does not load has nothing to compare with. */
 function baseSide(path: string, ref: string) {
   try {
-    return refSide(path, ref);
+    return refSide(path, ref, { access: false });
   } catch (error) {
-    if (error instanceof PolicyPackError) return { packs: [] };
+    if (error instanceof PoliciesDoNotLoad) return { packs: [] };
     throw error;
   }
 }

@@ -106,13 +106,13 @@ describe('invalid-tests', () => {
     expect(ofRule(result.findings, 'invalid-tests').map((f) => f.message)).toContain('cases[0].expect: matched names unknown policy "nope"');
   });
 
-  it('reports case facts outside the fact catalogue at the case', () => {
+  it('reports case facts outside the fact catalogue at their facts line', () => {
     expect(ofRule(result.findings, 'invalid-tests').filter((f) => f.location?.file.startsWith('unknown-facts/'))).toEqual([
       {
         ruleId: 'invalid-tests',
         level: 'error',
-        message: 'a misspelt fact: facts: automation.enviroment: not in the fact catalogue',
-        location: { file: 'unknown-facts/tests/decisions.yaml', line: 10 },
+        message: 'cases[2].facts: automation.enviroment: not in the fact catalogue',
+        location: { file: 'unknown-facts/tests/decisions.yaml', line: 12 },
       },
     ]);
   });

@@ -1,7 +1,7 @@
 import { basename, relative, resolve } from 'node:path';
 import { loadPackTests, loadPolicyPack, packFolders, packTestsDir, PolicyPackError, type PackTestCase, type PolicyPack } from '@attest/policy';
 import type { Finding } from '../report/check-report';
-import { caseFactFindings, frameworkFindings, loadProblemFindings, untestedFindings, versionFindings } from './lint-rules';
+import { frameworkFindings, loadProblemFindings, untestedFindings, versionFindings } from './lint-rules';
 
 export interface LintOptions {
   /** The same packs at the base git ref, for version checks; matched by pack name. */
@@ -45,7 +45,7 @@ function lintPack(dir: string, cwd: string, base: PolicyPack[] | undefined): { p
   if (basePack) findings.push(...versionFindings(pack, basePack, cwd));
   const cases = loadOrProblems<PackTestCase[]>(() => loadPackTests(packTestsDir(dir), pack, cwd));
   if (cases instanceof PolicyPackError) findings.push(...loadProblemFindings('invalid-tests', cases.problems));
-  else findings.push(...caseFactFindings(cases), ...untestedFindings(pack, cases));
+  else findings.push(...untestedFindings(pack, cases));
   return { pack, findings };
 }
 

@@ -37,19 +37,6 @@ export function loadProblemFindings(ruleId: 'invalid-pack' | 'invalid-tests', pr
   });
 }
 
-/** The loader leaves case facts to the test run; unknown or ill-typed ones are a lint error here. */
-export function caseFactFindings(cases: readonly PackTestCase[]): Finding[] {
-  return cases.flatMap((testCase) => {
-    try {
-      resolveFacts(testCase.facts);
-      return [];
-    } catch (error) {
-      if (!(error instanceof PolicyFactsError)) throw error;
-      return error.problems.map((p) => lintFinding('invalid-tests', `${testCase.name}: facts: ${p}`, parseFileLine(testCase.source).location));
-    }
-  });
-}
-
 export function frameworkFindings(pack: PolicyPack): Finding[] {
   const recognised = (ref: string) => (RECOGNISED_FRAMEWORKS as readonly string[]).includes(ref.slice(0, ref.indexOf(':')));
   return pack.policies

@@ -48,8 +48,10 @@ function summaryTable(report: PolicyDiffReport): string {
     const read = report.replay.reports[0]?.decisions ?? 0;
     const flips = mergedTransitions(report.replay.reports).map((t) => `${transitionLabel(t.from, t.to)}: ${count(t.count)}`).join(', ');
     const gates = total((r) => r.gates.changed.length);
-    rows.push(['Lifecycle gates', `${count(gates)} of ${count(total((r) => r.gates.checked))} versions judged differently` +
-      `${gates ? ` (${count(total((r) => r.gates.changed.filter((g) => g.head.effect === 'deny' && g.base.effect !== 'deny').length))} would now fail)` : ''}`]);
+    if (total((r) => r.gates.checked) > 0) {
+      rows.push(['Lifecycle gates', `${count(gates)} of ${count(total((r) => r.gates.checked))} versions judged differently` +
+        `${gates ? ` (${count(total((r) => r.gates.changed.filter((g) => g.head.effect === 'deny' && g.base.effect !== 'deny').length))} would now fail)` : ''}`]);
+    }
     rows.push(['Recorded decisions', report.replay.reports.length === 0
       ? 'no changed pack to replay'
       : `${count(total((r) => r.changed))} of ${count(total((r) => r.replayed))} replayed would change${flips ? ` (${flips})` : ''}` +

@@ -6,7 +6,8 @@ import { count, transitionLabel } from './markdown';
 export function diffText(report: PolicyDiffReport): string {
   const lines: string[] = [`Policy review: ${report.base.label}${report.base.commit ? ` (${report.base.commit.slice(0, 7)})` : ''} → ${report.head.label}`, ''];
   const policies = report.packs.flatMap((p) => p.policies.map((c) => ({ pack: p.pack, c })));
-  lines.push(`Risk policies: ${policies.length === 0 ? 'no change' : `${policies.length} changed`}`);
+  const by = (change: string) => policies.filter((p) => p.c.change === change).length;
+  lines.push(`Risk policies: ${policies.length === 0 ? 'no change' : `${by('added')} added, ${by('removed')} removed, ${by('changed')} changed`}`);
   for (const { pack, c } of policies) {
     lines.push(`  ${c.change.padEnd(8)} ${pack}/${c.id}  ${c.source}`);
     for (const f of c.fields) lines.push(`             ${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`);
@@ -23,9 +24,12 @@ export function diffText(report: PolicyDiffReport): string {
       for (const a of r.byAutomation) lines.push(`    automation ${a.automationKey}: ${count(a.changed)}`);
       for (const p of r.byPolicy) lines.push(`    policy ${p.policyId}: now matches ${count(p.gained)}, no longer ${count(p.lost)}`);
       if (r.withheldFacts.length > 0) lines.push(`    facts withheld from the exporting key (replayed as null): ${r.withheldFacts.join(', ')}`);
-      lines.push(`    lifecycle gates: ${r.gates.changed.length} of ${count(r.gates.checked)} versions judged differently`);
-      for (const g of r.gates.changed) lines.push(`      ${g.subjectType} ${g.label} (${g.status}): ${g.base.effect} → ${g.head.effect}`);
       for (const e of r.examples) lines.push(`    e.g. ${e.id} (${e.automationKey}): ${e.base.effect} [${e.base.matched.join(', ')}] → ${e.head.effect} [${e.head.matched.join(', ')}]  ${JSON.stringify(e.facts)}`);
+      // After the decisions, not among them: gates are versions, not decisions (and absent from an export without them).
+      if (r.gates.checked > 0) {
+        lines.push(`  pack ${r.pack}, lifecycle gates: ${r.gates.changed.length} of ${count(r.gates.checked)} versions judged differently`);
+        for (const g of r.gates.changed) lines.push(`    ${g.subjectType} ${g.label} (${g.status}): ${g.base.effect} → ${g.head.effect}`);
+      }
     }
   }
   if (report.checks.length > 0) {
