@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { CliError, defineCommand } from '../command';
 import { HttpGraphQLClient } from '../ledger/graphql-client';
@@ -25,14 +25,23 @@ export const policyDecisionsCommand = defineCommand({
     for (const name of ['since', 'until'] as const) {
       if (options[name] && Number.isNaN(Date.parse(options[name]!))) throw new CliError(`--${name} must be an ISO 8601 date, got "${options[name]}"`, 2);
     }
-    const out = createWriteStream(options.out, 'utf8');
+    // Written aside and renamed at the end: a failed export leaves no file that a replay would read as "no decisions".
+    const partial = `${options.out}.partial`;
+    const out = createWriteStream(partial, 'utf8');
     let written = 0;
-    for await (const record of recordsFromApi(new HttpGraphQLClient(options.url, key), { from: options.since, to: options.until })) {
-      if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
-      written += 1;
+    try {
+      for await (const record of recordsFromApi(new HttpGraphQLClient(options.url, key), { from: options.since, to: options.until })) {
+        if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+        written += 1;
+      }
+      out.end();
+      await once(out, 'finish');
+      renameSync(partial, options.out);
+    } catch (error) {
+      out.destroy();
+      rmSync(partial, { force: true });
+      throw error;
     }
-    out.end();
-    await once(out, 'finish');
     io.err(`wrote ${written} record${written === 1 ? '' : 's'} to ${options.out}\n`);
   },
 });

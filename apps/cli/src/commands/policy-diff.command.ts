@@ -6,8 +6,8 @@ import {
 import { CliError, defineCommand, type CliIo } from '../command';
 import { HttpGraphQLClient } from '../ledger/graphql-client';
 import { recordsFromApi } from '../policy/decisions-from-api';
-import { attestVersion, FORMAT_OPTION, parseFormat, render } from '../policy/output-format';
-import { refSide, workTreeSide } from '../policy/policy-sides';
+import { attestVersion, FORMAT_OPTION, invalidInputRenderings, parseFormat, render, type OutputFormat } from '../policy/output-format';
+import { PoliciesDoNotLoad, refSide, workTreeSide } from '../policy/policy-sides';
 
 export const policyDiffCommand = defineCommand({
   name: 'policy diff',
@@ -40,7 +40,7 @@ export const policyDiffCommand = defineCommand({
       if (error instanceof FailOnError) throw new CliError(error.message, 2);
       throw error;
     }
-    const [baseSide, headSide] = loadSides(head, options.base);
+    const [baseSide, headSide] = loadSides(head, options.base, format, io);
     const report = await policyDiff(baseSide, headSide, {
       decisions: decisionSource(options, io), failOn, examples: options.examples, onProgress: progress(io),
     }).catch((error: unknown) => {
@@ -54,9 +54,14 @@ export const policyDiffCommand = defineCommand({
   },
 });
 
-/** Both sides must load: a diff of a pack that does not parse would say nothing true (exit 2, with file and line). */
-function loadSides(head: string, base: string) {
-  return [refSide(head, base), workTreeSide(head)] as const;
+/** Both sides must load: a diff of a pack that does not parse would say nothing true (exit 2, with file and line, annotated in the machine formats). */
+function loadSides(head: string, base: string, format: OutputFormat, io: CliIo) {
+  try {
+    return [refSide(head, base), workTreeSide(head)] as const;
+  } catch (error) {
+    if (error instanceof PoliciesDoNotLoad && format !== 'text') io.out(render(format, invalidInputRenderings('attest policy diff', 'Attest policy review', error.problems)));
+    throw error;
+  }
 }
 
 function decisionSource(options: { decisions?: string; 'from-api'?: string; since?: string }, io: CliIo): { source: string; records: AsyncIterable<ReplayRecord> } | undefined {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PolicyPackError } from '@attest/policy';
-import { invalidInputReport, runPolicyTests, testCheckReport, testMarkdown, testText } from '@attest/policy-review';
+import { runPolicyTests, testCheckReport, testMarkdown, testText } from '@attest/policy-review';
 import { CliError, defineCommand } from '../command';
-import { attestVersion, FORMAT_OPTION, parseFormat, render } from '../policy/output-format';
+import { attestVersion, FORMAT_OPTION, invalidInputRenderings, parseFormat, render } from '../policy/output-format';
 
 export const policyTestCommand = defineCommand({
   name: 'policy test',
@@ -26,7 +26,7 @@ export const policyTestCommand = defineCommand({
     } catch (error) {
       if (!(error instanceof PolicyPackError)) throw error;
       // The problems go to stderr as file:line lines; a machine format also carries them on stdout, for the CI to annotate.
-      if (format !== 'text') io.out(render(format, invalidRenderings(error.problems)));
+      if (format !== 'text') io.out(render(format, invalidInputRenderings('attest policy test', 'Attest policy tests', error.problems)));
       throw new CliError(error.message, 2);
     }
     const version = attestVersion();
@@ -34,9 +34,3 @@ export const policyTestCommand = defineCommand({
     return run.failed > 0 ? 1 : 0;
   },
 });
-
-function invalidRenderings(problems: readonly string[]) {
-  const report = invalidInputReport('attest policy test', attestVersion(), problems);
-  const listing = () => `${problems.join('\n')}\n`;
-  return { text: listing, markdown: () => `## Attest policy tests\n\nInvalid input:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`, json: () => ({ invalid: problems }), checks: () => report };
-}

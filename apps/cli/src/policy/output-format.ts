@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderGithubAnnotations, renderJUnit, renderSarifJson, type CheckReport } from '@attest/policy-review';
+import { invalidInputReport, renderGithubAnnotations, renderJUnit, renderSarifJson, type CheckReport } from '@attest/policy-review';
 import { UsageError, type OptionSpec } from '../args';
 import { nearestPackageRoot } from '../repo-root';
 
@@ -42,4 +42,14 @@ export function render(format: OutputFormat, r: Renderings): string {
 export function attestVersion(): string {
   const root = nearestPackageRoot(__dirname);
   return root ? ((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0') : '0.0.0';
+}
+
+/** Input that kept a command from running (exit 2), in each format: on stdout for the machine ones, so CI annotates the files. */
+export function invalidInputRenderings(tool: string, title: string, problems: readonly string[]): Renderings {
+  return {
+    text: () => `${problems.join('\n')}\n`,
+    markdown: () => `## ${title}\n\nInvalid input:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`,
+    json: () => ({ invalid: problems }),
+    checks: () => invalidInputReport(tool, attestVersion(), problems),
+  };
 }

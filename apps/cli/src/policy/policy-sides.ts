@@ -7,9 +7,13 @@ import { CliError } from '../command';
 
 /** A side's packs or access rules do not load: invalid input (exit 2), saying which side, since both name the same files. */
 export class PoliciesDoNotLoad extends CliError {
-  constructor(where: string, cause: Error) {
+  constructor(where: string, cause: PolicyPackError | AccessPolicyError) {
     super(`the policies at ${where} do not load: ${cause.message}`, 2);
+    this.problems = cause.problems;
   }
+
+  /** Each `file:line: …`, for the machine formats. */
+  readonly problems: string[];
 }
 
 /** What to read of a side: the risk packs always, the access rules when the command compares them. */

@@ -49,9 +49,15 @@ const sum = (replays: readonly ReplayReport[], pick: (r: ReplayReport) => number
 const transitions = (replays: readonly ReplayReport[], test: (from: string, to: string) => boolean) =>
   sum(replays, (r) => r.byEffect.filter((e) => test(e.from, e.to)).reduce((n, e) => n + e.count, 0));
 
-/** Each rule against what the diff found. */
+const REPLAY_RULES = new Set<FailOnRule['kind']>(['new-deny', 'lost-review', 'flips']);
+
+/** Each rule against what the diff found; a replay rule with nothing replayed passes, and says so. */
 export function checkFailOn(rules: readonly FailOnRule[], s: ChangeSummary): FailOnCheck[] {
+  const replayed = s.replays.reduce((n, r) => n + r.replayed + r.gates.checked, 0);
   return rules.map((rule) => {
+    if (REPLAY_RULES.has(rule.kind) && replayed === 0) {
+      return { rule: name(rule), passed: true, detail: 'nothing was replayed (give --decisions or --from-api, and change a pack)' };
+    }
     switch (rule.kind) {
       case 'new-deny': {
         const n = transitions(s.replays, (from, to) => to === 'deny' && from !== 'deny');

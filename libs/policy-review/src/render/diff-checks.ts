@@ -42,6 +42,10 @@ export function diffCheckReport(report: PolicyDiffReport, version: string): Chec
     }
   }
   for (const c of report.checks.filter((x) => !x.passed)) findings.push({ ruleId: 'fail-on', level: 'error', message: `--fail-on ${c.rule}: ${c.detail}` });
+  // Code scanning (GitHub) refuses a result without a location: a replay's or a check's finding is
+  // about the change as a whole, so it points where the change starts.
+  const anchor = findings.find((f) => f.location)?.location;
+  if (anchor) for (const f of findings) f.location ??= anchor;
   return {
     tool: 'attest policy diff', version, rules: DIFF_RULES, findings,
     cases: report.checks.map((c) => ({ suite: 'fail-on', name: c.rule, status: c.passed ? 'passed' : 'failed', message: c.passed ? undefined : c.detail })),

@@ -29,6 +29,7 @@ export function diffMarkdown(report: PolicyDiffReport): string {
   if (report.access.length > 0) parts.push(details(`Access rules: ${report.access.length} permission${report.access.length === 1 ? '' : 's'} changed`, accessDiffMarkdown(report.access)));
   for (const replay of report.replay?.reports ?? []) {
     if (replay.changed > 0 || replay.failed > 0) parts.push(details(`Replay of pack <code>${replay.pack}</code>: ${count(replay.changed)} of ${count(replay.replayed)} decisions change`, replayBody(replay)));
+    else if (replay.withheldFacts.length > 0) parts.push(withheldNote(replay));
     if (replay.gates.changed.length > 0) {
       parts.push(details(`Lifecycle gates of pack <code>${replay.pack}</code>: ${replay.gates.changed.length} of ${count(replay.gates.checked)} versions judged differently`, gatesBody(replay)));
     }
@@ -96,19 +97,21 @@ function packBody(pack: PackDiff): string {
 function replayBody(r: ReplayReport): string {
   const parts = [
     `${count(r.decisions)} decisions read: ${count(r.replayed)} replayed, ${count(r.withoutFacts)} recorded without an active pack (no facts), ${count(r.failed)} not evaluable.`,
-    table(['From', 'To', 'Decisions'], r.byEffect.map((e) => [e.from, e.from === e.to ? `${e.to} (other policies)` : e.to, count(e.count)])),
-    table(['Automation', 'Decisions changed', 'How'], r.byAutomation.map((a) => [code(a.automationKey), count(a.changed), a.byEffect.map((e) => `${transitionLabel(e.from, e.to)}: ${count(e.count)}`).join(', ')])),
-    table(['Policy', 'Now matches', 'No longer matches'], r.byPolicy.map((p) => [code(p.policyId), count(p.gained), count(p.lost)])),
   ];
+  if (r.changed > 0) {
+    parts.push(
+      table(['From', 'To', 'Decisions'], r.byEffect.map((e) => [e.from, e.from === e.to ? `${e.to} (other policies)` : e.to, count(e.count)])),
+      table(['Automation', 'Decisions changed', 'How'], r.byAutomation.map((a) => [code(a.automationKey), count(a.changed), a.byEffect.map((e) => `${transitionLabel(e.from, e.to)}: ${count(e.count)}`).join(', ')])),
+      table(['Policy', 'Now matches', 'No longer matches'], r.byPolicy.map((p) => [code(p.policyId), count(p.gained), count(p.lost)])),
+    );
+  }
   if (r.examples.length > 0) {
     parts.push(`Examples (the first ${r.examples.length}; facts as recorded, redacted):`);
     parts.push(r.examples.map((e) =>
       `- ${code(e.id)} (${code(e.automationKey)}, ${e.recordedAt}): ${e.base.effect} [${e.base.matched.join(', ')}] → ${e.head.effect} [${e.head.matched.join(', ')}]\n` +
       `  \`\`\`json\n  ${JSON.stringify(e.facts)}\n  \`\`\``).join('\n'));
   }
-  if (r.withheldFacts.length > 0) {
-    parts.push(`The exporting key's role may not read ${r.withheldFacts.map(code).join(', ')}: policies reading them were replayed with them as null.`);
-  }
+  if (r.withheldFacts.length > 0) parts.push(withheldNote(r));
   if (r.failures.length > 0) parts.push(`Not evaluable (first ${r.failures.length}): ${r.failures.map((f) => `${code(f.id)}: ${f.message}`).join('; ')}`);
   return parts.join('\n\n');
 }
@@ -117,4 +120,8 @@ function gatesBody(r: ReplayReport): string {
   return table(['Version', 'Kind', 'Status', 'Base', 'Head'], r.gates.changed.map((g) => [
     code(g.label), g.subjectType, g.status, `${g.base.effect} [${g.base.matched.join(', ')}]`, `${g.head.effect} [${g.head.matched.join(', ')}]`,
   ]));
+}
+
+function withheldNote(r: ReplayReport): string {
+  return `The exporting key's role may not read ${r.withheldFacts.map(code).join(', ')}: policies reading them were replayed with them as null.`;
 }

@@ -13,7 +13,7 @@ export function diffText(report: PolicyDiffReport): string {
     for (const f of c.fields) lines.push(`             ${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`);
     for (const k of c.conditions) lines.push(`             ${k.path} ${k.change}: ${k.before ?? ''}${k.before && k.after ? ' → ' : ''}${k.after ?? ''}`);
   }
-  lines.push('', `Access rules: ${report.access.length === 0 ? 'no change' : `${report.access.length} permissions changed`}`);
+  lines.push('', `Access rules: ${report.access.length === 0 ? 'no change' : `${report.access.length} permission${report.access.length === 1 ? '' : 's'} changed`}`);
   if (report.access.length > 0) lines.push(...accessDiffText(report.access).trimEnd().split('\n').map((l) => `  ${l}`));
   if (report.replay) {
     lines.push('', `Replay (${report.replay.source}):`);
@@ -23,6 +23,7 @@ export function diffText(report: PolicyDiffReport): string {
       for (const e of r.byEffect) lines.push(`    ${transitionLabel(e.from, e.to)}: ${count(e.count)}`);
       for (const a of r.byAutomation) lines.push(`    automation ${a.automationKey}: ${count(a.changed)}`);
       for (const p of r.byPolicy) lines.push(`    policy ${p.policyId}: now matches ${count(p.gained)}, no longer ${count(p.lost)}`);
+      for (const f of r.failures) lines.push(`    not evaluable: ${f.id}: ${f.message}`);
       if (r.withheldFacts.length > 0) lines.push(`    facts withheld from the exporting key (replayed as null): ${r.withheldFacts.join(', ')}`);
       for (const e of r.examples) lines.push(`    e.g. ${e.id} (${e.automationKey}): ${e.base.effect} [${e.base.matched.join(', ')}] → ${e.head.effect} [${e.head.matched.join(', ')}]  ${JSON.stringify(e.facts)}`);
       // After the decisions, not among them: gates are versions, not decisions (and absent from an export without them).
