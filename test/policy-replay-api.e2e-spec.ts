@@ -46,6 +46,27 @@ describe('the facts a policy replay reads from the API', () => {
     expect(limited.policyFacts.automation).toEqual(seen.policyFacts.automation);
   });
 
+  it('lists a dataset version the model was both trained and evaluated on once in the facts', async () => {
+    const suffix = Math.random().toString(16).slice(2, 8);
+    const gql = async (q: string, v: Record<string, unknown>) => ok(await t.gql(t.adminKey, q, v));
+    const datasetId = (await gql('mutation($n: String!) { registerDataset(input: { name: $n }) { id } }', { n: `both-${suffix}` })).registerDataset.id;
+    const dv = (await gql('mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }', {
+      i: { datasetId, version: '1', sourceUri: `s3://data/both-${suffix}`, digest: `sha256:${'c'.repeat(64)}`, piiClasses: ['contact'], provenance: 'contract' },
+    })).registerDatasetVersion.id;
+    const modelId = (await gql('mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `both-${suffix}` })).registerModel.id;
+    const modelVersionId = (await gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
+      i: { modelId, version: '1.0.0', artifactUri: `s3://models/both-${suffix}`, artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'low',
+        trainingDatasetVersionIds: [dv], evaluationDatasetVersionIds: [dv] },
+    })).registerModelVersion.id;
+    const automationId = (await gql('mutation($i: RegisterAutomationInput!) { registerAutomation(input: $i) { id } }', { i: { key: `both-${suffix}`, name: 'both' } })).registerAutomation.id;
+    await gql('mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
+      i: { automationId, version: '1', purpose: 'Route claims', riskClass: 'minimal', oversightMode: 'none', environment: 'staging', modelVersionIds: [modelVersionId] },
+    });
+    const id = (await gql(RECORD, { i: { automationId, modelVersionId, idempotencyKey: `both-${suffix}`, input: { a: 1 }, output: { b: 2 } } })).recordDecision.decision.id;
+    const facts = (await gql(FACTS, { id })).decision.policyFacts;
+    expect(facts.datasetVersions).toEqual([{ id: dv, piiClasses: ['contact'], provenance: 'contract' }]);
+  });
+
   it("gives each gated version the facts of the move into its status, which the gate judges again as it did", async () => {
     const f = await automationFixture(t, { trainingPii: ['contact'] });
     ok(await t.gql(t.adminKey, MOVE_MODEL, { id: f.modelVersionId, to: 'in_review', r: 'ready' }));

@@ -54,8 +54,10 @@ function resolveBy(column: 'a.id' | 'a.key', extras?: DecisionTargetExtras): Pre
            mv.id AS mv_id, mv.status AS mv_status, mv.risk_tier, mv.intended_use, mv.limitations, mv.metrics,
            (SELECT coalesce(json_agg(json_build_object('id', dv.id, 'piiClasses', dv.pii_classes, 'provenance', dv.provenance)
                                      ORDER BY dv.id), '[]')
-              FROM model_version_datasets l JOIN dataset_versions dv ON dv.id = l.dataset_version_id
-             WHERE l.model_version_id = mv.id) AS datasets
+              -- Once each: a version both trained and evaluated on must not count twice in the policies' facts.
+              FROM (SELECT DISTINCT dv.id, dv.pii_classes, dv.provenance
+                      FROM model_version_datasets l JOIN dataset_versions dv ON dv.id = l.dataset_version_id
+                     WHERE l.model_version_id = mv.id) dv) AS datasets
       FROM automations a
       JOIN automation_versions av ON av.automation_id = a.id AND av.status <> 'retired'
       JOIN automation_version_models avm ON avm.automation_version_id = av.id AND avm.model_version_id = $2
