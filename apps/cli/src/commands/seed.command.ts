@@ -19,8 +19,8 @@ export const seedCommand = defineCommand({
   },
   async run(options, io) {
     if (!options.demo) throw new UsageError('say what to seed: --demo');
-    const config = { ...loadConfig(), port: 0 };
-    const app = await createApp({ ...config, logLevel: 'warn' });
+    // The configured port stays in the config: a first key printed now names where `npm start` will serve.
+    const app = await createApp({ ...loadConfig(), logLevel: 'warn' });
     try {
       await app.listen(0, '127.0.0.1');
       const url = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
