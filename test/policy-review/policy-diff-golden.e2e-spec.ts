@@ -7,6 +7,7 @@ import { applyReviewedChange, expectedReplay, RECORDED_DECISIONS, writeRecordedD
 describe('attest policy diff (golden review of a change)', () => {
   let repo: PolicyRepo;
   let base: string;
+  let head: string;
   let decisions: string;
   const runs = new Map<string, CliRun>();
   /** The review in one format, run once (several tests read the JSON). */
@@ -22,7 +23,7 @@ describe('attest policy diff (golden review of a change)', () => {
     repo = PolicyRepo.withRealPolicies();
     base = repo.revParse('HEAD');
     applyReviewedChange(repo);
-    repo.commit('raise the review threshold, drop the dev annotation, deny near-zero confidence, widen two roles');
+    head = repo.commit('raise the review threshold, drop the dev annotation, deny near-zero confidence, widen two roles');
     decisions = writeRecordedDecisions(repo);
   });
   afterAll(() => repo?.dispose());
@@ -39,8 +40,8 @@ describe('attest policy diff (golden review of a change)', () => {
     const run = review(format);
     // The replay adds a denial, so the new-deny check fails: exit 1, and nothing on stderr.
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 1, stderr: '' });
-    // The base commit's hash and the temporary path differ every run: normalised before comparing (see normalise).
-    expectGolden(golden, normalise(run.stdout, { commit: base, dir: repo.dir }));
+    // The commits' hashes and the temporary path differ every run: normalised before comparing (see normalise).
+    expectGolden(golden, normalise(run.stdout, { commits: { 'base-commit': base, 'head-commit': head }, dir: repo.dir }));
   });
 
   it('reports exactly the policies and permissions the change touched', () => {

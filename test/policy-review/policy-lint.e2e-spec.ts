@@ -27,14 +27,14 @@ describe('attest policy lint', () => {
     expect(run.stdout).toMatch(/^policy lint: \d+ packs?, 0 errors/m);
   });
 
-  it('fails (exit 1) on a high-severity policy citing no recognised framework, at the policy', () => {
+  it('fails (exit 1) on a high-severity policy citing no recognised framework, at its frameworks line', () => {
     repo.replace(SELF_APPROVAL, 'frameworks: [EU-AI-Act:Art.17, NIST-AI-RMF:GOVERN-2.1]', 'frameworks: [SOX:404]');
     const run = repo.attest('policy', 'lint', '--format', 'json');
     expect(run.code).toBe(1);
     expect(errorsOf(run.stdout)).toEqual([{
       ruleId: 'high-severity-without-framework', level: 'error',
       message: expect.stringContaining('"no-self-approval" is high severity but cites no recognised framework (SOX:404'),
-      location: { file: SELF_APPROVAL, line: repo.lineOf(SELF_APPROVAL, 'id: no-self-approval') },
+      location: { file: SELF_APPROVAL, line: repo.lineOf(SELF_APPROVAL, 'frameworks: [SOX:404]') },
     }]);
   });
 

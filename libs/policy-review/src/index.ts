@@ -30,3 +30,4 @@ export { invalidInputReport, testCheckReport, testMarkdown, testText } from './r
 export { lintCheckReport, lintMarkdown, lintText } from './render/lint-report';
 export { PolicySimulationModule, POLICY_SIMULATION_RESOLVERS } from './simulation/policy-simulation.module';
 export { PolicySimulationSweeper } from './simulation/policy-simulation.sweeper';
+export { cleanCommitOf } from './git/clean-commit';

@@ -28,11 +28,13 @@ export function expectGolden(name: string, actual: string): void {
 }
 
 /**
- * What changes from run to run and nothing else: the base commit's hash (a new repository each
- * run, so new hashes), in full and as the 7-character prefix the text and Markdown show, and the
+ * What changes from run to run and nothing else: the commits' hashes (a new repository each run,
+ * so new hashes), in full and as the 7-character prefix the text and Markdown show, and the
  * temporary repository's path. Record dates are fixed by the seeded generator; pack digests are
  * hashes of the policies' content, the same every run.
  */
-export function normalise(output: string, { commit, dir }: { commit: string; dir: string }): string {
-  return output.split(commit).join('<base-commit>').split(`(${commit.slice(0, 7)})`).join('(<base-commit>)').split(dir).join('<repo>');
+export function normalise(output: string, { commits, dir }: { commits: Record<string, string>; dir: string }): string {
+  let normal = output.split(dir).join('<repo>');
+  for (const [name, commit] of Object.entries(commits)) normal = normal.split(commit).join(`<${name}>`).split(`(${commit.slice(0, 7)})`).join(`(<${name}>)`);
+  return normal;
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AccessPolicyError, loadAccessPolicy } from '@attest/identity';
 import { loadPolicyPack, packFolders, PolicyPackError, type PolicyPack } from '@attest/policy';
-import { GitRefError, treeAtRef, type DiffSide } from '@attest/policy-review';
+import { cleanCommitOf, GitRefError, treeAtRef, type DiffSide } from '@attest/policy-review';
 import { CliError } from '../command';
 
 /** A side's packs or access rules do not load: invalid input (exit 2), saying which side, since both name the same files. */
@@ -23,7 +23,8 @@ interface SideParts {
 
 /** The policies folder as it is (head); a pack or access file that does not load stops the command (exit 2, with file and line). */
 export function workTreeSide(path: string, parts: SideParts = { access: true }): DiffSide {
-  return loaded('the work tree', () => sideOf(resolve(path), process.cwd(), 'working tree', null, parts));
+  const commit = cleanCommitOf(path);
+  return loaded('the work tree', () => sideOf(resolve(path), process.cwd(), commit ? 'HEAD' : 'working tree', commit, parts));
 }
 
 /** The policies folder as it was at a git ref, read without touching the work tree. */

@@ -138,7 +138,8 @@ describe('high-severity-without-framework', () => {
   const findings = ofRule(lintPolicies(root, { cwd: root }).findings, 'high-severity-without-framework');
 
   it('fires for high or critical policies citing no recognised framework only', () => {
-    expect(where(findings)).toEqual(['pack/high-internal.yaml:1 high-severity-without-framework', 'pack/high-lowercase.yaml:1 high-severity-without-framework']);
+    // At the frameworks: line, where the fix goes.
+    expect(where(findings)).toEqual(['pack/high-internal.yaml:6 high-severity-without-framework', 'pack/high-lowercase.yaml:6 high-severity-without-framework']);
     expect(findings[0].message).toMatch(/^"high-internal" is high severity but cites no recognised framework \(Internal-Policy:7; recognised: EU-AI-Act, /);
   });
 });
@@ -237,10 +238,10 @@ describe('finding order', () => {
       },
     });
     expect(where(lintPolicies(root, { cwd: root }).findings)).toEqual([
-      'pack/a.yaml:2 high-severity-without-framework',
       'pack/a.yaml:2 untested-policy',
-      'pack/b.yaml:1 high-severity-without-framework',
+      'pack/a.yaml:7 high-severity-without-framework',
       'pack/b.yaml:1 untested-policy',
+      'pack/b.yaml:6 high-severity-without-framework',
     ]);
   });
 });

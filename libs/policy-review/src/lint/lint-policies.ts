@@ -40,7 +40,7 @@ export function lintPolicies(root: string, options: LintOptions = {}): LintResul
 function lintPack(dir: string, cwd: string, base: PolicyPack[] | undefined): { pack?: PolicyPack; findings: Finding[] } {
   const pack = loadOrProblems(() => loadPolicyPack(dir, cwd));
   if (pack instanceof PolicyPackError) return { findings: loadProblemFindings('invalid-pack', pack.problems) };
-  const findings = frameworkFindings(pack);
+  const findings = frameworkFindings(pack, cwd);
   const basePack = base?.find((b) => b.name === pack.name);
   if (basePack) findings.push(...versionFindings(pack, basePack, cwd));
   const cases = loadOrProblems<PackTestCase[]>(() => loadPackTests(packTestsDir(dir), pack, cwd));

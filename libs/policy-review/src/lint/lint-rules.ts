@@ -37,7 +37,7 @@ export function loadProblemFindings(ruleId: 'invalid-pack' | 'invalid-tests', pr
   });
 }
 
-export function frameworkFindings(pack: PolicyPack): Finding[] {
+export function frameworkFindings(pack: PolicyPack, cwd: string): Finding[] {
   const recognised = (ref: string) => (RECOGNISED_FRAMEWORKS as readonly string[]).includes(ref.slice(0, ref.indexOf(':')));
   return pack.policies
     .filter((p) => HIGH_SEVERITIES.includes(p.severity) && !p.frameworks.some(recognised))
@@ -45,7 +45,7 @@ export function frameworkFindings(pack: PolicyPack): Finding[] {
       lintFinding(
         'high-severity-without-framework',
         `"${p.id}" is ${p.severity} severity but cites no recognised framework (${p.frameworks.join(', ')}; recognised: ${RECOGNISED_FRAMEWORKS.join(', ')})`,
-        policyLocation(pack, p.id),
+        PolicyYaml.read(pack.sources[p.id], cwd)?.keyLocation('frameworks') ?? policyLocation(pack, p.id),
       ),
     );
 }

@@ -4,7 +4,8 @@ import { count, transitionLabel } from './markdown';
 
 /** The policy review for a terminal: the same content as the Markdown, as indented plain text. */
 export function diffText(report: PolicyDiffReport): string {
-  const lines: string[] = [`Policy review: ${report.base.label}${report.base.commit ? ` (${report.base.commit.slice(0, 7)})` : ''} → ${report.head.label}`, ''];
+  const side = (s: { label: string; commit: string | null }) => `${s.label}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
+  const lines: string[] = [`Policy review: ${side(report.base)} → ${side(report.head)}`, ''];
   const policies = report.packs.flatMap((p) => p.policies.map((c) => ({ pack: p.pack, c })));
   const by = (change: string) => policies.filter((p) => p.c.change === change).length;
   lines.push(`Risk policies: ${policies.length === 0 ? 'no change' : `${by('added')} added, ${by('removed')} removed, ${by('changed')} changed`}`);
