@@ -108,7 +108,9 @@ describe('attest policy test', () => {
     const run = failing.attest('policy', 'test', '--format', 'github');
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([
-      `::error file=${DECISION_TESTS},line=${failingLine},title=test-failed::${FAILING_CASE}: expected deny [production-requires-deployed-model], got allow []`,
+      // The failure names the test case's line, and where the policy it is about is written.
+      `::error file=${DECISION_TESTS},line=${failingLine},title=test-failed::${FAILING_CASE}: expected deny [production-requires-deployed-model], got allow [] ` +
+        '(production-requires-deployed-model at policies/default/production-requires-deployed-model.yaml:1)',
     ]);
   });
 });

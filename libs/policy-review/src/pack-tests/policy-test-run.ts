@@ -11,6 +11,8 @@ export interface PackTestRun {
   digest: string;
   policies: number;
   results: PackTestResult[];
+  /** Where each policy is written (`file:line`), to point a failure at the policies it is about. */
+  sources: Record<string, string>;
   /** Policies the cases do not pin down from both sides (expected to match, and expected not to). */
   uncoveredPolicies: { id: string; source: string }[];
   uncoveredConditions: UncoveredCondition[];
@@ -29,7 +31,7 @@ export function runPolicyTests(root: string, cwd = process.cwd()): PolicyTestRun
     const cases = loadPackTests(packTestsDir(dir), pack, cwd);
     return {
       name: pack.name, dir: relative(cwd, dir) || dir, digest: pack.digest, policies: pack.policies.length,
-      results: runPackTests(new CompiledEvaluator(pack), cases),
+      results: runPackTests(new CompiledEvaluator(pack), cases), sources: pack.sources,
       uncoveredPolicies: uncoveredPolicies(pack, cases).map((id) => ({ id, source: pack.sources[id] })),
       uncoveredConditions: conditionCoverage(pack, cases),
     };
