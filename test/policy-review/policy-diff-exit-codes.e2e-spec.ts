@@ -103,6 +103,13 @@ describe('attest policy diff exit codes', () => {
         const run = repo.attest('policy', 'diff', '--base', 'HEAD');
         expect(run).toMatchObject({ code: 2, stdout: '' });
         expect(run.stderr).toContain(`${file}:${line}:`);
+        expect(run.stderr).toContain('the policies at the work tree do not load');
+        // As the pull-request comment (found by its marker) and as annotations on the file, for CI.
+        const comment = repo.attest('policy', 'diff', '--base', 'HEAD', '--format', 'markdown');
+        expect(comment.code).toBe(2);
+        expect(comment.stdout).toMatch(/^<!-- attest-policy-review -->\n\n## Attest policy review\n\nInvalid input:/);
+        expect(comment.stdout).toContain(`${file}:${line}:`);
+        expect(repo.attest('policy', 'diff', '--base', 'HEAD', '--format', 'github').stdout).toContain(`::error file=${file},line=${line},title=invalid-pack::`);
       } finally {
         repo.dispose();
       }

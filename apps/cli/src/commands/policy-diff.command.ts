@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  DecisionRecordError, decisionsFromFile, diffCheckReport, diffMarkdown, diffText, FAIL_ON_HELP, FailOnError, parseFailOn, policyDiff, type ReplayRecord,
+  COMMENT_MARKER, DecisionRecordError, decisionsFromFile, diffCheckReport, diffMarkdown, diffText, FAIL_ON_HELP, FailOnError, parseFailOn, policyDiff, type ReplayRecord,
 } from '@attest/policy-review';
 import { CliError, defineCommand, type CliIo } from '../command';
 import { HttpGraphQLClient } from '../ledger/graphql-client';
@@ -59,7 +59,7 @@ function loadSides(head: string, base: string, format: OutputFormat, io: CliIo) 
   try {
     return [refSide(head, base), workTreeSide(head)] as const;
   } catch (error) {
-    if (error instanceof PoliciesDoNotLoad && format !== 'text') io.out(render(format, invalidInputRenderings('attest policy diff', 'Attest policy review', error.problems)));
+    if (error instanceof PoliciesDoNotLoad && format !== 'text') io.out(render(format, invalidInputRenderings('attest policy diff', 'Attest policy review', error.problems, `${COMMENT_MARKER}\n\n`)));
     throw error;
   }
 }

@@ -45,10 +45,10 @@ export function attestVersion(): string {
 }
 
 /** Input that kept a command from running (exit 2), in each format: on stdout for the machine ones, so CI annotates the files. */
-export function invalidInputRenderings(tool: string, title: string, problems: readonly string[]): Renderings {
+export function invalidInputRenderings(tool: string, title: string, problems: readonly string[], markdownStart = ''): Renderings {
   return {
     text: () => `${problems.join('\n')}\n`,
-    markdown: () => `## ${title}\n\nInvalid input:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`,
+    markdown: () => `${markdownStart}## ${title}\n\nInvalid input:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n`,
     json: () => ({ invalid: problems }),
     checks: () => invalidInputReport(tool, attestVersion(), problems),
   };
