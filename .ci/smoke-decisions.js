@@ -82,7 +82,22 @@ async function main() {
   if (res.status !== 201) throw new Error(`POST /api/v1/lineage: ${res.status} ${await res.text()}`);
   const run = (await gql('query($id: ID!) { lineage(node: { type: run, id: $id }, direction: BOTH, depth: 1) { nodes { type } } }', { id: runId })).lineage;
   if (run.nodes.length !== 3) throw new Error(`the OpenLineage run's lineage: ${JSON.stringify(run)}`);
-  process.stderr.write('smoke: recordDecision, recordDecisions and ingestDecisions (600, in-process jobs) work on the embedded default, the ledger seals and verifies, and lineage answers (impactOf and OpenLineage in included)\n');
+  // A policy simulation, as an in-process job: the default pack with its high-risk threshold raised, over the 602 decisions.
+  const packDir = require('node:path').join(__dirname, '..', 'policies', 'default');
+  const fs = require('node:fs');
+  const policies = fs.readdirSync(packDir).filter((f) => f.endsWith('.yaml')).map((name) => ({ name, content: fs.readFileSync(require('node:path').join(packDir, name), 'utf8').replace('value: 0.7 }', 'value: 0.95 }') }));
+  const simulation = (await gql('mutation($i: SimulatePolicyPackInput!) { simulatePolicyPack(input: $i) { id } }', { i: { policies, label: 'smoke' } })).simulatePolicyPack;
+  const simulationDeadline = Date.now() + 60_000;
+  for (;;) {
+    const s = (await gql('query($id: ID!) { policySimulation(id: $id) { status error summary { decisions replayed } markdown } }', { id: simulation.id })).policySimulation;
+    if (s.status === 'completed') {
+      if (s.summary.decisions !== 602 || !s.markdown.startsWith('<!-- attest-policy-review -->')) throw new Error(`policySimulation: ${JSON.stringify(s.summary)}`);
+      break;
+    }
+    if (s.status === 'failed' || Date.now() > simulationDeadline) throw new Error(`policySimulation did not complete: ${JSON.stringify(s)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  process.stderr.write('smoke: recordDecision, recordDecisions and ingestDecisions (600, in-process jobs) work on the embedded default, the ledger seals and verifies, lineage answers (impactOf and OpenLineage in included), and a policy simulation completes\n');
 }
 
 main().catch((error) => {

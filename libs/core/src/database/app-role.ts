@@ -16,7 +16,7 @@ export async function provisionAppConnection(
     await assertRestrictedRole(options.appDatabaseUrl);
     return options.appDatabaseUrl;
   }
-  const password = options.appDatabasePassword ?? createHmac('sha256', ownerUrl).update(APP_ROLE).digest('base64url');
+  const password = options.appDatabasePassword ?? derivedAppPassword(ownerUrl);
   const owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
   try {
@@ -33,6 +33,18 @@ export async function provisionAppConnection(
   url.password = encodeURIComponent(password);
   await assertRestrictedRole(url.toString());
   return url.toString();
+}
+
+/**
+ * The password of `attest_app` when the operator sets none: a keyed hash of the owner's
+ * credentials and the server, not of the database. A role belongs to the whole cluster, so every
+ * Attest whose databases share a cluster and an owner must derive the same one, or each start
+ * would lock the others' new connections out.
+ */
+export function derivedAppPassword(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  const server = `${url.protocol}//${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}@${url.hostname}:${url.port || '5432'}`;
+  return createHmac('sha256', server).update(APP_ROLE).digest('base64url');
 }
 
 /** Row-level security means nothing to a superuser or a BYPASSRLS role: refuse to run as one. */
