@@ -7,6 +7,7 @@ import { CompiledEvaluator, loadPolicyPack } from '@attest/policy';
 import { decisionsFromFile, replayDecisions, type ReplayRecord } from '@attest/policy-review';
 import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+import { PolicyRepo } from './policy-review/support/policy-repo';
 
 const REPO_ROOT = resolve(__dirname, '..');
 const CLI = join(REPO_ROOT, 'dist/apps/cli/src/main.js');
@@ -85,11 +86,40 @@ describe('the facts a policy replay reads from the API', () => {
     expect(errorCode(await t.gql(f.service.key, GATES))).toBe('FORBIDDEN');
   });
 
+  it('replays them with `attest policy diff --from-api`, an auditor\'s key, through the CLI', async () => {
+    const f = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
+    for (const confidence of [0.75, 0.95]) ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence }) }));
+    const auditor = await principalWithRole(t, 'auditor');
+    const server = t.app.getHttpServer().listening ? t.app.getHttpServer() : await t.app.listen(0, '127.0.0.1');
+    const repo = PolicyRepo.withRealPolicies();
+    try {
+      execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+      repo.replace('policies/default/high-risk-low-confidence-review.yaml', 'value: 0.7 }', 'value: 0.8 }');
+      const port = (server.address() as AddressInfo).port;
+      const run = await new Promise<{ code: number; stdout: string }>((done) => {
+        let stdout = '';
+        const child = spawn(process.execPath, [CLI, 'policy', 'diff', '--base', 'HEAD', '--from-api', `http://127.0.0.1:${port}`, '--format', 'json'], {
+          cwd: repo.dir, env: { PATH: process.env.PATH ?? '', ATTEST_API_KEY: auditor.key }, stdio: ['ignore', 'pipe', 'ignore'],
+        });
+        child.stdout.on('data', (c) => (stdout += c));
+        child.on('close', (c) => done({ code: c ?? 1, stdout }));
+      });
+      expect(run.code).toBe(0);
+      const [replay] = JSON.parse(run.stdout).replay.reports;
+      expect(replay.decisions).toBeGreaterThanOrEqual(2);
+      expect(replay.gates.checked).toBeGreaterThanOrEqual(1);
+      expect(replay.withheldFacts).toEqual(['context', 'decision.output']); // an auditor may not read them
+      expect(replay.byEffect).toContainEqual(expect.objectContaining({ from: 'allow', to: 'require_review' })); // the 0.75 decision
+    } finally {
+      repo.dispose();
+    }
+  });
+
   it('exports gates and decisions with `attest policy decisions`, and the replay of the export under the same pack changes nothing', async () => {
     const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'sample' });
     for (let i = 0; i < 3; i++) ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) }));
     const officer = await principalWithRole(t, 'compliance_officer');
-    const server = await t.app.listen(0, '127.0.0.1');
+    const server = t.app.getHttpServer().listening ? t.app.getHttpServer() : await t.app.listen(0, '127.0.0.1');
     const dir = mkdtempSync(join(tmpdir(), 'attest-export-'));
     try {
       execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
