@@ -1,4 +1,4 @@
-import { CompiledEvaluator, referencedFacts, resolveFacts, type Effect, type PolicyPack } from '@attest/policy';
+import { CompiledEvaluator, referencedFacts, resolveFacts, type AppliesTo, type Effect, type PolicyPack } from '@attest/policy';
 import type { DecisionRecord, GateRecord, ReplayRecord } from './decision-record';
 
 /** An outcome as the replay compares it: the effect and the ids of the policies that matched, sorted. */
@@ -91,20 +91,11 @@ export async function replayDecisions(
   for await (const record of records) {
     read += 1;
     if (options.onProgress && read % every === 0) options.onProgress(read);
-    if (record.kind === 'gate') {
-      for (const replay of replays) replay.addGate(record);
-      continue;
+    const facts = record.facts ? resolvedOrRefusal(record.facts) : null;
+    for (const replay of replays) {
+      if (record.kind === 'gate') replay.addGate(record, facts!);
+      else replay.add(record, facts);
     }
-    let resolved: Record<string, unknown> | null = null;
-    let refusal: string | null = null;
-    if (record.facts) {
-      try {
-        resolved = resolveFacts(record.facts);
-      } catch (error) {
-        refusal = (error as Error).message;
-      }
-    }
-    for (const replay of replays) replay.add(record, resolved, refusal);
   }
   return replays.map((r) => r.report());
 }
@@ -129,45 +120,28 @@ class PairReplay {
     };
   }
 
-  /** A gate's facts are judged as they come: refused facts are a failure, like a decision's. */
-  addGate(gate: GateRecord): void {
-    let was: ReplayedOutcome;
-    let now: ReplayedOutcome;
-    try {
-      const resolved = resolveFacts(gate.facts);
-      was = outcomeOf(this.before.evaluateResolved(gate.appliesTo, resolved));
-      now = outcomeOf(this.after.evaluateResolved(gate.appliesTo, resolved));
-    } catch (error) {
-      this.counts.failed += 1;
-      if (this.counts.failures.length < MAX_FAILURES_LISTED) this.counts.failures.push({ id: gate.id, message: (error as Error).message });
-      return;
-    }
+  /** A gate is judged like a decision: facts the packs cannot evaluate are a failure. */
+  addGate(gate: GateRecord, facts: ResolvedOrRefusal): void {
+    const judged = this.judge(gate.id, gate.appliesTo, facts);
+    if (!judged) return;
     this.counts.gates.checked += 1;
-    if (was.effect === now.effect && was.matched.join() === now.matched.join()) return;
-    this.counts.gates.changed.push({ subjectType: gate.subjectType, id: gate.id, label: gate.label, status: gate.status, base: was, head: now });
+    if (!differs(judged)) return;
+    this.counts.gates.changed.push({ subjectType: gate.subjectType, id: gate.id, label: gate.label, status: gate.status, base: judged.was, head: judged.now });
   }
 
-  add(record: DecisionRecord, resolved: Record<string, unknown> | null, refusal: string | null): void {
+  add(record: DecisionRecord, facts: ResolvedOrRefusal | null): void {
     const c = this.counts;
     c.decisions += 1;
     for (const name of record.withheld ?? []) this.withheld.add(name);
-    if (!record.facts) {
+    if (!facts) {
       c.withoutFacts += 1;
       return;
     }
-    let was: ReplayedOutcome;
-    let now: ReplayedOutcome;
-    try {
-      if (!resolved) throw new Error(refusal ?? 'unreadable facts');
-      was = outcomeOf(this.before.evaluateResolved('decision', resolved));
-      now = outcomeOf(this.after.evaluateResolved('decision', resolved));
-    } catch (error) {
-      c.failed += 1;
-      if (c.failures.length < MAX_FAILURES_LISTED) c.failures.push({ id: record.id, message: (error as Error).message });
-      return;
-    }
+    const judged = this.judge(record.id, 'decision', facts);
+    if (!judged) return;
+    const { was, now, resolved } = judged;
     c.replayed += 1;
-    if (was.effect === now.effect && was.matched.join() === now.matched.join()) return;
+    if (!differs(judged)) return;
     c.changed += 1;
     const transition = `${was.effect}>${now.effect}`;
     this.effects.add(transition);
@@ -181,6 +155,19 @@ class PairReplay {
       const differing = symmetricDifference(was.matched, now.matched);
       const policies = [...this.pair.base.policies, ...this.pair.head.policies].filter((p) => differing.includes(p.id));
       c.examples.push({ id: record.id, automationKey: record.automationKey, recordedAt: record.recordedAt, base: was, head: now, facts: factsRead(policies, resolved) });
+    }
+  }
+
+  /** Both packs' outcomes, or null after counting the facts they could not evaluate as a failure. */
+  private judge(id: string, appliesTo: AppliesTo, facts: ResolvedOrRefusal): { was: ReplayedOutcome; now: ReplayedOutcome; resolved: Record<string, unknown> } | null {
+    try {
+      if ('refusal' in facts) throw new Error(facts.refusal);
+      const { resolved } = facts;
+      return { was: outcomeOf(this.before.evaluateResolved(appliesTo, resolved)), now: outcomeOf(this.after.evaluateResolved(appliesTo, resolved)), resolved };
+    } catch (error) {
+      this.counts.failed += 1;
+      if (this.counts.failures.length < MAX_FAILURES_LISTED) this.counts.failures.push({ id, message: (error as Error).message });
+      return null;
     }
   }
 
@@ -199,6 +186,19 @@ class PairReplay {
     };
   }
 }
+
+/** A record's facts resolved once for every pack pair, or why they cannot be. */
+type ResolvedOrRefusal = { resolved: Record<string, unknown> } | { refusal: string };
+
+function resolvedOrRefusal(facts: Record<string, unknown>): ResolvedOrRefusal {
+  try {
+    return { resolved: resolveFacts(facts) };
+  } catch (error) {
+    return { refusal: (error as Error).message };
+  }
+}
+
+const differs = ({ was, now }: { was: ReplayedOutcome; now: ReplayedOutcome }) => was.effect !== now.effect || was.matched.join() !== now.matched.join();
 
 function outcomeOf(o: { effect: Effect; matched: { id: string }[] }): ReplayedOutcome {
   return { effect: o.effect, matched: o.matched.map((m) => m.id).sort() };
