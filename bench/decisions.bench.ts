@@ -11,13 +11,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { AttestProcess } from './support/attest-process';
 import { GraphQLClient } from './support/graphql-client';
-import { benchDatabase } from './support/bench-database';
+import { benchDatabase, benchPool } from './support/bench-database';
 import { CpuMeter, type CpuUse } from './support/cpu-meter';
 import { closedLoop, type LoadResult } from './support/load';
 import { decisionPayload, registerAutomation } from './support/bench-target';
+import { runBench } from './support/run-bench';
 
 const LEVELS = [1, 8, 32];
 const WARMUP_MS = 2_000;
@@ -44,8 +45,7 @@ async function main(): Promise<void> {
   const db = await benchDatabase(process.env.DATABASE_URL);
   const adminKey = `bench-admin-${randomBytes(24).toString('hex')}`;
   const env = { DATABASE_URL: db.url, ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_HASH_KEY: randomBytes(32).toString('hex'), ATTEST_LOG_LEVEL: 'error' };
-  const pool = new Pool({ connectionString: db.url, max: APP_POOL_SIZE });
-  pool.on('error', () => undefined); // an idle connection ended by DROP DATABASE … WITH (FORCE) at the end
+  const pool = benchPool(db.url, APP_POOL_SIZE);
   let api: AttestProcess | undefined;
   try {
     api = await AttestProcess.start(REPO_ROOT, 'api', env);
@@ -320,7 +320,4 @@ function print(run: { rows: Row[]; statements: Record<string, string[]>; roundTr
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

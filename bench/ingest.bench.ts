@@ -11,14 +11,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { AttestProcess } from './support/attest-process';
-import { benchDatabase } from './support/bench-database';
+import { benchDatabase, benchPool } from './support/bench-database';
 import { benchEnv } from './support/bench-env';
 import { decisionBatch, prepareTarget, type Target } from './support/bench-target';
 import { copyRows } from './support/copy-rows';
 import { GraphQLClient } from './support/graphql-client';
 import { ingestDecisions } from './support/ingest-decisions';
+import { runBench } from './support/run-bench';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const ITEMS = Number(process.env.BENCH_INGEST_ITEMS ?? 20_000);
@@ -38,8 +39,7 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const db = await benchDatabase(process.env.DATABASE_URL);
   const { adminKey, env } = benchEnv(db.url);
-  const pool = new Pool({ connectionString: db.url, max: 4 });
-  pool.on('error', () => undefined); // an idle connection ended by DROP DATABASE … WITH (FORCE) at the end
+  const pool = benchPool(db.url, 4);
   const processes: AttestProcess[] = [];
   const start = async (app: 'api' | 'worker', extra: Record<string, string> = {}) => {
     const p = await AttestProcess.start(REPO_ROOT, app, { ...env, ...extra });
@@ -194,7 +194,4 @@ function print(results: Result[], run: { pgVersion: string; embedded: boolean; s
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -15,15 +15,16 @@
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { AttestProcess } from './support/attest-process';
-import { benchDatabase } from './support/bench-database';
+import { benchDatabase, benchPool } from './support/bench-database';
 import { benchEnv } from './support/bench-env';
 import { decisionBatch, prepareTarget, type Target } from './support/bench-target';
 import { CpuMeter, type CpuUse } from './support/cpu-meter';
 import { checkAgainstStoredDecisionLeaf } from './support/decision-fact';
 import { ingestDecisions } from './support/ingest-decisions';
 import { leavesWritten, untilCheckpointed } from './support/ledger-progress';
+import { runBench } from './support/run-bench';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const ITEMS = Number(process.env.BENCH_LEDGER_INGEST_ITEMS ?? 20_000);
@@ -64,8 +65,7 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const db = await benchDatabase(process.env.DATABASE_URL);
   const { adminKey, env } = benchEnv(db.url);
-  const pool = new Pool({ connectionString: db.url, max: 2 });
-  pool.on('error', () => undefined); // an idle connection ended by DROP DATABASE … WITH (FORCE) at the end
+  const pool = benchPool(db.url, 2);
   const processes: AttestProcess[] = [];
   const start = async (app: 'api' | 'worker', extra: Record<string, string> = {}) => {
     const p = await AttestProcess.start(REPO_ROOT, app, { ...env, ...SETTINGS, ...extra });
@@ -195,7 +195,4 @@ function print(runs: LagRun[], backlog: BacklogRun, run: { pgVersion: string; em
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -12,7 +12,7 @@
  */
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { provisionAppConnection, TenantDb } from '@attest/core';
 import {
@@ -20,7 +20,7 @@ import {
   type TreeReader,
 } from '@attest/ledger';
 import { AttestProcess } from './support/attest-process';
-import { benchDatabase } from './support/bench-database';
+import { benchDatabase, benchPool } from './support/bench-database';
 import { benchEnv } from './support/bench-env';
 import { copyRows } from './support/copy-rows';
 import { decisionFactText } from './support/decision-fact';
@@ -28,6 +28,7 @@ import { GraphQLClient } from './support/graphql-client';
 import { leavesWritten, untilCheckpointed } from './support/ledger-progress';
 import { randomIntegers, seededRandom } from './support/seeded-random';
 import { percentiles, timeEach, timeEachAsync, type Percentiles } from './support/timing';
+import { runBench } from './support/run-bench';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const LEAVES = Number(process.env.BENCH_LEDGER_LEAVES ?? 1_000_000);
@@ -48,8 +49,7 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const db = await benchDatabase(process.env.DATABASE_URL);
   const { adminKey, env } = benchEnv(db.url);
-  const pool = new Pool({ connectionString: db.url, max: 2 });
-  pool.on('error', () => undefined); // an idle connection ended by DROP DATABASE … WITH (FORCE) at the end
+  const pool = benchPool(db.url, 2);
   let api: AttestProcess | undefined;
   let app: DataSource | undefined;
   try {
@@ -201,7 +201,4 @@ async function graphqlConsistency(port: number, adminKey: string, fromSizes: num
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

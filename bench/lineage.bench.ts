@@ -11,13 +11,14 @@
  */
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { AttestProcess } from './support/attest-process';
-import { benchDatabase } from './support/bench-database';
+import { benchDatabase, benchPool } from './support/bench-database';
 import { benchEnv } from './support/bench-env';
 import { decisionPayload } from './support/bench-target';
 import { GraphQLClient } from './support/graphql-client';
 import { timeEachAsync, type Percentiles } from './support/timing';
+import { runBench } from './support/run-bench';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const DECISIONS = Number(process.env.BENCH_LINEAGE_DECISIONS ?? 1_000_000);
@@ -96,8 +97,7 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const db = await benchDatabase(process.env.DATABASE_URL);
   const { adminKey, env } = benchEnv(db.url);
-  const pool = new Pool({ connectionString: db.url, max: 2 });
-  pool.on('error', () => undefined);
+  const pool = benchPool(db.url, 2);
   const api = await AttestProcess.start(REPO_ROOT, 'api', env);
   const admin = new GraphQLClient(api.port!, adminKey, 1);
   try {
@@ -153,7 +153,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { CompiledEvaluator, loadPolicyPack, resolveFacts, type PolicyPack } from '@attest/policy';
 import { decisionsFromFile, replayDecisions } from '@attest/policy-review';
 import { decisionRecords } from '../libs/policy-review/src/testing/decision-records';
+import { runBench } from './support/run-bench';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const DECISIONS = Number(process.env.BENCH_REPLAY_DECISIONS ?? 100_000);
@@ -90,7 +91,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

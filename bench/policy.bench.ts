@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { CompiledEvaluator, loadPackTests, loadPolicyPack, OracleEvaluator, packTestsDir } from '@attest/policy';
+import { runBench } from './support/run-bench';
 
 const COMPILED_RUNS = 200_000;
 const ORACLE_RUNS = 5_000;
@@ -65,7 +66,4 @@ function stats(micros: number[]): { p50: number; p99: number; mean: number } {
 
 const fmt = (micros: number) => `${micros.toFixed(micros < 10 ? 2 : 0)} µs`;
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

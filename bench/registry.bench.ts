@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { loadConfig } from '@attest/core';
 import { createApp } from '../apps/api/src/create-app';
 import { benchDatabase } from './support/bench-database';
+import { runBench } from './support/run-bench';
 
 const WRITES = 500;
 const READS = 200;
@@ -108,7 +109,4 @@ function print(results: Result[]): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

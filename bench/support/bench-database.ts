@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { loadConfig, openDatabaseServer } from '@attest/core';
 
 export interface BenchDatabase {
@@ -44,4 +44,11 @@ export async function benchDatabase(serverUrl: string | undefined): Promise<Benc
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/** A raw pg pool on the bench database, for baselines and checks beside the API. */
+export function benchPool(url: string, max: number): Pool {
+  const pool = new Pool({ connectionString: url, max });
+  pool.on('error', () => undefined); // an idle connection ended by DROP DATABASE … WITH (FORCE) at the end
+  return pool;
 }
