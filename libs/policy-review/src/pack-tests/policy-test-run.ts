@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import {
-  CompiledEvaluator, describeFailure, loadPackTests, loadPolicyPack, packFolders, packTestsDir, runPackTests, uncoveredPolicies, type PackTestResult,
+  CompiledEvaluator, loadPackTests, loadPolicyPack, packFolders, packTestsDir, runPackTests, uncoveredPolicies, type PackTestResult,
 } from '@attest/policy';
 import { conditionCoverage, type UncoveredCondition } from '../coverage/condition-coverage';
 
@@ -41,4 +41,3 @@ export function runPolicyTests(root: string, cwd = process.cwd()): PolicyTestRun
   return { packs, passed: total - failed, failed };
 }
 
-export { describeFailure };

@@ -1,5 +1,5 @@
-import type { PackTestResult } from '@attest/policy';
-import { describeFailure, type PackTestRun, type PolicyTestRun } from '../pack-tests/policy-test-run';
+import { describeFailure, type PackTestResult } from '@attest/policy';
+import type { PackTestRun, PolicyTestRun } from '../pack-tests/policy-test-run';
 import type { CheckReport, Finding, FindingRule } from '../report/check-report';
 import { locationOf } from './location';
 import { code, details, table } from './markdown';
