@@ -1,4 +1,4 @@
-import { QueryCounter } from '@attest/core';
+import { statementsOfRequest } from './support/statements';
 import { ok, startTestApp, type TestApp } from './support/test-app';
 
 /** A nested query over N models; with DataLoaders its SQL count must not grow with N. */
@@ -29,10 +29,8 @@ describe('nested queries (no N+1)', () => {
   afterAll(() => t?.close());
 
   async function statementsFor(first: number): Promise<{ statements: number; models: number }> {
-    const counter = t.app.get(QueryCounter);
-    const before = counter.total;
-    const data = ok(await t.gql(t.adminKey, NESTED, { first }));
-    return { statements: counter.total - before, models: data.models.edges.length };
+    const { response, statements } = await statementsOfRequest(t, t.adminKey, NESTED, { first });
+    return { statements, models: ok(response).models.edges.length };
   }
 
   it('loads 50 models with owners, roles, versions, transitions and datasets in a constant number of statements', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { QueryCounter } from '@attest/core';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+import { statementsOfRequest } from './support/statements';
 
 const DATASET_FIELDS = 'id name description ownerId owner { id name } versions { id version }';
 const VERSION_FIELDS = 'id datasetId version sourceUri digest schema piiClasses provenance licence createdBy dataset { id name }';
@@ -219,10 +219,9 @@ describe('registry: datasets and their versions', () => {
       for (let i = 0; i < 6; i++) ok(await registerVersion(owner.key, versionInput(await newDataset(`batch-${i}`))));
       const nested = '{ datasets(first: $n, filter: { search: "batch-" }) { edges { node { owner { id } versions { dataset { id } usedByModelVersions { id } } } } } }';
       const statements = async (n: number) => {
-        const counter = t.app.get(QueryCounter);
-        const before = counter.total;
-        expect(ok(await t.gql(auditor.key, nested.replace('$n', String(n)))).datasets.edges).toHaveLength(n);
-        return counter.total - before;
+        const { response, statements } = await statementsOfRequest(t, auditor.key, nested.replace('$n', String(n)));
+        expect(ok(response).datasets.edges).toHaveLength(n);
+        return statements;
       };
       expect(await statements(6)).toBe(await statements(2));
     });
