@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 const ENTRY = { api: 'dist/apps/api/src/main.js', worker: 'dist/apps/worker/src/main.js' };
 const READY = { api: 'Attest API listening', worker: 'Attest worker consuming queues' };
+/** Bounds a hang only: a start takes seconds, but on a busy 2-core machine much longer. */
+const START_LIMIT_MS = 180_000;
 
 /**
  * The built API or worker (`npm run build` first) in its own process, with only the variables
@@ -32,7 +34,7 @@ export class AttestProcess {
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (started.stdout += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (started.stderr += chunk));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The ${app} did not start within 60 s:\n${started.stderr}`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`The ${app} did not start within ${START_LIMIT_MS / 1000} s:\n${started.stderr}`)), START_LIMIT_MS);
       const onExit = (code: number | null) => {
         clearTimeout(timer);
         reject(new Error(`The ${app} exited with ${code} before it was ready:\n${started.stderr}${started.stdout}`));
