@@ -4,9 +4,9 @@ import { httpCaller, type AttestProcess } from './support/attest-process';
 import { processHarness } from './support/process-harness';
 import { automationFixture, decisionInput } from './support/decision-fixtures';
 import { withClient } from './support/test-database';
-import { Client } from 'pg';
 import { ok, type GraphQLCaller } from './support/test-app';
 import { until } from './support/until';
+import { whileSequencingLocked as whileTenantLocked } from './support/ledger';
 
 const DECISIONS = 3_000; // 6,000 leaves with their audit events, sealed 100 at a time
 /** Limits on events awaited: generous, because the machine may be busy (2 shared cores); they only bound a hang. */
@@ -98,18 +98,13 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
     })).toMatchObject({ ok: true });
   }
 
-  /** Holds the default tenant's sequencing lock (the one each sequencer batch tries) while `work` runs. */
+  /** Runs `work` while no sequencer may seal the default tenant, and checks that none did. */
   async function whileSequencingLocked(work: () => Promise<void>): Promise<void> {
-    const holder = new Client({ connectionString: harness.databaseUrl });
-    await holder.connect();
-    try {
-      await holder.query(`SELECT pg_advisory_lock(hashtextextended('attest.ledger/' || id, 0)) FROM tenants WHERE slug = 'default'`);
+    await whileTenantLocked(harness.databaseUrl, 'default', async () => {
       const sealedBefore = (await counts()).sealed; // the start-up's own facts
       await work();
       expect((await counts()).sealed).toBe(sealedBefore);
-    } finally {
-      await holder.end(); // ends the session, and with it the lock
-    }
+    });
   }
 
   /** The log's public key, as served by the first API started. */

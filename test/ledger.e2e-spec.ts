@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import request from 'supertest';
 import { leafBytes, verifyBundle, verifyConsistency, verifyInclusion, leafHash } from '@attest/ledger';
 import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
-import { CHECKPOINT_FIELDS, sealAll } from './support/ledger';
+import { CHECKPOINT_FIELDS, sealAll, whileSequencingLocked } from './support/ledger';
 import { withClient } from './support/test-database';
 import { createTenant, errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 
@@ -22,11 +22,12 @@ describe('the verifiable ledger through GraphQL', () => {
 
   it('writes a leaf with every audited fact, seals them in order, and answers with the decision\'s index and seal', async () => {
     const f = await automationFixture(t);
-    const recorded = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { explanation: [{ ruleFired: { ruleId: 'r1', outcome: 'matched' } }] }) }));
-    const decisionId = recorded.recordDecision.decision.id as string;
-
-    // Written with the fact, not yet sealed.
-    const [pending] = await entries(t.adminKey, { factId: decisionId });
+    // Written with the fact, not yet sealed (no sequencer may seal it before it is looked at).
+    const { decisionId, pending } = await whileSequencingLocked(t.databaseUrl, 'default', async () => {
+      const recorded = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { explanation: [{ ruleFired: { ruleId: 'r1', outcome: 'matched' } }] }) }));
+      const id = recorded.recordDecision.decision.id as string;
+      return { decisionId: id, pending: (await entries(t.adminKey, { factId: id }))[0] };
+    });
     expect(pending).toMatchObject({ index: null, kind: 'decision', factId: decisionId, leaf: null, sealedAt: null });
     // Personal data only by digest; the rest as stored.
     expect(pending.fact).toMatchObject({

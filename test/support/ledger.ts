@@ -1,5 +1,6 @@
 import { TenantDb } from '@attest/core';
 import { SequencerRunner } from '@attest/ledger';
+import { Client } from 'pg';
 import type { TestApp } from './test-app';
 
 /**
@@ -16,6 +17,23 @@ export async function sealAll(t: TestApp): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error('sealAll: leaves still pending after 200 rounds');
+}
+
+/**
+ * Runs `work` while a tenant's sequencing lock (the one each sequencer batch tries first) is held
+ * here, as by another sequencer: no sequencer seals that tenant's leaves meanwhile, the in-process
+ * one of the embedded default included. The lock goes with the session.
+ */
+export async function whileSequencingLocked<T>(databaseUrl: string, tenantSlug: string, work: () => Promise<T>): Promise<T> {
+  const holder = new Client({ connectionString: databaseUrl });
+  await holder.connect();
+  try {
+    const { rowCount } = await holder.query(`SELECT pg_advisory_lock(hashtextextended('attest.ledger/' || id, 0)) FROM tenants WHERE slug = $1`, [tenantSlug]);
+    if (rowCount !== 1) throw new Error(`whileSequencingLocked: no tenant ${tenantSlug}`);
+    return await work();
+  } finally {
+    await holder.end();
+  }
 }
 
 export const CHECKPOINT_FIELDS = 'origin treeSize rootHash timestamp note';
