@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { anchors, documentationFiles, REPOSITORY, withoutFences } from './support/markdown';
+import { anchors, documentationFiles, withoutFences } from './support/markdown';
+import { REPOSITORY } from './support/repository';
 
 /**
  * The link targets of a document outside code blocks: inline links, images, reference definitions,

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fencedBlocks, REPOSITORY, section } from './support/markdown';
+import { fencedBlocks, section } from './support/markdown';
+import { REPOSITORY } from './support/repository';
 
 const SCRIPT = join(REPOSITORY, 'docs/quickstart.sh');
 // The reader sets these two; the script takes them from its environment.

@@ -1,8 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-
-/** The repository, for tests that read its files and need nothing else (no app, no database). */
-export const REPOSITORY = resolve(__dirname, '../..');
+import { join, relative } from 'node:path';
+import { REPOSITORY } from './repository';
 
 /** The Markdown a reader of the repository meets: the top-level documents and everything under docs/. */
 export function documentationFiles(): string[] {
