@@ -2,6 +2,8 @@
 // model and an automation, activate the default pack, record one decision, a batch, and an ingest
 // that the API's in-process jobs record; then the in-process sequencer seals it all in the ledger. Usage: node .ci/smoke-decisions.js <port> <admin key>
 const [port, key] = process.argv.slice(2);
+/** Bounds a hang only: each wait ends when its event happens; the machine may be busy (2 shared cores). */
+const LIMIT_MS = 300_000;
 
 async function gql(query, variables) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -40,18 +42,18 @@ async function main() {
 
   const items = Array.from({ length: 600 }, (_, i) => item(`smoke-ingest-${i}`));
   const { id } = (await gql('mutation($i: IngestDecisionsInput!) { ingestDecisions(input: $i) { id } }', { i: { decisions: items } })).ingestDecisions;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + LIMIT_MS;
   for (;;) {
     const job = (await gql('query($id: ID!) { ingestJob(id: $id) { status processed counts { recorded failed } } }', { id })).ingestJob;
     if (job.status === 'completed') {
       if (job.counts.recorded !== 600 || job.counts.failed !== 0) throw new Error(`ingestJob: ${JSON.stringify(job)}`);
       break;
     }
-    if (Date.now() > deadline) throw new Error(`ingestJob did not complete within 60 s: ${JSON.stringify(job)}`);
+    if (Date.now() > deadline) throw new Error(`ingestJob did not complete within ${LIMIT_MS / 1000} s: ${JSON.stringify(job)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   // The embedded default seals too: its in-process sequencer puts every leaf in a signed checkpoint.
-  const sealDeadline = Date.now() + 30_000;
+  const sealDeadline = Date.now() + LIMIT_MS;
   for (;;) {
     const status = (await gql('{ ledgerStatus { treeSize unsequenced latestCheckpoint { treeSize note } } }')).ledgerStatus;
     if (status.unsequenced === 0 && status.treeSize > 1200) {
@@ -59,7 +61,7 @@ async function main() {
       if (!verified.ok || verified.leavesChecked !== status.treeSize) throw new Error(`verifyLedger: ${JSON.stringify(verified)}`);
       break;
     }
-    if (Date.now() > sealDeadline) throw new Error(`the ledger was not sealed within 30 s: ${JSON.stringify(status)}`);
+    if (Date.now() > sealDeadline) throw new Error(`the ledger was not sealed within ${LIMIT_MS / 1000} s: ${JSON.stringify(status)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const sealed = (await gql('{ decisions(first: 1) { edges { node { id ledgerIndex sealedAt } } } }')).decisions.edges[0].node;
@@ -82,16 +84,16 @@ async function main() {
   if (res.status !== 201) throw new Error(`POST /api/v1/lineage: ${res.status} ${await res.text()}`);
   const run = (await gql('query($id: ID!) { lineage(node: { type: run, id: $id }, direction: BOTH, depth: 1) { nodes { type } } }', { id: runId })).lineage;
   if (run.nodes.length !== 3) throw new Error(`the OpenLineage run's lineage: ${JSON.stringify(run)}`);
-  // A policy simulation, as an in-process job: the default pack with its high-risk threshold raised, over the 602 decisions.
+  // A policy simulation, as an in-process job: the default pack with its high-risk threshold raised, over the 602 decisions (the walkthrough's one, recorded before any pack was active, is read but not replayed).
   const packDir = require('node:path').join(__dirname, '..', 'policies', 'default');
   const fs = require('node:fs');
   const policies = fs.readdirSync(packDir).filter((f) => f.endsWith('.yaml')).map((name) => ({ name, content: fs.readFileSync(require('node:path').join(packDir, name), 'utf8').replace('value: 0.7 }', 'value: 0.95 }') }));
   const simulation = (await gql('mutation($i: SimulatePolicyPackInput!) { simulatePolicyPack(input: $i) { id } }', { i: { policies, label: 'smoke' } })).simulatePolicyPack;
-  const simulationDeadline = Date.now() + 60_000;
+  const simulationDeadline = Date.now() + LIMIT_MS;
   for (;;) {
     const s = (await gql('query($id: ID!) { policySimulation(id: $id) { status error summary { decisions replayed } markdown } }', { id: simulation.id })).policySimulation;
     if (s.status === 'completed') {
-      if (s.summary.decisions !== 602 || !s.markdown.startsWith('<!-- attest-policy-review -->')) throw new Error(`policySimulation: ${JSON.stringify(s.summary)}`);
+      if (s.summary.replayed !== 602 || !s.markdown.startsWith('<!-- attest-policy-review -->')) throw new Error(`policySimulation: ${JSON.stringify(s.summary)}`);
       break;
     }
     if (s.status === 'failed' || Date.now() > simulationDeadline) throw new Error(`policySimulation did not complete: ${JSON.stringify(s)}`);
