@@ -33,6 +33,20 @@ describe('embedded PostgreSQL', () => {
     }
   });
 
+  it('starts although a stale postmaster.pid names PID 1 (a container\'s init, alive and unrelated)', async () => {
+    const dir = await newDir();
+    await (await startEmbeddedPostgres(dir)).stop();
+    await writeFile(join(dir, 'pg', 'postmaster.pid'), '1\n/tmp\n');
+    const warnings: string[] = [];
+    const server = await startEmbeddedPostgres(dir, { debug: () => undefined, warn: (m) => warnings.push(m) });
+    try {
+      expect(warnings).toEqual([`removed a stale ${join(dir, 'pg', 'postmaster.pid')}: process 1 is not this folder's PostgreSQL`]);
+      await withClient(server.url, (c) => c.query('SELECT 1'));
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('runs two instances with different data folders side by side, never on 5432', async () => {
     const [one, two] = await Promise.all([startEmbeddedPostgres(await newDir()), startEmbeddedPostgres(await newDir())]);
     try {

@@ -19,20 +19,14 @@ export class AttestProcess {
 
   private constructor(
     private readonly child: ChildProcess,
-    /** The API's HTTP port (a free one); undefined for the worker. */
+    /** The API's HTTP port (a free one, or env.PORT; 0 if PORT=0); undefined for the worker. */
     readonly port: number | undefined,
   ) {}
 
+  /** Starts the app and waits until it is ready. The API gets a free port unless env.PORT names one. */
   static async start(repoRoot: string, app: 'api' | 'worker', env: Record<string, string>): Promise<AttestProcess> {
-    const port = app === 'api' ? await freePort() : undefined;
-    const child = spawn(process.execPath, [join(repoRoot, ENTRY[app])], {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env, ...(port ? { PORT: String(port) } : {}) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const started = new AttestProcess(child, port);
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (started.stdout += chunk));
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (started.stderr += chunk));
+    const started = await AttestProcess.spawn(repoRoot, app, env);
+    const { child } = started;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`The ${app} did not start within ${START_LIMIT_MS / 1000} s:\n${started.stderr}`)), START_LIMIT_MS);
       const onExit = (code: number | null) => {
@@ -49,6 +43,28 @@ export class AttestProcess {
       }, 20);
       timer.unref();
     });
+    return started;
+  }
+
+  /** Runs the app until it exits by itself (a start that must fail): its exit code and output. Killed after the limit. */
+  static async runToExit(repoRoot: string, app: 'api' | 'worker', env: Record<string, string>, limitMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const run = await AttestProcess.spawn(repoRoot, app, env);
+    const timer = setTimeout(() => run.child.kill('SIGKILL'), limitMs);
+    const code = await new Promise<number | null>((resolve) => run.child.once('exit', resolve));
+    clearTimeout(timer);
+    return { code, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  private static async spawn(repoRoot: string, app: 'api' | 'worker', env: Record<string, string>): Promise<AttestProcess> {
+    const port = app === 'api' ? Number(env.PORT ?? (await freePort())) : undefined;
+    const child = spawn(process.execPath, [join(repoRoot, ENTRY[app])], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env, ...(port !== undefined ? { PORT: String(port) } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const started = new AttestProcess(child, port);
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (started.stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (started.stderr += chunk));
     return started;
   }
 

@@ -16,6 +16,11 @@ export interface ProcessHarness {
   transactionInFlight(): Promise<boolean>;
 }
 
+/** `npm run build`: for suites that run the built API or worker as processes. */
+export function buildApps(): void {
+  execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+}
+
 /**
  * For suites that run the built API and workers as processes (and kill them mid-work): builds once,
  * gives each test its own database, and kills whatever a test left running. Call inside describe().
@@ -26,9 +31,7 @@ export function processHarness(): ProcessHarness {
   const hashKey = randomBytes(32).toString('hex');
   const adminKey = `test-admin-${randomBytes(24).toString('hex')}`;
 
-  beforeAll(() => {
-    execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
-  });
+  beforeAll(buildApps);
   beforeEach(async () => {
     database = await createTestDatabase();
   });

@@ -1,12 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { correlationIdMiddleware, type AttestConfig } from '@attest/core';
+import { correlationIdMiddleware, loggerLevels, AttestConsoleLogger, type AttestConfig } from '@attest/core';
 import { AppModule } from './app.module';
 
 /** Builds the API application; main.ts and the end-to-end tests share it. */
 export async function createApp(config: AttestConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: levelsFrom(config.logLevel),
+    logger: new AttestConsoleLogger({ logLevels: loggerLevels(config.logLevel) }),
+    // A failure to start is thrown to the caller (main.ts reports it in one line), not logged and exited on.
+    abortOnError: false,
     bodyParser: true,
   });
   app.use(correlationIdMiddleware);
@@ -14,7 +16,3 @@ export async function createApp(config: AttestConfig): Promise<NestExpressApplic
   return app;
 }
 
-function levelsFrom(level: AttestConfig['logLevel']): ('error' | 'warn' | 'log' | 'debug')[] {
-  const order = ['error', 'warn', 'log', 'debug'] as const;
-  return order.slice(0, order.indexOf(level) + 1);
-}

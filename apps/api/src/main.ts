@@ -1,28 +1,28 @@
 import './production-env';
 import 'reflect-metadata';
+import type { AttestConfig } from '@attest/core';
 import { startTracing } from './tracing';
 
 const tracing = startTracing();
+let config: AttestConfig | undefined;
 
 async function main(): Promise<void> {
   // Loaded after tracing has started, so that instrumented modules are patched.
-  const { ConfigError, loadConfig } = await import('@attest/core');
+  const { loadConfig, prepareDataDir, portFailure, reservePort } = await import('@attest/core');
   const { HashKeys } = await import('@attest/decisions');
-  let config;
-  try {
-    config = loadConfig();
-    HashKeys.assertConfigured(config);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  config = loadConfig();
+  HashKeys.assertConfigured(config);
+  // Before anything is created: a taken PORT or an unusable data folder stops the start here, not
+  // after the migrations ran and a first admin key was printed for a URL that is another server's.
+  const reserved = await reservePort(config.port);
+  if (!config.databaseUrl) prepareDataDir(config.dataDir);
   const { createApp } = await import('./create-app');
-  const app = await createApp(config);
-  await app.listen(config.port);
-  process.stdout.write(`Attest API listening on http://localhost:${config.port}/graphql\n`);
+  const app = await createApp({ ...config, port: reserved.port });
+  await app.init();
+  await reserved.release();
+  await app.listen(reserved.port).catch((error: unknown) => Promise.reject(portFailure(reserved.port, error)));
+  const { port } = app.getHttpServer().address() as { port: number };
+  process.stdout.write(`Attest API listening on http://localhost:${port}/graphql\n`);
   const stop = async () => {
     await app.close();
     await tracing?.shutdown();
@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`Attest failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+main().catch(async (error: unknown) => {
+  const { describeStartupFailure } = await import('@attest/core');
+  const failure = describeStartupFailure(error, 'Attest', config?.logLevel === 'debug');
+  process.stderr.write(failure.text);
+  process.exit(failure.exitCode);
 });

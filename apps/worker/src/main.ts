@@ -1,27 +1,20 @@
 import 'reflect-metadata';
+import type { AttestConfig } from '@attest/core';
 import { startTracing } from '../../api/src/tracing';
 
 // As in the API: telemetry first, so that instrumented modules are patched as they load; the
 // worker exports its own metrics (the ledger's sequencing lag is measured where it seals).
 const telemetry = startTracing(process.env, 'attest-worker');
+let config: AttestConfig | undefined;
 
 /** The job worker: a Nest application context (no HTTP) that consumes the Redis queues. */
 async function main(): Promise<void> {
   const { NestFactory } = await import('@nestjs/core');
-  const { ConfigError, loadConfig, loggerLevels } = await import('@attest/core');
+  const { AttestConsoleLogger, loadConfig, loggerLevels } = await import('@attest/core');
   const { HashKeys } = await import('@attest/decisions');
   const { WorkerModule } = await import('./worker.module');
-  let config;
-  try {
-    config = loadConfig();
-    HashKeys.assertConfigured(config);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  config = loadConfig();
+  HashKeys.assertConfigured(config);
   const { redisUrl } = config;
   if (!redisUrl) {
     process.stderr.write(
@@ -31,7 +24,8 @@ async function main(): Promise<void> {
   }
   // Runs every lifecycle hook: handlers register in onModuleInit, workers start at bootstrap.
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...config, redisUrl }), {
-    logger: loggerLevels(config.logLevel),
+    logger: new AttestConsoleLogger({ logLevels: loggerLevels(config.logLevel) }),
+    abortOnError: false, // reported below in one line
   });
   process.stdout.write(`Attest worker consuming queues with prefix "${config.queuePrefix}"\n`);
   // close() lets running jobs finish before the process exits.
@@ -44,7 +38,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`Attest worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+main().catch(async (error: unknown) => {
+  const { describeStartupFailure } = await import('@attest/core');
+  const failure = describeStartupFailure(error, 'Attest worker', config?.logLevel === 'debug');
+  process.stderr.write(failure.text);
+  process.exit(failure.exitCode);
 });

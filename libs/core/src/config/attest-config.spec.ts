@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('says which characters a bootstrap API key may contain', () => {
+    expect(() => loadConfig({ ATTEST_BOOTSTRAP_API_KEY: 'a key with spaces that is long enough to pass' })).toThrow(
+      /ATTEST_BOOTSTRAP_API_KEY may contain only visible ASCII characters \(letters, digits and punctuation; no spaces\)/,
+    );
+    expect(loadConfig({ ATTEST_BOOTSTRAP_API_KEY: 'test-admin_0123456789.abcdef~ABCDEF!' }).bootstrapApiKey).toBe('test-admin_0123456789.abcdef~ABCDEF!');
+  });
+
   it('never puts a secret value in an error message', () => {
     expect(() => loadConfig({ ATTEST_JWT_SECRET: 'too-short-secret' })).toThrow(/ATTEST_JWT_SECRET must be at least 32/);
     expect(() => loadConfig({ ATTEST_JWT_SECRET: 'too-short-secret' })).not.toThrow(/too-short-secret/);

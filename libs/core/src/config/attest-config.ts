@@ -75,7 +75,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     },
     dataDir: resolve(cwd, read.string('ATTEST_DATA_DIR') ?? '.attest/data'),
     policiesDir: resolve(cwd, read.string('ATTEST_POLICIES_DIR') ?? 'policies'),
-    bootstrapApiKey: read.string('ATTEST_BOOTSTRAP_API_KEY', { minLength: 32, pattern: /^\S+$/ }),
+    // Sent as "Authorization: Bearer <key>": only what an HTTP header carries as is.
+    bootstrapApiKey: read.string('ATTEST_BOOTSTRAP_API_KEY', { minLength: 32, pattern: /^[\x21-\x7e]+$/, allowed: 'visible ASCII characters (letters, digits and punctuation; no spaces)' }),
     jwt: {
       secret: read.string('ATTEST_JWT_SECRET', { minLength: 32 }),
       issuer: read.string('ATTEST_JWT_ISSUER') ?? 'attest',
@@ -118,13 +119,14 @@ class EnvReader {
     private readonly problems: string[],
   ) {}
 
-  string(name: string, rules: { minLength?: number; pattern?: RegExp } = {}): string | undefined {
+  /** `allowed` says in words which characters `pattern` accepts, for the message. */
+  string(name: string, rules: { minLength?: number; pattern?: RegExp; allowed?: string } = {}): string | undefined {
     const value = this.env[name];
     if (value === undefined || value === '') return undefined;
     if (rules.minLength && value.length < rules.minLength) {
       this.problems.push(`${name} must be at least ${rules.minLength} characters long`);
     } else if (rules.pattern && !rules.pattern.test(value)) {
-      this.problems.push(`${name} has an invalid format`);
+      this.problems.push(rules.allowed ? `${name} may contain only ${rules.allowed}` : `${name} has an invalid format`);
     }
     return value;
   }

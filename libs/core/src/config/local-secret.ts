@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prepareDataDir } from '../startup/data-dir';
 
 /**
  * A random secret kept in the data folder, created on first use: how the embedded default gets
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 export function localSecret(dataDir: string, fileName: string): string {
   const file = join(dataDir, fileName);
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    prepareDataDir(dataDir);
     try {
       writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
     } catch (error) {

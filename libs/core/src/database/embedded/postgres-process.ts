@@ -24,6 +24,7 @@ export function serverUser(): ServerUser {
 }
 
 const ENV = { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' };
+const WATCHDOG = join(__dirname, 'postgres-watchdog.cjs');
 
 /** initdb with a superuser and password, UTF-8, password authentication. */
 export async function initialiseCluster(bin: PostgresBinaries, pgDir: string, user: ServerUser, superuser: { name: string; password: string }): Promise<void> {
@@ -42,17 +43,24 @@ export async function initialiseCluster(bin: PostgresBinaries, pgDir: string, us
   }
 }
 
-/** Starts the server on 127.0.0.1:port without a Unix socket; resolves once it accepts connections. */
+/**
+ * Starts the server on 127.0.0.1:port without a Unix socket; resolves once it accepts connections.
+ * The child is a watchdog that runs PostgreSQL and stops it when this process is gone, however it
+ * ended (postgres-watchdog.cjs, docs/decisions/0007-embedded-postgres-watchdog.md). It runs in its
+ * own session, so that a Ctrl-C on a terminal reaches Attest only, which stops things in order.
+ */
 export async function startServer(bin: PostgresBinaries, pgDir: string, port: number, user: ServerUser, url: string): Promise<ChildProcess> {
-  const child = spawn(bin.postgres, ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], {
-    ...user,
+  const postgres = [bin.postgres, '-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
+  const child = spawn(process.execPath, [WATCHDOG, String(process.pid), String(user.uid ?? '-'), String(user.gid ?? '-'), ...postgres], {
     env: ENV,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+    stdio: ['pipe', 'ignore', 'pipe'],
   });
+  child.stdin?.on('error', () => undefined); // the watchdog is gone: nothing left to tell it
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) => reject(new Error(`PostgreSQL exited during start (${code ?? signal}): ${output.trim()}`))),
+    child.once('exit', (code, signal) => reject(new Error(`PostgreSQL exited during start (${code ?? signal}): ${lastLine(output)}`))),
   );
   exited.catch(() => undefined);
   const deadline = Date.now() + 60_000;
@@ -66,21 +74,27 @@ export async function startServer(bin: PostgresBinaries, pgDir: string, port: nu
       await client.end().catch(() => undefined);
       if (child.exitCode !== null || child.signalCode !== null) throw error;
       if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`PostgreSQL did not accept connections within 60 s: ${output.trim()}`);
+        await stopServer(child);
+        throw new Error(`PostgreSQL did not accept connections within 60 s: ${lastLine(output)}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
 }
 
-/** Fast shutdown (SIGINT): disconnects clients, checkpoints, exits. */
+/** Closes the watchdog's lifeline: it stops PostgreSQL (fast shutdown: disconnects clients, checkpoints) and exits. */
 export function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGINT');
+    child.stdin?.end();
   });
+}
+
+/** The line of PostgreSQL's log that says why, for a one-line message (FATAL or PANIC if there is one). */
+function lastLine(output: string): string {
+  const lines = output.trim().split('\n').filter(Boolean);
+  return [...lines].reverse().find((l) => /\b(FATAL|PANIC)\b/.test(l)) ?? lines[lines.length - 1] ?? '(no output)';
 }
 
 function runToCompletion(command: string, args: string[], user: ServerUser): Promise<void> {
@@ -89,6 +103,6 @@ function runToCompletion(command: string, args: string[], user: ServerUser): Pro
     let output = '';
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} failed (${code}): ${output.trim()}`))));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} failed (${code}): ${lastLine(output)}`))));
   });
 }
