@@ -23,8 +23,9 @@ runCli(process.argv.slice(2), COMMANDS, {
   (code) => {
     process.exitCode = code;
   },
+  // runCli reports every failure of a command; this is for a failure of the CLI itself, still in one line.
   (error: unknown) => {
-    process.stderr.write(`attest: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(`attest: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,6 +1,7 @@
-import { loadConfig, openDatabaseServer, runMigrations } from '@attest/core';
+import { loadConfig, runMigrations } from '@attest/core';
 import { MIGRATIONS } from '../../../../migrations';
 import { defineCommand } from '../command';
+import { openLocalDatabase } from '../local/local-app';
 
 export const migrateCommand = defineCommand({
   name: 'migrate',
@@ -11,7 +12,7 @@ export const migrateCommand = defineCommand({
   options: {},
   async run(_options, io) {
     const config = loadConfig();
-    const server = await openDatabaseServer(config);
+    const server = await openLocalDatabase(config);
     try {
       const where = server.embedded ? `the embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL';
       const applied = await runMigrations(server.url, MIGRATIONS);
