@@ -3,18 +3,22 @@ import { runCli } from './cli';
 import type { CliCommand } from './command';
 import { ledgerExportCommand } from './commands/ledger-export.command';
 import { ledgerVerifyCommand } from './commands/ledger-verify.command';
+import { keyIssueCommand } from './commands/key-issue.command';
 import { migrateCommand } from './commands/migrate.command';
 import { policyDecisionsCommand } from './commands/policy-decisions.command';
 import { policyDiffCommand } from './commands/policy-diff.command';
 import { policyLintCommand } from './commands/policy-lint.command';
 import { policyTestCommand } from './commands/policy-test.command';
+import { principalsListCommand } from './commands/principals-list.command';
 import { schemaCommand } from './commands/schema.command';
 import { seedCommand } from './commands/seed.command';
 import { tenantCreateCommand } from './commands/tenant-create.command';
 import { tokenCommand } from './commands/token.command';
 
 /** The command table: register a new command (one file under commands/) by adding it here. */
-const COMMANDS: CliCommand[] = [migrateCommand, tenantCreateCommand, tokenCommand, seedCommand, policyTestCommand, policyLintCommand, policyDiffCommand, policyDecisionsCommand, schemaCommand, ledgerExportCommand, ledgerVerifyCommand];
+const COMMANDS: CliCommand[] = [
+  migrateCommand, tenantCreateCommand, keyIssueCommand, principalsListCommand, tokenCommand, seedCommand, policyTestCommand, policyLintCommand, policyDiffCommand, policyDecisionsCommand, schemaCommand, ledgerExportCommand, ledgerVerifyCommand,
+];
 
 runCli(process.argv.slice(2), COMMANDS, {
   out: (text) => process.stdout.write(text),
