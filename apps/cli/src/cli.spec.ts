@@ -48,9 +48,9 @@ describe('runCli', () => {
     expect(await cli()).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Usage: attest <command>') });
   });
 
-  it('prints the version for --version and -V', async () => {
-    expect(await cli('--version')).toEqual({ code: 0, stdout: 'attest 9.8.7\n', stderr: '' });
-    expect(await cli('-V')).toEqual({ code: 0, stdout: 'attest 9.8.7\n', stderr: '' });
+  it('prints the version and the runtime for --version and -V', async () => {
+    expect(await cli('--version')).toEqual({ code: 0, stdout: `attest 9.8.7 (node ${process.version})\n`, stderr: '' });
+    expect(await cli('-V')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^attest 9\.8\.7 /) });
   });
 
   it('lists a group\'s subcommands for "attest <group> --help" (exit 0) and for the group alone (exit 2, on stderr)', async () => {

@@ -31,7 +31,8 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
     return EXIT_OK;
   }
   if (VERSION.includes(argv[0])) {
-    io.out(`attest ${info.version}\n`);
+    // The runtime too: bin/attest hands an older node over to the project's (Node 24).
+    io.out(`attest ${info.version} (node ${process.version})\n`);
     return EXIT_OK;
   }
   const command = findCommand(argv, commands);
