@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AttestError, ErrorCode, loadConfig } from '@attest/core';
 import { ApiKeysService } from '@attest/identity';
-import { UsageError } from '../args';
+import { requireUuid, UsageError } from '../args';
 import { CliError, defineCommand } from '../command';
 import { withLocalApp } from '../local/local-app';
 import { principalIn, tenantsNamed } from '../local/tenants';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_NAME = 'issued by attest key issue';
 
 export const keyIssueCommand = defineCommand({
@@ -24,7 +23,7 @@ export const keyIssueCommand = defineCommand({
     name: { type: 'string', description: `what the key is for (default: "${DEFAULT_NAME}")` },
   },
   async run(options, io) {
-    if (!UUID.test(options.principal)) throw new UsageError(`--principal must be a principal id (a UUID), got "${options.principal}"`);
+    requireUuid('principal', options.principal);
     const name = options.name ?? DEFAULT_NAME;
     if (name.length > 200) throw new UsageError('--name must be at most 200 characters');
     await withLocalApp(loadConfig(), async (app) => {
