@@ -20,16 +20,24 @@ const COMMANDS: CliCommand[] = [
   migrateCommand, tenantCreateCommand, keyIssueCommand, principalsListCommand, tokenCommand, seedCommand, policyTestCommand, policyLintCommand, policyDiffCommand, policyDecisionsCommand, schemaCommand, ledgerExportCommand, ledgerVerifyCommand,
 ];
 
+/**
+ * A failed start can leave a handle open that nobody will close (the embedded PostgreSQL child of
+ * a Nest application that never finished building): a failing command exits once its output is
+ * out, after a grace that a drained event loop never waits for (the timer is unref'd).
+ */
+const EXIT_GRACE_MS = 2000;
+
 runCli(process.argv.slice(2), COMMANDS, {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 }).then(
   (code) => {
     process.exitCode = code;
+    if (code !== 0) setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();
   },
   // runCli reports every failure of a command; this is for a failure of the CLI itself, still in one line.
   (error: unknown) => {
     process.stderr.write(`attest: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AttestError, ErrorCode, loadConfig } from '@attest/core';
+import { AttestError, ErrorCode } from '@attest/core';
 import { ApiKeysService } from '@attest/identity';
 import { requireUuid, UsageError } from '../args';
 import { CliError, defineCommand } from '../command';
 import { withLocalApp } from '../local/local-app';
 import { principalIn, tenantsNamed } from '../local/tenants';
+import { loadCliConfig } from '../local/cli-config';
 
 const DEFAULT_NAME = 'issued by attest key issue';
 
@@ -26,7 +27,7 @@ export const keyIssueCommand = defineCommand({
     requireUuid('principal', options.principal);
     const name = options.name ?? DEFAULT_NAME;
     if (name.length > 200) throw new UsageError('--name must be at most 200 characters');
-    await withLocalApp(loadConfig(), async (app) => {
+    await withLocalApp(loadCliConfig(), async (app) => {
       const tenants = await tenantsNamed(app, options.tenant);
       const { tenant, actor } = await principalIn(app, tenants, options.principal, `attest-cli-key-issue-${randomUUID()}`);
       const issued = await app

@@ -1,7 +1,8 @@
-import { loadConfig, runMigrations } from '@attest/core';
+import { runMigrations } from '@attest/core';
 import { MIGRATIONS } from '../../../../migrations';
 import { defineCommand } from '../command';
 import { openLocalDatabase } from '../local/local-app';
+import { loadCliConfig } from '../local/cli-config';
 
 export const migrateCommand = defineCommand({
   name: 'migrate',
@@ -11,7 +12,7 @@ export const migrateCommand = defineCommand({
     '(started for the run and stopped afterwards). The API also migrates at start; this is for deploy pipelines.',
   options: {},
   async run(_options, io) {
-    const config = loadConfig();
+    const config = loadCliConfig();
     const server = await openLocalDatabase(config);
     try {
       const where = server.embedded ? `the embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL';

@@ -1,9 +1,10 @@
-import { loadConfig, TenantDb } from '@attest/core';
+import { TenantDb } from '@attest/core';
 import { PrincipalEntity, RoleBindingEntity, type TenantEntity } from '@attest/identity';
 import type { INestApplicationContext } from '@nestjs/common';
 import { defineCommand } from '../command';
 import { withLocalApp } from '../local/local-app';
 import { tenantsNamed } from '../local/tenants';
+import { loadCliConfig } from '../local/cli-config';
 
 export const principalsListCommand = defineCommand({
   name: 'principals list',
@@ -15,7 +16,7 @@ export const principalsListCommand = defineCommand({
     tenant: { type: 'string', valueName: 'slug', description: 'only this tenant, by slug or id' },
   },
   async run(options, io) {
-    await withLocalApp(loadConfig(), async (app) => {
+    await withLocalApp(loadCliConfig(), async (app) => {
       for (const tenant of await tenantsNamed(app, options.tenant)) io.out(await principalLines(app, tenant));
     });
   },

@@ -1,12 +1,11 @@
-import { loadConfig } from '@attest/core';
-import { createApp } from '../../../api/src/create-app';
 import { UsageError } from '../args';
 import { CliError, defineCommand } from '../command';
 import { createTenantOrExplain } from '../create-tenant';
 import { decisionSummary } from '../demo/demo-decisions';
 import { seedDemo, type DemoTenant, type GraphQLCall } from '../demo/demo-seed';
 import { HttpGraphQLClient, requestWhole } from '../ledger/graphql-client';
-import { assertEmbeddedDatabaseFree } from '../local/local-app';
+import { withLocalHttpApp } from '../local/local-app';
+import { loadCliConfig } from '../local/cli-config';
 
 const DEMO_SLUG = 'demo';
 
@@ -45,18 +44,11 @@ interface Seeded {
 
 /** A new tenant "demo" on this machine's database, through an API of our own on a free local port. */
 async function seedLocally(): Promise<Seeded> {
-  const config = loadConfig();
-  assertEmbeddedDatabaseFree(config);
   // The configured port stays in the config: a first key printed now names where `npm start` will serve.
-  const app = await createApp({ ...config, logLevel: 'warn' });
-  try {
-    await app.listen(0, '127.0.0.1');
+  return withLocalHttpApp({ ...loadCliConfig(), logLevel: 'warn' }, async (app, baseUrl) => {
     const created = await createTenantOrExplain(app, { name: 'Northwind Mutual (demo)', slug: DEMO_SLUG });
-    const demo = await seedDemo(graphqlOver((await app.getUrl()).replace('[::1]', '127.0.0.1')), created.apiKey);
-    return { tenant: created.tenant, demo };
-  } finally {
-    await app.close();
-  }
+    return { tenant: created.tenant, demo: await seedDemo(graphqlOver(baseUrl), created.apiKey) };
+  });
 }
 
 /** The tenant of the admin key, through a running API: what works beside `npm start`. */

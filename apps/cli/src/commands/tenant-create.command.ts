@@ -1,8 +1,8 @@
-import { loadConfig } from '@attest/core';
 import { UsageError } from '../args';
 import { defineCommand } from '../command';
 import { createTenantOrExplain } from '../create-tenant';
 import { withLocalApp } from '../local/local-app';
+import { loadCliConfig } from '../local/cli-config';
 
 /** Slugs appear in URLs and scripts: keep them plain. */
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -20,7 +20,7 @@ export const tenantCreateCommand = defineCommand({
   },
   async run(options, io) {
     if (!SLUG.test(options.slug)) throw new UsageError(`--slug "${options.slug}" must be lowercase letters, digits and dashes`);
-    await withLocalApp(loadConfig(), async (app) => {
+    await withLocalApp(loadCliConfig(), async (app) => {
       const created = await createTenantOrExplain(app, { name: options.name, slug: options.slug });
       io.out(
         [

@@ -1,7 +1,7 @@
-import { loadConfig } from '@attest/core';
 import { mintJwt, resolveJwtSecret } from '@attest/identity';
 import { requireUuid } from '../args';
 import { CliError, defineCommand } from '../command';
+import { loadCliConfig } from '../local/cli-config';
 
 /** The API accepts tokens from one minute to 31 days (ATTEST_JWT_TTL_SECONDS has the same bounds). */
 const TTL_BOUNDS = { min: 60, max: 31 * 24 * 3600 };
@@ -19,7 +19,7 @@ export const tokenCommand = defineCommand({
   },
   async run(options, io) {
     for (const name of ['principal', 'tenant'] as const) requireUuid(name, options[name]);
-    const config = loadConfig();
+    const config = loadCliConfig();
     const secret = resolveJwtSecret(config);
     if (!secret) {
       throw new CliError(
