@@ -68,6 +68,15 @@ describe('the attest CLI beside a running Attest on the embedded database', () =
     expect(notAdmin).toMatchObject({ code: 2, stderr: expect.stringContaining('ATTEST_API_KEY must be an admin key') });
   });
 
+  it('key issue --url issues a key for a principal of the admin key\'s tenant through the running API', async () => {
+    const { principals } = ok(await caller().gql(adminKey, '{ principals(filter: { search: "claims-triage-svc" }) { edges { node { id } } } }'));
+    const serviceId = principals.edges[0].node.id;
+    const run = attest(['key', 'issue', '--principal', serviceId, '--name', 'rotated', '--url', `http://127.0.0.1:${api!.port}/graphql`], { ATTEST_API_KEY: adminKey });
+    expect(run).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining(`for service principal "claims-triage-svc" (${serviceId}) of tenant "default"`) });
+    const [, key] = /\n\n {2}(att_\S+)\n/.exec(run.stdout) ?? [];
+    expect(ok(await caller().gql(key, '{ me { id } }')).me).toEqual({ id: serviceId });
+  });
+
   it('with the API stopped, key issue gives the admin a new key that works, with its audit event', async () => {
     await api!.stop('SIGTERM');
     const list = attest(['principals', 'list', '--tenant', 'default'], env());

@@ -55,7 +55,7 @@ async function seedLocally(): Promise<Seeded> {
 async function seedThroughApi(url: string, io: { err(text: string): void }): Promise<Seeded> {
   const key = process.env.ATTEST_API_KEY;
   if (!key) throw new CliError('--url needs ATTEST_API_KEY: an admin key of the tenant to seed', 2);
-  const gql = graphqlOver(url.replace(/\/graphql\/?$/, ''));
+  const gql = graphqlOver(url);
   const { tenant, me } = await gql(key, '{ tenant { id slug } me { roles { role } } }');
   if (!me.roles.some((r: { role: string }) => r.role === 'admin')) throw new CliError('ATTEST_API_KEY must be an admin key: the demo creates principals and keys', 2);
   const { automations } = await gql(key, '{ automations(filter: { search: "claims-triage" }) { edges { node { key } } } }');
