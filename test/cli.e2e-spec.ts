@@ -1,25 +1,14 @@
-import { execSync, spawnSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyJwt } from '@attest/identity';
+import { attest } from './support/attest-cli';
 import { ok, REPO_ROOT, startTestApp } from './support/test-app';
 import { createTestDatabase } from './support/test-database';
 
-const CLI = join(REPO_ROOT, 'dist/apps/cli/src/main.js');
 const JWT_SECRET = randomBytes(32).toString('hex');
-
-/** Runs the built CLI in a child process with only the variables given (nothing leaks from the test's env). */
-function attest(args: string[], env: Record<string, string>): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', ATTEST_LOG_LEVEL: 'error', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('the attest CLI (built, as a child process)', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -28,6 +17,45 @@ describe('the attest CLI (built, as a child process)', () => {
     database = await createTestDatabase();
   });
   afterAll(() => database?.drop());
+
+  it('--help, <group> --help and <command> --help print usage on stdout (exit 0); --version names the version; an unknown command exits 2', () => {
+    expect(attest(['--help'], {})).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Usage: attest <command> \[options\]\n\nCommands:\n(.|\n)*  key issue /) });
+    expect(attest(['key', '--help'], {})).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('Usage: attest key <subcommand> [options]') });
+    expect(attest(['key', 'issue', '--help'], {})).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('Usage: attest key issue --principal <id>') });
+    expect(attest(['--version'], {})).toEqual({ code: 0, stderr: '', stdout: `attest 0.1.0 (node ${process.version})\n` });
+    expect(attest(['deploy'], {})).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^attest: unknown command "deploy"\n\nUsage: attest <command>/) });
+  });
+
+  it('bin/attest runs from another folder, through a symlink, and hands an older node over to the project\'s Node 24', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attest-bin-'));
+    try {
+      symlinkSync(join(REPO_ROOT, 'bin/attest'), join(dir, 'attest'));
+      const linked = attest(['--version'], {}, { cwd: dir, command: join(dir, 'attest') });
+      expect(linked).toMatchObject({ code: 0, stdout: expect.stringMatching(/^attest 0\.1\.0 \(node v24\./) });
+      // The machine's own node (20) if there is one: the CLI still runs on the project's.
+      if (existsSync('/usr/bin/node')) {
+        expect(attest([join(dir, 'attest'), '--version'], {}, { cwd: dir, command: '/usr/bin/node' })).toMatchObject({
+          code: 0, stdout: expect.stringMatching(/\(node v24\./),
+        });
+      }
+      expect(attest(['deploy'], {}, { cwd: dir, command: join(dir, 'attest') })).toMatchObject({ code: 2, stdout: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('bin/attest rebuilds when a source is newer than dist/, and only then', () => {
+    const source = join(REPO_ROOT, 'apps/cli/src/main.ts');
+    const built = statSync(join(REPO_ROOT, 'dist/apps/cli/src/main.js')).mtimeMs;
+    // A source saved after the last build (its content unchanged: the rebuild writes the same dist/).
+    const now = new Date();
+    utimesSync(source, now, now);
+    expect(now.getTime()).toBeGreaterThan(built);
+    const bin = join(REPO_ROOT, 'bin/attest');
+    const stale = attest(['--version'], {}, { command: bin });
+    expect(stale).toMatchObject({ code: 0, stdout: expect.stringMatching(/^attest 0\.1\.0/), stderr: 'attest: building (apps/cli/src/main.ts changed since the last build)...\n' });
+    expect(attest(['--version'], {}, { command: bin })).toMatchObject({ code: 0, stderr: '' });
+  });
 
   it('migrate applies the migrations once, then reports nothing pending', () => {
     const first = attest(['migrate'], { DATABASE_URL: database.url });
@@ -82,6 +110,30 @@ describe('the attest CLI (built, as a child process)', () => {
     } finally {
       await api.close();
     }
+  });
+
+  it('key issue gives an admin a new working key, and refuses a principal whose role may not issue keys', async () => {
+    const created = attest(['tenant', 'create', '--name', 'Keys Ltd', '--slug', 'keys-ltd'], { DATABASE_URL: database.url });
+    const [, adminId] = /with admin principal ([0-9a-f-]{36})/.exec(created.stdout) ?? [];
+    const issued = attest(['key', 'issue', '--principal', adminId, '--tenant', 'keys-ltd'], { DATABASE_URL: database.url });
+    expect(issued).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining(`Issued API key "issued by attest key issue"`) });
+    const [, key] = /\n\n {2}(att_\S+)\n/.exec(issued.stdout) ?? [];
+
+    const api = await startTestApp({ DATABASE_URL: database.url, ATTEST_JWT_SECRET: JWT_SECRET });
+    let auditorId: string;
+    try {
+      expect(ok(await api.gql(key, '{ me { id } }')).me).toEqual({ id: adminId });
+      auditorId = ok(await api.gql(key, 'mutation { createPrincipal(input: { kind: human, name: "dana", email: "dana@keys.example" }) { id } }')).createPrincipal.id;
+      ok(await api.gql(key, `mutation { bindRole(input: { principalId: "${auditorId}", role: auditor }) { id } }`));
+    } finally {
+      await api.close();
+    }
+    expect(attest(['key', 'issue', '--principal', auditorId], { DATABASE_URL: database.url })).toEqual({
+      code: 1, stdout: '', stderr: 'attest key issue: dana (auditor) may not issue API keys: an admin issues its key through the API (issueApiKey)\n',
+    });
+    expect(attest(['key', 'issue', '--principal', adminId, '--tenant', 'default'], { DATABASE_URL: database.url })).toMatchObject({
+      code: 1, stderr: `attest key issue: no enabled principal ${adminId} in tenant "default": "attest principals list" shows them\n`,
+    });
   });
 
   it('policy test runs the default pack\'s tests (exit 0) and rejects an invalid pack with file:line (exit 2)', () => {

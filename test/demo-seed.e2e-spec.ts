@@ -34,6 +34,38 @@ describe('attest seed --demo (the demo tenant)', () => {
     expect(bound).toEqual([{ node: { key: 'claims-triage' } }]);
   });
 
+  it('records the automation\'s decisions through the policies: recorded, sent to review, reviewed, blocked', async () => {
+    const { decisions } = ok(await t.gql(demo.keys.auditor, `{ decisions(first: 20) { edges { node {
+      id correlationId status outcome redactions { detector } policyEvaluation { matched { id } } } } } }`));
+    const byClaim = Object.fromEntries(decisions.edges.map(({ node }: { node: { correlationId: string } }) => [node.correlationId, node]));
+    expect(Object.keys(byClaim).sort()).toEqual(['CLM-1001', 'CLM-1002', 'CLM-1003', 'CLM-1004', 'CLM-1005', 'CLM-1006']);
+    const policiesOf = (claim: string) => byClaim[claim].policyEvaluation.matched.map((p: { id: string }) => p.id);
+    // Confident decisions are recorded, unless sampled oversight (5%, by the decision id) picked them.
+    for (const claim of ['CLM-1001', 'CLM-1002', 'CLM-1003']) {
+      const { status } = byClaim[claim];
+      if (status === 'recorded') expect(policiesOf(claim)).toEqual([]);
+      else expect({ status, policies: policiesOf(claim) }).toEqual({ status: 'pending_review', policies: ['oversight-sample-review'] });
+    }
+    expect(byClaim['CLM-1002'].redactions).toEqual([{ detector: 'email' }]);
+    expect(byClaim['CLM-1004']).toMatchObject({ status: 'pending_review', outcome: 'pending_review' });
+    expect(policiesOf('CLM-1004')).toContain('high-risk-low-confidence-review');
+    expect(byClaim['CLM-1005']).toMatchObject({ status: 'pending_review', outcome: 'overridden' });
+    expect(byClaim['CLM-1006']).toMatchObject({ status: 'blocked', outcome: 'blocked' });
+    expect(policiesOf('CLM-1006')).toContain('production-requires-deployed-model');
+    expect(demo.decisions.map((d) => `${d.claimId}:${d.status}${d.reviewed ? `:${d.reviewed}` : ''}`)).toEqual(
+      decisions.edges.map(({ node }: { node: { correlationId: string; status: string; outcome: string } }) =>
+        `${node.correlationId}:${node.status}${node.outcome === 'overridden' ? ':override' : ''}`).sort(),
+    );
+  });
+
+  it('leaves the review queue with what a compliance officer has still to do', async () => {
+    const { reviewQueue } = ok(await t.gql(demo.keys.compliance_officer, '{ reviewQueue(first: 20) { edges { node { decision { correlationId } } } } }'));
+    const waiting = reviewQueue.edges.map(({ node }: { node: { decision: { correlationId: string } } }) => node.decision.correlationId);
+    expect(waiting).toContain('CLM-1004');
+    expect(waiting).not.toContain('CLM-1005'); // reviewed
+    expect(waiting).not.toContain('CLM-1006'); // blocked
+  });
+
   it('judges with the default policy pack', async () => {
     expect(ok(await t.gql(demo.keys.compliance_officer, '{ activePolicyPack { name } }')).activePolicyPack.name).toBe('default');
   });

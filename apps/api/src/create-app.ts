@@ -1,15 +1,23 @@
+import type { NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { correlationIdMiddleware, loggerLevels, AttestConsoleLogger, type AttestConfig } from '@attest/core';
 import { AppModule } from './app.module';
 
-/** Builds the API application; main.ts and the end-to-end tests share it. */
-export async function createApp(config: AttestConfig): Promise<NestExpressApplication> {
+/**
+ * Builds the API application; main.ts, the CLI (attest seed) and the end-to-end tests share it. The
+ * CLI passes its own logger and abortOnError: false, to report a start-up failure in one line.
+ */
+export async function createApp(
+  config: AttestConfig,
+  overrides: Pick<NestApplicationOptions, 'logger' | 'abortOnError'> = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new AttestConsoleLogger({ logLevels: loggerLevels(config.logLevel) }),
     // A failure to start is thrown to the caller (main.ts reports it in one line), not logged and exited on.
     abortOnError: false,
     bodyParser: true,
+    ...overrides,
   });
   app.use(correlationIdMiddleware);
   app.useBodyParser('json', { limit: `${config.maxRequestMb}mb` });

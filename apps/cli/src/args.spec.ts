@@ -1,4 +1,4 @@
-import { optionsHelp, parseOptions, usageOf, UsageError, type OptionSpecs } from './args';
+import { optionsHelp, parseOptions, requireUuid, usageOf, UsageError, type OptionSpecs } from './args';
 
 const specs = {
   principal: { type: 'string', required: true, valueName: 'id', description: 'principal id' },
@@ -83,5 +83,12 @@ describe('usage and help text', () => {
       '  --check           only check',
       '  -h, --help        show this help',
     ]);
+  });
+});
+
+describe('requireUuid', () => {
+  it('accepts a UUID in either case and says which option is not one', () => {
+    expect(() => requireUuid('principal', '3B7D56EE-7a01-40c9-a2ca-8bf297e66063')).not.toThrow();
+    expect(() => requireUuid('principal', 'dana')).toThrow(new UsageError('--principal must be a UUID, got "dana"'));
   });
 });

@@ -86,6 +86,13 @@ export function optionsHelp(specs: OptionSpecs): string {
   return rows.map(([label, description]) => `  ${label.padEnd(width)}  ${description}`).join('\n');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs: a typo is said here, not as a NOT_FOUND (or a token the API rejects) with no hint why. */
+export function requireUuid(name: string, value: string): void {
+  if (!UUID.test(value)) throw new UsageError(`--${name} must be a UUID, got "${value}"`);
+}
+
 function optionLabel(name: string, spec: OptionSpec): string {
   return spec.type === 'boolean' ? `--${name}` : `--${name} <${spec.valueName ?? spec.type}>`;
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from '@attest/core';
 import { runCli } from './cli';
-import { CliError, defineCommand } from './command';
+import { CliError, defineCommand, EnvironmentError } from './command';
 
 const runs: unknown[] = [];
 const commands = [
@@ -16,9 +16,10 @@ const commands = [
   defineCommand({
     name: 'fail',
     summary: 'Fails in various ways',
-    options: { how: { type: 'string', required: true, description: 'cli | config | crash | code' } },
+    options: { how: { type: 'string', required: true, description: 'cli | environment | config | crash | code' } },
     async run({ how }) {
       if (how === 'cli') throw new CliError('no signing key');
+      if (how === 'environment') throw new EnvironmentError('the database is in use');
       if (how === 'config') throw new ConfigError(['PORT must be an integer']);
       if (how === 'code') return 3;
       throw new Error('boom');
@@ -30,7 +31,7 @@ const commands = [
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, commands, { out: (t) => void (stdout += t), err: (t) => void (stderr += t) });
+  const code = await runCli(argv, commands, { out: (t) => void (stdout += t), err: (t) => void (stderr += t) }, { version: '9.8.7' });
   return { code, stdout, stderr };
 }
 
@@ -45,6 +46,25 @@ describe('runCli', () => {
   it('prints the command list for --help (exit 0) and for no arguments (exit 2, on stderr)', async () => {
     expect(await cli('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('tenant create  Create a tenant') });
     expect(await cli()).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Usage: attest <command>') });
+  });
+
+  it('prints the version and the runtime for --version and -V', async () => {
+    expect(await cli('--version')).toEqual({ code: 0, stdout: `attest 9.8.7 (node ${process.version})\n`, stderr: '' });
+    expect(await cli('-V')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^attest 9\.8\.7 /) });
+  });
+
+  it('lists a group\'s subcommands for "attest <group> --help" (exit 0) and for the group alone (exit 2, on stderr)', async () => {
+    expect(await cli('tenant', '--help')).toEqual({
+      code: 0,
+      stdout: 'Usage: attest tenant <subcommand> [options]\n\nSubcommands:\n  create  Create a tenant\n\nRun "attest tenant <subcommand> --help" for its options.\n',
+      stderr: '',
+    });
+    expect(await cli('tenant')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Usage: attest tenant <subcommand>') });
+  });
+
+  it('answers "attest help <command>" as "attest <command> --help"', async () => {
+    expect(await cli('help', 'tenant', 'create')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: attest tenant create --slug <string>') });
+    expect(await cli('help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Commands:') });
   });
 
   it('prints a command\'s help without running it', async () => {
@@ -62,12 +82,15 @@ describe('runCli', () => {
     [['deploy'], 'unknown command "deploy"'],
     [['tenant'], 'tenant: a subcommand is needed (one of: create)'],
     [['tenant', 'delete'], 'tenant: unknown subcommand "delete" (one of: create)'],
-  ])('exits 2 on %j, naming what is known', async (argv, message) => {
-    expect(await cli(...argv)).toMatchObject({ code: 2, stderr: expect.stringContaining(message) });
+  ])('exits 2 on %j, naming what is known, with the usage on stderr', async (argv, message) => {
+    const run = await cli(...argv);
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(message) });
+    expect(run.stderr).toMatch(/Usage: attest (<command>|tenant <subcommand>)/);
   });
 
   it.each([
     ['cli', 1, 'attest fail: no signing key\n'],
+    ['environment', 1, 'attest: the database is in use\n'],
     ['config', 2, 'attest fail: Invalid configuration:\n  - PORT must be an integer\n'],
     ['crash', 1, 'attest fail failed: boom\n'],
     ['code', 3, ''],

@@ -1,26 +1,42 @@
 import { ConfigError } from '@attest/core';
 import { optionsHelp, parseOptions, usageOf, UsageError } from './args';
-import { CliError, type CliCommand, type CliIo } from './command';
+import { CliError, EnvironmentError, type CliCommand, type CliIo } from './command';
+import { attestVersion } from './repo-root';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** Picks the command named by the first words of argv, parses its options and runs it. */
-export async function runCli(argv: readonly string[], commands: readonly CliCommand[], io: CliIo): Promise<number> {
+const HELP = ['-h', '--help'];
+const VERSION = ['-V', '--version'];
+
+/** What the CLI says about itself (injected so tests need no package.json). */
+export interface CliInfo {
+  version: string;
+}
+
+/**
+ * Picks the command named by the first words of argv, parses its options and runs it. Help and the
+ * version go to stdout with exit 0; a command line that names nothing runnable gets the usage on
+ * stderr and exit 2.
+ */
+export async function runCli(argv: readonly string[], commands: readonly CliCommand[], io: CliIo, info: CliInfo = { version: attestVersion() }): Promise<number> {
   if (argv.length === 0) {
     io.err(globalHelp(commands));
     return EXIT_USAGE;
   }
-  if (['-h', '--help', 'help'].includes(argv[0])) {
+  if (argv[0] === 'help' && argv.length > 1) return runCli([...argv.slice(1), '--help'], commands, io, info);
+  if (HELP.includes(argv[0]) || argv[0] === 'help') {
     io.out(globalHelp(commands));
     return EXIT_OK;
   }
-  const command = findCommand(argv, commands);
-  if (!command) {
-    io.err(`attest: ${unknownCommandMessage(argv, commands)}\nRun "attest --help" for the list of commands.\n`);
-    return EXIT_USAGE;
+  if (VERSION.includes(argv[0])) {
+    // The runtime too: bin/attest hands an older node over to the project's (Node 24).
+    io.out(`attest ${info.version} (node ${process.version})\n`);
+    return EXIT_OK;
   }
+  const command = findCommand(argv, commands);
+  if (!command) return reportNoCommand(argv, commands, io);
   const rest = argv.slice(command.name.split(' ').length);
   try {
     const parsed = parseOptions(rest, command.options);
@@ -34,6 +50,17 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
   }
 }
 
+/** `attest tenant --help` lists the group's subcommands; anything else unknown is a usage error. */
+function reportNoCommand(argv: readonly string[], commands: readonly CliCommand[], io: CliIo): number {
+  const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
+  if (group.length > 0 && HELP.includes(argv[1])) {
+    io.out(groupHelp(argv[0], group));
+    return EXIT_OK;
+  }
+  io.err(`attest: ${unknownCommandMessage(argv, commands)}\n\n${group.length > 0 ? groupHelp(argv[0], group) : globalHelp(commands)}`);
+  return EXIT_USAGE;
+}
+
 function reportFailure(command: CliCommand, error: unknown, io: CliIo): number {
   if (error instanceof UsageError) {
     io.err(`attest ${command.name}: ${error.message}\nUsage: ${usageLine(command)}\n`);
@@ -44,7 +71,7 @@ function reportFailure(command: CliCommand, error: unknown, io: CliIo): number {
     return EXIT_USAGE;
   }
   if (error instanceof CliError) {
-    io.err(`attest ${command.name}: ${error.message}\n`);
+    io.err(`${error instanceof EnvironmentError ? 'attest' : `attest ${command.name}`}: ${error.message}\n`);
     return error.exitCode;
   }
   io.err(`attest ${command.name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -59,7 +86,7 @@ function findCommand(argv: readonly string[], commands: readonly CliCommand[]): 
 }
 
 function unknownCommandMessage(argv: readonly string[], commands: readonly CliCommand[]): string {
-  const subcommands = commands.filter((c) => c.name.startsWith(`${argv[0]} `)).map((c) => c.name.split(' ').slice(1).join(' '));
+  const subcommands = commands.filter((c) => c.name.startsWith(`${argv[0]} `)).map(subcommandOf);
   if (subcommands.length === 0) return `unknown command "${argv[0]}"`;
   const given = argv[1] === undefined ? 'a subcommand is needed' : `unknown subcommand "${argv[1]}"`;
   return `${argv[0]}: ${given} (one of: ${subcommands.join(', ')})`;
@@ -85,7 +112,23 @@ function wrap(text: string, width: number): string {
 }
 
 function globalHelp(commands: readonly CliCommand[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const rows = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
-  return `Usage: attest <command> [options]\n\nCommands:\n${rows}\n\nRun "attest <command> --help" for a command's options.\n`;
+  const rows = table(commands.map((c) => [c.name, c.summary]));
+  return (
+    `Usage: attest <command> [options]\n\nCommands:\n${rows}\n\n` +
+    'Run "attest <command> --help" for a command\'s options, "attest --version" for the version.\n'
+  );
+}
+
+function groupHelp(group: string, commands: readonly CliCommand[]): string {
+  const rows = table(commands.map((c) => [subcommandOf(c), c.summary]));
+  return `Usage: attest ${group} <subcommand> [options]\n\nSubcommands:\n${rows}\n\nRun "attest ${group} <subcommand> --help" for its options.\n`;
+}
+
+function subcommandOf(command: CliCommand): string {
+  return command.name.split(' ').slice(1).join(' ');
+}
+
+function table(rows: readonly [string, string][]): string {
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return rows.map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`).join('\n');
 }

@@ -30,3 +30,11 @@ export class CliError extends Error {
     this.name = 'CliError';
   }
 }
+
+/** The installation, not the command line, is in the way (e.g. the database is in use): printed as "attest: <message>". */
+export class EnvironmentError extends CliError {
+  constructor(message: string, exitCode = 1) {
+    super(message, exitCode);
+    this.name = 'EnvironmentError';
+  }
+}

@@ -3,18 +3,29 @@ import { runCli } from './cli';
 import type { CliCommand } from './command';
 import { ledgerExportCommand } from './commands/ledger-export.command';
 import { ledgerVerifyCommand } from './commands/ledger-verify.command';
+import { keyIssueCommand } from './commands/key-issue.command';
 import { migrateCommand } from './commands/migrate.command';
 import { policyDecisionsCommand } from './commands/policy-decisions.command';
 import { policyDiffCommand } from './commands/policy-diff.command';
 import { policyLintCommand } from './commands/policy-lint.command';
 import { policyTestCommand } from './commands/policy-test.command';
+import { principalsListCommand } from './commands/principals-list.command';
 import { schemaCommand } from './commands/schema.command';
 import { seedCommand } from './commands/seed.command';
 import { tenantCreateCommand } from './commands/tenant-create.command';
 import { tokenCommand } from './commands/token.command';
 
 /** The command table: register a new command (one file under commands/) by adding it here. */
-const COMMANDS: CliCommand[] = [migrateCommand, tenantCreateCommand, tokenCommand, seedCommand, policyTestCommand, policyLintCommand, policyDiffCommand, policyDecisionsCommand, schemaCommand, ledgerExportCommand, ledgerVerifyCommand];
+const COMMANDS: CliCommand[] = [
+  migrateCommand, tenantCreateCommand, keyIssueCommand, principalsListCommand, tokenCommand, seedCommand, policyTestCommand, policyLintCommand, policyDiffCommand, policyDecisionsCommand, schemaCommand, ledgerExportCommand, ledgerVerifyCommand,
+];
+
+/**
+ * A failed start can leave a handle open that nobody will close (the embedded PostgreSQL child of
+ * a Nest application that never finished building): a failing command exits once its output is
+ * out, after a grace that a drained event loop never waits for (the timer is unref'd).
+ */
+const EXIT_GRACE_MS = 2000;
 
 runCli(process.argv.slice(2), COMMANDS, {
   out: (text) => process.stdout.write(text),
@@ -22,9 +33,11 @@ runCli(process.argv.slice(2), COMMANDS, {
 }).then(
   (code) => {
     process.exitCode = code;
+    if (code !== 0) setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();
   },
+  // runCli reports every failure of a command; this is for a failure of the CLI itself, still in one line.
   (error: unknown) => {
-    process.stderr.write(`attest: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`attest: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
   },
 );

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The nearest folder at or above `from` with a package.json (the repository's root, from source and from dist alike); undefined when there is none. */
@@ -7,4 +7,10 @@ export function nearestPackageRoot(from: string): string | undefined {
     if (existsSync(join(dir, 'package.json'))) return dir;
   }
   return undefined;
+}
+
+/** The version in the repository's package.json (what `attest --version` and the CI reports name). */
+export function attestVersion(): string {
+  const root = nearestPackageRoot(__dirname);
+  return root ? ((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0') : '0.0.0';
 }

@@ -6,6 +6,7 @@ export * from './access/access-policy.provider';
 export * from './access/accessible-where';
 export * from './auth/authenticated-principal';
 export { Authenticator } from './auth/authenticator.service';
+export { ApiKeysService } from './api-keys.service';
 export * from './auth/decorators';
 export * from './auth/jwt';
 export * from './auth/jwt-secret';

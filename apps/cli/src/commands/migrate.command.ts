@@ -1,6 +1,8 @@
-import { loadConfig, openDatabaseServer, runMigrations } from '@attest/core';
+import { runMigrations } from '@attest/core';
 import { MIGRATIONS } from '../../../../migrations';
 import { defineCommand } from '../command';
+import { openLocalDatabase } from '../local/local-app';
+import { loadCliConfig } from '../local/cli-config';
 
 export const migrateCommand = defineCommand({
   name: 'migrate',
@@ -10,8 +12,8 @@ export const migrateCommand = defineCommand({
     '(started for the run and stopped afterwards). The API also migrates at start; this is for deploy pipelines.',
   options: {},
   async run(_options, io) {
-    const config = loadConfig();
-    const server = await openDatabaseServer(config);
+    const config = loadCliConfig();
+    const server = await openLocalDatabase(config);
     try {
       const where = server.embedded ? `the embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL';
       const applied = await runMigrations(server.url, MIGRATIONS);

@@ -6,7 +6,8 @@ import {
 import { CliError, defineCommand, type CliIo } from '../command';
 import { HttpGraphQLClient } from '../ledger/graphql-client';
 import { recordsFromApi } from '../policy/decisions-from-api';
-import { attestVersion, FORMAT_OPTION, invalidInputRenderings, parseFormat, render, type OutputFormat } from '../policy/output-format';
+import { FORMAT_OPTION, invalidInputRenderings, parseFormat, render, type OutputFormat } from '../policy/output-format';
+import { attestVersion } from '../repo-root';
 import { PoliciesDoNotLoad, refSide, workTreeSide } from '../policy/policy-sides';
 
 export const policyDiffCommand = defineCommand({

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintCheckReport, lintMarkdown, lintPolicies, lintText } from '@attest/policy-review';
 import { CliError, defineCommand } from '../command';
-import { attestVersion, FORMAT_OPTION, parseFormat, render } from '../policy/output-format';
+import { FORMAT_OPTION, parseFormat, render } from '../policy/output-format';
+import { attestVersion } from '../repo-root';
 import { PoliciesDoNotLoad, refSide } from '../policy/policy-sides';
 
 export const policyLintCommand = defineCommand({

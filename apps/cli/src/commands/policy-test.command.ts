@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { PolicyPackError } from '@attest/policy';
 import { runPolicyTests, testCheckReport, testMarkdown, testText } from '@attest/policy-review';
 import { CliError, defineCommand } from '../command';
-import { attestVersion, FORMAT_OPTION, invalidInputRenderings, parseFormat, render } from '../policy/output-format';
+import { FORMAT_OPTION, invalidInputRenderings, parseFormat, render } from '../policy/output-format';
+import { attestVersion } from '../repo-root';
 
 export const policyTestCommand = defineCommand({
   name: 'policy test',

@@ -1,11 +1,10 @@
-import { loadConfig } from '@attest/core';
 import { mintJwt, resolveJwtSecret } from '@attest/identity';
-import { UsageError } from '../args';
+import { requireUuid } from '../args';
 import { CliError, defineCommand } from '../command';
+import { loadCliConfig } from '../local/cli-config';
 
 /** The API accepts tokens from one minute to 31 days (ATTEST_JWT_TTL_SECONDS has the same bounds). */
 const TTL_BOUNDS = { min: 60, max: 31 * 24 * 3600 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const tokenCommand = defineCommand({
   name: 'token',
@@ -19,11 +18,8 @@ export const tokenCommand = defineCommand({
     ttl: { type: 'integer', valueName: 'seconds', ...TTL_BOUNDS, description: 'lifetime (default: ATTEST_JWT_TTL_SECONDS or 3600)' },
   },
   async run(options, io) {
-    // Ids are UUIDs; a typo would otherwise yield a token the API rejects with no hint why.
-    for (const name of ['principal', 'tenant'] as const) {
-      if (!UUID.test(options[name])) throw new UsageError(`--${name} must be a UUID, got "${options[name]}"`);
-    }
-    const config = loadConfig();
+    for (const name of ['principal', 'tenant'] as const) requireUuid(name, options[name]);
+    const config = loadCliConfig();
     const secret = resolveJwtSecret(config);
     if (!secret) {
       throw new CliError(

@@ -1,6 +1,9 @@
+import { recordDemoDecisions, type DemoDecision } from './demo-decisions';
+
 /**
  * The demo tenant: an insurer's claim-triage automation, made through the GraphQL API exactly as a
- * client would (so the seed doubles as a worked example of the API).
+ * client would (so the seed doubles as a worked example of the API). The API is this process's own
+ * (attest seed --demo) or a running one (--url): the content is the same, only the transport differs.
  */
 export type GraphQLCall = (key: string, query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
 
@@ -8,6 +11,7 @@ export interface DemoTenant {
   keys: Record<'admin' | 'model_owner' | 'automation_owner' | 'compliance_officer' | 'auditor' | 'service', string>;
   modelVersionIds: string[];
   automationId: string;
+  decisions: DemoDecision[];
 }
 
 const digest = (seed: string) => `sha256:${Buffer.from(seed.padEnd(32, '.')).toString('hex').slice(0, 64)}`;
@@ -104,9 +108,11 @@ export async function seedDemo(gql: GraphQLCall, adminKey: string): Promise<Demo
   await transitionAutomation(bob.key, 'deployed', 'Live for motor claims');
 
   const service = await person('claims-triage-svc', '', 'service', registerAutomation.id);
+  const decisions = await recordDemoDecisions(gql, { service: service.key, complianceOfficer: carol.key }, { current: severity, candidate: fraud });
   return {
     keys: { admin: adminKey, model_owner: alice.key, automation_owner: bob.key, compliance_officer: carol.key, auditor: dave.key, service: service.key },
     modelVersionIds: [severity, severityNext, fraud],
     automationId: registerAutomation.id,
+    decisions,
   };
 }

@@ -25,8 +25,9 @@ const TIMEOUT_MS = 60_000;
 export class HttpGraphQLClient implements GraphQLTransport {
   readonly endpoint: string;
 
+  /** The API's base URL; its /graphql endpoint, as the README shows it, is taken too. */
   constructor(baseUrl: string, private readonly apiKey: string) {
-    this.endpoint = `${baseUrl.replace(/\/+$/, '')}/graphql`;
+    this.endpoint = `${baseUrl.replace(/\/+$/, '').replace(/\/graphql$/, '')}/graphql`;
   }
 
   async request<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { invalidInputReport, renderGithubAnnotations, renderJUnit, renderSarifJson, type CheckReport } from '@attest/policy-review';
 import { UsageError, type OptionSpec } from '../args';
-import { nearestPackageRoot } from '../repo-root';
+import { attestVersion } from '../repo-root';
 
 export const FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -39,11 +37,6 @@ export function render(format: OutputFormat, r: Renderings): string {
 }
 
 /** Attest's version (the repository's package.json), for SARIF's tool.driver.version; the same from source and from dist. */
-export function attestVersion(): string {
-  const root = nearestPackageRoot(__dirname);
-  return root ? ((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0') : '0.0.0';
-}
-
 /** Input that kept a command from running (exit 2), in each format: on stdout for the machine ones, so CI annotates the files. */
 export function invalidInputRenderings(tool: string, title: string, problems: readonly string[], markdownStart = ''): Renderings {
   return {

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT } from './test-app';
+
+export const CLI = join(REPO_ROOT, 'dist/apps/cli/src/main.js');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI in a child process with only the variables given (nothing leaks from the test's env). */
+export function attest(args: string[], env: Record<string, string>, options: { cwd?: string; command?: string } = {}): CliRun {
+  const [file, argv] = options.command ? [options.command, args] : [process.execPath, [CLI, ...args]];
+  const result = spawnSync(file, argv, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', ATTEST_LOG_LEVEL: 'error', ...env },
+    encoding: 'utf8',
+    // Commands on the embedded database start a PostgreSQL: generous, the machine is shared.
+    timeout: 180_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The keys `attest seed --demo` prints, by role. */
+export function demoKeys(stdout: string): Record<string, string> {
+  return Object.fromEntries([...stdout.matchAll(/^ {2}([a-z_]+) +(att_\S+)$/gm)].map(([, role, key]) => [role, key]));
+}
