@@ -1,6 +1,6 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -102,6 +102,24 @@ describe('the API start-up', () => {
     const run = await failedStart({ ATTEST_DATA_DIR: join(root, 'data'), ATTEST_BOOTSTRAP_API_KEY: 'an admin key with spaces, long enough to pass' });
     expect(run.code).toBe(2);
     expect(run.line).toBe('Invalid configuration: ATTEST_BOOTSTRAP_API_KEY may contain only visible ASCII characters (letters, digits and punctuation; no spaces)');
+  });
+
+  it('starts while a health probe polls its port and leaves its connections open', async () => {
+    const database = await createTestDatabase();
+    const port = await freePort();
+    // Connects every 20 ms and never sends or closes: what a probe that has not timed out yet looks like.
+    const idle: Socket[] = [];
+    const probe = setInterval(() => idle.push(connect(port, '127.0.0.1').on('error', () => undefined)), 20);
+    try {
+      const api = await AttestProcess.start(REPO_ROOT, 'api', { PORT: String(port), DATABASE_URL: database.url, ATTEST_HASH_KEY: hashKey, OTEL_SDK_DISABLED: 'true' });
+      clearInterval(probe);
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      await api.stop('SIGKILL');
+    } finally {
+      clearInterval(probe);
+      for (const socket of idle) socket.destroy();
+      await database.drop();
+    }
   });
 
   it('with PORT=0, prints the port it listens on, in the first key\'s curl line too', async () => {

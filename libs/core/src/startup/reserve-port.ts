@@ -14,7 +14,9 @@ export interface PortReservation {
  */
 export function reservePort(port: number): Promise<PortReservation> {
   return new Promise((resolve, reject) => {
-    const holder = createServer();
+    // A client that connects meanwhile (a health probe polling the port) is turned away at once:
+    // close() waits for open connections, and one left idle would hold the start forever.
+    const holder = createServer((socket) => socket.destroy());
     holder.once('error', (error) => reject(portFailure(port, error)));
     holder.listen(port, () => {
       resolve({
