@@ -1,10 +1,10 @@
 import { ConsoleLogger, type INestApplicationContext, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { openDatabaseServer, type AttestConfig, type DatabaseServer } from '@attest/core';
+import { openDatabaseServer, runningAttestOn, type AttestConfig, type DatabaseServer } from '@attest/core';
 import { AppModule } from '../../../api/src/app.module';
 import { createApp } from '../../../api/src/create-app';
-import { embeddedDatabaseInUse, embeddedInUseError, isEmbeddedInUseFailure } from './embedded-in-use';
+import { embeddedInUseError, isEmbeddedInUseFailure } from './embedded-in-use';
 
 /**
  * Commands that need the database itself (not a running API): on DATABASE_URL, or on the embedded
@@ -12,7 +12,7 @@ import { embeddedDatabaseInUse, embeddedInUseError, isEmbeddedInUseFailure } fro
  * command as an error (printed in one line by the CLI) instead of Nest's stack trace and exit.
  */
 export async function withLocalApp<T>(config: AttestConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  assertEmbeddedDatabaseFree(config);
+  await assertEmbeddedDatabaseFree(config);
   // The API's own composition, without its HTTP server: same database setup, migrations and services.
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), nestOptions()).catch(rethrowInUse(config));
   return closing(app, work);
@@ -20,7 +20,7 @@ export async function withLocalApp<T>(config: AttestConfig, work: (app: INestApp
 
 /** The same with the API's HTTP server, on a free port of 127.0.0.1 (for what goes through GraphQL). */
 export async function withLocalHttpApp<T>(config: AttestConfig, work: (app: NestExpressApplication, baseUrl: string) => Promise<T>): Promise<T> {
-  assertEmbeddedDatabaseFree(config);
+  await assertEmbeddedDatabaseFree(config);
   const app = await createApp(config, nestOptions()).catch(rethrowInUse(config));
   return closing(app, async () => {
     await app.listen(0, '127.0.0.1');
@@ -30,12 +30,12 @@ export async function withLocalHttpApp<T>(config: AttestConfig, work: (app: Nest
 
 /** The database server alone (migrations), with the same check. */
 export async function openLocalDatabase(config: AttestConfig): Promise<DatabaseServer> {
-  assertEmbeddedDatabaseFree(config);
+  await assertEmbeddedDatabaseFree(config);
   return openDatabaseServer(config).catch(rethrowInUse(config));
 }
 
-function assertEmbeddedDatabaseFree(config: AttestConfig): void {
-  if (!config.databaseUrl && embeddedDatabaseInUse(config.dataDir)) throw embeddedInUseError(config.dataDir);
+async function assertEmbeddedDatabaseFree(config: AttestConfig): Promise<void> {
+  if (!config.databaseUrl && (await runningAttestOn(config.dataDir)) !== undefined) throw embeddedInUseError(config.dataDir);
 }
 
 async function closing<A extends INestApplicationContext, T>(app: A, work: (app: A) => Promise<T>): Promise<T> {

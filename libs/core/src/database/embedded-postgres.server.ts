@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { prepareDataDir } from '../startup/data-dir';
 import type { DatabaseServer } from './database-server';
-import { clearLeftoverPostmaster } from './embedded/leftover-postmaster';
+import { attestServing, clearLeftoverPostmaster } from './embedded/leftover-postmaster';
 import { reachableBinaries } from './embedded/postgres-binaries';
 import { initialiseCluster, serverUser, startServer, stopServer } from './embedded/postgres-process';
 
@@ -105,4 +105,9 @@ function freePort(): Promise<number> {
       probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** The process id of a running Attest whose embedded PostgreSQL serves `dataDir`, if any (see attestServing). */
+export function runningAttestOn(dataDir: string): Promise<number | undefined> {
+  return attestServing(join(dataDir, 'pg'));
 }

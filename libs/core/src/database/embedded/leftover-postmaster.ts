@@ -55,6 +55,18 @@ export async function clearLeftoverPostmaster(pgDir: string, log: LeftoverLog): 
   await rm(pidFile, { force: true });
 }
 
+/**
+ * The process id of a running Attest whose embedded PostgreSQL serves this folder now, if any:
+ * what a second process (the CLI) must not start a server beside. A server left running by an
+ * Attest that ended does not count: the next start stops it.
+ */
+export async function attestServing(pgDir: string): Promise<number | undefined> {
+  const pid = await pidIn(join(pgDir, 'postmaster.pid'));
+  if (pid === undefined || (await ownerOf(pid, pgDir)) !== 'this-folder') return undefined;
+  const attest = watchedFor(pid);
+  return attest !== undefined && isRunning(attest) ? attest : undefined;
+}
+
 async function pidIn(pidFile: string): Promise<number | undefined> {
   if (!existsSync(pidFile)) return undefined;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
