@@ -33,16 +33,16 @@ field() {
 q '{ me { id name roles { role } } }'
 
 # A dataset snapshot and a model version trained on it
-dataset=$(q 'mutation { registerDataset(input: { name: "claims-history" }) { id } }' | field data.registerDataset.id)
+dataset=$(q 'mutation { registerDataset(input: { name: "motor-claims" }) { id } }' | field data.registerDataset.id)
 datasetVersion=$(q 'mutation($dataset: ID!) { registerDatasetVersion(input: { datasetId: $dataset, version: "2024.1",
     sourceUri: "s3://data/claims/2024.1/", piiClasses: ["contact", "financial"],
     digest: "sha256:c3160dd9c6bfd1da67c8fb4fb2532a7624f8258f964ec3ba0748206c28fcdba8" }) { id } }' \
   dataset="$dataset" | field data.registerDatasetVersion.id)
-model=$(q 'mutation { registerModel(input: { name: "claim-severity", description: "Settlement band of a new claim" }) { id } }' |
+model=$(q 'mutation { registerModel(input: { name: "claim-router", description: "Settlement band of a new claim" }) { id } }' |
   field data.registerModel.id)
 version=$(q 'mutation($model: ID!, $datasetVersion: ID!) { registerModelVersion(input: { modelId: $model, version: "1.0.0",
     framework: "xgboost", riskTier: high, intendedUse: "Route new motor claims",
-    artifactUri: "s3://models/claim-severity/1.0.0/model.onnx",
+    artifactUri: "s3://models/claim-router/1.0.0/model.onnx",
     artifactDigest: "sha256:9081abf438d5b078056f7905372a45aa284746d8980608ea8e95b870e1f7f0cd",
     trainingDatasetVersionIds: [$datasetVersion] }) { id } }' \
   model="$model" datasetVersion="$datasetVersion" | field data.registerModelVersion.id)
@@ -65,13 +65,13 @@ expect deployed "$(q 'mutation($version: ID!) { transitionModelVersion(id: $vers
   version="$version" | field data.transitionModelVersion.status)"
 
 # An automation that uses it, and one of its decisions, redacted
-automation=$(q 'mutation { registerAutomation(input: { key: "claims-triage", name: "Claims triage" }) { id } }' |
+automation=$(q 'mutation { registerAutomation(input: { key: "motor-triage", name: "Motor claims triage" }) { id } }' |
   field data.registerAutomation.id)
 q 'mutation($automation: ID!, $version: ID!) { registerAutomationVersion(input: { automationId: $automation, version: "1.0.0",
     riskClass: high, oversightMode: required, environment: staging,
     purpose: "Route new motor claims to the right adjusters", modelVersionIds: [$version] }) { id status } }' \
   automation="$automation" version="$version"
-decision=$(q 'mutation($version: ID!) { recordDecision(input: { automationKey: "claims-triage", modelVersionId: $version,
+decision=$(q 'mutation($version: ID!) { recordDecision(input: { automationKey: "motor-triage", modelVersionId: $version,
     idempotencyKey: "claim-1001", input: { claimId: "CLM-1001", email: "jane@example.com" },
     output: { route: "standard" }, confidence: 0.82 }) { decision { id } } }' \
   version="$version" | field data.recordDecision.decision.id)

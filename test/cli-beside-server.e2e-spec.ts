@@ -47,7 +47,9 @@ describe('the attest CLI beside a running Attest on the embedded database', () =
     });
   });
 
-  it('seed --demo --url seeds the admin key\'s tenant through the running API, decisions of every status included', async () => {
+  it('seed --demo --url seeds the admin key\'s tenant through the running API, decisions of every status included, after the README\'s walkthrough', async () => {
+    // What a newcomer does: the README's walkthrough first, then the demo into the same tenant (no name collides).
+    execSync('bash docs/quickstart.sh', { cwd: REPO_ROOT, stdio: 'pipe', env: { ...process.env, ATTEST_URL: `http://127.0.0.1:${api!.port}`, KEY: adminKey } });
     const run = attest(['seed', '--demo', '--url', `http://127.0.0.1:${api!.port}`], { ATTEST_API_KEY: adminKey });
     expect(run.stderr).toMatch(/^Seeding the demo into tenant "default" through http:\/\/127\.0\.0\.1:\d+\.\.\.\n$/);
     expect(run.code).toBe(0);
@@ -56,7 +58,8 @@ describe('the attest CLI beside a running Attest on the embedded database', () =
     expect(Object.keys(keys).sort()).toEqual(['auditor', 'automation_owner', 'compliance_officer', 'model_owner', 'service']);
 
     const { decisions } = ok(await caller().gql(keys.auditor, '{ decisions(first: 20) { edges { node { correlationId status outcome } } } }'));
-    const byClaim = Object.fromEntries(decisions.edges.map(({ node }: { node: { correlationId: string; status: string; outcome: string } }) => [node.correlationId, node]));
+    const demoDecisions = decisions.edges.map(({ node }: { node: { correlationId: string | null } }) => node).filter((node: { correlationId: string | null }) => node.correlationId?.startsWith('CLM-'));
+    const byClaim = Object.fromEntries(demoDecisions.map((node: { correlationId: string; status: string; outcome: string }) => [node.correlationId, node]));
     expect(byClaim['CLM-1004']).toMatchObject({ status: 'pending_review', outcome: 'pending_review' });
     expect(byClaim['CLM-1005']).toMatchObject({ status: 'pending_review', outcome: 'overridden' });
     expect(byClaim['CLM-1006']).toMatchObject({ status: 'blocked' });
