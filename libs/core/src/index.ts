@@ -17,7 +17,7 @@ export * from './context/correlation-id.middleware';
 export * from './audit/audit-writer';
 export * from './audit/audit-diff';
 export * from './graphql/json.scalar';
-export * from './graphql/query-limits.plugin';
+export * from './graphql/limits/graphql-limits';
 export * from './pagination/connection';
 export * from './pagination/cursor';
 export * from './pagination/paginate';

@@ -5,6 +5,7 @@ import { accessPolicyProvider, ACCESS_POLICY } from './access/access-policy.prov
 import { ApiKeysResolver } from './api-keys.resolver';
 import { ApiKeysService } from './api-keys.service';
 import { AccessGuard } from './auth/access.guard';
+import { AuthenticatedOperationsPlugin } from './auth/authenticated-operations.plugin';
 import { Authenticator } from './auth/authenticator.service';
 import { JWT_SECRET, resolveJwtSecret } from './auth/jwt-secret';
 import { TenantBootstrap } from './bootstrap/tenant-bootstrap.service';
@@ -24,6 +25,7 @@ export const IDENTITY_RESOLVERS = [PrincipalsResolver, RoleBindingsResolver, Api
     { provide: JWT_SECRET, inject: [ATTEST_CONFIG], useFactory: (c: AttestConfig) => resolveJwtSecret(c) },
     Authenticator,
     { provide: APP_GUARD, useClass: AccessGuard },
+    AuthenticatedOperationsPlugin,
     PrincipalsService,
     RoleBindingsService,
     ApiKeysService,

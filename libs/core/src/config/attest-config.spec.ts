@@ -46,6 +46,23 @@ describe('loadConfig', () => {
     });
   });
 
+  it('gives every GraphQL limit a default, introspection on, and refuses limits out of range at boot', () => {
+    expect(loadConfig({}).graphql).toEqual({
+      maxDocumentChars: 32_768, maxTokens: 3000, maxAliases: 50, maxDirectives: 20, maxDepth: 10, maxComplexity: 5000, introspection: true,
+    });
+    expect(loadConfig({ ATTEST_GRAPHQL_INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
+    try {
+      loadConfig({ ATTEST_GRAPHQL_MAX_TOKENS: '0', ATTEST_GRAPHQL_MAX_ALIASES: 'many', ATTEST_GRAPHQL_INTROSPECTION: 'no' });
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'ATTEST_GRAPHQL_MAX_TOKENS must be an integer from 50 to 100000, got "0"',
+        'ATTEST_GRAPHQL_MAX_ALIASES must be an integer from 0 to 10000, got "many"',
+        'ATTEST_GRAPHQL_INTROSPECTION must be one of true, false, got "no"',
+      ]);
+    }
+  });
+
   it('rejects a queue prefix that is not a plain Redis key segment and a concurrency outside 1..256', () => {
     const attempt = () => loadConfig({ ATTEST_QUEUE_PREFIX: 'attest:prod', ATTEST_WORKER_CONCURRENCY: '0' });
     expect(attempt).toThrow(ConfigError);

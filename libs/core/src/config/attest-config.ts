@@ -38,8 +38,19 @@ export interface AttestConfig {
   ledger: { name: string; signingKey?: string; sequenceEveryMs: number; batchSize: number };
   /** OpenLineage export: where sealed decisions are sent as run events (unset: no export), its API key (secret), the first retry's wait. */
   openLineage: { url?: string; apiKey?: string; backoffMs: number; attempts: number };
-  graphql: { maxDepth: number; maxComplexity: number };
+  /** GraphQL abuse limits (docs/security.md, "Limits"), and whether authenticated principals may introspect. */
+  graphql: GraphQLLimits & { introspection: boolean };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export interface GraphQLLimits {
+  /** Longest query document, in UTF-16 code units (graphql-js counts them before it parses). */
+  maxDocumentChars: number;
+  maxTokens: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxDepth: number;
+  maxComplexity: number;
 }
 
 export class ConfigError extends Error {
@@ -96,8 +107,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       attempts: read.integer('ATTEST_OPENLINEAGE_ATTEMPTS', 8, 1, 30),
     },
     graphql: {
+      maxDocumentChars: read.integer('ATTEST_GRAPHQL_MAX_DOCUMENT_CHARS', 32_768, 256, 1_048_576),
+      maxTokens: read.integer('ATTEST_GRAPHQL_MAX_TOKENS', 3000, 50, 100_000),
+      // The CLI's ledger export asks for 50 inclusion proofs per request, one alias each.
+      maxAliases: read.integer('ATTEST_GRAPHQL_MAX_ALIASES', 50, 0, 10_000),
+      maxDirectives: read.integer('ATTEST_GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000),
       maxDepth: read.integer('ATTEST_GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: read.integer('ATTEST_GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+      introspection: read.oneOf('ATTEST_GRAPHQL_INTROSPECTION', ['true', 'false'] as const, 'true') === 'true',
     },
     logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),
   };

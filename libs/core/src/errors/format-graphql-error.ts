@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { AttestError } from './attest-error';
 import { CONSTRAINT_MESSAGES } from './constraint-messages';
+import { isQueryLimitRefusal } from '../graphql/limits/query-too-complex';
 import { ErrorCode } from './error-code';
 import { withholdQuotedValues } from './withhold-values';
 
@@ -42,6 +43,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       const message = (driver?.constraint && CONSTRAINT_MESSAGES[driver.constraint]) || mapped[1];
       return { ...base, message, extensions: { code: mapped[0], constraint: driver?.constraint } };
     }
+  }
+  if (isQueryLimitRefusal(original)) {
+    return { ...base, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } };
   }
   const code = String(formatted.extensions?.code ?? '');
   if (INPUT_CODES.has(code)) return { ...base, message: withholdQuotedValues(base.message), extensions: { code: ErrorCode.VALIDATION_FAILED } };

@@ -27,7 +27,8 @@ export class AccessGuard implements CanActivate {
     const requirement = this.reflector.getAllAndOverride<AbilityRequirement>(ABILITY_KEY, targets);
     let principal: AuthenticatedPrincipal;
     if (context.getType<string>() === 'graphql') {
-      principal = await this.authenticate(GqlExecutionContext.create(context).getContext<GraphQLRequestContext>());
+      const graphqlContext = GqlExecutionContext.create(context).getContext<GraphQLRequestContext>();
+      principal = graphqlContext.principal = await this.authenticator.principalOf(graphqlContext);
     } else if (context.getType() === 'http' && requirement) {
       const req = context.switchToHttp().getRequest<HttpRequest>();
       principal = await this.authenticator.authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, correlationIdOf(req));
@@ -40,14 +41,5 @@ export class AccessGuard implements CanActivate {
       throw AttestError.forbidden(`You may not ${requirement.actions.join(' or ')} ${requirement.subject}`);
     }
     return true;
-  }
-
-  private async authenticate(context: GraphQLRequestContext): Promise<AuthenticatedPrincipal> {
-    context.authentication ??= this.authenticator.authenticate(
-      { authorization: context.req.header('authorization'), apiKey: context.req.header('x-api-key') },
-      correlationIdOf(context.req),
-    );
-    context.principal = await context.authentication;
-    return context.principal;
   }
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ATTEST_CONFIG, AttestError, ErrorCode, prepared, TenantDb, type AttestConfig } from '@attest/core';
+import { ATTEST_CONFIG, AttestError, correlationIdOf, ErrorCode, prepared, TenantDb, type AttestConfig } from '@attest/core';
 import { buildAbility } from '../access/ability.factory';
 import { ACCESS_POLICY } from '../access/access-policy.provider';
 import type { AccessPolicy } from '../access/access-policy';
 import type { PrincipalKind, Role } from '../access/vocabulary';
 import { lookupOf, secretMatches } from './api-key.codec';
-import type { AuthenticatedPrincipal } from './authenticated-principal';
+import type { AuthenticatedPrincipal, GraphQLRequestContext } from './authenticated-principal';
 import { JWT_SECRET } from './jwt-secret';
 import { looksLikeJwt, verifyJwt } from './jwt';
 
@@ -55,6 +55,18 @@ export class Authenticator {
     if (!token) throw new AttestError(ErrorCode.UNAUTHENTICATED, 'Send an API key as "Authorization: Bearer <key>" or "x-api-key"');
     if (looksLikeJwt(token)) return this.fromJwt(token, correlationId);
     return this.fromApiKey(token, correlationId);
+  }
+
+  /**
+   * The principal of a GraphQL request, authenticated once per request: the plugin that refuses
+   * anonymous operations and every guarded resolver share the one look-up.
+   */
+  principalOf(context: GraphQLRequestContext): Promise<AuthenticatedPrincipal> {
+    context.authentication ??= this.authenticate(
+      { authorization: context.req.header('authorization'), apiKey: context.req.header('x-api-key') },
+      correlationIdOf(context.req),
+    );
+    return context.authentication;
   }
 
   /**
