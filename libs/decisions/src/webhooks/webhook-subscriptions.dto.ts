@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql
 import { ConnectionType, PageArgs } from '@attest/core';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsIn, IsOptional, IsUrl, IsUUID } from 'class-validator';
 import { WebhookEvent } from './webhook-events';
+import type { WebhookDeliveryAttemptEntity } from './webhook.entities';
 
 @InputType()
 export class CreateWebhookSubscriptionInput {
@@ -48,8 +49,19 @@ export class WebhookDeliveryAttemptModel {
   @Field(() => Int, { nullable: true }) statusCode: number | null;
   @Field(() => String, { nullable: true }) error: string | null;
   @Field(() => Int) durationMs: number;
-  @Field(() => String, { nullable: true, description: 'The first 500 characters of the answer' }) responseSnippet: string | null;
+  /** Kept in the schema for clients that select it; never filled (see toAttemptModel). */
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'Always null: the receiver\'s answer is not kept or shown, so a webhook cannot read internal services (statusCode and durationMs remain)',
+  })
+  responseSnippet: null;
   @Field() attemptedAt: Date;
+}
+
+/** Attempts recorded before the snippet was dropped may still hold one in the database: it is never served. */
+export function toAttemptModel(attempt: WebhookDeliveryAttemptEntity): WebhookDeliveryAttemptModel & { deliveryId: string } {
+  const { deliveryId, attempt: n, statusCode, error, durationMs, attemptedAt } = attempt;
+  return { deliveryId, attempt: n, statusCode, error, durationMs, attemptedAt, responseSnippet: null };
 }
 
 @ObjectType('WebhookDelivery')
