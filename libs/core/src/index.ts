@@ -1,4 +1,5 @@
 export * from './config/attest-config';
+export * from './config/webhook-allow-list';
 export * from './config/config.tokens';
 export * from './config/config.module';
 export * from './config/local-secret';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ATTEST_CONFIG, type AttestConfig } from '@attest/core';
 import { AuditModule } from '@attest/audit';
 import { IdentityModule } from '@attest/identity';
 import { RegistryModule } from '@attest/registry';
@@ -16,6 +17,9 @@ import { BulkDecisionsService } from './bulk/bulk-decisions.service';
 import { IngestChunkHandler } from './bulk/ingest-chunk.job';
 import { IngestRecoverySweeper } from './bulk/ingest-recovery.sweeper';
 import { IngestService } from './bulk/ingest.service';
+import { WebhookDns } from './webhooks/target/webhook-dns';
+import { WebhookTargetPolicy } from './webhooks/target/webhook-target-policy';
+import { WebhookTargetResolver } from './webhooks/target/webhook-target-resolver';
 import { WebhookDeliveryHandler } from './webhooks/webhook-delivery.handler';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhookOutboxSweeper } from './webhooks/webhook-outbox.sweeper';
@@ -33,7 +37,8 @@ export const DECISION_RESOLVERS = [DecisionsResolver, DecisionFieldsResolver, Re
   imports: [IdentityModule, RegistryModule, AuditModule],
   providers: [
     HashKeys, RedactionRulesService, DecisionRecorder, DecisionsService, ReviewsService,
-    WebhookDispatcher, WebhookDeliveryHandler, WebhookOutboxSweeper, WebhookSubscriptionsService,
+    WebhookDispatcher, WebhookDeliveryHandler, WebhookOutboxSweeper, WebhookSubscriptionsService, WebhookDns, WebhookTargetResolver,
+    { provide: WebhookTargetPolicy, useFactory: (config: AttestConfig) => new WebhookTargetPolicy(config.webhooks.allowPrivate), inject: [ATTEST_CONFIG] },
     BulkDecisionsService, IngestService, IngestChunkHandler, IngestRecoverySweeper,
     ...DECISION_RESOLVERS,
   ],

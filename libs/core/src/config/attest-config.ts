@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseWebhookAllowList, type WebhookAllowList } from './webhook-allow-list';
 
 /** Typed configuration, read from the environment once at boot. No other module reads process.env. */
 export interface AttestConfig {
@@ -21,8 +22,11 @@ export interface AttestConfig {
   jobLockMs: number;
   /** With Redis: whether the API process also consumes the job queues (one process doing everything); default false. */
   apiRunsWorkers: boolean;
-  /** Webhook delivery: attempts in all, the first retry's wait (doubling after), and the per-request timeout. */
-  webhooks: { attempts: number; backoffMs: number; timeoutMs: number };
+  /**
+   * Webhook delivery: attempts in all, the first retry's wait (doubling after), the per-request timeout;
+   * the private targets allowed (none by default: only public addresses) and the active subscriptions an automation may have.
+   */
+  webhooks: { attempts: number; backoffMs: number; timeoutMs: number; allowPrivate: WebhookAllowList; maxSubscriptionsPerAutomation: number };
   dataDir: string;
   policiesDir: string;
   /** Secret: becomes the first admin API key of an empty database. */
@@ -83,6 +87,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       attempts: read.integer('ATTEST_WEBHOOK_ATTEMPTS', 8, 1, 20),
       backoffMs: read.integer('ATTEST_WEBHOOK_BACKOFF_MS', 2000, 10, 3_600_000),
       timeoutMs: read.integer('ATTEST_WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      allowPrivate: read.webhookAllowList('ATTEST_WEBHOOK_ALLOW_PRIVATE'),
+      maxSubscriptionsPerAutomation: read.integer('ATTEST_WEBHOOK_MAX_SUBSCRIPTIONS', 10, 1, 100),
     },
     dataDir: resolve(cwd, read.string('ATTEST_DATA_DIR') ?? '.attest/data'),
     policiesDir: resolve(cwd, read.string('ATTEST_POLICIES_DIR') ?? 'policies'),
@@ -171,6 +177,12 @@ class EnvReader {
       this.problems.push(`${name} is not a valid URL`);
     }
     return raw;
+  }
+
+  webhookAllowList(name: string): WebhookAllowList {
+    const { allowList, problems } = parseWebhookAllowList(this.string(name));
+    this.problems.push(...problems.map((p) => `${name}: ${p}`));
+    return allowList;
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

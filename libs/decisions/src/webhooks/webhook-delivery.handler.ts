@@ -4,7 +4,8 @@ import { JobHandlerRegistry, type JobContext, type JobHandler } from '@attest/jo
 import { HashKeys } from '../recording/hash-keys';
 import { open } from '../sealing/secret-box';
 import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-events';
-import { sendWebhook } from './webhook-sender';
+import { WebhookTargetResolver } from './target/webhook-target-resolver';
+import { sendWebhook, type WebhookResult } from './webhook-sender';
 import { signedWebhookHeaders } from './webhook-signature';
 import { WebhookDeliveryAttemptEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities';
 
@@ -24,6 +25,7 @@ export class WebhookDeliveryHandler implements JobHandler<WebhookJob>, OnModuleI
     private readonly registry: JobHandlerRegistry,
     private readonly db: TenantDb,
     private readonly keys: HashKeys,
+    private readonly targets: WebhookTargetResolver,
     @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
   ) {}
 
@@ -41,27 +43,35 @@ export class WebhookDeliveryHandler implements JobHandler<WebhookJob>, OnModuleI
     if (!target || target.delivery.status !== 'pending') return;
     const { delivery, subscription } = target;
     if (!subscription.active) {
-      await this.settle(tenantId, delivery, 'failed', { statusCode: null, durationMs: 0, error: 'subscription deactivated', responseSnippet: null });
+      await this.settle(tenantId, delivery, 'failed', { ok: false, statusCode: null, durationMs: 0, error: 'subscription deactivated' });
       return;
     }
+    const result = await this.post(delivery, subscription);
+    const lastAttempt = job.attempt >= job.maxAttempts;
+    await this.settle(tenantId, delivery, result.ok ? 'delivered' : lastAttempt ? 'failed' : 'pending', result);
+    if (!result.ok && !lastAttempt) throw new Error(`Webhook delivery ${delivery.id} failed: ${result.error}`);
+  }
+
+  /** Checked again here, on the addresses the host resolves to now: the URL was checked at subscription, DNS may answer otherwise today. */
+  private async post(delivery: WebhookDeliveryEntity, subscription: WebhookSubscriptionEntity): Promise<WebhookResult> {
+    const resolved = await this.targets.resolve(subscription.url);
+    if ('refused' in resolved) return { ok: false, statusCode: null, durationMs: 0, error: resolved.refused };
     const body = JSON.stringify({ id: delivery.id, event: delivery.event, ...delivery.payload });
     const secret = open(this.keys.derive(WEBHOOK_SECRET_KEY_LABEL), subscription.secretSealed);
-    const result = await sendWebhook({
-      url: subscription.url,
+    return sendWebhook({
+      url: resolved.target.url,
+      address: resolved.address,
       body,
       headers: { 'content-type': 'application/json', ...signedWebhookHeaders({ secret, body, deliveryId: delivery.id, event: delivery.event }) },
       timeoutMs: this.config.webhooks.timeoutMs,
     });
-    const lastAttempt = job.attempt >= job.maxAttempts;
-    await this.settle(tenantId, delivery, result.ok ? 'delivered' : lastAttempt ? 'failed' : 'pending', result);
-    if (!result.ok && !lastAttempt) throw new Error(`Webhook delivery ${delivery.id} failed: ${result.error}`);
   }
 
   private settle(
     tenantId: string,
     delivery: WebhookDeliveryEntity,
     status: WebhookDeliveryEntity['status'],
-    result: Pick<WebhookDeliveryAttemptEntity, 'statusCode' | 'durationMs' | 'error' | 'responseSnippet'>,
+    result: WebhookResult,
   ): Promise<void> {
     return this.db.transaction(tenantId, async (m) => {
       const [{ attempts }]: { attempts: number }[] = await m.query(
@@ -75,7 +85,7 @@ export class WebhookDeliveryHandler implements JobHandler<WebhookJob>, OnModuleI
       );
       await m.insert(WebhookDeliveryAttemptEntity, {
         tenantId, deliveryId: delivery.id, attempt: attempts,
-        statusCode: result.statusCode, durationMs: result.durationMs, error: result.error, responseSnippet: result.responseSnippet,
+        statusCode: result.statusCode, durationMs: result.durationMs, error: result.error, responseSnippet: null,
       });
     });
   }

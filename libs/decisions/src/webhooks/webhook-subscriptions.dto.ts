@@ -1,14 +1,16 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType, PageArgs } from '@attest/core';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsIn, IsOptional, IsUrl, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WebhookEvent } from './webhook-events';
+import type { WebhookDeliveryAttemptEntity } from './webhook.entities';
 
 @InputType()
 export class CreateWebhookSubscriptionInput {
   @Field(() => ID) @IsUUID() automationId: string;
 
-  @Field({ description: 'http(s) URL that receives POSTs; it must answer 2xx within the timeout' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) URL' })
+  /** Read by WebhookTargetPolicy with WHATWG URL, the parser the delivery uses: a second parser here could read a host otherwise. */
+  @Field({ description: 'http(s) URL of a public host that receives POSTs (docs/security.md, webhook targets); it must answer 2xx within the timeout' })
+  @IsString() @MaxLength(2048)
   url: string;
 
   @Field(() => [WebhookEvent])
@@ -48,8 +50,19 @@ export class WebhookDeliveryAttemptModel {
   @Field(() => Int, { nullable: true }) statusCode: number | null;
   @Field(() => String, { nullable: true }) error: string | null;
   @Field(() => Int) durationMs: number;
-  @Field(() => String, { nullable: true, description: 'The first 500 characters of the answer' }) responseSnippet: string | null;
+  /** Kept in the schema for clients that select it; never filled (see toAttemptModel). */
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'Always null: the receiver\'s answer is not kept or shown, so a webhook cannot read internal services (statusCode and durationMs remain)',
+  })
+  responseSnippet: null;
   @Field() attemptedAt: Date;
+}
+
+/** Attempts recorded before the snippet was dropped may still hold one in the database: it is never served. */
+export function toAttemptModel(attempt: WebhookDeliveryAttemptEntity): WebhookDeliveryAttemptModel & { deliveryId: string } {
+  const { deliveryId, attempt: n, statusCode, error, durationMs, attemptedAt } = attempt;
+  return { deliveryId, attempt: n, statusCode, error, durationMs, attemptedAt, responseSnippet: null };
 }
 
 @ObjectType('WebhookDelivery')

@@ -4,7 +4,7 @@ import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@at
 import type { WebhookDeliveryEntity } from './webhook.entities';
 import {
   CreatedWebhookSubscription, CreateWebhookSubscriptionInput, WebhookDeliveriesArgs, WebhookDeliveryAttemptModel, WebhookDeliveryConnection,
-  WebhookDeliveryModel, WebhookSubscriptionModel,
+  WebhookDeliveryModel, WebhookSubscriptionModel, toAttemptModel,
 } from './webhook-subscriptions.dto';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
 
@@ -41,7 +41,7 @@ export class WebhookSubscriptionsResolver {
   attemptLog(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() delivery: WebhookDeliveryEntity, @Loaders() loaders: LoaderRegistry) {
     return loaders
       .get<string, WebhookDeliveryAttemptModel[]>('webhookDelivery.attempts', async (ids) =>
-        groupByKeys(ids, await this.service.attemptsOf(actor, ids), (a) => a.deliveryId),
+        groupByKeys(ids, (await this.service.attemptsOf(actor, ids)).map(toAttemptModel), (a) => a.deliveryId),
       )
       .load(delivery.id);
   }

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { AttestError, paginate, recordAudit, TenantDb, type Connection } from '@attest/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { ATTEST_CONFIG, AttestError, paginate, recordAudit, TenantDb, type AttestConfig, type Connection } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import { AutomationsService } from '@attest/registry';
 import { randomBytes } from 'node:crypto';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { HashKeys } from '../recording/hash-keys';
 import { seal } from '../sealing/secret-box';
+import { WebhookTargetPolicy } from './target/webhook-target-policy';
 import { WEBHOOK_SECRET_KEY_LABEL } from './webhook-delivery.handler';
 import type { CreateWebhookSubscriptionInput, WebhookDeliveriesArgs } from './webhook-subscriptions.dto';
 import { WebhookDeliveryAttemptEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities';
@@ -19,12 +20,17 @@ export class WebhookSubscriptionsService {
     private readonly db: TenantDb,
     private readonly automations: AutomationsService,
     private readonly keys: HashKeys,
+    private readonly targets: WebhookTargetPolicy,
+    @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
   ) {}
 
   async create(actor: AuthenticatedPrincipal, input: CreateWebhookSubscriptionInput): Promise<{ subscription: WebhookSubscriptionEntity; secret: string }> {
     await this.assertManages(actor, input.automationId);
+    const refusal = this.targets.refusalOfUrl(input.url);
+    if (refusal) throw AttestError.validation(refusal, { field: 'url' });
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const subscription = await this.db.transaction(actor.tenantId, async (m) => {
+      await this.assertBelowCap(m, input.automationId);
       const saved = await m.save(m.create(WebhookSubscriptionEntity, {
         tenantId: actor.tenantId, automationId: input.automationId, url: input.url, events: input.events, active: true,
         secretSealed: seal(this.keys.derive(WEBHOOK_SECRET_KEY_LABEL), secret), createdBy: actor.principalId,
@@ -67,6 +73,17 @@ export class WebhookSubscriptionsService {
     return this.db.transaction(actor.tenantId, (m) =>
       m.find(WebhookDeliveryAttemptEntity, { where: { deliveryId: In([...deliveryIds]) }, order: { attemptedAt: 'ASC', attempt: 'ASC' } }),
     );
+  }
+
+  /** Each subscription is a stream of outgoing requests: an automation gets a bounded number. */
+  private async assertBelowCap(m: EntityManager, automationId: string): Promise<void> {
+    // Serialises creations for one automation, so two at once cannot both pass the count.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('attest.webhook_subscriptions.' || $1))`, [automationId]);
+    const limit = this.config.webhooks.maxSubscriptionsPerAutomation;
+    const active = await m.countBy(WebhookSubscriptionEntity, { automationId, active: true });
+    if (active >= limit) {
+      throw AttestError.conflict(`An automation may have at most ${limit} active webhook subscriptions (ATTEST_WEBHOOK_MAX_SUBSCRIPTIONS); deactivate one first`, { limit });
+    }
   }
 
   private async find(actor: AuthenticatedPrincipal, id: string): Promise<WebhookSubscriptionEntity> {
