@@ -39,6 +39,8 @@ export interface AttestConfig {
   /** OpenLineage export: where sealed decisions are sent as run events (unset: no export), its API key (secret), the first retry's wait. */
   openLineage: { url?: string; apiKey?: string; backoffMs: number; attempts: number };
   graphql: { maxDepth: number; maxComplexity: number };
+  /** Levels of objects and arrays a free-form JSON input (a decision's input, output, context, …) may nest. */
+  maxJsonDepth: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       maxDepth: read.integer('ATTEST_GRAPHQL_MAX_DEPTH', 10, 2, 50),
       maxComplexity: read.integer('ATTEST_GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
     },
+    maxJsonDepth: read.integer('ATTEST_MAX_JSON_DEPTH', 64, 2, 1000),
     logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),
   };
   if (config.appDatabaseUrl && !config.databaseUrl) {
