@@ -161,6 +161,23 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     expect(stored.rows[0].input).toEqual({ toString: 'evidence' });
   });
 
+  it('ingestDecisions narrows a database error to the item that caused it: the others are recorded at the first try', async () => {
+    const prefix = `ingest-db-${Date.now()}`;
+    // Valid to the API, but before the first date PostgreSQL's timestamptz holds: the chunk's one INSERT fails on it.
+    const items = Array.from({ length: 7 }, (_, i) => decisionInput(f, { idempotencyKey: `${prefix}-${i}`, ...(i === 4 ? { occurredAt: '-010000-01-01T00:00:00Z' } : {}) }));
+    const before = await decisionCount();
+    const { id } = ok(await t.gql(f.service.key, INGEST, { i: { decisions: items } })).ingestDecisions;
+    const done = await until(async () => {
+      const job = ok(await t.gql(f.service.key, INGEST_JOB, { id })).ingestJob;
+      return job.status === 'completed' ? job : undefined;
+    }, `ingest ${id} to complete`, 120_000);
+    expect(done.errors).toEqual([
+      { index: 4, idempotencyKey: `${prefix}-4`, code: 'VALIDATION_FAILED', field: null, message: expect.stringMatching(/database refused this decision \(SQLSTATE 22\w{3}\)/) },
+    ]);
+    expect(done.counts.failed).toBe(1);
+    expect(await decisionCount()).toBe(before + 6);
+  });
+
   describe('reviewDecision refuses NUL and deep values, and leaves the decision pending', () => {
     const cases: [string, { r?: string; c?: unknown }][] = [
       ['rationale', { r: `looks fine${NUL}` }],

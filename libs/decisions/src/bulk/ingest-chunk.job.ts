@@ -10,6 +10,7 @@ import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 import { itemErrorOf } from './bulk.dto';
 import { decisionItemOf } from './decision-item.validator';
 import { countsOf } from './batch-counts';
+import { recordIsolatingDataErrors } from './record-isolating-data-errors';
 import { IngestItemErrorEntity, IngestJobEntity } from './ingest.entities';
 
 /** The queue whose jobs record one chunk of an ingest each. */
@@ -83,7 +84,11 @@ export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleI
       const items: unknown[] = JSON.parse(openBytes(this.keys.derive(INGEST_SEALING_KEY), row.payload, chunkContext(jobId, chunk)).toString('utf8'));
       const batch: RecordedBatch = actor instanceof AttestError
         ? { outcomes: items.map(() => ({ ok: false, error: actor })), deliveryIds: [] }
-        : await this.recorder.recordBatchIn(m, actor, await mapInSlices(items, (item, i) => decisionItemOf(item, row.first_index + i, this.config.maxJsonDepth)));
+        : await recordIsolatingDataErrors(
+          m,
+          await mapInSlices(items, (item, i) => decisionItemOf(item, row.first_index + i, this.config.maxJsonDepth)),
+          (part) => this.recorder.recordBatchIn(m, actor, part),
+        );
       await this.deadLetters(m, tenantId, jobId, row.first_index, items, batch.outcomes);
       const counts = countsOf(batch.outcomes);
       await m.query(
