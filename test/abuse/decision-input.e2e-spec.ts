@@ -161,6 +161,20 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     expect(stored.rows[0].input).toEqual({ toString: 'evidence' });
   });
 
+  it('ingestDecisions takes an item too deep even to be staged (200,000 levels) as a dead letter, not a failed call', async () => {
+    const good = JSON.stringify(decisionInput(f));
+    const bad = JSON.stringify(decisionInput(f)).replace('"input":{', `"input":{"deep":${'['.repeat(200_000)}${']'.repeat(200_000)},`);
+    const res = await t.raw(f.service.key, `{"query":${JSON.stringify(INGEST)},"variables":{"i":{"decisions":[${good},${bad}]}}}`);
+    expect(res.status).toBeLessThan(500);
+    const { id } = ok(res).ingestDecisions;
+    const done = await until(async () => {
+      const job = ok(await t.gql(f.service.key, INGEST_JOB, { id })).ingestJob;
+      return job.status === 'completed' ? job : undefined;
+    }, `ingest ${id} to complete`, 120_000);
+    expect(done.errors).toEqual([{ index: 1, idempotencyKey: expect.any(String), code: 'VALIDATION_FAILED', field: 'input', message: expect.stringContaining('deeper than 64') }]);
+    expect(done.counts.failed).toBe(1);
+  });
+
   it('ingestDecisions narrows a database error to the item that caused it: the others are recorded at the first try', async () => {
     const prefix = `ingest-db-${Date.now()}`;
     // Valid to the API, but before the first date PostgreSQL's timestamptz holds: the chunk's one INSERT fails on it.

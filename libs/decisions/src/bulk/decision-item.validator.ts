@@ -2,6 +2,7 @@ import { AttestError, attachFreeFormJson, detachFreeFormJson, freeFormInputProbl
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { RecordDecisionInput } from '../dto/record-decision.input';
+import { refusalStagedFor } from './staged-item';
 
 /**
  * One item of a batch, checked by the same rules the API applies to a single recordDecision: a
@@ -13,6 +14,8 @@ export function decisionItemOf(item: unknown, index: number, maxJsonDepth: numbe
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     return AttestError.validation(`decisions[${index}] must be an object`, { field: `decisions[${index}]` });
   }
+  const refusedAtSubmission = refusalStagedFor(item);
+  if (refusedAtSubmission) return refusedAtSubmission;
   const detached = detachFreeFormJson(item, RecordDecisionInput);
   const unstorable = freeFormInputProblems(detached, maxJsonDepth);
   if (unstorable.length > 0) return refusalOf(unstorable);
