@@ -24,6 +24,8 @@ export interface GraphQLCaller {
 }
 
 export interface TestApp extends GraphQLCaller {
+  /** A request whose JSON body is sent as given (for bodies a client library would not build). */
+  raw<T = Record<string, any>>(key: string | undefined, body: string): Promise<GraphQLResponse<T>>;
   app: INestApplication;
   config: AttestConfig;
   /** Owner URL of this test's own database. */
@@ -60,6 +62,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       if (key) req.set('authorization', `Bearer ${key}`);
       for (const [name, value] of Object.entries(headers)) req.set(name, value);
       const res = await req.send({ query, variables });
+      return { status: res.status, data: res.body.data ?? null, errors: res.body.errors, headers: res.headers as Record<string, string> };
+    },
+    async raw(key, body) {
+      const req = request(server).post('/graphql').set('content-type', 'application/json');
+      if (key) req.set('authorization', `Bearer ${key}`);
+      const res = await req.send(body);
       return { status: res.status, data: res.body.data ?? null, errors: res.body.errors, headers: res.headers as Record<string, string> };
     },
     async close() {

@@ -1,7 +1,7 @@
-import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ConfigModule, DatabaseModule, GraphQLPassThroughFilter, memoizeValidationMetadata, type AttestConfig } from '@attest/core';
+import { ConfigModule, DatabaseModule, GraphQLPassThroughFilter, InputValidationPipe, memoizeValidationMetadata, type AttestConfig } from '@attest/core';
 import { AuditModule } from '@attest/audit';
 import { DecisionsModule } from '@attest/decisions';
 import { IdentityModule } from '@attest/identity';
@@ -44,7 +44,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: GraphQLPassThroughFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false }),
+          useValue: new InputValidationPipe(config.maxJsonDepth, { transform: true, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false }),
         },
       ],
     };

@@ -38,3 +38,7 @@ export * from './validation/memoize-validation-metadata';
 export * from './database/prepared-statement';
 export * from './concurrency/in-slices';
 export * from './graphql/safe-int.scalar';
+export * from './graphql/json-field.decorator';
+export * from './validation/json-input-limits';
+export * from './validation/free-form-json';
+export * from './validation/input-validation.pipe';

@@ -44,6 +44,8 @@ export interface AttestConfig {
   openLineage: { url?: string; apiKey?: string; backoffMs: number; attempts: number };
   /** GraphQL abuse limits (docs/security.md, "Limits"), and whether authenticated principals may introspect. */
   graphql: GraphQLLimits & { introspection: boolean };
+  /** Levels of objects and arrays a free-form JSON input (a decision's input, output, context, …) may nest. */
+  maxJsonDepth: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       maxComplexity: read.integer('ATTEST_GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
       introspection: read.oneOf('ATTEST_GRAPHQL_INTROSPECTION', ['true', 'false'] as const, 'true') === 'true',
     },
+    maxJsonDepth: read.integer('ATTEST_MAX_JSON_DEPTH', 64, 2, 1000),
     logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),
   };
   if (config.appDatabaseUrl && !config.databaseUrl) {

@@ -1,5 +1,5 @@
-import { mapInSlices } from '@attest/core';
-import { Injectable } from '@nestjs/common';
+import { ATTEST_CONFIG, mapInSlices, type AttestConfig } from '@attest/core';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import { DecisionRecorder } from '../recording/decision-recorder.service';
 import { countsOf } from './batch-counts';
@@ -9,11 +9,14 @@ import { decisionItemOf } from './decision-item.validator';
 /** recordDecisions: up to a thousand decisions in one transaction, each refused or recorded on its own. */
 @Injectable()
 export class BulkDecisionsService {
-  constructor(private readonly recorder: DecisionRecorder) {}
+  constructor(
+    private readonly recorder: DecisionRecorder,
+    @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
+  ) {}
 
   async record(actor: AuthenticatedPrincipal, input: DecisionBatch): Promise<RecordDecisionsPayload> {
     assertBatchSize(input, MAX_SYNC_BATCH);
-    const outcomes = await this.recorder.recordBatch(actor, await mapInSlices(input.decisions, (item, i) => decisionItemOf(item, i)));
+    const outcomes = await this.recorder.recordBatch(actor, await mapInSlices(input.decisions, (item, i) => decisionItemOf(item, i, this.config.maxJsonDepth)));
     return {
       results: outcomes.map((outcome, index) =>
         outcome.ok

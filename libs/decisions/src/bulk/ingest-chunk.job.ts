@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { AttestError, TenantDb, mapInSlices } from '@attest/core';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { ATTEST_CONFIG, AttestError, TenantDb, mapInSlices, type AttestConfig } from '@attest/core';
 import { Authenticator } from '@attest/identity';
 import { JobHandlerRegistry, type JobContext, type JobHandler } from '@attest/jobs';
 import type { EntityManager } from 'typeorm';
@@ -10,6 +10,7 @@ import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 import { itemErrorOf } from './bulk.dto';
 import { decisionItemOf } from './decision-item.validator';
 import { countsOf } from './batch-counts';
+import { recordIsolatingDataErrors } from './record-isolating-data-errors';
 import { IngestItemErrorEntity, IngestJobEntity } from './ingest.entities';
 
 /** The queue whose jobs record one chunk of an ingest each. */
@@ -51,6 +52,7 @@ export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleI
     private readonly recorder: DecisionRecorder,
     private readonly keys: HashKeys,
     private readonly webhooks: WebhookDispatcher,
+    @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
   ) {}
 
   onModuleInit(): void {
@@ -82,7 +84,11 @@ export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleI
       const items: unknown[] = JSON.parse(openBytes(this.keys.derive(INGEST_SEALING_KEY), row.payload, chunkContext(jobId, chunk)).toString('utf8'));
       const batch: RecordedBatch = actor instanceof AttestError
         ? { outcomes: items.map(() => ({ ok: false, error: actor })), deliveryIds: [] }
-        : await this.recorder.recordBatchIn(m, actor, await mapInSlices(items, (item, i) => decisionItemOf(item, row.first_index + i)));
+        : await recordIsolatingDataErrors(
+          m,
+          await mapInSlices(items, (item, i) => decisionItemOf(item, row.first_index + i, this.config.maxJsonDepth)),
+          (part) => this.recorder.recordBatchIn(m, actor, part),
+        );
       await this.deadLetters(m, tenantId, jobId, row.first_index, items, batch.outcomes);
       const counts = countsOf(batch.outcomes);
       await m.query(

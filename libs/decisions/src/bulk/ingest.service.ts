@@ -1,5 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { AttestError, recordAudit, TenantDb } from '@attest/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ATTEST_CONFIG, AttestError, recordAudit, TenantDb, type AttestConfig } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import { JobQueue } from '@attest/jobs';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import { sealBytes } from '../sealing/secret-box';
 import { assertBatchSize, IngestJobStatus, MAX_INGEST_BATCH, type DecisionBatch, type IngestItemErrorModel, type IngestJobModel } from './bulk.dto';
 import { INGEST_CHUNK_SIZE, INGEST_QUEUE, INGEST_SEALING_KEY, chunkContext, ingestJobIdOf, type IngestChunkJob } from './ingest-chunk.job';
 import { IngestChunkEntity, IngestJobEntity } from './ingest.entities';
+import { stagedItemOf } from './staged-item';
 
 interface JobRow {
   id: string; tenant_id: string; submitted_by: string; correlation_id: string | null; item_count: number; chunk_count: number; created_at: Date;
@@ -29,6 +30,7 @@ export class IngestService {
     private readonly db: TenantDb,
     private readonly jobs: JobQueue,
     private readonly keys: HashKeys,
+    @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
   ) {}
 
   async submit(actor: AuthenticatedPrincipal, input: DecisionBatch): Promise<IngestJobModel> {
@@ -37,7 +39,7 @@ export class IngestService {
     const key = this.keys.derive(INGEST_SEALING_KEY);
     const chunks: Partial<IngestChunkEntity>[] = [];
     for (let first = 0, chunk = 0; first < input.decisions.length; first += INGEST_CHUNK_SIZE, chunk++) {
-      const items = input.decisions.slice(first, first + INGEST_CHUNK_SIZE);
+      const items = input.decisions.slice(first, first + INGEST_CHUNK_SIZE).map((item) => stagedItemOf(item, this.config.maxJsonDepth));
       const payload = sealBytes(key, Buffer.from(JSON.stringify(items), 'utf8'), chunkContext(id, chunk));
       chunks.push({ tenantId: actor.tenantId, jobId: id, chunk, firstIndex: first, itemCount: items.length, payload });
     }

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
-import { GraphQLJSON } from '@attest/core';
+import { JsonField } from '@attest/core';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 
@@ -8,7 +8,7 @@ const DIGEST_LENGTH: [number, number] = [8, 200];
 @InputType()
 export class FeatureAttributionInput {
   @Field() @Length(1, 200) feature: string;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The feature value the model saw (redacted like the input)' })
+  @JsonField({ nullable: true, description: 'The feature value the model saw (redacted like the input)' })
   @IsOptional()
   value?: unknown;
   @Field(() => Float, { description: 'Signed contribution to the outcome (e.g. a SHAP value)' }) @IsNumber() weight: number;

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { GraphQLJSON } from '@attest/core';
+import { JsonField } from '@attest/core';
 import { AUTOMATION_KEY_PATTERN } from '@attest/registry';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsDate, IsDefined, IsNumber, IsObject, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
@@ -35,11 +35,11 @@ export class RecordDecisionInput {
   @IsOptional() @Matches(/^[0-9a-f]{32}$/, { message: 'traceId must be 32 lower-case hex digits (W3C trace-context)' })
   traceId?: string;
 
-  @Field(() => GraphQLJSON, { description: 'What the automation decided on; stored redacted, with a keyed hash of the original' })
+  @JsonField({ description: 'What the automation decided on; stored redacted, with a keyed hash of the original' })
   @IsDefined()
   input: unknown;
 
-  @Field(() => GraphQLJSON, { description: 'What it decided; stored redacted' })
+  @JsonField({ description: 'What it decided; stored redacted' })
   @IsDefined()
   output: unknown;
 
@@ -51,7 +51,7 @@ export class RecordDecisionInput {
   @IsOptional() @Type(() => Date) @IsDate()
   occurredAt?: Date;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Facts for the policies, read as context.<key>; stored redacted' })
+  @JsonField({ nullable: true, description: 'Facts for the policies, read as context.<key>; stored redacted' })
   @IsOptional() @IsObject()
   context?: Record<string, unknown>;
 

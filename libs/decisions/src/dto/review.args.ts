@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { GraphQLJSON, PageArgs } from '@attest/core';
+import { JsonField, PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
 import { ReviewVerdict } from '../models/decision.enums';
@@ -9,7 +9,7 @@ export class ReviewDecisionArgs {
   @Field(() => ID) @IsUUID() id: string;
   @Field(() => ReviewVerdict) @IsEnum(ReviewVerdict) verdict: ReviewVerdict;
   @Field({ description: 'Why: kept with the review and its audit event' }) @Length(3, 5000) rationale: string;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Required with override, refused otherwise; stored redacted' })
+  @JsonField({ nullable: true, description: 'Required with override, refused otherwise; stored redacted' })
   @IsOptional()
   correctedOutput?: unknown;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { GraphQLJSON } from '@attest/core';
+import { JsonField } from '@attest/core';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsObject, IsOptional, IsUrl, IsUUID, Length, Matches } from 'class-validator';
 import { PII_CLASSES, PII_CLASSES_DESCRIPTION } from '../registry.enums';
 import { DIGEST_PATTERN, VERSION_PATTERN } from './register-model-version.input';
@@ -24,7 +24,7 @@ export class RegisterDatasetVersionInput {
   @Matches(DIGEST_PATTERN, { message: 'digest must look like sha256:<hex>' })
   digest: string;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Its schema, e.g. a JSON Schema or a column list' })
+  @JsonField({ nullable: true, description: 'Its schema, e.g. a JSON Schema or a column list' })
   @IsOptional()
   @IsObject()
   schema?: Record<string, unknown>;
