@@ -70,9 +70,15 @@ describe('the attest CLI (built, as a child process)', () => {
     const run = attest(['token', '--principal', principal, '--tenant', tenant, '--ttl', '600'], { ATTEST_JWT_SECRET: JWT_SECRET, DATABASE_URL: database.url });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const token = run.stdout.trim();
-    expect(verifyJwt(token, { secret: JWT_SECRET, issuer: 'attest' })).toEqual({ sub: principal, tid: tenant });
+    expect(verifyJwt(token, { secret: JWT_SECRET, issuer: 'attest', maxLifetimeSeconds: 600 })).toEqual({ sub: principal, tid: tenant });
     const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat: number; exp: number };
     expect(payload.exp - payload.iat).toBe(600);
+  });
+
+  it('token refuses a lifetime longer than the API accepts (ATTEST_JWT_MAX_LIFETIME_SECONDS)', () => {
+    const run = attest(['token', '--principal', randomUUID(), '--tenant', randomUUID(), '--ttl', '86400'], { ATTEST_JWT_SECRET: JWT_SECRET, DATABASE_URL: database.url });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain('--ttl 86400 is longer than the API accepts (ATTEST_JWT_MAX_LIFETIME_SECONDS: 43200)');
   });
 
   it('token refuses to run on a server without ATTEST_JWT_SECRET, saying so', () => {

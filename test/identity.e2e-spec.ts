@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 import { mintJwt } from '@attest/identity';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 
@@ -49,6 +50,28 @@ describe('identity: principals, roles and API keys', () => {
     const forged = mintJwt(claims, { secret: 'x'.repeat(40), issuer: t.config.jwt.issuer, ttlSeconds: 60 });
     expect(errorCode(await t.gql(forged, '{ me { id } }'))).toBe('UNAUTHENTICATED');
   });
+
+  it('refuses a JWT that never expires, one that lives longer than ATTEST_JWT_MAX_LIFETIME_SECONDS, and one for a service', async () => {
+    const me = ok(await t.gql(t.adminKey, '{ me { id } tenant { id } }'));
+    const sign = (payload: object, options: jwt.SignOptions = {}) =>
+      jwt.sign({ tid: me.tenant.id, ...payload }, t.config.jwt.secret!, { algorithm: 'HS256', issuer: t.config.jwt.issuer, subject: me.me.id, ...options });
+    const hour = 3600;
+    expect(t.config.jwt.maxLifetimeSeconds).toBe(12 * hour);
+    expect(ok(await t.gql(sign({}, { expiresIn: 12 * hour }), '{ me { id } }')).me.id).toBe(me.me.id);
+    expect(errorCode(await t.gql(sign({}), '{ me { id } }'))).toBe('UNAUTHENTICATED'); // no exp
+    expect(errorCode(await t.gql(sign({}, { expiresIn: 12 * hour + 60 }), '{ me { id } }'))).toBe('UNAUTHENTICATED');
+    // An iat in the future does not buy a longer life: what is left of the token counts too.
+    const now = Math.floor(Date.now() / 1000);
+    expect(errorCode(await t.gql(sign({ iat: now + 24 * hour, exp: now + 30 * hour }), '{ me { id } }'))).toBe('UNAUTHENTICATED');
+
+    const service = await principalWithRole(t, 'service', { automationId: (await automationId()) });
+    const forService = jwt.sign({ tid: me.tenant.id }, t.config.jwt.secret!, { algorithm: 'HS256', issuer: t.config.jwt.issuer, subject: service.id, expiresIn: 60 });
+    expect(ok(await t.gql(service.key, '{ me { id } }')).me.id).toBe(service.id);
+    expect(errorCode(await t.gql(forService, '{ me { id } }'))).toBe('UNAUTHENTICATED');
+  });
+
+  const automationId = async () =>
+    ok(await t.gql(t.adminKey, `mutation { registerAutomation(input: { key: "jwt-${randomUUID().slice(0, 8)}", name: "JWT test" }) { id } }`)).registerAutomation.id as string;
 
   it('refuses identity administration to non-admins with FORBIDDEN', async () => {
     for (const role of ['model_owner', 'compliance_officer', 'auditor']) {

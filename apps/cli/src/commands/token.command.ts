@@ -3,7 +3,7 @@ import { requireUuid } from '../args';
 import { CliError, defineCommand } from '../command';
 import { loadCliConfig } from '../local/cli-config';
 
-/** The API accepts tokens from one minute to 31 days (ATTEST_JWT_TTL_SECONDS has the same bounds). */
+/** ATTEST_JWT_TTL_SECONDS has the same bounds; the API accepts no token longer than ATTEST_JWT_MAX_LIFETIME_SECONDS. */
 const TTL_BOUNDS = { min: 60, max: 31 * 24 * 3600 };
 
 export const tokenCommand = defineCommand({
@@ -26,10 +26,11 @@ export const tokenCommand = defineCommand({
         'no JWT signing key: with DATABASE_URL set, set ATTEST_JWT_SECRET (at least 32 characters) to the same value the API uses',
       );
     }
-    const token = mintJwt(
-      { sub: options.principal, tid: options.tenant },
-      { secret, issuer: config.jwt.issuer, ttlSeconds: options.ttl ?? config.jwt.ttlSeconds },
-    );
+    const ttlSeconds = options.ttl ?? config.jwt.ttlSeconds;
+    if (ttlSeconds > config.jwt.maxLifetimeSeconds) {
+      throw new CliError(`--ttl ${ttlSeconds} is longer than the API accepts (ATTEST_JWT_MAX_LIFETIME_SECONDS: ${config.jwt.maxLifetimeSeconds})`, 2);
+    }
+    const token = mintJwt({ sub: options.principal, tid: options.tenant }, { secret, issuer: config.jwt.issuer, ttlSeconds });
     io.out(`${token}\n`);
   },
 });

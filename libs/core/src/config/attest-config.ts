@@ -31,7 +31,8 @@ export interface AttestConfig {
   policiesDir: string;
   /** Secret: becomes the first admin API key of an empty database. */
   bootstrapApiKey?: string;
-  jwt: { secret?: string; issuer: string; ttlSeconds: number };
+  /** ttlSeconds: what `attest token` mints by default; maxLifetimeSeconds: the longest (exp − iat) a token may have to be accepted. */
+  jwt: { secret?: string; issuer: string; ttlSeconds: number; maxLifetimeSeconds: number };
   /** Secret from which each tenant's keys for hashing decision inputs and subject references derive. */
   hashKey?: string;
   /**
@@ -100,6 +101,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       secret: read.string('ATTEST_JWT_SECRET', { minLength: 32 }),
       issuer: read.string('ATTEST_JWT_ISSUER') ?? 'attest',
       ttlSeconds: read.integer('ATTEST_JWT_TTL_SECONDS', 3600, 60, 31 * 24 * 3600),
+      maxLifetimeSeconds: read.integer('ATTEST_JWT_MAX_LIFETIME_SECONDS', 12 * 3600, 60, 31 * 24 * 3600),
     },
     hashKey: read.string('ATTEST_HASH_KEY', { minLength: 32 }),
     ledger: {
@@ -127,6 +129,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     maxJsonDepth: read.integer('ATTEST_MAX_JSON_DEPTH', 64, 2, 1000),
     logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),
   };
+  if (config.jwt.ttlSeconds > config.jwt.maxLifetimeSeconds) {
+    problems.push(`ATTEST_JWT_TTL_SECONDS (${config.jwt.ttlSeconds}) is longer than ATTEST_JWT_MAX_LIFETIME_SECONDS (${config.jwt.maxLifetimeSeconds}): the API would refuse the tokens it mints`);
+  }
   if (config.appDatabaseUrl && !config.databaseUrl) {
     problems.push('ATTEST_APP_DATABASE_URL needs DATABASE_URL (the owner connection that runs migrations)');
   }

@@ -79,9 +79,12 @@ export class Authenticator {
   }
 
   private async fromJwt(token: string, correlationId: string): Promise<AuthenticatedPrincipal> {
-    const claims = this.jwtSecret ? verifyJwt(token, { secret: this.jwtSecret, issuer: this.config.jwt.issuer }) : undefined;
+    const { issuer, maxLifetimeSeconds } = this.config.jwt;
+    const claims = this.jwtSecret ? verifyJwt(token, { secret: this.jwtSecret, issuer, maxLifetimeSeconds }) : undefined;
     if (!claims || !isUuid(claims.tid) || !isUuid(claims.sub)) throw invalidCredentials();
     const [grants] = await this.db.unscopedPrepared<Grants>(PRINCIPAL_GRANTS, [claims.tid, claims.sub]);
+    // Tokens are for people signing in; a service authenticates with its API key.
+    if (grants?.kind !== 'human') throw invalidCredentials();
     return this.principal(claims.tid, claims.sub, grants, correlationId, 'jwt');
   }
 
