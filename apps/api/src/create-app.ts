@@ -1,7 +1,9 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { correlationIdMiddleware, loggerLevels, AttestConsoleLogger, type AttestConfig } from '@attest/core';
+import { json } from 'express';
+import { bodyLimitSetBy, correlationIdMiddleware, loggerLevels, AttestConsoleLogger, type AttestConfig } from '@attest/core';
+import { OPENLINEAGE_PATH } from '@attest/lineage';
 import { AppModule } from './app.module';
 
 /**
@@ -20,6 +22,9 @@ export async function createApp(
     ...overrides,
   });
   app.use(correlationIdMiddleware);
+  // One OpenLineage event is one run's facts: bounded on its own, far below a batch of decisions, and
+  // parsed first (the general parser passes over a body already parsed).
+  app.use(`/${OPENLINEAGE_PATH}`, bodyLimitSetBy('ATTEST_OPENLINEAGE_MAX_EVENT_BYTES', json({ limit: config.openLineage.maxEventBytes })));
   app.useBodyParser('json', { limit: `${config.maxRequestMb}mb` });
   return app;
 }

@@ -3,3 +3,4 @@ export { LineageDirection, LineageEdgeKind, LineageNodeType } from './graph/line
 export { OpenLineageExporter, type ExportBatch } from './openlineage/export/openlineage-exporter.service';
 export { OpenLineageExportSweeper, OPENLINEAGE_EXPORT_QUEUE } from './openlineage/export/openlineage-export.sweeper';
 export { externalNodeId, locationOf } from './openlineage/external-ids';
+export { OPENLINEAGE_PATH } from './openlineage/openlineage.controller';

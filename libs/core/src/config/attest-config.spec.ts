@@ -63,6 +63,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('bounds an OpenLineage event to 1 MiB by default, from 1 KiB to 64 MiB', () => {
+    expect(loadConfig({}).openLineage.maxEventBytes).toBe(1_048_576);
+    expect(loadConfig({ ATTEST_OPENLINEAGE_MAX_EVENT_BYTES: '4096' }).openLineage.maxEventBytes).toBe(4096);
+    expect(() => loadConfig({ ATTEST_OPENLINEAGE_MAX_EVENT_BYTES: '100' })).toThrow('ATTEST_OPENLINEAGE_MAX_EVENT_BYTES must be an integer from 1024 to 67108864, got "100"');
+  });
+
   it('rejects a queue prefix that is not a plain Redis key segment and a concurrency outside 1..256', () => {
     const attempt = () => loadConfig({ ATTEST_QUEUE_PREFIX: 'attest:prod', ATTEST_WORKER_CONCURRENCY: '0' });
     expect(attempt).toThrow(ConfigError);

@@ -41,8 +41,11 @@ export interface AttestConfig {
    * how often the sequencer looks for new leaves, and how many it seals per checkpoint at most.
    */
   ledger: { name: string; signingKey?: string; sequenceEveryMs: number; batchSize: number };
-  /** OpenLineage export: where sealed decisions are sent as run events (unset: no export), its API key (secret), the first retry's wait. */
-  openLineage: { url?: string; apiKey?: string; backoffMs: number; attempts: number };
+  /**
+   * OpenLineage export: where sealed decisions are sent as run events (unset: no export), its API key (secret), the first retry's wait;
+   * and the largest event `POST /api/v1/lineage` takes, in bytes.
+   */
+  openLineage: { url?: string; apiKey?: string; backoffMs: number; attempts: number; maxEventBytes: number };
   /** GraphQL abuse limits (docs/security.md, "Limits"), and whether authenticated principals may introspect. */
   graphql: GraphQLLimits & { introspection: boolean };
   /** Levels of objects and arrays a free-form JSON input (a decision's input, output, context, …) may nest. */
@@ -115,6 +118,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       apiKey: read.string('ATTEST_OPENLINEAGE_API_KEY', { minLength: 1 }),
       backoffMs: read.integer('ATTEST_OPENLINEAGE_BACKOFF_MS', 1000, 10, 3_600_000),
       attempts: read.integer('ATTEST_OPENLINEAGE_ATTEMPTS', 8, 1, 30),
+      maxEventBytes: read.integer('ATTEST_OPENLINEAGE_MAX_EVENT_BYTES', 1_048_576, 1024, 67_108_864),
     },
     graphql: {
       maxDocumentChars: read.integer('ATTEST_GRAPHQL_MAX_DOCUMENT_CHARS', 32_768, 256, 1_048_576),

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import type { Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AttestError } from './attest-error';
 import { ErrorCode } from './error-code';
 
@@ -15,6 +15,17 @@ interface BodyError {
   type: 'entity.too.large' | 'entity.parse.failed' | string;
   status: number;
   limit?: number;
+  /** The setting behind `limit`, when not ATTEST_MAX_REQUEST_MB (bodyLimitSetBy). */
+  limitSetting?: string;
+}
+
+/** A body parser whose "too large" names the setting of its limit, for a route bounded on its own. */
+export function bodyLimitSetBy(setting: string, parser: RequestHandler): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) =>
+    parser(req, res, (error?: unknown) => {
+      if (isBodyError(error) && error.type === 'entity.too.large') error.limitSetting = setting;
+      next(error);
+    });
 }
 
 const isBodyError = (e: unknown): e is BodyError =>
@@ -34,9 +45,11 @@ export class GraphQLPassThroughFilter extends BaseExceptionFilter {
     // The Express adapter wraps body-parser's error in an HttpException, keeping it as the cause.
     const body = (exception as { cause?: unknown } | null)?.cause ?? exception;
     if (host.getType() === 'http' && isBodyError(body)) {
-      const message = body.type === 'entity.too.large'
-        ? `The request body is larger than the ${Math.round((body.limit ?? 0) / 1024 / 1024)} MiB allowed (ATTEST_MAX_REQUEST_MB); send fewer decisions per call`
-        : 'The request body is not valid JSON';
+      const message = body.type !== 'entity.too.large'
+        ? 'The request body is not valid JSON'
+        : body.limitSetting
+          ? `The request body is larger than the ${body.limit ?? 0} bytes allowed here (${body.limitSetting})`
+          : `The request body is larger than the ${Math.round((body.limit ?? 0) / 1024 / 1024)} MiB allowed (ATTEST_MAX_REQUEST_MB); send fewer decisions per call`;
       host.switchToHttp().getResponse<Response>().status(body.status).json({ errors: [{ message, extensions: { code: ErrorCode.VALIDATION_FAILED } }] });
       return undefined;
     }

@@ -1,4 +1,4 @@
-import { freeFormJsonProblem, nulTextProblem, pathOf } from './json-input-limits';
+import { freeFormJsonProblem, nulTextProblem, pathOf, reasonOf, segmentsOf } from './json-input-limits';
 
 const nested = (levels: number, leaf: unknown = 1): unknown => {
   let value = leaf;
@@ -46,5 +46,25 @@ describe('nulTextProblem', () => {
 describe('pathOf', () => {
   it('writes names with dots, indexes in brackets, and other keys quoted', () => {
     expect(pathOf(['input', 'a', 0, 'b c', 'd'])).toBe('input.a[0]["b c"].d');
+  });
+});
+
+describe('segmentsOf', () => {
+  it('reads back the segments pathOf wrote, a key that looks like an index included', () => {
+    for (const segments of [[], ['input'], ['input', 'a', 0, 'b c', 'd'], [0, '0', 'x"]y', 'a.b', '\u0000', '__proto__', 12]]) {
+      expect(segmentsOf(pathOf(segments))).toEqual(segments);
+    }
+  });
+
+  it('refuses text pathOf never writes', () => {
+    expect(() => segmentsOf('a..b')).toThrow(/Not a path/);
+  });
+});
+
+describe('reasonOf', () => {
+  it('says what is wrong without the path', () => {
+    expect(reasonOf(freeFormJsonProblem({ a: ['x\u0000'] }, ['input'], 64)!)).toBe('must not contain a NUL character (\\u0000)');
+    expect(reasonOf(freeFormJsonProblem(JSON.parse('{"__proto__":1}'), [], 64)!)).toBe('a key named __proto__ is not accepted');
+    expect(reasonOf(freeFormJsonProblem(nested(3), [], 2)!)).toBe('nests deeper than 2 levels of objects and arrays');
   });
 });

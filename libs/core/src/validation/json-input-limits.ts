@@ -17,6 +17,25 @@ export function pathOf(segments: readonly PathSegment[]): string {
   return path;
 }
 
+/**
+ * The segments `pathOf` wrote, for a caller that names places another way (the OpenLineage endpoint:
+ * JSON pointers). Unambiguous: a key that is not a plain name, `"0"` included, is quoted.
+ */
+export function segmentsOf(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  const token = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
+  for (let rest = path; rest.length > 0;) {
+    const m = token.exec(rest);
+    if (!m) throw new Error(`Not a path written by pathOf: ${path}`);
+    segments.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]) as string)));
+    rest = rest.slice(m[0].length);
+  }
+  return segments;
+}
+
+/** What is wrong, without the path it starts with (every message here starts with its problem's path). */
+export const reasonOf = (problem: InputProblem): string => problem.message.slice(problem.path.length).replace(/^:?\s*/, '');
+
 // PostgreSQL refuses U+0000 in text and jsonb alike: refused up front, it is the caller's error, not INTERNAL.
 const hasNul = (text: string) => text.includes('\u0000');
 

@@ -17,7 +17,7 @@ const decision = {
 describe("a decision as an OpenLineage run event (export)", () => {
   it('is a valid RunEvent carrying the governance facet, the model and the sources, and none of the content', () => {
     const event = decisionRunEvent(decision);
-    const parsed = parseRunEvent(event);
+    const parsed = parseRunEvent(event, { maxJsonDepth: 64 });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.event.eventType).toBe('COMPLETE');
@@ -34,7 +34,7 @@ describe("a decision as an OpenLineage run event (export)", () => {
 
   it('tells a review as an OTHER event of the same run, at the review time, with the verdict and both ledger indexes', () => {
     const review = { verdict: 'approve', reviewerRoles: ['compliance_officer'], reviewedAt: new Date('2026-12-01T12:00:00.000Z'), ledger: { index: 75, sealedAt: new Date('2026-12-01T12:00:00.200Z') } };
-    const parsed = parseRunEvent(decisionRunEvent(decision, review));
+    const parsed = parseRunEvent(decisionRunEvent(decision, review), { maxJsonDepth: 64 });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.event).toMatchObject({ eventType: 'OTHER', run: { runId: decision.id }, job: { name: 'claims-triage' } });

@@ -16,7 +16,7 @@ const ledger = { index: 12, sealedAt: new Date('2026-11-30T09:00:00.300Z') };
 
 describe('a model version as an OpenLineage training run (export)', () => {
   it('is a valid COMPLETE event: datasets in, artifact out, governance in the run facet', () => {
-    const parsed = parseRunEvent(modelRunEvent(version, { status: 'draft', change: null, ledger }));
+    const parsed = parseRunEvent(modelRunEvent(version, { status: 'draft', change: null, ledger }), { maxJsonDepth: 64 });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.event).toMatchObject({
@@ -31,7 +31,7 @@ describe('a model version as an OpenLineage training run (export)', () => {
 
   it('tells a lifecycle transition as an OTHER event of the same run, with who moved it and who approved', () => {
     const change = { from: 'in_review', to: 'approved', at: new Date('2026-12-01T10:00:00.000Z'), actorRoles: ['compliance_officer'], approvals: 2, approverRoles: ['admin', 'compliance_officer'] };
-    const parsed = parseRunEvent(modelRunEvent(version, { status: 'approved', change, ledger: { ...ledger, index: 40 } }));
+    const parsed = parseRunEvent(modelRunEvent(version, { status: 'approved', change, ledger: { ...ledger, index: 40 } }), { maxJsonDepth: 64 });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.event.eventType).toBe('OTHER');
