@@ -25,17 +25,18 @@ export class LedgerFactLookup1764662450000 implements MigrationInterface {
     // The canonical text of each key type: the only form `r.id::text` ever gives.
     await db.query(`
       CREATE FUNCTION attest_ledger_uuids(p_ids text[]) RETURNS uuid[] LANGUAGE sql IMMUTABLE AS $$
-        SELECT coalesce(array_agg(x::uuid), '{}') FROM unnest(p_ids) x
+        SELECT coalesce(array_agg(DISTINCT x::uuid), '{}') FROM unnest(p_ids) x
          WHERE x ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' $$`);
     await db.query(`
       CREATE FUNCTION attest_ledger_bigints(p_ids text[]) RETURNS bigint[] LANGUAGE sql IMMUTABLE AS $$
-        SELECT coalesce(array_agg(x::bigint), '{}') FROM unnest(p_ids) x WHERE x ~ '^(0|-?[1-9][0-9]{0,17})$' $$`);
+        SELECT coalesce(array_agg(DISTINCT x::bigint), '{}') FROM unnest(p_ids) x WHERE x ~ '^(0|-?[1-9][0-9]{0,17})$' $$`);
     // Keys are compared key = key (a leakproof operator, so row-level security leaves the index to
-    // it); the keys come out of the guards above, never from a cast of the column.
+    // it); the keys come out of the guards above, never from a cast of the column, and are unnested
+    // once: as `r.id = ANY (guard(p_ids))` the guard could run again for every row of a scan.
     await db.query(`
       CREATE FUNCTION attest_ledger_facts(p_kind text, p_ids text[]) RETURNS TABLE (fact_id text, fact jsonb) LANGUAGE sql STABLE AS $$
-        ${LEDGER_FACTS.map(({ kind, table, key }) => `SELECT r.id::text, attest_ledger_fact_${kind}(r) FROM ${table} r
-          WHERE p_kind = '${kind}' AND r.id = ANY (attest_ledger_${key}s(p_ids))`).join('\n        UNION ALL\n        ')} $$`);
+        ${LEDGER_FACTS.map(({ kind, table, key }) => `SELECT r.id::text, attest_ledger_fact_${kind}(r)
+          FROM unnest(attest_ledger_${key}s(p_ids)) k(id) JOIN ${table} r ON r.id = k.id WHERE p_kind = '${kind}'`).join('\n        UNION ALL\n        ')} $$`);
     await db.query(`
       CREATE OR REPLACE FUNCTION attest_ledger_fact(p_kind text, p_id text) RETURNS jsonb LANGUAGE sql STABLE AS $$
         SELECT f.fact FROM attest_ledger_facts(p_kind, ARRAY[p_id]) f $$`);

@@ -1,5 +1,5 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { pageCost } from '@attest/core';
+import { Args, Extensions, Query, Resolver } from '@nestjs/graphql';
+import { ONE_PER_OPERATION, pageCost } from '@attest/core';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
 import { LedgerVerifier } from '../verify/ledger-verifier.service';
 import { LedgerReads } from './ledger-reads.service';
@@ -50,6 +50,7 @@ export class LedgerResolver {
     description: 'Recomputes leaves, facts and signed heads over a range of the log and names the first divergence',
   })
   @Can('read', 'Ledger')
+  @Extensions(ONE_PER_OPERATION)
   verifyLedger(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: VerifyLedgerArgs) {
     return this.verifier.verify(actor, args);
   }

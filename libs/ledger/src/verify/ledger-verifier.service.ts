@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { AttestError, TenantDb } from '@attest/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { ATTEST_CONFIG, AttestError, ErrorCode, TenantDb, type AttestConfig } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { openCheckpoint } from '../checkpoint/open-checkpoint';
 import { LedgerKeys } from '../keys/ledger-keys';
 import { leafHashOf } from '../leaves/leaf-format';
@@ -42,12 +42,17 @@ interface VerifiedLeafRow {
  * compared with the signed one, each checkpoint's signature and origin checked; so are the
  * checkpoints the auditor brings, which catches a log cut back below them. Leaves sealed beyond
  * the last checkpoint cannot come from the sequencer (it seals and signs in one transaction).
+ *
+ * It is the API's longest computation, so it is bounded: one per request (ONE_PER_OPERATION on the
+ * resolver), one at a time per tenant (a transaction advisory lock; another is CONFLICT, not a queue
+ * holding connections), and ATTEST_LEDGER_VERIFY_TIMEOUT_MS per call (each statement and the whole).
  */
 @Injectable()
 export class LedgerVerifier {
   constructor(
     private readonly db: TenantDb,
     private readonly keys: LedgerKeys,
+    @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
   ) {}
 
   verify(actor: AuthenticatedPrincipal, args: VerifyLedgerArgs): Promise<LedgerVerificationModel> {
@@ -57,7 +62,12 @@ export class LedgerVerifier {
       if (!opened.ok) throw AttestError.validation(`${opened.reason}: it is not a checkpoint of this tenant's log`, { field: 'checkpoints', index: i });
       return { size: opened.checkpoint.treeSize, root: opened.checkpoint.rootHash, source: `the checkpoint you hold of size ${opened.checkpoint.treeSize}` };
     });
+    const timeoutMs = this.config.ledger.verifyTimeoutMs;
+    const deadline = Date.now() + timeoutMs;
     return this.db.transaction(actor.tenantId, async (m) => {
+      await m.query(`SELECT set_config('statement_timeout', $1, true)`, [String(timeoutMs)]);
+      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('attest.ledger-verify/' || $1, 0)) AS locked`, [actor.tenantId]);
+      if (!locked) throw AttestError.conflict("A verification of this tenant's ledger is running: try again when it has finished");
       const [{ size: storedSize }] = await m.query('SELECT coalesce(max(tree_size), 0)::bigint AS size FROM ledger_checkpoints');
       const treeSize = Math.max(Number(storedSize), ...held.map((h) => h.size));
       const from = args.fromIndex;
@@ -79,6 +89,7 @@ export class LedgerVerifier {
       const range = start;
       let lastMatched = from;
       for (let pageStart = from; pageStart <= to; pageStart += PAGE) {
+        if (Date.now() > deadline) throw timedOut(timeoutMs);
         const pageEnd = Math.min(to, pageStart + PAGE - 1);
         const rows = await leavesBetween(m, pageStart, pageEnd);
         let next = 0;
@@ -111,6 +122,8 @@ export class LedgerVerifier {
         if (beyond) return fail(beyond);
       }
       return result;
+    }).catch((error: unknown) => {
+      throw isStatementTimeout(error) ? timedOut(timeoutMs) : error;
     });
   }
 
@@ -146,25 +159,27 @@ export class LedgerVerifier {
 
 /**
  * A page of leaves with their stored hashes and their facts as the rows say now. The facts are
- * fetched per kind in one indexed lookup (`attest_ledger_facts`) and joined on plain text columns
- * of materialised CTEs: under row-level security a join through a cast could not use the keys.
+ * fetched per kind in one indexed lookup (`attest_ledger_facts`) and joined as materialised CTEs;
+ * the hashes by one range scan, matched here: under row-level security PostgreSQL joined them in a
+ * nested loop over the whole level (quadratic again).
  */
-function leavesBetween(m: EntityManager, from: number, to: number): Promise<VerifiedLeafRow[]> {
-  return m.query(
+async function leavesBetween(m: EntityManager, from: number, to: number): Promise<VerifiedLeafRow[]> {
+  const rows: Omit<VerifiedLeafRow, 'node'>[] = await m.query(
     `WITH l AS MATERIALIZED (
-       SELECT tenant_id, position, kind, fact_id, fact FROM ledger_leaves WHERE position BETWEEN $1 AND $2
+       SELECT position, kind, fact_id, fact FROM ledger_leaves WHERE position BETWEEN $1 AND $2
      ), f AS MATERIALIZED (
        SELECT k.kind, c.fact_id, c.fact
          FROM (SELECT DISTINCT kind FROM l) k
         CROSS JOIN LATERAL attest_ledger_facts(k.kind, ARRAY(SELECT l.fact_id FROM l WHERE l.kind = k.kind)) c
      )
-     SELECT l.position, l.kind, l.fact_id, l.fact, n.hash AS node, f.fact::text AS current, l.fact::jsonb = f.fact AS fact_matches
-       FROM l
-       LEFT JOIN ledger_nodes n ON n.tenant_id = l.tenant_id AND n.level = 0 AND n.index = l.position
-       LEFT JOIN f ON f.kind = l.kind AND f.fact_id = l.fact_id
+     SELECT l.position, l.kind, l.fact_id, l.fact, f.fact::text AS current, l.fact::jsonb = f.fact AS fact_matches
+       FROM l LEFT JOIN f ON f.kind = l.kind AND f.fact_id = l.fact_id
       ORDER BY l.position`,
     [from, to],
   );
+  const nodes: { index: string; hash: Buffer }[] = await m.query('SELECT index, hash FROM ledger_nodes WHERE level = 0 AND index BETWEEN $1 AND $2', [from, to]);
+  const hashes = new Map(nodes.map((n) => [n.index, n.hash]));
+  return rows.map((row) => ({ ...row, node: hashes.get(row.position) ?? null }));
 }
 
 /** The first way the leaf at `index` (of hash `hash`, recomputed) fails, or null when it matches its stored hash and its fact. */
@@ -195,6 +210,14 @@ async function sealedBeyond(m: EntityManager, checkpointed: number): Promise<Led
     message: `Leaf ${index} is sealed but in no checkpoint: the sequencer seals and signs together, so it was forged`,
   };
 }
+
+function timedOut(timeoutMs: number): AttestError {
+  return new AttestError(ErrorCode.QUERY_TOO_COMPLEX, `The verification ran longer than ${timeoutMs / 1000} s: verify the log in shorter consecutive ranges (fromIndex, toIndex)`, { timeoutMs });
+}
+
+/** PostgreSQL's query_canceled, which statement_timeout raises. */
+const isStatementTimeout = (error: unknown) =>
+  error instanceof QueryFailedError && (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code === '57014';
 
 const hex = (b: Buffer) => b.toString('hex');
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

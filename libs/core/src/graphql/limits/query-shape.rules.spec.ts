@@ -2,7 +2,8 @@ import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { ErrorCode } from '../../errors/error-code';
 import { queryShapeRules } from './query-shape.rules';
 
-const schema = buildSchema('type Node { id: ID! child: Node } type Query { node: Node }');
+const schema = buildSchema('type Node { id: ID! child: Node } type Query { node: Node verify(from: Int): Boolean }');
+schema.getQueryType()!.getFields().verify.extensions = { onePerOperation: true };
 const rules = [...specifiedRules, ...queryShapeRules({ maxAliases: 2, maxDirectives: 2, maxDepth: 3 })];
 const codesOf = (query: string) => validate(schema, parse(query), rules).map((e) => e.extensions.code ?? e.message);
 
@@ -29,5 +30,11 @@ describe('queryShapeRules', () => {
   it('refuses a fragment cycle as graphql-js does, without looping', () => {
     const errors = validate(schema, parse('{ node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { ...A } }'), rules);
     expect(errors.map((e) => e.message)).toContain('Cannot spread fragment "A" within itself via "B".');
+  });
+
+  it('refuses a once-per-operation field named twice, by alias or through fragments', () => {
+    expect(codesOf('{ verify(from: 1) }')).toEqual([]);
+    expect(codesOf('{ a: verify(from: 1) b: verify(from: 2) }')).toEqual([ErrorCode.QUERY_TOO_COMPLEX]);
+    expect(codesOf('{ verify ...F } fragment F on Query { v: verify(from: 2) }')).toEqual([ErrorCode.QUERY_TOO_COMPLEX]);
   });
 });

@@ -3,12 +3,14 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import type { GraphQLLimits } from '../../config/attest-config';
+import { onePerOperationRule } from './one-per-operation.rule';
 import { queryTooComplex } from './query-too-complex';
 
 /**
  * Validation rules that bound an operation's shape: aliases, directives and depth, fragments
  * followed. They need no credentials and no variables, so they run with graphql-js's own rules,
  * before authentication and before the cost estimate. Introspection counts like any other field.
+ * A field marked ONE_PER_OPERATION (a long computation) is refused when named twice.
  */
 export function queryShapeRules(limits: Pick<GraphQLLimits, 'maxAliases' | 'maxDirectives' | 'maxDepth'>): ValidationRule[] {
   return [
@@ -16,6 +18,7 @@ export function queryShapeRules(limits: Pick<GraphQLLimits, 'maxAliases' | 'maxD
     maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('maxDirectives', limits.maxDirectives) }),
     // flattenFragments: a fragment adds the depth of its fields, not a level of its own.
     maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...reportAs('maxDepth', limits.maxDepth) }),
+    onePerOperationRule,
   ] as ValidationRule[];
 }
 
