@@ -5,6 +5,7 @@ import { queryCostPlugin } from './query-cost.plugin';
 import { queryShapeRules } from './query-shape.rules';
 
 export { isQueryLimitRefusal, queryTooComplex } from './query-too-complex';
+export type { QueryCostContext } from './query-cost.plugin';
 
 /**
  * Every GraphQL limit, as Apollo options, cheapest first: the document's length and tokens while
