@@ -42,3 +42,5 @@ export * from './graphql/json-field.decorator';
 export * from './validation/json-input-limits';
 export * from './validation/free-form-json';
 export * from './validation/input-validation.pipe';
+export * from './rate-limits/rate-limited.error';
+export * from './rate-limits/rate-limits.service';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ATTEST_CONFIG, type AttestConfig } from '@attest/core';
+import { ATTEST_CONFIG, RateLimits, type AttestConfig } from '@attest/core';
 import { accessPolicyProvider, ACCESS_POLICY } from './access/access-policy.provider';
 import { ApiKeysResolver } from './api-keys.resolver';
 import { ApiKeysService } from './api-keys.service';
@@ -24,6 +24,8 @@ export const IDENTITY_RESOLVERS = [PrincipalsResolver, RoleBindingsResolver, Api
     accessPolicyProvider,
     { provide: JWT_SECRET, inject: [ATTEST_CONFIG], useFactory: (c: AttestConfig) => resolveJwtSecret(c) },
     Authenticator,
+    // API only (the worker does not import this module): the budgets of docs/security.md, "Limits".
+    RateLimits,
     { provide: APP_GUARD, useClass: AccessGuard },
     AuthenticatedOperationsPlugin,
     PrincipalsService,

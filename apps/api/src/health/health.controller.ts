@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { Public } from '@attest/identity';
+import { Public, RateLimited } from '@attest/identity';
 import type { Response } from 'express';
 import { HealthService } from './health.service';
 
@@ -9,6 +9,7 @@ export class HealthController {
 
   @Get()
   @Public()
+  @RateLimited('health')
   async check(@Res() res: Response): Promise<void> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(report);

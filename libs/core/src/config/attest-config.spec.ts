@@ -69,6 +69,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ATTEST_OPENLINEAGE_MAX_EVENT_BYTES: '100' })).toThrow('ATTEST_OPENLINEAGE_MAX_EVENT_BYTES must be an integer from 1024 to 67108864, got "100"');
   });
 
+  it('gives every rate limit a default, and refuses a cost budget that the costliest allowed query would overrun', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ requests: 5000, requestsWindowSeconds: 10, costPerMinute: 200_000, openLineagePerMinute: 6000, healthPerMinute: 600 });
+    expect(() => loadConfig({ ATTEST_RATE_LIMIT_REQUESTS: '0' })).toThrow('ATTEST_RATE_LIMIT_REQUESTS must be an integer from 1 to 1000000, got "0"');
+    expect(() => loadConfig({ ATTEST_RATE_LIMIT_COST_PER_MINUTE: '4999' })).toThrow(
+      'ATTEST_RATE_LIMIT_COST_PER_MINUTE (4999) is below ATTEST_GRAPHQL_MAX_COMPLEXITY (5000): the costliest query allowed could never run',
+    );
+    expect(loadConfig({ ATTEST_RATE_LIMIT_COST_PER_MINUTE: '100', ATTEST_GRAPHQL_MAX_COMPLEXITY: '100' }).rateLimits.costPerMinute).toBe(100);
+  });
+
   it('rejects a queue prefix that is not a plain Redis key segment and a concurrency outside 1..256', () => {
     const attempt = () => loadConfig({ ATTEST_QUEUE_PREFIX: 'attest:prod', ATTEST_WORKER_CONCURRENCY: '0' });
     expect(attempt).toThrow(ConfigError);

@@ -49,6 +49,11 @@ export interface AttestConfig {
   openLineage: { url?: string; apiKey?: string; backoffMs: number; attempts: number; maxEventBytes: number };
   /** GraphQL abuse limits (docs/security.md, "Limits"), and whether authenticated principals may introspect. */
   graphql: GraphQLLimits & { introspection: boolean };
+  /**
+   * Per-principal budgets (docs/security.md, "Limits"): requests per window, estimated GraphQL query
+   * cost per minute, OpenLineage events per minute; and health checks per minute per client IP.
+   */
+  rateLimits: { requests: number; requestsWindowSeconds: number; costPerMinute: number; openLineagePerMinute: number; healthPerMinute: number };
   /** Levels of objects and arrays a free-form JSON input (a decision's input, output, context, …) may nest. */
   maxJsonDepth: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -132,11 +137,23 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       maxComplexity: read.integer('ATTEST_GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
       introspection: read.oneOf('ATTEST_GRAPHQL_INTROSPECTION', ['true', 'false'] as const, 'true') === 'true',
     },
+    rateLimits: {
+      // 50 requests a second on average, counted over 10 s so that a burst (a page and its fields) passes.
+      // An automation records its decisions one request each: hundreds a second is its normal load.
+      requests: read.integer('ATTEST_RATE_LIMIT_REQUESTS', 5000, 1, 1_000_000),
+      requestsWindowSeconds: read.integer('ATTEST_RATE_LIMIT_REQUESTS_WINDOW_SECONDS', 10, 1, 3600),
+      costPerMinute: read.integer('ATTEST_RATE_LIMIT_COST_PER_MINUTE', 200_000, 10, 1_000_000_000),
+      openLineagePerMinute: read.integer('ATTEST_RATE_LIMIT_OPENLINEAGE_PER_MINUTE', 6000, 1, 1_000_000),
+      healthPerMinute: read.integer('ATTEST_RATE_LIMIT_HEALTH_PER_MINUTE', 600, 1, 1_000_000),
+    },
     maxJsonDepth: read.integer('ATTEST_MAX_JSON_DEPTH', 64, 2, 1000),
     logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),
   };
   if (config.jwt.ttlSeconds > config.jwt.maxLifetimeSeconds) {
     problems.push(`ATTEST_JWT_TTL_SECONDS (${config.jwt.ttlSeconds}) is longer than ATTEST_JWT_MAX_LIFETIME_SECONDS (${config.jwt.maxLifetimeSeconds}): the API would refuse the tokens it mints`);
+  }
+  if (config.rateLimits.costPerMinute < config.graphql.maxComplexity) {
+    problems.push(`ATTEST_RATE_LIMIT_COST_PER_MINUTE (${config.rateLimits.costPerMinute}) is below ATTEST_GRAPHQL_MAX_COMPLEXITY (${config.graphql.maxComplexity}): the costliest query allowed could never run`);
   }
   if (config.appDatabaseUrl && !config.databaseUrl) {
     problems.push('ATTEST_APP_DATABASE_URL needs DATABASE_URL (the owner connection that runs migrations)');

@@ -3,6 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AttestError } from './attest-error';
 import { ErrorCode } from './error-code';
+import { RateLimitedError } from '../rate-limits/rate-limited.error';
 
 /** HTTP status of each code, for the few REST routes (the OpenLineage endpoint). */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -55,8 +56,10 @@ export class GraphQLPassThroughFilter extends BaseExceptionFilter {
     }
     // A domain error on a REST route: the same body as GraphQL's, with the code's HTTP status.
     if (host.getType() === 'http' && exception instanceof AttestError) {
-      host.switchToHttp().getResponse<Response>().status(HTTP_STATUS[exception.code] ?? 500)
-        .json({ errors: [{ message: exception.message, extensions: { code: exception.code, ...(exception.details ?? {}) } }] });
+      const res = host.switchToHttp().getResponse<Response>();
+      if (exception instanceof RateLimitedError) res.status(exception.httpStatus).setHeader('retry-after', String(exception.retryAfterSeconds));
+      else res.status(HTTP_STATUS[exception.code] ?? 500);
+      res.json({ errors: [{ message: exception.message, extensions: { code: exception.code, ...(exception.details ?? {}) } }] });
       return undefined;
     }
     return super.catch(exception, host);

@@ -1,11 +1,11 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { AttestError, correlationIdOf } from '@attest/core';
+import { AttestError, correlationIdOf, RateLimits, type RateBudget } from '@attest/core';
 import type { Request } from 'express';
 import { HTTP_PRINCIPAL, type AuthenticatedPrincipal, type GraphQLRequestContext } from './authenticated-principal';
 import { Authenticator } from './authenticator.service';
-import { ABILITY_KEY, PUBLIC_KEY, requirementMet, type AbilityRequirement } from './decorators';
+import { ABILITY_KEY, PUBLIC_KEY, RATE_BUDGET_KEY, requirementMet, type AbilityRequirement } from './decorators';
 
 type HttpRequest = Request & { [HTTP_PRINCIPAL]?: AuthenticatedPrincipal };
 
@@ -19,11 +19,17 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const budget = context.getType() === 'http' ? this.reflector.getAllAndOverride<RateBudget>(RATE_BUDGET_KEY, targets) : undefined;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+      // No principal to count against: the client's address (the proxy's, unless Express trusts it).
+      if (budget) await this.rateLimits.consume(budget, context.switchToHttp().getRequest<Request>().ip ?? 'unknown');
+      return true;
+    }
     const requirement = this.reflector.getAllAndOverride<AbilityRequirement>(ABILITY_KEY, targets);
     let principal: AuthenticatedPrincipal;
     if (context.getType<string>() === 'graphql') {
@@ -33,6 +39,7 @@ export class AccessGuard implements CanActivate {
       const req = context.switchToHttp().getRequest<HttpRequest>();
       principal = await this.authenticator.authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, correlationIdOf(req));
       req[HTTP_PRINCIPAL] = principal;
+      if (budget) await this.rateLimits.consume(budget, `${principal.tenantId}:${principal.principalId}`);
     } else {
       throw AttestError.forbidden('This route is not available');
     }

@@ -1,5 +1,5 @@
 import type { RequestActor } from '@attest/core';
-import type { LoaderRegistry } from '@attest/core';
+import type { LoaderRegistry, QueryCostContext } from '@attest/core';
 import type { Request, Response } from 'express';
 import type { AppAbility } from '../access/ability.factory';
 import type { PrincipalKind, Role } from '../access/vocabulary';
@@ -16,7 +16,7 @@ export interface AuthenticatedPrincipal extends RequestActor {
 }
 
 /** The GraphQL context of one request. */
-export interface GraphQLRequestContext {
+export interface GraphQLRequestContext extends QueryCostContext {
   req: Request;
   res: Response;
   loaders: LoaderRegistry;

@@ -1,10 +1,12 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import type { RateBudget } from '@attest/core';
 import type { Action, SubjectType } from '../access/vocabulary';
 import { HTTP_PRINCIPAL, type AuthenticatedPrincipal, type GraphQLRequestContext } from './authenticated-principal';
 
 export const PUBLIC_KEY = 'attest:public';
 export const ABILITY_KEY = 'attest:ability';
+export const RATE_BUDGET_KEY = 'attest:rate-budget';
 
 export interface AbilityRequirement {
   /** Any one of these actions suffices (e.g. moving a version along, or approving it). */
@@ -25,6 +27,12 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
  */
 export const Can = (action: Action | Action[], subject: SubjectType) =>
   SetMetadata<string, AbilityRequirement>(ABILITY_KEY, { actions: [action].flat(), subject });
+
+/**
+ * The budget an HTTP route spends, checked by the global guard: per principal once authenticated,
+ * per client IP on a @Public route. GraphQL operations spend theirs in AuthenticatedOperationsPlugin.
+ */
+export const RateLimited = (budget: Exclude<RateBudget, 'requests' | 'cost'>) => SetMetadata(RATE_BUDGET_KEY, budget);
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedPrincipal => {
   const principal = context.getType() === 'http'

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ATTEST_CONFIG, AttestError, type AttestConfig } from '@attest/core';
-import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
+import { Can, CurrentPrincipal, RateLimited, type AuthenticatedPrincipal } from '@attest/identity';
 import { OpenLineageIngest, type IngestedEvent } from './ingest.service';
 import { parseRunEvent } from './run-event';
 
@@ -23,6 +23,7 @@ export class OpenLineageController {
   @Post()
   @HttpCode(201)
   @Can('create', 'Lineage')
+  @RateLimited('openLineage')
   receive(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Body() body: unknown): Promise<IngestedEvent> {
     const parsed = parseRunEvent(body, { maxJsonDepth: this.config.maxJsonDepth });
     if (!parsed.ok) throw AttestError.validation(`Not an OpenLineage RunEvent: ${parsed.path} ${parsed.message}`, { path: parsed.path });

@@ -2,16 +2,16 @@ import type { GraphQLRequestContextDidResolveOperation, GraphQLRequestListener }
 import { buildSchema, getOperationAST, parse, type GraphQLError } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../../errors/error-code';
-import { queryCostPlugin } from './query-cost.plugin';
+import { queryCostPlugin, type QueryCostContext } from './query-cost.plugin';
 
 const schema = buildSchema('type Item { id: ID! name: String } type Query { items(first: Int!): [Item!]! item(id: ID!): Item }');
 
 /** Runs the plugin's hook as Apollo does, and returns its refusal (undefined: let through). */
-async function refusalOf(query: string, options: { max?: number; variables?: Record<string, unknown>; estimators?: ComplexityEstimator[] } = {}): Promise<GraphQLError | undefined> {
+async function refusalOf(query: string, options: { max?: number; variables?: Record<string, unknown>; estimators?: ComplexityEstimator[]; context?: QueryCostContext } = {}): Promise<GraphQLError | undefined> {
   const plugin = queryCostPlugin(options.max ?? 100, options.estimators);
   const listener = (await plugin.requestDidStart!({} as never)) as GraphQLRequestListener<object>;
   const document = parse(query);
-  const request = { schema, document, operation: getOperationAST(document), request: { variables: options.variables } };
+  const request = { schema, document, operation: getOperationAST(document), request: { variables: options.variables }, contextValue: options.context ?? {} };
   try {
     await listener.didResolveOperation!(request as unknown as GraphQLRequestContextDidResolveOperation<object>);
     return undefined;
@@ -23,6 +23,12 @@ async function refusalOf(query: string, options: { max?: number; variables?: Rec
 describe('queryCostPlugin', () => {
   it('lets a query under the limit through', async () => {
     expect(await refusalOf('{ items(first: 5) { id name } }')).toBeUndefined();
+  });
+
+  it('keeps the estimate on the context, for the rate limits to count once the principal is known', async () => {
+    const context: QueryCostContext = {};
+    expect(await refusalOf('{ items(first: 5) { id name } }', { context })).toBeUndefined();
+    expect(context.queryCost).toBe(3); // this schema declares no page weights: 1 per field
   });
 
   it('refuses a query over the limit with QUERY_TOO_COMPLEX and HTTP 400', async () => {

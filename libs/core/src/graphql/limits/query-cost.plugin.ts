@@ -4,6 +4,11 @@ import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type Complexi
 import { introspectionCostEstimator } from './introspection-cost.estimator';
 import { queryTooComplex } from './query-too-complex';
 
+/** Where the estimate is kept for the rate limits, which count it once the principal is known. */
+export interface QueryCostContext {
+  queryCost?: number;
+}
+
 export const COST_ESTIMATORS: ComplexityEstimator[] = [introspectionCostEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
 
 /**
@@ -25,7 +30,7 @@ export function queryCostPlugin(maxComplexity: number, estimators: ComplexityEst
   };
 }
 
-function refuseCostly({ schema, document, operation, request }: GraphQLRequestContextDidResolveOperation<object>, maxComplexity: number, estimators: ComplexityEstimator[]): void {
+function refuseCostly({ schema, document, operation, request, contextValue }: GraphQLRequestContextDidResolveOperation<QueryCostContext>, maxComplexity: number, estimators: ComplexityEstimator[]): void {
   let complexity: number;
   try {
     complexity = getComplexity({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables, estimators });
@@ -38,8 +43,9 @@ function refuseCostly({ schema, document, operation, request }: GraphQLRequestCo
   if (!(complexity <= maxComplexity)) { // written so that NaN is refused too
     throw queryTooComplex(`Query cost ${complexity} exceeds the limit of ${maxComplexity}`, { complexity, maxComplexity });
   }
+  contextValue.queryCost = complexity;
 }
 
-function variablesAreInvalid(schema: GraphQLRequestContextDidResolveOperation<object>['schema'], operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined): boolean {
+function variablesAreInvalid(schema: GraphQLRequestContextDidResolveOperation<QueryCostContext>['schema'], operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined): boolean {
   return Boolean(operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors);
 }
