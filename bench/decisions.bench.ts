@@ -19,6 +19,7 @@ import { CpuMeter, type CpuUse } from './support/cpu-meter';
 import { closedLoop, type LoadResult } from './support/load';
 import { decisionPayload, registerAutomation } from './support/bench-target';
 import { runBench } from './support/run-bench';
+import { UNLIMITED_RATES } from './support/bench-env';
 
 const LEVELS = [1, 8, 32];
 const WARMUP_MS = 2_000;
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const db = await benchDatabase(process.env.DATABASE_URL);
   const adminKey = `bench-admin-${randomBytes(24).toString('hex')}`;
-  const env = { DATABASE_URL: db.url, ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_HASH_KEY: randomBytes(32).toString('hex'), ATTEST_LOG_LEVEL: 'error' };
+  const env = { DATABASE_URL: db.url, ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_HASH_KEY: randomBytes(32).toString('hex'), ATTEST_LOG_LEVEL: 'error', ...UNLIMITED_RATES };
   const pool = benchPool(db.url, APP_POOL_SIZE);
   let api: AttestProcess | undefined;
   try {

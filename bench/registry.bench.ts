@@ -11,6 +11,7 @@ import { loadConfig } from '@attest/core';
 import { createApp } from '../apps/api/src/create-app';
 import { benchDatabase } from './support/bench-database';
 import { runBench } from './support/run-bench';
+import { UNLIMITED_RATES } from './support/bench-env';
 
 const WRITES = 500;
 const READS = 200;
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const { url } = db;
   const cleanup = () => db.drop();
   const key = randomBytes(24).toString('hex');
-  const config = loadConfig({ DATABASE_URL: url, ATTEST_BOOTSTRAP_API_KEY: key, ATTEST_LOG_LEVEL: 'warn', ATTEST_GRAPHQL_MAX_COMPLEXITY: '100000' });
+  const config = loadConfig({ DATABASE_URL: url, ATTEST_BOOTSTRAP_API_KEY: key, ATTEST_LOG_LEVEL: 'warn', ATTEST_GRAPHQL_MAX_COMPLEXITY: '100000', ...UNLIMITED_RATES });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const endpoint = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;

@@ -5,11 +5,8 @@ import { queryCostPlugin } from './query-cost.plugin';
 import { queryShapeRules } from './query-shape.rules';
 
 export { isQueryLimitRefusal, queryTooComplex } from './query-too-complex';
-<<<<<<< HEAD
 export { ONE_PER_OPERATION } from './one-per-operation.rule';
-=======
 export type { QueryCostContext } from './query-cost.plugin';
->>>>>>> s13-rate
 
 /**
  * Every GraphQL limit, as Apollo options, cheapest first: the document's length and tokens while
