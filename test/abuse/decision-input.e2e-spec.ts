@@ -135,6 +135,13 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     expect(await decisionCount()).toBe(before + 2);
   });
 
+  /** The ingest job once completed. Generous: the point is that it completes at the first try, not within a budget. */
+  const ingestCompleted = (id: string) =>
+    until(async () => {
+      const job = ok(await t.gql(f.service.key, INGEST_JOB, { id })).ingestJob;
+      return job.status === 'completed' ? job : undefined;
+    }, `ingest ${id} to complete`, 120_000);
+
   it('ingestDecisions records the good items and dead-letters only the bad ones, each by index and reason, at the first try', async () => {
     const prefix = `ingest-abuse-${Date.now()}`;
     const items = [
@@ -146,11 +153,7 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     ];
     const before = await decisionCount();
     const { id } = ok(await t.gql(f.service.key, INGEST, { i: { decisions: items } })).ingestDecisions;
-    // Generous: the point is that it completes at the first try, not within a budget.
-    const done = await until(async () => {
-      const job = ok(await t.gql(f.service.key, INGEST_JOB, { id })).ingestJob;
-      return job.status === 'completed' ? job : undefined;
-    }, `ingest ${id} to complete`, 120_000);
+    const done = await ingestCompleted(id);
     expect(done.counts).toMatchObject({ failed: 2, replayed: 0 });
     expect(done.errors).toEqual([
       { index: 1, idempotencyKey: `${prefix}-1`, code: 'VALIDATION_FAILED', field: 'input.text', message: expect.stringContaining('NUL') },
@@ -167,10 +170,7 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     const res = await t.raw(f.service.key, `{"query":${JSON.stringify(INGEST)},"variables":{"i":{"decisions":[${good},${bad}]}}}`);
     expect(res.status).toBeLessThan(500);
     const { id } = ok(res).ingestDecisions;
-    const done = await until(async () => {
-      const job = ok(await t.gql(f.service.key, INGEST_JOB, { id })).ingestJob;
-      return job.status === 'completed' ? job : undefined;
-    }, `ingest ${id} to complete`, 120_000);
+    const done = await ingestCompleted(id);
     expect(done.errors).toEqual([{ index: 1, idempotencyKey: expect.any(String), code: 'VALIDATION_FAILED', field: 'input', message: expect.stringContaining('deeper than 64') }]);
     expect(done.counts.failed).toBe(1);
   });
@@ -181,10 +181,7 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     const items = Array.from({ length: 7 }, (_, i) => decisionInput(f, { idempotencyKey: `${prefix}-${i}`, ...(i === 4 ? { occurredAt: '-010000-01-01T00:00:00Z' } : {}) }));
     const before = await decisionCount();
     const { id } = ok(await t.gql(f.service.key, INGEST, { i: { decisions: items } })).ingestDecisions;
-    const done = await until(async () => {
-      const job = ok(await t.gql(f.service.key, INGEST_JOB, { id })).ingestJob;
-      return job.status === 'completed' ? job : undefined;
-    }, `ingest ${id} to complete`, 120_000);
+    const done = await ingestCompleted(id);
     expect(done.errors).toEqual([
       { index: 4, idempotencyKey: `${prefix}-4`, code: 'VALIDATION_FAILED', field: null, message: expect.stringMatching(/database refused this decision \(SQLSTATE 22\w{3}\)/) },
     ]);
