@@ -1,4 +1,4 @@
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,11 +9,10 @@ import type { Client } from 'pg';
 import request from 'supertest';
 import { formatCheckpoint, LedgerKeys, signNote } from '@attest/ledger';
 import { automationFixture, decisionInput, RECORD, type AutomationFixture } from './support/decision-fixtures';
+import { attestAsync } from './support/attest-cli';
 import { sealAll } from './support/ledger';
 import { withClient } from './support/test-database';
 import { ok, REPO_ROOT, startTestApp, type TestApp } from './support/test-app';
-
-const CLI = join(REPO_ROOT, 'dist/apps/cli/src/main.js');
 
 /**
  * What an auditor does: `attest ledger export` from the real API over HTTP (the built CLI, in a
@@ -26,17 +25,10 @@ describe('attest ledger export, then ledger verify --bundle', () => {
   let f: AutomationFixture;
   let origin: string;
 
-  // Asynchronous: the API answers from this very process, so a synchronous child would wait on it forever.
-  const attest = (args: string[], env: Record<string, string> = { ATTEST_API_KEY: t.adminKey }) =>
-    new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk) => (out += chunk));
-      child.stderr.on('data', (chunk) => (err += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, out, err }));
-    });
+  const attest = async (args: string[], env: Record<string, string> = { ATTEST_API_KEY: t.adminKey }) => {
+    const run = await attestAsync(args, env, { cwd: dir });
+    return { code: run.code, out: run.stdout, err: run.stderr };
+  };
   const exportTo = (out: string, ...args: string[]) => attest(['ledger', 'export', '--url', url, '--out', out, ...args]);
   const verify = (bundle: string, ...args: string[]) => attest(['ledger', 'verify', '--bundle', bundle, '--key', 'pub.pem', '--origin', origin, ...args]);
   const record = async (n: number) => {

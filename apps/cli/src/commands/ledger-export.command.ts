@@ -3,7 +3,7 @@ import { BundleInputError, claimedCheckpoint, readJsonFile, writeBundleDir, type
 import { UsageError } from '../args';
 import { CliError, defineCommand, type CliIo } from '../command';
 import { exportBundle } from '../ledger/export-bundle';
-import { HttpGraphQLClient } from '../ledger/graphql-client';
+import { HttpGraphQLClient, sayWaits } from '../ledger/graphql-client';
 
 export const API_KEY_ENV = 'ATTEST_API_KEY';
 
@@ -29,7 +29,7 @@ export const ledgerExportCommand = defineCommand({
     const apiKey = apiKeyFrom(process.env);
     assertEmptyDir(options.out);
     const held = options.since === undefined ? undefined : heldCheckpoint(options.since);
-    const bundle = await exportBundle(new HttpGraphQLClient(url, apiKey), { from: options.from, to: options.to, held });
+    const bundle = await exportBundle(new HttpGraphQLClient(url, apiKey, { onWait: sayWaits(io) }), { from: options.from, to: options.to, held });
     writeBundleDir(options.out, bundle);
     reportExport(bundle, options.out, io);
   },

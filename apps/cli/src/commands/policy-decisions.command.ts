@@ -1,7 +1,7 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { CliError, defineCommand } from '../command';
-import { HttpGraphQLClient } from '../ledger/graphql-client';
+import { HttpGraphQLClient, sayWaits } from '../ledger/graphql-client';
 import { recordsFromApi } from '../policy/decisions-from-api';
 
 export const policyDecisionsCommand = defineCommand({
@@ -30,7 +30,7 @@ export const policyDecisionsCommand = defineCommand({
     const out = createWriteStream(partial, 'utf8');
     let written = 0;
     try {
-      for await (const record of recordsFromApi(new HttpGraphQLClient(options.url, key), { from: options.since, to: options.until })) {
+      for await (const record of recordsFromApi(new HttpGraphQLClient(options.url, key, { onWait: sayWaits(io) }), { from: options.since, to: options.until })) {
         if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
         written += 1;
       }

@@ -4,7 +4,7 @@ import {
   COMMENT_MARKER, DecisionRecordError, decisionsFromFile, diffCheckReport, diffMarkdown, diffText, FAIL_ON_HELP, FailOnError, parseFailOn, policyDiff, type ReplayRecord,
 } from '@attest/policy-review';
 import { CliError, defineCommand, type CliIo } from '../command';
-import { HttpGraphQLClient } from '../ledger/graphql-client';
+import { HttpGraphQLClient, sayWaits } from '../ledger/graphql-client';
 import { recordsFromApi } from '../policy/decisions-from-api';
 import { FORMAT_OPTION, invalidInputRenderings, parseFormat, render, type OutputFormat } from '../policy/output-format';
 import { attestVersion } from '../repo-root';
@@ -75,7 +75,7 @@ function decisionSource(options: { decisions?: string; 'from-api'?: string; sinc
   const key = process.env.ATTEST_API_KEY;
   if (!key) throw new CliError('--from-api needs ATTEST_API_KEY (a read-only key is enough)', 2);
   if (options.since && Number.isNaN(Date.parse(options.since))) throw new CliError(`--since must be an ISO 8601 date, got "${options.since}"`, 2);
-  return { source: url, records: recordsFromApi(new HttpGraphQLClient(url, key), { from: options.since }) };
+  return { source: url, records: recordsFromApi(new HttpGraphQLClient(url, key, { onWait: sayWaits(io) }), { from: options.since }) };
 }
 
 /** A progress line on a terminal only (stderr), so piped output and CI logs stay clean. */

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CliError } from '../command';
+import { RateLimitPatience, retryAfterSeconds } from './retry-after';
 
 export interface GraphQLErrorEntry {
   message: string;
@@ -18,21 +20,53 @@ export interface GraphQLTransport {
 
 const TIMEOUT_MS = 60_000;
 
+export interface HttpClientOptions {
+  /** Told each wait for a rate limit, e.g. to say so on stderr. */
+  onWait?: (seconds: number, status: number) => void;
+  patience?: RateLimitPatience;
+  sleep?: (ms: number) => Promise<unknown>;
+}
+
+interface HttpAnswer {
+  status: number;
+  text: string;
+  retryAfter: string | null;
+}
+
 /**
  * The API over HTTP: POST <base url>/graphql with the API key as a bearer token. A server that
  * cannot be reached, or answers with anything but a GraphQL response, fails with exit code 2.
+ * "Too many requests" is waited out as the server asks (RateLimitPatience), up to a budget.
  */
 export class HttpGraphQLClient implements GraphQLTransport {
   readonly endpoint: string;
+  private readonly patience: RateLimitPatience;
 
   /** The API's base URL; its /graphql endpoint, as the README shows it, is taken too. */
-  constructor(baseUrl: string, private readonly apiKey: string) {
+  constructor(baseUrl: string, private readonly apiKey: string, private readonly options: HttpClientOptions = {}) {
     this.endpoint = `${baseUrl.replace(/\/+$/, '').replace(/\/graphql$/, '')}/graphql`;
+    this.patience = options.patience ?? new RateLimitPatience();
   }
 
   async request<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
-    let status: number;
-    let text: string;
+    let answer = await this.post(query, variables);
+    while (rateLimited(answer)) {
+      const wait = this.patience.nextWait(retryAfterSeconds(answer.retryAfter));
+      if (wait === null) {
+        throw new CliError(
+          `${this.endpoint} kept answering HTTP ${answer.status} (too many requests): gave up after waiting ${this.patience.totalWaitedSeconds} s in all`, 2);
+      }
+      this.options.onWait?.(wait, answer.status);
+      await (this.options.sleep ?? sleep)(wait * 1000);
+      answer = await this.post(query, variables);
+    }
+    this.patience.answered();
+    const body = parseBody(answer.text);
+    if (!body) throw new CliError(`${this.endpoint} answered HTTP ${answer.status} with no GraphQL response: ${answer.text.slice(0, 200) || '(empty)'}`, 2);
+    return { data: (body.data ?? null) as T | null, errors: body.errors ?? [] };
+  }
+
+  private async post(query: string, variables?: Record<string, unknown>): Promise<HttpAnswer> {
     try {
       const response = await fetch(this.endpoint, {
         method: 'POST',
@@ -40,15 +74,21 @@ export class HttpGraphQLClient implements GraphQLTransport {
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
-      status = response.status;
-      text = await response.text();
+      return { status: response.status, text: await response.text(), retryAfter: response.headers.get('retry-after') };
     } catch (error) {
       throw new CliError(`cannot reach ${this.endpoint}: ${fetchFailure(error)}`, 2);
     }
-    const body = parseBody(text);
-    if (!body) throw new CliError(`${this.endpoint} answered HTTP ${status} with no GraphQL response: ${text.slice(0, 200) || '(empty)'}`, 2);
-    return { data: (body.data ?? null) as T | null, errors: body.errors ?? [] };
   }
+}
+
+/** 429, or a 503 that says when to come back (the server's limiter failing closed). */
+function rateLimited(answer: HttpAnswer): boolean {
+  return answer.status === 429 || (answer.status === 503 && answer.retryAfter !== null);
+}
+
+/** What a command tells its user while it waits out a rate limit. */
+export function sayWaits(io: { err(text: string): void }): HttpClientOptions['onWait'] {
+  return (seconds, status) => io.err(`the server answered HTTP ${status} (too many requests): waiting ${seconds} s as it asks\n`);
 }
 
 /** The data of a request that must succeed whole: any error fails the command (exit 2) with the server's words. */
