@@ -135,6 +135,29 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     expect(await decisionCount()).toBe(before + 2);
   });
 
+  it('stores occurredAt as sent, and refuses times outside the years 0001 to 9999 (PostgreSQL stores none before 4713 BC) by field, item by item, and as filters', async () => {
+    const times = ['-005000-01-01T00:00:00.000Z', '0000-06-01T00:00:00.000Z', '+010000-01-01T00:00:00.000Z'];
+    const earliest = '0001-01-01T00:00:00.000Z';
+    const stored = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { occurredAt: earliest }) })).recordDecision.decision;
+    const [first] = ok(await t.gql(f.service.key, RECORD_MANY, { i: { decisions: [decisionInput(f, { occurredAt: earliest })] } })).recordDecisions.results;
+    for (const { id } of [stored, first.decision]) {
+      expect(ok(await t.gql(t.adminKey, 'query($id: ID!) { decision(id: $id) { occurredAt } }', { id })).decision.occurredAt).toBe(earliest);
+    }
+
+    const before = await decisionCount();
+    for (const occurredAt of times) expectRefused(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { occurredAt }) }), 'occurredAt');
+
+    const items = [decisionInput(f), ...times.map((occurredAt) => decisionInput(f, { occurredAt }))];
+    const { results, counts } = ok(await t.gql(f.service.key, RECORD_MANY, { i: { decisions: items } })).recordDecisions;
+    expect(results[0]).toMatchObject({ error: null, decision: { id: expect.any(String) } });
+    times.forEach((_, i) => expect(results[i + 1]).toMatchObject({ index: i + 1, decision: null, error: { code: 'VALIDATION_FAILED', field: 'occurredAt' } }));
+    expect(counts.failed).toBe(times.length);
+    expect(await decisionCount()).toBe(before + 1);
+
+    expectRefused(await t.gql(t.adminKey, 'query($from: DateTime) { decisions(first: 1, filter: { from: $from }) { edges { node { id } } } }', { from: times[0] }), 'from');
+    expectRefused(await t.gql(t.adminKey, 'query($to: DateTime) { auditEvents(first: 1, filter: { to: $to }) { edges { node { id } } } }', { to: times[2] }), 'to');
+  });
+
   /** The ingest job once completed. Generous: the point is that it completes at the first try, not within a budget. */
   const ingestCompleted = (id: string) =>
     until(async () => {
@@ -175,18 +198,37 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     expect(done.counts.failed).toBe(1);
   });
 
+  it('recordDecisions narrows a database error to the item that caused it: the others are recorded', async () => {
+    const prefix = `record-db-${Date.now()}`;
+    // Valid to the API, refused by the database (a constraint of this test's own database).
+    await withClient(t.databaseUrl, (c) => c.query(`ALTER TABLE decisions ADD CONSTRAINT test_refuses_one CHECK (idempotency_key IS DISTINCT FROM '${prefix}-2') NOT VALID`));
+    try {
+      const items = Array.from({ length: 5 }, (_, i) => decisionInput(f, { idempotencyKey: `${prefix}-${i}` }));
+      const before = await decisionCount();
+      const { results, counts } = ok(await t.gql(f.service.key, RECORD_MANY, { i: { decisions: items } })).recordDecisions;
+      expect(results.map((r: { error: { code: string } | null }) => r.error?.code ?? null)).toEqual([null, null, 'VALIDATION_FAILED', null, null]);
+      expect(results[2].error.message).toMatch(/database refused this decision \(SQLSTATE 23514\)/);
+      expect(counts).toMatchObject({ failed: 1 });
+      expect(await decisionCount()).toBe(before + 4);
+    } finally {
+      await withClient(t.databaseUrl, (c) => c.query('ALTER TABLE decisions DROP CONSTRAINT test_refuses_one'));
+    }
+  });
+
   it('ingestDecisions narrows a database error to the item that caused it: the others are recorded at the first try', async () => {
     const prefix = `ingest-db-${Date.now()}`;
-    // Valid to the API, but before the first date PostgreSQL's timestamptz holds: the chunk's one INSERT fails on it.
-    const items = Array.from({ length: 7 }, (_, i) => decisionInput(f, { idempotencyKey: `${prefix}-${i}`, ...(i === 4 ? { occurredAt: '-010000-01-01T00:00:00Z' } : {}) }));
+    // Valid to the API, refused by the database (a constraint of this test's own database): the chunk's one INSERT fails on it.
+    await withClient(t.databaseUrl, (c) => c.query(`ALTER TABLE decisions ADD CONSTRAINT test_refuses_one CHECK (idempotency_key IS DISTINCT FROM '${prefix}-4') NOT VALID`));
+    const items = Array.from({ length: 7 }, (_, i) => decisionInput(f, { idempotencyKey: `${prefix}-${i}` }));
     const before = await decisionCount();
     const { id } = ok(await t.gql(f.service.key, INGEST, { i: { decisions: items } })).ingestDecisions;
     const done = await ingestCompleted(id);
     expect(done.errors).toEqual([
-      { index: 4, idempotencyKey: `${prefix}-4`, code: 'VALIDATION_FAILED', field: null, message: expect.stringMatching(/database refused this decision \(SQLSTATE 22\w{3}\)/) },
+      { index: 4, idempotencyKey: `${prefix}-4`, code: 'VALIDATION_FAILED', field: null, message: expect.stringMatching(/database refused this decision \(SQLSTATE 23514\)/) },
     ]);
     expect(done.counts.failed).toBe(1);
     expect(await decisionCount()).toBe(before + 6);
+    await withClient(t.databaseUrl, (c) => c.query('ALTER TABLE decisions DROP CONSTRAINT test_refuses_one'));
   });
 
   describe('reviewDecision refuses NUL and deep values, and leaves the decision pending', () => {

@@ -42,5 +42,6 @@ export * from './graphql/json-field.decorator';
 export * from './validation/json-input-limits';
 export * from './validation/free-form-json';
 export * from './validation/input-validation.pipe';
+export * from './validation/within-calendar';
 export * from './rate-limits/rate-limited.error';
 export * from './rate-limits/rate-limits.service';

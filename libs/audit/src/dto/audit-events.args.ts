@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { PageArgs } from '@attest/core';
+import { IsWithinCalendar, PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
 
 @InputType()
 export class AuditEventFilter {
@@ -32,12 +32,12 @@ export class AuditEventFilter {
 
   @Field(() => Date, { nullable: true, description: 'Inclusive lower bound on occurredAt' })
   @IsOptional()
-  @IsDate()
+  @IsWithinCalendar()
   from?: Date;
 
   @Field(() => Date, { nullable: true, description: 'Exclusive upper bound on occurredAt' })
   @IsOptional()
-  @IsDate()
+  @IsWithinCalendar()
   to?: Date;
 }
 

@@ -14,9 +14,9 @@ describe('formatGraphQLError', () => {
     expect(out).toMatchObject({ message: 'Model m1 was not found', extensions: { code: 'NOT_FOUND', subjectType: 'Model', id: 'm1' } });
   });
 
-  it('lists every validation problem under VALIDATION_FAILED', () => {
+  it('lists every validation problem under VALIDATION_FAILED, the first one\'s property as the field', () => {
     const out = formatGraphQLError(formatted('Bad Request'), wrap(new BadRequestException(['name is too long', 'email must be an email'])));
-    expect(out.extensions).toEqual({ code: 'VALIDATION_FAILED', problems: ['name is too long', 'email must be an email'] });
+    expect(out.extensions).toEqual({ code: 'VALIDATION_FAILED', field: 'name', problems: ['name is too long', 'email must be an email'] });
   });
 
   it('turns a unique violation into CONFLICT with a human message and no SQL', () => {

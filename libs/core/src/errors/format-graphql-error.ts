@@ -34,7 +34,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const validation = validationMessages(original);
   if (validation) {
-    return { ...base, message: validation.join('; '), extensions: { code: ErrorCode.VALIDATION_FAILED, problems: validation } };
+    return { ...base, message: validation.join('; '), extensions: { code: ErrorCode.VALIDATION_FAILED, field: fieldOf(validation[0]), problems: validation } };
   }
   if (original instanceof QueryFailedError) {
     const driver = (original as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
@@ -53,6 +53,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal error', extensions: { code: ErrorCode.INTERNAL } };
+}
+
+/** The property path class-validator starts its message with ("explanation.0.note.text must be…"). */
+function fieldOf(message: string): string | undefined {
+  return /^([\w$]+(?:\.[\w$]+)*) /.exec(message)?.[1];
 }
 
 /** Nest's ValidationPipe throws a BadRequestException whose response lists the problems. */

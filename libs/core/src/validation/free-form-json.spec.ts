@@ -12,6 +12,7 @@ class StepInput {
 class DecisionLikeInput {
   @JsonField() input: unknown;
   @Type(() => StepInput) steps?: StepInput[];
+  @Type(() => Date) at?: Date;
   name?: string;
 }
 
@@ -33,6 +34,15 @@ describe('free-form JSON kept out of class-transformer', () => {
     expect(instance.input).toBe(input);
     expect(instance.steps?.[0]).toBeInstanceOf(StepInput);
     expect(instance.steps?.[0].value).toBe(value);
+  });
+
+  it('keeps a scalar\'s value whole (a Date, as the DateTime scalar gives it), in objects of either prototype', () => {
+    const at = new Date('2026-01-31T10:00:00.000Z');
+    for (const plain of [{ at }, Object.assign(Object.create(null) as object, { at })]) {
+      const detached = detachFreeFormJson(plain, DecisionLikeInput);
+      expect((detached.shell as { at: unknown }).at).toBe(at);
+      expect(plainToInstance(DecisionLikeInput, detached.shell).at).toEqual(at);
+    }
   });
 
   it('leaves the plain input as it was', () => {

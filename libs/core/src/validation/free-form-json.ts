@@ -22,6 +22,8 @@ export function detachFreeFormJson(plain: unknown, type: unknown): FreeFormInput
   const json: FreeFormInput['json'] = [];
   const visit = (node: unknown, nodeType: unknown, path: PathSegment[]): unknown => {
     if (node === null || typeof node !== 'object' || typeof nodeType !== 'function') return node;
+    // A scalar's value (a Date from the DateTime scalar) is kept whole: spread, it was an empty object.
+    if (!Array.isArray(node) && !isPlainObject(node)) return node;
     if (Array.isArray(node)) return node.map((item, i) => visit(item, nodeType, [...path, i]));
     const fields = jsonFieldsOf(nodeType);
     const copy: Record<string, unknown> = { ...(node as Record<string, unknown>) };
@@ -63,6 +65,12 @@ export function refusalOf(problems: readonly InputProblem[]): AttestError {
 function standIn(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   return Array.isArray(value) ? [] : {};
+}
+
+/** An object as JSON or GraphQL builds one (graphql-js gives input objects a null prototype). */
+function isPlainObject(node: object): boolean {
+  const prototype = Object.getPrototypeOf(node);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function nestedTypeOf(type: unknown, property: string): unknown {

@@ -5,6 +5,7 @@ import { DecisionRecorder } from '../recording/decision-recorder.service';
 import { countsOf } from './batch-counts';
 import { assertBatchSize, itemErrorOf, MAX_SYNC_BATCH, type DecisionBatch, type RecordDecisionsPayload } from './bulk.dto';
 import { decisionItemOf } from './decision-item.validator';
+import { recordIsolatingDataErrors } from './record-isolating-data-errors';
 
 /** recordDecisions: up to a thousand decisions in one transaction, each refused or recorded on its own. */
 @Injectable()
@@ -16,7 +17,9 @@ export class BulkDecisionsService {
 
   async record(actor: AuthenticatedPrincipal, input: DecisionBatch): Promise<RecordDecisionsPayload> {
     assertBatchSize(input, MAX_SYNC_BATCH);
-    const outcomes = await this.recorder.recordBatch(actor, await mapInSlices(input.decisions, (item, i) => decisionItemOf(item, i, this.config.maxJsonDepth)));
+    const items = await mapInSlices(input.decisions, (item, i) => decisionItemOf(item, i, this.config.maxJsonDepth));
+    // A database error caused by one item's data refuses that item only, as in an ingest chunk.
+    const outcomes = await this.recorder.recordBatch(actor, items, recordIsolatingDataErrors);
     return {
       results: outcomes.map((outcome, index) =>
         outcome.ok

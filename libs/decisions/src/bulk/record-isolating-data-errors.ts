@@ -1,9 +1,6 @@
 import { AttestError } from '@attest/core';
 import type { EntityManager } from 'typeorm';
-import type { RecordDecisionInput } from '../dto/record-decision.input';
-import type { RecordedBatch } from '../recording/decision-recorder.service';
-
-type Item = RecordDecisionInput | AttestError;
+import type { BatchItem as Item, RecordedBatch } from '../recording/decision-recorder.service';
 
 /** SQLSTATE classes that an item's own data causes (data exception, integrity, program limit): the same on every retry. */
 const DATA_ERROR_CLASSES = new Set(['22', '23', '54']);

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
-import { PageArgs } from '@attest/core';
+import { IsWithinCalendar, PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsNumber, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsEnum, IsNumber, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { DecisionOutcome, DecisionStatus } from '../models/decision.enums';
 
 @InputType()
@@ -13,8 +13,8 @@ export class DecisionFilter {
   @Field(() => DecisionOutcome, { nullable: true }) @IsOptional() @IsEnum(DecisionOutcome) outcome?: DecisionOutcome;
   @Field({ nullable: true, description: 'Decisions this policy matched' }) @IsOptional() @Length(1, 200) policyId?: string;
   @Field({ nullable: true }) @IsOptional() @Length(1, 200) correlationId?: string;
-  @Field({ nullable: true, description: 'occurredAt >= from' }) @IsOptional() @IsDate() from?: Date;
-  @Field({ nullable: true, description: 'occurredAt < to' }) @IsOptional() @IsDate() to?: Date;
+  @Field({ nullable: true, description: 'occurredAt >= from' }) @IsOptional() @IsWithinCalendar() from?: Date;
+  @Field({ nullable: true, description: 'occurredAt < to' }) @IsOptional() @IsWithinCalendar() to?: Date;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(1) minConfidence?: number;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(1) maxConfidence?: number;
 }

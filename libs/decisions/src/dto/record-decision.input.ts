@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { JsonField } from '@attest/core';
+import { IsWithinCalendar, JsonField } from '@attest/core';
 import { AUTOMATION_KEY_PATTERN } from '@attest/registry';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsDefined, IsNumber, IsObject, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsDefined, IsNumber, IsObject, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ExplanationStepInput } from './explanation-step.input';
 import { ExternalDatasetInput } from './external-dataset.input';
 
@@ -48,7 +48,7 @@ export class RecordDecisionInput {
   confidence?: number;
 
   @Field({ nullable: true, description: 'When it was decided; defaults to now, at most 5 minutes ahead of the server clock' })
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOptional() @Type(() => Date) @IsWithinCalendar()
   occurredAt?: Date;
 
   @JsonField({ nullable: true, description: 'Facts for the policies, read as context.<key>; stored redacted' })

@@ -46,6 +46,12 @@ const STATUS_OF_EFFECT: Record<PolicyVerdict['effect'], DecisionStatus> = {
 };
 
 /** Everything a decision reads before it is written, in one statement: its registry entries, its redaction rules and the active pack. */
+/** An item of a batch: its input, or the error it was refused with upstream. */
+export type BatchItem = RecordDecisionInput | AttestError;
+
+/** How a batch is recorded in its transaction, given the plain way to record any part of it. */
+export type BatchRecording = (m: EntityManager, items: readonly BatchItem[], record: (part: readonly BatchItem[]) => Promise<RecordedBatch>) => Promise<RecordedBatch>;
+
 interface DecisionReads {
   target: DecisionTarget;
   rules: CompiledRedactionRules;
@@ -92,9 +98,12 @@ export class DecisionRecorder {
     return outcome;
   }
 
-  /** Many decisions in one transaction; each item's outcome in input order. */
-  async recordBatch(actor: AuthenticatedPrincipal, inputs: readonly (RecordDecisionInput | AttestError)[]): Promise<BatchOutcome[]> {
-    const batch = await this.db.transaction(actor.tenantId, (m) => this.recordBatchIn(m, actor, inputs));
+  /**
+   * Many decisions in one transaction; each item's outcome in input order. `within` may run the
+   * recording its own way in that transaction (recordDecisions narrows a database error to its item).
+   */
+  async recordBatch(actor: AuthenticatedPrincipal, inputs: readonly BatchItem[], within: BatchRecording = (_m, items, record) => record(items)): Promise<BatchOutcome[]> {
+    const batch = await this.db.transaction(actor.tenantId, (m) => within(m, inputs, (part) => this.recordBatchIn(m, actor, part)));
     await this.webhooks.dispatch(actor.tenantId, batch.deliveryIds);
     return batch.outcomes;
   }
@@ -104,7 +113,7 @@ export class DecisionRecorder {
    * the caller dispatches the webhooks after commit. An item given as an error (it failed
    * validation upstream) keeps that error as its outcome.
    */
-  async recordBatchIn(m: EntityManager, actor: AuthenticatedPrincipal, inputs: readonly (RecordDecisionInput | AttestError)[]): Promise<RecordedBatch> {
+  async recordBatchIn(m: EntityManager, actor: AuthenticatedPrincipal, inputs: readonly BatchItem[]): Promise<RecordedBatch> {
     // Before the items: one transaction is one connection, which runs one query at a time.
     const lookups: BatchLookups = { reads: new Map(), judges: new Map(), sources: await lookUpSources(m, inputs) };
     // In slices: preparing hundreds of decisions is CPU work that must not hold the process's other work up.

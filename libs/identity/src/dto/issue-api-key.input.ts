@@ -1,5 +1,6 @@
+import { IsWithinCalendar } from '@attest/core';
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsOptional, IsUUID, Length } from 'class-validator';
+import { IsOptional, IsUUID, Length } from 'class-validator';
 
 @InputType()
 export class IssueApiKeyInput {
@@ -13,6 +14,6 @@ export class IssueApiKeyInput {
 
   @Field(() => Date, { nullable: true, description: 'Must be in the future; no expiry when omitted' })
   @IsOptional()
-  @IsDate()
+  @IsWithinCalendar()
   expiresAt?: Date;
 }

@@ -1,6 +1,7 @@
+import { IsWithinCalendar } from '@attest/core';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDate, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 @InputType({ description: 'One policy file of the candidate pack, as it would be committed under policies/<pack>/' })
 export class PolicyFileInput {
@@ -16,8 +17,8 @@ export class PolicyFileInput {
 @InputType({ description: 'Which recorded decisions to replay (newest first); every gated model and automation version is replayed too' })
 export class PolicySimulationFilterInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() automationId?: string;
-  @Field({ nullable: true, description: 'occurredAt >= from' }) @IsOptional() @Type(() => Date) @IsDate() from?: Date;
-  @Field({ nullable: true, description: 'occurredAt < to' }) @IsOptional() @Type(() => Date) @IsDate() to?: Date;
+  @Field({ nullable: true, description: 'occurredAt >= from' }) @IsOptional() @Type(() => Date) @IsWithinCalendar() from?: Date;
+  @Field({ nullable: true, description: 'occurredAt < to' }) @IsOptional() @Type(() => Date) @IsWithinCalendar() to?: Date;
   @Field(() => Int, { nullable: true, description: 'At most this many decisions (default 100,000; at most 1,000,000)' })
   @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
   limit?: number;
