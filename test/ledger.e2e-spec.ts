@@ -41,8 +41,8 @@ describe('the verifiable ledger through GraphQL', () => {
     expect(status).toMatchObject({ unsequenced: 0, oldestUnsequencedAt: null });
     expect(status.latestCheckpoint.treeSize).toBe(status.treeSize);
     const kinds = (await entries(t.adminKey, { sealed: true })).map((e: { kind: string }) => e.kind);
-    // The registrations' audit events, the version's transitions… and the decision with its audit event.
-    expect(new Set(kinds)).toEqual(new Set(['audit_event', 'decision']));
+    // The registrations' audit events and the registered versions… and the decision with its audit event.
+    expect(new Set(kinds)).toEqual(new Set(['audit_event', 'model_version', 'automation_version', 'decision']));
     expect(kinds.length).toBe(status.treeSize);
 
     const [sealed] = await entries(t.adminKey, { factId: decisionId });

@@ -116,6 +116,10 @@ describe('lineage from dataset to decision, filled from the records themselves',
     // The ledger index is the fact's own leaf for a decision.
     const sealed = ok(await t.gql(t.adminKey, 'query($id: ID!) { decision(id: $id) { ledgerIndex } }', { id: s.decisions[0] })).decision.ledgerIndex;
     expect(chain.hops[0].evidence.ledgerIndex).toBe(sealed);
+    // …and for a registered version, the version's own leaf (its snapshot with its links).
+    const modelHop = chain.hops.find((h: { node: { type: string } }) => h.node.type === 'model_version');
+    const modelLeaf = ok(await t.gql(t.adminKey, 'query($id: String) { ledgerEntries(filter: { kind: "model_version", factId: $id }) { edges { node { index } } } }', { id: modelHop.node.id }));
+    expect(modelHop.evidence.ledgerIndex).toBe(modelLeaf.ledgerEntries.edges[0].node.index);
     expect(errorCode(await t.gql(s.officer.key, CHAIN, { id: randomUUID() }))).toBe('NOT_FOUND');
   });
 

@@ -3,7 +3,10 @@ import { GraphQLSafeInt, PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 
-export const LEAF_KINDS = ['audit_event', 'decision', 'decision_review', 'lifecycle_transition', 'lifecycle_approval', 'policy_pack_activation', 'lineage_edge'] as const;
+export const LEAF_KINDS = [
+  'audit_event', 'decision', 'decision_review', 'lifecycle_transition', 'lifecycle_approval', 'policy_pack_activation', 'lineage_edge',
+  'dataset_version', 'model_version', 'automation_version',
+] as const;
 
 @ArgsType()
 export class LedgerCheckpointArgs {

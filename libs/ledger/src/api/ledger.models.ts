@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, GraphQLJSON, GraphQLSafeInt } from '@attest/core';
+import { LEAF_KINDS } from './ledger.args';
 
 @ObjectType('LedgerCheckpoint', { description: "A signed head of the tenant's tree: what an auditor keeps and later checks proofs against" })
 export class LedgerCheckpointModel {
@@ -33,7 +34,7 @@ export class LedgerConsistencyProofModel {
 @ObjectType('LedgerEntry', { description: 'One leaf: a fact as it was written, and where the tree holds it once sealed' })
 export class LedgerEntryModel {
   @Field(() => GraphQLSafeInt, { nullable: true, description: 'Position in the tree; null until sealed' }) index: number | null;
-  @Field({ description: 'audit_event, decision, decision_review, lifecycle_transition, lifecycle_approval or policy_pack_activation' })
+  @Field({ description: `One of: ${LEAF_KINDS.join(', ')}` })
   kind: string;
   @Field({ description: 'Id of the fact (the audit event, decision, …)' }) factId: string;
   @Field(() => GraphQLJSON, { description: 'The fact as the leaf holds it (personal data by digest only)' }) fact: unknown;

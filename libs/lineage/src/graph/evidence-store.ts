@@ -14,7 +14,8 @@ export interface Evidence {
 
 /**
  * Per node type: who and when from the row itself, the audit event of its registration, and the
- * ledger leaf that seals it — the decision's or review's own leaf, else its audit event's.
+ * ledger leaf that seals it — its own (a decision's, a review's, a registered version's with its
+ * links), else its audit event's.
  */
 interface EvidenceSource {
   table: string;
@@ -31,9 +32,9 @@ interface EvidenceSource {
 // that PostgreSQL cannot flatten (OFFSET 0), so the lookups compare plain columns.
 const FIRST_EVENT = `SELECT e.id, e.id::text AS id_text FROM audit_events e WHERE e.tenant_id = r.tenant_id AND e.subject_id = k.self ORDER BY e.occurred_at, e.id LIMIT 1`;
 const EVIDENCE: Partial<Record<LineageNodeType, EvidenceSource>> = {
-  [LineageNodeType.dataset_version]: { table: 'dataset_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'audit' },
-  [LineageNodeType.model_version]: { table: 'model_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'audit' },
-  [LineageNodeType.automation_version]: { table: 'automation_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'audit' },
+  [LineageNodeType.dataset_version]: { table: 'dataset_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
+  [LineageNodeType.model_version]: { table: 'model_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
+  [LineageNodeType.automation_version]: { table: 'automation_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
   [LineageNodeType.decision]: { table: 'decisions', actor: 'recorded_by', at: 'recorded_at', audit: FIRST_EVENT, leafOf: 'self' },
   // A run: who reported it (the lineage producer's key) and when, from its first event as received.
   [LineageNodeType.run]: {
