@@ -3,7 +3,7 @@
  * and 32, beside raw `pg` INSERTs of the same row on a pool of the application's size, measured in
  * the same run; plus `{ me { id } }` and `{ __typename }` to separate framework cost from SQL, and
  * the SQL statements one decision sends.
- *   npm run build && node dist/bench/decisions.bench.js      (also part of `npm run bench`)
+ *   npm run build:bench && node dist/bench/decisions.bench.js      (also part of `npm run bench`)
  *   DATABASE_URL=postgres://…  a fresh database on that server, dropped afterwards; unset: embedded PostgreSQL
  * The API runs in a child process; the load generator and the raw baseline run in this one. Both
  * share the machine's cores with PostgreSQL. Results go into docs/performance.md.

@@ -4,7 +4,7 @@
  * the embedded default, and by a worker process with Redis when REDIS_URL is set), beside raw
  * COPY of the same stored rows in the same run: the decisions table alone, and the same write set
  * (decision + its steps + its audit event), and the app's own multi-row statement sent raw.
- *   npm run build && node dist/bench/ingest.bench.js      (also part of `npm run bench`)
+ *   npm run build:bench && node dist/bench/ingest.bench.js      (also part of `npm run bench`)
  *   DATABASE_URL=postgres://…  a fresh database on that server, dropped afterwards; unset: embedded PostgreSQL
  *   BENCH_INGEST_ITEMS (default 20000): decisions per measured run
  */

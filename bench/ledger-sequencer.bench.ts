@@ -7,7 +7,7 @@
  * - throughput: a backlog of N leaves for a fresh tenant (copies of the leaves the ingest wrote,
  *   inserted in one statement as the owner), sealed by the API's own sequencer loop → leaves/s,
  *   beside the ingest's leaf rate.
- *   npm run build && node dist/bench/ledger-sequencer.bench.js      (also part of `npm run bench`)
+ *   npm run build:bench && node dist/bench/ledger-sequencer.bench.js      (also part of `npm run bench`)
  *   DATABASE_URL=postgres://…  a fresh database on that server, dropped afterwards; unset: embedded PostgreSQL
  *   BENCH_LEDGER_INGEST_ITEMS (default 20000) decisions ingested; BENCH_LEDGER_BACKLOG (default 100000) leaves sealed
  *   ATTEST_LEDGER_BATCH, ATTEST_LEDGER_SEQUENCE_EVERY_MS, ATTEST_WORKER_CONCURRENCY: passed on (defaults 5000, 250, 8)

@@ -7,7 +7,7 @@
  * The tree: the API's bootstrap tenant's sealed leaves, extended to 1,000,000 with decision leaves
  * whose perfect-subtree heads are computed here and COPied in, with a checkpoint of each size the
  * GraphQL proofs start from (the API only reads them).
- *   npm run build && node dist/bench/ledger-stored-proofs.bench.js      (also part of `npm run bench`)
+ *   npm run build:bench && node dist/bench/ledger-stored-proofs.bench.js      (also part of `npm run bench`)
  *   DATABASE_URL=postgres://…  a fresh database on that server, dropped afterwards; unset: embedded PostgreSQL
  */
 import { cpus } from 'node:os';

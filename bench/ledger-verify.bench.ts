@@ -4,7 +4,7 @@
  * the API's sequencer seals and signs them), then one verifyLedger over GraphQL of the whole log →
  * leaves/s; beside it, the lookup verifyLedger used before migrations/1764662450000 (each leaf's
  * fact found by `r.id::text = fact_id`, a scan of its table per leaf) over the first 1,000 leaves.
- *   npm run build && node dist/bench/ledger-verify.bench.js
+ *   npm run build:bench && node dist/bench/ledger-verify.bench.js
  *   DATABASE_URL=postgres://…  a fresh database on that server, dropped afterwards; unset: embedded PostgreSQL
  *   BENCH_LEDGER_VERIFY_LEAVES (default 10000) audit events added
  */

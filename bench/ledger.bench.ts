@@ -6,7 +6,7 @@
  * - proof generation for a tree of 1,000,000 leaves, inclusion and consistency, p50/p99, on the
  *   in-memory tree (the stored tree's: bench/ledger-stored-proofs.bench.ts);
  * - offline verification of those proofs, p50/p99.
- *   npm run build && node dist/bench/ledger.bench.js      (also part of `npm run bench`)
+ *   npm run build:bench && node dist/bench/ledger.bench.js      (also part of `npm run bench`)
  */
 import { hash } from 'node:crypto';
 import { cpus } from 'node:os';

@@ -6,7 +6,7 @@
  * - a 5-hop upstream walk from a decision, `lineage(node: decision, direction: UPSTREAM, depth: 5)` over GraphQL;
  * - `decisionLineage` of a decision (its chain with each hop's evidence) over GraphQL;
  * - the downstream impact of the dataset feeding every decision, `impactOf` over GraphQL (3 hops, decisions counted).
- *   npm run build && node dist/bench/lineage.bench.js      (also part of `npm run bench`)
+ *   npm run build:bench && node dist/bench/lineage.bench.js      (also part of `npm run bench`)
  *   DATABASE_URL=postgres://…  a fresh database on that server, dropped afterwards; unset: embedded PostgreSQL
  */
 import { cpus } from 'node:os';

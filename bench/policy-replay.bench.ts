@@ -6,7 +6,7 @@
  * - the replay through the library, reading and parsing the .jsonl file as it streams;
  * - `attest policy diff --base HEAD~1 --decisions file` end to end: a new node process, the packs
  *   read from git, the replay, the Markdown report.
- *   npm run build && node dist/bench/policy-replay.bench.js      (also part of `npm run bench`)
+ *   npm run build:bench && node dist/bench/policy-replay.bench.js      (also part of `npm run bench`)
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

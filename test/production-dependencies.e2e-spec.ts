@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { REPOSITORY } from './support/repository';
@@ -11,7 +13,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.spec\.tsx?$/.test(entry.name) ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !/\.spec\.tsx?$/.test(entry.name) && !path.includes('/testing/') ? [path] : [];
   });
 }
 
@@ -37,5 +39,24 @@ describe('production dependencies', () => {
         .map((name) => `${relative(REPOSITORY, file)} imports ${name}`),
     );
     expect([...new Set(undeclared)]).toEqual([]);
+    // Test fixtures are not built (below): shipped code that imported one would fail at run time.
+    expect(files.filter((file) => /from '[^']*\/testing\/[^']*'/.test(readFileSync(file, 'utf8'))).map((file) => relative(REPOSITORY, file))).toEqual([]);
+  });
+
+  it('builds without specs and test fixtures (libs/*/src/testing): `npm run build` is the production build', () => {
+    const scripts = (JSON.parse(readFileSync(join(REPOSITORY, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const out = mkdtempSync(join(tmpdir(), 'attest-build-'));
+    try {
+      execSync(`${scripts.build.replace(' -d dist ', ` -d ${out} `)}`, { cwd: REPOSITORY, stdio: 'pipe', env: { ...process.env, PATH: `${join(REPOSITORY, 'node_modules/.bin')}:${process.env.PATH}` } });
+      const built = listFiles(out).map((file) => relative(out, file));
+      expect(built).toContain('apps/api/src/main.js');
+      expect(built.filter((file) => /\.spec\.js$|\/testing\//.test(file))).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
