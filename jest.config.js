@@ -20,7 +20,7 @@ const swc = [
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  moduleNameMapper: { '^@attest/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: { '^@attest/([^/]+)/testing$': '<rootDir>/libs/$1/src/testing', '^@attest/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
 };
 module.exports = {

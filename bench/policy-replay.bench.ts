@@ -14,7 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CompiledEvaluator, loadPolicyPack, resolveFacts, type PolicyPack } from '@attest/policy';
 import { decisionsFromFile, replayDecisions } from '@attest/policy-review';
-import { decisionRecords } from '../libs/policy-review/src/testing/decision-records';
+import { decisionRecords } from '@attest/policy-review/testing';
 import { runBench } from './support/run-bench';
 
 const REPO_ROOT = resolve(__dirname, '../..');

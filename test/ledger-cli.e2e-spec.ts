@@ -2,7 +2,7 @@ import { execSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleFixture } from '../libs/ledger/src/testing/bundle-fixture';
+import { bundleFixture } from '@attest/ledger/testing';
 import { REPO_ROOT } from './support/test-app';
 
 const CLI = join(REPO_ROOT, 'dist/apps/cli/src/main.js');

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { OpenLineageExportSweeper } from '@attest/lineage';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { runEvent } from '../libs/lineage/src/testing/openlineage-fixtures';
+import { runEvent } from '@attest/lineage/testing';
 import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
 import { sealAll } from './support/ledger';
 import { withClient } from './support/test-database';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { runEvent } from '../../libs/lineage/src/testing/openlineage-fixtures';
+import { runEvent } from '@attest/lineage/testing';
 import { withClient } from '../support/test-database';
 import { principalWithRole, startTestApp, type TestApp } from '../support/test-app';
 

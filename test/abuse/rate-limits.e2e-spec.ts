@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { runEvent } from '../../libs/lineage/src/testing/openlineage-fixtures';
+import { runEvent } from '@attest/lineage/testing';
 import { createApp } from '../../apps/api/src/create-app';
 import { principalWithRole, startTestApp, type TestApp } from '../support/test-app';
 

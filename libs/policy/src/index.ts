@@ -3,9 +3,11 @@ export * from './policy.errors';
 export { FACT_CATALOGUE, factDefinition, resolveFacts, sampleBucket, type FactDefinition, type ResolvedFacts } from './fact-catalogue';
 export { isPackName, loadPolicyPack, packFolders, packFromYamlFiles, packTestsDir, parsePolicyFile } from './pack-loader';
 export { packDigest } from './pack-digest';
+// The YAML reader, for tools that point at a line of a policy file (policy-review's coverage).
+export { asMap, YamlSource } from './yaml-source';
 export { combineEffects } from './combine-effects';
-export { referencedFacts, type PolicyEvaluator } from './evaluation';
-export { CompiledEvaluator } from './compiled-evaluator';
+export { referencedFacts, withReferenced, type PolicyEvaluator } from './evaluation';
+export { CompiledEvaluator, compileCondition } from './compiled-evaluator';
 export { OracleEvaluator } from './oracle-evaluator';
 export { loadPackTests, runPackTests, describeFailure, uncoveredPolicies, type PackTestCase, type PackTestResult } from './pack-tests';
 export { PolicyPacksModule, POLICY_ENTITIES, POLICY_RESOLVERS } from './packs/policy-packs.module';

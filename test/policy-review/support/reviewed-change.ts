@@ -1,4 +1,4 @@
-import { decisionRecords } from '../../../libs/policy-review/src/testing/decision-records';
+import { decisionRecords } from '@attest/policy-review/testing';
 import type { DecisionRecord } from '../../../libs/policy-review/src/replay/decision-record';
 import type { PolicyRepo } from './policy-repo';
 

@@ -1,5 +1,5 @@
 import { verifyBundleDir } from '@attest/ledger';
-import { bundleFixture } from '../../../../libs/ledger/src/testing/bundle-fixture';
+import { bundleFixture } from '@attest/ledger/testing';
 import { CliError } from '../command';
 import { exportBundle } from './export-bundle';
 import type { GraphQLResult, GraphQLTransport } from './graphql-client';

@@ -1,7 +1,7 @@
-import { PolicyFactsError, resolveFacts, type AppliesTo, type PackTestCase, type PolicyPack, type ResolvedFacts } from '@attest/policy';
-// Not exported by @attest/policy; imported by path so coverage evaluates exactly as the evaluator does.
-import { compileCondition } from '../../../policy/src/compiled-evaluator';
-import { referencedFacts, withReferenced } from '../../../policy/src/evaluation';
+// The evaluator's own compiler, so that coverage evaluates exactly as the evaluator does.
+import {
+  compileCondition, PolicyFactsError, referencedFacts, resolveFacts, withReferenced, type AppliesTo, type PackTestCase, type PolicyPack, type ResolvedFacts,
+} from '@attest/policy';
 import type { SourceLocation } from '../report/check-report';
 import { conditionNodes } from './condition-nodes';
 import { PolicyYaml } from './policy-yaml';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { YAMLMap } from 'yaml';
-import { asMap, YamlSource } from '../../../policy/src/yaml-source';
+import { asMap, YamlSource } from '@attest/policy';
 import type { SourceLocation } from '../report/check-report';
 import { parseFileLine } from './source-location';
 

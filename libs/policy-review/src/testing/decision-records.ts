@@ -1,4 +1,4 @@
-import { Random } from '../../../policy/src/testing/random';
+import { Random } from '@attest/policy/testing';
 import type { DecisionRecord } from '../replay/decision-record';
 
 const RISK = ['unacceptable', 'high', 'limited', 'minimal'];
