@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { MAINTENANCE_ROLE, withMaintenanceFunctions } from './support/maintenance-role';
+import { MAINTENANCE_ROLE, reclaimMaintenanceFunctions, withMaintenanceFunctions } from './support/maintenance-role';
 
 /**
  * What each SECURITY DEFINER function reads or writes across tenants (the function in the comment),
@@ -54,13 +54,7 @@ export class ForceRowLevelSecurity1764749000000 implements MigrationInterface {
     for (const table of await rowLevelSecurityTables(db)) {
       await db.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
     }
-    const [{ rolsuper }] = await db.query(`SELECT rolsuper FROM pg_roles WHERE rolname = current_user`);
-    if (!rolsuper) await db.query(`GRANT ${MAINTENANCE_ROLE} TO CURRENT_USER`);
-    const functions: { signature: string }[] = await db.query(`
-      SELECT p.oid::regprocedure::text AS signature FROM pg_proc p
-       WHERE p.pronamespace = 'public'::regnamespace AND p.proowner = '${MAINTENANCE_ROLE}'::regrole`);
-    for (const { signature } of functions) await db.query(`ALTER FUNCTION ${signature} OWNER TO CURRENT_USER`);
-    if (!rolsuper) await db.query(`REVOKE ${MAINTENANCE_ROLE} FROM CURRENT_USER`);
+    await reclaimMaintenanceFunctions(db);
     for (const [table, privileges] of Object.entries(CROSS_TENANT_ACCESS)) {
       await db.query(`DROP POLICY maintenance_cross_tenant ON ${table}`);
       await db.query(`REVOKE ${privileges.replace(/ \([^)]*\)/g, '')} ON ${table} FROM ${MAINTENANCE_ROLE}`);
