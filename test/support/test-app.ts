@@ -5,7 +5,7 @@ import request from 'supertest';
 import { loadConfig, type AttestConfig } from '@attest/core';
 import { TenantsService } from '@attest/identity';
 import { createApp } from '../../apps/api/src/create-app';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 
@@ -33,9 +33,9 @@ export interface TestApp extends GraphQLCaller {
   close(): Promise<void>;
 }
 
-/** The real API on a fresh database of the test server, with the real migrations. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/** The real API on a fresh database of the test server (or the one given, dropped on close), with the real migrations. */
+export async function startTestApp(env: Record<string, string> = {}, given?: TestDatabase): Promise<TestApp> {
+  const database = given ?? (await createTestDatabase());
   const adminKey = `test-admin-${randomBytes(24).toString('hex')}`;
   const config = loadConfig(
     {
