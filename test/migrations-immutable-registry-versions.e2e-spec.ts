@@ -65,7 +65,8 @@ describe('migration ImmutableRegistryVersions', () => {
     const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: MIGRATIONS, migrationsTableName: 'attest_migrations' });
     await dataSource.initialize();
     try {
-      await dataSource.undoLastMigration({ transaction: 'each' });
+      // This migration and every later one, newest first.
+      for (let i = BEFORE.length; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     } finally {
       await dataSource.destroy();
     }
