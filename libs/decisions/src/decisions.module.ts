@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { ATTEST_CONFIG, type AttestConfig } from '@attest/core';
 import { AuditModule } from '@attest/audit';
 import { IdentityModule } from '@attest/identity';
+import { LedgerModule } from '@attest/ledger';
 import { RegistryModule } from '@attest/registry';
 import { DecisionFieldsResolver } from './decision-fields.resolver';
 import { DecisionsResolver } from './decisions.resolver';
+import { DecisionSealResolver } from './ledger-seal/decision-seal.resolver';
 import { DecisionsService } from './queries/decisions.service';
 import { DecisionRecorder } from './recording/decision-recorder.service';
 import { HashKeys } from './recording/hash-keys';
@@ -27,14 +29,14 @@ import { WebhookSubscriptionsResolver } from './webhooks/webhook-subscriptions.r
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
 
 /** Every resolver of the decisions context, also for building the schema without a server. */
-export const DECISION_RESOLVERS = [DecisionsResolver, DecisionFieldsResolver, RedactionRulesResolver, ReviewsResolver, WebhookSubscriptionsResolver, BulkDecisionsResolver];
+export const DECISION_RESOLVERS = [DecisionsResolver, DecisionFieldsResolver, RedactionRulesResolver, ReviewsResolver, WebhookSubscriptionsResolver, BulkDecisionsResolver, DecisionSealResolver];
 
 /**
  * Decisions (one, a batch, or an asynchronous ingest), their review, and the webhooks that announce them. Needs JobsModule (global) in the
  * composition root: the API enqueues deliveries, and whichever process runs handlers delivers them.
  */
 @Module({
-  imports: [IdentityModule, RegistryModule, AuditModule],
+  imports: [IdentityModule, RegistryModule, AuditModule, LedgerModule],
   providers: [
     HashKeys, RedactionRulesService, DecisionRecorder, DecisionsService, ReviewsService,
     WebhookDispatcher, WebhookDeliveryHandler, WebhookOutboxSweeper, WebhookSubscriptionsService, WebhookDns, WebhookTargetResolver,

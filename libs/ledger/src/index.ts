@@ -15,6 +15,7 @@ export { verifyBundleDir, type BundleOutcome, type BundleTrust } from './offline
 export { frontier, nodesCompletedBy, nodesRead, PerfectSubtreeReader, type NodeKey, type StoredNode } from './merkle/perfect-subtrees';
 export { LedgerModule } from './ledger.module';
 export { LedgerKeys } from './keys/ledger-keys';
+export { LedgerSeals, type FactSeal } from './api/ledger-seals.service';
 export { LEDGER_RESOLVERS } from './ledger.module';
 export { Sequencer, type SequencedBatch } from './sequencer/sequencer.service';
 export { SequencerRunner } from './sequencer/sequencer.runner';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@attest/identity';
-import { DecisionSealResolver } from './api/decision-seal.resolver';
 import { LedgerReads } from './api/ledger-reads.service';
+import { LedgerSeals } from './api/ledger-seals.service';
 import { LedgerResolver } from './api/ledger.resolver';
 import { LedgerKeyController } from './keys/ledger-key.controller';
 import { LedgerKeys } from './keys/ledger-keys';
@@ -10,7 +10,7 @@ import { Sequencer } from './sequencer/sequencer.service';
 import { LedgerVerifier } from './verify/ledger-verifier.service';
 
 /** Every resolver of the ledger context, also for building the schema without a server. */
-export const LEDGER_RESOLVERS = [LedgerResolver, DecisionSealResolver];
+export const LEDGER_RESOLVERS = [LedgerResolver];
 
 /**
  * The verifiable ledger: leaves are written by the database with every fact (migrations), the
@@ -20,7 +20,7 @@ export const LEDGER_RESOLVERS = [LedgerResolver, DecisionSealResolver];
 @Module({
   imports: [IdentityModule],
   controllers: [LedgerKeyController],
-  providers: [LedgerKeys, Sequencer, SequencerRunner, LedgerReads, LedgerVerifier, ...LEDGER_RESOLVERS],
-  exports: [LedgerKeys, Sequencer, SequencerRunner],
+  providers: [LedgerKeys, Sequencer, SequencerRunner, LedgerReads, LedgerSeals, LedgerVerifier, ...LEDGER_RESOLVERS],
+  exports: [LedgerKeys, Sequencer, SequencerRunner, LedgerSeals],
 })
 export class LedgerModule {}

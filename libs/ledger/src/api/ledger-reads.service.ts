@@ -121,14 +121,6 @@ export class LedgerReads {
   }
 
   /** Position and seal of each fact's leaves (by fact id), for the decision's ledgerIndex and sealedAt. */
-  sealsOf(tenantId: string, factIds: readonly string[]): Promise<{ fact_id: string; position: string | null; sealed_at: Date | null }[]> {
-    return this.db.transaction(tenantId, (m) =>
-      m.query(`SELECT fact_id, position, sealed_at FROM ledger_leaves WHERE tenant_id = $1 AND kind = 'decision' AND fact_id = ANY ($2::text[])`, [
-        tenantId, [...factIds],
-      ]),
-    );
-  }
-
   private async checkpointOrFail(m: EntityManager, treeSize?: number): Promise<CheckpointRow> {
     const row = await checkpointRow(m, treeSize);
     if (!row) throw treeSize === undefined ? AttestError.notFound('LedgerCheckpoint', 'latest') : notCheckpointed(treeSize);
