@@ -1,10 +1,11 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { byKeys, groupByKeys, GraphQLJSON, type LoaderRegistry } from '@attest/core';
 import { AuditEventModel, AuditService } from '@attest/audit';
-import { Can, CurrentPrincipal, Loaders, subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
+import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import {
   AutomationModel, AutomationsService, AutomationVersionModel, AutomationVersionsService, ModelVersionModel, ModelVersionsService,
 } from '@attest/registry';
+import { DecisionFieldAccess } from './access/decision-field-access';
 import type { DecisionReviewEntity } from './entities/decision-review.entity';
 import type { DecisionEntity } from './entities/decision.entity';
 import { DecisionReviewModel } from './models/decision-review.model';
@@ -13,13 +14,10 @@ import { DecisionModel } from './models/decision.model';
 import { ExplanationStepUnion, type ExplanationStepView } from './models/explanation-step.model';
 import { PolicyEvaluationModel } from './models/policy-evaluation.model';
 import { DecisionsService } from './queries/decisions.service';
-import { decisionFacts } from './recording/decision-facts';
 import { effectiveOutputOf, outcomeOf } from './review/outcome';
 import type { ReviewView } from './review/reviews.resolver';
 
-type Restricted = 'input' | 'output' | 'context';
-
-/** The fields of a decision that need loading, computing, or a field-level access check. */
+/** The fields of a decision that need loading, computing, or a field-level access check (DecisionFieldAccess). */
 @Resolver(() => DecisionModel)
 export class DecisionFieldsResolver {
   constructor(
@@ -33,19 +31,19 @@ export class DecisionFieldsResolver {
   @ResolveField(() => GraphQLJSON, { nullable: true, description: 'Redacted; null for roles that may not read inputs' })
   @Can('read', 'Decision')
   input(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    return this.restricted(actor, d, 'input', loaders);
+    return this.access(actor, loaders).readable(d, 'input');
   }
 
   @ResolveField(() => GraphQLJSON, { nullable: true, description: 'As the automation returned it (redacted); null for roles that may not read outputs' })
   @Can('read', 'Decision')
   output(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    return this.restricted(actor, d, 'output', loaders);
+    return this.access(actor, loaders).readable(d, 'output');
   }
 
   @ResolveField(() => GraphQLJSON, { nullable: true, description: 'Caller facts for the policies (redacted); null for roles that may not read them' })
   @Can('read', 'Decision')
   context(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    return this.restricted(actor, d, 'context', loaders);
+    return this.access(actor, loaders).readable(d, 'context');
   }
 
   @ResolveField(() => PolicyEvaluationModel, { nullable: true })
@@ -61,20 +59,14 @@ export class DecisionFieldsResolver {
       'null when no pack was active. decision.output and context are null for roles that may not read them (see policyFactsWithheld)',
   })
   @Can('read', 'Decision')
-  async policyFacts(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    if (!d.policyFacts) return null;
-    const [output, context] = [await this.restricted(actor, d, 'output', loaders), await this.restricted(actor, d, 'context', loaders)];
-    // A withheld context is empty: each context.* fact a policy reads is then null, as for any absent fact.
-    return decisionFacts(d.policyFacts, output, (context ?? {}) as Record<string, unknown>);
+  policyFacts(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return this.access(actor, loaders).policyFacts(d);
   }
 
   @ResolveField(() => [String], { description: 'The facts in policyFacts your role may not read, given as null: decision.output, context' })
   @Can('read', 'Decision')
-  async policyFactsWithheld(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    const withheld: string[] = [];
-    if (!(await this.may(actor, d, 'output', loaders))) withheld.push('decision.output');
-    if (!(await this.may(actor, d, 'context', loaders))) withheld.push('context');
-    return withheld;
+  policyFactsWithheld(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return this.access(actor, loaders).withheldFacts(d);
   }
 
   @ResolveField(() => Boolean)
@@ -95,7 +87,7 @@ export class DecisionFieldsResolver {
   })
   @Can('read', 'Decision')
   async effectiveOutput(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    if (!(await this.may(actor, d, 'output', loaders))) return null;
+    if (!(await this.access(actor, loaders).may(d, 'output'))) return null;
     return effectiveOutputOf(d, await this.reviewLoader(actor, loaders).load(d.id));
   }
 
@@ -112,14 +104,14 @@ export class DecisionFieldsResolver {
         ),
       )
       .load(d.id);
-    return (await this.may(actor, d, 'input', loaders)) ? steps : steps.map(withoutQuotedData);
+    return this.access(actor, loaders).explanation(d, steps);
   }
 
   @ResolveField(() => DecisionReviewModel, { nullable: true })
   @Can('read', 'Decision')
   async review(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry): Promise<ReviewView | null> {
     const review = await this.reviewLoader(actor, loaders).load(d.id);
-    return review && { ...review, outputVisible: await this.may(actor, d, 'output', loaders) };
+    return review && { ...review, outputVisible: await this.access(actor, loaders).may(d, 'output') };
   }
 
   @ResolveField(() => [AuditEventModel], { description: 'Its audit trail (recorded, reviewed), oldest first; empty unless you may read audit events', complexity: 5 })
@@ -162,30 +154,13 @@ export class DecisionFieldsResolver {
     );
   }
 
-  /**
-   * Field-level read rules may test the automation's owner (automation_owner reads its automations'
-   * decisions whole): the owner is loaded, batched, only when the rule without it says no.
-   */
-  private async may(actor: AuthenticatedPrincipal, d: DecisionEntity, field: Restricted, loaders: LoaderRegistry): Promise<boolean> {
-    if (actor.ability.can('read', subjectOf('Decision', d), field)) return true;
-    const automation = await this.automationLoader(actor, loaders).load(d.automationId);
-    return automation !== null && actor.ability.can('read', subjectOf('Decision', { ...d, automationOwnerId: automation.ownerId }), field);
+  /** Field-level read rules may test the automation's owner: loaded batched, and only when asked. */
+  private access(actor: AuthenticatedPrincipal, loaders: LoaderRegistry): DecisionFieldAccess {
+    const automations = this.automationLoader(actor, loaders);
+    return new DecisionFieldAccess(actor.ability, async (id) => (await automations.load(id))?.ownerId ?? null);
   }
 
   private automationLoader(actor: AuthenticatedPrincipal, loaders: LoaderRegistry) {
     return loaders.get<string, AutomationModel | null>('automation.byId', async (ids) => byKeys(ids, await this.automations.loadMany(actor, ids), (x) => x.id));
   }
-
-  private async restricted(actor: AuthenticatedPrincipal, d: DecisionEntity, field: Restricted, loaders: LoaderRegistry): Promise<unknown> {
-    return (await this.may(actor, d, field, loaders)) ? d[field] : null;
-  }
-}
-
-/** The parts of a step that quote what the automation saw or said: hidden with the input. */
-const QUOTED_DATA = ['value', 'prompt', 'completion'] as const;
-
-function withoutQuotedData(step: ExplanationStepView): ExplanationStepView {
-  const copy = { ...step };
-  for (const field of QUOTED_DATA) if (field in copy) copy[field] = null;
-  return copy;
 }
