@@ -110,15 +110,7 @@ describe('PII detectors', () => {
       ['a long id', '+1234567890123456789'],
       ['a version', '10.20.30.40'],
       ['a short number', '555-1234'],
-    ])('ignores %s (%s)', (_, text) => {
-      expect(found(`value ${text} end`, 'phone')).toEqual([]);
-    });
-
-    it.each(['555.123.4567', '+49.151.12345678', '+1.555.123.4567', '+33.6.12.34.56.78', '0151.12345678', '030.123.4567'])('finds the dotted %s', (phone) => {
-      expect(found(`call ${phone}, or write`, 'phone')).toEqual([phone]);
-    });
-
-    it.each([
+      // Dot-separated numbers that are not phones.
       ['an IPv4 address', '192.168.100.200'],
       ['another IPv4 address', '10.123.234.101'],
       ['a version', '10.0.19041.1234'],
@@ -133,6 +125,10 @@ describe('PII detectors', () => {
       ['a dotted number inside an IP-like run', '1.555.123.4567.8'],
     ])('ignores %s (%s)', (_, text) => {
       expect(found(`value ${text} end`, 'phone')).toEqual([]);
+    });
+
+    it.each(['555.123.4567', '+49.151.12345678', '+1.555.123.4567', '+33.6.12.34.56.78', '0151.12345678', '030.123.4567'])('finds the dotted %s', (phone) => {
+      expect(found(`call ${phone}, or write`, 'phone')).toEqual([phone]);
     });
   });
 
