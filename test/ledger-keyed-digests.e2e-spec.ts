@@ -120,6 +120,7 @@ describe('keyed digests in ledger facts', () => {
       .toEqual({ index: leaf.index, kind: 'FACT_CHANGED', factKind: 'decision', factId: old });
   });
 
+  // Its only content is NULL, and still: the key is looked for before any value is digested.
   it('refuses to write a keyed fact without the fact key, rather than write it unkeyed', async () => {
     await expect(withClient(t.databaseUrl, (c) => c.query(
       `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id) SELECT id, 'no.key', 'thing', 'x' FROM tenants LIMIT 1`,
@@ -149,6 +150,7 @@ describe('keyed digests in ledger facts', () => {
           const { rows } = await c.query(`SELECT attest_ledger_keyed_digest($1::jsonb) AS digest, ($1::jsonb)::text AS text`, [JSON.stringify(value)]);
           expect(rows[0].digest).toBe(`hmac-sha256:${createHmac('sha256', key).update(rows[0].text, 'utf8').digest('hex')}`);
         }
+        expect((await c.query('SELECT attest_ledger_keyed_digest(NULL::jsonb) AS digest')).rows[0].digest).toBeNull();
       });
     });
   });
