@@ -64,8 +64,7 @@ export async function keyLedgerFacts(pool: Pool, url: string, hashKey: string): 
   await client.connect();
   const { rows } = await client.query<{ id: string }>('SELECT id FROM tenants').finally(() => client.end());
   if (rows.length !== 1) throw new Error(`keyLedgerFacts: expected the bootstrap tenant alone, found ${rows.length} tenants`);
-  const pads = hmacSha256Pads(ledgerFactKey(hashKey, rows[0].id)).toString('hex');
-  pool.on('connect', (connection) => {
-    connection.query(`SELECT set_config('attest.ledger_fact_key', $1, false)`, [pads]).catch(() => undefined);
-  });
+  if (pool.totalCount > 0) throw new Error('keyLedgerFacts: call it before the pool opens a connection');
+  // A session default of every connection the pool opens (its options are read for each new one).
+  pool.options.options = `-c attest.ledger_fact_key=${hmacSha256Pads(ledgerFactKey(hashKey, rows[0].id)).toString('hex')}`;
 }
