@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import type { Pool } from 'pg';
 import { AttestProcess } from './support/attest-process';
 import { GraphQLClient } from './support/graphql-client';
-import { benchDatabase, benchPool } from './support/bench-database';
+import { benchDatabase, benchPool, keyLedgerFacts } from './support/bench-database';
 import { CpuMeter, type CpuUse } from './support/cpu-meter';
 import { closedLoop, type LoadResult } from './support/load';
 import { decisionPayload, registerAutomation } from './support/bench-target';
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   let api: AttestProcess | undefined;
   try {
     api = await AttestProcess.start(REPO_ROOT, 'api', env);
+    await keyLedgerFacts(pool, db.url, env.ATTEST_HASH_KEY);
     const setup = new GraphQLClient(api.port!, adminKey, 1);
     const target = await registerAutomation(setup);
     await setup.gql('mutation { activatePolicyPack(name: "default", rationale: "bench") { digest } }');

@@ -13,7 +13,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 import { AttestProcess } from './support/attest-process';
-import { benchDatabase, benchPool } from './support/bench-database';
+import { benchDatabase, benchPool, keyLedgerFacts } from './support/bench-database';
 import { benchEnv } from './support/bench-env';
 import { decisionBatch, prepareTarget, type Target } from './support/bench-target';
 import { copyRows } from './support/copy-rows';
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   try {
     let api = await start('api');
+    await keyLedgerFacts(pool, db.url, env.ATTEST_HASH_KEY);
     const target = await prepareTarget(api.port!, adminKey);
     const items = (run: string, n: number) => decisionBatch(target, run, n);
 

@@ -11,7 +11,7 @@
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { AttestProcess } from './support/attest-process';
-import { benchDatabase, benchPool } from './support/bench-database';
+import { benchDatabase, benchPool, keyLedgerFacts } from './support/bench-database';
 import { benchEnv } from './support/bench-env';
 import { GraphQLClient } from './support/graphql-client';
 import { leavesWritten, untilCheckpointed } from './support/ledger-progress';
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   let client: GraphQLClient | undefined;
   try {
     api = await AttestProcess.start(REPO_ROOT, 'api', env);
+    await keyLedgerFacts(pool, db.url, env.ATTEST_HASH_KEY);
     const [{ id: tenantId }] = (await pool.query('SELECT id FROM tenants')).rows;
     await pool.query(
       `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id, after)

@@ -13,7 +13,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { Pool } from 'pg';
 import { AttestProcess } from './support/attest-process';
-import { benchDatabase, benchPool } from './support/bench-database';
+import { benchDatabase, benchPool, keyLedgerFacts } from './support/bench-database';
 import { benchEnv } from './support/bench-env';
 import { decisionPayload } from './support/bench-target';
 import { GraphQLClient } from './support/graphql-client';
@@ -99,6 +99,7 @@ async function main(): Promise<void> {
   const { adminKey, env } = benchEnv(db.url);
   const pool = benchPool(db.url, 2);
   const api = await AttestProcess.start(REPO_ROOT, 'api', env);
+  await keyLedgerFacts(pool, db.url, env.ATTEST_HASH_KEY);
   const admin = new GraphQLClient(api.port!, adminKey, 1);
   try {
     const graph = await registerGraph(admin);

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { automationFixture, decisionInput, RECORD, type AutomationFixture } from './support/decision-fixtures';
+import { sealAll } from './support/ledger';
 import { withClient } from './support/test-database';
 import { createTenant, errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 import { until } from './support/until';
@@ -207,6 +208,18 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     expect(done).toMatchObject({ processed: 3, counts: { failed: 3, recorded: 0 } });
     expect(done.errors.map((e: { index: number; code: string }) => [e.index, e.code])).toEqual([[0, 'INTERNAL'], [1, 'INTERNAL'], [2, 'INTERNAL']]);
     expect(done.errors[0].message).toContain('submit it again');
+  });
+
+  it('writes keyed ledger facts from the workers, which verify', async () => {
+    const key = `keyed-${randomBytes(4).toString('hex')}`;
+    const submitted = ok(await t.gql(f.service.key, INGEST, { i: { decisions: [decisionInput(f, { idempotencyKey: key, correlationId: `corr-${key}` })] } })).ingestDecisions;
+    await completed(submitted.id);
+    await sealAll(t);
+    const id = (await withClient(t.databaseUrl, (c) => c.query('SELECT id FROM decisions WHERE idempotency_key = $1', [key]))).rows[0].id as string;
+    const leaf = ok(await t.gql(t.adminKey, 'query($id: String!) { ledgerInclusionProof(factId: $id) { leaf } }', { id })).ledgerInclusionProof.leaf as string;
+    expect(JSON.parse(leaf).fact).toMatchObject({ format: 2, idempotencyKey: expect.stringMatching(/^hmac-sha256:/), correlationId: expect.stringMatching(/^hmac-sha256:/) });
+    expect(leaf).not.toContain(key);
+    expect(ok(await t.gql(t.adminKey, '{ verifyLedger { ok } }')).verifyLedger.ok).toBe(true);
   });
 
   it('never shows the staged items in clear, and a job only to its submitter and the tenant\'s readers', async () => {

@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyJwt } from '@attest/identity';
 import { attest } from './support/attest-cli';
+import { sealAll } from './support/ledger';
 import { ok, REPO_ROOT, startTestApp } from './support/test-app';
 import { createTestDatabase } from './support/test-database';
 
 const JWT_SECRET = randomBytes(32).toString('hex');
+/** The server secret the CLI shares with the API on DATABASE_URL (it keys the ledger's facts). */
+const HASH_KEY = randomBytes(32).toString('hex');
 
 describe('the attest CLI (built, as a child process)', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -98,20 +101,26 @@ describe('the attest CLI (built, as a child process)', () => {
   });
 
   it('tenant create prints an admin key, and that key and a minted token work against the API', async () => {
-    const run = attest(['tenant', 'create', '--name', 'Acme Insurance', '--slug', 'acme'], { DATABASE_URL: database.url });
+    expect(attest(['tenant', 'create', '--name', 'Acme Insurance', '--slug', 'acme'], { DATABASE_URL: database.url })).toMatchObject({
+      code: 2, stdout: '', stderr: expect.stringContaining('ATTEST_HASH_KEY is required with DATABASE_URL'),
+    });
+    const run = attest(['tenant', 'create', '--name', 'Acme Insurance', '--slug', 'acme'], { DATABASE_URL: database.url, ATTEST_HASH_KEY: HASH_KEY });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const [, tenantId, adminId] = /Created tenant "acme" \(([0-9a-f-]{36})\) with admin principal ([0-9a-f-]{36})/.exec(run.stdout) ?? [];
     const [, apiKey] = /Admin API key.*\n\n {2}(\S+)\n/.exec(run.stdout) ?? [];
     expect({ tenantId, adminId, apiKey }).toEqual({ tenantId: expect.any(String), adminId: expect.any(String), apiKey: expect.stringMatching(/^att_/) });
 
-    const duplicate = attest(['tenant', 'create', '--name', 'Acme again', '--slug', 'acme'], { DATABASE_URL: database.url });
+    const duplicate = attest(['tenant', 'create', '--name', 'Acme again', '--slug', 'acme'], { DATABASE_URL: database.url, ATTEST_HASH_KEY: HASH_KEY });
     expect(duplicate).toMatchObject({ code: 1, stderr: 'attest tenant create: a tenant with slug "acme" already exists\n' });
 
     const token = attest(['token', '--principal', adminId, '--tenant', tenantId], { ATTEST_JWT_SECRET: JWT_SECRET, DATABASE_URL: database.url }).stdout.trim();
-    // The API on the database the CLI wrote to, sharing its signing key.
-    const api = await startTestApp({ DATABASE_URL: database.url, ATTEST_JWT_SECRET: JWT_SECRET });
+    // The API on the database the CLI wrote to, sharing its signing key and server secret.
+    const api = await startTestApp({ DATABASE_URL: database.url, ATTEST_JWT_SECRET: JWT_SECRET, ATTEST_HASH_KEY: HASH_KEY });
     try {
       expect(ok(await api.gql(apiKey, '{ tenant { id slug } }')).tenant).toEqual({ id: tenantId, slug: 'acme' });
+      // The facts the CLI wrote are keyed as the API's: the tenant's ledger verifies.
+      await sealAll(api);
+      expect(ok(await api.gql(apiKey, '{ verifyLedger { ok leavesChecked } }')).verifyLedger).toMatchObject({ ok: true, leavesChecked: expect.any(Number) });
       expect(ok(await api.gql(token, '{ me { id } }')).me).toEqual({ id: adminId });
     } finally {
       await api.close();
@@ -119,13 +128,14 @@ describe('the attest CLI (built, as a child process)', () => {
   });
 
   it('key issue gives an admin a new working key, and refuses a principal whose role may not issue keys', async () => {
-    const created = attest(['tenant', 'create', '--name', 'Keys Ltd', '--slug', 'keys-ltd'], { DATABASE_URL: database.url });
+    const local = { DATABASE_URL: database.url, ATTEST_HASH_KEY: HASH_KEY };
+    const created = attest(['tenant', 'create', '--name', 'Keys Ltd', '--slug', 'keys-ltd'], local);
     const [, adminId] = /with admin principal ([0-9a-f-]{36})/.exec(created.stdout) ?? [];
-    const issued = attest(['key', 'issue', '--principal', adminId, '--tenant', 'keys-ltd'], { DATABASE_URL: database.url });
+    const issued = attest(['key', 'issue', '--principal', adminId, '--tenant', 'keys-ltd'], local);
     expect(issued).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining(`Issued API key "issued by attest key issue"`) });
     const [, key] = /\n\n {2}(att_\S+)\n/.exec(issued.stdout) ?? [];
 
-    const api = await startTestApp({ DATABASE_URL: database.url, ATTEST_JWT_SECRET: JWT_SECRET });
+    const api = await startTestApp({ ...local, ATTEST_JWT_SECRET: JWT_SECRET });
     let auditorId: string;
     try {
       expect(ok(await api.gql(key, '{ me { id } }')).me).toEqual({ id: adminId });
@@ -134,10 +144,10 @@ describe('the attest CLI (built, as a child process)', () => {
     } finally {
       await api.close();
     }
-    expect(attest(['key', 'issue', '--principal', auditorId], { DATABASE_URL: database.url })).toEqual({
+    expect(attest(['key', 'issue', '--principal', auditorId], local)).toEqual({
       code: 1, stdout: '', stderr: 'attest key issue: dana (auditor) may not issue API keys: an admin issues its key through the API (issueApiKey)\n',
     });
-    expect(attest(['key', 'issue', '--principal', adminId, '--tenant', 'default'], { DATABASE_URL: database.url })).toMatchObject({
+    expect(attest(['key', 'issue', '--principal', adminId, '--tenant', 'default'], local)).toMatchObject({
       code: 1, stderr: `attest key issue: no enabled principal ${adminId} in tenant "default": "attest principals list" shows them\n`,
     });
   });

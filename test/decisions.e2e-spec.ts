@@ -132,6 +132,29 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
       expect(raw.rows[0].input + raw.rows[0].context).not.toContain('jane.doe');
     });
 
+    it('finds e-mails with a full-width at sign, dotted phones, and personal data in object keys', async () => {
+      const input = {
+        contact: 'jane.doe＠example.com or jane﹫example.org', office: '555.123.4567', mobile: '+49.151.12345678',
+        server: '192.168.100.200', build: '10.0.19041.1234', due: '31.01.2024', amount: '12345678.90',
+        byEmail: { 'jane.doe@example.com': { score: 3 }, 'call 555.123.4567': 'evenings' },
+      };
+      const { decision } = await record(plain, { input });
+      expect(decision.input).toEqual({
+        contact: '[REDACTED:email] or [REDACTED:email]', office: '[REDACTED:phone]', mobile: '[REDACTED:phone]',
+        server: '192.168.100.200', build: '10.0.19041.1234', due: '31.01.2024', amount: '12345678.90',
+        byEmail: { '[REDACTED:email]': { score: 3 }, 'call [REDACTED:phone]': 'evenings' },
+      });
+      expect(decision.redactions).toEqual([
+        { path: "$.input.byEmail['call [REDACTED:phone]']", detector: 'phone', count: 1 },
+        { path: "$.input.byEmail['[REDACTED:email]']", detector: 'email', count: 1 },
+        { path: '$.input.contact', detector: 'email', count: 2 },
+        { path: '$.input.mobile', detector: 'phone', count: 1 },
+        { path: '$.input.office', detector: 'phone', count: 1 },
+      ]);
+      const raw = await withClient(t.databaseUrl, (c) => c.query('SELECT input::text || redactions::text AS stored FROM decisions WHERE id = $1', [decision.id]));
+      expect(raw.rows[0].stored).not.toMatch(/jane|555\.123|151\.1234/);
+    });
+
     it('applies the automation\'s path rules and custom patterns, set by its owner and audited', async () => {
       const SET = 'mutation($a: ID!, $r: RedactionRulesInput!) { setRedactionRules(automationId: $a, rules: $r) { paths patterns { name } detectors updatedBy } }';
       const rules = { paths: ['$.input.applicant.name'], patterns: [{ name: 'policy_number', pattern: 'POL-\\d{6}' }] };

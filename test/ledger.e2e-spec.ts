@@ -31,8 +31,8 @@ describe('the verifiable ledger through GraphQL', () => {
     expect(pending).toMatchObject({ index: null, kind: 'decision', factId: decisionId, leaf: null, sealedAt: null });
     // Personal data only by digest; the rest as stored.
     expect(pending.fact).toMatchObject({
-      kind: 'decision', id: decisionId, status: 'recorded', input: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
-      output: expect.stringMatching(/^sha256:/), explanation: expect.stringMatching(/^sha256:/), confidence: 0.93,
+      kind: 'decision', id: decisionId, status: 'recorded', input: expect.stringMatching(/^hmac-sha256:[0-9a-f]{64}$/),
+      output: expect.stringMatching(/^hmac-sha256:/), explanation: expect.stringMatching(/^hmac-sha256:/), confidence: 0.93,
     });
     expect(JSON.stringify(pending.fact)).not.toContain('fast-track');
 
@@ -108,7 +108,7 @@ describe('the verifiable ledger through GraphQL', () => {
       expect(found.every((e: { index: number | null }) => e.index !== null)).toBe(true);
     }
     const [review] = await entries(officer.key, { kind: 'decision_review' });
-    expect(review.fact).toMatchObject({ kind: 'decision_review', decisionId: id, verdict: 'approve', rationale: expect.stringMatching(/^sha256:/) });
+    expect(review.fact).toMatchObject({ kind: 'decision_review', decisionId: id, verdict: 'approve', rationale: expect.stringMatching(/^hmac-sha256:/) });
     const [transition] = await entries(officer.key, { kind: 'lifecycle_transition' });
     expect(transition.fact).toMatchObject({ subjectType: 'ModelVersion', subjectId: f.modelVersionId, from: 'draft', to: 'in_review', rationale: 'ready' });
   });

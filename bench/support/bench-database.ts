@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { loadConfig, openDatabaseServer } from '@attest/core';
+import { hmacSha256Pads, ledgerFactKey, loadConfig, openDatabaseServer } from '@attest/core';
 
 export interface BenchDatabase {
   /** Owner connection to the fresh database. */
@@ -51,4 +51,20 @@ export function benchPool(url: string, max: number): Pool {
   const pool = new Pool({ connectionString: url, max });
   pool.on('error', () => undefined); // an idle connection ended by DROP DATABASE … WITH (FORCE) at the end
   return pool;
+}
+
+/**
+ * Gives every connection the pool opens from now on the bootstrap tenant's ledger fact key, as the
+ * application sets it in each of its transactions: facts a bench inserts by hand are then keyed as
+ * the application's are (docs/decisions/0011-keyed-ledger-digests.md). Call it once the API has
+ * created the tenant, before the pool's first query.
+ */
+export async function keyLedgerFacts(pool: Pool, url: string, hashKey: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM tenants').finally(() => client.end());
+  if (rows.length !== 1) throw new Error(`keyLedgerFacts: expected the bootstrap tenant alone, found ${rows.length} tenants`);
+  if (pool.totalCount > 0) throw new Error('keyLedgerFacts: call it before the pool opens a connection');
+  // A session default of every connection the pool opens (its options are read for each new one).
+  pool.options.options = `-c attest.ledger_fact_key=${hmacSha256Pads(ledgerFactKey(hashKey, rows[0].id)).toString('hex')}`;
 }

@@ -1,4 +1,4 @@
-import { sealAll } from '../support/ledger';
+import { sealAll, withFactKey } from '../support/ledger';
 import { withClient } from '../support/test-database';
 import { createTenant, errorCode, ok, startTestApp, type TestApp } from '../support/test-app';
 
@@ -18,7 +18,7 @@ describe('verifyLedger cannot hold the database', () => {
     t = await startTestApp();
     tenant = await createTenant(t, 'verify-abuse');
     // A few thousand facts written as the application would, each becoming a leaf through the trigger.
-    await withClient(t.databaseUrl, (c) => c.query(
+    await withFactKey(t, tenant.tenantId, (c) => c.query(
       `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id, after)
        SELECT $1, 'bench.event', 'thing', 'thing-' || i, jsonb_build_object('i', i) FROM generate_series(1, ${LEAVES}) i`,
       [tenant.tenantId],

@@ -1,4 +1,4 @@
-import { TenantDb } from '@attest/core';
+import { ATTEST_CONFIG, LedgerFactKeys, TenantDb } from '@attest/core';
 import { SequencerRunner } from '@attest/ledger';
 import { Client } from 'pg';
 import type { TestApp } from './test-app';
@@ -37,3 +37,21 @@ export async function whileSequencingLocked<T>(databaseUrl: string, tenantSlug: 
 }
 
 export const CHECKPOINT_FIELDS = 'origin treeSize rootHash timestamp note';
+
+/**
+ * Runs `work` in a transaction of the test's superuser that holds the tenant's ledger fact key, as
+ * every transaction of the application does (TenantDb): facts written here are keyed like its own.
+ */
+export async function withFactKey<T>(t: TestApp, tenantId: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: t.databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('attest.ledger_fact_key', $1, true)`, [new LedgerFactKeys(t.app.get(ATTEST_CONFIG)).padsFor(tenantId)]);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } finally {
+    await client.end();
+  }
+}

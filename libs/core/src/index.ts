@@ -12,6 +12,7 @@ export * from './database/database-server';
 export * from './database/migrate';
 export * from './database/app-role';
 export * from './database/tenant-db.service';
+export * from './database/ledger-fact-key';
 export * from './database/query-counter';
 export * from './context/request-actor';
 export * from './context/correlation-id.middleware';

@@ -1,7 +1,7 @@
 import { ConsoleLogger, type INestApplicationContext, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { openDatabaseServer, runningAttestOn, type AttestConfig, type DatabaseServer } from '@attest/core';
+import { assertServerSecret, openDatabaseServer, runningAttestOn, type AttestConfig, type DatabaseServer } from '@attest/core';
 import { AppModule } from '../../../api/src/app.module';
 import { createApp } from '../../../api/src/create-app';
 import { embeddedInUseError, isEmbeddedInUseFailure } from './embedded-in-use';
@@ -12,7 +12,7 @@ import { embeddedInUseError, isEmbeddedInUseFailure } from './embedded-in-use';
  * command as an error (printed in one line by the CLI) instead of Nest's stack trace and exit.
  */
 export async function withLocalApp<T>(config: AttestConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  await assertEmbeddedDatabaseFree(config);
+  await assertReadyForApp(config);
   // The API's own composition, without its HTTP server: same database setup, migrations and services.
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), nestOptions()).catch(rethrowInUse(config));
   return closing(app, work);
@@ -20,7 +20,7 @@ export async function withLocalApp<T>(config: AttestConfig, work: (app: INestApp
 
 /** The same with the API's HTTP server, on a free port of 127.0.0.1 (for what goes through GraphQL). */
 export async function withLocalHttpApp<T>(config: AttestConfig, work: (app: NestExpressApplication, baseUrl: string) => Promise<T>): Promise<T> {
-  await assertEmbeddedDatabaseFree(config);
+  await assertReadyForApp(config);
   const app = await createApp(config, nestOptions()).catch(rethrowInUse(config));
   return closing(app, async () => {
     await app.listen(0, '127.0.0.1');
@@ -32,6 +32,15 @@ export async function withLocalHttpApp<T>(config: AttestConfig, work: (app: Nest
 export async function openLocalDatabase(config: AttestConfig): Promise<DatabaseServer> {
   await assertEmbeddedDatabaseFree(config);
   return openDatabaseServer(config).catch(rethrowInUse(config));
+}
+
+/**
+ * The API's composition writes audited facts, whose ledger leaves are keyed by the server secret:
+ * on DATABASE_URL it needs the API's ATTEST_HASH_KEY, said in one line before anything starts.
+ */
+async function assertReadyForApp(config: AttestConfig): Promise<void> {
+  assertServerSecret(config);
+  await assertEmbeddedDatabaseFree(config);
 }
 
 async function assertEmbeddedDatabaseFree(config: AttestConfig): Promise<void> {

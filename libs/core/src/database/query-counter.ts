@@ -37,18 +37,23 @@ export class QueryCounter implements TypeOrmLogger {
     this.count += 1;
     const id = this.watched.size > 0 ? currentCorrelationId() : undefined;
     if (id !== undefined && this.watched.has(id)) this.watched.set(id, this.watched.get(id)! + 1);
-    if (this.echo) this.logger.debug(query);
+    if (this.echo) this.logger.debug(withoutSecrets(query));
   }
 
   logQueryError(error: string | Error, query: string): void {
-    if (this.echo) this.logger.debug(`${String(error)} in ${query}`);
+    if (this.echo) this.logger.debug(`${String(error)} in ${withoutSecrets(query)}`);
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn(`slow query (${time} ms): ${query.slice(0, 200)}`);
+    this.logger.warn(`slow query (${time} ms): ${withoutSecrets(query).slice(0, 200)}`);
   }
 
   logSchemaBuild(): void {}
   logMigration(): void {}
   log(): void {}
+}
+
+/** The tenant's ledger fact key travels as a literal with the tenant (tenant-db.service.ts): never echoed. */
+export function withoutSecrets(query: string): string {
+  return query.replace(/('attest\.ledger_fact_key', ')[0-9a-f]+'/g, "$1[secret]'");
 }

@@ -20,6 +20,14 @@ describe('PII detectors', () => {
     it.each(['foo@bar', '@handle', 'user@', 'a@b.c', 'name at example.com'])('ignores %s', (text) => {
       expect(findPii(text)).toEqual([]);
     });
+
+    it.each(['jane.doe＠example.com', 'jane.doe﹫example.com', 'j+tag＠mail.example.co.uk'])('finds %s, its at sign full-width or small', (email) => {
+      expect(found(`write to ${email}.`, 'email')).toEqual([email]);
+    });
+
+    it.each(['＠handle', 'user＠', 'foo﹫bar', 'price ＠ 5 EUR', '＠example.com'])('ignores %s', (text) => {
+      expect(findPii(text)).toEqual([]);
+    });
   });
 
   describe('payment_card', () => {
@@ -102,8 +110,25 @@ describe('PII detectors', () => {
       ['a long id', '+1234567890123456789'],
       ['a version', '10.20.30.40'],
       ['a short number', '555-1234'],
+      // Dot-separated numbers that are not phones.
+      ['an IPv4 address', '192.168.100.200'],
+      ['another IPv4 address', '10.123.234.101'],
+      ['a version', '10.0.19041.1234'],
+      ['a four-part version', '2.14.1005.12345'],
+      ['a decimal', '12345678.901'],
+      ['a signed decimal', '+0.123456789'],
+      ['a decimal with a leading zero', '0.12345678'],
+      ['a dotted date', '31.01.2024'],
+      ['a dotted ISO date', '2024.01.31'],
+      ['a dotted date with a trunk-like day', '01.02.2024'],
+      ['a phone glued to more digits', '555.123.45678'],
+      ['a dotted number inside an IP-like run', '1.555.123.4567.8'],
     ])('ignores %s (%s)', (_, text) => {
       expect(found(`value ${text} end`, 'phone')).toEqual([]);
+    });
+
+    it.each(['555.123.4567', '+49.151.12345678', '+1.555.123.4567', '+33.6.12.34.56.78', '0151.12345678', '030.123.4567'])('finds the dotted %s', (phone) => {
+      expect(found(`call ${phone}, or write`, 'phone')).toEqual([phone]);
     });
   });
 

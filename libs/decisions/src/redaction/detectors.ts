@@ -15,28 +15,54 @@ export interface PiiSpan {
 
 type Finder = (text: string) => PiiSpan[];
 
-const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}(?![\w-])/g;
+// The at sign may be written full-width (`＠`, U+FF20) or small (`﹫`, U+FE6B), as people do to slip
+// past filters; the rest of the address is plain ASCII (an address that is not, does not deliver).
+const AT_SIGNS = /[@\uFF20\uFE6B]/;
+const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+[@\uFF20\uFE6B][A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}(?![\w-])/g;
 
 /**
  * Phone heuristic. A candidate is an optional `+`, then digit groups joined by one space or dash,
  * where a group may be wrapped in parentheses: `+1 (555) 123-4567`, `030 1234567`, `0151-12345678`.
- * Dots are not separators, so decimals (`1234.56`), versions and IP addresses never form a candidate,
+ * Dots are not separators here, so decimals (`1234.56`), versions and IP addresses never form a candidate,
  * and a candidate touching a letter, digit, `_` or a decimal point is ignored. A candidate is a phone when
  * - it has 8 to 15 digits (E.164 allows at most 15), so card numbers and long ids are too long; and
  * - it is not shaped like a date (`2024-01-31`, `31-01-2024`); and
  * - it starts with `+`, or it is grouped (a separator or parentheses), or it is one run of digits that
  *   starts with a single national trunk `0` (`015112345678`). A bare run like `1706659200`, `20240131`
  *   or `00012345` is an id, a timestamp or an amount more often than a phone, so it is left alone.
- * Known misses and over-matches: dot-separated numbers (`555.123.4567`) are not found; amounts written
- * with space thousands separators (`1 234 567 890`) are taken for phones.
+ * Dot-separated numbers are a second shape, checked apart (see `isDottedPhone`). Known over-match:
+ * amounts written with space thousands separators (`1 234 567 890`) are taken for phones.
  */
 const PHONE_CANDIDATE = /(?<![\w.+])\+?(?:\(\d+\) ?|\d+[ -])*\d+(?![\w+]|[.,]\d)/g;
 const DATE_SHAPED = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4})$/;
 
 function isPhone(candidate: string): boolean {
-  const digits = candidate.replace(/\D/g, '').length;
-  if (digits < 8 || digits > 15 || DATE_SHAPED.test(candidate)) return false;
+  if (!hasPhoneDigits(candidate) || DATE_SHAPED.test(candidate)) return false;
   return candidate.startsWith('+') || /[ ()-]/.test(candidate) || /^0[1-9]/.test(candidate);
+}
+
+const hasPhoneDigits = (candidate: string) => {
+  const digits = digitCount(candidate);
+  return digits >= 8 && digits <= 15;
+};
+
+/**
+ * Dot-separated phones: digit groups joined by single dots, in one of the shapes phones are written and
+ * other dotted numbers are not:
+ * - `+`, a 1–3 digit country code and at least two more groups (`+49.151.12345678`): nothing else
+ *   dotted starts with `+`, and a signed decimal (`+0.123456789`) has one dot;
+ * - the North American 3.3.4 (`555.123.4567`): an IPv4 address has no 4-digit group, a version or a date
+ *   not this shape;
+ * - a national trunk `0` starting a 3–5 digit area code, then one or two groups (`0151.12345678`,
+ *   `030.123.4567`): dotted dates start with a 2- or 4-digit group (`01.02.2024`, `2024.01.31`).
+ * With 8 to 15 digits, as every phone. Decimals (one dot, no trunk `0`), IPv4 addresses and versions
+ * (`10.0.19041.1234`) fit none.
+ */
+const DOTTED_PHONE_CANDIDATE = /(?<![\w.+])\+?\d+(?:\.\d+)+(?![\w+]|[.,]\d)/g;
+const DOTTED_PHONE_SHAPES = /^(?:\+\d{1,3}(?:\.\d+){2,}|\d{3}\.\d{3}\.\d{4}|0[1-9]\d{1,3}(?:\.\d{2,8}){1,2})$/;
+
+function isDottedPhone(candidate: string): boolean {
+  return hasPhoneDigits(candidate) && DOTTED_PHONE_SHAPES.test(candidate);
 }
 
 /** Luhn (mod 10) check over a string of digits. */
@@ -137,8 +163,11 @@ const IBAN_START = /[A-Za-z]{2}\d{2}/;
  * 13 for a card; a country code and check digits for an IBAN), so that most strings skip the regexes.
  */
 export const DETECTORS: Readonly<Record<DetectorName, Finder>> = {
-  email: (text) => (text.includes('@') ? findByRegex(text, EMAIL, 'email') : []),
-  phone: (text) => (digitCount(text) >= 8 ? findByRegex(text, PHONE_CANDIDATE, 'phone', isPhone) : []),
+  email: (text) => (AT_SIGNS.test(text) ? findByRegex(text, EMAIL, 'email') : []),
+  phone: (text) =>
+    digitCount(text) >= 8
+      ? [...findByRegex(text, PHONE_CANDIDATE, 'phone', isPhone), ...(text.includes('.') ? findByRegex(text, DOTTED_PHONE_CANDIDATE, 'phone', isDottedPhone) : [])]
+      : [],
   payment_card: (text) => (digitCount(text) >= 13 ? findGrouped(text, CARD, 'payment_card') : []),
   iban: (text) => (IBAN_START.test(text) ? findGrouped(text, IBAN, 'iban') : []),
 };

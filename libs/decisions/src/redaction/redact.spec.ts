@@ -80,6 +80,42 @@ describe('redact', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  describe('object keys', () => {
+    it('renames a key holding personal data to its redacted text, and names the new key in every finding below it', () => {
+      const { value, findings } = redact({ contacts: { 'jane@example.com': { phone: '555.123.4567' }, 'call +49 151 12345678': 'ok' } });
+      expect(value).toEqual({ contacts: { '[REDACTED:email]': { phone: '[REDACTED:phone]' }, 'call [REDACTED:phone]': 'ok' } });
+      // In the order of the original keys, sorted: `call …` before `jane…`.
+      expect(findings).toEqual([
+        { path: "$.contacts['call [REDACTED:phone]']", detector: 'phone', count: 1 },
+        { path: "$.contacts['[REDACTED:email]']", detector: 'email', count: 1 },
+        { path: "$.contacts['[REDACTED:email]'].phone", detector: 'phone', count: 1 },
+      ]);
+      expect(JSON.stringify({ value, findings })).not.toMatch(/jane|151|555/);
+    });
+
+    it('keeps keys unique and names them the same whatever the key order', () => {
+      const a = redact({ 'b@example.com': 2, '[REDACTED:email]': 0, 'a@example.com': 1, plain: 'a＠example.com' });
+      const b = redact({ plain: 'a＠example.com', 'a@example.com': 1, '[REDACTED:email]': 0, 'b@example.com': 2 });
+      expect(a.value).toEqual({ '[REDACTED:email]': 0, '[REDACTED:email]#2': 1, '[REDACTED:email]#3': 2, plain: '[REDACTED:email]' });
+      expect(b.value).toEqual(a.value);
+      expect(b.findings).toEqual(a.findings);
+      expect(Object.keys(a.value as object)).toEqual(['[REDACTED:email]#3', '[REDACTED:email]', '[REDACTED:email]#2', 'plain']);
+    });
+
+    it('leaves identifier-like keys, and the keys under a keep path, as they are', () => {
+      const input = { email: 'x', phoneNumber: 'y', 'v1.2.3': 'z', refs: { '2025-118734': 'claim' } };
+      expect(redact(input, { paths: [{ path: '$.refs', action: 'keep' }] })).toEqual({ value: input, findings: [] });
+    });
+
+    it('applies custom patterns to keys, and a path rule to the renamed key', () => {
+      const { value } = redact({ 'EMP-123456': { 'x@example.com': 'secret' } }, {
+        patterns: [{ name: 'employee_id', pattern: 'EMP-\\d{6}' }],
+        paths: [{ path: "$['[REDACTED:employee_id]'][*]", action: 'redact' }],
+      });
+      expect(value).toEqual({ '[REDACTED:employee_id]': { '[REDACTED:email]': '[REDACTED:path]' } });
+    });
+  });
+
   it('runs only the chosen detectors', () => {
     const { value } = redact({ e: 'a@example.com', p: '+44 20 7946 0958' }, { detectors: ['phone'] });
     expect(value).toEqual({ e: 'a@example.com', p: '[REDACTED:phone]' });

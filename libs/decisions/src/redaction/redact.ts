@@ -106,7 +106,8 @@ export function compileRedactionRules(rules: RedactionRules = {}): CompiledRedac
  * - In strings, each detector or custom-pattern match is replaced by `[REDACTED:<detector>]`.
  * - Integers given as numbers are checked as card numbers only (see `isCardNumber`): a number has no
  *   separators or `+`, so phone heuristics would flag amounts, ids and timestamps.
- * - Object keys are kept as they are: redacting them could merge two keys into one.
+ * - Object keys are scanned as strings are (see `renamedKeys`); a key with a finding is renamed to its
+ *   redacted text, and findings below it name the new key, so no path carries what was redacted.
  * Findings come in a fixed order (objects walked by sorted key, arrays by index, detectors in rule order),
  * so the same input yields the same findings whatever its key order.
  */
@@ -163,33 +164,89 @@ export function redact(value: unknown, rules: RedactionRules | CompiledRedaction
   // A `__proto__` key (from JSON.parse) is defined as an own property, never set as the prototype.
   const walkObject = (node: Record<string, unknown>) => {
     const keys = Object.keys(node);
+    const renamed = scanning ? renamedKeys(keys, scan) : NO_RENAMES;
     const redacted = new Map<string, unknown>();
-    for (const key of keys.length > 1 ? [...keys].sort() : keys) redacted.set(key, child(node[key], key));
+    for (const key of keys.length > 1 ? [...keys].sort() : keys) {
+      const rename = renamed.get(key);
+      if (!rename) {
+        redacted.set(key, child(node[key], key));
+        continue;
+      }
+      path.push(rename.name);
+      report(rename.spans);
+      path.pop();
+      redacted.set(key, child(node[key], rename.name));
+    }
     const copy: Record<string, unknown> = {};
     for (const key of keys) {
-      if (key === '__proto__') Object.defineProperty(copy, key, { value: redacted.get(key), enumerable: true, writable: true, configurable: true });
-      else copy[key] = redacted.get(key);
+      const name = renamed.get(key)?.name ?? key;
+      if (name === '__proto__') Object.defineProperty(copy, name, { value: redacted.get(key), enumerable: true, writable: true, configurable: true });
+      else copy[name] = redacted.get(key);
     }
     return copy;
   };
 
-  const redactString = (text: string): string => {
+  /** What the detectors and patterns find in a string, merged without overlaps. */
+  const scan = (text: string): PiiSpan[] => {
     const pii = findPii(text, compiled.detectors);
     const custom = compiled.patterns.length === 0 ? [] : compiled.patterns.flatMap(({ name, regex }) => findPattern(text, regex, name));
-    if (pii.length === 0 && custom.length === 0) return text;
-    const spans = custom.length === 0 ? pii : mergeSpans([...pii, ...custom], order);
+    return custom.length === 0 ? pii : mergeSpans([...pii, ...custom], order);
+  };
+
+  const report = (spans: readonly PiiSpan[]) => {
     for (const detector of order) {
       const count = spans.filter((s) => s.detector === detector).length;
       if (count > 0) findings.push({ path: formatPath(path), detector, count });
     }
-    let out = '';
-    let at = 0;
-    for (const span of spans) {
-      out += text.slice(at, span.start) + placeholder(span.detector);
-      at = span.end;
-    }
-    return out + text.slice(at);
+  };
+
+  const redactString = (text: string): string => {
+    const spans = scan(text);
+    if (spans.length === 0) return text;
+    report(spans);
+    return replaceSpans(text, spans);
   };
 
   return { value: walk(value), findings };
+}
+
+function replaceSpans(text: string, spans: readonly PiiSpan[]): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + placeholder(span.detector);
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+interface KeyRename {
+  name: string;
+  spans: PiiSpan[];
+}
+
+const NO_RENAMES: ReadonlyMap<string, KeyRename> = new Map();
+
+/**
+ * The new names of an object's keys that hold something to redact: the key's redacted text
+ * (`"call [REDACTED:phone]"`). Keys stay unique, and the names do not depend on the input's key
+ * order: keys left as they are keep their names, and the renamed ones, in sorted order of the
+ * original keys, take `#2`, `#3`… after a name already taken.
+ */
+function renamedKeys(keys: readonly string[], scan: (text: string) => PiiSpan[]): ReadonlyMap<string, KeyRename> {
+  let renamed: Map<string, KeyRename> | undefined;
+  for (const key of keys) {
+    const spans = scan(key);
+    if (spans.length > 0) (renamed ??= new Map()).set(key, { name: replaceSpans(key, spans), spans });
+  }
+  if (!renamed) return NO_RENAMES;
+  const taken = new Set(keys.filter((key) => !renamed.has(key)));
+  for (const key of [...renamed.keys()].sort()) {
+    const rename = renamed.get(key)!;
+    let name = rename.name;
+    for (let n = 2; taken.has(name); n++) name = `${rename.name}#${n}`;
+    rename.name = name;
+    taken.add(name);
+  }
+  return renamed;
 }
