@@ -11,9 +11,9 @@ const decision = {
   policyFacts: { decision: { id: 'd1', confidence: 0.9 }, automation: { riskClass: 'high' } },
 } as unknown as DecisionEntity;
 const steps: ExplanationStepView[] = [
-  { position: 0, kind: 'featureAttribution', feature: 'age', value: 41, weight: 0.2 } as ExplanationStepView,
-  { position: 1, kind: 'llmCall', model: 'm', prompt: 'Is claim 7 urgent?', completion: 'yes' } as ExplanationStepView,
-  { position: 2, kind: 'ruleFired', ruleId: 'r1', outcome: 'matched' } as ExplanationStepView,
+  { position: 0, kind: 'feature_attribution', feature: 'age', value: 41, weight: 0.2 } as ExplanationStepView,
+  { position: 1, kind: 'llm_call', model: 'm', prompt: 'Is claim 7 urgent?', completion: 'yes' } as ExplanationStepView,
+  { position: 2, kind: 'rule_fired', ruleId: 'r1', outcome: 'matched' } as ExplanationStepView,
 ];
 
 /** The access of a principal with these roles; `owners` answers who owns an automation, and counts the questions. */
@@ -44,9 +44,9 @@ describe('DecisionFieldAccess', () => {
     expect(await access.policyFacts(decision)).toEqual({ ...decision.policyFacts, decision: { id: 'd1', confidence: 0.9, output: null }, context: {} });
     const shown = await access.explanation(decision, steps);
     expect(shown).toEqual([
-      { position: 0, kind: 'featureAttribution', feature: 'age', value: null, weight: 0.2 },
-      { position: 1, kind: 'llmCall', model: 'm', prompt: null, completion: null },
-      { position: 2, kind: 'ruleFired', ruleId: 'r1', outcome: 'matched' },
+      { position: 0, kind: 'feature_attribution', feature: 'age', value: null, weight: 0.2 },
+      { position: 1, kind: 'llm_call', model: 'm', prompt: null, completion: null },
+      { position: 2, kind: 'rule_fired', ruleId: 'r1', outcome: 'matched' },
     ]);
     expect(steps[0]).toMatchObject({ value: 41 }); // the steps given are not changed
   });
