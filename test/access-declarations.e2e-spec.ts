@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { ACCESS_POLICY, declaredOperations, renderAccessMatrix, type AccessPolicy } from '@attest/identity';
 import { REPO_ROOT, startTestApp, type TestApp } from './support/test-app';
@@ -18,12 +19,12 @@ function withMatrix(doc: string, table: string): string {
 
 describe('access declarations', () => {
   let t: TestApp;
-  let resolvers: Function[];
+  let resolvers: Type[];
   beforeAll(async () => {
     t = await startTestApp();
     resolvers = [...t.app.get(ModulesContainer).values()].flatMap((module) =>
       [...module.providers.values()].flatMap((wrapper) =>
-        wrapper.metatype && typeof wrapper.metatype === 'function' && wrapper.metatype.name.endsWith('Resolver') ? [wrapper.metatype as Function] : [],
+        wrapper.metatype && typeof wrapper.metatype === 'function' && wrapper.metatype.name.endsWith('Resolver') ? [wrapper.metatype as Type] : [],
       ),
     );
   });

@@ -22,7 +22,7 @@ describe('the attest CLI (built, as a child process)', () => {
   afterAll(() => database?.drop());
 
   it('--help, <group> --help and <command> --help print usage on stdout (exit 0); --version names the version; an unknown command exits 2', () => {
-    expect(attest(['--help'], {})).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Usage: attest <command> \[options\]\n\nCommands:\n(.|\n)*  key issue /) });
+    expect(attest(['--help'], {})).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Usage: attest <command> \[options\]\n\nCommands:\n(.|\n)* {2}key issue /) });
     expect(attest(['key', '--help'], {})).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('Usage: attest key <subcommand> [options]') });
     expect(attest(['key', 'issue', '--help'], {})).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('Usage: attest key issue --principal <id>') });
     expect(attest(['--version'], {})).toEqual({ code: 0, stderr: '', stdout: `attest 0.1.0 (node ${process.version})\n` });
@@ -63,7 +63,7 @@ describe('the attest CLI (built, as a child process)', () => {
   it('migrate applies the migrations once, then reports nothing pending', () => {
     const first = attest(['migrate'], { DATABASE_URL: database.url });
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toMatch(/^Applied \d+ migration\(s\) to DATABASE_URL:\n  Foundation1764057600000\n/);
+    expect(first.stdout).toMatch(/^Applied \d+ migration\(s\) to DATABASE_URL:\n {2}Foundation1764057600000\n/);
     const second = attest(['migrate'], { DATABASE_URL: database.url });
     expect(second).toEqual({ code: 0, stdout: 'No pending migrations on DATABASE_URL.\n', stderr: '' });
   });

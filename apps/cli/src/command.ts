@@ -20,7 +20,7 @@ export interface CliCommand<S extends OptionSpecs = OptionSpecs> {
 
 /** Keeps each command's option types precise while the command table holds them all. */
 export function defineCommand<const S extends OptionSpecs>(command: CliCommand<S>): CliCommand {
-  return command as unknown as CliCommand;
+  return command;
 }
 
 /** A failure the user can act on: printed as is (no stack), exit code 1. */

@@ -17,7 +17,7 @@ export function parseConditions(src: YamlSource, node: unknown, problems: string
     problems.push(problem(src.at(node), 'conditions', 'the top level must be all, any or not'));
     return undefined;
   }
-  return condition as TopLevelCondition | undefined;
+  return condition;
 }
 
 function parseCondition(src: YamlSource, node: unknown, field: string, problems: string[]): Condition | undefined {

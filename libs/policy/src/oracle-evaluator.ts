@@ -1,4 +1,4 @@
-import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
+import { Engine } from 'json-rules-engine';
 import { combineEffects } from './combine-effects';
 import { groupByAppliesTo, referencedFacts, withReferenced, type PolicyEvaluator } from './evaluation';
 import { resolveFacts, type ResolvedFacts } from './fact-catalogue';
@@ -15,7 +15,7 @@ export class OracleEvaluator implements PolicyEvaluator<Promise<PolicyOutcome>> 
 
   constructor(readonly pack: PolicyPack) {
     for (const [appliesTo, policies] of groupByAppliesTo(pack)) {
-      const rules = policies.map((p) => ({ name: p.id, conditions: structuredClone(p.conditions) as EngineCondition, event: { type: p.id } }));
+      const rules = policies.map((p) => ({ name: p.id, conditions: structuredClone(p.conditions), event: { type: p.id } }));
       const engine = new Engine(rules, { allowUndefinedFacts: true });
       this.engines.set(appliesTo, { engine, policies: new Map(policies.map((p) => [p.id, p])) });
     }

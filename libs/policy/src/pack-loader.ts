@@ -80,7 +80,7 @@ export function parsePolicyFile(file: string, text: string, problems: string[]):
   const report = (key: string, message: string) => problems.push(problem(src.atKey(map, key), key, message));
   for (const key of POLICY_KEYS) if (raw[key] === undefined || raw[key] === null) report(key, 'is required');
   for (const key of ['description', 'message']) {
-    if (raw[key] != null && !(typeof raw[key] === 'string' && (raw[key] as string).trim())) report(key, 'must be non-empty text');
+    if (raw[key] != null && !(typeof raw[key] === 'string' && raw[key].trim())) report(key, 'must be non-empty text');
   }
   if (raw.id != null && !(typeof raw.id === 'string' && POLICY_ID.test(raw.id))) report('id', 'must be kebab-case (lowercase letters, digits and dashes)');
   if (raw.version != null && !(Number.isInteger(raw.version) && (raw.version as number) > 0)) report('version', 'must be a positive integer');

@@ -23,7 +23,7 @@ export const policyDecisionsCommand = defineCommand({
     const key = process.env.ATTEST_API_KEY;
     if (!key) throw new CliError('ATTEST_API_KEY must be set (a read-only key is enough)', 2);
     for (const name of ['since', 'until'] as const) {
-      if (options[name] && Number.isNaN(Date.parse(options[name]!))) throw new CliError(`--${name} must be an ISO 8601 date, got "${options[name]}"`, 2);
+      if (options[name] && Number.isNaN(Date.parse(options[name]))) throw new CliError(`--${name} must be an ISO 8601 date, got "${options[name]}"`, 2);
     }
     // Written aside and renamed at the end: a failed export leaves no file that a replay would read as "no decisions".
     const partial = `${options.out}.partial`;

@@ -2,7 +2,7 @@ import { UsageError } from '../args';
 import { CliError, defineCommand } from '../command';
 import { createTenantOrExplain } from '../create-tenant';
 import { decisionSummary } from '../demo/demo-decisions';
-import { seedDemo, type DemoTenant, type GraphQLCall } from '../demo/demo-seed';
+import { seedDemo, type DemoTenant, type GraphQLCall, type GraphQLData } from '../demo/demo-seed';
 import { HttpGraphQLClient, requestWhole } from '../ledger/graphql-client';
 import { withLocalHttpApp } from '../local/local-app';
 import { loadCliConfig } from '../local/cli-config';
@@ -68,5 +68,5 @@ async function seedThroughApi(url: string, io: { err(text: string): void }): Pro
 
 /** The demo's transport: GraphQL over HTTP with the key of the principal acting; any error stops the seed. */
 function graphqlOver(baseUrl: string): GraphQLCall {
-  return (key, query, variables) => requestWhole<Record<string, any>>(new HttpGraphQLClient(baseUrl, key), 'the demo seed', query, variables);
+  return (key, query, variables) => requestWhole<GraphQLData>(new HttpGraphQLClient(baseUrl, key), 'the demo seed', query, variables);
 }

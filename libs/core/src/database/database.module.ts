@@ -6,6 +6,7 @@ import {
   Logger,
   Module,
   type OnApplicationShutdown,
+  type Type,
 } from '@nestjs/common';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import type { AttestConfig } from '../config/attest-config';
@@ -17,8 +18,7 @@ import { QueryCounter } from './query-counter';
 import { TenantDb } from './tenant-db.service';
 
 export interface DatabaseModuleOptions {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  entities: Function[];
+  entities: Type[];
   migrations: (new () => MigrationInterface)[];
 }
 

@@ -45,7 +45,7 @@ export function ConnectionType<T>(node: Type<T>): Type<Connection<T>> {
     @Field(() => [EdgeType]) edges: Edge<T>[];
     @Field(() => PageInfo) pageInfo: PageInfo;
   }
-  return ConnectionClass as Type<Connection<T>>;
+  return ConnectionClass;
 }
 
 /** Query-cost estimator for connection fields: a page weighs `first` times its nodes. */

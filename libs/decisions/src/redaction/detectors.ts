@@ -130,8 +130,8 @@ function findGrouped(text: string, kind: GroupedNumber, detector: DetectorName):
         if (kind.valid(compact)) found = j;
       }
       if (found === undefined) continue;
-      const end = groups[found].index! + groups[found][0].length;
-      spans.push({ start: match.index! + groups[i].index!, end: match.index! + end, detector });
+      const end = groups[found].index + groups[found][0].length;
+      spans.push({ start: match.index + groups[i].index, end: match.index + end, detector });
       i = found;
     }
   }
@@ -141,7 +141,7 @@ function findGrouped(text: string, kind: GroupedNumber, detector: DetectorName):
 function findByRegex(text: string, pattern: RegExp, detector: string, accept: (m: string) => boolean = () => true): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const match of text.matchAll(pattern)) {
-    if (match[0].length > 0 && accept(match[0])) spans.push({ start: match.index!, end: match.index! + match[0].length, detector });
+    if (match[0].length > 0 && accept(match[0])) spans.push({ start: match.index, end: match.index + match[0].length, detector });
   }
   return spans;
 }

@@ -38,7 +38,7 @@ export function buildAbility(policy: AccessPolicy, principal: PrincipalFacts): A
           : { ...(interpolate(rule.conditions ?? {}, values) as object), tenantId: principal.tenantId },
         fields: rule.fields,
         inverted: rule.inverted,
-      } as RawRuleOf<AppAbility>);
+      });
     }
   }
   // Inverted rules must come last to take precedence over every role's grants.
@@ -48,7 +48,7 @@ export function buildAbility(policy: AccessPolicy, principal: PrincipalFacts): A
 
 /** Tags a plain object with its subject type so that CASL can match conditions against it. */
 export function subjectOf<T extends object>(type: SubjectType, value: T): T & TaggedSubject {
-  return asSubject(type, { ...value }) as T & TaggedSubject;
+  return asSubject(type, { ...value });
 }
 
 function interpolate(value: unknown, values: Record<string, unknown>): unknown {

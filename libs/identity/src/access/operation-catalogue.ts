@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { buildAbility } from './ability.factory';
 import type { AccessPolicy } from './access-policy';
 import { ABILITY_KEY, PUBLIC_KEY, requirementMet, type AbilityRequirement } from '../auth/decorators';
@@ -16,7 +17,7 @@ export interface DeclaredOperation {
 }
 
 /** Every GraphQL query, mutation and field resolver of these classes, with the ability it declares. */
-export function declaredOperations(resolverClasses: Function[]): DeclaredOperation[] {
+export function declaredOperations(resolverClasses: Type[]): DeclaredOperation[] {
   const operations: DeclaredOperation[] = [];
   for (const cls of resolverClasses) {
     const proto = cls.prototype as Record<string, unknown>;
@@ -65,6 +66,6 @@ export function renderAccessMatrix(policy: AccessPolicy, operations: DeclaredOpe
 }
 
 /** @Resolver(() => ModelModel) records the GraphQL type name (`Model`) on the class. */
-function parentTypeName(cls: Function): string {
+function parentTypeName(cls: Type): string {
   return (Reflect.getMetadata(RESOLVER_NAME, cls) as string | undefined) ?? cls.name;
 }

@@ -1,5 +1,5 @@
 import { canonicalJson } from '@attest/core';
-import { PolicyFactsError, resolveFacts, type PackTestCase, type Policy, type PolicyPack } from '@attest/policy';
+import { type PackTestCase, type Policy, type PolicyPack } from '@attest/policy';
 import { PolicyYaml } from '../coverage/policy-yaml';
 import { parseFileLine } from '../coverage/source-location';
 import type { Finding, FindingLevel, FindingRule, SourceLocation } from '../report/check-report';

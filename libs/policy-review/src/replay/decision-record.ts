@@ -44,7 +44,7 @@ export function parseDecisionRecord(text: string, line: number): ReplayRecord {
     throw new DecisionRecordError(line, 'not JSON');
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new DecisionRecordError(line, 'not a JSON object');
-  return (value as { kind?: unknown }).kind === 'gate' ? gateRecord(value as Partial<GateRecord>, line) : decisionRecord(value as Partial<DecisionRecord>, line);
+  return (value as { kind?: unknown }).kind === 'gate' ? gateRecord(value, line) : decisionRecord(value, line);
 }
 
 function decisionRecord(r: Partial<DecisionRecord>, line: number): DecisionRecord {

@@ -75,7 +75,7 @@ export async function startServer(bin: PostgresBinaries, pgDir: string, port: nu
       if (child.exitCode !== null || child.signalCode !== null) throw error;
       if (Date.now() > deadline) {
         await stopServer(child);
-        throw new Error(`PostgreSQL did not accept connections within 60 s: ${lastLine(output)}`);
+        throw new Error(`PostgreSQL did not accept connections within 60 s: ${lastLine(output)}`, { cause: error });
       }
       await new Promise((r) => setTimeout(r, 100));
     }
