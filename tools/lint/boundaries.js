@@ -90,8 +90,7 @@ const rule = {
       ImportExpression: (node) => report(node, node.source),
       TSImportEqualsDeclaration: (node) => report(node, node.moduleReference.expression),
       'CallExpression[callee.name="require"]': (node) => report(node, node.arguments[0]),
-      'CallExpression[callee.object.name="jest"][callee.property.name=/^(mock|requireActual)$/]': (node) =>
-        report(node, node.arguments[0]),
+      'CallExpression[callee.object.name="jest"][callee.property.name=/^(mock|requireActual)$/]': (node) => report(node, node.arguments[0]),
     };
   },
 };
