@@ -150,7 +150,8 @@ describe('lint: import boundaries and the context map', () => {
 });
 
 describe('lint: the context map keeps its direction', () => {
-  const withEdge = (from: string, to: string) => {
+  type ContextMap = typeof contextMap.CONTEXT_MAP;
+  const withEdge = (from: string, to: string): ContextMap => {
     const current = contextMap.CONTEXT_MAP[from];
     return { ...contextMap.CONTEXT_MAP, [from]: current === '*' ? '*' : [...current, to] };
   };
