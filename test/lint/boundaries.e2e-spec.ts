@@ -47,6 +47,11 @@ const cases: { name: string; source: Source; expected: string | null }[] = [
     source: importIn('libs/decisions/src/probe.ts', '@attest/ledger/testing'),
     expected: 'testingInShippedCode',
   },
+  {
+    name: "a lib's own testing folder in its shipped code",
+    source: importIn('libs/ledger/src/probe.ts', './testing/ledger-fixtures'),
+    expected: 'testingInShippedCode',
+  },
   { name: 'core importing a domain lib', source: importIn('libs/core/src/probe.ts', '@attest/registry'), expected: 'notOnContextMap' },
   {
     name: 'observability importing identity',

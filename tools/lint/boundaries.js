@@ -56,7 +56,7 @@ function check(specifier, filename) {
   if (!testCode && (to.entry === 'deep' || (to.entry === 'relative' && !sameLib))) {
     return { messageId: 'deepImport', data: { specifier, lib: to.name } };
   }
-  if (to.entry === 'testing' && !testCode) return { messageId: 'testingInShippedCode', data: { specifier } };
+  if ((to.entry === 'testing' || to.testing) && !testCode) return { messageId: 'testingInShippedCode', data: { specifier } };
   if (from.kind === 'lib' && !sameLib && !mayImport(from.name, to.name)) {
     return { messageId: 'notOnContextMap', data: { from: from.name, to: to.name, allowed: describeAllowed(from.name) } };
   }
