@@ -11,6 +11,7 @@ import { DecisionCounts1764489600000 } from './1764489600000-DecisionCounts';
 import { OpenLineageExportJobs1764489700000 } from './1764489700000-OpenLineageExportJobs';
 import { PolicySimulations1764576000000 } from './1764576000000-PolicySimulations';
 import { LedgerFactLookup1764662450000 } from './1764662450000-LedgerFactLookup';
+import { LedgerVerifications1764749100000 } from './1764749100000-LedgerVerifications';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
-export const MIGRATIONS = [Foundation1764057600000, PolicyPacks1764144000000, AutomationVersionDomain1764144100000, LifecycleApprovals1764144200000, Decisions1764230400000, Webhooks1764230500000, DecisionIngest1764230600000, Ledger1764316800000, Lineage1764403200000, DecisionCounts1764489600000, OpenLineageExportJobs1764489700000, PolicySimulations1764576000000, LedgerFactLookup1764662450000];
+export const MIGRATIONS = [Foundation1764057600000, PolicyPacks1764144000000, AutomationVersionDomain1764144100000, LifecycleApprovals1764144200000, Decisions1764230400000, Webhooks1764230500000, DecisionIngest1764230600000, Ledger1764316800000, Lineage1764403200000, DecisionCounts1764489600000, OpenLineageExportJobs1764489700000, PolicySimulations1764576000000, LedgerFactLookup1764662450000, LedgerVerifications1764749100000];

@@ -48,8 +48,11 @@ export class LedgerConsistencyProofArgs {
   toSize?: number;
 }
 
-/** Most leaves one verifyLedger call recomputes; verify a longer log in consecutive ranges. */
-export const MAX_VERIFY_RANGE = 1_000_000;
+/**
+ * Most leaves one verifyLedger call recomputes (a few seconds of decision leaves, well inside the
+ * default timeout); a longer range is a background job, startLedgerVerification.
+ */
+export const MAX_VERIFY_RANGE = 100_000;
 
 @ArgsType()
 export class VerifyLedgerArgs {
