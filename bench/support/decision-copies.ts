@@ -1,10 +1,11 @@
 import type { Pool } from 'pg';
 
 /**
- * Grows a tenant's decisions to `total` by copying the ones recorded through the API (new ids and
- * idempotency keys, everything else as recorded), `chunk` per statement: the ledger's trigger
- * writes each copy's leaf from its row as for any decision, so the copies verify like the
- * originals. For logs larger than the API would record in a bench's minutes.
+ * Grows a tenant's decisions to `total` by copying the ones recorded through the API with their
+ * explanation steps (new ids and idempotency keys, everything else as recorded), `chunk` per
+ * statement. Decision and steps are inserted by one statement, as the API does: the ledger's
+ * trigger, which runs at its end, writes each copy's leaf from its row and steps, so the copies
+ * verify like the originals. For logs larger than the API would record in a bench's minutes.
  */
 export async function copyDecisions(pool: Pool, tenantId: string, total: number, chunk = 20_000): Promise<number> {
   const { rows: columns } = await pool.query<{ name: string }>(
@@ -18,11 +19,18 @@ export async function copyDecisions(pool: Pool, tenantId: string, total: number,
   for (let have = originals, round = 0; have < total; round++) {
     const n = Math.min(chunk, total - have);
     await pool.query(
-      `INSERT INTO decisions (id, idempotency_key, ${list})
-       SELECT gen_random_uuid(), d.idempotency_key || '-copy-' || $2 || '-' || g, ${columns.map((c) => `d.${c.name}`).join(', ')}
-         FROM generate_series(1, $3::int) g
-        CROSS JOIN (SELECT * FROM decisions WHERE tenant_id = $1 AND idempotency_key NOT LIKE '%-copy-%') d
-        LIMIT $4`,
+      `WITH copies AS MATERIALIZED (
+         SELECT gen_random_uuid() AS id, d.id AS original, g
+           FROM generate_series(1, $3::int) g
+          CROSS JOIN (SELECT id FROM decisions WHERE tenant_id = $1 AND idempotency_key NOT LIKE '%-copy-%') d
+          LIMIT $4
+       ), decision AS (
+         INSERT INTO decisions (id, idempotency_key, ${list})
+         SELECT c.id, d.idempotency_key || '-copy-' || $2 || '-' || c.g, ${columns.map((c) => `d.${c.name}`).join(', ')}
+           FROM copies c JOIN decisions d ON d.id = c.original
+       )
+       INSERT INTO explanation_steps (tenant_id, decision_id, position, kind, detail)
+       SELECT s.tenant_id, c.id, s.position, s.kind, s.detail FROM copies c JOIN explanation_steps s ON s.decision_id = c.original`,
       [tenantId, round, Math.ceil(n / originals), n],
     );
     have += n;
