@@ -9,7 +9,7 @@
  *   from its row), sealed; then over the same range: a plain SELECT of the rows verification
  *   reads (the leaves, their stored hashes, the decision rows; as the owner, pages of 5,000) as the
  *   baseline, startLedgerVerification (the background job, in-process, from start to `succeeded`),
- *   and verifyLedger over GraphQL of its last 100,000 leaves (its cap).
+ *   and verifyLedger over GraphQL of its last 50,000 leaves (its cap).
  *   npm run build && node dist/bench/ledger-verify.bench.js
  *   DATABASE_URL=postgres://…  a fresh database on that server, dropped afterwards; unset: embedded PostgreSQL
  *   BENCH_LEDGER_VERIFY_LEAVES (default 10000) audit events added
@@ -33,7 +33,8 @@ const LEAVES = Number(process.env.BENCH_LEDGER_VERIFY_LEAVES ?? 10_000);
 const DECISIONS = Number(process.env.BENCH_LEDGER_VERIFY_DECISIONS ?? 100_000);
 const RECORDED = Math.min(2_000, DECISIONS);
 const OLD_LOOKUPS = 1_000;
-const SYNC_CAP = 100_000;
+/** verifyLedger's cap (MAX_VERIFY_RANGE in libs/ledger/src/api/ledger.args.ts). */
+const SYNC_CAP = 50_000;
 const PAGE = 5_000;
 
 const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
