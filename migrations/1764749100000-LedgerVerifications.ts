@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { MAINTENANCE_ROLE, withMaintenanceFunctions } from './support/maintenance-role';
 
 /**
  * startLedgerVerification (docs/ledger.md, "Verifying"): a long range of the tenant's log verified
@@ -43,18 +44,23 @@ export class LedgerVerifications1764749100000 implements MigrationInterface {
       CREATE POLICY tenant_isolation ON ledger_verifications
       USING (tenant_id = attest_current_tenant()) WITH CHECK (tenant_id = attest_current_tenant())`);
     await db.query(`GRANT SELECT, INSERT, UPDATE ON ledger_verifications TO attest_app`);
-    // The recovery sweep finds verifications whose job was lost (a restart of the embedded default, a dead worker), across tenants.
-    await db.query(`
-      CREATE FUNCTION attest_stalled_ledger_verifications(p_quiet interval) RETURNS TABLE (id uuid, tenant_id uuid)
-      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-        SELECT id, tenant_id FROM ledger_verifications
-         WHERE status IN ('queued', 'running') AND updated_at < clock_timestamp() - p_quiet ORDER BY updated_at LIMIT 100 $$`);
+    // The recovery sweep finds verifications whose job was lost (a restart of the embedded default, a dead worker), across tenants:
+    // like every cross-tenant function, it belongs to attest_maintenance, which alone reads this table across tenants (docs/security.md).
+    await db.query(`GRANT SELECT (id, tenant_id, status, updated_at) ON ledger_verifications TO ${MAINTENANCE_ROLE}`);
+    await db.query(`CREATE POLICY maintenance_cross_tenant ON ledger_verifications TO ${MAINTENANCE_ROLE} USING (true) WITH CHECK (true)`);
+    await withMaintenanceFunctions(db, async () => {
+      await db.query(`
+        CREATE FUNCTION attest_stalled_ledger_verifications(p_quiet interval) RETURNS TABLE (id uuid, tenant_id uuid)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+          SELECT id, tenant_id FROM ledger_verifications
+           WHERE status IN ('queued', 'running') AND updated_at < clock_timestamp() - p_quiet ORDER BY updated_at LIMIT 100 $$`);
+    });
     await db.query(`REVOKE ALL ON FUNCTION attest_stalled_ledger_verifications(interval) FROM PUBLIC`);
     await db.query(`GRANT EXECUTE ON FUNCTION attest_stalled_ledger_verifications(interval) TO attest_app`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP FUNCTION attest_stalled_ledger_verifications(interval)`);
+    await withMaintenanceFunctions(db, () => db.query(`DROP FUNCTION attest_stalled_ledger_verifications(interval)`));
     await db.query(`DROP TABLE ledger_verifications`);
   }
 }

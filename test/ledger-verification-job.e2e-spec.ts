@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { LedgerVerificationSweeper } from '@attest/ledger';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { sealAll } from './support/ledger';
+import { sealAll, withFactKey } from './support/ledger';
 import { withClient } from './support/test-database';
 import { createTenant, errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 import { until } from './support/until';
@@ -44,7 +44,7 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
   /** A tenant whose sealed log holds a few hundred audit-event leaves, written as the application would (each through the trigger). */
   async function sealedLog(): Promise<{ tenantId: string; adminKey: string; size: number }> {
     const tenant = await createTenant(t, `verify-job-${randomBytes(3).toString('hex')}-${seq++}`);
-    await withClient(t.databaseUrl, (c) => c.query(
+    await withFactKey(t, tenant.tenantId, (c) => c.query(
       `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id, after)
        SELECT $1, 'test.event', 'thing', 'thing-' || i, jsonb_build_object('i', i) FROM generate_series(1, ${EVENTS}) i`,
       [tenant.tenantId],
