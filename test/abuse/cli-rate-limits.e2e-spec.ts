@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { createApp } from '../../apps/api/src/create-app';
+import { createApp } from '@attest/platform';
 import { automationFixture, decisionInput, RECORD } from '../support/decision-fixtures';
 import { sealAll } from '../support/ledger';
 import { attestAsync } from '../support/attest-cli';

@@ -1,6 +1,6 @@
 import { TypeMetadataStorage } from '@nestjs/graphql';
 import { GraphQLJSON, jsonFieldsOf } from '@attest/core';
-import { generateApiSchemaSdl } from '../../apps/api/src/api-schema';
+import { generateApiSchemaSdl } from '@attest/platform';
 
 /** What an input class declares of itself: its GraphQL name and the JSON-typed fields among its properties. */
 function jsonTypedFields(metadata: { name: string; target: unknown; properties?: { name: string; typeFn: () => unknown }[] }[]) {

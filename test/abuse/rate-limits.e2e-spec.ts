@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { runEvent } from '@attest/lineage/testing';
-import { createApp } from '../../apps/api/src/create-app';
+import { createApp } from '@attest/platform';
 import { principalWithRole, startTestApp, type TestApp } from '../support/test-app';
 
 /** A cheap query: one request, cost 1. */

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig, type AttestConfig } from '@attest/core';
 import { TenantsService } from '@attest/identity';
-import { createApp } from '../../apps/api/src/create-app';
+import { createApp } from '@attest/platform';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const REPO_ROOT = resolve(__dirname, '../..');

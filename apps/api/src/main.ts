@@ -1,7 +1,7 @@
 import './production-env';
 import 'reflect-metadata';
 import type { AttestConfig } from '@attest/core';
-import { startTracing } from './tracing';
+import { startTracing } from '@attest/observability';
 
 const tracing = startTracing();
 let config: AttestConfig | undefined;
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   // after the migrations ran and a first admin key was printed for a URL that is another server's.
   const reserved = await reservePort(config.port);
   if (!config.databaseUrl) prepareDataDir(config.dataDir);
-  const { createApp } = await import('./create-app');
+  const { createApp } = await import('@attest/platform');
   const app = await createApp({ ...config, port: reserved.port });
   await app.init();
   await reserved.release();

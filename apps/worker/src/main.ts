@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { AttestConfig } from '@attest/core';
-import { startTracing } from '../../api/src/tracing';
+import { startTracing } from '@attest/observability';
 
 // As in the API: telemetry first, so that instrumented modules are patched as they load; the
 // worker exports its own metrics (the ledger's sequencing lag is measured where it seals).

@@ -6,7 +6,7 @@ import { LedgerModule } from '@attest/ledger';
 import { LineageModule } from '@attest/lineage';
 import { PolicyPacksModule } from '@attest/policy';
 import { PolicySimulationModule } from '@attest/policy-review';
-import { DATABASE_OPTIONS } from '../../api/src/persistence';
+import { DATABASE_OPTIONS } from '@attest/platform';
 
 /**
  * The worker's composition root: the same libraries as the API, no HTTP, and JobsModule consuming

@@ -1,4 +1,5 @@
 export * from './identity.module';
+export * from './identity-services.module';
 export * from './access/vocabulary';
 export * from './access/ability.factory';
 export * from './access/access-policy';

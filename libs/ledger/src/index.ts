@@ -23,3 +23,4 @@ export { CompactRange } from './merkle/compact-range';
 export { leafBytes, leafHashOf, declaredIndex } from './leaves/leaf-format';
 export { claimedCheckpoint, openCheckpoint } from './checkpoint/open-checkpoint';
 export { overStoredTree } from './store/stored-tree';
+export { LedgerVerificationSweeper } from './verification-jobs/ledger-verification.sweeper';

@@ -20,7 +20,7 @@ const SERVICES = [
   LifecycleService, ModelsService, ModelVersionsService, DatasetsService, DatasetVersionsService, AutomationsService, AutomationVersionsService,
   DecisionTargetsService,
 ];
-/** Every resolver of the registry, also for building the schema without a server (apps/api/src/api-schema.ts). */
+/** Every resolver of the registry, also for building the schema without a server (@attest/platform, api-schema.ts). */
 export const REGISTRY_RESOLVERS = [
   ModelsResolver, ModelVersionsResolver, DatasetsResolver, DatasetVersionsResolver, AutomationsResolver, AutomationVersionsResolver, LifecycleGatesResolver,
 ];

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { generateApiSchemaSdl } from '../../../api/src/api-schema';
+import { generateApiSchemaSdl } from '@attest/platform';
 import { nearestPackageRoot } from '../repo-root';
 import { CliError, defineCommand } from '../command';
 

@@ -2,9 +2,9 @@ import { ConsoleLogger, type INestApplicationContext, type NestApplicationOption
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { assertServerSecret, openDatabaseServer, runningAttestOn, type AttestConfig, type DatabaseServer } from '@attest/core';
-import { AppModule } from '../../../api/src/app.module';
-import { createApp } from '../../../api/src/create-app';
+import { createApp } from '@attest/platform';
 import { embeddedInUseError, isEmbeddedInUseFailure } from './embedded-in-use';
+import { OperatorModule } from './operator.module';
 
 /**
  * Commands that need the database itself (not a running API): on DATABASE_URL, or on the embedded
@@ -13,12 +13,12 @@ import { embeddedInUseError, isEmbeddedInUseFailure } from './embedded-in-use';
  */
 export async function withLocalApp<T>(config: AttestConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   await assertReadyForApp(config);
-  // The API's own composition, without its HTTP server: same database setup, migrations and services.
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), nestOptions()).catch(rethrowInUse(config));
+  // The database and identity's services, set up as the API does (migrations included), nothing more.
+  const app = await NestFactory.createApplicationContext(OperatorModule.forRoot(config), nestOptions()).catch(rethrowInUse(config));
   return closing(app, work);
 }
 
-/** The same with the API's HTTP server, on a free port of 127.0.0.1 (for what goes through GraphQL). */
+/** The whole API with its HTTP server, on a free port of 127.0.0.1 (for what goes through GraphQL). */
 export async function withLocalHttpApp<T>(config: AttestConfig, work: (app: NestExpressApplication, baseUrl: string) => Promise<T>): Promise<T> {
   await assertReadyForApp(config);
   const app = await createApp(config, nestOptions()).catch(rethrowInUse(config));

@@ -39,9 +39,10 @@ export interface AttestConfig {
    * The verifiable ledger's log: its name (the signature's key name and the prefix of each tenant's
    * origin), optionally its Ed25519 signing key (PEM, secret; default: derived from the hash key),
    * how often the sequencer looks for new leaves, how many it seals per checkpoint at most, and how
-   * long one verifyLedger call may run.
+   * long one verifyLedger call (or one slice of a verification job) may run, and how many leaves a
+   * verification job checks per slice (per transaction).
    */
-  ledger: { name: string; signingKey?: string; sequenceEveryMs: number; batchSize: number; verifyTimeoutMs: number };
+  ledger: { name: string; signingKey?: string; sequenceEveryMs: number; batchSize: number; verifyTimeoutMs: number; verifySlice: number };
   /**
    * OpenLineage export: where sealed decisions are sent as run events (unset: no export), its API key (secret), the first retry's wait;
    * and the largest event `POST /api/v1/lineage` takes, in bytes.
@@ -119,6 +120,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       sequenceEveryMs: read.integer('ATTEST_LEDGER_SEQUENCE_EVERY_MS', 250, 10, 1000),
       batchSize: read.integer('ATTEST_LEDGER_BATCH', 5000, 1, 50_000),
       verifyTimeoutMs: read.integer('ATTEST_LEDGER_VERIFY_TIMEOUT_MS', 60_000, 1000, 3_600_000),
+      verifySlice: read.integer('ATTEST_LEDGER_VERIFY_SLICE', 10_000, 1, 100_000),
     },
     openLineage: {
       url: read.url('ATTEST_OPENLINEAGE_URL', ['http:', 'https:']),

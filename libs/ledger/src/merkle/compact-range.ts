@@ -24,6 +24,11 @@ export class CompactRange {
     return this.count;
   }
 
+  /** The frontier heads, left to right: with `size`, what the constructor takes to resume (a verification job stores it after each slice). */
+  get frontier(): readonly Buffer[] {
+    return [...this.heads];
+  }
+
   append(leafHash: Buffer): void {
     let node = leafHash;
     this.count += 1;

@@ -11,7 +11,7 @@ export const OPENLINEAGE_PATH = 'api/v1/lineage';
  * The OpenLineage HTTP transport's endpoint, at the path Marquez serves: point a client's
  * `OPENLINEAGE_URL` at Attest and give it an API key (`OPENLINEAGE_API_KEY`, sent as a bearer
  * token). 201 when stored; 400 with the schema path of the first failure, nothing stored; 413 for an
- * event over ATTEST_OPENLINEAGE_MAX_EVENT_BYTES (its own body parser, apps/api/src/create-app.ts).
+ * event over ATTEST_OPENLINEAGE_MAX_EVENT_BYTES (its own body parser, createApp in @attest/platform).
  */
 @Controller(OPENLINEAGE_PATH)
 export class OpenLineageController {

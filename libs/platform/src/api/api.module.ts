@@ -14,15 +14,18 @@ import { RegistryModule } from '@attest/registry';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
-import { DATABASE_OPTIONS } from './persistence';
+import { DATABASE_OPTIONS } from '../database/database-options';
 
-/** The API's composition root: the same libraries the worker and CLI assemble. */
+/**
+ * The API: every context with GraphQL, /health and the jobs (enqueued, or run here on the embedded
+ * default). Served by apps/api, and for a moment by the CLI (`attest seed --demo` goes through it).
+ */
 @Module({})
-export class AppModule {
+export class ApiModule {
   static forRoot(config: AttestConfig): DynamicModule {
     memoizeValidationMetadata();
     return {
-      module: AppModule,
+      module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(DATABASE_OPTIONS),

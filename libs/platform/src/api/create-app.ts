@@ -4,17 +4,17 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import { bodyLimitSetBy, correlationIdMiddleware, loggerLevels, AttestConsoleLogger, type AttestConfig } from '@attest/core';
 import { OPENLINEAGE_PATH } from '@attest/lineage';
-import { AppModule } from './app.module';
+import { ApiModule } from './api.module';
 
 /**
- * Builds the API application; main.ts, the CLI (attest seed) and the end-to-end tests share it. The
+ * Builds the API application; apps/api, the CLI (attest seed) and the end-to-end tests share it. The
  * CLI passes its own logger and abortOnError: false, to report a start-up failure in one line.
  */
 export async function createApp(
   config: AttestConfig,
   overrides: Pick<NestApplicationOptions, 'logger' | 'abortOnError'> = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     logger: new AttestConsoleLogger({ logLevels: loggerLevels(config.logLevel) }),
     // A failure to start is thrown to the caller (main.ts reports it in one line), not logged and exited on.
     abortOnError: false,

@@ -1,8 +1,9 @@
 import { NodeSDK } from '@opentelemetry/sdk-node';
 
 /**
- * OpenTelemetry starts before Nest so that instrumentation can patch modules as they load. It is
- * configured by the standard OTEL_* variables; with no exporter chosen, nothing is exported.
+ * OpenTelemetry starts before Nest so that instrumentation can patch modules as they load (the API
+ * and the worker call this first). It is configured by the standard OTEL_* variables; with no
+ * exporter chosen, nothing is exported.
  */
 export function startTracing(env: Record<string, string | undefined> = process.env, serviceName = 'attest-api'): NodeSDK | undefined {
   if (env.OTEL_SDK_DISABLED === 'true') return undefined;

@@ -1,0 +1,35 @@
+import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, GraphQLSafeInt } from '@attest/core';
+import { LedgerVerificationModel } from '../api/ledger.models';
+
+export enum LedgerVerificationStatus {
+  queued = 'queued',
+  running = 'running',
+  succeeded = 'succeeded',
+  failed = 'failed',
+}
+registerEnumType(LedgerVerificationStatus, {
+  name: 'LedgerVerificationStatus',
+  description: 'succeeded: the whole range matched; failed: a divergence was found (result.firstDivergence), or the job could not finish (error)',
+});
+
+@ObjectType('LedgerVerificationJob', { description: 'A range of the log verified as a background job, a slice at a time (startLedgerVerification)' })
+export class LedgerVerificationJobModel {
+  @Field(() => ID) id: string;
+  @Field(() => LedgerVerificationStatus) status: LedgerVerificationStatus;
+  @Field(() => GraphQLSafeInt) fromIndex: number;
+  @Field(() => GraphQLSafeInt, { description: 'Inclusive' }) toIndex: number;
+  @Field(() => GraphQLSafeInt, { description: 'Leaves recomputed so far' }) leavesChecked: number;
+  @Field(() => GraphQLSafeInt, { description: 'Signed checkpoints checked so far' }) checkpointsChecked: number;
+  @Field(() => Float, { description: 'leavesChecked over the range, 0 to 1' }) progress: number;
+  @Field(() => LedgerVerificationModel, { nullable: true, description: 'Once finished: what verifyLedger would have answered over the range' })
+  result: LedgerVerificationModel | null;
+  @Field(() => String, { nullable: true, description: 'Why it could not finish (no result then)' }) error: string | null;
+  @Field(() => ID) requestedBy: string;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) startedAt: Date | null;
+  @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+}
+
+@ObjectType('LedgerVerificationJobConnection')
+export class LedgerVerificationJobConnection extends ConnectionType(LedgerVerificationJobModel) {}
