@@ -52,9 +52,9 @@ export class LedgerConsistencyProofArgs {
 }
 
 /**
- * Most leaves one verifyLedger call recomputes: decision leaves, the dearest, verify at 2,300–5,200
- * a second on 2 shared cores (docs/performance.md), so 10–22 s, well inside the default 60 s
- * timeout even on a loaded machine; a longer range is a background job, startLedgerVerification.
+ * Most leaves one verifyLedger call recomputes: decision leaves, the dearest, verified at 1,900–3,700
+ * a second on 2 loaded shared cores (docs/performance.md), so 14–27 s, inside the default 60 s
+ * timeout (100,000 once took longer); a longer range is a background job, startLedgerVerification.
  */
 export const MAX_VERIFY_RANGE = 50_000;
 
