@@ -26,7 +26,7 @@ const DECISIONS = `
 /** Reviews with their reviewer's roles (as bound now: role bindings are not versioned). */
 const REVIEWS = `
   SELECT r.id, r.verdict, r.created_at,
-         (SELECT coalesce(array_agg(DISTINCT rb.role ORDER BY rb.role), '{}') FROM role_bindings rb WHERE rb.principal_id = r.reviewer_id) AS reviewer_roles
+         (SELECT coalesce(array_agg(DISTINCT rb.role ORDER BY rb.role), '{}') FROM identity_principal_roles rb WHERE rb.principal_id = r.reviewer_id) AS reviewer_roles
     FROM decision_reviews r WHERE r.id = ANY ($1::uuid[])`;
 
 interface DecisionRow {
