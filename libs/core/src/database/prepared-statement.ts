@@ -11,8 +11,18 @@ export interface PreparedStatement {
   text: string;
 }
 
+/** Every statement made in this process, by name: test/prepared-statements.e2e-spec.ts prepares each against the migrated schema. */
+const made = new Map<string, PreparedStatement>();
+
 export function prepared(name: string, text: string): PreparedStatement {
-  return { name: `attest_${name}`, text };
+  const statement = { name: `attest_${name}`, text };
+  made.set(statement.name, statement);
+  return statement;
+}
+
+/** The statements made so far: module constants once their module is loaded, the others once built. */
+export function preparedStatements(): PreparedStatement[] {
+  return [...made.values()];
 }
 
 /** Runs it on the connection of the caller's transaction (its manager), or of a runner. */
