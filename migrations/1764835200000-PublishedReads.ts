@@ -23,8 +23,8 @@ const VIEWS = [
     SELECT 'model_version', v.id, v.tenant_id, m.name || ' ' || v.version FROM model_versions v JOIN models m ON m.id = v.model_id
     UNION ALL
     SELECT 'automation_version', v.id, v.tenant_id, a.key || ' ' || v.version FROM automation_versions v JOIN automations a ON a.id = v.automation_id`,
-  // registry: an automation's stable key and owner, for replayed decisions (policy-review) and the
-  // owner's access to its decisions (decisions).
+  // registry: an automation's stable key and owner, for replayed decisions (policy-review), exported
+  // decision events (lineage) and the owner's access to its decisions (decisions).
   `CREATE VIEW registry_automation_refs WITH (security_invoker = true) AS
     SELECT id, tenant_id, key, owner_id FROM automations`,
   // decisions: a decision's or a review's label, for lineage nodes (lineage).

@@ -56,6 +56,13 @@ describe('the context map (docs/context-map.yaml)', () => {
     }
   });
 
+  it('is described in docs/architecture.md: every object, or its family, named in the Context map section', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs', 'architecture.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Context map'), doc.indexOf('## A request, step by step'));
+    const described = (name: string) => section.includes(`\`${name}\``) || (name.startsWith('attest_ledger_') && section.includes('`attest_ledger_*`'));
+    expect(Object.values(map.contexts).flatMap(ownedBy).filter((name) => !described(name))).toEqual([]);
+  });
+
   describe.each(Object.keys(map.contexts))('libs/%s', (context) => {
     const named = namedBy(context);
 

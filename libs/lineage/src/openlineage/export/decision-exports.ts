@@ -17,7 +17,7 @@ const DECISIONS = `
             LEFT JOIN lineage_nodes n ON e.upstream_type = 'external_dataset' AND n.tenant_id = e.tenant_id AND n.type = 'external_dataset' AND n.id = e.upstream_id
            WHERE e.tenant_id = d.tenant_id AND e.downstream_type = 'decision' AND e.downstream_id = d.id AND e.kind = 'consumed') AS sources
     FROM decisions d
-    JOIN automations a ON a.id = d.automation_id
+    JOIN registry_automation_refs a ON a.id = d.automation_id
     JOIN model_versions mv ON mv.id = d.model_version_id
     CROSS JOIN LATERAL (SELECT d.id::text AS fact_id OFFSET 0) k
     LEFT JOIN ledger_leaves l ON l.tenant_id = d.tenant_id AND l.fact_id = k.fact_id AND l.kind = 'decision'
