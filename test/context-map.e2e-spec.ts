@@ -76,6 +76,13 @@ describe('the context map (docs/context-map.yaml)', () => {
       expect(Object.keys(map.contexts[context].may_name ?? {}).filter((name) => !named.has(name) && !entities.includes(name))).toEqual([]);
     });
 
+    it('uses no other context\'s @Entity class (its tables are reached through that context\'s services)', () => {
+      const imports = sourceFiles(join(LIBS, context, 'src')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/import\s*{([^}]*)}\s*from\s*'@attest\/([a-z-]+)'/g)]);
+      const entities = imports.filter(([, , from]) => from !== context)
+        .flatMap(([, names, from]) => names.split(',').map((n) => n.trim()).filter((n) => /^[A-Z]\w*Entity$/.test(n)).map((n) => `${n} from @attest/${from}`));
+      expect(entities).toEqual([]);
+    });
+
     it('maps with @Entity only tables it owns or reads as their read side', () => {
       const entry = map.contexts[context];
       const readSide = (t: string) => entry.may_name?.[t]?.kind === 'read-side';
