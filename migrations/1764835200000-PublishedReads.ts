@@ -12,9 +12,13 @@ const VIEWS = [
   // identity: the roles a principal holds now, for gate and export facts (registry, lineage).
   `CREATE VIEW identity_principal_roles WITH (security_invoker = true) AS
     SELECT principal_id, tenant_id, role FROM role_bindings`,
-  // registry: where a registered dataset version lives, for a decision's sources (decisions).
+  // registry: where a registered dataset version lives and its digest, for a decision's sources
+  // (decisions) and OpenLineage datasets (lineage).
   `CREATE VIEW registry_dataset_version_locations WITH (security_invoker = true) AS
-    SELECT id, tenant_id, rtrim(source_uri, '/') AS location FROM dataset_versions`,
+    SELECT id, tenant_id, rtrim(source_uri, '/') AS location, digest FROM dataset_versions`,
+  // registry: where a registered model version's artifact lives, for OpenLineage datasets (lineage).
+  `CREATE VIEW registry_model_version_locations WITH (security_invoker = true) AS
+    SELECT id, tenant_id, rtrim(artifact_uri, '/') AS location FROM model_versions`,
   // registry: a registered version's human label, for lineage nodes (lineage).
   `CREATE VIEW registry_node_labels WITH (security_invoker = true) AS
     SELECT 'dataset_version'::text AS type, v.id, v.tenant_id, d.name || ' ' || v.version AS label
