@@ -98,6 +98,15 @@ export class DecisionTargetsService {
     };
   }
 
+  /**
+   * Makes both statements for a caller's extras ahead of its first decision, so that they exist, and
+   * are prepared against the schema by the tests, before any request needs them.
+   */
+  prepareFor(extras?: DecisionTargetExtras): void {
+    this.statement('a.id', extras);
+    this.statement('a.key', extras);
+  }
+
   private statement(column: 'a.id' | 'a.key', extras?: DecisionTargetExtras): PreparedStatement {
     const key = `${column}/${extras?.name ?? ''}`;
     let statement = this.statements.get(key);

@@ -3,7 +3,7 @@ import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } fro
 
 /** A clear VALIDATION_FAILED naming the field, rather than a foreign-key error. */
 export async function assertPrincipalExists(m: EntityManager, principalId: string, field: string): Promise<void> {
-  const [row] = await m.query('SELECT 1 FROM principals WHERE id = $1', [principalId]);
+  const [row] = await m.query('SELECT 1 FROM identity_principals WHERE id = $1', [principalId]);
   if (!row) throw AttestError.validation(`${field}: no principal ${principalId} in this tenant`, { field });
 }
 

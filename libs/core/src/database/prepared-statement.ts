@@ -11,8 +11,20 @@ export interface PreparedStatement {
   text: string;
 }
 
+/** Every statement made in this process, by name: test/prepared-statements.e2e-spec.ts prepares each against the migrated schema. */
+const made = new Map<string, PreparedStatement>();
+
 export function prepared(name: string, text: string): PreparedStatement {
-  return { name: `attest_${name}`, text };
+  const statement = { name: `attest_${name}`, text };
+  // node-pg would refuse the second text on a connection that prepared the first: fail where it is made.
+  if (made.has(statement.name) && made.get(statement.name)!.text !== text) throw new Error(`Prepared statement ${statement.name} made with a second text`);
+  made.set(statement.name, statement);
+  return statement;
+}
+
+/** The statements made so far: module constants once their module is loaded, the others once built. */
+export function preparedStatements(): PreparedStatement[] {
+  return [...made.values()];
 }
 
 /** Runs it on the connection of the caller's transaction (its manager), or of a runner. */

@@ -6,7 +6,7 @@ import { DecisionEntity } from '../entities/decision.entity';
 const DECISION_COLUMNS = {
   tenantId: 'tenant_id',
   automationId: 'automation_id',
-  automationOwnerId: (alias: string) => `(SELECT a.owner_id FROM automations a WHERE a.id = ${alias}.automation_id)`,
+  automationOwnerId: (alias: string) => `(SELECT a.owner_id FROM registry_automation_refs a WHERE a.id = ${alias}.automation_id)`,
 };
 
 /** The decisions the actor may read, as a query to narrow further (filtered in SQL, never after loading). */

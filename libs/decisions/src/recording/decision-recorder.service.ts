@@ -89,6 +89,7 @@ export class DecisionRecorder {
       name: this.policy ? 'decision' : 'decision_without_policy',
       columns: { redaction_rules: this.redactionRules.rulesOfAutomationSql, active_pack_digest: this.policy?.activeDigestSql ?? 'SELECT NULL::text' },
     };
+    this.targets.prepareFor(this.extras);
   }
 
   /** One decision: a refusal is thrown, and nothing is written. */

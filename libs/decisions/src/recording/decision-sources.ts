@@ -18,7 +18,7 @@ export interface SourceLookups {
   atLocation: Map<string, string[]>;
 }
 
-/** One query for the batch (none without sources): the dataset versions named, and those at the external locations named. RLS: the tenant's only. */
+/** One query for the batch (none without sources): the dataset versions named, and those at the external locations named, through the registry's published view. RLS: the tenant's only. */
 export async function lookUpSources(m: EntityManager, inputs: readonly (RecordDecisionInput | AttestError)[]): Promise<SourceLookups> {
   const ids = new Set<string>();
   const locations = new Set<string>();
@@ -30,9 +30,9 @@ export async function lookUpSources(m: EntityManager, inputs: readonly (RecordDe
   const lookups: SourceLookups = { datasetVersions: new Set(), atLocation: new Map() };
   if (ids.size === 0 && locations.size === 0) return lookups;
   const rows: { id: string; location: string | null }[] = await m.query(
-    `SELECT id, NULL AS location FROM dataset_versions WHERE id = ANY ($1::uuid[])
+    `SELECT id, NULL AS location FROM registry_dataset_version_locations WHERE id = ANY ($1::uuid[])
      UNION ALL
-     SELECT id, rtrim(source_uri, '/') FROM dataset_versions WHERE tenant_id = attest_current_tenant() AND rtrim(source_uri, '/') = ANY ($2::text[])`,
+     SELECT id, location FROM registry_dataset_version_locations WHERE tenant_id = attest_current_tenant() AND location = ANY ($2::text[])`,
     [[...ids], [...locations]],
   );
   for (const r of rows) {

@@ -21,7 +21,7 @@ export interface ReviewedDecision {
 }
 
 /** Who owns a decision's automation: a reviewer must not. */
-const OWNER_OF_AUTOMATION = (alias: string) => `(SELECT a.owner_id FROM automations a WHERE a.id = ${alias}.automation_id)`;
+const OWNER_OF_AUTOMATION = (alias: string) => `(SELECT a.owner_id FROM registry_automation_refs a WHERE a.id = ${alias}.automation_id)`;
 
 /**
  * Human review of decisions the policies sent to a person (and, on a reviewer's initiative, of

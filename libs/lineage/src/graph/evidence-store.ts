@@ -60,7 +60,7 @@ export async function evidenceOf(m: EntityManager, nodes: readonly NodeRef[]): P
         `SELECT r.id, r.${spec.actor} AS actor_id, p.name AS actor_name, r.${spec.at} AS at, a.id AS audit_event_id, l.position, l.sealed_at
            FROM ${spec.table} r
            CROSS JOIN LATERAL (SELECT r.id::text AS self, ${type === LineageNodeType.review ? 'r.decision_id::text' : 'NULL::text'} AS decision OFFSET 0) k
-           LEFT JOIN principals p ON p.id = r.${spec.actor}
+           LEFT JOIN identity_principals p ON p.id = r.${spec.actor}
            LEFT JOIN LATERAL (${spec.audit}) a ON true
            LEFT JOIN LATERAL (SELECT position, sealed_at FROM ledger_leaves
                                WHERE tenant_id = r.tenant_id AND fact_id = ${spec.leafOf === 'self' ? 'k.self' : 'a.id_text'} ORDER BY id LIMIT 1) l ON true

@@ -84,15 +84,15 @@ async function upsertNode(
   );
 }
 
-/** Registered versions a dataset is: by location, or by the digest its DatasetVersion facet gives. */
+/** Registered versions a dataset is: by location, or by the digest its DatasetVersion facet gives (the registry's published views). */
 async function registeredMatches(m: EntityManager, dataset: DatasetRef): Promise<{ type: 'dataset_version' | 'model_version'; id: string }[]> {
   const location = locationOf(dataset.namespace, dataset.name);
   const digest = typeof dataset.facets.version?.datasetVersion === 'string' ? dataset.facets.version.datasetVersion : null;
   const rows: { type: 'dataset_version' | 'model_version'; id: string }[] = await m.query(
-    `SELECT 'dataset_version' AS type, id FROM dataset_versions
-      WHERE tenant_id = attest_current_tenant() AND (rtrim(source_uri, '/') = $1 OR digest = $2)
+    `SELECT 'dataset_version' AS type, id FROM registry_dataset_version_locations
+      WHERE tenant_id = attest_current_tenant() AND (location = $1 OR digest = $2)
      UNION
-     SELECT 'model_version', id FROM model_versions WHERE tenant_id = attest_current_tenant() AND rtrim(artifact_uri, '/') = $1`,
+     SELECT 'model_version', id FROM registry_model_version_locations WHERE tenant_id = attest_current_tenant() AND location = $1`,
     [location, digest],
   );
   return rows;

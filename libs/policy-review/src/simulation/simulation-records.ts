@@ -28,7 +28,7 @@ interface DecisionRow {
   policy_results: { id: string }[];
 }
 
-/** The filter as SQL conditions over `decisions d`, its parameters numbered after the `before` ones the query has. */
+/** The filter as SQL conditions over `decision_replay_rows d` (the decisions context's published view), its parameters numbered after the `before` ones the query has. */
 function filterSql(filter: SimulationFilter, before: number): { where: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -46,7 +46,7 @@ function filterSql(filter: SimulationFilter, before: number): { where: string; p
 export async function countDecisions(db: TenantDb, tenantId: string, filter: SimulationFilter): Promise<number> {
   const { where, params } = filterSql(filter, 0);
   const rows: { n: number }[] = await db.transaction(tenantId, (m) =>
-    m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM decisions d WHERE true${where} LIMIT ${filter.limit}) s`, params));
+    m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM decision_replay_rows d WHERE true${where} LIMIT ${filter.limit}) s`, params));
   return rows[0].n;
 }
 
@@ -63,7 +63,7 @@ export async function* simulationRecords(db: TenantDb, tenantId: string, filter:
   while (read < filter.limit) {
     const rows: DecisionRow[] = await db.transaction(tenantId, (m) => m.query(
       `SELECT d.id, d.recorded_at, a.key AS automation_key, d.policy_facts, d.output, d.context, d.policy_pack_digest, d.policy_effect, d.policy_results
-         FROM decisions d JOIN automations a ON a.id = d.automation_id
+         FROM decision_replay_rows d JOIN registry_automation_refs a ON a.id = d.automation_id
         WHERE ($1::timestamptz IS NULL OR (d.recorded_at, d.id) < ($1::timestamptz, $2::uuid))${where}
         ORDER BY d.recorded_at DESC, d.id DESC LIMIT ${Math.min(PAGE, filter.limit - read)}`,
       [cursor[0], cursor[1], ...params],

@@ -73,7 +73,7 @@ async function lastMoves(m: EntityManager, ids: string[]): Promise<Map<string, L
   if (ids.length === 0) return new Map();
   const rows: LastMove[] = await m.query(
     `SELECT DISTINCT ON (t.subject_id) t.subject_id, t.from_status, t.actor_id,
-            (SELECT coalesce(array_agg(DISTINCT rb.role ORDER BY rb.role), '{}') FROM role_bindings rb WHERE rb.principal_id = t.actor_id) AS actor_roles,
+            (SELECT coalesce(array_agg(DISTINCT rb.role ORDER BY rb.role), '{}') FROM identity_principal_roles rb WHERE rb.principal_id = t.actor_id) AS actor_roles,
             (SELECT count(DISTINCT a.approver_id)::int FROM lifecycle_approvals a
               WHERE a.subject_id = t.subject_id AND a.review_round = (SELECT max(review_round) FROM lifecycle_approvals x WHERE x.subject_id = t.subject_id)) AS approvals
        FROM lifecycle_transitions t

@@ -22,12 +22,12 @@ const MODEL_VERSIONS = `
 /** Transitions with the roles of who made them and of the approvers of the latest review round before them. */
 const TRANSITIONS = `
   SELECT t.id, t.from_status, t.to_status, t.at,
-         (SELECT coalesce(array_agg(DISTINCT rb.role ORDER BY rb.role), '{}') FROM role_bindings rb WHERE rb.principal_id = t.actor_id) AS actor_roles,
+         (SELECT coalesce(array_agg(DISTINCT rb.role ORDER BY rb.role), '{}') FROM identity_principal_roles rb WHERE rb.principal_id = t.actor_id) AS actor_roles,
          coalesce(a.approvals, 0) AS approvals, coalesce(a.approver_roles, '{}') AS approver_roles
     FROM lifecycle_transitions t
     LEFT JOIN LATERAL (
       SELECT count(DISTINCT la.id) AS approvals, array_remove(array_agg(DISTINCT rb.role ORDER BY rb.role), NULL) AS approver_roles
-        FROM lifecycle_approvals la LEFT JOIN role_bindings rb ON rb.principal_id = la.approver_id
+        FROM lifecycle_approvals la LEFT JOIN identity_principal_roles rb ON rb.principal_id = la.approver_id
        WHERE la.subject_id = t.subject_id AND la.created_at <= t.at
          AND la.review_round = (SELECT max(review_round) FROM lifecycle_approvals l2 WHERE l2.subject_id = t.subject_id AND l2.created_at <= t.at)
     ) a ON true

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { loadContextMap } from './support/context-map';
+import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
+import { createTenant, ok, startTestApp, type TestApp } from './support/test-app';
+import { withClient } from './support/test-database';
+
+/**
+ * The views contexts publish for each other (docs/context-map.yaml, migrations/1764835200000-PublishedReads.ts)
+ * keep the tenant policies of the tables they read: `security_invoker`, so a reader sees its tenant's
+ * rows only, and none without a tenant.
+ */
+const PUBLISHED = Object.values(loadContextMap().contexts).flatMap((c) => c.publishes ?? []);
+
+describe('published views', () => {
+  let t: TestApp;
+  const tenants: string[] = [];
+
+  /** As attest_app (RLS applies: it is no superuser), with the tenant set when given. */
+  const asApp = <T>(tenantId: string | undefined, work: (query: (sql: string) => Promise<any[]>) => Promise<T>) =>
+    withClient(t.databaseUrl, async (c) => {
+      await c.query('BEGIN');
+      try {
+        await c.query('SET LOCAL ROLE attest_app');
+        if (tenantId) await c.query(`SELECT set_config('attest.tenant_id', $1, true)`, [tenantId]);
+        return await work(async (sql) => (await c.query(sql)).rows);
+      } finally {
+        await c.query('ROLLBACK');
+      }
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Two tenants, each with registry entries, and a decision.
+    for (const slug of ['views-a', 'views-b']) {
+      const tenant = await createTenant(t, `${slug}-${randomBytes(3).toString('hex')}`);
+      const f = await automationFixture({ ...t, adminKey: tenant.adminKey }, { trainingPii: ['none'] });
+      ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) }));
+      tenants.push(tenant.tenantId);
+    }
+  });
+  afterAll(() => t?.close());
+
+  it('are the views the context map lists, each security_invoker and readable by the application', async () => {
+    const rows = await withClient(t.databaseUrl, async (c) => (await c.query(
+      `SELECT c.relname, coalesce('security_invoker=true' = ANY (c.reloptions), false) AS invoker, has_table_privilege('attest_app', c.oid, 'SELECT') AS readable
+         FROM pg_class c WHERE c.relkind = 'v' AND c.relnamespace = 'public'::regnamespace AND c.relname = ANY ($1::text[])`, [PUBLISHED])).rows);
+    expect(rows.map((r) => r.relname).sort()).toEqual([...PUBLISHED].sort());
+    expect(rows.filter((r) => !r.invoker || !r.readable)).toEqual([]);
+  });
+
+  it.each(PUBLISHED)('%s shows a tenant its own rows only, and nothing without a tenant', async (view) => {
+    const [a] = tenants;
+    const seen = await asApp(a, (q) => q(`SELECT DISTINCT tenant_id FROM ${view}`));
+    expect(seen.map((r) => r.tenant_id)).toEqual([a]);
+    expect(await asApp(undefined, (q) => q(`SELECT 1 FROM ${view} LIMIT 1`))).toEqual([]);
+  });
+});
