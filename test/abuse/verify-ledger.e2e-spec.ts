@@ -40,6 +40,23 @@ describe('verifyLedger cannot hold the database', () => {
     expect(errorCode(await t.gql(tenant.adminKey, '{ verifyLedger { ok } ...F } fragment F on Query { v: verifyLedger { ok } }'))).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('costs in proportion to the range it asks for, the cap when the range is open', async () => {
+    const strict = await startTestApp({ ATTEST_GRAPHQL_MAX_COMPLEXITY: '500', REDIS_URL: '' });
+    try {
+      await sealAll(strict);
+      const cheap = await strict.gql(strict.adminKey, '{ verifyLedger(fromIndex: 0, toIndex: 0) { ok } }');
+      expect(ok(cheap).verifyLedger.ok).toBe(true);
+      for (const query of ['{ verifyLedger(fromIndex: 0, toIndex: 49999) { ok } }', '{ verifyLedger { ok } }']) {
+        const refused = await strict.gql(strict.adminKey, query);
+        expect(errorCode(refused)).toBe('QUERY_TOO_COMPLEX');
+        expect(refused.errors?.[0].extensions).toMatchObject({ complexity: expect.any(Number) });
+        expect(refused.errors![0].extensions!.complexity).toBeGreaterThan(2000);
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("refuses a verification while another of the tenant's is running, and runs other tenants'", async () => {
     // The lock a running verification holds, taken here as by another API process.
     await withClient(t.databaseUrl, async (running) => {

@@ -2,6 +2,7 @@ import { Args, Extensions, Query, Resolver } from '@nestjs/graphql';
 import { ONE_PER_OPERATION, pageCost } from '@attest/core';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
 import { LedgerVerifier } from '../verify/ledger-verifier.service';
+import { verifyLedgerCost } from '../verify/verify-cost';
 import { LedgerReads } from './ledger-reads.service';
 import { LedgerCheckpointArgs, LedgerConsistencyProofArgs, LedgerEntriesArgs, LedgerInclusionProofArgs, VerifyLedgerArgs } from './ledger.args';
 import {
@@ -48,6 +49,7 @@ export class LedgerResolver {
 
   @Query(() => LedgerVerificationModel, {
     description: 'Recomputes leaves, facts and signed heads over a range of the log and names the first divergence',
+    complexity: verifyLedgerCost,
   })
   @Can('read', 'Ledger')
   @Extensions(ONE_PER_OPERATION)
