@@ -1,8 +1,13 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
-import {
-  type DecisionBatch, IngestDecisionsInput, IngestItemErrorModel, IngestJobArgs, IngestJobErrorsArgs, IngestJobModel, RecordDecisionsInput, RecordDecisionsPayload,
-} from './bulk.dto';
+import type { DecisionBatch } from './decision-batch';
+import { IngestDecisionsInput } from './dto/ingest-decisions.input';
+import { IngestJobErrorsArgs } from './dto/ingest-job-errors.args';
+import { IngestJobArgs } from './dto/ingest-job.args';
+import { RecordDecisionsInput } from './dto/record-decisions.input';
+import { IngestItemErrorModel } from './models/ingest-item-error.model';
+import { IngestJobModel } from './models/ingest-job.model';
+import { RecordDecisionsPayload } from './models/record-decisions.payload';
 import { BulkDecisionsService } from './bulk-decisions.service';
 import { IngestService } from './ingest.service';
 
