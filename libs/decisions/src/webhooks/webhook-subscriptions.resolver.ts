@@ -1,11 +1,13 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
-import type { WebhookDeliveryEntity } from './webhook.entities';
-import {
-  CreatedWebhookSubscription, CreateWebhookSubscriptionInput, WebhookDeliveriesArgs, WebhookDeliveryAttemptModel, WebhookDeliveryConnection,
-  WebhookDeliveryModel, WebhookSubscriptionModel, toAttemptModel,
-} from './webhook-subscriptions.dto';
+import type { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
+import { CreateWebhookSubscriptionInput } from './dto/create-webhook-subscription.input';
+import { WebhookDeliveriesArgs } from './dto/webhook-deliveries.args';
+import { CreatedWebhookSubscription } from './models/created-webhook-subscription.model';
+import { WebhookDeliveryAttemptModel, toAttemptModel } from './models/webhook-delivery-attempt.model';
+import { WebhookDeliveryConnection, WebhookDeliveryModel } from './models/webhook-delivery.model';
+import { WebhookSubscriptionModel } from './models/webhook-subscription.model';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
 
 @Resolver(() => WebhookDeliveryModel)
