@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, GraphQLSafeInt } from '@attest/core';
-import { LedgerVerificationModel } from '../api/ledger.models';
+import { LedgerVerificationModel } from '../api/models/ledger-verification.model';
 
 export enum LedgerVerificationStatus {
   queued = 'queued',

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PageArgs, pageCost } from '@attest/core';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
-import { VerifyLedgerArgs } from '../api/ledger.args';
+import { VerifyLedgerArgs } from '../api/dto/verify-ledger.args';
 import { LedgerVerificationJobConnection, LedgerVerificationJobModel } from './ledger-verification-job.model';
 import { LedgerVerifications } from './ledger-verifications.service';
 
