@@ -1,11 +1,13 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
 import { DecisionLineageService } from './decision-lineage.service';
-import { DatasetImpactModel } from './impact.models';
+import { DatasetImpactModel } from './models/dataset-impact.model';
 import { ImpactService } from './impact.service';
 import { renderDiagram } from '../diagram/render';
-import { LineageArgs, LineageDiagramArgs } from './lineage.args';
-import { DecisionLineageModel, LineageGraphModel } from './lineage.models';
+import { LineageDiagramArgs } from './dto/lineage-diagram.args';
+import { LineageArgs } from './dto/lineage.args';
+import { DecisionLineageModel } from './models/decision-lineage.model';
+import { LineageGraphModel } from './models/lineage-graph.model';
 import { LineageService } from './lineage.service';
 
 @Resolver()
