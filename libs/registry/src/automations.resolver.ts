@@ -17,9 +17,9 @@ export class AutomationsResolver {
     private readonly principals: PrincipalsService,
   ) {}
 
-  @Query(() => AutomationModel)
+  @Query(() => AutomationModel, { description: 'One automation by id; NOT_FOUND when absent or not visible (a service sees only its own)' })
   @Can('read', 'Automation')
-  automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The automation\'s id' }) id: string) {
     return this.service.get(actor, id);
   }
 
@@ -29,15 +29,15 @@ export class AutomationsResolver {
     return this.service.getByKey(actor, args.key);
   }
 
-  @Query(() => AutomationConnection, { complexity: pageCost })
+  @Query(() => AutomationConnection, { complexity: pageCost, description: 'The automations the caller may read, newest first' })
   @Can('read', 'Automation')
   automations(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: AutomationsArgs) {
     return this.service.list(actor, args);
   }
 
-  @Mutation(() => AutomationModel)
+  @Mutation(() => AutomationModel, { description: 'Registers an automation (automation owners and admins), without versions yet; audited' })
   @Can('create', 'Automation')
-  registerAutomation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RegisterAutomationInput) {
+  registerAutomation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The automation\'s key, name and owner' }) input: RegisterAutomationInput) {
     return this.service.register(actor, input);
   }
 
