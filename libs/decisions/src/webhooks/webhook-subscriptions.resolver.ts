@@ -16,19 +16,19 @@ export class WebhookSubscriptionsResolver {
 
   @Mutation(() => CreatedWebhookSubscription, { description: 'Subscribes a URL to an automation\'s decision events; the signing secret is returned once' })
   @Can('update', 'Automation')
-  createWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: CreateWebhookSubscriptionInput) {
+  createWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The automation, URL and events' }) input: CreateWebhookSubscriptionInput) {
     return this.service.create(actor, input);
   }
 
   @Mutation(() => WebhookSubscriptionModel, { description: 'Stops deliveries to the subscription; pending ones fail' })
   @Can('update', 'Automation')
-  deactivateWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  deactivateWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The subscription to stop' }) id: string) {
     return this.service.deactivate(actor, id);
   }
 
   @Query(() => [WebhookSubscriptionModel], { description: 'Newest first' })
   @Can('update', 'Automation')
-  webhookSubscriptions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('automationId', { type: () => ID }) automationId: string) {
+  webhookSubscriptions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('automationId', { type: () => ID, description: 'The automation whose subscriptions to list' }) automationId: string) {
     return this.service.list(actor, automationId);
   }
 

@@ -7,7 +7,7 @@ import { MAX_SYNC_BATCH } from '../decision-batch';
 // and each item is validated on its own (decision-item.validator.ts), so that one bad item is
 // refused alone and the rest are recorded. The batch's size is checked by `assertBatchSize`.
 
-@InputType()
+@InputType({ description: 'A batch for recordDecisions: recorded in one transaction and answered at once; a bad item is refused alone' })
 export class RecordDecisionsInput {
   @Field(() => [RecordDecisionInput], { description: `1 to ${MAX_SYNC_BATCH} decisions, each as for recordDecision` })
   decisions: unknown[];

@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
 @ArgsType()
 export class WebhookDeliveriesArgs extends PageArgs {
-  @Field(() => ID) @IsUUID() subscriptionId: string;
+  @Field(() => ID, { description: 'The subscription whose deliveries to list' }) @IsUUID() subscriptionId: string;
   @Field(() => String, { nullable: true, description: 'pending, delivered or failed' })
   @IsOptional() @IsIn(['pending', 'delivered', 'failed'])
   status?: 'pending' | 'delivered' | 'failed';
