@@ -20,7 +20,7 @@ export class LedgerVerificationsResolver {
 
   @Query(() => LedgerVerificationJobModel, { description: "A verification job's progress, and its result once finished" })
   @Can('read', 'Ledger')
-  ledgerVerification(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  ledgerVerification(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The job\'s id, as startLedgerVerification returned it' }) id: string) {
     return this.verifications.get(actor, id);
   }
 

@@ -6,7 +6,7 @@ import { LedgerEntryFilter } from './ledger-entry-filter.input';
 
 @ArgsType()
 export class LedgerEntriesArgs extends PageArgs {
-  @Field(() => LedgerEntryFilter, { nullable: true })
+  @Field(() => LedgerEntryFilter, { nullable: true, description: 'Narrows the entries; every leaf when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => LedgerEntryFilter)

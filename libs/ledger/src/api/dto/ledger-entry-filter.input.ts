@@ -3,14 +3,14 @@ import { GraphQLSafeInt } from '@attest/core';
 import { IsBoolean, IsIn, IsInt, IsOptional, Length, Min } from 'class-validator';
 import { LEAF_KINDS } from '../leaf-kinds';
 
-@InputType()
+@InputType({ description: 'Narrows the ledger entries listed; the given fields must all match' })
 export class LedgerEntryFilter {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only leaves of this kind of fact (see LedgerEntry.kind)' })
   @IsOptional()
   @IsIn(LEAF_KINDS)
   kind?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only the leaf of this fact (a decision, an audit event, …)' })
   @IsOptional()
   @Length(1, 200)
   factId?: string;

@@ -11,7 +11,7 @@ export const MAX_VERIFY_RANGE = 50_000;
 
 @ArgsType()
 export class VerifyLedgerArgs {
-  @Field(() => GraphQLSafeInt, { defaultValue: 0 })
+  @Field(() => GraphQLSafeInt, { defaultValue: 0, description: 'The first leaf index to verify, from 0' })
   @IsInt()
   @Min(0)
   fromIndex: number = 0;

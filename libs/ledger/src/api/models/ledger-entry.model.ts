@@ -16,9 +16,9 @@ export class LedgerEntryModel {
   currentFact: unknown;
   @Field(() => String, { nullable: true, description: 'The leaf bytes, once sealed' }) leaf: string | null;
   @Field(() => String, { nullable: true, description: 'SHA-256(0x00 ‖ leaf), base64, once sealed' }) leafHash: string | null;
-  @Field() writtenAt: Date;
-  @Field(() => Date, { nullable: true }) sealedAt: Date | null;
+  @Field({ description: 'When the fact was written (with the leaf, in the same transaction), ISO 8601 (UTC)' }) writtenAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the sequencer placed it in the tree; null until sealed' }) sealedAt: Date | null;
 }
 
-@ObjectType('LedgerEntryConnection')
+@ObjectType('LedgerEntryConnection', { description: 'A page of ledger entries, in write order' })
 export class LedgerEntryConnection extends ConnectionType(LedgerEntryModel) {}
