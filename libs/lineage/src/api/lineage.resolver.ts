@@ -28,13 +28,13 @@ export class LineageResolver {
 
   @Query(() => DatasetImpactModel, { description: 'What a dataset version reaches: model versions, automation versions, and their decisions counted by status and month' })
   @Can('read', 'Lineage')
-  impactOf(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('datasetVersionId', { type: () => ID }) datasetVersionId: string) {
+  impactOf(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('datasetVersionId', { type: () => ID, description: 'The dataset version to follow downstream' }) datasetVersionId: string) {
     return this.impact.impactOf(actor, datasetVersionId);
   }
 
   @Query(() => DecisionLineageModel, { description: "A decision's full upstream chain to its source datasets, each hop with its evidence (who, when, audit event, ledger index)" })
   @Can('read', 'Lineage')
-  decisionLineage(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('decisionId', { type: () => ID }) decisionId: string) {
+  decisionLineage(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('decisionId', { type: () => ID, description: 'The decision to follow upstream' }) decisionId: string) {
     return this.decisions.lineageOf(actor, decisionId);
   }
 

@@ -5,7 +5,7 @@ import { LineageArgs } from './lineage.args';
 
 @ArgsType()
 export class LineageDiagramArgs extends LineageArgs {
-  @Field(() => DiagramFormat, { defaultValue: DiagramFormat.MERMAID })
+  @Field(() => DiagramFormat, { defaultValue: DiagramFormat.MERMAID, description: 'The diagram language to draw in' })
   @IsEnum(DiagramFormat)
   format: DiagramFormat = DiagramFormat.MERMAID;
 }

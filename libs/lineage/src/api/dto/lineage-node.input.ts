@@ -4,11 +4,11 @@ import { LineageNodeType } from '../../graph/lineage-vocabulary';
 
 @InputType('LineageNodeInput', { description: 'A node of the lineage graph: its type and id' })
 export class LineageNodeInput {
-  @Field(() => LineageNodeType)
+  @Field(() => LineageNodeType, { description: 'What kind of node it is' })
   @IsEnum(LineageNodeType)
   type: LineageNodeType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its id: of the registry entry version, decision or review, or of the external dataset' })
   @IsUUID()
   id: string;
 }

@@ -9,12 +9,12 @@ export const MAX_EDGES = 5000;
 
 @ArgsType()
 export class LineageArgs {
-  @Field(() => LineageNodeInput)
+  @Field(() => LineageNodeInput, { description: 'The node to start from' })
   @ValidateNested()
   @Type(() => LineageNodeInput)
   node: LineageNodeInput;
 
-  @Field(() => LineageDirection, { defaultValue: LineageDirection.UPSTREAM })
+  @Field(() => LineageDirection, { defaultValue: LineageDirection.UPSTREAM, description: 'Upstream (where it came from), downstream (what it reached), or both' })
   @IsEnum(LineageDirection)
   direction: LineageDirection = LineageDirection.UPSTREAM;
 
