@@ -26,10 +26,10 @@ export class AutomationVersionModel {
   @Field(() => RiskClass, { description: 'Its EU AI Act risk class' }) riskClass: RiskClass;
   @Field(() => OversightMode, { description: 'How much of its output people review (EU AI Act Art. 14)' }) oversightMode: OversightMode;
   @Field(() => Environment, { description: 'Where it runs' }) environment: Environment;
-  @Field(() => LifecycleStatus, { description: 'Where it is in its lifecycle (see transitions)' }) status: LifecycleStatus;
-  @Field(() => ID, { nullable: true, description: 'Who submitted it for review; null until submitted' }) submittedBy: string | null;
-  @Field(() => ID, { nullable: true, description: 'Who approved it; null until approved' }) approvedBy: string | null;
-  @Field(() => ID, { description: 'Who registered it' }) createdBy: string;
-  @Field({ description: 'When it was registered, ISO 8601 (UTC)' }) createdAt: Date;
-  @Field({ description: 'When its status last changed, ISO 8601 (UTC)' }) updatedAt: Date;
+  @Field(() => LifecycleStatus, { description: 'Where this automation version is in its lifecycle; transitions has how it got there' }) status: LifecycleStatus;
+  @Field(() => ID, { nullable: true, description: 'The principal that submitted this automation version for review; null until then' }) submittedBy: string | null;
+  @Field(() => ID, { nullable: true, description: 'The compliance officer or admin that approved this automation version; null until approved' }) approvedBy: string | null;
+  @Field(() => ID, { description: 'The principal that registered this automation version' }) createdBy: string;
+  @Field({ description: 'When this automation version was registered, ISO 8601 (UTC)' }) createdAt: Date;
+  @Field({ description: 'When the status of this automation version last changed, ISO 8601 (UTC)' }) updatedAt: Date;
 }

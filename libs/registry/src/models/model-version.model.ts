@@ -21,12 +21,12 @@ export class ModelVersionModel {
   @Field(() => String, { nullable: true, description: 'Known limitations and cases it must not be used for; null when not given' }) limitations: string | null;
   @Field(() => [EvaluationMetricModel], { description: 'Evaluation results, as registered' }) metrics: EvaluationMetricModel[];
   @Field(() => RiskTier, { description: 'The model\'s risk tier, as its owner assessed it' }) riskTier: RiskTier;
-  @Field(() => LifecycleStatus, { description: 'Where it is in its lifecycle (see transitions)' }) status: LifecycleStatus;
-  @Field(() => ID, { nullable: true, description: 'Who submitted it for review; null until submitted' }) submittedBy: string | null;
-  @Field(() => ID, { nullable: true, description: 'Who approved it; null until approved' }) approvedBy: string | null;
-  @Field(() => ID, { description: 'Who registered it' }) createdBy: string;
-  @Field({ description: 'When it was registered, ISO 8601 (UTC)' }) createdAt: Date;
-  @Field({ description: 'When its status last changed, ISO 8601 (UTC)' }) updatedAt: Date;
+  @Field(() => LifecycleStatus, { description: 'Where this model version is in its lifecycle; transitions has how it got there' }) status: LifecycleStatus;
+  @Field(() => ID, { nullable: true, description: 'The principal that submitted this model version for review; null until then' }) submittedBy: string | null;
+  @Field(() => ID, { nullable: true, description: 'The compliance officer or admin that approved this model version; null until approved' }) approvedBy: string | null;
+  @Field(() => ID, { description: 'The principal that registered this model version' }) createdBy: string;
+  @Field({ description: 'When this model version was registered, ISO 8601 (UTC)' }) createdAt: Date;
+  @Field({ description: 'When the status of this model version last changed, ISO 8601 (UTC)' }) updatedAt: Date;
 }
 
 @ObjectType('ModelVersionConnection', { description: 'A page of model versions, newest first' })
