@@ -28,7 +28,7 @@ export class DecisionsResolver {
     return this.reads.get(actor, id);
   }
 
-  @Query(() => DecisionConnection, { description: 'Newest first', complexity: pageCost })
+  @Query(() => DecisionConnection, { description: 'The decisions the caller may read, newest first (auditors see them without inputs and outputs)', complexity: pageCost })
   @Can('read', 'Decision')
   decisions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: DecisionsArgs) {
     return this.reads.list(actor, args);

@@ -15,7 +15,7 @@ export class RoleBindingsResolver {
     return this.bindings.bind(actor, input);
   }
 
-  @Mutation(() => RoleBindingModel, { description: 'Removes a role binding; returns it as it was' })
+  @Mutation(() => RoleBindingModel, { description: 'Removes a role binding (admins only); returns it as it was; audited' })
   @Can('update', 'RoleBinding')
   unbindRole(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The role binding to remove' }) id: string) {
     return this.bindings.unbind(actor, id);

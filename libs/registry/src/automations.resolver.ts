@@ -23,7 +23,7 @@ export class AutomationsResolver {
     return this.service.get(actor, id);
   }
 
-  @Query(() => AutomationModel, { description: 'By the stable key callers use' })
+  @Query(() => AutomationModel, { description: 'One automation by the stable key callers use; NOT_FOUND when absent or not visible' })
   @Can('read', 'Automation')
   automationByKey(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: AutomationKeyArgs) {
     return this.service.getByKey(actor, args.key);
@@ -47,7 +47,7 @@ export class AutomationsResolver {
     return loadPrincipal(loaders, this.principals, actor, automation.ownerId);
   }
 
-  @ResolveField(() => [AutomationVersionModel], { description: 'Newest first', complexity: 10 })
+  @ResolveField(() => [AutomationVersionModel], { description: 'The automation\'s versions, newest first', complexity: 10 })
   @Can('read', 'AutomationVersion')
   versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() automation: AutomationModel, @Loaders() loaders: LoaderRegistry) {
     return loaders

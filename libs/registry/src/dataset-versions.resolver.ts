@@ -21,7 +21,7 @@ export class DatasetVersionsResolver {
     return this.service.get(actor, id);
   }
 
-  @Mutation(() => DatasetVersionModel, { description: 'Registers an immutable snapshot of a dataset' })
+  @Mutation(() => DatasetVersionModel, { description: 'Registers an immutable snapshot of a dataset (its owner or an admin); audited' })
   @Can('create', 'DatasetVersion')
   registerDatasetVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The dataset, version, location, digest and data classes' }) input: RegisterDatasetVersionInput) {
     return this.service.register(actor, input);

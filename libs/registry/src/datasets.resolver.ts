@@ -41,7 +41,7 @@ export class DatasetsResolver {
     return loadPrincipal(loaders, this.principals, actor, dataset.ownerId);
   }
 
-  @ResolveField(() => [DatasetVersionModel], { description: 'Newest first', complexity: 10 })
+  @ResolveField(() => [DatasetVersionModel], { description: 'The dataset\'s versions (its snapshots), newest first', complexity: 10 })
   @Can('read', 'DatasetVersion')
   versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() dataset: DatasetModel, @Loaders() loaders: LoaderRegistry) {
     return loaders

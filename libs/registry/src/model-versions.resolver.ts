@@ -28,7 +28,7 @@ export class ModelVersionsResolver {
     return this.service.get(actor, id);
   }
 
-  @Mutation(() => ModelVersionModel, { description: 'Registers a new version in draft' })
+  @Mutation(() => ModelVersionModel, { description: 'Registers a new model version in draft (its model\'s owner or an admin); immutable once registered except its status; audited' })
   @Can('create', 'ModelVersion')
   registerModelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The model, version, artifact, metrics and datasets' }) input: RegisterModelVersionInput) {
     return this.service.register(actor, input);

@@ -43,7 +43,7 @@ export class ModelsResolver {
     return loadPrincipal(loaders, this.principals, actor, model.ownerId);
   }
 
-  @ResolveField(() => [ModelVersionModel], { description: 'Newest first', complexity: 10 })
+  @ResolveField(() => [ModelVersionModel], { description: 'The model\'s versions, newest first', complexity: 10 })
   @Can('read', 'ModelVersion')
   versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() model: ModelModel, @Loaders() loaders: LoaderRegistry) {
     return loaders

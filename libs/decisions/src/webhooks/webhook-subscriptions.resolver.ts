@@ -26,7 +26,7 @@ export class WebhookSubscriptionsResolver {
     return this.service.deactivate(actor, id);
   }
 
-  @Query(() => [WebhookSubscriptionModel], { description: 'Newest first' })
+  @Query(() => [WebhookSubscriptionModel], { description: 'The webhook subscriptions of an automation, newest first (its owner or an admin)' })
   @Can('update', 'Automation')
   webhookSubscriptions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('automationId', { type: () => ID, description: 'The automation whose subscriptions to list' }) automationId: string) {
     return this.service.list(actor, automationId);

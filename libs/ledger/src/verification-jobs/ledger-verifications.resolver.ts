@@ -24,7 +24,7 @@ export class LedgerVerificationsResolver {
     return this.verifications.get(actor, id);
   }
 
-  @Query(() => LedgerVerificationJobConnection, { description: 'Verification jobs, newest first', complexity: pageCost })
+  @Query(() => LedgerVerificationJobConnection, { description: 'Ledger verification jobs of the tenant, newest first, with their progress and results', complexity: pageCost })
   @Can('read', 'Ledger')
   ledgerVerifications(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: PageArgs) {
     return this.verifications.list(actor, args);
