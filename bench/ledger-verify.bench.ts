@@ -33,7 +33,7 @@ const LEAVES = Number(process.env.BENCH_LEDGER_VERIFY_LEAVES ?? 10_000);
 const DECISIONS = Number(process.env.BENCH_LEDGER_VERIFY_DECISIONS ?? 100_000);
 const RECORDED = Math.min(2_000, DECISIONS);
 const OLD_LOOKUPS = 1_000;
-/** verifyLedger's cap (MAX_VERIFY_RANGE in libs/ledger/src/api/ledger.args.ts). */
+/** verifyLedger's cap (MAX_VERIFY_RANGE in libs/ledger/src/api/dto/verify-ledger.args.ts). */
 const SYNC_CAP = 50_000;
 const PAGE = 5_000;
 

@@ -46,7 +46,7 @@ export class DecisionFieldsResolver {
     return this.access(actor, loaders).readable(d, 'context');
   }
 
-  @ResolveField(() => PolicyEvaluationModel, { nullable: true })
+  @ResolveField(() => PolicyEvaluationModel, { nullable: true, description: 'The verdict of the pack that was active when it was recorded; null when the tenant had no active pack' })
   @Can('read', 'Decision')
   policyEvaluation(@Parent() d: DecisionEntity): PolicyEvaluationModel | null {
     if (!d.policyPackDigest || !d.policyEffect) return null;
@@ -69,7 +69,7 @@ export class DecisionFieldsResolver {
     return this.access(actor, loaders).withheldFacts(d);
   }
 
-  @ResolveField(() => Boolean)
+  @ResolveField(() => Boolean, { description: 'Whether a subject reference was given (it is stored only as a keyed hash)' })
   @Can('read', 'Decision')
   hasSubject(@Parent() d: DecisionEntity): boolean {
     return d.subjectHash !== null;
@@ -107,7 +107,7 @@ export class DecisionFieldsResolver {
     return this.access(actor, loaders).explanation(d, steps);
   }
 
-  @ResolveField(() => DecisionReviewModel, { nullable: true })
+  @ResolveField(() => DecisionReviewModel, { nullable: true, description: 'The human review, once one was given; null while pending or when none was needed' })
   @Can('read', 'Decision')
   async review(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry): Promise<ReviewView | null> {
     const review = await this.reviewLoader(actor, loaders).load(d.id);
@@ -124,13 +124,13 @@ export class DecisionFieldsResolver {
       .load(d.id);
   }
 
-  @ResolveField(() => AutomationModel, { nullable: true })
+  @ResolveField(() => AutomationModel, { nullable: true, description: 'The automation that made it; null when the caller may not read it' })
   @Can('read', 'Decision')
   automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
     return this.automationLoader(actor, loaders).load(d.automationId);
   }
 
-  @ResolveField(() => AutomationVersionModel, { nullable: true })
+  @ResolveField(() => AutomationVersionModel, { nullable: true, description: 'The automation version that made it; null when the caller may not read it' })
   @Can('read', 'Decision')
   automationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
     return loaders

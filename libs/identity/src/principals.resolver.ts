@@ -20,21 +20,21 @@ export class PrincipalsResolver {
     return this.service.me(actor);
   }
 
-  @Query(() => PrincipalModel)
+  @Query(() => PrincipalModel, { description: 'One principal of the tenant by id; NOT_FOUND when absent' })
   @Can('read', 'Principal')
-  principal(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  principal(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The principal\'s id' }) id: string) {
     return this.service.get(actor, id);
   }
 
-  @Query(() => PrincipalConnection, { complexity: pageCost })
+  @Query(() => PrincipalConnection, { complexity: pageCost, description: 'The tenant\'s principals, newest first' })
   @Can('read', 'Principal')
   principals(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: PrincipalsArgs) {
     return this.service.list(actor, args);
   }
 
-  @Mutation(() => PrincipalModel)
+  @Mutation(() => PrincipalModel, { description: 'Creates a person or service principal, with no role yet (admins only); audited' })
   @Can('create', 'Principal')
-  createPrincipal(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: CreatePrincipalInput) {
+  createPrincipal(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The principal to create' }) input: CreatePrincipalInput) {
     return this.service.create(actor, input);
   }
 

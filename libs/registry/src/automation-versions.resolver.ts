@@ -20,15 +20,15 @@ export class AutomationVersionsResolver {
     private readonly lifecycle: LifecycleService,
   ) {}
 
-  @Query(() => AutomationVersionModel)
+  @Query(() => AutomationVersionModel, { description: 'One automation version by id; NOT_FOUND when absent or not visible' })
   @Can('read', 'AutomationVersion')
-  automationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  automationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The automation version\'s id' }) id: string) {
     return this.service.get(actor, id);
   }
 
   @Mutation(() => AutomationVersionModel, { description: 'Registers a new version in draft, with the model versions it uses' })
   @Can('create', 'AutomationVersion')
-  registerAutomationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RegisterAutomationVersionInput) {
+  registerAutomationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The automation, version, purpose, risk class, oversight and model versions' }) input: RegisterAutomationVersionInput) {
     return this.service.register(actor, input);
   }
 
@@ -40,7 +40,7 @@ export class AutomationVersionsResolver {
     return this.service.transition(actor, args);
   }
 
-  @ResolveField(() => AutomationModel, { nullable: true })
+  @ResolveField(() => AutomationModel, { nullable: true, description: 'The automation it is a version of; null when the caller may not read it' })
   @Can('read', 'AutomationVersion')
   automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: AutomationVersionModel, @Loaders() loaders: LoaderRegistry) {
     return loaders

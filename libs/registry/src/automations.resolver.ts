@@ -17,27 +17,27 @@ export class AutomationsResolver {
     private readonly principals: PrincipalsService,
   ) {}
 
-  @Query(() => AutomationModel)
+  @Query(() => AutomationModel, { description: 'One automation by id; NOT_FOUND when absent or not visible (a service sees only its own)' })
   @Can('read', 'Automation')
-  automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The automation\'s id' }) id: string) {
     return this.service.get(actor, id);
   }
 
-  @Query(() => AutomationModel, { description: 'By the stable key callers use' })
+  @Query(() => AutomationModel, { description: 'One automation by the stable key callers use; NOT_FOUND when absent or not visible' })
   @Can('read', 'Automation')
   automationByKey(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: AutomationKeyArgs) {
     return this.service.getByKey(actor, args.key);
   }
 
-  @Query(() => AutomationConnection, { complexity: pageCost })
+  @Query(() => AutomationConnection, { complexity: pageCost, description: 'The automations the caller may read, newest first' })
   @Can('read', 'Automation')
   automations(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: AutomationsArgs) {
     return this.service.list(actor, args);
   }
 
-  @Mutation(() => AutomationModel)
+  @Mutation(() => AutomationModel, { description: 'Registers an automation (automation owners and admins), without versions yet; audited' })
   @Can('create', 'Automation')
-  registerAutomation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RegisterAutomationInput) {
+  registerAutomation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The automation\'s key, name and owner' }) input: RegisterAutomationInput) {
     return this.service.register(actor, input);
   }
 
@@ -47,7 +47,7 @@ export class AutomationsResolver {
     return loadPrincipal(loaders, this.principals, actor, automation.ownerId);
   }
 
-  @ResolveField(() => [AutomationVersionModel], { description: 'Newest first', complexity: 10 })
+  @ResolveField(() => [AutomationVersionModel], { description: 'The automation\'s versions, newest first', complexity: 10 })
   @Can('read', 'AutomationVersion')
   versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() automation: AutomationModel, @Loaders() loaders: LoaderRegistry) {
     return loaders

@@ -15,19 +15,19 @@ export class DatasetVersionsResolver {
     private readonly datasets: DatasetsService,
   ) {}
 
-  @Query(() => DatasetVersionModel)
+  @Query(() => DatasetVersionModel, { description: 'One dataset version by id; NOT_FOUND when absent or not visible' })
   @Can('read', 'DatasetVersion')
-  datasetVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  datasetVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The dataset version\'s id' }) id: string) {
     return this.service.get(actor, id);
   }
 
-  @Mutation(() => DatasetVersionModel, { description: 'Registers an immutable snapshot of a dataset' })
+  @Mutation(() => DatasetVersionModel, { description: 'Registers an immutable snapshot of a dataset (its owner or an admin); audited' })
   @Can('create', 'DatasetVersion')
-  registerDatasetVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RegisterDatasetVersionInput) {
+  registerDatasetVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The dataset, version, location, digest and data classes' }) input: RegisterDatasetVersionInput) {
     return this.service.register(actor, input);
   }
 
-  @ResolveField(() => DatasetModel, { nullable: true })
+  @ResolveField(() => DatasetModel, { nullable: true, description: 'The dataset it is a version of; null when the caller may not read it' })
   @Can('read', 'DatasetVersion')
   dataset(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: DatasetVersionModel, @Loaders() loaders: LoaderRegistry) {
     return loaders

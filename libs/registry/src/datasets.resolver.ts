@@ -17,21 +17,21 @@ export class DatasetsResolver {
     private readonly principals: PrincipalsService,
   ) {}
 
-  @Query(() => DatasetModel)
+  @Query(() => DatasetModel, { description: 'One dataset by id; NOT_FOUND when absent or not visible' })
   @Can('read', 'Dataset')
-  dataset(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  dataset(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The dataset\'s id' }) id: string) {
     return this.service.get(actor, id);
   }
 
-  @Query(() => DatasetConnection, { complexity: pageCost })
+  @Query(() => DatasetConnection, { complexity: pageCost, description: 'The tenant\'s datasets, newest first' })
   @Can('read', 'Dataset')
   datasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: DatasetsArgs) {
     return this.service.list(actor, args);
   }
 
-  @Mutation(() => DatasetModel)
+  @Mutation(() => DatasetModel, { description: 'Registers a dataset (model owners and admins), without versions yet; audited' })
   @Can('create', 'Dataset')
-  registerDataset(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RegisterDatasetInput) {
+  registerDataset(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The dataset\'s name, description and owner' }) input: RegisterDatasetInput) {
     return this.service.register(actor, input);
   }
 
@@ -41,7 +41,7 @@ export class DatasetsResolver {
     return loadPrincipal(loaders, this.principals, actor, dataset.ownerId);
   }
 
-  @ResolveField(() => [DatasetVersionModel], { description: 'Newest first', complexity: 10 })
+  @ResolveField(() => [DatasetVersionModel], { description: 'The dataset\'s versions (its snapshots), newest first', complexity: 10 })
   @Can('read', 'DatasetVersion')
   versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() dataset: DatasetModel, @Loaders() loaders: LoaderRegistry) {
     return loaders

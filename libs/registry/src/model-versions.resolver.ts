@@ -22,15 +22,15 @@ export class ModelVersionsResolver {
     private readonly lifecycle: LifecycleService,
   ) {}
 
-  @Query(() => ModelVersionModel)
+  @Query(() => ModelVersionModel, { description: 'One model version by id; NOT_FOUND when absent or not visible' })
   @Can('read', 'ModelVersion')
-  modelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  modelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The model version\'s id' }) id: string) {
     return this.service.get(actor, id);
   }
 
-  @Mutation(() => ModelVersionModel, { description: 'Registers a new version in draft' })
+  @Mutation(() => ModelVersionModel, { description: 'Registers a new model version in draft (its model\'s owner or an admin); immutable once registered except its status; audited' })
   @Can('create', 'ModelVersion')
-  registerModelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RegisterModelVersionInput) {
+  registerModelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The model, version, artifact, metrics and datasets' }) input: RegisterModelVersionInput) {
     return this.service.register(actor, input);
   }
 
@@ -42,7 +42,7 @@ export class ModelVersionsResolver {
     return this.service.transition(actor, args);
   }
 
-  @ResolveField(() => ModelModel, { nullable: true })
+  @ResolveField(() => ModelModel, { nullable: true, description: 'The model it is a version of; null when the caller may not read it' })
   @Can('read', 'ModelVersion')
   model(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
     return loaders
@@ -50,13 +50,13 @@ export class ModelVersionsResolver {
       .load(version.modelId);
   }
 
-  @ResolveField(() => [DatasetVersionModel], { complexity: 10 })
+  @ResolveField(() => [DatasetVersionModel], { complexity: 10, description: 'The dataset versions it was trained on; empty unless the caller may read datasets' })
   @Can('read', 'ModelVersion')
   trainingDatasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
     return this.datasets(actor, loaders, DatasetPurpose.training).load(version.id);
   }
 
-  @ResolveField(() => [DatasetVersionModel], { complexity: 10 })
+  @ResolveField(() => [DatasetVersionModel], { complexity: 10, description: 'The dataset versions it was evaluated on; empty unless the caller may read datasets' })
   @Can('read', 'ModelVersion')
   evaluationDatasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
     return this.datasets(actor, loaders, DatasetPurpose.evaluation).load(version.id);

@@ -19,21 +19,21 @@ export class ModelsResolver {
     private readonly principals: PrincipalsService,
   ) {}
 
-  @Query(() => ModelModel)
+  @Query(() => ModelModel, { description: 'One model by id; NOT_FOUND when absent or not visible' })
   @Can('read', 'Model')
-  model(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  model(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The model\'s id' }) id: string) {
     return this.service.get(actor, id);
   }
 
-  @Query(() => ModelConnection, { complexity: pageCost })
+  @Query(() => ModelConnection, { complexity: pageCost, description: 'The tenant\'s models, newest first' })
   @Can('read', 'Model')
   models(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ModelsArgs) {
     return this.service.list(actor, args);
   }
 
-  @Mutation(() => ModelModel)
+  @Mutation(() => ModelModel, { description: 'Registers a model (model owners and admins), without versions yet; audited' })
   @Can('create', 'Model')
-  registerModel(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: RegisterModelInput) {
+  registerModel(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The model\'s name, description and owner' }) input: RegisterModelInput) {
     return this.service.register(actor, input);
   }
 
@@ -43,7 +43,7 @@ export class ModelsResolver {
     return loadPrincipal(loaders, this.principals, actor, model.ownerId);
   }
 
-  @ResolveField(() => [ModelVersionModel], { description: 'Newest first', complexity: 10 })
+  @ResolveField(() => [ModelVersionModel], { description: 'The model\'s versions, newest first', complexity: 10 })
   @Can('read', 'ModelVersion')
   versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() model: ModelModel, @Loaders() loaders: LoaderRegistry) {
     return loaders

@@ -11,12 +11,12 @@ export class PageInfo {
 /** Forward pagination, newest first: `first` (1–100, default 20) rows after the `after` cursor. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20 })
+  @Field(() => Int, { defaultValue: 20, description: 'Items per page, 1 to 100' })
   @Min(1)
   @Max(100)
   first: number = 20;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An endCursor from the previous page\'s pageInfo; the first page when omitted' })
   @IsOptional()
   @IsString()
   after?: string;
@@ -34,16 +34,17 @@ export interface Connection<T> {
 
 /** A Relay connection type for `node` (e.g. `ModelConnection` with `ModelEdge`). */
 export function ConnectionType<T>(node: Type<T>): Type<Connection<T>> {
-  @ObjectType(`${node.name.replace(/Model$/, '')}Edge`)
+  const name = node.name.replace(/Model$/, '');
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that points at it` })
   class EdgeType {
-    @Field() cursor: string;
-    @Field(() => node) node: T;
+    @Field({ description: 'Opaque: pass it as after to continue from this item' }) cursor: string;
+    @Field(() => node, { description: `The ${name}` }) node: T;
   }
 
   @ObjectType({ isAbstract: true })
   class ConnectionClass {
-    @Field(() => [EdgeType]) edges: Edge<T>[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => [EdgeType], { description: 'The items of this page, in the order of the list' }) edges: Edge<T>[];
+    @Field(() => PageInfo, { description: 'Whether there is a next page, and the cursor to ask for it' }) pageInfo: PageInfo;
   }
   return ConnectionClass;
 }

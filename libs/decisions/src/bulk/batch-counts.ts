@@ -1,5 +1,5 @@
 import type { BatchOutcome } from '../recording/decision-recorder.service';
-import type { BatchCountsModel } from './bulk.dto';
+import type { BatchCountsModel } from './models/batch-counts.model';
 
 /** How a batch's items came out; every item counts exactly once. */
 export function countsOf(outcomes: readonly BatchOutcome[]): BatchCountsModel {

@@ -3,7 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import { DecisionRecorder } from '../recording/decision-recorder.service';
 import { countsOf } from './batch-counts';
-import { assertBatchSize, itemErrorOf, MAX_SYNC_BATCH, type DecisionBatch, type RecordDecisionsPayload } from './bulk.dto';
+import { assertBatchSize, MAX_SYNC_BATCH, type DecisionBatch } from './decision-batch';
+import { itemErrorOf } from './models/item-error.model';
+import type { RecordDecisionsPayload } from './models/record-decisions.payload';
 import { decisionItemOf } from './decision-item.validator';
 import { recordIsolatingDataErrors } from './record-isolating-data-errors';
 

@@ -7,11 +7,12 @@ import { DecisionRecorder, type BatchOutcome, type RecordedBatch } from '../reco
 import { HashKeys } from '../recording/hash-keys';
 import { openBytes } from '../sealing/secret-box';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
-import { itemErrorOf } from './bulk.dto';
+import { itemErrorOf } from './models/item-error.model';
 import { decisionItemOf } from './decision-item.validator';
 import { countsOf } from './batch-counts';
 import { recordIsolatingDataErrors } from './record-isolating-data-errors';
-import { IngestItemErrorEntity, IngestJobEntity } from './ingest.entities';
+import { IngestItemErrorEntity } from './entities/ingest-item-error.entity';
+import { IngestJobEntity } from './entities/ingest-job.entity';
 
 /** The queue whose jobs record one chunk of an ingest each. */
 export const INGEST_QUEUE = 'decisions.ingest';

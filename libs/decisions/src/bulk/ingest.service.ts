@@ -6,9 +6,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { HashKeys } from '../recording/hash-keys';
 import { sealBytes } from '../sealing/secret-box';
-import { assertBatchSize, IngestJobStatus, MAX_INGEST_BATCH, type DecisionBatch, type IngestItemErrorModel, type IngestJobModel } from './bulk.dto';
+import { IngestJobStatus } from './bulk.dto';
+import { assertBatchSize, MAX_INGEST_BATCH, type DecisionBatch } from './decision-batch';
+import type { IngestItemErrorModel } from './models/ingest-item-error.model';
+import type { IngestJobModel } from './models/ingest-job.model';
 import { INGEST_CHUNK_SIZE, INGEST_QUEUE, INGEST_SEALING_KEY, chunkContext, ingestJobIdOf, type IngestChunkJob } from './ingest-chunk.job';
-import { IngestChunkEntity, IngestJobEntity } from './ingest.entities';
+import { IngestChunkEntity } from './entities/ingest-chunk.entity';
+import { IngestJobEntity } from './entities/ingest-job.entity';
 import { stagedItemOf } from './staged-item';
 
 interface JobRow {

@@ -5,46 +5,46 @@ import { IsInt, IsNumber, IsOptional, IsString, Length, Min, ValidateNested } fr
 
 const DIGEST_LENGTH: [number, number] = [8, 200];
 
-@InputType()
+@InputType({ description: 'How much one input feature pushed the outcome' })
 export class FeatureAttributionInput {
-  @Field() @Length(1, 200) feature: string;
+  @Field({ description: 'The feature\'s name, 1 to 200 characters' }) @Length(1, 200) feature: string;
   @JsonField({ nullable: true, description: 'The feature value the model saw (redacted like the input)' })
   @IsOptional()
   value?: unknown;
   @Field(() => Float, { description: 'Signed contribution to the outcome (e.g. a SHAP value)' }) @IsNumber() weight: number;
 }
 
-@InputType()
+@InputType({ description: 'A business rule that fired' })
 export class RuleFiredInput {
-  @Field() @Length(1, 200) ruleId: string;
+  @Field({ description: 'The rule\'s id in the caller\'s rule set, 1 to 200 characters' }) @Length(1, 200) ruleId: string;
   @Field({ description: 'What the rule concluded, e.g. matched, escalate' }) @Length(1, 500) outcome: string;
 }
 
-@InputType()
+@InputType({ description: 'A document or record retrieved to make the decision (e.g. for a RAG prompt)' })
 export class RetrievalInput {
-  @Field() @Length(1, 2000) sourceUri: string;
+  @Field({ description: 'Where it was retrieved from, 1 to 2000 characters' }) @Length(1, 2000) sourceUri: string;
   @Field({ nullable: true, description: 'Digest of the retrieved content' }) @IsOptional() @Length(...DIGEST_LENGTH) digest?: string;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() score?: number;
+  @Field(() => Float, { nullable: true, description: 'The retriever\'s relevance score, in its own scale' }) @IsOptional() @IsNumber() score?: number;
 }
 
-@InputType()
+@InputType({ description: 'A call to a language model' })
 export class LlmCallInput {
-  @Field() @Length(1, 200) model: string;
-  @Field() @Length(...DIGEST_LENGTH) promptDigest: string;
+  @Field({ description: 'The model called, e.g. gpt-4o-2024-08-06' }) @Length(1, 200) model: string;
+  @Field({ description: 'Digest of the full prompt as sent, e.g. sha256:<64 hex> (8 to 200 characters)' }) @Length(...DIGEST_LENGTH) promptDigest: string;
   @Field({ nullable: true, description: 'Stored redacted' }) @IsOptional() @IsString() @Length(0, 100_000) prompt?: string;
   @Field({ nullable: true, description: 'Stored redacted' }) @IsOptional() @IsString() @Length(0, 100_000) completion?: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) promptTokens?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) completionTokens?: number;
+  @Field(() => Int, { nullable: true, description: 'Tokens in the prompt, as the provider counted them' }) @IsOptional() @IsInt() @Min(0) promptTokens?: number;
+  @Field(() => Int, { nullable: true, description: 'Tokens in the completion, as the provider counted them' }) @IsOptional() @IsInt() @Min(0) completionTokens?: number;
 }
 
-@InputType()
+@InputType({ description: 'A call to a tool or service, by digest of its arguments and result' })
 export class ToolCallInput {
-  @Field() @Length(1, 200) name: string;
-  @Field() @Length(...DIGEST_LENGTH) argsDigest: string;
-  @Field({ nullable: true }) @IsOptional() @Length(...DIGEST_LENGTH) resultDigest?: string;
+  @Field({ description: 'The tool\'s name, 1 to 200 characters' }) @Length(1, 200) name: string;
+  @Field({ description: 'Digest of the arguments, e.g. sha256:<64 hex> (8 to 200 characters)' }) @Length(...DIGEST_LENGTH) argsDigest: string;
+  @Field({ nullable: true, description: 'Digest of the result, e.g. sha256:<64 hex>; omit when the call gave none' }) @IsOptional() @Length(...DIGEST_LENGTH) resultDigest?: string;
 }
 
-@InputType()
+@InputType({ description: 'A free-text note in the trace' })
 export class NoteInput {
   @Field({ description: 'Stored redacted' }) @Length(1, 10_000) text: string;
 }
@@ -52,27 +52,27 @@ export class NoteInput {
 /** One step of an explanation trace: set exactly one of the fields (its kind). */
 @InputType({ description: 'One step of the explanation trace; set exactly one field' })
 export class ExplanationStepInput {
-  @Field(() => FeatureAttributionInput, { nullable: true })
+  @Field(() => FeatureAttributionInput, { nullable: true, description: 'A feature attribution step' })
   @IsOptional() @ValidateNested() @Type(() => FeatureAttributionInput)
   featureAttribution?: FeatureAttributionInput;
 
-  @Field(() => RuleFiredInput, { nullable: true })
+  @Field(() => RuleFiredInput, { nullable: true, description: 'A rule-fired step' })
   @IsOptional() @ValidateNested() @Type(() => RuleFiredInput)
   ruleFired?: RuleFiredInput;
 
-  @Field(() => RetrievalInput, { nullable: true })
+  @Field(() => RetrievalInput, { nullable: true, description: 'A retrieval step' })
   @IsOptional() @ValidateNested() @Type(() => RetrievalInput)
   retrieval?: RetrievalInput;
 
-  @Field(() => LlmCallInput, { nullable: true })
+  @Field(() => LlmCallInput, { nullable: true, description: 'A language-model call step' })
   @IsOptional() @ValidateNested() @Type(() => LlmCallInput)
   llmCall?: LlmCallInput;
 
-  @Field(() => ToolCallInput, { nullable: true })
+  @Field(() => ToolCallInput, { nullable: true, description: 'A tool call step' })
   @IsOptional() @ValidateNested() @Type(() => ToolCallInput)
   toolCall?: ToolCallInput;
 
-  @Field(() => NoteInput, { nullable: true })
+  @Field(() => NoteInput, { nullable: true, description: 'A note step' })
   @IsOptional() @ValidateNested() @Type(() => NoteInput)
   note?: NoteInput;
 }

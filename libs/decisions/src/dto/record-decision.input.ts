@@ -11,7 +11,7 @@ const TOKEN = /^[\x21-\x7e]+$/;
 
 @InputType({ description: 'One automated outcome. Name the automation by id or by key (exactly one).' })
 export class RecordDecisionInput {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() automationId?: string;
+  @Field(() => ID, { nullable: true, description: 'The automation that decided, by id; give this or automationKey, not both' }) @IsOptional() @IsUUID() automationId?: string;
 
   @Field({ nullable: true, description: 'The automation\'s stable key, e.g. claims-triage' })
   @IsOptional()

@@ -4,9 +4,9 @@ import { DecisionModel } from './decision.model';
 
 @ObjectType('ReviewQueueEntry', { description: 'A decision awaiting human review' })
 export class ReviewQueueEntryModel {
-  @Field(() => DecisionModel) decision: DecisionModel;
+  @Field(() => DecisionModel, { description: 'The decision awaiting review' }) decision: DecisionModel;
   @Field(() => Int, { description: 'Seconds since it was recorded' }) waitingSeconds: number;
 }
 
-@ObjectType('ReviewQueueConnection')
+@ObjectType('ReviewQueueConnection', { description: 'A page of the review queue, oldest first' })
 export class ReviewQueueConnection extends ConnectionType(ReviewQueueEntryModel) {}

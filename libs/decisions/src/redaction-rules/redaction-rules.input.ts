@@ -3,14 +3,14 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { DETECTOR_NAMES } from '../redaction/detectors';
 
-@InputType()
+@InputType({ description: 'A named regular expression whose matches are redacted' })
 export class CustomPatternInput {
   @Field({ description: 'lower_snake_case; findings and placeholders carry it' }) @Length(1, 63) name: string;
   @Field({ description: 'A JavaScript regular expression, without delimiters' }) @Length(1, 1000) pattern: string;
   @Field(() => String, { nullable: true, description: 'Any of i, m, s, u' }) @IsOptional() @IsString() flags?: string;
 }
 
-@InputType()
+@InputType({ description: 'An automation\'s redaction rules, replacing the previous ones whole' })
 export class RedactionRulesInput {
   @Field(() => [String], { description: 'JSON paths in the decision document redacted whole, e.g. $.input.applicant.name' })
   @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 500, { each: true })
@@ -23,7 +23,7 @@ export class RedactionRulesInput {
   @IsOptional() @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 500, { each: true })
   keepPaths?: string[];
 
-  @Field(() => [CustomPatternInput])
+  @Field(() => [CustomPatternInput], { description: 'Custom patterns run besides the built-in detectors' })
   @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CustomPatternInput)
   patterns: CustomPatternInput[];
 
@@ -34,6 +34,6 @@ export class RedactionRulesInput {
 
 @ArgsType()
 export class SetRedactionRulesArgs {
-  @Field(() => ID) @IsUUID() automationId: string;
-  @Field(() => RedactionRulesInput) @ValidateNested() @Type(() => RedactionRulesInput) rules: RedactionRulesInput;
+  @Field(() => ID, { description: 'The automation whose rules to replace' }) @IsUUID() automationId: string;
+  @Field(() => RedactionRulesInput, { description: 'The new rules' }) @ValidateNested() @Type(() => RedactionRulesInput) rules: RedactionRulesInput;
 }

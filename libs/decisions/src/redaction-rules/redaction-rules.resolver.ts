@@ -25,7 +25,7 @@ export class RedactionRulesResolver {
 
   @Query(() => RedactionRulesModel, { description: 'The automation\'s redaction rules (the defaults until set)' })
   @Can('read', 'Automation')
-  async redactionRules(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('automationId', { type: () => ID }) automationId: string) {
+  async redactionRules(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('automationId', { type: () => ID, description: 'The automation whose rules to read' }) automationId: string) {
     return toModel(automationId, await this.service.get(actor, automationId));
   }
 

@@ -7,7 +7,9 @@ import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-events';
 import { WebhookTargetResolver } from './target/webhook-target-resolver';
 import { sendWebhook, type WebhookResult } from './webhook-sender';
 import { signedWebhookHeaders } from './webhook-signature';
-import { WebhookDeliveryAttemptEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities';
+import { WebhookDeliveryAttemptEntity } from './entities/webhook-delivery-attempt.entity';
+import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
+import { WebhookSubscriptionEntity } from './entities/webhook-subscription.entity';
 
 /** The key that seals webhook secrets at rest. */
 export const WEBHOOK_SECRET_KEY_LABEL = 'webhook-secrets';

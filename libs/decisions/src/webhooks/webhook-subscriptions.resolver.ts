@@ -1,11 +1,13 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
-import type { WebhookDeliveryEntity } from './webhook.entities';
-import {
-  CreatedWebhookSubscription, CreateWebhookSubscriptionInput, WebhookDeliveriesArgs, WebhookDeliveryAttemptModel, WebhookDeliveryConnection,
-  WebhookDeliveryModel, WebhookSubscriptionModel, toAttemptModel,
-} from './webhook-subscriptions.dto';
+import type { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
+import { CreateWebhookSubscriptionInput } from './dto/create-webhook-subscription.input';
+import { WebhookDeliveriesArgs } from './dto/webhook-deliveries.args';
+import { CreatedWebhookSubscription } from './models/created-webhook-subscription.model';
+import { WebhookDeliveryAttemptModel, toAttemptModel } from './models/webhook-delivery-attempt.model';
+import { WebhookDeliveryConnection, WebhookDeliveryModel } from './models/webhook-delivery.model';
+import { WebhookSubscriptionModel } from './models/webhook-subscription.model';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
 
 @Resolver(() => WebhookDeliveryModel)
@@ -14,19 +16,19 @@ export class WebhookSubscriptionsResolver {
 
   @Mutation(() => CreatedWebhookSubscription, { description: 'Subscribes a URL to an automation\'s decision events; the signing secret is returned once' })
   @Can('update', 'Automation')
-  createWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input') input: CreateWebhookSubscriptionInput) {
+  createWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The automation, URL and events' }) input: CreateWebhookSubscriptionInput) {
     return this.service.create(actor, input);
   }
 
   @Mutation(() => WebhookSubscriptionModel, { description: 'Stops deliveries to the subscription; pending ones fail' })
   @Can('update', 'Automation')
-  deactivateWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  deactivateWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The subscription to stop' }) id: string) {
     return this.service.deactivate(actor, id);
   }
 
-  @Query(() => [WebhookSubscriptionModel], { description: 'Newest first' })
+  @Query(() => [WebhookSubscriptionModel], { description: 'The webhook subscriptions of an automation, newest first (its owner or an admin)' })
   @Can('update', 'Automation')
-  webhookSubscriptions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('automationId', { type: () => ID }) automationId: string) {
+  webhookSubscriptions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('automationId', { type: () => ID, description: 'The automation whose subscriptions to list' }) automationId: string) {
     return this.service.list(actor, automationId);
   }
 

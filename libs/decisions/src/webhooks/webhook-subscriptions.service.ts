@@ -8,8 +8,11 @@ import { HashKeys } from '../recording/hash-keys';
 import { seal } from '../sealing/secret-box';
 import { WebhookTargetPolicy } from './target/webhook-target-policy';
 import { WEBHOOK_SECRET_KEY_LABEL } from './webhook-delivery.handler';
-import type { CreateWebhookSubscriptionInput, WebhookDeliveriesArgs } from './webhook-subscriptions.dto';
-import { WebhookDeliveryAttemptEntity, WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities';
+import type { CreateWebhookSubscriptionInput } from './dto/create-webhook-subscription.input';
+import type { WebhookDeliveriesArgs } from './dto/webhook-deliveries.args';
+import { WebhookDeliveryAttemptEntity } from './entities/webhook-delivery-attempt.entity';
+import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
+import { WebhookSubscriptionEntity } from './entities/webhook-subscription.entity';
 
 const snapshot = (s: WebhookSubscriptionEntity) => ({ automationId: s.automationId, url: s.url, events: s.events, active: s.active });
 

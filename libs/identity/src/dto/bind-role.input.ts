@@ -2,13 +2,13 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { Role } from '../access/vocabulary';
 
-@InputType()
+@InputType({ description: 'A role to give a principal, optionally limited to one automation' })
 export class BindRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The principal to give the role to' })
   @IsUUID()
   principalId: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role (docs/security.md lists what each may do)' })
   @IsEnum(Role)
   role: Role;
 

@@ -2,9 +2,9 @@ import { IsWithinCalendar } from '@attest/core';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID, Length } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'A new API key for a principal' })
 export class IssueApiKeyInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The principal the key authenticates as' })
   @IsUUID()
   principalId: string;
 

@@ -4,14 +4,14 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, Length, ValidateNested } from 'class-validator';
 import { PrincipalKind, Role } from '../access/vocabulary';
 
-@InputType()
+@InputType({ description: 'Narrows the principals listed; the given fields must all match' })
 export class PrincipalFilter {
-  @Field(() => PrincipalKind, { nullable: true })
+  @Field(() => PrincipalKind, { nullable: true, description: 'Only people, or only services' })
   @IsOptional()
   @IsEnum(PrincipalKind)
   kind?: PrincipalKind;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: 'Only principals bound to this role' })
   @IsOptional()
   @IsEnum(Role)
   role?: Role;
@@ -24,7 +24,7 @@ export class PrincipalFilter {
 
 @ArgsType()
 export class PrincipalsArgs extends PageArgs {
-  @Field(() => PrincipalFilter, { nullable: true })
+  @Field(() => PrincipalFilter, { nullable: true, description: 'Narrows the list; every principal of the tenant when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => PrincipalFilter)

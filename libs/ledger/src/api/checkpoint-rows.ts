@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { LedgerCheckpointModel } from './ledger.models';
+import type { LedgerCheckpointModel } from './models/ledger-checkpoint.model';
 
 export interface CheckpointRow {
   tree_size: string;

@@ -8,10 +8,14 @@ import { consistencyProof, inclusionProof } from '../merkle/proofs';
 import { leafHash } from '../merkle/rfc6962';
 import { overStoredTree } from '../store/stored-tree';
 import { checkpointRow, toCheckpoint, type CheckpointRow } from './checkpoint-rows';
-import type { LedgerConsistencyProofArgs, LedgerEntriesArgs, LedgerInclusionProofArgs } from './ledger.args';
-import type {
-  LedgerCheckpointModel, LedgerConsistencyProofModel, LedgerEntryModel, LedgerInclusionProofModel, LedgerStatusModel,
-} from './ledger.models';
+import type { LedgerConsistencyProofArgs } from './dto/ledger-consistency-proof.args';
+import type { LedgerEntriesArgs } from './dto/ledger-entries.args';
+import type { LedgerInclusionProofArgs } from './dto/ledger-inclusion-proof.args';
+import type { LedgerCheckpointModel } from './models/ledger-checkpoint.model';
+import type { LedgerConsistencyProofModel } from './models/ledger-consistency-proof.model';
+import type { LedgerEntryModel } from './models/ledger-entry.model';
+import type { LedgerInclusionProofModel } from './models/ledger-inclusion-proof.model';
+import type { LedgerStatusModel } from './models/ledger-status.model';
 
 interface LeafRow {
   id: string;

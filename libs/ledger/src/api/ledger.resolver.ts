@@ -4,10 +4,17 @@ import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/iden
 import { LedgerVerifier } from '../verify/ledger-verifier.service';
 import { verifyLedgerCost } from '../verify/verify-cost';
 import { LedgerReads } from './ledger-reads.service';
-import { LedgerCheckpointArgs, LedgerConsistencyProofArgs, LedgerEntriesArgs, LedgerInclusionProofArgs, VerifyLedgerArgs } from './ledger.args';
-import {
-  LedgerCheckpointModel, LedgerConsistencyProofModel, LedgerEntryConnection, LedgerInclusionProofModel, LedgerStatusModel, LedgerVerificationModel,
-} from './ledger.models';
+import { LedgerCheckpointArgs } from './dto/ledger-checkpoint.args';
+import { LedgerConsistencyProofArgs } from './dto/ledger-consistency-proof.args';
+import { LedgerEntriesArgs } from './dto/ledger-entries.args';
+import { LedgerInclusionProofArgs } from './dto/ledger-inclusion-proof.args';
+import { VerifyLedgerArgs } from './dto/verify-ledger.args';
+import { LedgerCheckpointModel } from './models/ledger-checkpoint.model';
+import { LedgerConsistencyProofModel } from './models/ledger-consistency-proof.model';
+import { LedgerEntryConnection } from './models/ledger-entry.model';
+import { LedgerInclusionProofModel } from './models/ledger-inclusion-proof.model';
+import { LedgerStatusModel } from './models/ledger-status.model';
+import { LedgerVerificationModel } from './models/ledger-verification.model';
 
 /** The tenant's verifiable ledger (docs/ledger.md): checkpoints, proofs, entries, verification. */
 @Resolver()

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PageArgs, pageCost } from '@attest/core';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
-import { VerifyLedgerArgs } from '../api/ledger.args';
+import { VerifyLedgerArgs } from '../api/dto/verify-ledger.args';
 import { LedgerVerificationJobConnection, LedgerVerificationJobModel } from './ledger-verification-job.model';
 import { LedgerVerifications } from './ledger-verifications.service';
 
@@ -20,11 +20,11 @@ export class LedgerVerificationsResolver {
 
   @Query(() => LedgerVerificationJobModel, { description: "A verification job's progress, and its result once finished" })
   @Can('read', 'Ledger')
-  ledgerVerification(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID }) id: string) {
+  ledgerVerification(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The job\'s id, as startLedgerVerification returned it' }) id: string) {
     return this.verifications.get(actor, id);
   }
 
-  @Query(() => LedgerVerificationJobConnection, { description: 'Verification jobs, newest first', complexity: pageCost })
+  @Query(() => LedgerVerificationJobConnection, { description: 'Ledger verification jobs of the tenant, newest first, with their progress and results', complexity: pageCost })
   @Can('read', 'Ledger')
   ledgerVerifications(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: PageArgs) {
     return this.verifications.list(actor, args);

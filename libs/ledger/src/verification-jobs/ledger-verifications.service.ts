@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AttestError, decodeCursor, encodeCursor, recordAudit, TenantDb, type Connection, type PageArgs } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import { JobQueue } from '@attest/jobs';
-import type { VerifyLedgerArgs } from '../api/ledger.args';
+import type { VerifyLedgerArgs } from '../api/dto/verify-ledger.args';
 import { LedgerVerifier } from '../verify/ledger-verifier.service';
 import { heldHeads } from '../verify/signed-heads';
 import { resolveRange } from '../verify/verification-range';

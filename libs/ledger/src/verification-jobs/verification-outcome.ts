@@ -1,6 +1,6 @@
 import { recordAudit, type RequestActor } from '@attest/core';
 import type { EntityManager } from 'typeorm';
-import type { LedgerVerificationModel } from '../api/ledger.models';
+import type { LedgerVerificationModel } from '../api/models/ledger-verification.model';
 
 /** Who a job acts for: the principal who asked, under a correlation id that names the verification. */
 export const jobActor = (tenantId: string, row: { id: string; requested_by: string }): RequestActor =>

@@ -1,4 +1,4 @@
-import type { LedgerVerificationModel } from '../api/ledger.models';
+import type { LedgerVerificationModel } from '../api/models/ledger-verification.model';
 import type { VerificationProgress } from '../verify/range-verification';
 import { LedgerVerificationStatus, type LedgerVerificationJobModel } from './ledger-verification-job.model';
 

@@ -3,8 +3,8 @@ import { ATTEST_CONFIG, AttestError, TenantDb, type AttestConfig } from '@attest
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import type { CheckpointTrust } from '../checkpoint/open-checkpoint';
 import { LedgerKeys } from '../keys/ledger-keys';
-import { MAX_VERIFY_RANGE, type VerifyLedgerArgs } from '../api/ledger.args';
-import type { LedgerVerificationModel } from '../api/ledger.models';
+import { MAX_VERIFY_RANGE, type VerifyLedgerArgs } from '../api/dto/verify-ledger.args';
+import type { LedgerVerificationModel } from '../api/models/ledger-verification.model';
 import { RangeVerification } from './range-verification';
 import { headsWithin, heldHeads } from './signed-heads';
 import { isStatementTimeout, limitStatements, lockVerification, timedOut } from './verification-limits';

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { LedgerDivergenceKind, type LedgerDivergenceModel, type LedgerVerificationModel } from '../api/ledger.models';
+import { LedgerDivergenceKind } from '../api/ledger.models';
+import type { LedgerDivergenceModel } from '../api/models/ledger-divergence.model';
+import type { LedgerVerificationModel } from '../api/models/ledger-verification.model';
 import { leafHashOf } from '../leaves/leaf-format';
 import { CompactRange } from '../merkle/compact-range';
 import { frontier } from '../merkle/perfect-subtrees';

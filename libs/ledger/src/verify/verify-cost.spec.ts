@@ -1,4 +1,4 @@
-import { MAX_VERIFY_RANGE } from '../api/ledger.args';
+import { MAX_VERIFY_RANGE } from '../api/dto/verify-ledger.args';
 import { verifyLedgerCost } from './verify-cost';
 
 describe('verifyLedgerCost', () => {

@@ -1,4 +1,4 @@
-import { MAX_VERIFY_RANGE } from '../api/ledger.args';
+import { MAX_VERIFY_RANGE } from '../api/dto/verify-ledger.args';
 
 /** Leaves verifyLedger recomputes per unit of query cost: a call over its whole cap costs 2,001. */
 export const LEAVES_PER_COST_UNIT = 25;

@@ -5,7 +5,8 @@ import { evidenceOf } from '../graph/evidence-store';
 import { edgesAt, labelsOf } from '../graph/lineage-store';
 import { LineageNodeType, nodeKey, type NodeRef } from '../graph/lineage-vocabulary';
 import { walk } from '../graph/walk';
-import type { DecisionLineageModel, LineageNodeModel } from './lineage.models';
+import type { DecisionLineageModel } from './models/decision-lineage.model';
+import type { LineageNodeModel } from './models/lineage-node.model';
 
 /** Hops and edges a decision's upstream chain may take (fan-in upstream is small; the caps catch a runaway graph). */
 const CHAIN_DEPTH = 10;

@@ -5,8 +5,9 @@ import type { EntityManager } from 'typeorm';
 import { edgesAt, labelsOf } from '../graph/lineage-store';
 import { LineageNodeType, nodeKey, type NodeRef } from '../graph/lineage-vocabulary';
 import { walk } from '../graph/walk';
-import type { DatasetImpactModel, DecisionImpactModel } from './impact.models';
-import type { LineageNodeModel } from './lineage.models';
+import type { DatasetImpactModel } from './models/dataset-impact.model';
+import type { DecisionImpactModel } from './models/decision-impact.model';
+import type { LineageNodeModel } from './models/lineage-node.model';
 
 /** Hops from a dataset version to the automation versions it reaches (through derived datasets and runs). */
 const IMPACT_DEPTH = 8;

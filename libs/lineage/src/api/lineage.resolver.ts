@@ -1,11 +1,13 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
 import { DecisionLineageService } from './decision-lineage.service';
-import { DatasetImpactModel } from './impact.models';
+import { DatasetImpactModel } from './models/dataset-impact.model';
 import { ImpactService } from './impact.service';
 import { renderDiagram } from '../diagram/render';
-import { LineageArgs, LineageDiagramArgs } from './lineage.args';
-import { DecisionLineageModel, LineageGraphModel } from './lineage.models';
+import { LineageDiagramArgs } from './dto/lineage-diagram.args';
+import { LineageArgs } from './dto/lineage.args';
+import { DecisionLineageModel } from './models/decision-lineage.model';
+import { LineageGraphModel } from './models/lineage-graph.model';
 import { LineageService } from './lineage.service';
 
 @Resolver()
@@ -26,13 +28,13 @@ export class LineageResolver {
 
   @Query(() => DatasetImpactModel, { description: 'What a dataset version reaches: model versions, automation versions, and their decisions counted by status and month' })
   @Can('read', 'Lineage')
-  impactOf(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('datasetVersionId', { type: () => ID }) datasetVersionId: string) {
+  impactOf(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('datasetVersionId', { type: () => ID, description: 'The dataset version to follow downstream' }) datasetVersionId: string) {
     return this.impact.impactOf(actor, datasetVersionId);
   }
 
   @Query(() => DecisionLineageModel, { description: "A decision's full upstream chain to its source datasets, each hop with its evidence (who, when, audit event, ledger index)" })
   @Can('read', 'Lineage')
-  decisionLineage(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('decisionId', { type: () => ID }) decisionId: string) {
+  decisionLineage(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('decisionId', { type: () => ID, description: 'The decision to follow upstream' }) decisionId: string) {
     return this.decisions.lineageOf(actor, decisionId);
   }
 

@@ -4,8 +4,9 @@ import type { AuthenticatedPrincipal } from '@attest/identity';
 import { edgesAt, labelsOf } from '../graph/lineage-store';
 import { LineageDirection, nodeKey, type NodeRef } from '../graph/lineage-vocabulary';
 import { walk, type Edge, type Step } from '../graph/walk';
-import type { LineageArgs } from './lineage.args';
-import type { LineageGraphModel, LineageNodeModel } from './lineage.models';
+import type { LineageArgs } from './dto/lineage.args';
+import type { LineageGraphModel } from './models/lineage-graph.model';
+import type { LineageNodeModel } from './models/lineage-node.model';
 
 /** The lineage graph around a node: the walks of graph/walk.ts over the tenant's edges, with labels. */
 @Injectable()

@@ -15,7 +15,7 @@ export class PolicyPacksResolver {
     return this.service.active(actor);
   }
 
-  @Query(() => PolicyPackActivationConnection, { description: 'Every activation, newest first', complexity: pageCost })
+  @Query(() => PolicyPackActivationConnection, { description: 'Every policy pack activation of the tenant, newest first: which pack judged decisions when', complexity: pageCost })
   @Can('read', 'PolicyPack')
   policyPackActivations(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() page: PageArgs) {
     return this.service.history(actor, page);

@@ -6,7 +6,7 @@ import { Environment, LifecycleStatus, RiskClass } from '../registry.enums';
 import { RegistryEntryFilter } from './registry-entry.input';
 
 /** status, riskClass and environment select automations with one version matching all of those given. */
-@InputType()
+@InputType({ description: 'Narrows the automations listed; the given fields must all match' })
 export class AutomationFilter extends RegistryEntryFilter {
   @Field({ nullable: true, description: 'Case-insensitive match on the key or the name' })
   @IsOptional()
@@ -31,7 +31,7 @@ export class AutomationFilter extends RegistryEntryFilter {
 
 @ArgsType()
 export class AutomationsArgs extends PageArgs {
-  @Field(() => AutomationFilter, { nullable: true })
+  @Field(() => AutomationFilter, { nullable: true, description: 'Narrows the list; every automation the caller may read when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => AutomationFilter)

@@ -5,7 +5,7 @@ import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { PII_CLASSES } from '../registry.enums';
 import { RegistryEntryFilter } from './registry-entry.input';
 
-@InputType()
+@InputType({ description: 'Narrows the datasets listed; the given fields must all match' })
 export class DatasetFilter extends RegistryEntryFilter {
   @Field({ nullable: true, description: `Datasets with a version declaring this class (${PII_CLASSES.join(', ')})` })
   @IsOptional()
@@ -15,7 +15,7 @@ export class DatasetFilter extends RegistryEntryFilter {
 
 @ArgsType()
 export class DatasetsArgs extends PageArgs {
-  @Field(() => DatasetFilter, { nullable: true })
+  @Field(() => DatasetFilter, { nullable: true, description: 'Narrows the list; every dataset when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => DatasetFilter)

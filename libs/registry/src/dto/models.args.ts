@@ -5,7 +5,7 @@ import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { LifecycleStatus, RiskTier } from '../registry.enums';
 import { RegistryEntryFilter } from './registry-entry.input';
 
-@InputType()
+@InputType({ description: 'Narrows the models listed; the given fields must all match' })
 export class ModelFilter extends RegistryEntryFilter {
   @Field(() => LifecycleStatus, { nullable: true, description: 'Models with a version in this status' })
   @IsOptional()
@@ -20,7 +20,7 @@ export class ModelFilter extends RegistryEntryFilter {
 
 @ArgsType()
 export class ModelsArgs extends PageArgs {
-  @Field(() => ModelFilter, { nullable: true })
+  @Field(() => ModelFilter, { nullable: true, description: 'Narrows the list; every model when omitted' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ModelFilter)

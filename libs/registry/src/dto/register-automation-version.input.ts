@@ -3,9 +3,9 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsUUID, Length,
 import { Environment, OversightMode, RiskClass } from '../registry.enums';
 import { VERSION_PATTERN } from './register-model-version.input';
 
-@InputType()
+@InputType({ description: 'A new version of an automation, registered in draft' })
 export class RegisterAutomationVersionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The automation it is a version of (one the caller owns, or any for admins)' })
   @IsUUID()
   automationId: string;
 
@@ -30,11 +30,11 @@ export class RegisterAutomationVersionInput {
   @IsEnum(RiskClass)
   riskClass: RiskClass;
 
-  @Field(() => OversightMode)
+  @Field(() => OversightMode, { description: 'How much of its output people review (EU AI Act Art. 14)' })
   @IsEnum(OversightMode)
   oversightMode: OversightMode;
 
-  @Field(() => Environment)
+  @Field(() => Environment, { description: 'Where this version runs' })
   @IsEnum(Environment)
   environment: Environment;
 

@@ -6,7 +6,7 @@ import { RegistryEntryInput } from './registry-entry.input';
 export const AUTOMATION_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const KEY_MESSAGE = 'key must be 2-63 lower-case letters, digits or dashes, starting with a letter or digit';
 
-@InputType()
+@InputType({ description: 'A new automation: a service that makes automated decisions' })
 export class RegisterAutomationInput extends RegistryEntryInput {
   @Field({ description: 'The stable key callers use, e.g. claims-triage; unique in the tenant' })
   @Matches(AUTOMATION_KEY_PATTERN, { message: KEY_MESSAGE })
@@ -16,7 +16,7 @@ export class RegisterAutomationInput extends RegistryEntryInput {
 /** `automationByKey(key)`: the same pattern, so that a malformed key is VALIDATION_FAILED rather than NOT_FOUND. */
 @ArgsType()
 export class AutomationKeyArgs {
-  @Field()
+  @Field({ description: 'The automation\'s stable key, e.g. claims-triage' })
   @Matches(AUTOMATION_KEY_PATTERN, { message: KEY_MESSAGE })
   key: string;
 }

@@ -6,9 +6,9 @@ import { DIGEST_PATTERN, VERSION_PATTERN } from './register-model-version.input'
 
 const SOURCE_PROTOCOLS = ['s3', 'gs', 'https', 'http', 'file', 'hf', 'abfs', 'abfss', 'azureml', 'dbfs'];
 
-@InputType()
+@InputType({ description: 'An immutable snapshot of a dataset: where it is, its digest and the personal data it holds' })
 export class RegisterDatasetVersionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dataset it is a version of (one the caller owns, or any for admins)' })
   @IsUUID()
   datasetId: string;
 

@@ -1,5 +1,5 @@
 import { InputType } from '@nestjs/graphql';
 import { RegistryEntryInput } from './registry-entry.input';
 
-@InputType()
+@InputType({ description: 'A new dataset; its snapshots are registered as versions' })
 export class RegisterDatasetInput extends RegistryEntryInput {}

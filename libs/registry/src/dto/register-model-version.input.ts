@@ -7,25 +7,25 @@ import { RiskTier } from '../registry.enums';
 export const DIGEST_PATTERN = /^[a-z0-9]+:[a-f0-9]{32,128}$/;
 export const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 
-@InputType()
+@InputType({ description: 'One evaluation result of the model version' })
 export class EvaluationMetricInput {
-  @Field()
+  @Field({ description: 'The metric, e.g. auc, f1, demographic_parity_difference (1 to 100 characters)' })
   @Length(1, 100)
   name: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Its value, a finite number' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The dataset version it was measured on, when registered' })
   @IsOptional()
   @IsUUID()
   datasetVersionId?: string;
 }
 
-@InputType()
+@InputType({ description: 'A new version of a model, registered in draft' })
 export class RegisterModelVersionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The model it is a version of (one the caller owns, or any for admins)' })
   @IsUUID()
   modelId: string;
 
@@ -45,34 +45,34 @@ export class RegisterModelVersionInput {
   @Length(1, 100)
   framework: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'What it is meant for and by whom, 1 to 5000 characters (model card; EU AI Act Annex IV)' })
   @IsOptional()
   @Length(1, 5000)
   intendedUse?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Known limitations and cases it must not be used for, 1 to 5000 characters' })
   @IsOptional()
   @Length(1, 5000)
   limitations?: string;
 
-  @Field(() => [EvaluationMetricInput], { nullable: true })
+  @Field(() => [EvaluationMetricInput], { nullable: true, description: 'Evaluation results, at most 100' })
   @IsOptional()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   @Type(() => EvaluationMetricInput)
   metrics?: EvaluationMetricInput[];
 
-  @Field(() => RiskTier)
+  @Field(() => RiskTier, { description: 'The model\'s risk tier, as its owner assesses it' })
   @IsEnum(RiskTier)
   riskTier: RiskTier;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Dataset versions it was trained on: lineage edges to them are recorded' })
   @IsOptional()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   trainingDatasetVersionIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Dataset versions it was evaluated on: lineage edges to them are recorded' })
   @IsOptional()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })

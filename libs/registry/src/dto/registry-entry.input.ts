@@ -11,7 +11,7 @@ export abstract class RegistryEntryInput {
   @Matches(NAME_PATTERN, { message: 'name must not start or end with spaces' })
   name: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'What it is, in words, at most 5000 characters' })
   @IsOptional()
   @Length(0, 5000)
   description?: string;
@@ -25,7 +25,7 @@ export abstract class RegistryEntryInput {
 /** The filters every registry list shares. */
 @InputType({ isAbstract: true })
 export abstract class RegistryEntryFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only entries owned by this principal' })
   @IsOptional()
   @IsUUID()
   ownerId?: string;

@@ -4,11 +4,11 @@ import { LifecycleStatus } from '../registry.enums';
 
 @ArgsType()
 export class TransitionArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The version to move' })
   @IsUUID()
   id: string;
 
-  @Field(() => LifecycleStatus)
+  @Field(() => LifecycleStatus, { description: 'The status to move it to; the lifecycle rules and gate policies decide whether it may' })
   @IsEnum(LifecycleStatus)
   to: LifecycleStatus;
 

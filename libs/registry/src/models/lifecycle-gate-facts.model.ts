@@ -6,7 +6,7 @@ import { GraphQLJSON } from '@attest/core';
 })
 export class LifecycleGateFactsModel {
   @Field({ description: 'ModelVersion or AutomationVersion' }) subjectType: string;
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The model or automation version\'s id' }) id: string;
   @Field({ description: 'name and version (a model), key and version (an automation)' }) label: string;
   @Field({ description: 'Its status now (in_review, approved or deployed)' }) status: string;
   @Field({ description: 'The policies that judge it: model.transition or automation.transition' }) appliesTo: string;

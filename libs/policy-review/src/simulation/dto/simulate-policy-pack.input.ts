@@ -16,7 +16,7 @@ export class PolicyFileInput {
 
 @InputType({ description: 'Which recorded decisions to replay (newest first); every gated model and automation version is replayed too' })
 export class PolicySimulationFilterInput {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() automationId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only decisions of this automation (and no lifecycle gates)' }) @IsOptional() @IsUUID() automationId?: string;
   @Field({ nullable: true, description: 'occurredAt >= from' }) @IsOptional() @Type(() => Date) @IsWithinCalendar() from?: Date;
   @Field({ nullable: true, description: 'occurredAt < to' }) @IsOptional() @Type(() => Date) @IsWithinCalendar() to?: Date;
   @Field(() => Int, { nullable: true, description: 'At most this many decisions (default 100,000; at most 1,000,000)' })
@@ -24,7 +24,7 @@ export class PolicySimulationFilterInput {
   limit?: number;
 }
 
-@InputType()
+@InputType({ description: 'A candidate policy pack to replay against what was recorded' })
 export class SimulatePolicyPackInput {
   @Field(() => [PolicyFileInput], { description: 'The whole candidate pack (1-200 files): it replaces the active pack in the replay' })
   @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => PolicyFileInput)
@@ -34,7 +34,7 @@ export class SimulatePolicyPackInput {
   @IsOptional() @Length(1, 200)
   label?: string;
 
-  @Field(() => PolicySimulationFilterInput, { nullable: true })
+  @Field(() => PolicySimulationFilterInput, { nullable: true, description: 'Which decisions to replay; the newest 100,000 when omitted' })
   @IsOptional() @ValidateNested() @Type(() => PolicySimulationFilterInput)
   filter?: PolicySimulationFilterInput;
 }

@@ -3,26 +3,26 @@ import { ConnectionType } from '@attest/core';
 
 @ObjectType('PolicySummary', { description: 'One policy of a pack, as activated' })
 export class PolicySummaryModel {
-  @Field() id: string;
-  @Field(() => Int) version: number;
-  @Field() description: string;
+  @Field({ description: 'The policy\'s id, unique in its pack' }) id: string;
+  @Field(() => Int, { description: 'The policy\'s version number: raised when it changes' }) version: number;
+  @Field({ description: 'What the policy is for, in words' }) description: string;
   @Field({ description: 'decision, model.transition, automation.transition, automation.register or dataset.register' }) appliesTo: string;
-  @Field() severity: string;
+  @Field({ description: 'How serious a match is (e.g. low, medium, high, critical)' }) severity: string;
   @Field({ description: 'allow, deny, require_review or annotate' }) effect: string;
   @Field(() => [String], { description: 'e.g. EU-AI-Act:Art.14, NIST-AI-RMF:MANAGE-2.3' }) frameworks: string[];
-  @Field() message: string;
+  @Field({ description: 'What a match says, to show to people' }) message: string;
 }
 
 @ObjectType('PolicyPackActivation', { description: 'A policy pack a tenant switched to: the latest one is active' })
 export class PolicyPackActivationModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The activation\'s id (UUID)' }) id: string;
   @Field({ description: 'The pack folder name under policies/' }) name: string;
   @Field({ description: 'SHA-256 of the canonical policies (docs/policies.md); stored with every evaluation' }) digest: string;
-  @Field(() => ID) activatedBy: string;
-  @Field() rationale: string;
-  @Field() activatedAt: Date;
-  @Field(() => [PolicySummaryModel]) policies: PolicySummaryModel[];
+  @Field(() => ID, { description: 'The admin that activated it' }) activatedBy: string;
+  @Field({ description: 'Why, in the admin\'s words; kept in the audit trail' }) rationale: string;
+  @Field({ description: 'When it became active, ISO 8601 (UTC)' }) activatedAt: Date;
+  @Field(() => [PolicySummaryModel], { description: 'The pack\'s policies as activated' }) policies: PolicySummaryModel[];
 }
 
-@ObjectType('PolicyPackActivationConnection')
+@ObjectType('PolicyPackActivationConnection', { description: 'A page of pack activations, newest first' })
 export class PolicyPackActivationConnection extends ConnectionType(PolicyPackActivationModel) {}

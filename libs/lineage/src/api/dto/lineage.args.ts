@@ -1,21 +1,20 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { DiagramFormat } from '../diagram/render';
-import { LineageDirection } from '../graph/lineage-vocabulary';
-import { LineageNodeInput } from './lineage.models';
+import { LineageDirection } from '../../graph/lineage-vocabulary';
+import { LineageNodeInput } from './lineage-node.input';
 
 export const MAX_DEPTH = 10;
 export const MAX_EDGES = 5000;
 
 @ArgsType()
 export class LineageArgs {
-  @Field(() => LineageNodeInput)
+  @Field(() => LineageNodeInput, { description: 'The node to start from' })
   @ValidateNested()
   @Type(() => LineageNodeInput)
   node: LineageNodeInput;
 
-  @Field(() => LineageDirection, { defaultValue: LineageDirection.UPSTREAM })
+  @Field(() => LineageDirection, { defaultValue: LineageDirection.UPSTREAM, description: 'Upstream (where it came from), downstream (what it reached), or both' })
   @IsEnum(LineageDirection)
   direction: LineageDirection = LineageDirection.UPSTREAM;
 
@@ -30,11 +29,4 @@ export class LineageArgs {
   @Min(1)
   @Max(MAX_EDGES)
   maxEdges: number = 1000;
-}
-
-@ArgsType()
-export class LineageDiagramArgs extends LineageArgs {
-  @Field(() => DiagramFormat, { defaultValue: DiagramFormat.MERMAID })
-  @IsEnum(DiagramFormat)
-  format: DiagramFormat = DiagramFormat.MERMAID;
 }
