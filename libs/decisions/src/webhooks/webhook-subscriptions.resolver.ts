@@ -1,12 +1,13 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
+import { pageCost, type LoaderRegistry } from '@attest/core';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import type { WebhookDeliveryEntity } from './webhook.entities';
 import {
   CreatedWebhookSubscription, CreateWebhookSubscriptionInput, WebhookDeliveriesArgs, WebhookDeliveryAttemptModel, WebhookDeliveryConnection,
-  WebhookDeliveryModel, WebhookSubscriptionModel, toAttemptModel,
+  WebhookDeliveryModel, WebhookSubscriptionModel,
 } from './webhook-subscriptions.dto';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
+import { attemptsOfWebhookDeliveryLoader } from './webhook.loaders';
 
 @Resolver(() => WebhookDeliveryModel)
 export class WebhookSubscriptionsResolver {
@@ -39,10 +40,6 @@ export class WebhookSubscriptionsResolver {
   @ResolveField(() => [WebhookDeliveryAttemptModel], { description: 'Every HTTP attempt, oldest first', complexity: 5 })
   @Can('update', 'Automation')
   attemptLog(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() delivery: WebhookDeliveryEntity, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, WebhookDeliveryAttemptModel[]>('webhookDelivery.attempts', async (ids) =>
-        groupByKeys(ids, (await this.service.attemptsOf(actor, ids)).map(toAttemptModel), (a) => a.deliveryId),
-      )
-      .load(delivery.id);
+    return loaders.get(attemptsOfWebhookDeliveryLoader, actor, this.service).load(delivery.id);
   }
 }
