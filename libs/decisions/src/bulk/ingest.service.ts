@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { HashKeys } from '../recording/hash-keys';
 import { sealBytes } from '../sealing/secret-box';
 import { assertBatchSize, IngestJobStatus, MAX_INGEST_BATCH, type DecisionBatch, type IngestItemErrorModel, type IngestJobModel } from './bulk.dto';
-import { INGEST_CHUNK_SIZE, INGEST_QUEUE, INGEST_SEALING_KEY, chunkContext, ingestJobIdOf, type IngestChunkJob } from './ingest-chunk.job';
+import { INGEST_CHUNK_JOB, INGEST_CHUNK_SIZE, INGEST_SEALING_KEY, chunkContext, ingestJobIdOf } from './ingest-chunk.job';
 import { IngestChunkEntity, IngestJobEntity } from './ingest.entities';
 import { stagedItemOf } from './staged-item';
 
@@ -62,8 +62,8 @@ export class IngestService {
   async enqueue(tenantId: string, chunks: { jobId: string; chunk: number; enqueues: number }[]): Promise<void> {
     if (chunks.length === 0) return;
     try {
-      await this.jobs.enqueueMany<IngestChunkJob>(
-        INGEST_QUEUE,
+      await this.jobs.enqueueMany(
+        INGEST_CHUNK_JOB,
         chunks.map((c) => ({ data: { tenantId, jobId: c.jobId, chunk: c.chunk }, options: { jobId: ingestJobIdOf(c), attempts: 5, backoffMs: 2_000 } })),
       );
     } catch (error) {
