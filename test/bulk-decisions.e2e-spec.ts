@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { JobQueue } from '@attest/jobs';
-import { INGEST_CHUNK_JOB, MAX_CHUNK_ENQUEUES } from '../libs/decisions/src/bulk/ingest-chunk.job';
+import { INGEST_CHUNK_JOB, MAX_CHUNK_ENQUEUES } from '../libs/decisions/src/bulk/ingest.job';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkerModule } from '../apps/worker/src/worker.module';

@@ -11,7 +11,7 @@ import { itemErrorOf } from './bulk.dto';
 import { decisionItemOf } from './decision-item.validator';
 import { countsOf } from './batch-counts';
 import { recordIsolatingDataErrors } from './record-isolating-data-errors';
-import { INGEST_CHUNK_JOB, INGEST_SEALING_KEY, MAX_CHUNK_ENQUEUES, chunkContext, type IngestChunkJob } from './ingest-chunk.job';
+import { INGEST_CHUNK_JOB, INGEST_SEALING_KEY, MAX_CHUNK_ENQUEUES, chunkContext, type IngestChunkJob } from './ingest.job';
 import { IngestItemErrorEntity, IngestJobEntity } from './ingest.entities';
 
 /**

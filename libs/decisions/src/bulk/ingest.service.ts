@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { HashKeys } from '../recording/hash-keys';
 import { sealBytes } from '../sealing/secret-box';
 import { assertBatchSize, IngestJobStatus, MAX_INGEST_BATCH, type DecisionBatch, type IngestItemErrorModel, type IngestJobModel } from './bulk.dto';
-import { INGEST_CHUNK_JOB, INGEST_CHUNK_SIZE, INGEST_SEALING_KEY, chunkContext, ingestJobIdOf } from './ingest-chunk.job';
+import { INGEST_CHUNK_JOB, INGEST_CHUNK_SIZE, INGEST_SEALING_KEY, chunkContext, ingestJobIdOf } from './ingest.job';
 import { IngestChunkEntity, IngestJobEntity } from './ingest.entities';
 import { stagedItemOf } from './staged-item';
 
