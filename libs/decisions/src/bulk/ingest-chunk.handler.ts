@@ -10,8 +10,8 @@ import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 import { itemErrorOf } from './bulk.dto';
 import { decisionItemOf } from './decision-item.validator';
 import { countsOf } from './batch-counts';
-import { recordIsolatingDataErrors } from './record-isolating-data-errors';
 import { INGEST_CHUNK_JOB, INGEST_SEALING_KEY, MAX_CHUNK_ENQUEUES, chunkContext, type IngestChunkJob } from './ingest.job';
+import { recordIsolatingDataErrors } from './record-isolating-data-errors';
 import { IngestItemErrorEntity, IngestJobEntity } from './ingest.entities';
 
 /**
