@@ -1,13 +1,19 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { pageCost, type LoaderRegistry } from '@attest/core';
+import { defineLoader, groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import type { WebhookDeliveryEntity } from './webhook.entities';
 import {
   CreatedWebhookSubscription, CreateWebhookSubscriptionInput, WebhookDeliveriesArgs, WebhookDeliveryAttemptModel, WebhookDeliveryConnection,
-  WebhookDeliveryModel, WebhookSubscriptionModel,
+  WebhookDeliveryModel, WebhookSubscriptionModel, toAttemptModel,
 } from './webhook-subscriptions.dto';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
-import { attemptsOfWebhookDeliveryLoader } from './webhook.loaders';
+
+/** Defined beside its only user; the token keeps its name unique like any other loader. */
+const attemptsOfWebhookDeliveryLoader = defineLoader({
+  name: 'webhookDelivery.attempts',
+  batch: async (ids: readonly string[], actor: AuthenticatedPrincipal, service: WebhookSubscriptionsService): Promise<WebhookDeliveryAttemptModel[][]> =>
+    groupByKeys(ids, (await service.attemptsOf(actor, ids)).map(toAttemptModel), (a) => a.deliveryId),
+});
 
 @Resolver(() => WebhookDeliveryModel)
 export class WebhookSubscriptionsResolver {
