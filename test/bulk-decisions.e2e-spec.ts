@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { JobQueue } from '@attest/jobs';
-import { INGEST_QUEUE, MAX_CHUNK_ENQUEUES } from '../libs/decisions/src/bulk/ingest-chunk.job';
+import { INGEST_CHUNK_JOB, MAX_CHUNK_ENQUEUES } from '../libs/decisions/src/bulk/ingest.job';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -203,7 +203,7 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
       );
     });
     // Its last try: one attempt left.
-    await t.app.get(JobQueue).enqueue(INGEST_QUEUE, { tenantId, jobId, chunk: 0 }, { jobId: `ingest.${jobId}.0.${MAX_CHUNK_ENQUEUES}`, attempts: 1 });
+    await t.app.get(JobQueue).enqueue(INGEST_CHUNK_JOB, { tenantId, jobId, chunk: 0 }, { jobId: `ingest.${jobId}.0.${MAX_CHUNK_ENQUEUES}`, attempts: 1 });
     const done = await completed(jobId);
     expect(done).toMatchObject({ processed: 3, counts: { failed: 3, recorded: 0 } });
     expect(done.errors.map((e: { index: number; code: string }) => [e.index, e.code])).toEqual([[0, 'INTERNAL'], [1, 'INTERNAL'], [2, 'INTERNAL']]);

@@ -4,7 +4,10 @@ import { type DynamicModule, Inject, Injectable, Logger, Module, type OnModuleIn
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { type JobContext, type JobHandler, JobHandlerRegistry, JobQueue, JobsModule } from '@attest/jobs';
+import { defineJob, type JobContext, type JobHandler, JobHandlerRegistry, JobQueue, JobsModule } from '@attest/jobs';
+
+/** The queues these tests use, each defined once as a feature module defines its job. */
+const JOBS = Object.fromEntries(['flaky', 'doomed', 'dedupe', 'json', 'bulk', 'handoff', 'slow', 'handled-elsewhere'].map((queue) => [queue, defineJob<unknown>(queue)]));
 
 /**
  * One behaviour table, run against both ways of running jobs: BullMQ on a real Redis, and in-process.
@@ -126,7 +129,7 @@ describe.each(MODES)('jobs ($name)', ({ redisUrl, runsJobsOf }) => {
       if (job.attempt < 3) throw new Error(`attempt ${job.attempt} fails`);
     });
     const jobs = await startJobs(handler);
-    const id = await jobs.enqueue('flaky', { n: 1 }, { attempts: 5, backoffMs: 20 });
+    const id = await jobs.enqueue(JOBS.flaky, { n: 1 }, { attempts: 5, backoffMs: 20 });
     await waitFor(() => calls.length === 3);
     await sleep(200); // past the next backoff (80 ms): a succeeded job does not run again
     expect(calls.map(({ id: callId, attempt, maxAttempts, data }) => ({ callId, attempt, maxAttempts, data }))).toEqual(
@@ -141,7 +144,7 @@ describe.each(MODES)('jobs ($name)', ({ redisUrl, runsJobsOf }) => {
       throw new Error('receiver is down');
     });
     const jobs = await startJobs(handler);
-    const id = await jobs.enqueue('doomed', {}, { attempts: 2, backoffMs: 10 });
+    const id = await jobs.enqueue(JOBS.doomed, {}, { attempts: 2, backoffMs: 10 });
     await waitFor(() => loggedErrors.mock.calls.length === 1);
     expect(calls.map((c) => c.attempt)).toEqual([1, 2]);
     expect(loggedErrors.mock.calls[0][0]).toBe(`Job doomed/${id} attempt 2 of 2 failed, giving up: receiver is down`);
@@ -151,8 +154,8 @@ describe.each(MODES)('jobs ($name)', ({ redisUrl, runsJobsOf }) => {
   it('treats a second enqueue with the same jobId as a no-op while the first is pending', async () => {
     const { handler, calls } = recorder('dedupe');
     const jobs = await startJobs(handler);
-    const first = await jobs.enqueue('dedupe', { n: 1 }, { jobId: 'delivery-7', delayMs: 400 });
-    const second = await jobs.enqueue('dedupe', { n: 2 }, { jobId: 'delivery-7' });
+    const first = await jobs.enqueue(JOBS.dedupe, { n: 1 }, { jobId: 'delivery-7', delayMs: 400 });
+    const second = await jobs.enqueue(JOBS.dedupe, { n: 2 }, { jobId: 'delivery-7' });
     expect([first, second]).toEqual(['delivery-7', 'delivery-7']);
     await waitFor(() => calls.length === 1);
     await sleep(200);
@@ -162,7 +165,7 @@ describe.each(MODES)('jobs ($name)', ({ redisUrl, runsJobsOf }) => {
   it('hands the handler the payload as plain JSON', async () => {
     const { handler, calls } = recorder('json');
     const jobs = await startJobs(handler);
-    await jobs.enqueue('json', { at: new Date('2024-01-31T00:00:00Z'), skip: undefined, list: [1, 'two'] });
+    await jobs.enqueue(JOBS.json, { at: new Date('2024-01-31T00:00:00Z'), skip: undefined, list: [1, 'two'] });
     await waitFor(() => calls.length === 1);
     expect(calls[0].data).toEqual({ at: '2024-01-31T00:00:00.000Z', list: [1, 'two'] });
   });
@@ -171,7 +174,7 @@ describe.each(MODES)('jobs ($name)', ({ redisUrl, runsJobsOf }) => {
     const { handler, calls } = recorder('bulk');
     const jobs = await startJobs(handler);
     const ids = await jobs.enqueueMany(
-      'bulk',
+      JOBS.bulk,
       [1, 2, 3, 4, 5].map((n) => ({ data: { n }, options: n === 5 ? { jobId: 'bulk-five' } : undefined })),
     );
     expect(ids).toHaveLength(5);
@@ -187,7 +190,7 @@ describe.each(MODES)('jobs ($name)', ({ redisUrl, runsJobsOf }) => {
     const atEnqueuer = recorder('handoff');
     await startProcess(true, [atWorker.handler]); // the worker app
     const api = await startProcess(false, [atEnqueuer.handler]); // the API: same feature modules, no workers
-    const id = await api.enqueue('handoff', { decisionId: 'd-1' });
+    const id = await api.enqueue(JOBS.handoff, { decisionId: 'd-1' });
     const expected = runsJobsOf === 'the worker' ? atWorker : atEnqueuer;
     const other = expected === atWorker ? atEnqueuer : atWorker;
     await waitFor(() => expected.calls.length === 1);
@@ -203,7 +206,7 @@ describe.each(MODES)('jobs ($name)', ({ redisUrl, runsJobsOf }) => {
       finished = true;
     });
     const jobs = await startJobs(handler);
-    await jobs.enqueue('slow', {});
+    await jobs.enqueue(JOBS.slow, {});
     await waitFor(() => calls.length === 1);
     await Promise.all(open.splice(0).map((moduleRef) => moduleRef.close()));
     expect(finished).toBe(true);
@@ -212,13 +215,13 @@ describe.each(MODES)('jobs ($name)', ({ redisUrl, runsJobsOf }) => {
   if (redisUrl) {
     it('leaves a job of a queue no process here handles in Redis, for a process that has the handler', async () => {
       const api = await startProcess(false, []);
-      const id = await api.enqueue('handled-elsewhere', { n: 1 });
+      const id = await api.enqueue(JOBS['handled-elsewhere'], { n: 1 });
       expect(await bullState('handled-elsewhere', id)).toBe('waiting');
     });
   } else {
     it('refuses at enqueue a queue that no handler serves, since nothing else could run it', async () => {
       const jobs = await startProcess(true, []);
-      await expect(jobs.enqueue('handled-elsewhere', {})).rejects.toThrow('No job handler is registered for queue "handled-elsewhere"');
+      await expect(jobs.enqueue(JOBS['handled-elsewhere'], {})).rejects.toThrow('No job handler is registered for queue "handled-elsewhere"');
     });
   }
 });

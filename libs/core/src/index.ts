@@ -24,6 +24,7 @@ export * from './pagination/connection';
 export * from './pagination/cursor';
 export * from './pagination/paginate';
 export * from './graphql/loader-registry';
+export * from './seams/unique-names';
 export * from './pagination/like-pattern';
 export * from './errors/graphql-exception.filter';
 export * from './database/embedded-postgres.server';

@@ -1,17 +1,18 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, groupByKeys, GraphQLJSON, type LoaderRegistry } from '@attest/core';
+import { GraphQLJSON, type LoaderRegistry } from '@attest/core';
 import { AuditEventModel, AuditService } from '@attest/audit';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import {
-  AutomationModel, AutomationsService, AutomationVersionModel, AutomationVersionsService, ModelVersionModel, ModelVersionsService,
+  automationByIdLoader, AutomationModel, AutomationsService, automationVersionByIdLoader, AutomationVersionModel, AutomationVersionsService,
+  modelVersionByIdLoader, ModelVersionModel, ModelVersionsService,
 } from '@attest/registry';
 import { DecisionFieldAccess } from './access/decision-field-access';
-import type { DecisionReviewEntity } from './entities/decision-review.entity';
+import { auditEventsOfDecisionLoader, explanationOfDecisionLoader, reviewOfDecisionLoader } from './decision.loaders';
 import type { DecisionEntity } from './entities/decision.entity';
 import { DecisionReviewModel } from './models/decision-review.model';
 import { DecisionOutcome } from './models/decision.enums';
 import { DecisionModel } from './models/decision.model';
-import { ExplanationStepUnion, type ExplanationStepView } from './models/explanation-step.model';
+import { ExplanationStepUnion } from './models/explanation-step.model';
 import { PolicyEvaluationModel } from './models/policy-evaluation.model';
 import { DecisionsService } from './queries/decisions.service';
 import { effectiveOutputOf, outcomeOf } from './review/outcome';
@@ -97,13 +98,7 @@ export class DecisionFieldsResolver {
   })
   @Can('read', 'Decision')
   async explanation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    const steps = await loaders
-      .get<string, ExplanationStepView[]>('decision.explanation', async (ids) =>
-        groupByKeys(ids, await this.decisions.stepsOf(actor, ids), (s) => s.decisionId).map((list) =>
-          list.map((s) => ({ ...s.detail, position: s.position, kind: s.kind })),
-        ),
-      )
-      .load(d.id);
+    const steps = await loaders.get(explanationOfDecisionLoader, actor, this.decisions).load(d.id);
     return this.access(actor, loaders).explanation(d, steps);
   }
 
@@ -117,11 +112,7 @@ export class DecisionFieldsResolver {
   @ResolveField(() => [AuditEventModel], { description: 'Its audit trail (recorded, reviewed), oldest first; empty unless you may read audit events', complexity: 5 })
   @Can('read', 'Decision')
   auditEvents(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, AuditEventModel[]>('decision.auditEvents', async (ids) =>
-        groupByKeys(ids, await this.audit.eventsForSubjects(actor, ids), (e) => e.subjectId),
-      )
-      .load(d.id);
+    return loaders.get(auditEventsOfDecisionLoader, actor, this.audit).load(d.id);
   }
 
   @ResolveField(() => AutomationModel, { nullable: true, description: 'The automation that made it; null when the caller may not read it' })
@@ -133,25 +124,17 @@ export class DecisionFieldsResolver {
   @ResolveField(() => AutomationVersionModel, { nullable: true, description: 'The automation version that made it; null when the caller may not read it' })
   @Can('read', 'Decision')
   automationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, AutomationVersionModel | null>('automationVersion.byId', async (ids) =>
-        byKeys(ids, await this.automationVersions.loadMany(actor, ids), (x) => x.id),
-      )
-      .load(d.automationVersionId);
+    return loaders.get(automationVersionByIdLoader, actor, this.automationVersions).load(d.automationVersionId);
   }
 
   @ResolveField(() => ModelVersionModel, { nullable: true, description: 'Null unless you may read model versions' })
   @Can('read', 'Decision')
   modelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, ModelVersionModel | null>('modelVersion.byId', async (ids) => byKeys(ids, await this.modelVersions.loadMany(actor, ids), (x) => x.id))
-      .load(d.modelVersionId);
+    return loaders.get(modelVersionByIdLoader, actor, this.modelVersions).load(d.modelVersionId);
   }
 
   private reviewLoader(actor: AuthenticatedPrincipal, loaders: LoaderRegistry) {
-    return loaders.get<string, DecisionReviewEntity | null>('decision.review', async (ids) =>
-      byKeys(ids, await this.decisions.reviewsOf(actor, ids), (r) => r.decisionId),
-    );
+    return loaders.get(reviewOfDecisionLoader, actor, this.decisions);
   }
 
   /** Field-level read rules may test the automation's owner: loaded batched, and only when asked. */
@@ -161,6 +144,6 @@ export class DecisionFieldsResolver {
   }
 
   private automationLoader(actor: AuthenticatedPrincipal, loaders: LoaderRegistry) {
-    return loaders.get<string, AutomationModel | null>('automation.byId', async (ids) => byKeys(ids, await this.automations.loadMany(actor, ids), (x) => x.id));
+    return loaders.get(automationByIdLoader, actor, this.automations);
   }
 }

@@ -16,7 +16,7 @@ import { ReviewsResolver } from './review/reviews.resolver';
 import { ReviewsService } from './review/reviews.service';
 import { BulkDecisionsResolver } from './bulk/bulk.resolver';
 import { BulkDecisionsService } from './bulk/bulk-decisions.service';
-import { IngestChunkHandler } from './bulk/ingest-chunk.job';
+import { IngestChunkHandler } from './bulk/ingest-chunk.handler';
 import { IngestRecoverySweeper } from './bulk/ingest-recovery.sweeper';
 import { IngestService } from './bulk/ingest.service';
 import { WebhookDns } from './webhooks/target/webhook-dns';

@@ -15,6 +15,6 @@ export * from './auth/api-key.codec';
 export * from './entities';
 export * from './models/principal.model';
 export * from './principals.service';
-export { loadPrincipal } from './principals.resolver';
+export { loadPrincipal } from './principals.loaders';
 export * from './tenants.service';
 export * from './access/operation-catalogue';

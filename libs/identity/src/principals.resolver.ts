@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
+import { pageCost, type LoaderRegistry } from '@attest/core';
 import { subjectOf } from './access/ability.factory';
 import type { AuthenticatedPrincipal } from './auth/authenticated-principal';
 import { Can, CurrentPrincipal, Loaders } from './auth/decorators';
@@ -8,6 +8,7 @@ import { PrincipalsArgs } from './dto/principals.args';
 import { PrincipalConnection } from './models/principal-connection.model';
 import { PrincipalModel } from './models/principal.model';
 import { RoleBindingModel } from './models/role-binding.model';
+import { rolesOfPrincipalLoader } from './principals.loaders';
 import { PrincipalsService } from './principals.service';
 
 @Resolver(() => PrincipalModel)
@@ -51,22 +52,6 @@ export class PrincipalsResolver {
     @Parent() principal: PrincipalModel,
     @Loaders() loaders: LoaderRegistry,
   ): Promise<RoleBindingModel[]> {
-    return loaders
-      .get<string, RoleBindingModel[]>('principal.roles', async (ids) =>
-        groupByKeys(ids, await this.service.bindingsOf(actor, ids), (b) => b.principalId),
-      )
-      .load(principal.id);
+    return loaders.get(rolesOfPrincipalLoader, actor, this.service).load(principal.id);
   }
-}
-
-/** Loads principals by id through the request's DataLoader (for owner fields elsewhere). */
-export function loadPrincipal(
-  loaders: LoaderRegistry,
-  service: PrincipalsService,
-  actor: AuthenticatedPrincipal,
-  id: string,
-): Promise<PrincipalModel | null> {
-  return loaders
-    .get<string, PrincipalModel | null>('principal.byId', async (ids) => byKeys(ids, await service.loadMany(actor, ids), (p) => p.id))
-    .load(id);
 }

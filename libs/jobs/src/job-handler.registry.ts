@@ -6,13 +6,19 @@ import type { JobHandler } from './job-handler';
  * The handlers this process can run, one per queue. A feature module's handler registers itself,
  * as an injectable provider, in `onModuleInit`:
  *
+ *   // webhook-delivery.job.ts: the token, imported by the enqueuer and the handler
+ *   export const WEBHOOK_DELIVERY_JOB = defineJob<WebhookJob>('webhooks');
+ *
+ *   // webhook-delivery.handler.ts
  *   @Injectable()
- *   export class DeliverWebhookJob implements JobHandler<DeliverWebhookPayload>, OnModuleInit {
- *     readonly queue = DELIVER_WEBHOOK_QUEUE;
+ *   export class WebhookDeliveryHandler implements JobHandler<WebhookJob>, OnModuleInit {
+ *     readonly queue = WEBHOOK_DELIVERY_JOB.queue;
  *     constructor(private readonly registry: JobHandlerRegistry, …) {}
  *     onModuleInit(): void { this.registry.register(this); }
- *     async handle(job: JobContext<DeliverWebhookPayload>): Promise<void> { … }
+ *     async handle(job: JobContext<WebhookJob>): Promise<void> { … }
  *   }
+ *
+ * A second handler for the same queue throws at startup.
  *
  * Whether it runs here is JobsModule's choice: always in-process, and with Redis only where
  * `runWorkers` is set (the worker app). Workers start at application bootstrap, after every onModuleInit.

@@ -1,3 +1,5 @@
+import type { JobToken } from './job-token';
+
 export interface EnqueueOptions {
   /** Dedupe: a second enqueue with the same id, on the same queue, while the first is known is a no-op. */
   jobId?: string;
@@ -20,7 +22,7 @@ export abstract class JobQueue {
   /** Whether waiting jobs outlive this process (Redis); in-process they do not, and the domain re-enqueues from PostgreSQL on start. */
   abstract readonly durable: boolean;
   /** Resolves to the job id (the given jobId, or a generated one). */
-  abstract enqueue<T>(queue: string, data: T, options?: EnqueueOptions): Promise<string>;
+  abstract enqueue<T>(job: JobToken<T>, data: NoInfer<T>, options?: EnqueueOptions): Promise<string>;
   /** Several jobs of one queue in one round trip; ids in the order given. */
-  abstract enqueueMany<T>(queue: string, jobs: { data: T; options?: EnqueueOptions }[]): Promise<string[]>;
+  abstract enqueueMany<T>(job: JobToken<T>, jobs: { data: NoInfer<T>; options?: EnqueueOptions }[]): Promise<string[]>;
 }

@@ -1,6 +1,7 @@
 export { LineageModule, LINEAGE_RESOLVERS } from './lineage.module';
 export { LineageDirection, LineageEdgeKind, LineageNodeType } from './graph/lineage-vocabulary';
 export { OpenLineageExporter, type ExportBatch } from './openlineage/export/openlineage-exporter.service';
-export { OpenLineageExportSweeper, OPENLINEAGE_EXPORT_QUEUE } from './openlineage/export/openlineage-export.sweeper';
+export { OpenLineageExportSweeper } from './openlineage/export/openlineage-export.sweeper';
+export { OPENLINEAGE_EXPORT_JOB } from './openlineage/export/openlineage-export.job';
 export { externalNodeId, locationOf } from './openlineage/external-ids';
 export { OPENLINEAGE_PATH } from './openlineage/openlineage.controller';

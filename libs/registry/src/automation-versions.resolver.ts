@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, type LoaderRegistry } from '@attest/core';
+import type { LoaderRegistry } from '@attest/core';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import { AutomationVersionsService } from './automation-versions.service';
 import { AutomationsService } from './automations.service';
@@ -10,7 +10,7 @@ import { loadTransitions } from './lifecycle/transitions.loader';
 import { AutomationModel, AutomationVersionModel } from './models/automation.model';
 import { LifecycleTransitionModel } from './models/lifecycle-transition.model';
 import { ModelVersionModel } from './models/model-version.model';
-import { groupLinked } from './registry-links';
+import { automationByIdLoader, modelVersionsOfAutomationVersionLoader } from './registry.loaders';
 
 @Resolver(() => AutomationVersionModel)
 export class AutomationVersionsResolver {
@@ -43,17 +43,13 @@ export class AutomationVersionsResolver {
   @ResolveField(() => AutomationModel, { nullable: true, description: 'The automation it is a version of; null when the caller may not read it' })
   @Can('read', 'AutomationVersion')
   automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: AutomationVersionModel, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, AutomationModel | null>('automation.byId', async (ids) => byKeys(ids, await this.automations.loadMany(actor, ids), (x) => x.id))
-      .load(version.automationId);
+    return loaders.get(automationByIdLoader, actor, this.automations).load(version.automationId);
   }
 
   @ResolveField(() => [ModelVersionModel], { description: 'Newest first; empty unless you may read model versions', complexity: 10 })
   @Can('read', 'AutomationVersion')
   modelVersions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: AutomationVersionModel, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, ModelVersionModel[]>('automationVersion.modelVersions', async (ids) => groupLinked(ids, await this.service.modelVersionsOf(actor, ids)))
-      .load(version.id);
+    return loaders.get(modelVersionsOfAutomationVersionLoader, actor, this.service).load(version.id);
   }
 
   @ResolveField(() => [LifecycleTransitionModel], { description: 'Lifecycle history, oldest first', complexity: 5 })

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
+import { pageCost, type LoaderRegistry } from '@attest/core';
 import {
   Can, CurrentPrincipal, loadPrincipal, Loaders, PrincipalModel, PrincipalsService, type AuthenticatedPrincipal,
 } from '@attest/identity';
@@ -8,6 +8,7 @@ import { AutomationsService } from './automations.service';
 import { AutomationsArgs } from './dto/automations.args';
 import { AutomationKeyArgs, RegisterAutomationInput } from './dto/register-automation.input';
 import { AutomationConnection, AutomationModel, AutomationVersionModel } from './models/automation.model';
+import { automationVersionsOfAutomationLoader } from './registry.loaders';
 
 @Resolver(() => AutomationModel)
 export class AutomationsResolver {
@@ -50,10 +51,6 @@ export class AutomationsResolver {
   @ResolveField(() => [AutomationVersionModel], { description: 'The automation\'s versions, newest first', complexity: 10 })
   @Can('read', 'AutomationVersion')
   versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() automation: AutomationModel, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, AutomationVersionModel[]>('automation.versions', async (ids) =>
-        groupByKeys(ids, await this.automationVersions.versionsOfAutomations(actor, ids), (v) => v.automationId),
-      )
-      .load(automation.id);
+    return loaders.get(automationVersionsOfAutomationLoader, actor, this.automationVersions).load(automation.id);
   }
 }

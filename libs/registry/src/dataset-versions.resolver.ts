@@ -1,12 +1,12 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, type LoaderRegistry } from '@attest/core';
+import type { LoaderRegistry } from '@attest/core';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import { DatasetVersionsService } from './dataset-versions.service';
 import { DatasetsService } from './datasets.service';
 import { RegisterDatasetVersionInput } from './dto/register-dataset-version.input';
 import { DatasetModel, DatasetVersionModel } from './models/dataset.model';
 import { ModelVersionModel } from './models/model-version.model';
-import { groupLinked } from './registry-links';
+import { datasetByIdLoader, modelVersionsUsingDatasetVersionLoader } from './registry.loaders';
 
 @Resolver(() => DatasetVersionModel)
 export class DatasetVersionsResolver {
@@ -30,9 +30,7 @@ export class DatasetVersionsResolver {
   @ResolveField(() => DatasetModel, { nullable: true, description: 'The dataset it is a version of; null when the caller may not read it' })
   @Can('read', 'DatasetVersion')
   dataset(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: DatasetVersionModel, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, DatasetModel | null>('dataset.byId', async (ids) => byKeys(ids, await this.datasets.loadMany(actor, ids), (x) => x.id))
-      .load(version.datasetId);
+    return loaders.get(datasetByIdLoader, actor, this.datasets).load(version.datasetId);
   }
 
   @ResolveField(() => [ModelVersionModel], {
@@ -41,8 +39,6 @@ export class DatasetVersionsResolver {
   })
   @Can('read', 'DatasetVersion')
   usedByModelVersions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: DatasetVersionModel, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, ModelVersionModel[]>('datasetVersion.usedBy', async (ids) => groupLinked(ids, await this.service.modelVersionsUsing(actor, ids)))
-      .load(version.id);
+    return loaders.get(modelVersionsUsingDatasetVersionLoader, actor, this.service).load(version.id);
   }
 }

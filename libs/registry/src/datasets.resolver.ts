@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
+import { pageCost, type LoaderRegistry } from '@attest/core';
 import {
   Can, CurrentPrincipal, loadPrincipal, Loaders, PrincipalModel, PrincipalsService, type AuthenticatedPrincipal,
 } from '@attest/identity';
@@ -8,6 +8,7 @@ import { DatasetsService } from './datasets.service';
 import { DatasetsArgs } from './dto/datasets.args';
 import { RegisterDatasetInput } from './dto/register-dataset.input';
 import { DatasetConnection, DatasetModel, DatasetVersionModel } from './models/dataset.model';
+import { datasetVersionsOfDatasetLoader } from './registry.loaders';
 
 @Resolver(() => DatasetModel)
 export class DatasetsResolver {
@@ -44,10 +45,6 @@ export class DatasetsResolver {
   @ResolveField(() => [DatasetVersionModel], { description: 'The dataset\'s versions (its snapshots), newest first', complexity: 10 })
   @Can('read', 'DatasetVersion')
   versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() dataset: DatasetModel, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, DatasetVersionModel[]>('dataset.versions', async (ids) =>
-        groupByKeys(ids, await this.datasetVersions.versionsOfDatasets(actor, ids), (v) => v.datasetId),
-      )
-      .load(dataset.id);
+    return loaders.get(datasetVersionsOfDatasetLoader, actor, this.datasetVersions).load(dataset.id);
   }
 }

@@ -12,3 +12,4 @@ export { AUTOMATION_KEY_PATTERN } from './dto/register-automation.input';
 export { AutomationModel, AutomationVersionModel } from './models/automation.model';
 export { ModelVersionModel } from './models/model-version.model';
 export { gateFactsOf, type GateFacts } from './lifecycle/gate-facts';
+export { automationByIdLoader, automationVersionByIdLoader, modelVersionByIdLoader } from './registry.loaders';

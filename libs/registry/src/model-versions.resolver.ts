@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, type LoaderRegistry } from '@attest/core';
+import type { LoaderRegistry } from '@attest/core';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import { RegisterModelVersionInput } from './dto/register-model-version.input';
 import { TransitionArgs } from './dto/transition.args';
@@ -12,7 +12,7 @@ import { ModelModel } from './models/model.model';
 import { ModelVersionModel } from './models/model-version.model';
 import { ModelsService } from './models.service';
 import { DatasetPurpose } from './registry.enums';
-import { groupLinked } from './registry-links';
+import { datasetsOfModelVersionLoaders, modelByIdLoader } from './registry.loaders';
 
 @Resolver(() => ModelVersionModel)
 export class ModelVersionsResolver {
@@ -45,9 +45,7 @@ export class ModelVersionsResolver {
   @ResolveField(() => ModelModel, { nullable: true, description: 'The model it is a version of; null when the caller may not read it' })
   @Can('read', 'ModelVersion')
   model(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, ModelModel | null>('model.byId', async (ids) => byKeys(ids, await this.models.loadMany(actor, ids), (x) => x.id))
-      .load(version.modelId);
+    return loaders.get(modelByIdLoader, actor, this.models).load(version.modelId);
   }
 
   @ResolveField(() => [DatasetVersionModel], { complexity: 10, description: 'The dataset versions it was trained on; empty unless the caller may read datasets' })
@@ -69,8 +67,6 @@ export class ModelVersionsResolver {
   }
 
   private datasets(actor: AuthenticatedPrincipal, loaders: LoaderRegistry, purpose: DatasetPurpose) {
-    return loaders.get<string, DatasetVersionModel[]>(`modelVersion.datasets.${purpose}`, async (ids) =>
-      groupLinked(ids, await this.service.datasetsOf(actor, ids, purpose)),
-    );
+    return loaders.get(datasetsOfModelVersionLoaders[purpose], actor, this.service);
   }
 }

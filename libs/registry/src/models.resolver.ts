@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
+import { pageCost, type LoaderRegistry } from '@attest/core';
 import {
   Can, CurrentPrincipal, loadPrincipal, Loaders, PrincipalModel, PrincipalsService, type AuthenticatedPrincipal,
 } from '@attest/identity';
@@ -9,6 +9,7 @@ import { ModelVersionsService } from './model-versions.service';
 import { ModelConnection, ModelModel } from './models/model.model';
 import { ModelVersionModel } from './models/model-version.model';
 import { ModelsService } from './models.service';
+import { modelVersionsOfModelLoader } from './registry.loaders';
 
 
 @Resolver(() => ModelModel)
@@ -46,10 +47,6 @@ export class ModelsResolver {
   @ResolveField(() => [ModelVersionModel], { description: 'The model\'s versions, newest first', complexity: 10 })
   @Can('read', 'ModelVersion')
   versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() model: ModelModel, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, ModelVersionModel[]>('model.versions', async (ids) =>
-        groupByKeys(ids, await this.modelVersions.versionsOfModels(actor, ids), (v) => v.modelId),
-      )
-      .load(model.id);
+    return loaders.get(modelVersionsOfModelLoader, actor, this.modelVersions).load(model.id);
   }
 }

@@ -10,7 +10,7 @@ import { IngestJobStatus } from './bulk.dto';
 import { assertBatchSize, MAX_INGEST_BATCH, type DecisionBatch } from './decision-batch';
 import type { IngestItemErrorModel } from './models/ingest-item-error.model';
 import type { IngestJobModel } from './models/ingest-job.model';
-import { INGEST_CHUNK_SIZE, INGEST_QUEUE, INGEST_SEALING_KEY, chunkContext, ingestJobIdOf, type IngestChunkJob } from './ingest-chunk.job';
+import { INGEST_CHUNK_JOB, INGEST_CHUNK_SIZE, INGEST_SEALING_KEY, chunkContext, ingestJobIdOf } from './ingest.job';
 import { IngestChunkEntity } from './entities/ingest-chunk.entity';
 import { IngestJobEntity } from './entities/ingest-job.entity';
 import { stagedItemOf } from './staged-item';
@@ -66,8 +66,8 @@ export class IngestService {
   async enqueue(tenantId: string, chunks: { jobId: string; chunk: number; enqueues: number }[]): Promise<void> {
     if (chunks.length === 0) return;
     try {
-      await this.jobs.enqueueMany<IngestChunkJob>(
-        INGEST_QUEUE,
+      await this.jobs.enqueueMany(
+        INGEST_CHUNK_JOB,
         chunks.map((c) => ({ data: { tenantId, jobId: c.jobId, chunk: c.chunk }, options: { jobId: ingestJobIdOf(c), attempts: 5, backoffMs: 2_000 } })),
       );
     } catch (error) {

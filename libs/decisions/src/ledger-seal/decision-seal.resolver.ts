@@ -1,7 +1,8 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, GraphQLSafeInt, type LoaderRegistry } from '@attest/core';
+import { GraphQLSafeInt, type LoaderRegistry } from '@attest/core';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
-import { LedgerSeals, type FactSeal } from '@attest/ledger';
+import { LedgerSeals } from '@attest/ledger';
+import { sealOfDecisionLoader } from '../decision.loaders';
 import { DecisionModel } from '../models/decision.model';
 
 /** Where a decision is in the tenant's ledger: its leaf's index and the time it was sealed (null until then). */
@@ -22,7 +23,6 @@ export class DecisionSealResolver {
   }
 
   private loader(actor: AuthenticatedPrincipal, loaders: LoaderRegistry) {
-    return loaders.get<string, FactSeal | null>('decisionSeals', async (ids) =>
-      byKeys(ids, await this.seals.sealsOf(actor.tenantId, 'decision', ids), (s) => s.factId));
+    return loaders.get(sealOfDecisionLoader, actor, this.seals);
   }
 }

@@ -3,7 +3,7 @@ import { ATTEST_CONFIG, TenantDb, type AttestConfig } from '@attest/core';
 import { JobHandlerRegistry, type JobContext, type JobHandler } from '@attest/jobs';
 import { HashKeys } from '../recording/hash-keys';
 import { open } from '../sealing/secret-box';
-import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-events';
+import { WEBHOOK_DELIVERY_JOB, type WebhookJob } from './webhook-delivery.job';
 import { WebhookTargetResolver } from './target/webhook-target-resolver';
 import { sendWebhook, type WebhookResult } from './webhook-sender';
 import { signedWebhookHeaders } from './webhook-signature';
@@ -21,7 +21,7 @@ export const WEBHOOK_SECRET_KEY_LABEL = 'webhook-secrets';
  */
 @Injectable()
 export class WebhookDeliveryHandler implements JobHandler<WebhookJob>, OnModuleInit {
-  readonly queue = WEBHOOK_QUEUE;
+  readonly queue = WEBHOOK_DELIVERY_JOB.queue;
 
   constructor(
     private readonly registry: JobHandlerRegistry,

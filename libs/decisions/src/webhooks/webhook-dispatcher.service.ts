@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ATTEST_CONFIG, type AttestConfig } from '@attest/core';
 import { JobQueue } from '@attest/jobs';
 import type { EntityManager } from 'typeorm';
-import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-events';
+import { WEBHOOK_DELIVERY_JOB } from './webhook-delivery.job';
 
 /**
  * Hands committed deliveries to the job queue. The deliveries are already durable (written with the
@@ -35,8 +35,8 @@ export class WebhookDispatcher {
     if (deliveryIds.length === 0) return;
     const { attempts, backoffMs } = this.config.webhooks;
     try {
-      await this.jobs.enqueueMany<WebhookJob>(
-        WEBHOOK_QUEUE,
+      await this.jobs.enqueueMany(
+        WEBHOOK_DELIVERY_JOB,
         deliveryIds.map((deliveryId) => ({ data: { tenantId, deliveryId }, options: { jobId: deliveryId, attempts, backoffMs } })),
       );
     } catch (error) {

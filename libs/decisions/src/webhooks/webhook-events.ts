@@ -11,14 +11,6 @@ registerEnumType(WebhookEvent, {
   description: 'Delivered with the Attest-Event header decision.recorded (allowed), decision.pending_review, decision.blocked or decision.reviewed',
 });
 
-/** The queue whose jobs deliver one webhook each (job data: tenant and delivery id). */
-export const WEBHOOK_QUEUE = 'webhooks';
-
-export interface WebhookJob {
-  tenantId: string;
-  deliveryId: string;
-}
-
 /** The event a newly recorded decision announces. */
 export const EVENT_OF_STATUS = {
   recorded: WebhookEvent.decision_recorded,

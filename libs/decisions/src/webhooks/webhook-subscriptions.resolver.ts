@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
+import { defineLoader, groupByKeys, pageCost, type LoaderRegistry } from '@attest/core';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import type { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
 import { CreateWebhookSubscriptionInput } from './dto/create-webhook-subscription.input';
@@ -9,6 +9,13 @@ import { WebhookDeliveryAttemptModel, toAttemptModel } from './models/webhook-de
 import { WebhookDeliveryConnection, WebhookDeliveryModel } from './models/webhook-delivery.model';
 import { WebhookSubscriptionModel } from './models/webhook-subscription.model';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
+
+/** Defined beside its only user; the token keeps its name unique like any other loader. */
+const attemptsOfWebhookDeliveryLoader = defineLoader({
+  name: 'webhookDelivery.attempts',
+  batch: async (ids: readonly string[], actor: AuthenticatedPrincipal, service: WebhookSubscriptionsService): Promise<WebhookDeliveryAttemptModel[][]> =>
+    groupByKeys(ids, (await service.attemptsOf(actor, ids)).map(toAttemptModel), (a) => a.deliveryId),
+});
 
 @Resolver(() => WebhookDeliveryModel)
 export class WebhookSubscriptionsResolver {
@@ -41,10 +48,6 @@ export class WebhookSubscriptionsResolver {
   @ResolveField(() => [WebhookDeliveryAttemptModel], { description: 'Every HTTP attempt, oldest first', complexity: 5 })
   @Can('update', 'Automation')
   attemptLog(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() delivery: WebhookDeliveryEntity, @Loaders() loaders: LoaderRegistry) {
-    return loaders
-      .get<string, WebhookDeliveryAttemptModel[]>('webhookDelivery.attempts', async (ids) =>
-        groupByKeys(ids, (await this.service.attemptsOf(actor, ids)).map(toAttemptModel), (a) => a.deliveryId),
-      )
-      .load(delivery.id);
+    return loaders.get(attemptsOfWebhookDeliveryLoader, actor, this.service).load(delivery.id);
   }
 }

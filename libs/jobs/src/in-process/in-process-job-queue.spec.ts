@@ -2,8 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { JobContext, JobHandler } from '../job-handler';
 import { JobHandlerRegistry } from '../job-handler.registry';
+import { defineJob } from '../job-token';
 import { resolveJobsOptions } from '../jobs.options';
 import { InProcessJobQueue } from './in-process-job-queue';
+
+/** The queues these tests use, each defined once as a feature module defines its job. */
+const JOBS = Object.fromEntries(['mail', 'json', 'flaky', 'doomed', 'dedupe', 'bulk', 'nobody', 'ok', 'slow', 'later'].map((queue) => [queue, defineJob<unknown>(queue)]));
 
 /** A handler that records every attempt and behaves as `behave` says. */
 function recordingHandler(queue: string, behave: (job: JobContext<unknown>) => Promise<void> = async () => undefined) {
@@ -53,7 +57,7 @@ describe('InProcessJobQueue', () => {
   it('runs the job after enqueue returns, never inside the caller', async () => {
     const { handler, calls } = recordingHandler('mail');
     queue = queueWith([handler]);
-    const id = await queue.enqueue('mail', { to: 'a' });
+    const id = await queue.enqueue(JOBS.mail, { to: 'a' });
     expect(calls).toHaveLength(0);
     await waitFor(() => calls.length === 1);
     expect(calls[0].job).toEqual({ id, queue: 'mail', data: { to: 'a' }, attempt: 1, maxAttempts: 1 });
@@ -63,9 +67,9 @@ describe('InProcessJobQueue', () => {
     const { handler, calls } = recordingHandler('json');
     queue = queueWith([handler]);
     const payload = { at: new Date('2024-01-31T00:00:00Z'), skip: undefined, n: 1 };
-    await queue.enqueue('json', payload);
+    await queue.enqueue(JOBS.json, payload);
     payload.n = 2;
-    await queue.enqueue('json', undefined);
+    await queue.enqueue(JOBS.json, undefined);
     await waitFor(() => calls.length === 2);
     expect(calls.map((c) => c.job.data)).toEqual([{ at: '2024-01-31T00:00:00.000Z', n: 1 }, {}]);
   });
@@ -75,7 +79,7 @@ describe('InProcessJobQueue', () => {
       if (job.attempt < 3) throw new Error(`boom ${job.attempt}`);
     });
     queue = queueWith([handler]);
-    await queue.enqueue('flaky', {}, { attempts: 5, backoffMs: 20 });
+    await queue.enqueue(JOBS.flaky, {}, { attempts: 5, backoffMs: 20 });
     await waitFor(() => calls.length === 3);
     await sleep(100); // longer than the next backoff (80 ms): a succeeded job is not run again
     expect(calls.map((c) => c.job.attempt)).toEqual([1, 2, 3]);
@@ -92,7 +96,7 @@ describe('InProcessJobQueue', () => {
       throw new Error('receiver is down');
     });
     queue = queueWith([handler]);
-    await queue.enqueue('doomed', {}, { attempts: 2, backoffMs: 1 });
+    await queue.enqueue(JOBS.doomed, {}, { attempts: 2, backoffMs: 1 });
     await waitFor(() => logged.error.mock.calls.length === 1);
     expect(calls).toHaveLength(2);
     expect(logged.error.mock.calls[0][0]).toMatch(/^Job doomed\/.+ attempt 2 of 2 failed, giving up: receiver is down$/);
@@ -106,16 +110,16 @@ describe('InProcessJobQueue', () => {
       await gate;
     });
     queue = queueWith([handler]);
-    expect(await queue.enqueue('dedupe', { n: 1 }, { jobId: 'job-a', attempts: 2, backoffMs: 10 })).toBe('job-a');
-    expect(await queue.enqueue('dedupe', { n: 2 }, { jobId: 'job-a' })).toBe('job-a'); // pending
+    expect(await queue.enqueue(JOBS.dedupe, { n: 1 }, { jobId: 'job-a', attempts: 2, backoffMs: 10 })).toBe('job-a');
+    expect(await queue.enqueue(JOBS.dedupe, { n: 2 }, { jobId: 'job-a' })).toBe('job-a'); // pending
     await waitFor(() => calls.length === 1);
-    expect(await queue.enqueue('dedupe', { n: 3 }, { jobId: 'job-a' })).toBe('job-a'); // waiting out its backoff
+    expect(await queue.enqueue(JOBS.dedupe, { n: 3 }, { jobId: 'job-a' })).toBe('job-a'); // waiting out its backoff
     await waitFor(() => calls.length === 2);
-    expect(await queue.enqueue('dedupe', { n: 4 }, { jobId: 'job-a' })).toBe('job-a'); // running
+    expect(await queue.enqueue(JOBS.dedupe, { n: 4 }, { jobId: 'job-a' })).toBe('job-a'); // running
     release();
     await sleep(5);
     expect(calls.map((c) => c.job.data)).toEqual([{ n: 1 }, { n: 1 }]);
-    await queue.enqueue('dedupe', { n: 5 }, { jobId: 'job-a' });
+    await queue.enqueue(JOBS.dedupe, { n: 5 }, { jobId: 'job-a' });
     await waitFor(() => calls.length === 3);
     expect(calls[2].job.data).toEqual({ n: 5 });
   });
@@ -129,7 +133,7 @@ describe('InProcessJobQueue', () => {
       running--;
     });
     queue = queueWith([handler], 3);
-    const ids = await queue.enqueueMany('bulk', Array.from({ length: 10 }, (_, n) => ({ data: { n } })));
+    const ids = await queue.enqueueMany(JOBS.bulk, Array.from({ length: 10 }, (_, n) => ({ data: { n } })));
     expect(new Set(ids).size).toBe(10);
     await waitFor(() => calls.length === 10 && running === 0);
     expect(peak).toBe(3);
@@ -137,8 +141,8 @@ describe('InProcessJobQueue', () => {
 
   it('refuses, at enqueue, a queue that no handler serves (a programming error)', async () => {
     queue = queueWith([]);
-    await expect(queue.enqueue('nobody', {})).rejects.toThrow('No job handler is registered for queue "nobody"');
-    await expect(queue.enqueue('ok', {}, { attempts: 0 })).rejects.toThrow(/attempts must be/);
+    await expect(queue.enqueue(JOBS.nobody, {})).rejects.toThrow('No job handler is registered for queue "nobody"');
+    await expect(queue.enqueue(JOBS.ok, {}, { attempts: 0 })).rejects.toThrow(/attempts must be/);
   });
 
   it('on shutdown waits for running jobs and drops the ones not started', async () => {
@@ -149,12 +153,12 @@ describe('InProcessJobQueue', () => {
     });
     const later = recordingHandler('later');
     queue = queueWith([slow.handler, later.handler]);
-    await queue.enqueue('slow', {});
-    await queue.enqueue('later', {}, { delayMs: 20 });
+    await queue.enqueue(JOBS.slow, {});
+    await queue.enqueue(JOBS.later, {}, { delayMs: 20 });
     await waitFor(() => slow.calls.length === 1);
     await queue.beforeApplicationShutdown();
     expect(finished).toBe(true);
-    await queue.enqueue('later', {});
+    await queue.enqueue(JOBS.later, {});
     await sleep(40);
     expect(later.calls).toHaveLength(0);
   });

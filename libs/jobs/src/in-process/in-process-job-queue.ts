@@ -4,6 +4,7 @@ import { resolveEnqueueOptions, type ResolvedEnqueueOptions } from '../enqueue-o
 import type { JobContext, JobHandler } from '../job-handler';
 import { JobHandlerRegistry } from '../job-handler.registry';
 import { type EnqueueOptions, JobQueue } from '../job-queue';
+import type { JobToken } from '../job-token';
 import { JOBS_OPTIONS, type ResolvedJobsOptions } from '../jobs.options';
 import { retryDelayMs } from '../retry-delay';
 import { runAttempt } from '../run-attempt';
@@ -40,12 +41,12 @@ export class InProcessJobQueue extends JobQueue implements BeforeApplicationShut
     super();
   }
 
-  async enqueue<T>(queue: string, data: T, options?: EnqueueOptions): Promise<string> {
-    const [id] = await this.enqueueMany(queue, [{ data, options }]);
+  async enqueue<T>(job: JobToken<T>, data: T, options?: EnqueueOptions): Promise<string> {
+    const [id] = await this.enqueueMany(job, [{ data, options }]);
     return id;
   }
 
-  async enqueueMany<T>(queue: string, jobs: { data: T; options?: EnqueueOptions }[]): Promise<string[]> {
+  async enqueueMany<T>({ queue }: JobToken<T>, jobs: { data: T; options?: EnqueueOptions }[]): Promise<string[]> {
     const resolved = jobs.map((job) => ({ data: job.data, options: resolveEnqueueOptions(queue, job.options) }));
     const handler = this.registry.handlerFor(queue);
     // On Redis the job would wait for a process that has the handler; here none ever will.

@@ -3,6 +3,7 @@ import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { resolveEnqueueOptions } from '../enqueue-options';
 import { type EnqueueOptions, JobQueue } from '../job-queue';
+import type { JobToken } from '../job-token';
 import { JOBS_OPTIONS, type ResolvedJobsOptions } from '../jobs.options';
 import { createRedisConnection } from './redis-connection';
 
@@ -34,13 +35,13 @@ export class RedisJobQueue extends JobQueue implements OnApplicationShutdown {
     return this.options.runWorkers;
   }
 
-  async enqueue<T>(queue: string, data: T, options?: EnqueueOptions): Promise<string> {
+  async enqueue<T>({ queue }: JobToken<T>, data: T, options?: EnqueueOptions): Promise<string> {
     const opts = bullOptions(queue, options);
     const job = await this.queueFor(queue).add(queue, data, opts);
     return job.id!;
   }
 
-  async enqueueMany<T>(queue: string, jobs: { data: T; options?: EnqueueOptions }[]): Promise<string[]> {
+  async enqueueMany<T>({ queue }: JobToken<T>, jobs: { data: T; options?: EnqueueOptions }[]): Promise<string[]> {
     const bulk = jobs.map((job) => ({ name: queue, data: job.data, opts: bullOptions(queue, job.options) }));
     if (bulk.length === 0) return [];
     const added = await this.queueFor(queue).addBulk(bulk);

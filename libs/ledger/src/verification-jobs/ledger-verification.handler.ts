@@ -6,7 +6,7 @@ import { emptyOutcome, LedgerVerifier } from '../verify/ledger-verifier.service'
 import { RangeVerification } from '../verify/range-verification';
 import { headsWithin, heldHeads, type SignedHead } from '../verify/signed-heads';
 import { isStatementTimeout, limitStatements, lockVerification, timedOut } from '../verify/verification-limits';
-import { LEDGER_VERIFICATION_QUEUE, type LedgerVerificationJob } from './ledger-verification.job';
+import { LEDGER_VERIFICATION_JOB, type LedgerVerificationJob } from './ledger-verification.job';
 import { jobActor, storeFailure, storeOutcome } from './verification-outcome';
 import { progressOf, type VerificationRow } from './verification-row';
 
@@ -19,7 +19,7 @@ import { progressOf, type VerificationRow } from './verification-row';
  */
 @Injectable()
 export class LedgerVerificationHandler implements JobHandler<LedgerVerificationJob>, OnModuleInit {
-  readonly queue = LEDGER_VERIFICATION_QUEUE;
+  readonly queue = LEDGER_VERIFICATION_JOB.queue;
   private readonly logger = new Logger('LedgerVerification');
 
   constructor(

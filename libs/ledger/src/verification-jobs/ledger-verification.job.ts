@@ -1,9 +1,11 @@
-export const LEDGER_VERIFICATION_QUEUE = 'ledger.verification';
+import { defineJob } from '@attest/jobs';
 
 export interface LedgerVerificationJob {
   tenantId: string;
   verificationId: string;
 }
+
+export const LEDGER_VERIFICATION_JOB = defineJob<LedgerVerificationJob>('ledger.verification');
 
 /** Each (re)enqueue of a verification is a new queue job; the job of a finished verification does nothing. */
 export const verificationJobId = (row: { id: string; enqueues: number }) => `ledger-verification.${row.id}.${row.enqueues}`;

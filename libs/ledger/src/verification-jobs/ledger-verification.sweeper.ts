@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ATTEST_CONFIG, TenantDb, type AttestConfig } from '@attest/core';
 import { every, JobQueue } from '@attest/jobs';
-import { LEDGER_VERIFICATION_QUEUE, VERIFICATION_JOB_OPTIONS, verificationJobId, type LedgerVerificationJob } from './ledger-verification.job';
+import { LEDGER_VERIFICATION_JOB, VERIFICATION_JOB_OPTIONS, verificationJobId } from './ledger-verification.job';
 import { jobActor, storeFailure } from './verification-outcome';
 
 const SWEEP_EVERY_MS = 30_000;
@@ -49,7 +49,7 @@ export class LedgerVerificationSweeper implements OnApplicationBootstrap, OnAppl
         await m.query('UPDATE ledger_verifications SET enqueues = enqueues + 1, updated_at = clock_timestamp() WHERE id = $1', [id]);
         return { id, enqueues: row.enqueues + 1 };
       });
-      if (again) await this.jobs.enqueue<LedgerVerificationJob>(LEDGER_VERIFICATION_QUEUE, { tenantId, verificationId: id }, { jobId: verificationJobId(again), ...VERIFICATION_JOB_OPTIONS });
+      if (again) await this.jobs.enqueue(LEDGER_VERIFICATION_JOB, { tenantId, verificationId: id }, { jobId: verificationJobId(again), ...VERIFICATION_JOB_OPTIONS });
     }
     return stalled.length;
   }

@@ -7,7 +7,7 @@ import { LedgerVerifier } from '../verify/ledger-verifier.service';
 import { heldHeads } from '../verify/signed-heads';
 import { resolveRange } from '../verify/verification-range';
 import type { LedgerVerificationJobModel } from './ledger-verification-job.model';
-import { LEDGER_VERIFICATION_QUEUE, VERIFICATION_JOB_OPTIONS, verificationJobId, type LedgerVerificationJob } from './ledger-verification.job';
+import { LEDGER_VERIFICATION_JOB, VERIFICATION_JOB_OPTIONS, verificationJobId } from './ledger-verification.job';
 import { toJobModel, type VerificationRow } from './verification-row';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,7 +45,7 @@ export class LedgerVerifications {
       return inserted;
     });
     // A failed enqueue is left to the recovery sweep: the verification is stored, its job will come.
-    await this.jobs.enqueue<LedgerVerificationJob>(LEDGER_VERIFICATION_QUEUE, { tenantId: actor.tenantId, verificationId: row.id }, { jobId: verificationJobId(row), ...VERIFICATION_JOB_OPTIONS })
+    await this.jobs.enqueue(LEDGER_VERIFICATION_JOB, { tenantId: actor.tenantId, verificationId: row.id }, { jobId: verificationJobId(row), ...VERIFICATION_JOB_OPTIONS })
       .catch(() => undefined);
     return toJobModel(row);
   }

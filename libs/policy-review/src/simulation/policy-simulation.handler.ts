@@ -7,7 +7,7 @@ import type { PolicyDiffReport } from '../diff/policy-diff';
 import { diffMarkdown } from '../render/diff-markdown';
 import { replayDecisions } from '../replay/replay';
 import { packFromFiles } from './candidate-pack';
-import { POLICY_SIMULATION_QUEUE, type PolicySimulationJob } from './policy-simulations.service';
+import { POLICY_SIMULATION_JOB, type PolicySimulationJob } from './policy-simulation.job';
 import { countDecisions, simulationRecords } from './simulation-records';
 import { filterOf, type SimulationRow } from './simulation-row';
 
@@ -19,7 +19,7 @@ import { filterOf, type SimulationRow } from './simulation-row';
  */
 @Injectable()
 export class PolicySimulationHandler implements JobHandler<PolicySimulationJob>, OnModuleInit {
-  readonly queue = POLICY_SIMULATION_QUEUE;
+  readonly queue = POLICY_SIMULATION_JOB.queue;
   private readonly logger = new Logger('PolicySimulation');
 
   constructor(

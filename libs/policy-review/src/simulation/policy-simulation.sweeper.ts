@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { recordAudit, TenantDb } from '@attest/core';
 import { every, JobQueue } from '@attest/jobs';
-import { POLICY_SIMULATION_QUEUE, simulationJobId, type PolicySimulationJob } from './policy-simulations.service';
+import { POLICY_SIMULATION_JOB, SIMULATION_JOB_OPTIONS, simulationJobId } from './policy-simulation.job';
 
 const SWEEP_EVERY_MS = 30_000;
 /** A running simulation writes its progress after every page of 1,000 decisions: this long without a word, its job was lost. */
@@ -54,7 +54,7 @@ export class PolicySimulationSweeper implements OnApplicationBootstrap, OnApplic
         return updated;
       });
       if (row && row.status !== 'failed') {
-        await this.jobs.enqueue<PolicySimulationJob>(POLICY_SIMULATION_QUEUE, { tenantId, simulationId: id }, { jobId: simulationJobId(row), attempts: 3, backoffMs: 2000 });
+        await this.jobs.enqueue(POLICY_SIMULATION_JOB, { tenantId, simulationId: id }, { jobId: simulationJobId(row), ...SIMULATION_JOB_OPTIONS });
       }
     }
     return stalled.length;

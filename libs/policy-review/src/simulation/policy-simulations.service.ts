@@ -6,17 +6,8 @@ import { PolicyPackError, PolicyPacksService } from '@attest/policy';
 import { packFromFiles } from './candidate-pack';
 import type { SimulatePolicyPackInput } from './dto/simulate-policy-pack.input';
 import type { PolicySimulationModel } from './models/policy-simulation.model';
+import { POLICY_SIMULATION_JOB, SIMULATION_JOB_OPTIONS, simulationJobId } from './policy-simulation.job';
 import { DEFAULT_LIMIT, toModel, type SimulationRow } from './simulation-row';
-
-export const POLICY_SIMULATION_QUEUE = 'policy.simulation';
-
-export interface PolicySimulationJob {
-  tenantId: string;
-  simulationId: string;
-}
-
-/** Each (re)enqueue of a simulation is a new queue job; the job of a finished simulation does nothing. */
-export const simulationJobId = (row: Pick<SimulationRow, 'id' | 'enqueues'>) => `policy-simulation.${row.id}.${row.enqueues}`;
 
 /**
  * simulatePolicyPack: the candidate is checked as a pack folder would be (a problem is
@@ -56,7 +47,7 @@ export class PolicySimulationsService {
       return inserted;
     });
     // A failed enqueue is left to the recovery sweep: the simulation is stored, its job will come.
-    await this.jobs.enqueue<PolicySimulationJob>(POLICY_SIMULATION_QUEUE, { tenantId: actor.tenantId, simulationId: row.id }, { jobId: simulationJobId(row), attempts: 3, backoffMs: 2000 })
+    await this.jobs.enqueue(POLICY_SIMULATION_JOB, { tenantId: actor.tenantId, simulationId: row.id }, { jobId: simulationJobId(row), ...SIMULATION_JOB_OPTIONS })
       .catch(() => undefined);
     return toModel(row);
   }

@@ -1,7 +1,13 @@
-import { groupByKeys, type LoaderRegistry } from '@attest/core';
+import { defineLoader, groupByKeys, type LoaderRegistry } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import { toTransitionModel, type LifecycleTransitionModel } from '../models/lifecycle-transition.model';
 import type { LifecycleService } from './lifecycle.service';
+
+const transitionsLoader = defineLoader({
+  name: 'lifecycle.transitions',
+  batch: async (ids: readonly string[], actor: AuthenticatedPrincipal, lifecycle: LifecycleService): Promise<LifecycleTransitionModel[][]> =>
+    groupByKeys(ids, await lifecycle.history(actor, ids), (t) => t.subjectId).map((group) => group.map(toTransitionModel)),
+});
 
 /** The lifecycle history of a model or automation version through the request's DataLoader. */
 export function loadTransitions(
@@ -10,10 +16,5 @@ export function loadTransitions(
   actor: AuthenticatedPrincipal,
   subjectId: string,
 ): Promise<LifecycleTransitionModel[]> {
-  return loaders
-    .get<string, LifecycleTransitionModel[]>('lifecycle.transitions', async (ids) => {
-      const rows = await lifecycle.history(actor, ids);
-      return groupByKeys(ids, rows, (t) => t.subjectId).map((group) => group.map(toTransitionModel));
-    })
-    .load(subjectId);
+  return loaders.get(transitionsLoader, actor, lifecycle).load(subjectId);
 }

@@ -1,7 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobHandlerRegistry, type JobContext, type JobHandler } from '@attest/jobs';
 import { OpenLineageExporter } from './openlineage-exporter.service';
-import { OPENLINEAGE_EXPORT_QUEUE, OpenLineageExportSweeper, type OpenLineageExportJob } from './openlineage-export.sweeper';
+import { OPENLINEAGE_EXPORT_JOB, type OpenLineageExportJob } from './openlineage-export.job';
+import { OpenLineageExportSweeper } from './openlineage-export.sweeper';
 
 /**
  * One export batch per job. A refusal throws, so the queue retries the job with its backoff
@@ -11,7 +12,7 @@ import { OPENLINEAGE_EXPORT_QUEUE, OpenLineageExportSweeper, type OpenLineageExp
  */
 @Injectable()
 export class OpenLineageExportHandler implements JobHandler<OpenLineageExportJob>, OnModuleInit {
-  readonly queue = OPENLINEAGE_EXPORT_QUEUE;
+  readonly queue = OPENLINEAGE_EXPORT_JOB.queue;
 
   constructor(
     private readonly registry: JobHandlerRegistry,

@@ -1,12 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ATTEST_CONFIG, TenantDb, type AttestConfig } from '@attest/core';
 import { every, JobQueue } from '@attest/jobs';
-
-export const OPENLINEAGE_EXPORT_QUEUE = 'lineage.openlineage-export';
-
-export interface OpenLineageExportJob {
-  tenantId: string;
-}
+import { OPENLINEAGE_EXPORT_JOB } from './openlineage-export.job';
 
 const SWEEP_EVERY_MS = 2_000;
 /** BullMQ's and Node's longest timer: the last retry's wait must fit. */
@@ -54,7 +49,7 @@ export class OpenLineageExportSweeper implements OnApplicationBootstrap, OnAppli
   }
 
   async enqueue(tenantId: string, generation: number): Promise<void> {
-    await this.jobs.enqueue<OpenLineageExportJob>(OPENLINEAGE_EXPORT_QUEUE, { tenantId }, {
+    await this.jobs.enqueue(OPENLINEAGE_EXPORT_JOB, { tenantId }, {
       jobId: `openlineage-export-${tenantId}-g${generation}`,
       attempts: this.attempts(),
       backoffMs: this.config.openLineage.backoffMs,

@@ -10,30 +10,10 @@ import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 import { itemErrorOf } from './models/item-error.model';
 import { decisionItemOf } from './decision-item.validator';
 import { countsOf } from './batch-counts';
+import { INGEST_CHUNK_JOB, INGEST_SEALING_KEY, MAX_CHUNK_ENQUEUES, chunkContext, type IngestChunkJob } from './ingest.job';
 import { recordIsolatingDataErrors } from './record-isolating-data-errors';
 import { IngestItemErrorEntity } from './entities/ingest-item-error.entity';
 import { IngestJobEntity } from './entities/ingest-job.entity';
-
-/** The queue whose jobs record one chunk of an ingest each. */
-export const INGEST_QUEUE = 'decisions.ingest';
-/** Items per chunk: one transaction, one multi-row statement. */
-export const INGEST_CHUNK_SIZE = 500;
-/** The key that seals staged items (derived from the server secret, as the hash keys are). */
-export const INGEST_SEALING_KEY = 'ingest-payloads';
-
-export interface IngestChunkJob {
-  tenantId: string;
-  jobId: string;
-  chunk: number;
-}
-
-/** A chunk whose every try failed this many enqueues in a row (the recovery sweep re-enqueues) is given up. */
-export const MAX_CHUNK_ENQUEUES = 4;
-
-/** Binds a sealed chunk to its place: it opens nowhere else. */
-export const chunkContext = (jobId: string, chunk: number) => `${jobId}.${chunk}`;
-/** Each (re)enqueue of a chunk is a new queue job; a chunk already done makes the others no-ops. */
-export const ingestJobIdOf = (c: { jobId: string; chunk: number; enqueues: number }) => `ingest.${c.jobId}.${c.chunk}.${c.enqueues}`;
 
 /**
  * Records one chunk in ONE transaction: its decisions (the same path as recordDecisions), its dead
@@ -43,7 +23,7 @@ export const ingestJobIdOf = (c: { jobId: string; chunk: number; enqueues: numbe
  */
 @Injectable()
 export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleInit {
-  readonly queue = INGEST_QUEUE;
+  readonly queue = INGEST_CHUNK_JOB.queue;
   private readonly logger = new Logger('Ingest');
 
   constructor(
