@@ -37,7 +37,7 @@ export class LoaderRegistry {
     let loader = this.loaders.get(token as never) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(async (keys) => [...(await token.batch(keys, ...deps))], { maxBatchSize: 500 });
-      this.loaders.set(token as never, loader as DataLoader<unknown, unknown>);
+      this.loaders.set(token as never, loader);
     }
     return loader;
   }
