@@ -34,6 +34,7 @@ export * from './logging/attest-console-logger';
 export * from './startup/reserve-port';
 export * from './startup/data-dir';
 export * from './policy/policy-check';
+export * from './policy/policy-effect';
 export * from './canonical-json';
 export * from './validation/memoize-validation-metadata';
 export * from './database/prepared-statement';

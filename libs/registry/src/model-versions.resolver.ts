@@ -53,13 +53,13 @@ export class ModelVersionsResolver {
   @ResolveField(() => [DatasetVersionModel], { complexity: 10 })
   @Can('read', 'ModelVersion')
   trainingDatasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
-    return this.datasets(actor, loaders, DatasetPurpose.training).load(version.id);
+    return this.datasets(actor, loaders, DatasetPurpose.TRAINING).load(version.id);
   }
 
   @ResolveField(() => [DatasetVersionModel], { complexity: 10 })
   @Can('read', 'ModelVersion')
   evaluationDatasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
-    return this.datasets(actor, loaders, DatasetPurpose.evaluation).load(version.id);
+    return this.datasets(actor, loaders, DatasetPurpose.EVALUATION).load(version.id);
   }
 
   @ResolveField(() => [LifecycleTransitionModel], { description: 'Lifecycle history, oldest first', complexity: 5 })

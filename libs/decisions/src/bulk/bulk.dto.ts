@@ -80,11 +80,19 @@ export class RecordDecisionsPayload {
 }
 
 export enum IngestJobStatus {
-  queued = 'queued',
-  running = 'running',
-  completed = 'completed',
+  QUEUED = 'queued',
+  RUNNING = 'running',
+  COMPLETED = 'completed',
 }
-registerEnumType(IngestJobStatus, { name: 'IngestJobStatus', description: 'queued: no chunk done yet; running: some chunks done; completed: every item recorded or refused' });
+registerEnumType(IngestJobStatus, {
+  name: 'IngestJobStatus',
+  description: 'Where an asynchronous ingest of decisions is',
+  valuesMap: {
+    QUEUED: { description: 'No chunk done yet' },
+    RUNNING: { description: 'Some chunks done' },
+    COMPLETED: { description: 'Every item recorded or refused' },
+  },
+});
 
 @ObjectType('IngestItemError', { description: 'A dead letter: an item of an ingest that was not recorded, and why (never its values)' })
 export class IngestItemErrorModel extends ItemErrorModel {

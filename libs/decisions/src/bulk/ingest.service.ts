@@ -112,7 +112,7 @@ function modelOf(row: JobRow): IngestJobModel {
     replayed: Number(row.replayed), failed: Number(row.failed),
   };
   const chunksDone = Number(row.chunks_done);
-  const status = chunksDone === row.chunk_count ? IngestJobStatus.completed : chunksDone === 0 ? IngestJobStatus.queued : IngestJobStatus.running;
+  const status = chunksDone === row.chunk_count ? IngestJobStatus.COMPLETED : chunksDone === 0 ? IngestJobStatus.QUEUED : IngestJobStatus.RUNNING;
   return {
     id: row.id,
     status,
@@ -124,6 +124,6 @@ function modelOf(row: JobRow): IngestJobModel {
     submittedBy: row.submitted_by,
     correlationId: row.correlation_id,
     createdAt: row.created_at,
-    completedAt: status === IngestJobStatus.completed ? row.completed_at : null,
+    completedAt: status === IngestJobStatus.COMPLETED ? row.completed_at : null,
   };
 }

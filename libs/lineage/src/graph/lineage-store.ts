@@ -33,14 +33,14 @@ export async function edgesAt(m: EntityManager, frontier: readonly NodeRef[], st
 
 /** A human label per node type: what the registry calls it (name and version), or a decision's idempotency key. */
 const LABELS: Partial<Record<LineageNodeType, string>> = {
-  [LineageNodeType.dataset_version]: `SELECT v.id, d.name || ' ' || v.version AS label FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = ANY ($1::uuid[])`,
-  [LineageNodeType.model_version]: `SELECT v.id, m.name || ' ' || v.version AS label FROM model_versions v JOIN models m ON m.id = v.model_id WHERE v.id = ANY ($1::uuid[])`,
-  [LineageNodeType.automation_version]: `SELECT v.id, a.key || ' ' || v.version AS label FROM automation_versions v JOIN automations a ON a.id = v.automation_id WHERE v.id = ANY ($1::uuid[])`,
-  [LineageNodeType.decision]: `SELECT id, idempotency_key AS label FROM decisions WHERE id = ANY ($1::uuid[])`,
-  [LineageNodeType.review]: `SELECT id, verdict AS label FROM decision_reviews WHERE id = ANY ($1::uuid[])`,
-  [LineageNodeType.external_dataset]: `SELECT id, namespace || '/' || name AS label FROM lineage_nodes WHERE type = 'external_dataset' AND id = ANY ($1::uuid[])`,
-  [LineageNodeType.job]: `SELECT id, namespace || '/' || name AS label FROM lineage_nodes WHERE type = 'job' AND id = ANY ($1::uuid[])`,
-  [LineageNodeType.run]: `SELECT id, name || coalesce(' (' || state || ')', '') AS label FROM lineage_nodes WHERE type = 'run' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.DATASET_VERSION]: `SELECT v.id, d.name || ' ' || v.version AS label FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = ANY ($1::uuid[])`,
+  [LineageNodeType.MODEL_VERSION]: `SELECT v.id, m.name || ' ' || v.version AS label FROM model_versions v JOIN models m ON m.id = v.model_id WHERE v.id = ANY ($1::uuid[])`,
+  [LineageNodeType.AUTOMATION_VERSION]: `SELECT v.id, a.key || ' ' || v.version AS label FROM automation_versions v JOIN automations a ON a.id = v.automation_id WHERE v.id = ANY ($1::uuid[])`,
+  [LineageNodeType.DECISION]: `SELECT id, idempotency_key AS label FROM decisions WHERE id = ANY ($1::uuid[])`,
+  [LineageNodeType.REVIEW]: `SELECT id, verdict AS label FROM decision_reviews WHERE id = ANY ($1::uuid[])`,
+  [LineageNodeType.EXTERNAL_DATASET]: `SELECT id, namespace || '/' || name AS label FROM lineage_nodes WHERE type = 'external_dataset' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.JOB]: `SELECT id, namespace || '/' || name AS label FROM lineage_nodes WHERE type = 'job' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.RUN]: `SELECT id, name || coalesce(' (' || state || ')', '') AS label FROM lineage_nodes WHERE type = 'run' AND id = ANY ($1::uuid[])`,
 };
 
 /** Labels of the nodes that exist (and the caller's tenant holds), in one statement: a node without one was not found. */

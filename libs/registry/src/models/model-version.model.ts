@@ -28,6 +28,3 @@ export class ModelVersionModel {
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
 }
-
-@ObjectType('ModelVersionConnection')
-export class ModelVersionConnection extends ConnectionType(ModelVersionModel) {}
