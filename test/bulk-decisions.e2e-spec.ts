@@ -30,11 +30,11 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
   beforeAll(async () => {
     t = await startTestApp();
     plain = await automationFixture(t);
-    highRisk = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
+    highRisk = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     other = await automationFixture(t);
     // One service bound to both plain and highRisk (not other).
     ok(await t.gql(t.adminKey, 'mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', {
-      i: { principalId: plain.service.id, role: 'service', automationId: highRisk.automationId },
+      i: { principalId: plain.service.id, role: 'SERVICE', automationId: highRisk.automationId },
     }));
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
   });
@@ -139,7 +139,7 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     if (t.config.redisUrl) {
       worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
     }
-    f = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
+    f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
   });
   afterAll(async () => {

@@ -71,7 +71,7 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
       worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
     }
     officer = await principalWithRole(t, 'compliance_officer');
-    f = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
+    f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
   });
   afterAll(async () => {
@@ -116,7 +116,7 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
       await until(async () => (await deliveries(subscription.id)).length === 2 || undefined, 'the replayed decision\'s delivery');
 
       // A review announces decision.reviewed with the verdict.
-      ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: approve, rationale: "checked the file") { id } }', { id: decision.id }));
+      ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "checked the file") { id } }', { id: decision.id }));
       const reviewed = await until(() => rx.received.find((r) => r.headers['attest-event'] === 'decision.reviewed'), 'the review event');
       expect(JSON.parse(reviewed.body)).toMatchObject({ decision: { id: decision.id, outcome: 'approved' }, review: { verdict: 'approve', reviewerId: officer.id, at: expect.any(String) } });
       expect((await deliveries(subscription.id)).filter((d: { event: string }) => d.event === 'decision_pending_review')).toHaveLength(2);

@@ -18,6 +18,7 @@ export * from './context/request-actor';
 export * from './context/correlation-id.middleware';
 export * from './audit/audit-writer';
 export * from './audit/audit-diff';
+export * from './graphql/enum-case';
 export * from './graphql/json.scalar';
 export * from './graphql/limits/graphql-limits';
 export * from './pagination/connection';
