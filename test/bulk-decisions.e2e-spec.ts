@@ -131,7 +131,7 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     withClient(t.databaseUrl, async (c) => (await c.query('SELECT tenant_id FROM automations WHERE id = $1', [fixture.automationId])).rows[0].tenant_id as string);
   const completed = (id: string) => until(async () => {
     const j = await job(id);
-    return j.status === 'completed' ? j : undefined;
+    return j.status === 'COMPLETED' ? j : undefined;
   }, `ingest ${id} to complete`, 60_000);
 
   beforeAll(async () => {

@@ -19,7 +19,7 @@ describe('human review of decisions', () => {
     expect(decision.status).toBe('PENDING_REVIEW');
     return decision.id as string;
   };
-  const review = (key: string, id: string, v: string, c?: unknown) => t.gql(key, REVIEW, { id, v, r: `verdict ${v}`, c });
+  const review = (key: string, id: string, v: string, c?: unknown) => t.gql(key, REVIEW, { id, v: v.toUpperCase(), r: `verdict ${v}`, c });
   const queueIds = async (key: string, f: Record<string, unknown> = {}) =>
     ok(await t.gql(key, QUEUE, { f })).reviewQueue.edges.map((e: { node: { decision: { id: string } } }) => e.node.decision.id) as string[];
 
@@ -41,7 +41,7 @@ describe('human review of decisions', () => {
     const queue = ok(await t.gql(officer.key, QUEUE, { f: { automationId: reviewed.automationId } })).reviewQueue.edges;
     const ids = queue.map((e: { node: { decision: { id: string } } }) => e.node.decision.id);
     expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
-    expect(queue.every((e: { node: { waitingSeconds: number; decision: { status: string } } }) => e.node.waitingSeconds >= 0 && e.node.decision.status === 'pending_review')).toBe(true);
+    expect(queue.every((e: { node: { waitingSeconds: number; decision: { status: string } } }) => e.node.waitingSeconds >= 0 && e.node.decision.status === 'PENDING_REVIEW')).toBe(true);
     expect(await queueIds(officer.key, { policyId: 'high-risk-low-confidence-review' })).toEqual(expect.arrayContaining([first, second]));
     expect(await queueIds(officer.key, { policyId: 'oversight-required-review' })).toEqual([]);
   });

@@ -86,8 +86,8 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
       const statuses = [];
       for (let i = 0; i < 40; i++) statuses.push((await record(highRisk, { confidence: 0.95 })).decision.status);
       // 5% expected; the bucket comes from the random decision id, so allow for chance but require some of both.
-      expect(statuses.filter((s) => s === 'recorded').length).toBeGreaterThan(30);
-      expect(statuses.every((s) => s === 'recorded' || s === 'pending_review')).toBe(true);
+      expect(statuses.filter((s) => s === 'RECORDED').length).toBeGreaterThan(30);
+      expect(statuses.every((s) => s === 'RECORDED' || s === 'PENDING_REVIEW')).toBe(true);
     });
 
     it('stores a blocked decision (a production automation on an undeployed model) and returns it with the denial', async () => {

@@ -43,7 +43,7 @@ describe('attest seed --demo (the demo tenant)', () => {
     // Confident decisions are recorded, unless sampled oversight (5%, by the decision id) picked them.
     for (const claim of ['CLM-1001', 'CLM-1002', 'CLM-1003']) {
       const { status } = byClaim[claim];
-      if (status === 'recorded') expect(policiesOf(claim)).toEqual([]);
+      if (status === 'RECORDED') expect(policiesOf(claim)).toEqual([]);
       else expect({ status, policies: policiesOf(claim) }).toEqual({ status: 'PENDING_REVIEW', policies: ['oversight-sample-review'] });
     }
     expect(byClaim['CLM-1002'].redactions).toEqual([{ detector: 'email' }]);
@@ -54,7 +54,7 @@ describe('attest seed --demo (the demo tenant)', () => {
     expect(policiesOf('CLM-1006')).toContain('production-requires-deployed-model');
     expect(demo.decisions.map((d) => `${d.claimId}:${d.status}${d.reviewed ? `:${d.reviewed}` : ''}`)).toEqual(
       decisions.edges.map(({ node }: { node: { correlationId: string; status: string; outcome: string } }) =>
-        `${node.correlationId}:${node.status}${node.outcome === 'overridden' ? ':override' : ''}`).sort(),
+        `${node.correlationId}:${node.status.toLowerCase()}${node.outcome === 'OVERRIDDEN' ? ':override' : ''}`).sort(),
     );
   });
 

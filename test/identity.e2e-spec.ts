@@ -103,7 +103,7 @@ describe('identity: principals, roles and API keys', () => {
 
   it('never lets the last admin be unbound', async () => {
     const bindings = ok(await t.gql(t.adminKey, '{ me { roles { id role } } }')).me.roles;
-    const admin = bindings.find((b: { role: string }) => b.role === 'admin');
+    const admin = bindings.find((b: { role: string }) => b.role === 'ADMIN');
     expect(errorCode(await t.gql(t.adminKey, `mutation { unbindRole(id: "${admin.id}") { id } }`))).toBe('CONFLICT');
   });
 

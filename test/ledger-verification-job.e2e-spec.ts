@@ -58,7 +58,7 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
   const job = async (key: string, id: string) => ok(await t.gql(key, GET, { id })).ledgerVerification;
   const finished = (key: string, id: string) => until(async () => {
     const j = await job(key, id);
-    return j.status === 'succeeded' || j.status === 'failed' ? j : undefined;
+    return j.status === 'SUCCEEDED' || j.status === 'FAILED' ? j : undefined;
   }, `verification ${id} to finish`, 60_000);
 
   /** A session holding the tenant's verification lock: a job's next slice waits for it. */
@@ -161,7 +161,7 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
     expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
     const resumed = await until(async () => {
       const j = await job(log.adminKey, id);
-      return j.status === 'succeeded' || j.status === 'failed' ? j : undefined;
+      return j.status === 'SUCCEEDED' || j.status === 'FAILED' ? j : undefined;
     }, 'the resumed verification', 60_000);
     expect(resumed).toMatchObject({ status: 'SUCCEEDED', leavesChecked: log.size, result: { ok: true, leavesChecked: log.size } });
     const enqueues = await withClient(t.databaseUrl, (c) => c.query('SELECT enqueues FROM ledger_verifications WHERE id = $1', [id]));

@@ -41,8 +41,8 @@ describe('lineage from dataset to decision, filled from the records themselves',
     expect(byDepth(up.nodes)).toEqual(['0 DECISION', '1 AUTOMATION_VERSION', '1 MODEL_VERSION', '2 DATASET_VERSION']);
     expect(up.nodes).toHaveLength(4);
     expect(kinds(up.edges)).toEqual([
-      'automation_version -produced_by-> decision', 'dataset_version -trained_on-> model_version',
-      'model_version -uses_model-> automation_version', 'model_version -uses_model-> decision',
+      'AUTOMATION_VERSION -PRODUCED_BY-> DECISION', 'DATASET_VERSION -TRAINED_ON-> MODEL_VERSION',
+      'MODEL_VERSION -USES_MODEL-> AUTOMATION_VERSION', 'MODEL_VERSION -USES_MODEL-> DECISION',
     ]);
     expect(up.nodes.find((n: { type: string }) => n.type === 'MODEL_VERSION').label).toMatch(/^model-[0-9a-f]+ 1\.0\.0$/);
 
@@ -53,8 +53,8 @@ describe('lineage from dataset to decision, filled from the records themselves',
 
     const both = ok(await graph(t.adminKey, { type: 'MODEL_VERSION', id: s.f.modelVersionId }, { direction: 'BOTH', depth: 1 })).lineage;
     expect(kinds(both.edges)).toEqual([
-      'dataset_version -trained_on-> model_version', 'model_version -uses_model-> automation_version',
-      'model_version -uses_model-> decision', 'model_version -uses_model-> decision',
+      'DATASET_VERSION -TRAINED_ON-> MODEL_VERSION', 'MODEL_VERSION -USES_MODEL-> AUTOMATION_VERSION',
+      'MODEL_VERSION -USES_MODEL-> DECISION', 'MODEL_VERSION -USES_MODEL-> DECISION',
     ]);
   });
 

@@ -54,8 +54,8 @@ describe('OpenLineage events join the lineage graph', () => {
       hops { node { type id label } } edges { kind upstream { type } downstream { type } runId } sources { type id } } }`, { id: decisionId })).decisionLineage;
     const path = chain.edges.map((e: { kind: string; upstream: { type: string }; downstream: { type: string } }) => `${e.upstream.type} -${e.kind}-> ${e.downstream.type}`);
     expect(path).toEqual(expect.arrayContaining([
-      'external_dataset -derived_from-> model_version', 'run -output_of-> external_dataset', 'external_dataset -input_of-> run',
-      'dataset_version -derived_from-> external_dataset', 'dataset_version -trained_on-> model_version',
+      'EXTERNAL_DATASET -DERIVED_FROM-> MODEL_VERSION', 'RUN -OUTPUT_OF-> EXTERNAL_DATASET', 'EXTERNAL_DATASET -INPUT_OF-> RUN',
+      'DATASET_VERSION -DERIVED_FROM-> EXTERNAL_DATASET', 'DATASET_VERSION -TRAINED_ON-> MODEL_VERSION',
     ]));
     expect(chain.edges.find((e: { kind: string }) => e.kind === 'OUTPUT_OF').runId).toBe(run.runId);
     expect(chain.hops.find((h: { node: { type: string } }) => h.node.type === 'RUN').node.label).toBe('claims_severity.train_model (COMPLETE)');

@@ -54,7 +54,7 @@ describe.each(MODES)('simulatePolicyPack replays a candidate pack as a backgroun
 
   const completed = (id: string, key = officer.key) => until(async () => {
     const s = ok(await t.gql(key, SIMULATION, { id })).policySimulation;
-    return s.status === 'completed' || s.status === 'failed' ? s : undefined;
+    return s.status === 'COMPLETED' || s.status === 'FAILED' ? s : undefined;
   }, `simulation ${id} to finish`, 30_000);
 
   it('reports exactly the decisions whose outcome the candidate changes, with progress, the report and its Markdown', async () => {

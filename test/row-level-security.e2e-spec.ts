@@ -57,7 +57,7 @@ describe('row-level security binds the tables\' owner (a non-superuser owner, as
     const ingestId = ok(await api.gql(f.service.key, INGEST, { i: { decisions: [decisionInput(f), decisionInput(f), decisionInput(f)] } })).ingestDecisions.id;
     const ingested = await until(async () => {
       const job = ok(await api.gql(f.service.key, INGEST_JOB, { id: ingestId })).ingestJob;
-      return job.status === 'completed' ? job : undefined;
+      return job.status === 'COMPLETED' ? job : undefined;
     }, 'the ingest job to complete', 60_000);
     expect(ingested.counts).toEqual({ recorded: 3, failed: 0 });
     return { id, api, f, subscriptionId };

@@ -162,7 +162,7 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
   const ingestCompleted = (id: string) =>
     until(async () => {
       const job = ok(await t.gql(f.service.key, INGEST_JOB, { id })).ingestJob;
-      return job.status === 'completed' ? job : undefined;
+      return job.status === 'COMPLETED' ? job : undefined;
     }, `ingest ${id} to complete`, 120_000);
 
   it('ingestDecisions records the good items and dead-letters only the bad ones, each by index and reason, at the first try', async () => {
