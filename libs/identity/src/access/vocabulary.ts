@@ -19,19 +19,20 @@ export enum Role {
   LINEAGE_PRODUCER = 'lineage_producer',
 }
 export const ROLES = Object.values(Role);
-// Value descriptions as in policies/access/roles.yaml (a test keeps them the same).
+/** As policies/access/roles.yaml describes each role (role-descriptions.spec.ts keeps the two the same). */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  [Role.ADMIN]: 'Administers the tenant (principals, roles, API keys) and may do everything in it',
+  [Role.MODEL_OWNER]: 'Registers models and datasets and moves the versions of the models they own toward review',
+  [Role.AUTOMATION_OWNER]: 'Registers automations and moves the versions of the automations they own toward review',
+  [Role.COMPLIANCE_OFFICER]: 'Reads everything in the tenant, including the audit trail, approves lifecycle transitions and reviews decisions',
+  [Role.AUDITOR]: 'Read-only access to the whole tenant, including the audit trail; decisions without their inputs, outputs and context',
+  [Role.SERVICE]: 'A machine identity bound to named automations; it sees only those, and records and reads their decisions',
+  [Role.LINEAGE_PRODUCER]: 'A data platform (Airflow, Spark, dbt) that sends OpenLineage run events to POST /api/v1/lineage',
+};
 registerEnumType(Role, {
   name: 'Role',
   description: 'A role whose rules live in policies/access/ (lower case there, in API keys and in JWT claims)',
-  valuesMap: {
-    ADMIN: { description: 'Administers the tenant (principals, roles, API keys) and may do everything in it' },
-    MODEL_OWNER: { description: 'Registers models and datasets and moves the versions of the models they own toward review' },
-    AUTOMATION_OWNER: { description: 'Registers automations and moves the versions of the automations they own toward review' },
-    COMPLIANCE_OFFICER: { description: 'Reads everything in the tenant, including the audit trail, approves lifecycle transitions and reviews decisions' },
-    AUDITOR: { description: 'Read-only access to the whole tenant, including the audit trail; decisions without their inputs, outputs and context' },
-    SERVICE: { description: 'A machine identity bound to named automations; it sees only those, and records and reads their decisions' },
-    LINEAGE_PRODUCER: { description: 'A data platform (Airflow, Spark, dbt) that sends OpenLineage run events to POST /api/v1/lineage' },
-  },
+  valuesMap: Object.fromEntries(Object.entries(Role).map(([key, role]) => [key, { description: ROLE_DESCRIPTIONS[role] }])),
 });
 
 export enum PrincipalKind {
