@@ -60,7 +60,7 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
 
     expect(results.map((r: { index: number }) => r.index)).toEqual(items.map((_, i) => i));
     expect(results.map((r: any) => r.decision?.status ?? r.error.code)).toEqual([
-      'recorded', 'pending_review', 'blocked', 'VALIDATION_FAILED', 'NOT_FOUND', 'NOT_FOUND', 'recorded', 'CONFLICT', 'recorded', 'CONFLICT',
+      'RECORDED', 'PENDING_REVIEW', 'BLOCKED', 'VALIDATION_FAILED', 'NOT_FOUND', 'NOT_FOUND', 'RECORDED', 'CONFLICT', 'RECORDED', 'CONFLICT',
     ]);
     expect(results.map((r: any) => r.replayed)).toEqual([false, false, false, false, false, false, true, false, true, false]);
     expect(counts).toEqual({ recorded: 1, pendingReview: 1, blocked: 1, replayed: 2, failed: 5 });
@@ -158,7 +158,7 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     }));
     const submitted = ok(await t.gql(f.service.key, INGEST, { i: { decisions: items } })).ingestDecisions;
     expect(submitted).toMatchObject({ itemCount: 1234, chunkCount: 3 });
-    expect(['queued', 'running', 'completed']).toContain(submitted.status);
+    expect(['QUEUED', 'RUNNING', 'COMPLETED']).toContain(submitted.status);
 
     const done = await completed(submitted.id);
     const invalid = items.map((_, i) => i).filter((i) => i % 100 === 7 || i === 1000);

@@ -59,7 +59,7 @@ describe.each(MODES)('simulatePolicyPack replays a candidate pack as a backgroun
 
   it('reports exactly the decisions whose outcome the candidate changes, with progress, the report and its Markdown', async () => {
     const asked = ok(await t.gql(officer.key, SIMULATE, { i: { policies: candidateFiles(), label: 'PR 42', filter: { automationId: f.automationId } } })).simulatePolicyPack;
-    expect(['queued', 'running', 'completed']).toContain(asked.status);
+    expect(['QUEUED', 'RUNNING', 'COMPLETED']).toContain(asked.status);
     const active = loadPolicyPack(PACK_DIR);
     expect(asked.baseDigest).toBe(active.digest);
     const done = await completed(asked.id);

@@ -241,7 +241,7 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     it.each(cases)('in %s', async (field, { r, c }) => {
       const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2 }) })).recordDecision;
       expect(decision.status).toBe('PENDING_REVIEW');
-      const res = await t.gql(reviewer.key, REVIEW, { id: decision.id, v: 'override', r: r ?? 'corrected by hand', c: c ?? { route: 'manual' } });
+      const res = await t.gql(reviewer.key, REVIEW, { id: decision.id, v: 'OVERRIDE', r: r ?? 'corrected by hand', c: c ?? { route: 'manual' } });
       expectRefused(res, field);
       const after = ok(await t.gql(t.adminKey, `query($id: ID!) { decision(id: $id) { status review { id } } }`, { id: decision.id })).decision;
       expect(after).toEqual({ status: 'PENDING_REVIEW', review: null });
@@ -250,7 +250,7 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     it('stores a corrected output with prototype-named keys as sent', async () => {
       const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2 }) })).recordDecision;
       const corrected = { route: 'manual', toString: 'x', nested: { constructor: 'y', valueOf: 'z' } };
-      ok(await t.gql(reviewer.key, REVIEW, { id: decision.id, v: 'override', r: 'corrected by hand', c: corrected }));
+      ok(await t.gql(reviewer.key, REVIEW, { id: decision.id, v: 'OVERRIDE', r: 'corrected by hand', c: corrected }));
       const after = ok(await t.gql(t.adminKey, `query($id: ID!) { decision(id: $id) { review { correctedOutput } } }`, { id: decision.id })).decision;
       expect(after.review.correctedOutput).toEqual(corrected);
     });
