@@ -96,7 +96,7 @@ describe('OpenLineage events join the lineage graph', () => {
     expect(res.status).toBe(201);
     // Every registered version with that digest is the same data (the fixtures share one digest).
     expect(res.body.matched).toContainEqual({ namespace: run.input.namespace, name: run.input.name, type: 'dataset_version', id: dataset.id });
-    expect(res.body.matched.every((m: { type: string }) => m.type === 'DATASET_VERSION')).toBe(true);
+    expect(res.body.matched.every((m: { type: string }) => m.type === 'dataset_version')).toBe(true);
   });
 
   it('takes every event type of a run, keeping its latest as the run\'s state', async () => {

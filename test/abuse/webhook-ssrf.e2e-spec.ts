@@ -158,7 +158,7 @@ describe('webhook SSRF: private targets are refused at subscription and at deliv
       for (const host of ['rebind.attest.test', 'mixed.attest.test']) {
         // The URL alone passes: the name is not internal, and the subscription does not resolve it.
         const delivery = await deliverOnce(`http://${host}:${rx.port}/hook`);
-        expect(delivery).toMatchObject({ status: 'FAILED', attemptLog: [{ statusCode: null, error: "refused: the receiver's address is not public (loopback)" }] });
+        expect(delivery).toMatchObject({ status: 'failed', attemptLog: [{ statusCode: null, error: "refused: the receiver's address is not public (loopback)" }] });
       }
       expect(rx.hits()).toBe(0);
     } finally {

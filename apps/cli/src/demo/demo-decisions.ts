@@ -1,7 +1,9 @@
 import { fromGraphqlEnum } from '@attest/core';
+import type { DecisionStatusValue } from '@attest/decisions';
 import type { GraphQLCall } from './demo-seed';
 
-export type DemoDecisionStatus = 'recorded' | 'pending_review' | 'blocked';
+/** As stored and printed (the demo's output stays in lower case). */
+export type DemoDecisionStatus = DecisionStatusValue;
 
 /** What the demo expects of each claim (sampled oversight may still send a "recorded" one to review: see below). */
 export interface DemoDecision {
