@@ -37,7 +37,7 @@ describe('the facts a policy replay reads from the API', () => {
     expect(seen.policyFactsWithheld).toEqual([]);
     expect(seen.policyFacts).toMatchObject({ decision: { id, output: { route: 'fast-track' } }, context: { channel: 'web' }, automation: { oversightMode: 'required' } });
     const again = new CompiledEvaluator(pack).evaluate('decision', seen.policyFacts);
-    expect({ effect: again.effect, matched: again.matched.map((m) => m.id) }).toEqual({ effect: seen.policyEvaluation.effect, matched: seen.policyEvaluation.matched.map((m: { id: string }) => m.id) });
+    expect({ effect: again.effect, matched: again.matched.map((m) => m.id) }).toEqual({ effect: seen.policyEvaluation.effect.toLowerCase(), matched: seen.policyEvaluation.matched.map((m: { id: string }) => m.id) });
 
     const auditor = await principalWithRole(t, 'auditor');
     const limited = ok(await t.gql(auditor.key, FACTS, { id })).decision;
@@ -77,11 +77,11 @@ describe('the facts a policy replay reads from the API', () => {
     const gates = ok(await t.gql(auditor.key, GATES)).lifecycleGateFacts;
     const gate = gates.find((g: { id: string }) => g.id === f.modelVersionId);
     expect(gate).toMatchObject({
-      subjectType: 'ModelVersion', status: 'APPROVED', appliesTo: 'model.transition', label: expect.stringMatching(/ 1\.0\.0$/),
+      subjectType: 'ModelVersion', status: 'approved', appliesTo: 'model.transition', label: expect.stringMatching(/ 1\.0\.0$/),
       facts: { transition: { from: 'in_review', to: 'approved', actorId: officer.id }, principal: { id: officer.id, roles: ['compliance_officer'] }, modelVersion: { status: 'in_review', approverCount: 1 } },
     });
     // The gate let it through; judged again with the rebuilt facts, it still does.
-    expect(new CompiledEvaluator(pack).evaluate('model.transition', gate.facts).effect).not.toBe('DENY');
+    expect(new CompiledEvaluator(pack).evaluate('model.transition', gate.facts).effect).not.toBe('deny');
     expect(gates.some((g: { id: string }) => g.id === f.automationVersionId)).toBe(false); // still a draft: no gate passed yet
     expect(errorCode(await t.gql(f.service.key, GATES))).toBe('FORBIDDEN');
   });
