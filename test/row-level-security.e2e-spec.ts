@@ -49,7 +49,7 @@ describe('row-level security binds the tables\' owner (a non-superuser owner, as
   async function tenantWithDecisions(api: GraphQLCaller, id: string): Promise<Tenant> {
     const f = await automationFixture(api);
     const subscriptionId = ok(await api.gql(api.adminKey, SUBSCRIBE, {
-      i: { automationId: f.automationId, url: 'https://example.com/hooks', events: ['decision_blocked'] },
+      i: { automationId: f.automationId, url: 'https://example.com/hooks', events: ['DECISION_BLOCKED'] },
     })).createWebhookSubscription.subscription.id;
     ok(await api.gql(f.service.key, RECORD, { i: decisionInput(f) }));
     expect(ok(await api.gql(f.service.key, RECORD_MANY, { i: { decisions: [decisionInput(f), decisionInput(f)] } })).recordDecisions.counts)
