@@ -70,8 +70,8 @@ async function main() {
   // Lineage on the embedded default: impactOf from the counts the sealing kept (all 602 decisions are sealed), the graph, and OpenLineage in.
   const impact = (await gql('query($id: ID!) { impactOf(datasetVersionId: $id) { modelVersions { id } decisions { total byStatus { key count } } } }', { id: datasetVersionId })).impactOf;
   if (impact.decisions.total !== 602 || impact.modelVersions[0]?.id !== modelVersionId) throw new Error(`impactOf: ${JSON.stringify(impact)}`);
-  const up = (await gql('query($id: ID!) { lineage(node: { type: decision, id: $id }) { nodes { type } } }', { id: sealed.id })).lineage;
-  if (!up.nodes.some((n) => n.type === 'model_version')) throw new Error(`lineage: ${JSON.stringify(up)}`);
+  const up = (await gql('query($id: ID!) { lineage(node: { type: DECISION, id: $id }) { nodes { type } } }', { id: sealed.id })).lineage;
+  if (!up.nodes.some((n) => n.type === 'MODEL_VERSION')) throw new Error(`lineage: ${JSON.stringify(up)}`);
   const runId = require('node:crypto').randomUUID();
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/lineage`, {
     method: 'POST',
@@ -82,7 +82,7 @@ async function main() {
     }),
   });
   if (res.status !== 201) throw new Error(`POST /api/v1/lineage: ${res.status} ${await res.text()}`);
-  const run = (await gql('query($id: ID!) { lineage(node: { type: run, id: $id }, direction: BOTH, depth: 1) { nodes { type } } }', { id: runId })).lineage;
+  const run = (await gql('query($id: ID!) { lineage(node: { type: RUN, id: $id }, direction: BOTH, depth: 1) { nodes { type } } }', { id: runId })).lineage;
   if (run.nodes.length !== 3) throw new Error(`the OpenLineage run's lineage: ${JSON.stringify(run)}`);
   // A policy simulation, as an in-process job: the default pack with its high-risk threshold raised, over the 602 decisions (the walkthrough's one, recorded before any pack was active, is read but not replayed).
   const packDir = require('node:path').join(__dirname, '..', 'policies', 'default');
