@@ -82,7 +82,7 @@ expect '[REDACTED:email]' "$(field data.decision.input.email <<<"$recorded")"
 expect '$.input.email' "$(field data.decision.redactions.0.path <<<"$recorded")"
 
 # Lineage and the audit trail
-expect dataset_version "$(q 'query($decision: ID!) { decisionLineage(decisionId: $decision) { hops { node { depth type label } evidence { actorName } } } }' \
+expect DATASET_VERSION "$(q 'query($decision: ID!) { decisionLineage(decisionId: $decision) { hops { node { depth type label } evidence { actorName } } } }' \
   decision="$decision" | field data.decisionLineage.hops.3.node.type)"
 expect decision.recorded "$(q '{ auditEvents(first: 5) { edges { node { action subjectType occurredAt } } } }' |
   field data.auditEvents.edges.0.node.action)"
