@@ -14,7 +14,7 @@ describe('attest seed --demo (the demo tenant)', () => {
   it('gives every role a working key', async () => {
     for (const [role, key] of Object.entries(demo.keys)) {
       const me = ok(await t.gql(key, '{ me { roles { role } } }')).me;
-      expect(me.roles.map((r: { role: string }) => r.role)).toContain(role);
+      expect(me.roles.map((r: { role: string }) => r.role)).toContain(role.toUpperCase());
     }
   });
 
@@ -23,7 +23,7 @@ describe('attest seed --demo (the demo tenant)', () => {
       versions { version status submittedBy approvedBy trainingDatasets { version piiClasses } } } } } }`)).models.edges;
     const byName = Object.fromEntries(models.map((e: { node: { name: string } }) => [e.node.name, e.node]));
     const severity = byName['claim-severity'];
-    expect(severity.versions.map((v: { version: string; status: string }) => `${v.version}:${v.status}`).sort()).toEqual(['1.0.0:deployed', '1.1.0:in_review']);
+    expect(severity.versions.map((v: { version: string; status: string }) => `${v.version}:${v.status}`).sort()).toEqual(['1.0.0:DEPLOYED', '1.1.0:IN_REVIEW']);
     const deployed = severity.versions.find((v: { status: string }) => v.status === 'DEPLOYED');
     expect(deployed.submittedBy).not.toBe(deployed.approvedBy);
     expect(deployed.trainingDatasets).toHaveLength(2);
