@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const probe = new GraphQLClient(api.port!, target.serviceKey, 1);
     const first = JSON.parse(await probe.post(recordBody())) as { data: { recordDecision: { decision: { id: string; status: string } } } };
     probe.close();
-    if (first.data?.recordDecision.decision.status !== 'recorded') throw new Error(`Expected a recorded decision, got ${JSON.stringify(first)}`);
+    if (first.data?.recordDecision.decision.status !== 'RECORDED') throw new Error(`Expected a recorded decision, got ${JSON.stringify(first)}`);
     const raw = await rawStatements(pool, first.data.recordDecision.decision.id, target.servicePrincipalId);
     const roundTrip = await selectOneRoundTrip(pool);
 

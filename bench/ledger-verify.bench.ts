@@ -151,8 +151,8 @@ async function jobOver(client: GraphQLClient, from: number, to: number): Promise
   const { startLedgerVerification: job } = await client.gql('mutation($f: SafeInt!, $t: SafeInt!) { startLedgerVerification(fromIndex: $f, toIndex: $t) { id } }', { f: from, t: to });
   for (;;) {
     const { ledgerVerification: v } = await client.gql('query($id: ID!) { ledgerVerification(id: $id) { status error checkpointsChecked result { ok leavesChecked } } }', { id: job.id });
-    if (v.status === 'succeeded') return { seconds: seconds(started), checkpoints: v.checkpointsChecked };
-    if (v.status === 'failed') throw new Error(`startLedgerVerification: ${JSON.stringify(v)}`);
+    if (v.status === 'SUCCEEDED') return { seconds: seconds(started), checkpoints: v.checkpointsChecked };
+    if (v.status === 'FAILED') throw new Error(`startLedgerVerification: ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

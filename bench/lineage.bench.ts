@@ -43,15 +43,15 @@ async function registerGraph(admin: GraphQLClient): Promise<Graph> {
   }
   const modelId = (await admin.gql('mutation { registerModel(input: { name: "claim-severity" }) { id } }')).registerModel.id;
   const modelVersionId = (await admin.gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-    i: { modelId, version: '1.0.0', artifactUri: 's3://models/claim-severity/1.0.0', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'low',
+    i: { modelId, version: '1.0.0', artifactUri: 's3://models/claim-severity/1.0.0', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'LOW',
       trainingDatasetVersionIds: [versions[0]], evaluationDatasetVersionIds: [versions[1]] },
   })).registerModelVersion.id;
   const automationId = (await admin.gql('mutation { registerAutomation(input: { key: "claims-triage", name: "Claims triage" }) { id } }')).registerAutomation.id;
   await admin.gql('mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
-    i: { automationId, version: '1', purpose: 'Route claims', riskClass: 'minimal', oversightMode: 'none', environment: 'staging', modelVersionIds: [modelVersionId] },
+    i: { automationId, version: '1', purpose: 'Route claims', riskClass: 'MINIMAL', oversightMode: 'NONE', environment: 'STAGING', modelVersionIds: [modelVersionId] },
   });
-  const principalId = (await admin.gql('mutation { createPrincipal(input: { kind: service, name: "claims-triage-svc" }) { id } }')).createPrincipal.id;
-  await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId, role: 'service', automationId } });
+  const principalId = (await admin.gql('mutation { createPrincipal(input: { kind: SERVICE, name: "claims-triage-svc" }) { id } }')).createPrincipal.id;
+  await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId, role: 'SERVICE', automationId } });
   const serviceKey = (await admin.gql('mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', { i: { principalId, name: 'bench' } })).issueApiKey.secret;
   return { datasetVersionId: versions[0], modelVersionId, automationId, serviceKey };
 }
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       await pool.query(`SELECT kind, upstream_type, upstream_id FROM lineage_edges_all WHERE downstream_type = 'decision' AND downstream_id = $1`, [sample[i % sample.length]]);
     });
     const walk = await timeEachAsync(WALKS, async (i) => {
-      const g = (await admin.gql('query($id: ID!) { lineage(node: { type: decision, id: $id }, direction: UPSTREAM, depth: 5) { nodes { id } edges { kind } truncated } }', { id: sample[i] })).lineage;
+      const g = (await admin.gql('query($id: ID!) { lineage(node: { type: DECISION, id: $id }, direction: UPSTREAM, depth: 5) { nodes { id } edges { kind } truncated } }', { id: sample[i] })).lineage;
       if (g.nodes.length !== 5) throw new Error(`the upstream walk found ${g.nodes.length} nodes, not 5 (decision, automation and model versions, two dataset versions)`);
     });
     const chain = await timeEachAsync(WALKS, async (i) => {

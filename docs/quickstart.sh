@@ -41,34 +41,34 @@ datasetVersion=$(q 'mutation($dataset: ID!) { registerDatasetVersion(input: { da
 model=$(q 'mutation { registerModel(input: { name: "claim-router", description: "Settlement band of a new claim" }) { id } }' |
   field data.registerModel.id)
 version=$(q 'mutation($model: ID!, $datasetVersion: ID!) { registerModelVersion(input: { modelId: $model, version: "1.0.0",
-    framework: "xgboost", riskTier: high, intendedUse: "Route new motor claims",
+    framework: "xgboost", riskTier: HIGH, intendedUse: "Route new motor claims",
     artifactUri: "s3://models/claim-router/1.0.0/model.onnx",
     artifactDigest: "sha256:9081abf438d5b078056f7905372a45aa284746d8980608ea8e95b870e1f7f0cd",
     trainingDatasetVersionIds: [$datasetVersion] }) { id } }' \
   model="$model" datasetVersion="$datasetVersion" | field data.registerModelVersion.id)
 
 # Review: the submitter cannot approve
-expect in_review "$(q 'mutation($version: ID!) { transitionModelVersion(id: $version, to: in_review, rationale: "Validation report VR-17") {
+expect IN_REVIEW "$(q 'mutation($version: ID!) { transitionModelVersion(id: $version, to: IN_REVIEW, rationale: "Validation report VR-17") {
     status } }' version="$version" | field data.transitionModelVersion.status)"
-expect FORBIDDEN "$(q 'mutation($version: ID!) { transitionModelVersion(id: $version, to: approved, rationale: "Looks good") { status } }' \
+expect FORBIDDEN "$(q 'mutation($version: ID!) { transitionModelVersion(id: $version, to: APPROVED, rationale: "Looks good") { status } }' \
   version="$version" | field errors.0.extensions.code)"
 
 # A compliance officer approves; the admin deploys
-officer=$(q 'mutation { createPrincipal(input: { kind: human, name: "chris.olsen", email: "chris.olsen@example.com" }) {
+officer=$(q 'mutation { createPrincipal(input: { kind: HUMAN, name: "chris.olsen", email: "chris.olsen@example.com" }) {
     id } }' | field data.createPrincipal.id)
-q 'mutation($officer: ID!) { bindRole(input: { principalId: $officer, role: compliance_officer }) { role } }' officer="$officer"
+q 'mutation($officer: ID!) { bindRole(input: { principalId: $officer, role: COMPLIANCE_OFFICER }) { role } }' officer="$officer"
 officerKey=$(q 'mutation($officer: ID!) { issueApiKey(input: { principalId: $officer, name: "walkthrough" }) { secret } }' \
   officer="$officer" | field data.issueApiKey.secret)
-expect approved "$(KEY=$officerKey q 'mutation($version: ID!) { transitionModelVersion(id: $version, to: approved,
+expect APPROVED "$(KEY=$officerKey q 'mutation($version: ID!) { transitionModelVersion(id: $version, to: APPROVED,
     rationale: "Model risk review passed") { status } }' version="$version" | field data.transitionModelVersion.status)"
-expect deployed "$(q 'mutation($version: ID!) { transitionModelVersion(id: $version, to: deployed, rationale: "Rolled out") { status } }' \
+expect DEPLOYED "$(q 'mutation($version: ID!) { transitionModelVersion(id: $version, to: DEPLOYED, rationale: "Rolled out") { status } }' \
   version="$version" | field data.transitionModelVersion.status)"
 
 # An automation that uses it, and one of its decisions, redacted
 automation=$(q 'mutation { registerAutomation(input: { key: "motor-triage", name: "Motor claims triage" }) { id } }' |
   field data.registerAutomation.id)
 q 'mutation($automation: ID!, $version: ID!) { registerAutomationVersion(input: { automationId: $automation, version: "1.0.0",
-    riskClass: high, oversightMode: required, environment: staging,
+    riskClass: HIGH, oversightMode: REQUIRED, environment: STAGING,
     purpose: "Route new motor claims to the right adjusters", modelVersionIds: [$version] }) { id status } }' \
   automation="$automation" version="$version"
 decision=$(q 'mutation($version: ID!) { recordDecision(input: { automationKey: "motor-triage", modelVersionId: $version,
@@ -77,12 +77,12 @@ decision=$(q 'mutation($version: ID!) { recordDecision(input: { automationKey: "
   version="$version" | field data.recordDecision.decision.id)
 recorded=$(q 'query($decision: ID!) { decision(id: $decision) { status input redactions { path detector } } }' decision="$decision")
 echo "$recorded"
-expect recorded "$(field data.decision.status <<<"$recorded")"
+expect RECORDED "$(field data.decision.status <<<"$recorded")"
 expect '[REDACTED:email]' "$(field data.decision.input.email <<<"$recorded")"
 expect '$.input.email' "$(field data.decision.redactions.0.path <<<"$recorded")"
 
 # Lineage and the audit trail
-expect dataset_version "$(q 'query($decision: ID!) { decisionLineage(decisionId: $decision) { hops { node { depth type label } evidence { actorName } } } }' \
+expect DATASET_VERSION "$(q 'query($decision: ID!) { decisionLineage(decisionId: $decision) { hops { node { depth type label } evidence { actorName } } } }' \
   decision="$decision" | field data.decisionLineage.hops.3.node.type)"
 expect decision.recorded "$(q '{ auditEvents(first: 5) { edges { node { action subjectType occurredAt } } } }' |
   field data.auditEvents.edges.0.node.action)"

@@ -17,8 +17,8 @@ describe('audit events', () => {
     owner = await principalWithRole(t, 'model_owner');
     modelId = ok(await t.gql(owner.key, 'mutation { registerModel(input: { name: "audited", description: "first" }) { id } }')).registerModel.id;
     versionId = ok(await t.gql(owner.key, `mutation { registerModelVersion(input: { modelId: "${modelId}", version: "1", artifactUri: "s3://a/b",
-      artifactDigest: "sha256:${'a'.repeat(64)}", framework: "onnx", riskTier: low }) { id } }`)).registerModelVersion.id;
-    ok(await t.gql(owner.key, `mutation { transitionModelVersion(id: "${versionId}", to: in_review, rationale: "please review") { id } }`, undefined, {
+      artifactDigest: "sha256:${'a'.repeat(64)}", framework: "onnx", riskTier: LOW }) { id } }`)).registerModelVersion.id;
+    ok(await t.gql(owner.key, `mutation { transitionModelVersion(id: "${versionId}", to: IN_REVIEW, rationale: "please review") { id } }`, undefined, {
       'x-correlation-id': 'audit-test-1',
     }));
   });

@@ -30,11 +30,11 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
   beforeAll(async () => {
     t = await startTestApp();
     plain = await automationFixture(t);
-    highRisk = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
+    highRisk = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     other = await automationFixture(t);
     // One service bound to both plain and highRisk (not other).
     ok(await t.gql(t.adminKey, 'mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', {
-      i: { principalId: plain.service.id, role: 'service', automationId: highRisk.automationId },
+      i: { principalId: plain.service.id, role: 'SERVICE', automationId: highRisk.automationId },
     }));
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
   });
@@ -60,7 +60,7 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
 
     expect(results.map((r: { index: number }) => r.index)).toEqual(items.map((_, i) => i));
     expect(results.map((r: any) => r.decision?.status ?? r.error.code)).toEqual([
-      'recorded', 'pending_review', 'blocked', 'VALIDATION_FAILED', 'NOT_FOUND', 'NOT_FOUND', 'recorded', 'CONFLICT', 'recorded', 'CONFLICT',
+      'RECORDED', 'PENDING_REVIEW', 'BLOCKED', 'VALIDATION_FAILED', 'NOT_FOUND', 'NOT_FOUND', 'RECORDED', 'CONFLICT', 'RECORDED', 'CONFLICT',
     ]);
     expect(results.map((r: any) => r.replayed)).toEqual([false, false, false, false, false, false, true, false, true, false]);
     expect(counts).toEqual({ recorded: 1, pendingReview: 1, blocked: 1, replayed: 2, failed: 5 });
@@ -131,7 +131,7 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     withClient(t.databaseUrl, async (c) => (await c.query('SELECT tenant_id FROM automations WHERE id = $1', [fixture.automationId])).rows[0].tenant_id as string);
   const completed = (id: string) => until(async () => {
     const j = await job(id);
-    return j.status === 'completed' ? j : undefined;
+    return j.status === 'COMPLETED' ? j : undefined;
   }, `ingest ${id} to complete`, 60_000);
 
   beforeAll(async () => {
@@ -139,7 +139,7 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     if (t.config.redisUrl) {
       worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
     }
-    f = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
+    f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
   });
   afterAll(async () => {
@@ -158,7 +158,7 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     }));
     const submitted = ok(await t.gql(f.service.key, INGEST, { i: { decisions: items } })).ingestDecisions;
     expect(submitted).toMatchObject({ itemCount: 1234, chunkCount: 3 });
-    expect(['queued', 'running', 'completed']).toContain(submitted.status);
+    expect(['QUEUED', 'RUNNING', 'COMPLETED']).toContain(submitted.status);
 
     const done = await completed(submitted.id);
     const invalid = items.map((_, i) => i).filter((i) => i % 100 === 7 || i === 1000);

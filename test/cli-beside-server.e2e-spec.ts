@@ -60,9 +60,9 @@ describe('the attest CLI beside a running Attest on the embedded database', () =
     const { decisions } = ok(await caller().gql(keys.auditor, '{ decisions(first: 20) { edges { node { correlationId status outcome } } } }'));
     const demoDecisions = decisions.edges.map(({ node }: { node: { correlationId: string | null } }) => node).filter((node: { correlationId: string | null }) => node.correlationId?.startsWith('CLM-'));
     const byClaim = Object.fromEntries(demoDecisions.map((node: { correlationId: string; status: string; outcome: string }) => [node.correlationId, node]));
-    expect(byClaim['CLM-1004']).toMatchObject({ status: 'pending_review', outcome: 'pending_review' });
-    expect(byClaim['CLM-1005']).toMatchObject({ status: 'pending_review', outcome: 'overridden' });
-    expect(byClaim['CLM-1006']).toMatchObject({ status: 'blocked' });
+    expect(byClaim['CLM-1004']).toMatchObject({ status: 'PENDING_REVIEW', outcome: 'PENDING_REVIEW' });
+    expect(byClaim['CLM-1005']).toMatchObject({ status: 'PENDING_REVIEW', outcome: 'OVERRIDDEN' });
+    expect(byClaim['CLM-1006']).toMatchObject({ status: 'BLOCKED' });
     expect(Object.keys(byClaim)).toHaveLength(6);
 
     const again = attest(['seed', '--demo', '--url', `http://127.0.0.1:${api!.port}`], { ATTEST_API_KEY: adminKey });

@@ -139,8 +139,8 @@ describe('the attest CLI (built, as a child process)', () => {
     let auditorId: string;
     try {
       expect(ok(await api.gql(key, '{ me { id } }')).me).toEqual({ id: adminId });
-      auditorId = ok(await api.gql(key, 'mutation { createPrincipal(input: { kind: human, name: "dana", email: "dana@keys.example" }) { id } }')).createPrincipal.id;
-      ok(await api.gql(key, `mutation { bindRole(input: { principalId: "${auditorId}", role: auditor }) { id } }`));
+      auditorId = ok(await api.gql(key, 'mutation { createPrincipal(input: { kind: HUMAN, name: "dana", email: "dana@keys.example" }) { id } }')).createPrincipal.id;
+      ok(await api.gql(key, `mutation { bindRole(input: { principalId: "${auditorId}", role: AUDITOR }) { id } }`));
     } finally {
       await api.close();
     }

@@ -16,10 +16,10 @@ describe('human review of decisions', () => {
   let owningOfficer: { id: string; key: string };
   const pending = async (f: AutomationFixture, extra: Record<string, unknown> = {}) => {
     const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.3, ...extra }) })).recordDecision;
-    expect(decision.status).toBe('pending_review');
+    expect(decision.status).toBe('PENDING_REVIEW');
     return decision.id as string;
   };
-  const review = (key: string, id: string, v: string, c?: unknown) => t.gql(key, REVIEW, { id, v, r: `verdict ${v}`, c });
+  const review = (key: string, id: string, v: string, c?: unknown) => t.gql(key, REVIEW, { id, v: v.toUpperCase(), r: `verdict ${v}`, c });
   const queueIds = async (key: string, f: Record<string, unknown> = {}) =>
     ok(await t.gql(key, QUEUE, { f })).reviewQueue.edges.map((e: { node: { decision: { id: string } } }) => e.node.decision.id) as string[];
 
@@ -28,8 +28,8 @@ describe('human review of decisions', () => {
     officer = await principalWithRole(t, 'compliance_officer');
     secondOfficer = await principalWithRole(t, 'compliance_officer');
     owningOfficer = await principalWithRole(t, 'compliance_officer');
-    reviewed = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
-    ownedByOfficer = await automationFixture(t, { riskClass: 'high', domain: 'credit', automationOwnerId: owningOfficer.id });
+    reviewed = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
+    ownedByOfficer = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit', automationOwnerId: owningOfficer.id });
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
   });
   afterAll(() => t?.close());
@@ -41,7 +41,7 @@ describe('human review of decisions', () => {
     const queue = ok(await t.gql(officer.key, QUEUE, { f: { automationId: reviewed.automationId } })).reviewQueue.edges;
     const ids = queue.map((e: { node: { decision: { id: string } } }) => e.node.decision.id);
     expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
-    expect(queue.every((e: { node: { waitingSeconds: number; decision: { status: string } } }) => e.node.waitingSeconds >= 0 && e.node.decision.status === 'pending_review')).toBe(true);
+    expect(queue.every((e: { node: { waitingSeconds: number; decision: { status: string } } }) => e.node.waitingSeconds >= 0 && e.node.decision.status === 'PENDING_REVIEW')).toBe(true);
     expect(await queueIds(officer.key, { policyId: 'high-risk-low-confidence-review' })).toEqual(expect.arrayContaining([first, second]));
     expect(await queueIds(officer.key, { policyId: 'oversight-required-review' })).toEqual([]);
   });
@@ -58,7 +58,7 @@ describe('human review of decisions', () => {
   it('approve: the output stands, the review is audited, and the decision leaves the queue', async () => {
     const id = await pending(reviewed);
     const result = ok(await review(officer.key, id, 'approve')).reviewDecision;
-    expect(result).toMatchObject({ status: 'pending_review', outcome: 'approved', effectiveOutput: result.output, review: { verdict: 'approve', reviewerId: officer.id, correctedOutput: null } });
+    expect(result).toMatchObject({ status: 'PENDING_REVIEW', outcome: 'APPROVED', effectiveOutput: result.output, review: { verdict: 'APPROVE', reviewerId: officer.id, correctedOutput: null } });
     expect(await queueIds(officer.key)).not.toContain(id);
     const audit = ok(await t.gql(t.adminKey, `{ decision(id: "${id}") { auditEvents { action actorId after } } }`)).decision.auditEvents;
     expect(audit.map((e: { action: string }) => e.action)).toEqual(['decision.pending_review', 'decision.reviewed']);
@@ -70,15 +70,15 @@ describe('human review of decisions', () => {
     expect(errorCode(await review(officer.key, id, 'override'))).toBe('VALIDATION_FAILED');
     expect(errorCode(await review(officer.key, id, 'approve', { route: 'x' }))).toBe('VALIDATION_FAILED');
     const result = ok(await review(officer.key, id, 'override', { route: 'manual', contact: 'jane.doe@example.com' })).reviewDecision;
-    expect(result.outcome).toBe('overridden');
+    expect(result.outcome).toBe('OVERRIDDEN');
     expect(result.effectiveOutput).toEqual({ route: 'manual', contact: '[REDACTED:email]' });
     expect(result.review.redactions).toEqual([{ path: '$.output.contact', detector: 'email' }]);
   });
 
   it('reject: the outcome is void', async () => {
     const id = await pending(reviewed);
-    expect(ok(await review(officer.key, id, 'reject')).reviewDecision).toMatchObject({ outcome: 'rejected', effectiveOutput: null });
-    const filtered = ok(await t.gql(t.adminKey, `{ decisions(filter: { outcome: rejected, automationId: "${reviewed.automationId}" }) { edges { node { id } } } }`));
+    expect(ok(await review(officer.key, id, 'reject')).reviewDecision).toMatchObject({ outcome: 'REJECTED', effectiveOutput: null });
+    const filtered = ok(await t.gql(t.adminKey, `{ decisions(filter: { outcome: REJECTED, automationId: "${reviewed.automationId}" }) { edges { node { id } } } }`));
     expect(filtered.decisions.edges).toEqual([{ node: { id } }]);
   });
 
@@ -91,7 +91,7 @@ describe('human review of decisions', () => {
 
   it('refuses to review a blocked decision', async () => {
     const { decision } = ok(await t.gql(reviewed.service.key, RECORD, { i: decisionInput(reviewed, { output: { email: 'a.b@example.com' } }) })).recordDecision;
-    expect(decision.status).toBe('blocked');
+    expect(decision.status).toBe('BLOCKED');
     expect(errorCode(await review(officer.key, decision.id, 'approve'))).toBe('CONFLICT');
   });
 
@@ -107,7 +107,7 @@ describe('human review of decisions', () => {
     expect(await queueIds(owningOfficer.key)).not.toContain(owned);
     expect(await queueIds(officer.key)).toContain(owned);
     // Nothing was written by the refused attempts.
-    expect(ok(await t.gql(t.adminKey, `{ decision(id: "${owned}") { outcome review { id } } }`)).decision).toEqual({ outcome: 'pending_review', review: null });
+    expect(ok(await t.gql(t.adminKey, `{ decision(id: "${owned}") { outcome review { id } } }`)).decision).toEqual({ outcome: 'PENDING_REVIEW', review: null });
   });
 
   it('leaves out of a reviewer\'s queue the decisions it recorded itself (it may not review them)', async () => {
@@ -119,7 +119,7 @@ describe('human review of decisions', () => {
 
   it('redacts the rationale like the decision, and answers with the review\'s time', async () => {
     const id = await pending(reviewed);
-    const result = ok(await t.gql(officer.key, `mutation($id: ID!) { reviewDecision(id: $id, verdict: approve, rationale: "Called the claimant on +31 6 1234 5678, jane@example.com") {
+    const result = ok(await t.gql(officer.key, `mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "Called the claimant on +31 6 1234 5678, jane@example.com") {
       review { rationale createdAt } } }`, { id })).reviewDecision;
     expect(result.review.rationale).toBe('Called the claimant on [REDACTED:phone], [REDACTED:email]');
     expect(Date.parse(result.review.createdAt)).toBeGreaterThan(Date.now() - 60_000);

@@ -25,9 +25,9 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
     auditor = await principalWithRole(t, 'auditor');
     // Registered before the pack is active: some of these the registration policies would refuse.
     plain = await automationFixture(t);
-    highRisk = await automationFixture(t, { riskClass: 'high', domain: 'credit', oversightMode: 'sample' });
-    production = await automationFixture(t, { environment: 'production' });
-    supervised = await automationFixture(t, { oversightMode: 'required' });
+    highRisk = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit', oversightMode: 'SAMPLE' });
+    production = await automationFixture(t, { environment: 'PRODUCTION' });
+    supervised = await automationFixture(t, { oversightMode: 'REQUIRED' });
     sensitive = await automationFixture(t, { trainingPii: ['special_category'] });
   });
   afterAll(() => t?.close());
@@ -36,7 +36,7 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
     it('records the decision with no policy evaluation', async () => {
       const { decision, replayed } = await record(plain);
       expect(replayed).toBe(false);
-      expect(decision).toMatchObject({ status: 'recorded', outcome: 'recorded', policyEvaluation: null, automationVersionId: plain.automationVersionId });
+      expect(decision).toMatchObject({ status: 'RECORDED', outcome: 'RECORDED', policyEvaluation: null, automationVersionId: plain.automationVersionId });
     });
   });
 
@@ -48,9 +48,9 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
     it('records an allowed decision, with the pack digest, and audits it', async () => {
       const { decision } = await record(plain, { correlationId: 'claim-42', subjectRef: 'customer-7' });
       expect(decision).toMatchObject({
-        status: 'recorded', outcome: 'recorded', automationId: plain.automationId, modelVersionId: plain.modelVersionId,
+        status: 'RECORDED', outcome: 'RECORDED', automationId: plain.automationId, modelVersionId: plain.modelVersionId,
         input: { claim: { amount: 1200, kind: 'motor' } }, output: { route: 'fast-track' }, confidence: 0.93, hasSubject: true,
-        policyEvaluation: { effect: 'allow', matched: [] },
+        policyEvaluation: { effect: 'ALLOW', matched: [] },
       });
       expect(decision.policyEvaluation.packDigest).toMatch(/^[0-9a-f]{64}$/);
       expect(decision.inputHash).toMatch(/^[0-9a-f]{64}$/);
@@ -68,11 +68,11 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
 
     it('sends a low-confidence high-risk decision to review, naming the policy and its frameworks', async () => {
       const { decision } = await record(highRisk, { confidence: 0.4 });
-      expect(decision.status).toBe('pending_review');
-      expect(decision.outcome).toBe('pending_review');
-      expect(decision.policyEvaluation.effect).toBe('require_review');
+      expect(decision.status).toBe('PENDING_REVIEW');
+      expect(decision.outcome).toBe('PENDING_REVIEW');
+      expect(decision.policyEvaluation.effect).toBe('REQUIRE_REVIEW');
       expect(decision.policyEvaluation.matched).toEqual(expect.arrayContaining([
-        { id: 'high-risk-low-confidence-review', version: 1, effect: 'require_review', severity: 'high',
+        { id: 'high-risk-low-confidence-review', version: 1, effect: 'REQUIRE_REVIEW', severity: 'high',
           message: expect.stringContaining('0.7'), frameworks: expect.arrayContaining(['EU-AI-Act:Art.14']) },
       ]));
     });
@@ -86,22 +86,22 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
       const statuses = [];
       for (let i = 0; i < 40; i++) statuses.push((await record(highRisk, { confidence: 0.95 })).decision.status);
       // 5% expected; the bucket comes from the random decision id, so allow for chance but require some of both.
-      expect(statuses.filter((s) => s === 'recorded').length).toBeGreaterThan(30);
-      expect(statuses.every((s) => s === 'recorded' || s === 'pending_review')).toBe(true);
+      expect(statuses.filter((s) => s === 'RECORDED').length).toBeGreaterThan(30);
+      expect(statuses.every((s) => s === 'RECORDED' || s === 'PENDING_REVIEW')).toBe(true);
     });
 
     it('stores a blocked decision (a production automation on an undeployed model) and returns it with the denial', async () => {
       const { decision } = await record(production);
-      expect(decision.status).toBe('blocked');
-      expect(decision.outcome).toBe('blocked');
-      expect(decision.policyEvaluation).toMatchObject({ effect: 'deny', matched: [expect.objectContaining({ id: 'production-requires-deployed-model', effect: 'deny' })] });
+      expect(decision.status).toBe('BLOCKED');
+      expect(decision.outcome).toBe('BLOCKED');
+      expect(decision.policyEvaluation).toMatchObject({ effect: 'DENY', matched: [expect.objectContaining({ id: 'production-requires-deployed-model', effect: 'DENY' })] });
       const stored = ok(await t.gql(officer.key, `{ decision(id: "${decision.id}") { status effectiveOutput auditEvents { action } } }`)).decision;
-      expect(stored).toEqual({ status: 'blocked', effectiveOutput: null, auditEvents: [{ action: 'decision.blocked' }] });
+      expect(stored).toEqual({ status: 'BLOCKED', effectiveOutput: null, auditEvents: [{ action: 'decision.blocked' }] });
     });
 
     it('blocks an output that contains personal data, and stores it redacted', async () => {
       const { decision } = await record(plain, { output: { route: 'call', note: 'ring jane.doe@example.com' } });
-      expect(decision.status).toBe('blocked');
+      expect(decision.status).toBe('BLOCKED');
       expect(decision.policyEvaluation.matched.map((p: { id: string }) => p.id)).toEqual(['deny-unredacted-pii-output']);
       expect(decision.output).toEqual({ route: 'call', note: 'ring [REDACTED:email]' });
       expect(decision.redactions).toEqual([{ path: '$.output.note', detector: 'email', count: 1 }]);
@@ -267,7 +267,7 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
       expect(errorCode(unbound)).toBe('NOT_FOUND');
       expect(unbound.errors![0].message).not.toContain(plain.automationKey);
       expect(errorCode(await t.gql(officer.key, RECORD, { i: decisionInput(plain) }))).toBe('FORBIDDEN');
-      expect((await record(plain, {}, t.adminKey)).decision.status).toBe('recorded');
+      expect((await record(plain, {}, t.adminKey)).decision.status).toBe('RECORDED');
     });
   });
 
@@ -293,12 +293,12 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
   describe('reads', () => {
     it('filters by automation, status, policy, correlation id, confidence and time, newest first with cursors', async () => {
       const base = { automationId: highRisk.automationId };
-      expect(await count({ ...base, status: 'pending_review', policyId: 'high-risk-low-confidence-review' })).toBeGreaterThanOrEqual(1);
+      expect(await count({ ...base, status: 'PENDING_REVIEW', policyId: 'high-risk-low-confidence-review' })).toBeGreaterThanOrEqual(1);
       expect(await count({ ...base, maxConfidence: 0.5 })).toBe(1);
       expect(await count({ ...base, minConfidence: 0.9 })).toBeGreaterThanOrEqual(39);
       expect(await count({ correlationId: 'claim-42' })).toBe(1);
       expect(await count({ from: new Date(Date.now() + 60_000).toISOString() })).toBe(0);
-      expect(await count({ outcome: 'blocked', automationId: production.automationId })).toBe(1);
+      expect(await count({ outcome: 'BLOCKED', automationId: production.automationId })).toBe(1);
       const page = ok(await t.gql(t.adminKey, '{ decisions(first: 2) { edges { node { recordedAt } } pageInfo { hasNextPage endCursor } } }')).decisions;
       const next = ok(await t.gql(t.adminKey, 'query($c: String) { decisions(first: 2, after: $c) { edges { node { recordedAt } } } }', { c: page.pageInfo.endCursor })).decisions;
       expect(page.pageInfo.hasNextPage).toBe(true);
@@ -350,10 +350,10 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
         { __typename: 'NoteStep', text: 'checked by rule engine' },
       ]);
       // A reviewer's corrected output is the owner's to read too, not the auditor's.
-      ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: override, rationale: "route to a person", correctedOutput: { route: "manual" }) { id } }', { id: decision.id }));
+      ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: OVERRIDE, rationale: "route to a person", correctedOutput: { route: "manual" }) { id } }', { id: decision.id }));
       const REVIEWED = `query($id: ID!) { decision(id: $id) { effectiveOutput review { verdict correctedOutput } } }`;
-      expect(ok(await t.gql(owner.key, REVIEWED, { id: decision.id })).decision).toEqual({ effectiveOutput: { route: 'manual' }, review: { verdict: 'override', correctedOutput: { route: 'manual' } } });
-      expect(ok(await t.gql(auditor.key, REVIEWED, { id: decision.id })).decision).toEqual({ effectiveOutput: null, review: { verdict: 'override', correctedOutput: null } });
+      expect(ok(await t.gql(owner.key, REVIEWED, { id: decision.id })).decision).toEqual({ effectiveOutput: { route: 'manual' }, review: { verdict: 'OVERRIDE', correctedOutput: { route: 'manual' } } });
+      expect(ok(await t.gql(auditor.key, REVIEWED, { id: decision.id })).decision).toEqual({ effectiveOutput: null, review: { verdict: 'OVERRIDE', correctedOutput: null } });
       // Another automation's owner does not see it at all.
       const stranger = await principalWithRole(t, 'automation_owner');
       expect(errorCode(await t.gql(stranger.key, QUERY, { id: decision.id }))).toBe('NOT_FOUND');

@@ -14,7 +14,7 @@ describe('attest seed --demo (the demo tenant)', () => {
   it('gives every role a working key', async () => {
     for (const [role, key] of Object.entries(demo.keys)) {
       const me = ok(await t.gql(key, '{ me { roles { role } } }')).me;
-      expect(me.roles.map((r: { role: string }) => r.role)).toContain(role);
+      expect(me.roles.map((r: { role: string }) => r.role)).toContain(role.toUpperCase());
     }
   });
 
@@ -23,12 +23,12 @@ describe('attest seed --demo (the demo tenant)', () => {
       versions { version status submittedBy approvedBy trainingDatasets { version piiClasses } } } } } }`)).models.edges;
     const byName = Object.fromEntries(models.map((e: { node: { name: string } }) => [e.node.name, e.node]));
     const severity = byName['claim-severity'];
-    expect(severity.versions.map((v: { version: string; status: string }) => `${v.version}:${v.status}`).sort()).toEqual(['1.0.0:deployed', '1.1.0:in_review']);
-    const deployed = severity.versions.find((v: { status: string }) => v.status === 'deployed');
+    expect(severity.versions.map((v: { version: string; status: string }) => `${v.version}:${v.status}`).sort()).toEqual(['1.0.0:DEPLOYED', '1.1.0:IN_REVIEW']);
+    const deployed = severity.versions.find((v: { status: string }) => v.status === 'DEPLOYED');
     expect(deployed.submittedBy).not.toBe(deployed.approvedBy);
     expect(deployed.trainingDatasets).toHaveLength(2);
     const automation = ok(await t.gql(demo.keys.auditor, '{ automationByKey(key: "claims-triage") { versions { status riskClass modelVersions { version } } } }'));
-    expect(automation.automationByKey.versions[0]).toMatchObject({ status: 'deployed', riskClass: 'high' });
+    expect(automation.automationByKey.versions[0]).toMatchObject({ status: 'DEPLOYED', riskClass: 'HIGH' });
     expect(automation.automationByKey.versions[0].modelVersions).toHaveLength(2);
     const bound = ok(await t.gql(demo.keys.service, '{ automations { edges { node { key } } } }')).automations.edges;
     expect(bound).toEqual([{ node: { key: 'claims-triage' } }]);
@@ -43,18 +43,18 @@ describe('attest seed --demo (the demo tenant)', () => {
     // Confident decisions are recorded, unless sampled oversight (5%, by the decision id) picked them.
     for (const claim of ['CLM-1001', 'CLM-1002', 'CLM-1003']) {
       const { status } = byClaim[claim];
-      if (status === 'recorded') expect(policiesOf(claim)).toEqual([]);
-      else expect({ status, policies: policiesOf(claim) }).toEqual({ status: 'pending_review', policies: ['oversight-sample-review'] });
+      if (status === 'RECORDED') expect(policiesOf(claim)).toEqual([]);
+      else expect({ status, policies: policiesOf(claim) }).toEqual({ status: 'PENDING_REVIEW', policies: ['oversight-sample-review'] });
     }
     expect(byClaim['CLM-1002'].redactions).toEqual([{ detector: 'email' }]);
-    expect(byClaim['CLM-1004']).toMatchObject({ status: 'pending_review', outcome: 'pending_review' });
+    expect(byClaim['CLM-1004']).toMatchObject({ status: 'PENDING_REVIEW', outcome: 'PENDING_REVIEW' });
     expect(policiesOf('CLM-1004')).toContain('high-risk-low-confidence-review');
-    expect(byClaim['CLM-1005']).toMatchObject({ status: 'pending_review', outcome: 'overridden' });
-    expect(byClaim['CLM-1006']).toMatchObject({ status: 'blocked', outcome: 'blocked' });
+    expect(byClaim['CLM-1005']).toMatchObject({ status: 'PENDING_REVIEW', outcome: 'OVERRIDDEN' });
+    expect(byClaim['CLM-1006']).toMatchObject({ status: 'BLOCKED', outcome: 'BLOCKED' });
     expect(policiesOf('CLM-1006')).toContain('production-requires-deployed-model');
     expect(demo.decisions.map((d) => `${d.claimId}:${d.status}${d.reviewed ? `:${d.reviewed}` : ''}`)).toEqual(
       decisions.edges.map(({ node }: { node: { correlationId: string; status: string; outcome: string } }) =>
-        `${node.correlationId}:${node.status}${node.outcome === 'overridden' ? ':override' : ''}`).sort(),
+        `${node.correlationId}:${node.status.toLowerCase()}${node.outcome === 'OVERRIDDEN' ? ':override' : ''}`).sort(),
     );
   });
 

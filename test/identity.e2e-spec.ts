@@ -9,17 +9,17 @@ describe('identity: principals, roles and API keys', () => {
   afterAll(() => t?.close());
 
   it('lets the admin create a service principal, bind it and issue a key that then authenticates', async () => {
-    const created = ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: human, name: "dana", email: "dana@example.com" }) { id name kind email } }'));
-    expect(created.createPrincipal).toMatchObject({ name: 'dana', kind: 'human', email: 'dana@example.com' });
+    const created = ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "dana", email: "dana@example.com" }) { id name kind email } }'));
+    expect(created.createPrincipal).toMatchObject({ name: 'dana', kind: 'HUMAN', email: 'dana@example.com' });
     const id = created.createPrincipal.id;
-    ok(await t.gql(t.adminKey, `mutation { bindRole(input: { principalId: "${id}", role: auditor }) { role } }`));
+    ok(await t.gql(t.adminKey, `mutation { bindRole(input: { principalId: "${id}", role: AUDITOR }) { role } }`));
     const issued = ok(await t.gql(t.adminKey, `mutation { issueApiKey(input: { principalId: "${id}", name: "laptop" }) { secret apiKey { id prefix revokedAt } } }`));
     const { secret, apiKey } = issued.issueApiKey;
     expect(secret).toMatch(/^att_[A-Za-z0-9]{12}_/);
     expect(secret).toContain(apiKey.prefix);
 
     const me = ok(await t.gql(secret, '{ me { id name roles { role } } }'));
-    expect(me.me).toEqual({ id, name: 'dana', roles: [{ role: 'auditor' }] });
+    expect(me.me).toEqual({ id, name: 'dana', roles: [{ role: 'AUDITOR' }] });
     const viaHeader = ok(await t.gql(undefined, '{ me { id } }', undefined, { 'x-api-key': secret }));
     expect(viaHeader.me.id).toBe(id);
 
@@ -76,17 +76,17 @@ describe('identity: principals, roles and API keys', () => {
   it('refuses identity administration to non-admins with FORBIDDEN', async () => {
     for (const role of ['model_owner', 'compliance_officer', 'auditor']) {
       const p = await principalWithRole(t, role);
-      expect(errorCode(await t.gql(p.key, 'mutation { createPrincipal(input: { kind: human, name: "x" }) { id } }'))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(p.key, 'mutation { createPrincipal(input: { kind: HUMAN, name: "x" }) { id } }'))).toBe('FORBIDDEN');
       expect(errorCode(await t.gql(p.key, `mutation { issueApiKey(input: { principalId: "${p.id}", name: "more" }) { secret } }`))).toBe('FORBIDDEN');
-      expect(errorCode(await t.gql(p.key, `mutation { bindRole(input: { principalId: "${p.id}", role: admin }) { id } }`))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(p.key, `mutation { bindRole(input: { principalId: "${p.id}", role: ADMIN }) { id } }`))).toBe('FORBIDDEN');
     }
   });
 
   it('validates input: bad email, blank name, service role without automation, past expiry', async () => {
-    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: human, name: "e", email: "nope" }) { id } }'))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: human, name: " " }) { id } }'))).toBe('VALIDATION_FAILED');
-    const svc = ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: service, name: "svc-a" }) { id } }')).createPrincipal.id;
-    expect(errorCode(await t.gql(t.adminKey, `mutation { bindRole(input: { principalId: "${svc}", role: service }) { id } }`))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "e", email: "nope" }) { id } }'))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: " " }) { id } }'))).toBe('VALIDATION_FAILED');
+    const svc = ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: SERVICE, name: "svc-a" }) { id } }')).createPrincipal.id;
+    expect(errorCode(await t.gql(t.adminKey, `mutation { bindRole(input: { principalId: "${svc}", role: SERVICE }) { id } }`))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, `mutation { issueApiKey(input: { principalId: "${svc}", name: "k", expiresAt: "2001-01-01T00:00:00Z" }) { secret } }`))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: robot, name: "r" }) { id } }'))).toBe('VALIDATION_FAILED');
     const badVariable = await t.gql(t.adminKey, 'mutation($k: PrincipalKind!) { createPrincipal(input: { kind: $k, name: "v" }) { id } }', { k: 'robot' });
@@ -97,18 +97,18 @@ describe('identity: principals, roles and API keys', () => {
     expect(errorCode(await t.gql(t.adminKey, `{ principal(id: "${randomUUID()}") { id } }`))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(t.adminKey, `mutation { issueApiKey(input: { principalId: "${randomUUID()}", name: "k" }) { secret } }`))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(t.adminKey, `mutation { unbindRole(id: "${randomUUID()}") { id } }`))).toBe('NOT_FOUND');
-    ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: human, name: "twin" }) { id } }'));
-    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: human, name: "twin" }) { id } }'))).toBe('CONFLICT');
+    ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "twin" }) { id } }'));
+    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "twin" }) { id } }'))).toBe('CONFLICT');
   });
 
   it('never lets the last admin be unbound', async () => {
     const bindings = ok(await t.gql(t.adminKey, '{ me { roles { id role } } }')).me.roles;
-    const admin = bindings.find((b: { role: string }) => b.role === 'admin');
+    const admin = bindings.find((b: { role: string }) => b.role === 'ADMIN');
     expect(errorCode(await t.gql(t.adminKey, `mutation { unbindRole(id: "${admin.id}") { id } }`))).toBe('CONFLICT');
   });
 
   it('shows email only to roles with field access', async () => {
-    ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: human, name: "erin", email: "erin@example.com" }) { id } }'));
+    ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "erin", email: "erin@example.com" }) { id } }'));
     const owner = await principalWithRole(t, 'model_owner');
     const auditor = await principalWithRole(t, 'auditor');
     const query = '{ principals(filter: { search: "erin" }) { edges { node { name email } } } }';
@@ -117,7 +117,7 @@ describe('identity: principals, roles and API keys', () => {
   });
 
   it('echoes x-correlation-id and stores it with the audit event', async () => {
-    const res = await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: human, name: "corr" }) { id } }', undefined, { 'x-correlation-id': 'req-42' });
+    const res = await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "corr" }) { id } }', undefined, { 'x-correlation-id': 'req-42' });
     expect(res.headers['x-correlation-id']).toBe('req-42');
     const events = ok(await t.gql(t.adminKey, '{ auditEvents(filter: { correlationId: "req-42" }) { edges { node { action subjectId actorId } } } }'));
     expect(events.auditEvents.edges).toEqual([{ node: expect.objectContaining({ action: 'principal.created', subjectId: ok(res).createPrincipal.id }) }]);

@@ -72,7 +72,7 @@ describe('a crash mid-ingest loses nothing and records nothing twice', () => {
     const job = await until(async () => {
       const j = ok(await api.gql(serviceKey, `query($id: ID!) { ingestJob(id: $id) { status processed chunksDone
         counts { recorded pendingReview blocked replayed failed } errors(first: 1000) { index code field } } }`, { id: jobId })).ingestJob;
-      return j.status === 'completed' ? j : undefined;
+      return j.status === 'COMPLETED' ? j : undefined;
     }, 'the ingest to complete after the restart', 90_000);
     expect(job).toMatchObject({
       processed: ITEMS, chunksDone: CHUNKS, counts: { recorded: ITEMS - INVALID.size, pendingReview: 0, blocked: 0, replayed: 0, failed: INVALID.size },

@@ -58,7 +58,7 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
   const job = async (key: string, id: string) => ok(await t.gql(key, GET, { id })).ledgerVerification;
   const finished = (key: string, id: string) => until(async () => {
     const j = await job(key, id);
-    return j.status === 'succeeded' || j.status === 'failed' ? j : undefined;
+    return j.status === 'SUCCEEDED' || j.status === 'FAILED' ? j : undefined;
   }, `verification ${id} to finish`, 60_000);
 
   /** A session holding the tenant's verification lock: a job's next slice waits for it. */
@@ -90,7 +90,7 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
     try {
       const started = ok(await t.gql(log.adminKey, START)).startLedgerVerification;
       id = started.id;
-      expect(started).toMatchObject({ status: 'queued', fromIndex: 0, toIndex: log.size - 1, leavesChecked: 0, progress: 0, result: null });
+      expect(started).toMatchObject({ status: 'QUEUED', fromIndex: 0, toIndex: log.size - 1, leavesChecked: 0, progress: 0, result: null });
       await lock.waiting();
       // One at a time per tenant: a second start while this one runs is refused.
       const second = await t.gql(log.adminKey, START, { from: 1 });
@@ -98,7 +98,7 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
       expect(second.errors?.[0].message).toMatch(/queued or running/);
       for (let step = 0; step < 3; step++) {
         const running = await job(log.adminKey, id);
-        expect(running.status).toBe('running');
+        expect(running.status).toBe('RUNNING');
         seen.push(running.leavesChecked);
         await lock.oneSlice();
       }
@@ -107,7 +107,7 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
     }
     expect(seen).toEqual([0, SLICE, 2 * SLICE]);
     const done = await finished(log.adminKey, id);
-    expect(done).toMatchObject({ status: 'succeeded', leavesChecked: log.size, progress: 1, error: null });
+    expect(done).toMatchObject({ status: 'SUCCEEDED', leavesChecked: log.size, progress: 1, error: null });
     const verified = ok(await t.gql(log.adminKey, 'query($to: SafeInt) { verifyLedger(toIndex: $to) { ok fromIndex toIndex leavesChecked checkpointsChecked firstDivergence { index } } }', { to: log.size - 1 })).verifyLedger;
     expect(done.result).toEqual({ ...verified, firstDivergence: null });
     expect(done.checkpointsChecked).toBe(verified.checkpointsChecked);
@@ -129,7 +129,7 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
     });
     const id = ok(await t.gql(log.adminKey, START)).startLedgerVerification.id;
     const done = await finished(log.adminKey, id);
-    expect(done).toMatchObject({ status: 'failed', error: null, leavesChecked: index, result: { ok: false, leavesChecked: index, firstDivergence: { index, kind: 'FACT_CHANGED', factKind: 'audit_event' } } });
+    expect(done).toMatchObject({ status: 'FAILED', error: null, leavesChecked: index, result: { ok: false, leavesChecked: index, firstDivergence: { index, kind: 'FACT_CHANGED', factKind: 'audit_event' } } });
   });
 
   it('resumes a verification whose job was lost at the last slice it stored, under a new job id', async () => {
@@ -161,9 +161,9 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
     expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
     const resumed = await until(async () => {
       const j = await job(log.adminKey, id);
-      return j.status === 'succeeded' || j.status === 'failed' ? j : undefined;
+      return j.status === 'SUCCEEDED' || j.status === 'FAILED' ? j : undefined;
     }, 'the resumed verification', 60_000);
-    expect(resumed).toMatchObject({ status: 'succeeded', leavesChecked: log.size, result: { ok: true, leavesChecked: log.size } });
+    expect(resumed).toMatchObject({ status: 'SUCCEEDED', leavesChecked: log.size, result: { ok: true, leavesChecked: log.size } });
     const enqueues = await withClient(t.databaseUrl, (c) => c.query('SELECT enqueues FROM ledger_verifications WHERE id = $1', [id]));
     expect(enqueues.rows[0].enqueues).toBe(2);
     // Started afresh, the same range fails at the edited fact.

@@ -94,13 +94,13 @@ describe('the verifiable ledger through GraphQL', () => {
 
   it('covers reviews, lifecycle transitions and approvals, and policy-pack activations', async () => {
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "ledger test") { digest } }'));
-    const f = await automationFixture(t, { oversightMode: 'required' });
+    const f = await automationFixture(t, { oversightMode: 'REQUIRED' });
     const officer = await principalWithRole(t, 'compliance_officer');
     const move = 'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
-    ok(await t.gql(t.adminKey, move, { id: f.modelVersionId, to: 'in_review', r: 'ready' }));
-    ok(await t.gql(officer.key, move, { id: f.modelVersionId, to: 'approved', r: 'reviewed' }));
+    ok(await t.gql(t.adminKey, move, { id: f.modelVersionId, to: 'IN_REVIEW', r: 'ready' }));
+    ok(await t.gql(officer.key, move, { id: f.modelVersionId, to: 'APPROVED', r: 'reviewed' }));
     const id = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) })).recordDecision.decision.id;
-    ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: approve, rationale: "checked") { id } }', { id }));
+    ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "checked") { id } }', { id }));
     await sealAll(t);
     for (const kind of ['policy_pack_activation', 'lifecycle_transition', 'lifecycle_approval', 'decision_review']) {
       const found = await entries(officer.key, { kind });

@@ -17,13 +17,13 @@ describe('lineage from dataset to decision, filled from the records themselves',
   afterAll(() => t?.close());
 
   async function story() {
-    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'required' });
+    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'REQUIRED' });
     const [datasetVersionId] = ok(await t.gql(t.adminKey, 'query($id: ID!) { modelVersion(id: $id) { trainingDatasets { id } } }', { id: f.modelVersionId }))
       .modelVersion.trainingDatasets.map((d: { id: string }) => d.id);
     const decisions: string[] = [];
     for (let i = 0; i < 2; i++) decisions.push(ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) })).recordDecision.decision.id);
     const officer = await principalWithRole(t, 'compliance_officer');
-    const reviewId = ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: approve, rationale: "checked") { review { id } } }', { id: decisions[0] }))
+    const reviewId = ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "checked") { review { id } } }', { id: decisions[0] }))
       .reviewDecision.review.id as string;
     return { f, datasetVersionId, decisions, reviewId, officer };
   }
@@ -34,27 +34,27 @@ describe('lineage from dataset to decision, filled from the records themselves',
 
   it('walks up from a decision to the dataset its model was trained on, and down from the dataset to the decisions and their review', async () => {
     const s = await story();
-    const up = ok(await graph(t.adminKey, { type: 'decision', id: s.decisions[0] })).lineage;
+    const up = ok(await graph(t.adminKey, { type: 'DECISION', id: s.decisions[0] })).lineage;
     expect(up.truncated).toBe(false);
-    expect(up.nodes[0]).toMatchObject({ type: 'decision', id: s.decisions[0], depth: 0, label: expect.stringMatching(/^key-/) });
+    expect(up.nodes[0]).toMatchObject({ type: 'DECISION', id: s.decisions[0], depth: 0, label: expect.stringMatching(/^key-/) });
     const byDepth = (nodes: { type: string; depth: number }[]) => nodes.map((n) => `${n.depth} ${n.type}`).sort();
-    expect(byDepth(up.nodes)).toEqual(['0 decision', '1 automation_version', '1 model_version', '2 dataset_version']);
+    expect(byDepth(up.nodes)).toEqual(['0 DECISION', '1 AUTOMATION_VERSION', '1 MODEL_VERSION', '2 DATASET_VERSION']);
     expect(up.nodes).toHaveLength(4);
     expect(kinds(up.edges)).toEqual([
-      'automation_version -produced_by-> decision', 'dataset_version -trained_on-> model_version',
-      'model_version -uses_model-> automation_version', 'model_version -uses_model-> decision',
+      'AUTOMATION_VERSION -PRODUCED_BY-> DECISION', 'DATASET_VERSION -TRAINED_ON-> MODEL_VERSION',
+      'MODEL_VERSION -USES_MODEL-> AUTOMATION_VERSION', 'MODEL_VERSION -USES_MODEL-> DECISION',
     ]);
-    expect(up.nodes.find((n: { type: string }) => n.type === 'model_version').label).toMatch(/^model-[0-9a-f]+ 1\.0\.0$/);
+    expect(up.nodes.find((n: { type: string }) => n.type === 'MODEL_VERSION').label).toMatch(/^model-[0-9a-f]+ 1\.0\.0$/);
 
-    const down = ok(await graph(t.adminKey, { type: 'dataset_version', id: s.datasetVersionId }, { direction: 'DOWNSTREAM' })).lineage;
+    const down = ok(await graph(t.adminKey, { type: 'DATASET_VERSION', id: s.datasetVersionId }, { direction: 'DOWNSTREAM' })).lineage;
     const reached = new Set(down.nodes.map((n: { id: string }) => n.id));
     for (const id of [...s.decisions, s.reviewId, s.f.modelVersionId, s.f.automationVersionId]) expect(reached.has(id)).toBe(true);
-    expect(down.nodes.find((n: { id: string }) => n.id === s.reviewId)).toMatchObject({ type: 'review', label: 'approve' });
+    expect(down.nodes.find((n: { id: string }) => n.id === s.reviewId)).toMatchObject({ type: 'REVIEW', label: 'approve' });
 
-    const both = ok(await graph(t.adminKey, { type: 'model_version', id: s.f.modelVersionId }, { direction: 'BOTH', depth: 1 })).lineage;
+    const both = ok(await graph(t.adminKey, { type: 'MODEL_VERSION', id: s.f.modelVersionId }, { direction: 'BOTH', depth: 1 })).lineage;
     expect(kinds(both.edges)).toEqual([
-      'dataset_version -trained_on-> model_version', 'model_version -uses_model-> automation_version',
-      'model_version -uses_model-> decision', 'model_version -uses_model-> decision',
+      'DATASET_VERSION -TRAINED_ON-> MODEL_VERSION', 'MODEL_VERSION -USES_MODEL-> AUTOMATION_VERSION',
+      'MODEL_VERSION -USES_MODEL-> DECISION', 'MODEL_VERSION -USES_MODEL-> DECISION',
     ]);
   });
 
@@ -104,20 +104,20 @@ describe('lineage from dataset to decision, filled from the records themselves',
       edges { kind } sources { type id } truncated } }`;
     const chain = ok(await t.gql(s.officer.key, CHAIN, { id: s.decisions[0] })).decisionLineage;
     expect(chain.hops.map((h: { node: { type: string; depth: number } }) => `${h.node.depth} ${h.node.type}`).sort()).toEqual([
-      '0 decision', '1 automation_version', '1 model_version', '2 dataset_version',
+      '0 DECISION', '1 AUTOMATION_VERSION', '1 MODEL_VERSION', '2 DATASET_VERSION',
     ]);
-    expect(chain.sources).toEqual([{ type: 'dataset_version', id: s.datasetVersionId }]);
+    expect(chain.sources).toEqual([{ type: 'DATASET_VERSION', id: s.datasetVersionId }]);
     expect(chain.truncated).toBe(false);
     const admin = ok(await t.gql(t.adminKey, '{ me { id } }')).me.id;
     for (const hop of chain.hops) {
       expect(hop.evidence).toMatchObject({ auditEventId: expect.any(String), ledgerIndex: expect.any(Number), sealedAt: expect.any(String) });
-      expect(hop.evidence.actorId).toBe(hop.node.type === 'decision' ? s.f.service.id : admin);
+      expect(hop.evidence.actorId).toBe(hop.node.type === 'DECISION' ? s.f.service.id : admin);
     }
     // The ledger index is the fact's own leaf for a decision.
     const sealed = ok(await t.gql(t.adminKey, 'query($id: ID!) { decision(id: $id) { ledgerIndex } }', { id: s.decisions[0] })).decision.ledgerIndex;
     expect(chain.hops[0].evidence.ledgerIndex).toBe(sealed);
     // …and for a registered version, the version's own leaf (its snapshot with its links).
-    const modelHop = chain.hops.find((h: { node: { type: string } }) => h.node.type === 'model_version');
+    const modelHop = chain.hops.find((h: { node: { type: string } }) => h.node.type === 'MODEL_VERSION');
     const modelLeaf = ok(await t.gql(t.adminKey, 'query($id: String) { ledgerEntries(filter: { kind: "model_version", factId: $id }) { edges { node { index } } } }', { id: modelHop.node.id }));
     expect(modelHop.evidence.ledgerIndex).toBe(modelLeaf.ledgerEntries.edges[0].node.index);
     expect(errorCode(await t.gql(s.officer.key, CHAIN, { id: randomUUID() }))).toBe('NOT_FOUND');
@@ -129,8 +129,8 @@ describe('lineage from dataset to decision, filled from the records themselves',
     const id = ok(await t.gql(s.f.service.key, RECORD, { i: input })).recordDecision.decision.id;
     const chain = ok(await t.gql(s.officer.key, 'query($id: ID!) { decisionLineage(decisionId: $id) { edges { kind upstream { type id } } sources { id } } }', { id }))
       .decisionLineage;
-    expect(chain.edges).toContainEqual({ kind: 'consumed', upstream: { type: 'dataset_version', id: s.datasetVersionId } });
-    expect(chain.edges.filter((e: { kind: string }) => e.kind === 'consumed')).toHaveLength(1);
+    expect(chain.edges).toContainEqual({ kind: 'CONSUMED', upstream: { type: 'DATASET_VERSION', id: s.datasetVersionId } });
+    expect(chain.edges.filter((e: { kind: string }) => e.kind === 'CONSUMED')).toHaveLength(1);
     expect(chain.sources).toEqual([{ id: s.datasetVersionId }]);
     // A retry with the same sources is a replay; other sources under the same key, a conflict.
     expect(ok(await t.gql(s.f.service.key, RECORD, { i: input })).recordDecision.replayed).toBe(true);
@@ -140,7 +140,7 @@ describe('lineage from dataset to decision, filled from the records themselves',
     const bulk = ok(await t.gql(s.f.service.key, 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { results { decision { status } error { code } } } }', {
       i: { decisions: [decisionInput(s.f, { sourceDatasetVersionIds: [s.datasetVersionId] }), decisionInput(s.f, { sourceDatasetVersionIds: [randomUUID()] })] },
     })).recordDecisions.results;
-    expect(bulk.map((b: { decision: { status: string } | null; error: { code: string } | null }) => b.error?.code ?? b.decision!.status)).toEqual(['pending_review', 'VALIDATION_FAILED']);
+    expect(bulk.map((b: { decision: { status: string } | null; error: { code: string } | null }) => b.error?.code ?? b.decision!.status)).toEqual(['PENDING_REVIEW', 'VALIDATION_FAILED']);
   });
 
   it('links a decision to datasets outside the registry by OpenLineage namespace and name, and to a registered one at the location named', async () => {
@@ -154,19 +154,19 @@ describe('lineage from dataset to decision, filled from the records themselves',
     const registered = { namespace: 's3://data', name: `crm-${tag}/` }; // at that version's location
     const input = decisionInput(s.f, { sourceDatasets: [...external, registered] });
     const id = ok(await t.gql(s.f.service.key, RECORD, { i: input })).recordDecision.decision.id;
-    const up = ok(await graph(s.officer.key, { type: 'decision', id }, { depth: 1 })).lineage;
-    const consumed = up.edges.filter((e: { kind: string }) => e.kind === 'consumed').map((e: { upstream: { type: string; id: string } }) => e.upstream);
+    const up = ok(await graph(s.officer.key, { type: 'DECISION', id }, { depth: 1 })).lineage;
+    const consumed = up.edges.filter((e: { kind: string }) => e.kind === 'CONSUMED').map((e: { upstream: { type: string; id: string } }) => e.upstream);
     expect(consumed).toHaveLength(2);
-    expect(consumed).toContainEqual({ type: 'dataset_version', id: registeredId });
-    const outside = consumed.find((u: { type: string }) => u.type === 'external_dataset');
+    expect(consumed).toContainEqual({ type: 'DATASET_VERSION', id: registeredId });
+    const outside = consumed.find((u: { type: string }) => u.type === 'EXTERNAL_DATASET');
     expect(up.nodes.find((n: { id: string }) => n.id === outside.id).label).toBe('postgres://crm.internal:5432/public.customers');
     const chain = ok(await t.gql(s.officer.key, 'query($id: ID!) { decisionLineage(decisionId: $id) { sources { type id } } }', { id })).decisionLineage;
-    expect(chain.sources).toContainEqual({ type: 'external_dataset', id: outside.id });
-    expect(chain.sources).toContainEqual({ type: 'dataset_version', id: registeredId });
+    expect(chain.sources).toContainEqual({ type: 'EXTERNAL_DATASET', id: outside.id });
+    expect(chain.sources).toContainEqual({ type: 'DATASET_VERSION', id: registeredId });
     // The same dataset named again (by another decision, or by an OpenLineage event) is the same node.
     const again = ok(await t.gql(s.f.service.key, RECORD, { i: decisionInput(s.f, { sourceDatasets: [external[0]] }) })).recordDecision.decision.id;
-    const second = ok(await graph(s.officer.key, { type: 'decision', id: again }, { depth: 1 })).lineage;
-    expect(second.edges.find((e: { kind: string }) => e.kind === 'consumed').upstream).toEqual({ type: 'external_dataset', id: outside.id });
+    const second = ok(await graph(s.officer.key, { type: 'DECISION', id: again }, { depth: 1 })).lineage;
+    expect(second.edges.find((e: { kind: string }) => e.kind === 'CONSUMED').upstream).toEqual({ type: 'EXTERNAL_DATASET', id: outside.id });
     expect(ok(await t.gql(s.f.service.key, RECORD, { i: input })).recordDecision.replayed).toBe(true);
     expect(errorCode(await t.gql(s.f.service.key, RECORD, { i: { ...input, sourceDatasets: [external[0]] } }))).toBe('CONFLICT');
     const bad = await t.gql(s.f.service.key, RECORD, { i: decisionInput(s.f, { sourceDatasets: [{ namespace: '', name: 'x' }] }) });
@@ -178,7 +178,7 @@ describe('lineage from dataset to decision, filled from the records themselves',
   it('draws the same subgraph as Mermaid or DOT', async () => {
     const s = await story();
     const draw = async (format: string) =>
-      ok(await t.gql(t.adminKey, 'query($id: ID!, $f: DiagramFormat) { lineageDiagram(node: { type: decision, id: $id }, format: $f) }', { id: s.decisions[0], f: format }))
+      ok(await t.gql(t.adminKey, 'query($id: ID!, $f: DiagramFormat) { lineageDiagram(node: { type: DECISION, id: $id }, format: $f) }', { id: s.decisions[0], f: format }))
         .lineageDiagram as string;
     const mermaid = await draw('MERMAID');
     expect(mermaid.startsWith('flowchart LR\n')).toBe(true);
@@ -192,14 +192,14 @@ describe('lineage from dataset to decision, filled from the records themselves',
 
   it('caps the depth and the edges, and says when it truncated', async () => {
     const s = await story();
-    const one = ok(await graph(t.adminKey, { type: 'dataset_version', id: s.datasetVersionId }, { direction: 'DOWNSTREAM', depth: 1 })).lineage;
-    expect(one.nodes.map((n: { type: string }) => n.type)).toEqual(['dataset_version', 'model_version']);
-    const capped = ok(await graph(t.adminKey, { type: 'dataset_version', id: s.datasetVersionId }, { direction: 'DOWNSTREAM', maxEdges: 2 })).lineage;
+    const one = ok(await graph(t.adminKey, { type: 'DATASET_VERSION', id: s.datasetVersionId }, { direction: 'DOWNSTREAM', depth: 1 })).lineage;
+    expect(one.nodes.map((n: { type: string }) => n.type)).toEqual(['DATASET_VERSION', 'MODEL_VERSION']);
+    const capped = ok(await graph(t.adminKey, { type: 'DATASET_VERSION', id: s.datasetVersionId }, { direction: 'DOWNSTREAM', maxEdges: 2 })).lineage;
     expect(capped).toMatchObject({ truncated: true });
     expect(capped.edges).toHaveLength(2);
-    expect(errorCode(await graph(t.adminKey, { type: 'decision', id: s.decisions[0] }, { depth: 11 }))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await graph(t.adminKey, { type: 'decision', id: 'not-a-uuid' }))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await graph(t.adminKey, { type: 'decision', id: randomUUID() }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph(t.adminKey, { type: 'DECISION', id: s.decisions[0] }, { depth: 11 }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await graph(t.adminKey, { type: 'DECISION', id: 'not-a-uuid' }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await graph(t.adminKey, { type: 'DECISION', id: randomUUID() }))).toBe('NOT_FOUND');
   });
 
   it('ends a walk at a cycle', async () => {
@@ -213,7 +213,7 @@ describe('lineage from dataset to decision, filled from the records themselves',
         [tenantId, a, b, c],
       ),
     );
-    const cyclic = ok(await graph(t.adminKey, { type: 'external_dataset', id: a }, { direction: 'DOWNSTREAM', depth: 10 })).lineage;
+    const cyclic = ok(await graph(t.adminKey, { type: 'EXTERNAL_DATASET', id: a }, { direction: 'DOWNSTREAM', depth: 10 })).lineage;
     expect(cyclic.nodes.map((n: { id: string; depth: number }) => [n.id, n.depth])).toEqual([[a, 0], [b, 1], [c, 2]]);
     expect(cyclic.edges).toHaveLength(3);
     expect(cyclic.truncated).toBe(false);
@@ -222,11 +222,11 @@ describe('lineage from dataset to decision, filled from the records themselves',
   it('is read by admins, compliance officers and auditors, each in its own tenant', async () => {
     const s = await story();
     const auditor = await principalWithRole(t, 'auditor');
-    expect(ok(await graph(auditor.key, { type: 'decision', id: s.decisions[1] })).lineage.nodes).toHaveLength(4);
-    expect(ok(await graph(s.officer.key, { type: 'decision', id: s.decisions[1] })).lineage.nodes).toHaveLength(4);
-    expect(errorCode(await graph(s.f.service.key, { type: 'decision', id: s.decisions[1] }))).toBe('FORBIDDEN');
+    expect(ok(await graph(auditor.key, { type: 'DECISION', id: s.decisions[1] })).lineage.nodes).toHaveLength(4);
+    expect(ok(await graph(s.officer.key, { type: 'DECISION', id: s.decisions[1] })).lineage.nodes).toHaveLength(4);
+    expect(errorCode(await graph(s.f.service.key, { type: 'DECISION', id: s.decisions[1] }))).toBe('FORBIDDEN');
     const other = await createTenant(t, `lineage-${Date.now()}`);
-    expect(errorCode(await graph(other.adminKey, { type: 'decision', id: s.decisions[1] }))).toBe('NOT_FOUND');
-    expect(errorCode(await graph(other.adminKey, { type: 'dataset_version', id: s.datasetVersionId }, { direction: 'DOWNSTREAM' }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph(other.adminKey, { type: 'DECISION', id: s.decisions[1] }))).toBe('NOT_FOUND');
+    expect(errorCode(await graph(other.adminKey, { type: 'DATASET_VERSION', id: s.datasetVersionId }, { direction: 'DOWNSTREAM' }))).toBe('NOT_FOUND');
   });
 });

@@ -20,9 +20,9 @@ describe('nested queries (no N+1)', () => {
       const model = ok(await t.gql(t.adminKey, `mutation { registerModel(input: { name: "m${i}" }) { id } }`)).registerModel;
       for (const version of ['1.0.0', '2.0.0']) {
         const v = ok(await t.gql(t.adminKey, `mutation { registerModelVersion(input: { modelId: "${model.id}", version: "${version}",
-          artifactUri: "s3://m/${i}", artifactDigest: "sha256:${'c'.repeat(64)}", framework: "onnx", riskTier: medium,
+          artifactUri: "s3://m/${i}", artifactDigest: "sha256:${'c'.repeat(64)}", framework: "onnx", riskTier: MEDIUM,
           trainingDatasetVersionIds: ["${dv.id}"], evaluationDatasetVersionIds: ["${dv.id}"] }) { id } }`));
-        ok(await t.gql(t.adminKey, `mutation { transitionModelVersion(id: "${v.registerModelVersion.id}", to: in_review, rationale: "ready") { id } }`));
+        ok(await t.gql(t.adminKey, `mutation { transitionModelVersion(id: "${v.registerModelVersion.id}", to: IN_REVIEW, rationale: "ready") { id } }`));
       }
     }
   });
@@ -41,7 +41,7 @@ describe('nested queries (no N+1)', () => {
     expect(large.models).toBe(50);
     const sample = ok(await t.gql(t.adminKey, NESTED, { first: 1 })).models.edges[0].node;
     expect(sample.versions[0].trainingDatasets).toHaveLength(1);
-    expect(sample.owner.roles[0].role).toBe('admin');
+    expect(sample.owner.roles[0].role).toBe('ADMIN');
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeGreaterThan(0);
     expect(large.statements).toBeLessThan(60);

@@ -90,15 +90,15 @@ describe.each(MODES)('sealed governance facts are exported as OpenLineage run ev
   const ofRuns = (runIds: string[]) => received.filter((r) => runIds.includes(r.body.run.runId));
 
   it('sends model versions, their transitions, decisions and reviews once each, in ledger order, with their governance', async () => {
-    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'required' });
-    ok(await t.gql(t.adminKey, MOVE_MODEL, { id: f.modelVersionId, to: 'in_review', r: 'ready for review' }));
+    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'REQUIRED' });
+    ok(await t.gql(t.adminKey, MOVE_MODEL, { id: f.modelVersionId, to: 'IN_REVIEW', r: 'ready for review' }));
     const ids: string[] = [];
     const external = { namespace: 'postgres://crm.internal:5432', name: 'public.customers' };
     for (let i = 0; i < 3; i++) {
       ids.push(ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, i === 1 ? { sourceDatasets: [external] } : {}) })).recordDecision.decision.id);
     }
     const officer = await principalWithRole(t, 'compliance_officer');
-    ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: approve, rationale: "checked") { id } }', { id: ids[0] }));
+    ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "checked") { id } }', { id: ids[0] }));
     await exportAll();
 
     const story = ofRuns([f.modelVersionId, ...ids]);
@@ -170,7 +170,7 @@ describe.each(MODES)('sealed governance facts are exported as OpenLineage run ev
     const modelId = ok(await t.gql(t.adminKey, 'mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `model-${randomBytes(4).toString('hex')}` })).registerModel.id;
     const artifact = `claims/severity-${randomBytes(4).toString('hex')}`;
     const modelVersionId = ok(await t.gql(t.adminKey, 'mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-      i: { modelId, version: '2.0.0', artifactUri: `s3://models/${artifact}`, artifactDigest: `sha256:${'b'.repeat(64)}`, framework: 'xgboost', riskTier: 'medium' },
+      i: { modelId, version: '2.0.0', artifactUri: `s3://models/${artifact}`, artifactDigest: `sha256:${'b'.repeat(64)}`, framework: 'xgboost', riskTier: 'MEDIUM' },
     })).registerModelVersion.id;
     const run = { runId: randomUUID(), input: { namespace: 's3://data', name: 'train' }, output: { namespace: 's3://models', name: artifact } };
     const sent = await request(t.app.getHttpServer()).post('/api/v1/lineage').set('authorization', `Bearer ${producer.key}`).send(runEvent('COMPLETE', run));

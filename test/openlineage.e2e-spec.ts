@@ -54,12 +54,12 @@ describe('OpenLineage events join the lineage graph', () => {
       hops { node { type id label } } edges { kind upstream { type } downstream { type } runId } sources { type id } } }`, { id: decisionId })).decisionLineage;
     const path = chain.edges.map((e: { kind: string; upstream: { type: string }; downstream: { type: string } }) => `${e.upstream.type} -${e.kind}-> ${e.downstream.type}`);
     expect(path).toEqual(expect.arrayContaining([
-      'external_dataset -derived_from-> model_version', 'run -output_of-> external_dataset', 'external_dataset -input_of-> run',
-      'dataset_version -derived_from-> external_dataset', 'dataset_version -trained_on-> model_version',
+      'EXTERNAL_DATASET -DERIVED_FROM-> MODEL_VERSION', 'RUN -OUTPUT_OF-> EXTERNAL_DATASET', 'EXTERNAL_DATASET -INPUT_OF-> RUN',
+      'DATASET_VERSION -DERIVED_FROM-> EXTERNAL_DATASET', 'DATASET_VERSION -TRAINED_ON-> MODEL_VERSION',
     ]));
-    expect(chain.edges.find((e: { kind: string }) => e.kind === 'output_of').runId).toBe(run.runId);
-    expect(chain.hops.find((h: { node: { type: string } }) => h.node.type === 'run').node.label).toBe('claims_severity.train_model (COMPLETE)');
-    expect(chain.sources).toEqual([{ type: 'dataset_version', id: dataset.id }]);
+    expect(chain.edges.find((e: { kind: string }) => e.kind === 'OUTPUT_OF').runId).toBe(run.runId);
+    expect(chain.hops.find((h: { node: { type: string } }) => h.node.type === 'RUN').node.label).toBe('claims_severity.train_model (COMPLETE)');
+    expect(chain.sources).toEqual([{ type: 'DATASET_VERSION', id: dataset.id }]);
 
     const impact = ok(await t.gql(officer.key, 'query($id: ID!) { impactOf(datasetVersionId: $id) { modelVersions { id } decisions { total } } }', { id: dataset.id })).impactOf;
     expect(impact.modelVersions.map((v: { id: string }) => v.id)).toEqual([f.modelVersionId]);
@@ -81,9 +81,9 @@ describe('OpenLineage events join the lineage graph', () => {
     // The run's evidence: the producer that reported it, when, and the sealed audit event of its first event.
     const hops = ok(await t.gql(officer.key, 'query($id: ID!) { decisionLineage(decisionId: $id) { hops { node { type } evidence { actorId at auditEventId ledgerIndex } } } }', { id: decisionId }))
       .decisionLineage.hops;
-    const runHop = hops.find((h: { node: { type: string } }) => h.node.type === 'run');
+    const runHop = hops.find((h: { node: { type: string } }) => h.node.type === 'RUN');
     expect(runHop.evidence).toMatchObject({ actorId: producer.id, auditEventId: expect.any(String), ledgerIndex: expect.any(Number) });
-    expect(hops.filter((h: { node: { type: string } }) => h.node.type === 'external_dataset').every((h: { evidence: unknown }) => h.evidence === null)).toBe(true);
+    expect(hops.filter((h: { node: { type: string } }) => h.node.type === 'EXTERNAL_DATASET').every((h: { evidence: unknown }) => h.evidence === null)).toBe(true);
     const leaves = ok(await t.gql(t.adminKey, '{ ledgerEntries(first: 100, filter: { kind: "lineage_edge" }) { edges { node { index fact } } } }')).ledgerEntries.edges;
     expect(leaves.some((e: { node: { fact: { runId: string; edge: string } } }) => e.node.fact.runId === run.runId && e.node.fact.edge === 'output_of')).toBe(true);
     expect(ok(await t.gql(t.adminKey, '{ verifyLedger { ok firstDivergence { index kind } } }')).verifyLedger).toEqual({ ok: true, firstDivergence: null });
@@ -106,9 +106,9 @@ describe('OpenLineage events join the lineage graph', () => {
       expect(res.status).toBe(201);
     }
     expect((await post(producer.key, runEvent(undefined, run, '2026-12-01T10:09:00.000Z'))).status).toBe(201); // eventType is optional
-    const graph = ok(await t.gql(t.adminKey, 'query($id: ID!) { lineage(node: { type: run, id: $id }, direction: BOTH) { nodes { type label } edges { kind at } } }', { id: run.runId })).lineage;
-    expect(graph.nodes.find((n: { type: string }) => n.type === 'run').label).toBe('claims_severity.train_model (COMPLETE)');
-    expect(graph.edges.map((e: { kind: string }) => e.kind).sort()).toEqual(['input_of', 'output_of']);
+    const graph = ok(await t.gql(t.adminKey, 'query($id: ID!) { lineage(node: { type: RUN, id: $id }, direction: BOTH) { nodes { type label } edges { kind at } } }', { id: run.runId })).lineage;
+    expect(graph.nodes.find((n: { type: string }) => n.type === 'RUN').label).toBe('claims_severity.train_model (COMPLETE)');
+    expect(graph.edges.map((e: { kind: string }) => e.kind).sort()).toEqual(['INPUT_OF', 'OUTPUT_OF']);
     expect(graph.edges.every((e: { at: string }) => e.at === '2026-12-01T10:00:00.000Z')).toBe(true); // the edge is as old as the first event naming it
   });
 
@@ -142,7 +142,7 @@ describe('OpenLineage events join the lineage graph', () => {
     // The admin may; another tenant's graph never sees it.
     expect((await post(t.adminKey, runEvent('START', run))).status).toBe(201);
     const other = await createTenant(t, `ol-${Date.now()}`);
-    const theirs = await t.gql(other.adminKey, 'query($id: ID!) { lineage(node: { type: run, id: $id }) { nodes { id } } }', { id: run.runId });
+    const theirs = await t.gql(other.adminKey, 'query($id: ID!) { lineage(node: { type: RUN, id: $id }) { nodes { id } } }', { id: run.runId });
     expect(theirs.errors?.[0].extensions.code).toBe('NOT_FOUND');
     // Nor any other of this tenant's lineage: its datasets and decisions are not found there either.
     const { dataset, f } = await registered();
@@ -151,7 +151,7 @@ describe('OpenLineage events join the lineage graph', () => {
       ['query($id: ID!) { impactOf(datasetVersionId: $id) { decisions { total } } }', dataset.id],
       ['query($id: ID!) { decisionLineage(decisionId: $id) { hops { node { id } } } }', decisionId],
     ]) expect((await t.gql(other.adminKey, query, { id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
-    const mine = ok(await t.gql(t.adminKey, 'query($id: ID!) { lineage(node: { type: run, id: $id }, direction: BOTH) { nodes { type label } } }', { id: run.runId })).lineage;
-    expect(mine.nodes.map((n: { type: string }) => n.type).sort()).toEqual(['external_dataset', 'external_dataset', 'run']);
+    const mine = ok(await t.gql(t.adminKey, 'query($id: ID!) { lineage(node: { type: RUN, id: $id }, direction: BOTH) { nodes { type label } } }', { id: run.runId })).lineage;
+    expect(mine.nodes.map((n: { type: string }) => n.type).sort()).toEqual(['EXTERNAL_DATASET', 'EXTERNAL_DATASET', 'RUN']);
   });
 });

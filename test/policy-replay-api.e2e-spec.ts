@@ -30,14 +30,14 @@ describe('the facts a policy replay reads from the API', () => {
   afterAll(() => t?.close());
 
   it("gives a decision's facts, which the pack judges again as it did, and withholds what the role may not read", async () => {
-    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'required' });
+    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'REQUIRED' });
     const id = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { context: { channel: 'web' } }) })).recordDecision.decision.id;
     const officer = await principalWithRole(t, 'compliance_officer');
     const seen = ok(await t.gql(officer.key, FACTS, { id })).decision;
     expect(seen.policyFactsWithheld).toEqual([]);
     expect(seen.policyFacts).toMatchObject({ decision: { id, output: { route: 'fast-track' } }, context: { channel: 'web' }, automation: { oversightMode: 'required' } });
     const again = new CompiledEvaluator(pack).evaluate('decision', seen.policyFacts);
-    expect({ effect: again.effect, matched: again.matched.map((m) => m.id) }).toEqual({ effect: seen.policyEvaluation.effect, matched: seen.policyEvaluation.matched.map((m: { id: string }) => m.id) });
+    expect({ effect: again.effect, matched: again.matched.map((m) => m.id) }).toEqual({ effect: seen.policyEvaluation.effect.toLowerCase(), matched: seen.policyEvaluation.matched.map((m: { id: string }) => m.id) });
 
     const auditor = await principalWithRole(t, 'auditor');
     const limited = ok(await t.gql(auditor.key, FACTS, { id })).decision;
@@ -56,12 +56,12 @@ describe('the facts a policy replay reads from the API', () => {
     })).registerDatasetVersion.id;
     const modelId = (await gql('mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `both-${suffix}` })).registerModel.id;
     const modelVersionId = (await gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-      i: { modelId, version: '1.0.0', artifactUri: `s3://models/both-${suffix}`, artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'low',
+      i: { modelId, version: '1.0.0', artifactUri: `s3://models/both-${suffix}`, artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'LOW',
         trainingDatasetVersionIds: [dv], evaluationDatasetVersionIds: [dv] },
     })).registerModelVersion.id;
     const automationId = (await gql('mutation($i: RegisterAutomationInput!) { registerAutomation(input: $i) { id } }', { i: { key: `both-${suffix}`, name: 'both' } })).registerAutomation.id;
     await gql('mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
-      i: { automationId, version: '1', purpose: 'Route claims', riskClass: 'minimal', oversightMode: 'none', environment: 'staging', modelVersionIds: [modelVersionId] },
+      i: { automationId, version: '1', purpose: 'Route claims', riskClass: 'MINIMAL', oversightMode: 'NONE', environment: 'STAGING', modelVersionIds: [modelVersionId] },
     });
     const id = (await gql(RECORD, { i: { automationId, modelVersionId, idempotencyKey: `both-${suffix}`, input: { a: 1 }, output: { b: 2 } } })).recordDecision.decision.id;
     const facts = (await gql(FACTS, { id })).decision.policyFacts;
@@ -70,9 +70,9 @@ describe('the facts a policy replay reads from the API', () => {
 
   it("gives each gated version the facts of the move into its status, which the gate judges again as it did", async () => {
     const f = await automationFixture(t, { trainingPii: ['contact'] });
-    ok(await t.gql(t.adminKey, MOVE_MODEL, { id: f.modelVersionId, to: 'in_review', r: 'ready' }));
+    ok(await t.gql(t.adminKey, MOVE_MODEL, { id: f.modelVersionId, to: 'IN_REVIEW', r: 'ready' }));
     const officer = await principalWithRole(t, 'compliance_officer');
-    ok(await t.gql(officer.key, MOVE_MODEL, { id: f.modelVersionId, to: 'approved', r: 'checked' }));
+    ok(await t.gql(officer.key, MOVE_MODEL, { id: f.modelVersionId, to: 'APPROVED', r: 'checked' }));
     const auditor = await principalWithRole(t, 'auditor');
     const gates = ok(await t.gql(auditor.key, GATES)).lifecycleGateFacts;
     const gate = gates.find((g: { id: string }) => g.id === f.modelVersionId);
@@ -87,7 +87,7 @@ describe('the facts a policy replay reads from the API', () => {
   });
 
   it('replays them with `attest policy diff --from-api`, an auditor\'s key, through the CLI', async () => {
-    const f = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
+    const f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     for (const confidence of [0.75, 0.95]) ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence }) }));
     const auditor = await principalWithRole(t, 'auditor');
     const server = t.app.getHttpServer().listening ? t.app.getHttpServer() : await t.app.listen(0, '127.0.0.1');
@@ -116,7 +116,7 @@ describe('the facts a policy replay reads from the API', () => {
   });
 
   it('exports gates and decisions with `attest policy decisions`, and the replay of the export under the same pack changes nothing', async () => {
-    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'sample' });
+    const f = await automationFixture(t, { trainingPii: ['contact'], oversightMode: 'SAMPLE' });
     for (let i = 0; i < 3; i++) ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) }));
     const officer = await principalWithRole(t, 'compliance_officer');
     const server = t.app.getHttpServer().listening ? t.app.getHttpServer() : await t.app.listen(0, '127.0.0.1');

@@ -40,7 +40,7 @@ describe.each(MODES)('simulatePolicyPack replays a candidate pack as a backgroun
     if (t.config.redisUrl) {
       worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
     }
-    f = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
+    f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "simulation test") { digest } }'));
     for (const confidence of [0.75, 0.72, 0.95, 0.6]) {
       decisions.push(ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence }) })).recordDecision.decision.id);
@@ -54,16 +54,16 @@ describe.each(MODES)('simulatePolicyPack replays a candidate pack as a backgroun
 
   const completed = (id: string, key = officer.key) => until(async () => {
     const s = ok(await t.gql(key, SIMULATION, { id })).policySimulation;
-    return s.status === 'completed' || s.status === 'failed' ? s : undefined;
+    return s.status === 'COMPLETED' || s.status === 'FAILED' ? s : undefined;
   }, `simulation ${id} to finish`, 30_000);
 
   it('reports exactly the decisions whose outcome the candidate changes, with progress, the report and its Markdown', async () => {
     const asked = ok(await t.gql(officer.key, SIMULATE, { i: { policies: candidateFiles(), label: 'PR 42', filter: { automationId: f.automationId } } })).simulatePolicyPack;
-    expect(['queued', 'running', 'completed']).toContain(asked.status);
+    expect(['QUEUED', 'RUNNING', 'COMPLETED']).toContain(asked.status);
     const active = loadPolicyPack(PACK_DIR);
     expect(asked.baseDigest).toBe(active.digest);
     const done = await completed(asked.id);
-    expect(done).toMatchObject({ status: 'completed', label: 'PR 42', requestedBy: officer.id, error: null, progress: { processed: 4, total: 4 } });
+    expect(done).toMatchObject({ status: 'COMPLETED', label: 'PR 42', requestedBy: officer.id, error: null, progress: { processed: 4, total: 4 } });
     // What "changed" must be: each decision's recorded facts judged directly under both packs.
     const head = packFromYamlFiles('default', candidateFiles().map((x) => ({ file: x.name, text: x.content })));
     let expected = 0;
@@ -99,7 +99,7 @@ describe.each(MODES)('simulatePolicyPack replays a candidate pack as a backgroun
     expect(errorCode(await t.gql(auditor.key, SIMULATE, { i: { policies: candidateFiles() } }))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(f.service.key, SIMULATE, { i: { policies: candidateFiles() } }))).toBe('FORBIDDEN');
     const id = ok(await t.gql(t.adminKey, SIMULATE, { i: { policies: candidateFiles() } })).simulatePolicyPack.id;
-    expect((await completed(id, auditor.key)).status).toBe('completed');
+    expect((await completed(id, auditor.key)).status).toBe('COMPLETED');
     const other = await createTenant(t, `sim-${randomBytes(3).toString('hex')}`);
     expect(errorCode(await t.gql(other.adminKey, SIMULATION, { id }))).toBe('NOT_FOUND');
   });
@@ -111,7 +111,7 @@ describe.each(MODES)('simulatePolicyPack replays a candidate pack as a backgroun
     const sweeper = (worker ?? t.app).get(PolicySimulationSweeper);
     expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
     const again = await completed(id);
-    expect(again.status).toBe('completed');
+    expect(again.status).toBe('COMPLETED');
     const enqueues = await withClient(t.databaseUrl, (c) => c.query('SELECT enqueues FROM policy_simulations WHERE id = $1', [id]));
     expect(enqueues.rows[0].enqueues).toBe(2);
   });

@@ -8,7 +8,7 @@ describe('risk policies at registration (automation.register, dataset.register)'
   let automationId: string;
   let digest: string;
   const version = (v: string, overrides: Record<string, unknown>) => ({
-    i: { automationId, version: v, purpose: 'Screens job applications', oversightMode: 'required', environment: 'production', modelVersionIds: [], ...overrides },
+    i: { automationId, version: v, purpose: 'Screens job applications', oversightMode: 'REQUIRED', environment: 'PRODUCTION', modelVersionIds: [], ...overrides },
   });
 
   beforeAll(async () => {
@@ -20,7 +20,7 @@ describe('risk policies at registration (automation.register, dataset.register)'
   afterAll(() => t?.close());
 
   it('refuses an Annex III domain declared below high risk with POLICY_DENIED naming the policy, and stores nothing', async () => {
-    const res = await t.gql(owner.key, REGISTER, version('1', { domain: 'employment', riskClass: 'limited' }));
+    const res = await t.gql(owner.key, REGISTER, version('1', { domain: 'employment', riskClass: 'LIMITED' }));
     expect(errorCode(res)).toBe('POLICY_DENIED');
     expect(res.errors![0].message).toMatch(/Annex III/);
     expect(res.errors![0].extensions).toMatchObject({
@@ -34,28 +34,28 @@ describe('risk policies at registration (automation.register, dataset.register)'
   });
 
   it('refuses a prohibited practice (unacceptable risk)', async () => {
-    const res = await t.gql(owner.key, REGISTER, version('1', { domain: 'marketing', riskClass: 'unacceptable' }));
+    const res = await t.gql(owner.key, REGISTER, version('1', { domain: 'marketing', riskClass: 'UNACCEPTABLE' }));
     expect(errorCode(res)).toBe('POLICY_DENIED');
     expect(res.errors![0].extensions.policies).toEqual([expect.objectContaining({ id: 'deny-unacceptable-risk-registration' })]);
   });
 
   it('registers the same automation declared high risk, with the verdict and pack digest in the audit event', async () => {
-    const { registerAutomationVersion } = ok(await t.gql(owner.key, REGISTER, version('1', { domain: 'employment', riskClass: 'high' })));
-    expect(registerAutomationVersion).toMatchObject({ domain: 'employment', riskClass: 'high' });
+    const { registerAutomationVersion } = ok(await t.gql(owner.key, REGISTER, version('1', { domain: 'employment', riskClass: 'HIGH' })));
+    expect(registerAutomationVersion).toMatchObject({ domain: 'employment', riskClass: 'HIGH' });
     const events = ok(await t.gql(t.adminKey, `{ auditEvents(filter: { subjectId: "${registerAutomationVersion.id}" }) { edges { node { after } } } }`));
     expect(events.auditEvents.edges[0].node.after.policy).toEqual({ packDigest: digest, effect: 'allow', matched: [] });
   });
 
   it('validates the domain format', async () => {
-    expect(errorCode(await t.gql(owner.key, REGISTER, version('2', { domain: 'Human Resources', riskClass: 'high' })))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(owner.key, REGISTER, version('2', { domain: 'Human Resources', riskClass: 'HIGH' })))).toBe('VALIDATION_FAILED');
   });
 
   it('judges nothing in a tenant without an active pack', async () => {
     const other = await createTenant(t, 'no-pack');
     const otherOwner = await principalWithRole(t, 'automation_owner', { adminKey: other.adminKey });
     const otherAutomation = ok(await t.gql(otherOwner.key, 'mutation { registerAutomation(input: { key: "cv", name: "CV" }) { id } }')).registerAutomation.id;
-    const res = await t.gql(otherOwner.key, REGISTER, { i: { ...version('1', { domain: 'employment', riskClass: 'limited' }).i, automationId: otherAutomation } });
-    expect(ok(res).registerAutomationVersion.riskClass).toBe('limited');
+    const res = await t.gql(otherOwner.key, REGISTER, { i: { ...version('1', { domain: 'employment', riskClass: 'LIMITED' }).i, automationId: otherAutomation } });
+    expect(ok(res).registerAutomationVersion.riskClass).toBe('LIMITED');
   });
 
   it('refuses special-category data without provenance, and accepts it with provenance', async () => {

@@ -28,7 +28,7 @@ describe('registry: automations and their versions', () => {
     modelVersionIds = [];
     for (const version of ['1.0.0', '2.0.0']) {
       const mv = await t.gql(modelOwner.key, `mutation { registerModelVersion(input: { modelId: "${model.id}", version: "${version}",
-        artifactUri: "s3://models/triage/${version}", artifactDigest: "sha256:${'ab'.repeat(32)}", framework: "xgboost", riskTier: high }) { id } }`);
+        artifactUri: "s3://models/triage/${version}", artifactDigest: "sha256:${'ab'.repeat(32)}", framework: "xgboost", riskTier: HIGH }) { id } }`);
       modelVersionIds.push(ok(mv).registerModelVersion.id);
     }
   });
@@ -43,8 +43,8 @@ describe('registry: automations and their versions', () => {
       id, to, r: rationale,
     });
   const versionInput = (automationId: string, overrides: Record<string, unknown> = {}) => ({
-    automationId, version: '1.0.0', purpose: 'Routes incoming claims to fast-track or manual handling', riskClass: 'high',
-    oversightMode: 'required', environment: 'production', modelVersionIds: [modelVersionIds[0]], ...overrides,
+    automationId, version: '1.0.0', purpose: 'Routes incoming claims to fast-track or manual handling', riskClass: 'HIGH',
+    oversightMode: 'REQUIRED', environment: 'PRODUCTION', modelVersionIds: [modelVersionIds[0]], ...overrides,
   });
   const newAutomation = async (key: string, by = owner) => ok(await registerAutomation(by.key, { key, name: `${key} automation` })).registerAutomation.id as string;
   const newVersion = async (automationId: string, by = owner, overrides: Record<string, unknown> = {}) =>
@@ -56,7 +56,7 @@ describe('registry: automations and their versions', () => {
     ok(await t.gql(t.adminKey, `{ auditEvents(first: 100, filter: { action: "${action}" }) { edges { cursor } } }`)).auditEvents.edges.length as number;
   /** A principal with an API key and no role at all: passes authentication, holds no ability. */
   const principalWithoutRoles = async (): Promise<Principal> => {
-    const created = ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: human, name: "no-roles" }) { id } }')).createPrincipal;
+    const created = ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "no-roles" }) { id } }')).createPrincipal;
     const issued = ok(await t.gql(t.adminKey, `mutation { issueApiKey(input: { principalId: "${created.id}", name: "k" }) { secret } }`));
     return { id: created.id, key: issued.issueApiKey.secret };
   };
@@ -107,7 +107,7 @@ describe('registry: automations and their versions', () => {
     it('registers a draft that links the model versions it uses, and audits it', async () => {
       const v = ok(await registerVersion(owner.key, versionInput(automationId, { modelVersionIds: modelVersionIds }))).registerAutomationVersion;
       expect(v).toMatchObject({
-        automationId, version: '1.0.0', riskClass: 'high', oversightMode: 'required', environment: 'production', status: 'draft',
+        automationId, version: '1.0.0', riskClass: 'HIGH', oversightMode: 'REQUIRED', environment: 'PRODUCTION', status: 'DRAFT',
         submittedBy: null, approvedBy: null, createdBy: owner.id, automation: { id: automationId, key: 'fraud-screen' }, transitions: [],
       });
       expect(v.modelVersions.map((m: { id: string }) => m.id).sort()).toEqual([...modelVersionIds].sort());
@@ -117,8 +117,8 @@ describe('registry: automations and their versions', () => {
     });
 
     it('accepts a rules-only version with no model versions', async () => {
-      const v = ok(await registerVersion(owner.key, versionInput(automationId, { version: 'rules-1', modelVersionIds: [], riskClass: 'minimal' })));
-      expect(v.registerAutomationVersion).toMatchObject({ modelVersions: [], riskClass: 'minimal' });
+      const v = ok(await registerVersion(owner.key, versionInput(automationId, { version: 'rules-1', modelVersionIds: [], riskClass: 'MINIMAL' })));
+      expect(v.registerAutomationVersion).toMatchObject({ modelVersions: [], riskClass: 'MINIMAL' });
     });
 
     it('refuses an automation owner who does not own it, and read-only roles, with FORBIDDEN', async () => {
@@ -142,9 +142,9 @@ describe('registry: automations and their versions', () => {
     });
 
     it.each([
-      ['risk class', 'riskClass: extreme, oversightMode: required, environment: dev'],
-      ['oversight mode', 'riskClass: high, oversightMode: sometimes, environment: dev'],
-      ['environment', 'riskClass: high, oversightMode: required, environment: qa'],
+      ['risk class', 'riskClass: extreme, oversightMode: REQUIRED, environment: dev'],
+      ['oversight mode', 'riskClass: HIGH, oversightMode: sometimes, environment: dev'],
+      ['environment', 'riskClass: HIGH, oversightMode: REQUIRED, environment: qa'],
     ])('rejects an unknown %s with VALIDATION_FAILED', async (_, enums) => {
       const res = await t.gql(owner.key, `mutation { registerAutomationVersion(input: { automationId: "${automationId}", version: "bad",
         purpose: "enum check", ${enums}, modelVersionIds: [] }) { id } }`);
@@ -171,50 +171,50 @@ describe('registry: automations and their versions', () => {
 
     it('moves a version through review, approval by a compliance officer and deployment, with history and audit', async () => {
       const id = await newVersion(automationId, owner, { version: '3.0.0' });
-      expect(ok(await transition(owner.key, id, 'in_review', 'ready for review')).transitionAutomationVersion).toMatchObject({ status: 'in_review', submittedBy: owner.id });
-      expect(errorCode(await transition(owner.key, id, 'approved'))).toBe('FORBIDDEN');
-      expect(ok(await transition(compliance.key, id, 'approved', 'DPIA reviewed')).transitionAutomationVersion).toMatchObject({
-        status: 'approved', approvedBy: compliance.id,
+      expect(ok(await transition(owner.key, id, 'IN_REVIEW', 'ready for review')).transitionAutomationVersion).toMatchObject({ status: 'IN_REVIEW', submittedBy: owner.id });
+      expect(errorCode(await transition(owner.key, id, 'APPROVED'))).toBe('FORBIDDEN');
+      expect(ok(await transition(compliance.key, id, 'APPROVED', 'DPIA reviewed')).transitionAutomationVersion).toMatchObject({
+        status: 'APPROVED', approvedBy: compliance.id,
       });
-      const deployed = ok(await transition(owner.key, id, 'deployed', 'go live')).transitionAutomationVersion;
-      expect(deployed.status).toBe('deployed');
+      const deployed = ok(await transition(owner.key, id, 'DEPLOYED', 'go live')).transitionAutomationVersion;
+      expect(deployed.status).toBe('DEPLOYED');
       expect(deployed.transitions).toEqual([
-        { from: 'draft', to: 'in_review', actorId: owner.id, rationale: 'ready for review' },
-        { from: 'in_review', to: 'approved', actorId: compliance.id, rationale: 'DPIA reviewed' },
-        { from: 'approved', to: 'deployed', actorId: owner.id, rationale: 'go live' },
+        { from: 'DRAFT', to: 'IN_REVIEW', actorId: owner.id, rationale: 'ready for review' },
+        { from: 'IN_REVIEW', to: 'APPROVED', actorId: compliance.id, rationale: 'DPIA reviewed' },
+        { from: 'APPROVED', to: 'DEPLOYED', actorId: owner.id, rationale: 'go live' },
       ]);
       const actions = (await auditOf(id)).map((e: { action: string }) => e.action);
       expect(actions.filter((a: string) => a === 'automation_version.transitioned')).toHaveLength(3);
-      const filtered = ok(await t.gql(auditor.key, '{ automations(filter: { status: deployed }) { edges { node { key } } } }'));
+      const filtered = ok(await t.gql(auditor.key, '{ automations(filter: { status: DEPLOYED }) { edges { node { key } } } }'));
       expect(filtered.automations.edges).toEqual([{ node: { key: 'loan-pricing' } }]);
     });
 
     it('enforces separation of duties: the submitter cannot approve even with the approve ability', async () => {
       const dual = await principalWithRole(t, 'automation_owner');
-      ok(await t.gql(t.adminKey, `mutation { bindRole(input: { principalId: "${dual.id}", role: compliance_officer }) { id } }`));
+      ok(await t.gql(t.adminKey, `mutation { bindRole(input: { principalId: "${dual.id}", role: COMPLIANCE_OFFICER }) { id } }`));
       const id = await newVersion(await newAutomation('dual-role', dual), dual);
-      ok(await transition(dual.key, id, 'in_review'));
-      const refused = await transition(dual.key, id, 'approved');
+      ok(await transition(dual.key, id, 'IN_REVIEW'));
+      const refused = await transition(dual.key, id, 'APPROVED');
       expect(errorCode(refused)).toBe('FORBIDDEN');
       expect(refused.errors?.[0].message).toMatch(/separation of duties/i);
-      expect(ok(await t.gql(auditor.key, `{ automationVersion(id: "${id}") { status approvedBy } }`)).automationVersion).toEqual({ status: 'in_review', approvedBy: null });
-      expect(ok(await transition(compliance.key, id, 'approved')).transitionAutomationVersion.approvedBy).toBe(compliance.id);
+      expect(ok(await t.gql(auditor.key, `{ automationVersion(id: "${id}") { status approvedBy } }`)).automationVersion).toEqual({ status: 'IN_REVIEW', approvedBy: null });
+      expect(ok(await transition(compliance.key, id, 'APPROVED')).transitionAutomationVersion.approvedBy).toBe(compliance.id);
     });
 
     it('rejects an illegal move such as draft → deployed with VALIDATION_FAILED and records nothing', async () => {
       const id = await newVersion(automationId, owner, { version: '4.0.0' });
-      expect(errorCode(await transition(owner.key, id, 'deployed'))).toBe('VALIDATION_FAILED');
-      expect(errorCode(await transition(owner.key, id, 'in_review', 'no'))).toBe('VALIDATION_FAILED');
+      expect(errorCode(await transition(owner.key, id, 'DEPLOYED'))).toBe('VALIDATION_FAILED');
+      expect(errorCode(await transition(owner.key, id, 'IN_REVIEW', 'no'))).toBe('VALIDATION_FAILED');
       const v = ok(await t.gql(auditor.key, `{ automationVersion(id: "${id}") { status transitions { to } } }`)).automationVersion;
-      expect(v).toEqual({ status: 'draft', transitions: [] });
+      expect(v).toEqual({ status: 'DRAFT', transitions: [] });
       expect((await auditOf(id)).map((e: { action: string }) => e.action)).toEqual(['automation_version.registered']);
     });
 
     it('refuses other owners and read-only roles with FORBIDDEN, and unknown ids with NOT_FOUND', async () => {
       const id = await newVersion(automationId, owner, { version: '5.0.0' });
-      expect(errorCode(await transition(otherOwner.key, id, 'in_review'))).toBe('FORBIDDEN');
-      expect(errorCode(await transition(auditor.key, id, 'in_review'))).toBe('FORBIDDEN');
-      expect(errorCode(await transition(owner.key, randomUUID(), 'in_review'))).toBe('NOT_FOUND');
+      expect(errorCode(await transition(otherOwner.key, id, 'IN_REVIEW'))).toBe('FORBIDDEN');
+      expect(errorCode(await transition(auditor.key, id, 'IN_REVIEW'))).toBe('FORBIDDEN');
+      expect(errorCode(await transition(owner.key, randomUUID(), 'IN_REVIEW'))).toBe('NOT_FOUND');
     });
   });
 
@@ -284,13 +284,13 @@ describe('registry: automations and their versions', () => {
     });
 
     it('may not move any version, bound or not: FORBIDDEN before anything is looked up', async () => {
-      expect(errorCode(await transition(service.key, unboundVersion, 'in_review'))).toBe('FORBIDDEN');
+      expect(errorCode(await transition(service.key, unboundVersion, 'IN_REVIEW'))).toBe('FORBIDDEN');
     });
 
     it('may not register or move anything: FORBIDDEN', async () => {
       expect(errorCode(await registerAutomation(service.key, { key: 'svc-made', name: 'svc made' }))).toBe('FORBIDDEN');
       expect(errorCode(await registerVersion(service.key, versionInput(bound, { version: 'svc' })))).toBe('FORBIDDEN');
-      expect(errorCode(await transition(service.key, boundVersion, 'in_review'))).toBe('FORBIDDEN');
+      expect(errorCode(await transition(service.key, boundVersion, 'IN_REVIEW'))).toBe('FORBIDDEN');
     });
   });
 
@@ -298,22 +298,22 @@ describe('registry: automations and their versions', () => {
     const keys = (res: Record<string, any>): string[] => res.automations.edges.map((e: { node: { key: string } }) => e.node.key);
     const list = (filter: string, first = 20) => t.gql(auditor.key, `{ automations(first: ${first}, filter: ${filter}) { edges { node { key } } } }`);
     beforeAll(async () => {
-      await newVersion(await newAutomation('list-alpha', otherOwner), otherOwner, { riskClass: 'limited', environment: 'staging', oversightMode: 'sample' });
-      await newVersion(await newAutomation('list-beta', otherOwner), otherOwner, { riskClass: 'high', environment: 'dev' });
+      await newVersion(await newAutomation('list-alpha', otherOwner), otherOwner, { riskClass: 'LIMITED', environment: 'STAGING', oversightMode: 'SAMPLE' });
+      await newVersion(await newAutomation('list-beta', otherOwner), otherOwner, { riskClass: 'HIGH', environment: 'DEV' });
       const gamma = await newAutomation('list-gamma', otherOwner);
-      await newVersion(gamma, otherOwner, { riskClass: 'limited', environment: 'dev' });
-      ok(await transition(otherOwner.key, await newVersion(gamma, otherOwner, { version: '2', riskClass: 'minimal', environment: 'production' }), 'in_review'));
+      await newVersion(gamma, otherOwner, { riskClass: 'LIMITED', environment: 'DEV' });
+      ok(await transition(otherOwner.key, await newVersion(gamma, otherOwner, { version: '2', riskClass: 'MINIMAL', environment: 'PRODUCTION' }), 'IN_REVIEW'));
     });
 
     it('filters by owner, key or name, status, risk class and environment', async () => {
       expect(keys(ok(await list(`{ ownerId: "${otherOwner.id}" }`)))).toEqual(['list-gamma', 'list-beta', 'list-alpha']);
       expect(keys(ok(await list('{ search: "LIST-B" }')))).toEqual(['list-beta']);
       expect(keys(ok(await list('{ search: "gamma automation" }')))).toEqual(['list-gamma']);
-      expect(keys(ok(await list('{ search: "list-", riskClass: limited }')))).toEqual(['list-gamma', 'list-alpha']);
-      expect(keys(ok(await list('{ search: "list-", environment: dev }')))).toEqual(['list-gamma', 'list-beta']);
-      expect(keys(ok(await list('{ search: "list-", riskClass: limited, environment: dev }')))).toEqual(['list-gamma']);
-      expect(keys(ok(await list('{ search: "list-", status: in_review }')))).toEqual(['list-gamma']);
-      expect(keys(ok(await list('{ search: "list-", status: in_review, riskClass: limited }')))).toEqual([]);
+      expect(keys(ok(await list('{ search: "list-", riskClass: LIMITED }')))).toEqual(['list-gamma', 'list-alpha']);
+      expect(keys(ok(await list('{ search: "list-", environment: DEV }')))).toEqual(['list-gamma', 'list-beta']);
+      expect(keys(ok(await list('{ search: "list-", riskClass: LIMITED, environment: DEV }')))).toEqual(['list-gamma']);
+      expect(keys(ok(await list('{ search: "list-", status: IN_REVIEW }')))).toEqual(['list-gamma']);
+      expect(keys(ok(await list('{ search: "list-", status: IN_REVIEW, riskClass: LIMITED }')))).toEqual([]);
       expect(errorCode(await list('{ riskClass: extreme }'))).toBe('VALIDATION_FAILED');
     });
 

@@ -149,7 +149,7 @@ describe('registry: datasets and their versions', () => {
       for (const version of ['a', 'b', 'c']) versionIds.push(ok(await registerVersion(owner.key, versionInput(datasetId, { version }))).registerDatasetVersion.id);
       const model = ok(await t.gql(owner.key, 'mutation { registerModel(input: { name: "lineage-model" }) { id } }')).registerModel;
       const mv = ok(await t.gql(owner.key, `mutation($t: [ID!], $e: [ID!]) { registerModelVersion(input: { modelId: "${model.id}", version: "1.0.0",
-        artifactUri: "s3://m/lineage", artifactDigest: "${digest()}", framework: "sklearn", riskTier: low,
+        artifactUri: "s3://m/lineage", artifactDigest: "${digest()}", framework: "sklearn", riskTier: LOW,
         trainingDatasetVersionIds: $t, evaluationDatasetVersionIds: $e }) { id } }`, { t: [versionIds[0]], e: [versionIds[0], versionIds[1]] }));
       modelVersionId = mv.registerModelVersion.id;
     });

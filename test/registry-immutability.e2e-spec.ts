@@ -36,13 +36,13 @@ describe('registry: registered versions are immutable and in the ledger', () => 
     const modelId = (await gql('mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `triage-${suffix()}` })).registerModel.id;
     const modelVersion = (await gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
       i: {
-        modelId, version: '1.0.0', artifactUri: 's3://models/triage/1', artifactDigest: digest('c'), framework: 'xgboost', riskTier: 'low',
+        modelId, version: '1.0.0', artifactUri: 's3://models/triage/1', artifactDigest: digest('c'), framework: 'xgboost', riskTier: 'LOW',
         trainingDatasetVersionIds: [training], evaluationDatasetVersionIds: [evaluation], metrics: [{ name: 'auc', value: 0.91, datasetVersionId: evaluation }],
       },
     })).registerModelVersion.id as string;
     const automationId = (await gql('mutation($k: String!) { registerAutomation(input: { key: $k, name: $k }) { id } }', { k: `bot-${suffix()}` })).registerAutomation.id;
     const automationVersion = (await gql('mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
-      i: { automationId, version: '1', purpose: 'Route claims', riskClass: 'minimal', oversightMode: 'none', environment: 'staging', modelVersionIds: [modelVersion] },
+      i: { automationId, version: '1', purpose: 'Route claims', riskClass: 'MINIMAL', oversightMode: 'NONE', environment: 'STAGING', modelVersionIds: [modelVersion] },
     })).registerAutomationVersion.id as string;
     return { tenantId, adminKey, gql, training, evaluation, modelVersion, automationVersion };
   }
@@ -101,7 +101,7 @@ describe('registry: registered versions are immutable and in the ledger', () => 
     const r = await registered();
     const modelId = (await r.gql(`{ modelVersion(id: "${r.modelVersion}") { modelId } }`)).modelVersion.modelId;
     const refused = await t.gql(r.adminKey, 'mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-      i: { modelId, version: '1.0.0', artifactUri: 's3://models/triage/dup', artifactDigest: digest('d'), framework: 'xgboost', riskTier: 'low' },
+      i: { modelId, version: '1.0.0', artifactUri: 's3://models/triage/dup', artifactDigest: digest('d'), framework: 'xgboost', riskTier: 'LOW' },
     });
     expect(refused.errors?.[0]?.extensions.code).toBe('CONFLICT');
     expect((await entries(r, 'model_version')).map((e) => e.fact.artifactUri)).toEqual(['s3://models/triage/1']);
@@ -147,10 +147,10 @@ describe('registry: registered versions are immutable and in the ledger', () => 
     const r = await registered();
     const move = (to: string) =>
       r.gql('mutation($id: ID!, $to: LifecycleStatus!) { transitionModelVersion(id: $id, to: $to, rationale: "ready") { status submittedBy } }', { id: r.modelVersion, to });
-    expect((await move('in_review')).transitionModelVersion).toMatchObject({ status: 'in_review', submittedBy: expect.any(String) });
-    expect((await move('draft')).transitionModelVersion).toMatchObject({ status: 'draft', submittedBy: null });
-    const automation = await r.gql('mutation($id: ID!) { transitionAutomationVersion(id: $id, to: in_review, rationale: "ready") { status } }', { id: r.automationVersion });
-    expect(automation.transitionAutomationVersion.status).toBe('in_review');
+    expect((await move('IN_REVIEW')).transitionModelVersion).toMatchObject({ status: 'IN_REVIEW', submittedBy: expect.any(String) });
+    expect((await move('DRAFT')).transitionModelVersion).toMatchObject({ status: 'DRAFT', submittedBy: null });
+    const automation = await r.gql('mutation($id: ID!) { transitionAutomationVersion(id: $id, to: IN_REVIEW, rationale: "ready") { status } }', { id: r.automationVersion });
+    expect(automation.transitionAutomationVersion.status).toBe('IN_REVIEW');
     const audited = (await r.gql(`{ auditEvents(first: 20, filter: { subjectId: "${r.modelVersion}" }) { edges { node { action after } } } }`)).auditEvents.edges
       .map((e: { node: { action: string; after: { status?: string } } }) => [e.node.action, e.node.after.status]);
     expect(audited).toEqual(expect.arrayContaining([['model_version.transitioned', 'in_review'], ['model_version.transitioned', 'draft']]));

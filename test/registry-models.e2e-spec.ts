@@ -49,7 +49,7 @@ describe('registry: models and their versions', () => {
       id, to, r: rationale,
     });
   const versionInput = (modelId: string, overrides: Record<string, unknown> = {}) => ({
-    modelId, version: '1.0.0', artifactUri: 's3://models/triage/1.0.0/model.onnx', artifactDigest: DIGEST, framework: 'onnx', riskTier: 'medium', ...overrides,
+    modelId, version: '1.0.0', artifactUri: 's3://models/triage/1.0.0/model.onnx', artifactDigest: DIGEST, framework: 'onnx', riskTier: 'MEDIUM', ...overrides,
   });
   const newModel = async (name: string, by = owner) => ok(await registerModel(by.key, { name })).registerModel.id as string;
   const newVersion = async (modelId: string, overrides: Record<string, unknown> = {}, by = owner) =>
@@ -103,7 +103,7 @@ describe('registry: models and their versions', () => {
       });
       const v = ok(await registerVersion(owner.key, input)).registerModelVersion;
       expect(v).toMatchObject({
-        modelId, version: '1.0.0', status: 'draft', createdBy: owner.id, submittedBy: null, model: { id: modelId, name: 'fraud-model' },
+        modelId, version: '1.0.0', status: 'DRAFT', createdBy: owner.id, submittedBy: null, model: { id: modelId, name: 'fraud-model' },
         metrics: [{ name: 'auc', value: 0.91, datasetVersionId: holdoutSet }],
         trainingDatasets: [{ id: trainingSet, version: 'train-2025' }], evaluationDatasets: [{ id: holdoutSet, version: 'holdout-2025' }], transitions: [],
       });
@@ -151,7 +151,7 @@ describe('registry: models and their versions', () => {
       const id = await newVersion(modelId, { version: '0.0.1' });
       const before = ok(await t.gql(owner.key, `{ modelVersion(id: "${id}") { updatedAt } }`)).modelVersion.updatedAt;
       await new Promise((r) => setTimeout(r, 5));
-      const moved = ok(await t.gql(owner.key, `mutation { transitionModelVersion(id: "${id}", to: in_review, rationale: "ready now") { updatedAt } }`));
+      const moved = ok(await t.gql(owner.key, `mutation { transitionModelVersion(id: "${id}", to: IN_REVIEW, rationale: "ready now") { updatedAt } }`));
       expect(new Date(moved.transitionModelVersion.updatedAt).getTime()).toBeGreaterThan(new Date(before).getTime());
       const reread = ok(await t.gql(owner.key, `{ modelVersion(id: "${id}") { updatedAt } }`)).modelVersion.updatedAt;
       expect(new Date(reread).getTime()).toBe(new Date(moved.transitionModelVersion.updatedAt).getTime());
@@ -159,14 +159,14 @@ describe('registry: models and their versions', () => {
 
     it('moves a version through review, approval by a compliance officer and deployment, with history and audit', async () => {
       const id = await newVersion(modelId, { version: '2.0.0' });
-      expect(ok(await transition(owner.key, id, 'in_review', 'model card complete')).transitionModelVersion).toMatchObject({ status: 'in_review', submittedBy: owner.id });
-      expect(errorCode(await transition(owner.key, id, 'approved'))).toBe('FORBIDDEN');
-      expect(ok(await transition(compliance.key, id, 'approved', 'bias audit passed')).transitionModelVersion.approvedBy).toBe(compliance.id);
-      const v = ok(await transition(owner.key, id, 'deployed', 'canary ok')).transitionModelVersion;
+      expect(ok(await transition(owner.key, id, 'IN_REVIEW', 'model card complete')).transitionModelVersion).toMatchObject({ status: 'IN_REVIEW', submittedBy: owner.id });
+      expect(errorCode(await transition(owner.key, id, 'APPROVED'))).toBe('FORBIDDEN');
+      expect(ok(await transition(compliance.key, id, 'APPROVED', 'bias audit passed')).transitionModelVersion.approvedBy).toBe(compliance.id);
+      const v = ok(await transition(owner.key, id, 'DEPLOYED', 'canary ok')).transitionModelVersion;
       expect(v.transitions).toEqual([
-        { from: 'draft', to: 'in_review', actorId: owner.id, rationale: 'model card complete' },
-        { from: 'in_review', to: 'approved', actorId: compliance.id, rationale: 'bias audit passed' },
-        { from: 'approved', to: 'deployed', actorId: owner.id, rationale: 'canary ok' },
+        { from: 'DRAFT', to: 'IN_REVIEW', actorId: owner.id, rationale: 'model card complete' },
+        { from: 'IN_REVIEW', to: 'APPROVED', actorId: compliance.id, rationale: 'bias audit passed' },
+        { from: 'APPROVED', to: 'DEPLOYED', actorId: owner.id, rationale: 'canary ok' },
       ]);
       const actions = (await auditTrail(id)).map((e: { action: string }) => e.action);
       expect(actions.filter((a: string) => a === 'model_version.transitioned')).toHaveLength(3);
@@ -174,29 +174,29 @@ describe('registry: models and their versions', () => {
 
     it('enforces separation of duties: the submitter cannot approve even with the approve ability', async () => {
       const id = await newVersion(await newModel('admin-model', admin), {}, admin);
-      expect(ok(await transition(admin.key, id, 'in_review')).transitionModelVersion.submittedBy).toBe(admin.id);
-      const refused = await transition(admin.key, id, 'approved');
+      expect(ok(await transition(admin.key, id, 'IN_REVIEW')).transitionModelVersion.submittedBy).toBe(admin.id);
+      const refused = await transition(admin.key, id, 'APPROVED');
       expect(errorCode(refused)).toBe('FORBIDDEN');
       expect(refused.errors?.[0].message).toMatch(/separation of duties/i);
-      expect(ok(await t.gql(auditor.key, `{ modelVersion(id: "${id}") { status } }`)).modelVersion.status).toBe('in_review');
-      expect(ok(await transition(compliance.key, id, 'approved')).transitionModelVersion.status).toBe('approved');
+      expect(ok(await t.gql(auditor.key, `{ modelVersion(id: "${id}") { status } }`)).modelVersion.status).toBe('IN_REVIEW');
+      expect(ok(await transition(compliance.key, id, 'APPROVED')).transitionModelVersion.status).toBe('APPROVED');
     });
 
     it('rejects an illegal move such as draft → deployed with VALIDATION_FAILED and records nothing', async () => {
       const id = await newVersion(modelId, { version: '3.0.0' });
-      expect(errorCode(await transition(owner.key, id, 'deployed'))).toBe('VALIDATION_FAILED');
-      expect(errorCode(await transition(owner.key, id, 'approved'))).toBe('FORBIDDEN');
+      expect(errorCode(await transition(owner.key, id, 'DEPLOYED'))).toBe('VALIDATION_FAILED');
+      expect(errorCode(await transition(owner.key, id, 'APPROVED'))).toBe('FORBIDDEN');
       const v = ok(await t.gql(auditor.key, `{ modelVersion(id: "${id}") { status transitions { to } } }`)).modelVersion;
-      expect(v).toEqual({ status: 'draft', transitions: [] });
+      expect(v).toEqual({ status: 'DRAFT', transitions: [] });
       expect((await auditTrail(id)).map((e: { action: string }) => e.action)).toEqual(['model_version.registered']);
     });
 
     it('refuses other owners and read-only roles with FORBIDDEN, and unknown ids with NOT_FOUND', async () => {
       const id = await newVersion(modelId, { version: '4.0.0' });
-      expect(errorCode(await transition(otherOwner.key, id, 'in_review'))).toBe('FORBIDDEN');
-      expect(errorCode(await transition(auditor.key, id, 'in_review'))).toBe('FORBIDDEN');
-      expect(errorCode(await transition(service.key, id, 'in_review'))).toBe('FORBIDDEN');
-      expect(errorCode(await transition(owner.key, randomUUID(), 'in_review'))).toBe('NOT_FOUND');
+      expect(errorCode(await transition(otherOwner.key, id, 'IN_REVIEW'))).toBe('FORBIDDEN');
+      expect(errorCode(await transition(auditor.key, id, 'IN_REVIEW'))).toBe('FORBIDDEN');
+      expect(errorCode(await transition(service.key, id, 'IN_REVIEW'))).toBe('FORBIDDEN');
+      expect(errorCode(await transition(owner.key, randomUUID(), 'IN_REVIEW'))).toBe('NOT_FOUND');
     });
   });
 
@@ -232,18 +232,18 @@ describe('registry: models and their versions', () => {
     const names = (res: Record<string, any>): string[] => res.models.edges.map((e: { node: { name: string } }) => e.node.name);
     const list = (filter: string) => t.gql(auditor.key, `{ models(filter: ${filter}) { edges { node { name } } } }`);
     beforeAll(async () => {
-      await newVersion(await newModel('list-one', otherOwner), { riskTier: 'low' }, otherOwner);
+      await newVersion(await newModel('list-one', otherOwner), { riskTier: 'LOW' }, otherOwner);
       const two = await newModel('list-two', otherOwner);
-      ok(await transition(otherOwner.key, await newVersion(two, { riskTier: 'high' }, otherOwner), 'in_review'));
+      ok(await transition(otherOwner.key, await newVersion(two, { riskTier: 'HIGH' }, otherOwner), 'IN_REVIEW'));
       await newModel('list-three', otherOwner);
     });
 
     it('filters by owner, name, status and risk tier', async () => {
       expect(names(ok(await list(`{ ownerId: "${otherOwner.id}" }`)))).toEqual(['list-three', 'list-two', 'list-one']);
       expect(names(ok(await list('{ search: "LIST-T" }')))).toEqual(['list-three', 'list-two']);
-      expect(names(ok(await list('{ search: "list-", riskTier: low }')))).toEqual(['list-one']);
-      expect(names(ok(await list('{ search: "list-", status: in_review }')))).toEqual(['list-two']);
-      expect(names(ok(await list('{ search: "list-", status: in_review, riskTier: low }')))).toEqual([]);
+      expect(names(ok(await list('{ search: "list-", riskTier: LOW }')))).toEqual(['list-one']);
+      expect(names(ok(await list('{ search: "list-", status: IN_REVIEW }')))).toEqual(['list-two']);
+      expect(names(ok(await list('{ search: "list-", status: IN_REVIEW, riskTier: LOW }')))).toEqual([]);
       expect(errorCode(await list('{ riskTier: extreme }'))).toBe('VALIDATION_FAILED');
     });
 

@@ -49,7 +49,7 @@ describe('row-level security binds the tables\' owner (a non-superuser owner, as
   async function tenantWithDecisions(api: GraphQLCaller, id: string): Promise<Tenant> {
     const f = await automationFixture(api);
     const subscriptionId = ok(await api.gql(api.adminKey, SUBSCRIBE, {
-      i: { automationId: f.automationId, url: 'https://example.com/hooks', events: ['decision_blocked'] },
+      i: { automationId: f.automationId, url: 'https://example.com/hooks', events: ['DECISION_BLOCKED'] },
     })).createWebhookSubscription.subscription.id;
     ok(await api.gql(f.service.key, RECORD, { i: decisionInput(f) }));
     expect(ok(await api.gql(f.service.key, RECORD_MANY, { i: { decisions: [decisionInput(f), decisionInput(f)] } })).recordDecisions.counts)
@@ -57,7 +57,7 @@ describe('row-level security binds the tables\' owner (a non-superuser owner, as
     const ingestId = ok(await api.gql(f.service.key, INGEST, { i: { decisions: [decisionInput(f), decisionInput(f), decisionInput(f)] } })).ingestDecisions.id;
     const ingested = await until(async () => {
       const job = ok(await api.gql(f.service.key, INGEST_JOB, { id: ingestId })).ingestJob;
-      return job.status === 'completed' ? job : undefined;
+      return job.status === 'COMPLETED' ? job : undefined;
     }, 'the ingest job to complete', 60_000);
     expect(ingested.counts).toEqual({ recorded: 3, failed: 0 });
     return { id, api, f, subscriptionId };

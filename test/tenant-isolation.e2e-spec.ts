@@ -9,14 +9,14 @@ async function populate(t: TestApp, adminKey: string, label: string) {
   const model = ok(await t.gql(adminKey, `mutation { registerModel(input: { name: "${label}-model" }) { id } }`)).registerModel;
   const version = ok(await t.gql(adminKey, `mutation { registerModelVersion(input: {
       modelId: "${model.id}", version: "1.0.0", artifactUri: "s3://m/${label}", artifactDigest: "sha256:${'a'.repeat(64)}",
-      framework: "xgboost", riskTier: high }) { id } }`)).registerModelVersion;
+      framework: "xgboost", riskTier: HIGH }) { id } }`)).registerModelVersion;
   const keys = ok(await t.gql(adminKey, '{ apiKeys { id } }')).apiKeys;
   const dataset = ok(await t.gql(adminKey, `mutation { registerDataset(input: { name: "${label}-data" }) { id } }`)).registerDataset;
   const datasetVersion = ok(await t.gql(adminKey, `mutation { registerDatasetVersion(input: { datasetId: "${dataset.id}", version: "1",
       sourceUri: "s3://d/${label}", digest: "sha256:${'d'.repeat(64)}", piiClasses: ["contact"] }) { id } }`)).registerDatasetVersion;
   const automation = ok(await t.gql(adminKey, `mutation { registerAutomation(input: { key: "${label}-triage", name: "${label} triage" }) { id } }`)).registerAutomation;
   const automationVersion = ok(await t.gql(adminKey, `mutation { registerAutomationVersion(input: { automationId: "${automation.id}", version: "1",
-      purpose: "triage", riskClass: high, oversightMode: sample, environment: production, modelVersionIds: ["${version.id}"] }) { id } }`)).registerAutomationVersion;
+      purpose: "triage", riskClass: HIGH, oversightMode: SAMPLE, environment: PRODUCTION, modelVersionIds: ["${version.id}"] }) { id } }`)).registerAutomationVersion;
   return {
     adminId: me.id, bindingId: me.roles[0].id, modelId: model.id, versionId: version.id, keyId: keys[0].id,
     datasetId: dataset.id, datasetVersionId: datasetVersion.id, automationId: automation.id, automationVersionId: automationVersion.id,
@@ -86,11 +86,11 @@ describe('tenant isolation', () => {
       `{ model(id: "${a.modelId}") { id } }`,
       `{ modelVersion(id: "${a.versionId}") { id } }`,
       `{ principal(id: "${a.adminId}") { id } }`,
-      `mutation { registerModelVersion(input: { modelId: "${a.modelId}", version: "9.9.9", artifactUri: "s3://x/y", artifactDigest: "sha256:${'b'.repeat(64)}", framework: "x", riskTier: low }) { id } }`,
-      `mutation { transitionModelVersion(id: "${a.versionId}", to: in_review, rationale: "cross-tenant") { id } }`,
+      `mutation { registerModelVersion(input: { modelId: "${a.modelId}", version: "9.9.9", artifactUri: "s3://x/y", artifactDigest: "sha256:${'b'.repeat(64)}", framework: "x", riskTier: LOW }) { id } }`,
+      `mutation { transitionModelVersion(id: "${a.versionId}", to: IN_REVIEW, rationale: "cross-tenant") { id } }`,
       `mutation { registerModel(input: { name: "stolen", ownerId: "${a.adminId}" }) { id } }`,
       `mutation { issueApiKey(input: { principalId: "${a.adminId}", name: "stolen" }) { secret } }`,
-      `mutation { bindRole(input: { principalId: "${a.adminId}", role: auditor }) { id } }`,
+      `mutation { bindRole(input: { principalId: "${a.adminId}", role: AUDITOR }) { id } }`,
       `mutation { revokeApiKey(id: "${a.keyId}") { id } }`,
       `mutation { unbindRole(id: "${a.bindingId}") { id } }`,
       `{ dataset(id: "${a.datasetId}") { id } }`,
@@ -99,11 +99,11 @@ describe('tenant isolation', () => {
       `{ automationByKey(key: "a-triage") { id } }`,
       `{ automationVersion(id: "${a.automationVersionId}") { id } }`,
       `mutation { registerDatasetVersion(input: { datasetId: "${a.datasetId}", version: "2", sourceUri: "s3://x/y", digest: "sha256:${'e'.repeat(64)}", piiClasses: ["none"] }) { id } }`,
-      `mutation { registerAutomationVersion(input: { automationId: "${a.automationId}", version: "2", purpose: "p", riskClass: minimal, oversightMode: none, environment: dev, modelVersionIds: [] }) { id } }`,
-      `mutation { registerAutomationVersion(input: { automationId: "${b.automationId}", version: "x${Math.random().toString(36).slice(2, 8)}", purpose: "p", riskClass: minimal, oversightMode: none, environment: dev, modelVersionIds: ["${a.versionId}"] }) { id } }`,
-      `mutation { registerModelVersion(input: { modelId: "${b.modelId}", version: "x${Math.random().toString(36).slice(2, 8)}", artifactUri: "s3://x/y", artifactDigest: "sha256:${'f'.repeat(64)}", framework: "x", riskTier: low, trainingDatasetVersionIds: ["${a.datasetVersionId}"] }) { id } }`,
-      `mutation { transitionAutomationVersion(id: "${a.automationVersionId}", to: in_review, rationale: "cross-tenant") { id } }`,
-      `mutation { bindRole(input: { principalId: "${b.adminId}", role: service, automationId: "${a.automationId}" }) { id } }`,
+      `mutation { registerAutomationVersion(input: { automationId: "${a.automationId}", version: "2", purpose: "p", riskClass: MINIMAL, oversightMode: NONE, environment: DEV, modelVersionIds: [] }) { id } }`,
+      `mutation { registerAutomationVersion(input: { automationId: "${b.automationId}", version: "x${Math.random().toString(36).slice(2, 8)}", purpose: "p", riskClass: MINIMAL, oversightMode: NONE, environment: DEV, modelVersionIds: ["${a.versionId}"] }) { id } }`,
+      `mutation { registerModelVersion(input: { modelId: "${b.modelId}", version: "x${Math.random().toString(36).slice(2, 8)}", artifactUri: "s3://x/y", artifactDigest: "sha256:${'f'.repeat(64)}", framework: "x", riskTier: LOW, trainingDatasetVersionIds: ["${a.datasetVersionId}"] }) { id } }`,
+      `mutation { transitionAutomationVersion(id: "${a.automationVersionId}", to: IN_REVIEW, rationale: "cross-tenant") { id } }`,
+      `mutation { bindRole(input: { principalId: "${b.adminId}", role: SERVICE, automationId: "${a.automationId}" }) { id } }`,
     ];
 
     it('gives every role of one tenant no read or write on another tenant', async () => {
@@ -127,8 +127,8 @@ describe('tenant isolation', () => {
       expect(outcomes.length).toBe(ROLES.length * attacks().length);
       const auditAfter = ok(await t.gql(t.adminKey, '{ auditEvents(first: 100) { edges { node { id } } } }')).auditEvents.edges.length;
       expect(auditAfter).toBe(auditBefore);
-      expect(ok(await t.gql(t.adminKey, `{ modelVersion(id: "${a.versionId}") { status } }`)).modelVersion.status).toBe('draft');
-      expect(ok(await t.gql(t.adminKey, `{ automationVersion(id: "${a.automationVersionId}") { status } }`)).automationVersion.status).toBe('draft');
+      expect(ok(await t.gql(t.adminKey, `{ modelVersion(id: "${a.versionId}") { status } }`)).modelVersion.status).toBe('DRAFT');
+      expect(ok(await t.gql(t.adminKey, `{ automationVersion(id: "${a.automationVersionId}") { status } }`)).automationVersion.status).toBe('DRAFT');
     });
 
     it("keeps another tenant's audit trail out of every list", async () => {

@@ -71,7 +71,7 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
       worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
     }
     officer = await principalWithRole(t, 'compliance_officer');
-    f = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
+    f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
   });
   afterAll(async () => {
@@ -82,7 +82,7 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
   it('retries a failing receiver with backoff until it answers 2xx, signed so the receiver can verify it', async () => {
     const rx = await receiver([500, 503, 200]);
     try {
-      const { secret, subscription } = await subscribe(rx.url, ['decision_pending_review', 'decision_reviewed']);
+      const { secret, subscription } = await subscribe(rx.url, ['DECISION_PENDING_REVIEW', 'DECISION_REVIEWED']);
       expect(secret).toMatch(/^whsec_/);
       const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2, correlationId: 'hook-1' }) })).recordDecision;
       const [delivery] = await until(async () => {
@@ -91,7 +91,7 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
       }, 'the delivery to succeed');
 
       expect(rx.received.map((r) => r.answered)).toEqual([500, 503, 200]);
-      expect(delivery).toMatchObject({ decisionId: decision.id, event: 'decision_pending_review', attempts: 3 });
+      expect(delivery).toMatchObject({ decisionId: decision.id, event: 'DECISION_PENDING_REVIEW', attempts: 3 });
       expect(delivery.attemptLog.map((a: { attempt: number; statusCode: number }) => [a.attempt, a.statusCode])).toEqual([[1, 500], [2, 503], [3, 200]]);
       expect(delivery.attemptLog[0]).toMatchObject({ error: 'HTTP 500', responseSnippet: null });
 
@@ -116,10 +116,10 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
       await until(async () => (await deliveries(subscription.id)).length === 2 || undefined, 'the replayed decision\'s delivery');
 
       // A review announces decision.reviewed with the verdict.
-      ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: approve, rationale: "checked the file") { id } }', { id: decision.id }));
+      ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "checked the file") { id } }', { id: decision.id }));
       const reviewed = await until(() => rx.received.find((r) => r.headers['attest-event'] === 'decision.reviewed'), 'the review event');
       expect(JSON.parse(reviewed.body)).toMatchObject({ decision: { id: decision.id, outcome: 'approved' }, review: { verdict: 'approve', reviewerId: officer.id, at: expect.any(String) } });
-      expect((await deliveries(subscription.id)).filter((d: { event: string }) => d.event === 'decision_pending_review')).toHaveLength(2);
+      expect((await deliveries(subscription.id)).filter((d: { event: string }) => d.event === 'DECISION_PENDING_REVIEW')).toHaveLength(2);
     } finally {
       await rx.close();
     }
@@ -128,7 +128,7 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
   it('gives up after the configured attempts and marks the delivery failed', async () => {
     const rx = await receiver([500]);
     try {
-      const { subscription } = await subscribe(rx.url, ['decision_blocked']);
+      const { subscription } = await subscribe(rx.url, ['DECISION_BLOCKED']);
       ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { output: { mail: 'x.y@example.com' } }) }));
       const [failed] = await until(async () => {
         const list = await deliveries(subscription.id);
@@ -145,7 +145,7 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
   it('the sweeper re-enqueues a delivery whose job was lost', async () => {
     const rx = await receiver([200]);
     try {
-      const { subscription } = await subscribe(rx.url, ['decision_recorded']);
+      const { subscription } = await subscribe(rx.url, ['DECISION_RECORDED']);
       const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.99 }) })).recordDecision;
       await until(() => rx.received.length === 1 || undefined, 'the first delivery');
       // A delivery written but never enqueued (as if the process died right after its commit).
@@ -164,11 +164,11 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
   });
 
   it('only the automation\'s owner or an admin manages subscriptions; the secret is never shown again', async () => {
-    const input = { automationId: f.automationId, url: 'https://example.com/hooks', events: ['decision_blocked'] };
+    const input = { automationId: f.automationId, url: 'https://example.com/hooks', events: ['DECISION_BLOCKED'] };
     expect(errorCode(await t.gql(f.service.key, SUBSCRIBE, { i: input }))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(officer.key, SUBSCRIBE, { i: input }))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(t.adminKey, SUBSCRIBE, { i: { ...input, url: 'ftp://example.com' } }))).toBe('VALIDATION_FAILED');
-    const { subscription } = await subscribe('https://example.com/hooks', ['decision_blocked']);
+    const { subscription } = await subscribe('https://example.com/hooks', ['DECISION_BLOCKED']);
     const listed = ok(await t.gql(t.adminKey, `{ webhookSubscriptions(automationId: "${f.automationId}") { id url active } }`)).webhookSubscriptions;
     expect(listed).toContainEqual({ id: subscription.id, url: 'https://example.com/hooks', active: true });
     expect(ok(await t.gql(t.adminKey, `mutation { deactivateWebhookSubscription(id: "${subscription.id}") { active } }`)).deactivateWebhookSubscription.active).toBe(false);

@@ -42,20 +42,20 @@ export async function registerAutomation(admin: GraphQLClient): Promise<Target> 
   const suffix = randomBytes(4).toString('hex');
   const modelId = (await admin.gql('mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `bench-model-${suffix}` })).registerModel.id;
   const modelVersionId = (await admin.gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-    i: { modelId, version: '1.0.0', artifactUri: 's3://models/claims', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'low' },
+    i: { modelId, version: '1.0.0', artifactUri: 's3://models/claims', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'LOW' },
   })).registerModelVersion.id;
   const automationId = (await admin.gql('mutation($k: String!) { registerAutomation(input: { key: $k, name: $k }) { id } }', { k: `bench-claims-${suffix}` }))
     .registerAutomation.id;
   await admin.gql('mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
     i: {
-      automationId, version: '1', purpose: 'Route insurance claims', riskClass: 'minimal', oversightMode: 'none', environment: 'staging',
+      automationId, version: '1', purpose: 'Route insurance claims', riskClass: 'MINIMAL', oversightMode: 'NONE', environment: 'STAGING',
       modelVersionIds: [modelVersionId],
     },
   });
   const servicePrincipalId = (await admin.gql('mutation($i: CreatePrincipalInput!) { createPrincipal(input: $i) { id } }', {
-    i: { kind: 'service', name: `bench-service-${suffix}` },
+    i: { kind: 'SERVICE', name: `bench-service-${suffix}` },
   })).createPrincipal.id;
-  await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId: servicePrincipalId, role: 'service', automationId } });
+  await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId: servicePrincipalId, role: 'SERVICE', automationId } });
   const serviceKey = (await admin.gql('mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
     i: { principalId: servicePrincipalId, name: 'bench' },
   })).issueApiKey.secret;

@@ -62,7 +62,7 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
   beforeAll(async () => {
     // In-process jobs: the ingest's chunks are recorded by this process.
     t = await startTestApp({ REDIS_URL: '' });
-    f = await automationFixture(t, { riskClass: 'high', domain: 'credit' });
+    f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     reviewer = await principalWithRole(t, 'compliance_officer');
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
   });
@@ -162,7 +162,7 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
   const ingestCompleted = (id: string) =>
     until(async () => {
       const job = ok(await t.gql(f.service.key, INGEST_JOB, { id })).ingestJob;
-      return job.status === 'completed' ? job : undefined;
+      return job.status === 'COMPLETED' ? job : undefined;
     }, `ingest ${id} to complete`, 120_000);
 
   it('ingestDecisions records the good items and dead-letters only the bad ones, each by index and reason, at the first try', async () => {
@@ -240,17 +240,17 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     ];
     it.each(cases)('in %s', async (field, { r, c }) => {
       const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2 }) })).recordDecision;
-      expect(decision.status).toBe('pending_review');
-      const res = await t.gql(reviewer.key, REVIEW, { id: decision.id, v: 'override', r: r ?? 'corrected by hand', c: c ?? { route: 'manual' } });
+      expect(decision.status).toBe('PENDING_REVIEW');
+      const res = await t.gql(reviewer.key, REVIEW, { id: decision.id, v: 'OVERRIDE', r: r ?? 'corrected by hand', c: c ?? { route: 'manual' } });
       expectRefused(res, field);
       const after = ok(await t.gql(t.adminKey, `query($id: ID!) { decision(id: $id) { status review { id } } }`, { id: decision.id })).decision;
-      expect(after).toEqual({ status: 'pending_review', review: null });
+      expect(after).toEqual({ status: 'PENDING_REVIEW', review: null });
     });
 
     it('stores a corrected output with prototype-named keys as sent', async () => {
       const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2 }) })).recordDecision;
       const corrected = { route: 'manual', toString: 'x', nested: { constructor: 'y', valueOf: 'z' } };
-      ok(await t.gql(reviewer.key, REVIEW, { id: decision.id, v: 'override', r: 'corrected by hand', c: corrected }));
+      ok(await t.gql(reviewer.key, REVIEW, { id: decision.id, v: 'OVERRIDE', r: 'corrected by hand', c: corrected }));
       const after = ok(await t.gql(t.adminKey, `query($id: ID!) { decision(id: $id) { review { correctedOutput } } }`, { id: decision.id })).decision;
       expect(after.review.correctedOutput).toEqual(corrected);
     });

@@ -71,7 +71,7 @@ describe('webhook SSRF: private targets are refused at subscription and at deliv
   let owner: { id: string; key: string };
   let f: AutomationFixture;
   const subscribeAs = (key: string, url: string, automationId = f.automationId) =>
-    t.gql(key, SUBSCRIBE, { i: { automationId, url, events: ['decision_recorded'] } });
+    t.gql(key, SUBSCRIBE, { i: { automationId, url, events: ['DECISION_RECORDED'] } });
 
   /** Subscribes, records one decision, waits until its one delivery is settled, and returns it; the subscription is deactivated after. */
   async function deliverOnce(url: string): Promise<{ status: string; attemptLog: { statusCode: number | null; error: string | null; responseSnippet: string | null }[] }> {

@@ -10,10 +10,11 @@ export interface AutomationFixture {
   service: { id: string; key: string };
 }
 
+/** GraphQL enum values (docs/api.md, "Enums"). */
 export interface AutomationOptions {
-  riskClass?: 'minimal' | 'limited' | 'high' | 'unacceptable';
-  oversightMode?: 'none' | 'sample' | 'required';
-  environment?: 'dev' | 'staging' | 'production';
+  riskClass?: 'MINIMAL' | 'LIMITED' | 'HIGH' | 'UNACCEPTABLE';
+  oversightMode?: 'NONE' | 'SAMPLE' | 'REQUIRED';
+  environment?: 'DEV' | 'STAGING' | 'PRODUCTION';
   domain?: string;
   /** PII classes of a dataset the model version was trained on (none: no dataset). */
   trainingPii?: string[];
@@ -44,7 +45,7 @@ export async function automationFixture(t: GraphQLCaller, options: AutomationOpt
   }
   const modelVersionId = ok(await t.gql(key, 'mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
     i: {
-      modelId, version: '1.0.0', artifactUri: 's3://models/m', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'low',
+      modelId, version: '1.0.0', artifactUri: 's3://models/m', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'LOW',
       ...(datasetVersionIds.length ? { trainingDatasetVersionIds: datasetVersionIds } : {}),
     },
   })).registerModelVersion.id as string;
@@ -54,8 +55,8 @@ export async function automationFixture(t: GraphQLCaller, options: AutomationOpt
   })).registerAutomation.id as string;
   const automationVersionId = ok(await t.gql(key, 'mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
     i: {
-      automationId, version: '1', purpose: 'Route insurance claims', riskClass: options.riskClass ?? 'minimal',
-      oversightMode: options.oversightMode ?? 'none', environment: options.environment ?? 'staging', modelVersionIds: [modelVersionId],
+      automationId, version: '1', purpose: 'Route insurance claims', riskClass: options.riskClass ?? 'MINIMAL',
+      oversightMode: options.oversightMode ?? 'NONE', environment: options.environment ?? 'STAGING', modelVersionIds: [modelVersionId],
       ...(options.domain ? { domain: options.domain } : {}),
     },
   })).registerAutomationVersion.id as string;

@@ -77,21 +77,22 @@ export async function startTestApp(env: Record<string, string> = {}, given?: Tes
   };
 }
 
-/** A principal with one role and an API key, created through the API by the tenant admin. */
+/** A principal with one role (as roles.yaml names it: `auditor`) and an API key, created through the API by the tenant admin. */
 export async function principalWithRole(
   t: GraphQLCaller,
   role: string,
   options: { adminKey?: string; automationId?: string; name?: string } = {},
 ): Promise<{ id: string; key: string }> {
   const adminKey = options.adminKey ?? t.adminKey;
-  const kind = role === 'service' || role === 'lineage_producer' ? 'service' : 'human';
+  // GraphQL enum values are the upper-case names of the stored ones (docs/api.md, "Enums").
+  const kind = role === 'service' || role === 'lineage_producer' ? 'SERVICE' : 'HUMAN';
   const name = options.name ?? `${role}-${randomBytes(4).toString('hex')}`;
   const created = await t.gql(adminKey, 'mutation($i: CreatePrincipalInput!) { createPrincipal(input: $i) { id } }', {
     i: { kind, name },
   });
   const id = ok(created).createPrincipal.id as string;
   ok(await t.gql(adminKey, 'mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', {
-    i: { principalId: id, role, automationId: options.automationId },
+    i: { principalId: id, role: role.toUpperCase(), automationId: options.automationId },
   }));
   const issued = await t.gql(adminKey, 'mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
     i: { principalId: id, name: `${name} key` },

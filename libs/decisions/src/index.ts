@@ -15,4 +15,5 @@ export { DecisionsModule, DECISION_RESOLVERS } from './decisions.module';
 export { DECISION_ENTITIES } from './entities';
 export { HashKeys } from './recording/hash-keys';
 export { DecisionModel } from './models/decision.model';
+export { DecisionOutcome, DecisionStatus, ReviewVerdict, type DecisionStatusValue, type ReviewVerdictValue } from './models/decision.enums';
 export { decisionFacts } from './recording/decision-facts';

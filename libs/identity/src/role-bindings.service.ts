@@ -12,14 +12,14 @@ export class RoleBindingsService {
   constructor(private readonly db: TenantDb) {}
 
   async bind(actor: AuthenticatedPrincipal, input: BindRoleInput): Promise<RoleBindingEntity> {
-    const isService = input.role === Role.service;
+    const isService = input.role === Role.SERVICE;
     if (isService !== Boolean(input.automationId)) {
       throw AttestError.validation('automationId is required for the service role and only for it', { field: 'automationId' });
     }
     return this.db.transaction(actor.tenantId, async (m) => {
       const principal = await m.findOneBy(PrincipalEntity, { id: input.principalId });
       if (!principal) throw AttestError.notFound('Principal', input.principalId);
-      if (isService && principal.kind !== PrincipalKind.service) {
+      if (isService && principal.kind !== PrincipalKind.SERVICE) {
         throw AttestError.validation('Only service principals can hold the service role', { field: 'role' });
       }
       const binding = m.create(RoleBindingEntity, {
@@ -41,10 +41,10 @@ export class RoleBindingsService {
       const binding = await m.findOneBy(RoleBindingEntity, { id });
       if (!binding) throw AttestError.notFound('RoleBinding', id);
       if (!actor.ability.can('update', subjectOf('RoleBinding', binding))) throw AttestError.forbidden();
-      if (binding.role === Role.admin) {
+      if (binding.role === Role.ADMIN) {
         // Serialise concurrent unbinds of admins so that two of them cannot both remove "another" admin.
         await m.query(`SELECT pg_advisory_xact_lock(hashtext('attest.admins.' || $1))`, [actor.tenantId]);
-        const admins = await m.countBy(RoleBindingEntity, { role: Role.admin });
+        const admins = await m.countBy(RoleBindingEntity, { role: Role.ADMIN });
         if (admins <= 1) throw AttestError.conflict('The last admin of a tenant cannot be unbound');
       }
       await m.delete(RoleBindingEntity, { id });

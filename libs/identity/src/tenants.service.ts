@@ -28,13 +28,13 @@ export class TenantsService {
     return this.db.transaction(tenantId, async (m) => {
       const tenant = await m.save(m.create(TenantEntity, { id: tenantId, name: input.name, slug: input.slug }));
       const admin = await m.save(
-        m.create(PrincipalEntity, { tenantId, kind: PrincipalKind.human, name: input.adminName ?? 'admin', email: null }),
+        m.create(PrincipalEntity, { tenantId, kind: PrincipalKind.HUMAN, name: input.adminName ?? 'admin', email: null }),
       );
       const actor = { tenantId, principalId: admin.id, correlationId: `bootstrap-${tenantId}` };
       await recordAudit(m, actor, { action: 'tenant.created', subjectType: 'Tenant', subjectId: tenantId, after: { ...tenant } });
       await recordAudit(m, actor, { action: 'principal.created', subjectType: 'Principal', subjectId: admin.id, after: { id: admin.id, kind: admin.kind, name: admin.name } });
-      const binding = await m.save(m.create(RoleBindingEntity, { tenantId, principalId: admin.id, role: Role.admin, automationId: null, createdBy: admin.id }));
-      await recordAudit(m, actor, { action: 'role.bound', subjectType: 'RoleBinding', subjectId: binding.id, after: { principalId: admin.id, role: Role.admin } });
+      const binding = await m.save(m.create(RoleBindingEntity, { tenantId, principalId: admin.id, role: Role.ADMIN, automationId: null, createdBy: admin.id }));
+      await recordAudit(m, actor, { action: 'role.bound', subjectType: 'RoleBinding', subjectId: binding.id, after: { principalId: admin.id, role: Role.ADMIN } });
       const key = input.apiKey ? apiKeyFromOperator(input.apiKey) : generateApiKey();
       await storeApiKey(m, { tenantId, principalId: admin.id, name: 'bootstrap admin key', prefix: key.prefix, secretHash: key.secretHash, expiresAt: null, createdBy: admin.id }, actor);
       return { tenant, admin, apiKey: key.key };

@@ -1,3 +1,5 @@
+import { POLICY_EFFECTS, type PolicyEffectValue } from '@attest/core';
+
 /** What a policy judges; each pack is evaluated per subject with the facts of that subject. */
 export const APPLIES_TO = ['decision', 'model.transition', 'automation.transition', 'automation.register', 'dataset.register'] as const;
 export type AppliesTo = (typeof APPLIES_TO)[number];
@@ -5,9 +7,9 @@ export type AppliesTo = (typeof APPLIES_TO)[number];
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** Listed strongest first: the combined effect is the first one any matched policy has. */
-export const EFFECTS = ['deny', 'require_review', 'annotate', 'allow'] as const;
-export type Effect = (typeof EFFECTS)[number];
+/** Defined once in core's policy seam (strongest first), shared with the contexts it judges. */
+export const EFFECTS: readonly PolicyEffectValue[] = POLICY_EFFECTS;
+export type Effect = PolicyEffectValue;
 
 /** json-rules-engine's built-in operators; decorators (`someFact:…`) are deliberately not allowed. */
 export const OPERATORS = [

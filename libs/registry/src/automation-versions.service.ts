@@ -36,7 +36,7 @@ export class AutomationVersionsService {
         riskClass: input.riskClass,
         oversightMode: input.oversightMode,
         environment: input.environment,
-        status: LifecycleStatus.draft,
+        status: LifecycleStatus.DRAFT,
         submittedBy: null,
         approvedBy: null,
         createdBy: actor.principalId,

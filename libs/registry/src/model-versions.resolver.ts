@@ -51,13 +51,13 @@ export class ModelVersionsResolver {
   @ResolveField(() => [DatasetVersionModel], { complexity: 10, description: 'The dataset versions it was trained on; empty unless the caller may read datasets' })
   @Can('read', 'ModelVersion')
   trainingDatasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
-    return this.datasets(actor, loaders, DatasetPurpose.training).load(version.id);
+    return this.datasets(actor, loaders, DatasetPurpose.TRAINING).load(version.id);
   }
 
   @ResolveField(() => [DatasetVersionModel], { complexity: 10, description: 'The dataset versions it was evaluated on; empty unless the caller may read datasets' })
   @Can('read', 'ModelVersion')
   evaluationDatasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
-    return this.datasets(actor, loaders, DatasetPurpose.evaluation).load(version.id);
+    return this.datasets(actor, loaders, DatasetPurpose.EVALUATION).load(version.id);
   }
 
   @ResolveField(() => [LifecycleTransitionModel], { description: 'Lifecycle history, oldest first', complexity: 5 })

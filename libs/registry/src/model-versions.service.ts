@@ -37,7 +37,7 @@ export class ModelVersionsService {
         limitations: input.limitations ?? null,
         metrics: (input.metrics ?? []).map((x) => ({ name: x.name, value: x.value, datasetVersionId: x.datasetVersionId ?? null })),
         riskTier: input.riskTier,
-        status: LifecycleStatus.draft,
+        status: LifecycleStatus.DRAFT,
         submittedBy: null,
         approvedBy: null,
         createdBy: actor.principalId,
@@ -52,8 +52,8 @@ export class ModelVersionsService {
 
       const saved = await m.save(version);
       const links = [
-        ...[...new Set(training)].map((id) => ({ datasetVersionId: id, purpose: DatasetPurpose.training })),
-        ...[...new Set(evaluation)].map((id) => ({ datasetVersionId: id, purpose: DatasetPurpose.evaluation })),
+        ...[...new Set(training)].map((id) => ({ datasetVersionId: id, purpose: DatasetPurpose.TRAINING })),
+        ...[...new Set(evaluation)].map((id) => ({ datasetVersionId: id, purpose: DatasetPurpose.EVALUATION })),
       ].map((l) => m.create(ModelVersionDatasetEntity, { ...l, tenantId: actor.tenantId, modelVersionId: saved.id }));
       if (links.length > 0) await m.insert(ModelVersionDatasetEntity, links);
       await recordAudit(m, actor, {

@@ -1,48 +1,92 @@
 import { registerEnumType } from '@nestjs/graphql';
 
 export enum LifecycleStatus {
-  draft = 'draft',
-  in_review = 'in_review',
-  approved = 'approved',
-  deployed = 'deployed',
-  deprecated = 'deprecated',
-  retired = 'retired',
+  DRAFT = 'draft',
+  IN_REVIEW = 'in_review',
+  APPROVED = 'approved',
+  DEPLOYED = 'deployed',
+  DEPRECATED = 'deprecated',
+  RETIRED = 'retired',
 }
-registerEnumType(LifecycleStatus, { name: 'LifecycleStatus' });
+registerEnumType(LifecycleStatus, {
+  name: 'LifecycleStatus',
+  description: 'Where a model or automation version is in its lifecycle; moves into in review, approved and deployed pass the policy gates',
+  valuesMap: {
+    DRAFT: { description: 'Registered, not yet submitted' },
+    IN_REVIEW: { description: 'Submitted for validation' },
+    APPROVED: { description: 'Validated; may be deployed' },
+    DEPLOYED: { description: 'In use: automations may record decisions with it' },
+    DEPRECATED: { description: 'Still usable, to be replaced' },
+    RETIRED: { description: 'No longer usable' },
+  },
+});
 
 export enum RiskTier {
-  low = 'low',
-  medium = 'medium',
-  high = 'high',
+  LOW = 'low',
+  MEDIUM = 'medium',
+  HIGH = 'high',
 }
-registerEnumType(RiskTier, { name: 'RiskTier', description: 'The model owner\'s assessment of a model version' });
+registerEnumType(RiskTier, {
+  name: 'RiskTier',
+  description: 'The model owner\'s assessment of a model version',
+  valuesMap: {
+    LOW: { description: 'Low risk' },
+    MEDIUM: { description: 'Medium risk' },
+    HIGH: { description: 'High risk' },
+  },
+});
 
 /** EU AI Act risk classes (Art. 5, 6 and Annex III, Art. 50). */
 export enum RiskClass {
-  unacceptable = 'unacceptable',
-  high = 'high',
-  limited = 'limited',
-  minimal = 'minimal',
+  UNACCEPTABLE = 'unacceptable',
+  HIGH = 'high',
+  LIMITED = 'limited',
+  MINIMAL = 'minimal',
 }
-registerEnumType(RiskClass, { name: 'RiskClass', description: 'EU AI Act risk class' });
+registerEnumType(RiskClass, {
+  name: 'RiskClass',
+  description: 'EU AI Act risk class',
+  valuesMap: {
+    UNACCEPTABLE: { description: 'Prohibited practice (Art. 5)' },
+    HIGH: { description: 'High-risk system (Art. 6, Annex III)' },
+    LIMITED: { description: 'Transparency obligations (Art. 50)' },
+    MINIMAL: { description: 'No specific obligations' },
+  },
+});
 
 export enum OversightMode {
-  none = 'none',
-  sample = 'sample',
-  required = 'required',
+  NONE = 'none',
+  SAMPLE = 'sample',
+  REQUIRED = 'required',
 }
-registerEnumType(OversightMode, { name: 'OversightMode', description: 'Human oversight of decisions (EU AI Act Art. 14)' });
+registerEnumType(OversightMode, {
+  name: 'OversightMode',
+  description: 'Human oversight of decisions (EU AI Act Art. 14)',
+  valuesMap: {
+    NONE: { description: 'No human oversight' },
+    SAMPLE: { description: 'A sample of decisions is reviewed' },
+    REQUIRED: { description: 'Every decision is reviewed' },
+  },
+});
 
 export enum Environment {
-  dev = 'dev',
-  staging = 'staging',
-  production = 'production',
+  DEV = 'dev',
+  STAGING = 'staging',
+  PRODUCTION = 'production',
 }
-registerEnumType(Environment, { name: 'Environment' });
+registerEnumType(Environment, {
+  name: 'Environment',
+  description: 'Where an automation version runs',
+  valuesMap: {
+    DEV: { description: 'Development' },
+    STAGING: { description: 'Staging, before production' },
+    PRODUCTION: { description: 'Production' },
+  },
+});
 
 export enum DatasetPurpose {
-  training = 'training',
-  evaluation = 'evaluation',
+  TRAINING = 'training',
+  EVALUATION = 'evaluation',
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AttestError, ErrorCode } from '@attest/core';
+import { AttestError, ErrorCode, fromGraphqlEnum } from '@attest/core';
 import { ApiKeysService } from '@attest/identity';
 import { requireUuid, UsageError } from '../args';
 import { CliError, defineCommand } from '../command';
@@ -83,5 +83,6 @@ async function issueThroughApi(url: string, principalId: string, name: string, t
   const { issueApiKey } = await requestWhole<{ issueApiKey: { apiKey: { id: string }; secret: string } }>(
     client, 'the key', 'mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { apiKey { id } secret } }', { i: { principalId, name } },
   );
-  return { keyId: issueApiKey.apiKey.id, secret: issueApiKey.secret, principal, tenantSlug: tenant.slug };
+  // Printed as the local path prints it: the stored kind (`human`), not the GraphQL enum value.
+  return { keyId: issueApiKey.apiKey.id, secret: issueApiKey.secret, principal: { ...principal, kind: fromGraphqlEnum(principal.kind) }, tenantSlug: tenant.slug };
 }

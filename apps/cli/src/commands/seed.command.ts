@@ -1,3 +1,4 @@
+import { toGraphqlEnum } from '@attest/core';
 import { UsageError } from '../args';
 import { CliError, defineCommand } from '../command';
 import { createTenantOrExplain } from '../create-tenant';
@@ -57,7 +58,7 @@ async function seedThroughApi(url: string, io: { err(text: string): void }): Pro
   if (!key) throw new CliError('--url needs ATTEST_API_KEY: an admin key of the tenant to seed', 2);
   const gql = graphqlOver(url);
   const { tenant, me } = await gql(key, '{ tenant { id slug } me { roles { role } } }');
-  if (!me.roles.some((r: { role: string }) => r.role === 'admin')) throw new CliError('ATTEST_API_KEY must be an admin key: the demo creates principals and keys', 2);
+  if (!me.roles.some((r: { role: string }) => r.role === toGraphqlEnum('admin'))) throw new CliError('ATTEST_API_KEY must be an admin key: the demo creates principals and keys', 2);
   const { automations } = await gql(key, '{ automations(filter: { search: "claims-triage" }) { edges { node { key } } } }');
   if (automations.edges.some((e: { node: { key: string } }) => e.node.key === 'claims-triage')) {
     throw new CliError(`tenant "${tenant.slug}" has the demo already (the automation claims-triage exists)`);

@@ -1,6 +1,9 @@
+import { fromGraphqlEnum } from '@attest/core';
+import type { DecisionStatusValue } from '@attest/decisions';
 import type { GraphQLCall } from './demo-seed';
 
-export type DemoDecisionStatus = 'recorded' | 'pending_review' | 'blocked';
+/** As stored and printed (the demo's output stays in lower case). */
+export type DemoDecisionStatus = DecisionStatusValue;
 
 /** What the demo expects of each claim (sampled oversight may still send a "recorded" one to review: see below). */
 export interface DemoDecision {
@@ -45,7 +48,7 @@ const CLAIMS: Claim[] = [
 ];
 
 const RECORD = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decision { id status } } }`;
-const REVIEW = `mutation($id: ID!, $o: JSON, $r: String!) { reviewDecision(id: $id, verdict: override, rationale: $r, correctedOutput: $o) { outcome } }`;
+const REVIEW = `mutation($id: ID!, $o: JSON, $r: String!) { reviewDecision(id: $id, verdict: OVERRIDE, rationale: $r, correctedOutput: $o) { outcome } }`;
 
 /** Records the claims as the automation's service principal would (recordDecision), and reviews one as a compliance officer. */
 export async function recordDemoDecisions(
@@ -62,7 +65,7 @@ export async function recordDemoDecisions(
         subjectRef: `policyholder-${claim.claimId}`,
       },
     });
-    const decision: DemoDecision = { claimId: claim.claimId, id: recordDecision.decision.id, status: recordDecision.decision.status };
+    const decision: DemoDecision = { claimId: claim.claimId, id: recordDecision.decision.id, status: fromGraphqlEnum<DemoDecisionStatus>(recordDecision.decision.status) };
     if (claim.review && decision.status === 'pending_review') {
       await gql(keys.complianceOfficer, REVIEW, { id: decision.id, o: { route: claim.review.route }, r: claim.review.rationale });
       decision.reviewed = 'override';

@@ -1,3 +1,4 @@
+import { toGraphqlEnum } from '@attest/core';
 import { recordDemoDecisions, type DemoDecision } from './demo-decisions';
 
 /**
@@ -24,9 +25,9 @@ export async function seedDemo(gql: GraphQLCall, adminKey: string): Promise<Demo
   const person = async (name: string, email: string, role: string, automationId?: string) => {
     const kind = role === 'service' ? 'service' : 'human';
     const { createPrincipal } = await gql(adminKey, 'mutation($i: CreatePrincipalInput!) { createPrincipal(input: $i) { id } }', {
-      i: { kind, name, email: kind === 'human' ? email : undefined },
+      i: { kind: toGraphqlEnum(kind), name, email: kind === 'human' ? email : undefined },
     });
-    await gql(adminKey, 'mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId: createPrincipal.id, role, automationId } });
+    await gql(adminKey, 'mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId: createPrincipal.id, role: toGraphqlEnum(role), automationId } });
     const { issueApiKey } = await gql(adminKey, 'mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
       i: { principalId: createPrincipal.id, name: `${name} (demo)` },
     });
@@ -68,20 +69,20 @@ export async function seedDemo(gql: GraphQLCall, adminKey: string): Promise<Demo
     return registerModelVersion.id as string;
   };
   const transitionModel = (key: string, id: string, to: string, rationale: string) =>
-    gql(key, 'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }', { id, to, r: rationale });
+    gql(key, 'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }', { id, to: toGraphqlEnum(to), r: rationale });
 
   const severity = await modelVersion('claim-severity', 'Predicts the settlement band of a new claim', '1.0.0', {
-    framework: 'xgboost', riskTier: 'high',
+    framework: 'xgboost', riskTier: 'HIGH',
     intendedUse: 'Rank new motor claims by expected severity to route them to the right handler team',
     limitations: 'Not validated for commercial fleet claims; degrades for claims with fewer than 3 documents',
     metrics: [{ name: 'auc', value: 0.87, datasetVersionId: claims }, { name: 'calibration_error', value: 0.031 }],
     trainingDatasetVersionIds: [claims, profiles], evaluationDatasetVersionIds: [claims],
   });
   const severityNext = await modelVersion('claim-severity', 'Predicts the settlement band of a new claim', '1.1.0', {
-    framework: 'xgboost', riskTier: 'high', intendedUse: 'As 1.0.0, retrained on 2024 H1', trainingDatasetVersionIds: [claims, profiles],
+    framework: 'xgboost', riskTier: 'HIGH', intendedUse: 'As 1.0.0, retrained on 2024 H1', trainingDatasetVersionIds: [claims, profiles],
   });
   const fraud = await modelVersion('fraud-score', 'Scores the likelihood that a claim needs investigation', '2.3.0', {
-    framework: 'pytorch', riskTier: 'medium', intendedUse: 'Flag claims for the special investigations unit; never auto-deny',
+    framework: 'pytorch', riskTier: 'MEDIUM', intendedUse: 'Flag claims for the special investigations unit; never auto-deny',
     limitations: 'Trained on investigated claims only (selection bias)', metrics: [{ name: 'precision_at_5pct', value: 0.64 }],
     trainingDatasetVersionIds: [fraudLabels, claims],
   });
@@ -98,14 +99,14 @@ export async function seedDemo(gql: GraphQLCall, adminKey: string): Promise<Demo
   });
   const { registerAutomationVersion } = await gql(bob.key, 'mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
     i: {
-      automationId: registerAutomation.id, version: '1', environment: 'production', riskClass: 'high', oversightMode: 'sample',
+      automationId: registerAutomation.id, version: '1', environment: 'PRODUCTION', riskClass: 'HIGH', oversightMode: 'SAMPLE',
       purpose: 'Triage of insurance claims; access to an essential private service (EU AI Act Annex III 5(b) where it affects cover)',
       modelVersionIds: [severity, fraud],
     },
   });
   const transitionAutomation = (key: string, to: string, rationale: string) =>
     gql(key, 'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionAutomationVersion(id: $id, to: $to, rationale: $r) { status } }', {
-      id: registerAutomationVersion.id, to, r: rationale,
+      id: registerAutomationVersion.id, to: toGraphqlEnum(to), r: rationale,
     });
   await transitionAutomation(bob.key, 'in_review', 'Ready for go-live review');
   await transitionAutomation(carol.key, 'approved', 'Human oversight by 5% sampling agreed with claims management');

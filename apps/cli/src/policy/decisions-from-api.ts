@@ -1,3 +1,4 @@
+import { fromGraphqlEnum } from '@attest/core';
 import type { Effect } from '@attest/policy';
 import type { DecisionRecord, GateRecord, ReplayRecord } from '@attest/policy-review';
 import { requestWhole, type GraphQLTransport } from '../ledger/graphql-client';
@@ -38,7 +39,7 @@ async function* decisionsFromApi(client: GraphQLTransport, query: DecisionQuery)
         id: node.id,
         automationKey: node.automation?.key ?? '(unknown automation)',
         recordedAt: node.recordedAt,
-        recorded: node.policyEvaluation && { packDigest: node.policyEvaluation.packDigest, effect: node.policyEvaluation.effect, matched: node.policyEvaluation.matched.map((m) => m.id).sort() },
+        recorded: node.policyEvaluation && { packDigest: node.policyEvaluation.packDigest, effect: fromGraphqlEnum<Effect>(node.policyEvaluation.effect), matched: node.policyEvaluation.matched.map((m) => m.id).sort() },
         facts: node.policyFacts,
         withheld: node.policyFactsWithheld,
       };

@@ -2,10 +2,18 @@ import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsString, Max, Min } from 'class-validator';
 
-@ObjectType()
+/** Relay's PageInfo (relay.dev/graphql/connections.htm): paging here is forward only, with `first` and `after`. */
+@ObjectType({ description: 'Where a page sits in its list (Relay cursor connections)' })
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'More rows follow: ask again with after: endCursor' }) hasNextPage: boolean;
+  @Field({ description: 'Always false: lists are paged forward only, which the Relay specification allows' }) hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge; null on an empty page' }) startCursor: string | null;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge, for the next page; null on an empty page' }) endCursor: string | null;
+}
+
+/** The PageInfo of a forward page. */
+export function pageInfoOf(edges: readonly { cursor: string }[], hasNextPage: boolean): PageInfo {
+  return { hasNextPage, hasPreviousPage: false, startCursor: edges.at(0)?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
 }
 
 /** Forward pagination, newest first: `first` (1–100, default 20) rows after the `after` cursor. */

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Connection, PageArgs } from './connection';
+import { pageInfoOf, type Connection, type PageArgs } from './connection';
 import { decodeCursor, encodeCursor } from './cursor';
 
 /**
@@ -35,6 +35,6 @@ export async function paginate<E extends ObjectLiteral & { id: string }, N>(
   }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: pageInfoOf(edges, rows.length > page.first),
   };
 }

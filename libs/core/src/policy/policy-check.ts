@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestActor } from '../context/request-actor';
+import type { PolicyEffectValue } from './policy-effect';
 
 /** One policy that matched, as stored with the change it judged and returned to callers. */
 export interface MatchedPolicyResult {
   id: string;
   version: number;
-  effect: 'allow' | 'deny' | 'require_review' | 'annotate';
+  effect: PolicyEffectValue;
   severity: string;
   message: string;
   frameworks: string[];
@@ -15,7 +16,7 @@ export interface MatchedPolicyResult {
 export interface PolicyVerdict {
   /** Digest of the tenant's active pack. */
   packDigest: string;
-  effect: 'allow' | 'deny' | 'require_review' | 'annotate';
+  effect: PolicyEffectValue;
   matched: MatchedPolicyResult[];
 }
 

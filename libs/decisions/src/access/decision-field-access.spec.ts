@@ -29,7 +29,7 @@ function accessOf(roles: Role[], options: { id?: string; automationIds?: string[
 
 describe('DecisionFieldAccess', () => {
   it('gives a compliance officer everything, without asking who owns the automation', async () => {
-    const { access, asked } = accessOf([Role.compliance_officer]);
+    const { access, asked } = accessOf([Role.COMPLIANCE_OFFICER]);
     expect(await access.readable(decision, 'input')).toEqual({ claim: 7 });
     expect(await access.withheldFacts(decision)).toEqual([]);
     expect(await access.policyFacts(decision)).toEqual({ ...decision.policyFacts, decision: { id: 'd1', confidence: 0.9, output: { route: 'fast' } }, context: { channel: 'web' } });
@@ -38,7 +38,7 @@ describe('DecisionFieldAccess', () => {
   });
 
   it('withholds input, output and context from an auditor, and what depends on them', async () => {
-    const { access } = accessOf([Role.auditor]);
+    const { access } = accessOf([Role.AUDITOR]);
     for (const field of ['input', 'output', 'context'] as const) expect(await access.readable(decision, field)).toBeNull();
     expect(await access.withheldFacts(decision)).toEqual(['decision.output', 'context']);
     expect(await access.policyFacts(decision)).toEqual({ ...decision.policyFacts, decision: { id: 'd1', confidence: 0.9, output: null }, context: {} });
@@ -52,18 +52,18 @@ describe('DecisionFieldAccess', () => {
   });
 
   it('gives an automation owner the decisions of the automations it owns only, asking for the owner', async () => {
-    const owner = accessOf([Role.automation_owner], { id: 'owner-1', owners: { a1: 'owner-1' } });
+    const owner = accessOf([Role.AUTOMATION_OWNER], { id: 'owner-1', owners: { a1: 'owner-1' } });
     expect(await owner.access.readable(decision, 'output')).toEqual({ route: 'fast' });
     expect(owner.asked).toEqual(['a1']);
 
-    const stranger = accessOf([Role.automation_owner], { id: 'owner-2', owners: { a1: 'owner-1' } });
+    const stranger = accessOf([Role.AUTOMATION_OWNER], { id: 'owner-2', owners: { a1: 'owner-1' } });
     expect(await stranger.access.readable(decision, 'output')).toBeNull();
-    const unseen = accessOf([Role.automation_owner], { id: 'owner-1' }); // the automation cannot be loaded
+    const unseen = accessOf([Role.AUTOMATION_OWNER], { id: 'owner-1' }); // the automation cannot be loaded
     expect(await unseen.access.may(decision, 'input')).toBe(false);
   });
 
   it('gives a service the decisions of its bound automations', async () => {
-    expect(await accessOf([Role.service], { automationIds: ['a1'] }).access.may(decision, 'context')).toBe(true);
-    expect(await accessOf([Role.service], { automationIds: ['a2'] }).access.may(decision, 'context')).toBe(false);
+    expect(await accessOf([Role.SERVICE], { automationIds: ['a1'] }).access.may(decision, 'context')).toBe(true);
+    expect(await accessOf([Role.SERVICE], { automationIds: ['a2'] }).access.may(decision, 'context')).toBe(false);
   });
 });

@@ -1,8 +1,16 @@
 import { registerEnumType } from '@nestjs/graphql';
 
 export enum IngestJobStatus {
-  queued = 'queued',
-  running = 'running',
-  completed = 'completed',
+  QUEUED = 'queued',
+  RUNNING = 'running',
+  COMPLETED = 'completed',
 }
-registerEnumType(IngestJobStatus, { name: 'IngestJobStatus', description: 'queued: no chunk done yet; running: some chunks done; completed: every item recorded or refused' });
+registerEnumType(IngestJobStatus, {
+  name: 'IngestJobStatus',
+  description: 'Where an asynchronous ingest of decisions is',
+  valuesMap: {
+    QUEUED: { description: 'No chunk done yet' },
+    RUNNING: { description: 'Some chunks done' },
+    COMPLETED: { description: 'Every item recorded or refused' },
+  },
+});

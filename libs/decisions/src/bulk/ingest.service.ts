@@ -116,7 +116,7 @@ function modelOf(row: JobRow): IngestJobModel {
     replayed: Number(row.replayed), failed: Number(row.failed),
   };
   const chunksDone = Number(row.chunks_done);
-  const status = chunksDone === row.chunk_count ? IngestJobStatus.completed : chunksDone === 0 ? IngestJobStatus.queued : IngestJobStatus.running;
+  const status = chunksDone === row.chunk_count ? IngestJobStatus.COMPLETED : chunksDone === 0 ? IngestJobStatus.QUEUED : IngestJobStatus.RUNNING;
   return {
     id: row.id,
     status,
@@ -128,6 +128,6 @@ function modelOf(row: JobRow): IngestJobModel {
     submittedBy: row.submitted_by,
     correlationId: row.correlation_id,
     createdAt: row.created_at,
-    completedAt: status === IngestJobStatus.completed ? row.completed_at : null,
+    completedAt: status === IngestJobStatus.COMPLETED ? row.completed_at : null,
   };
 }

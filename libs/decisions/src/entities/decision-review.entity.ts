@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ReviewVerdictValue } from '../models/decision.enums';
 import type { RedactionFinding } from '../redaction/redact';
 
-export type ReviewVerdict = 'approve' | 'override' | 'reject';
+export type ReviewVerdict = ReviewVerdictValue;
 
 /** A human's verdict on a decision; at most one per decision. Append-only. */
 @Entity('decision_reviews')

@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { MatchedPolicyResult } from '@attest/core';
+import type { MatchedPolicyResult, PolicyEffectValue } from '@attest/core';
+import type { DecisionStatusValue } from '../models/decision.enums';
 import type { RedactionFinding } from '../redaction/redact';
 
-export type DecisionStatus = 'recorded' | 'pending_review' | 'blocked';
-export type PolicyEffect = MatchedPolicyResult['effect'];
+/** A status as stored (the vocabulary is defined once, in models/decision.enums.ts). */
+export type DecisionStatus = DecisionStatusValue;
 
 /** One automated outcome as stored: redacted, hashed where raw, with the verdict that judged it. Append-only. */
 @Entity('decisions')
@@ -25,7 +26,7 @@ export class DecisionEntity {
   @Column({ type: 'double precision', nullable: true }) confidence: number | null;
   @Column('text') status: DecisionStatus;
   @Column({ name: 'policy_pack_digest', type: 'text', nullable: true }) policyPackDigest: string | null;
-  @Column({ name: 'policy_effect', type: 'text', nullable: true }) policyEffect: PolicyEffect | null;
+  @Column({ name: 'policy_effect', type: 'text', nullable: true }) policyEffect: PolicyEffectValue | null;
   @Column({ name: 'policy_results', type: 'jsonb' }) policyResults: MatchedPolicyResult[];
   /** The registry and caller facts the policies saw, less the output and context (stored beside): for replaying the evaluation. */
   @Column({ name: 'policy_facts', type: 'jsonb', nullable: true }) policyFacts: Record<string, unknown> | null;

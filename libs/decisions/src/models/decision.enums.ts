@@ -1,39 +1,59 @@
 import { registerEnumType } from '@nestjs/graphql';
 
+// The decisions vocabulary, defined once: the values are what the database, webhooks, ledger facts
+// and policy facts hold (lower case); GraphQL exposes the keys (SCREAMING_SNAKE_CASE).
+
 export enum DecisionStatus {
-  recorded = 'recorded',
-  pending_review = 'pending_review',
-  blocked = 'blocked',
+  RECORDED = 'recorded',
+  PENDING_REVIEW = 'pending_review',
+  BLOCKED = 'blocked',
 }
 registerEnumType(DecisionStatus, {
   name: 'DecisionStatus',
   description: 'What the policies concluded when it was recorded: allowed, sent to human review, or denied (still stored)',
+  valuesMap: {
+    RECORDED: { description: 'Allowed: no policy asked for review or denied it' },
+    PENDING_REVIEW: { description: 'A policy required human review; the output stands only once approved' },
+    BLOCKED: { description: 'A policy denied it; recorded for the audit trail, its output never stands' },
+  },
 });
+/** A status as stored. */
+export type DecisionStatusValue = `${DecisionStatus}`;
 
 export enum DecisionOutcome {
-  recorded = 'recorded',
-  pending_review = 'pending_review',
-  approved = 'approved',
-  overridden = 'overridden',
-  rejected = 'rejected',
-  blocked = 'blocked',
+  RECORDED = 'recorded',
+  PENDING_REVIEW = 'pending_review',
+  APPROVED = 'approved',
+  OVERRIDDEN = 'overridden',
+  REJECTED = 'rejected',
+  BLOCKED = 'blocked',
 }
-registerEnumType(DecisionOutcome, { name: 'DecisionOutcome', description: 'The final outcome: the status, as settled by a human review' });
+registerEnumType(DecisionOutcome, {
+  name: 'DecisionOutcome',
+  description: 'The final outcome: the status, as settled by a human review',
+  valuesMap: {
+    RECORDED: { description: 'Allowed when recorded; no review was needed' },
+    PENDING_REVIEW: { description: 'Awaiting human review' },
+    APPROVED: { description: 'Reviewed: the output stands' },
+    OVERRIDDEN: { description: "Reviewed: the reviewer's corrected output replaces it" },
+    REJECTED: { description: 'Reviewed: the outcome is void' },
+    BLOCKED: { description: 'Denied by a policy when recorded' },
+  },
+});
 
 export enum ReviewVerdict {
-  approve = 'approve',
-  override = 'override',
-  reject = 'reject',
+  APPROVE = 'approve',
+  OVERRIDE = 'override',
+  REJECT = 'reject',
 }
 registerEnumType(ReviewVerdict, {
   name: 'ReviewVerdict',
-  description: 'approve: the output stands; override: the corrected output replaces it; reject: the outcome is void',
+  description: "A reviewer's judgement of a decision sent to review",
+  valuesMap: {
+    APPROVE: { description: 'The output stands' },
+    OVERRIDE: { description: 'The corrected output replaces it' },
+    REJECT: { description: 'The outcome is void' },
+  },
 });
-
-export enum PolicyEffect {
-  allow = 'allow',
-  deny = 'deny',
-  require_review = 'require_review',
-  annotate = 'annotate',
-}
-registerEnumType(PolicyEffect, { name: 'PolicyEffect' });
+/** A verdict as stored. */
+export type ReviewVerdictValue = `${ReviewVerdict}`;

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { PolicyEffect } from './decision.enums';
+import { PolicyEffect } from '@attest/core';
 
 @ObjectType('PolicyResult', { description: 'One policy that matched' })
 export class PolicyResultModel {

@@ -80,7 +80,7 @@ export class ReviewsService {
         before: { outcome: outcomeOf(decision, null) },
         after: { outcome: outcomeOf(decision, review), verdict: review.verdict, rationale: review.rationale, reviewId: review.id },
       });
-      const deliveryIds = await this.webhooks.record(m, decision, WebhookEvent.decision_reviewed, decisionEventPayload(decision, review));
+      const deliveryIds = await this.webhooks.record(m, decision, WebhookEvent.DECISION_REVIEWED, decisionEventPayload(decision, review));
       return { decision, review, deliveryIds };
     });
     await this.webhooks.dispatch(actor.tenantId, reviewed.deliveryIds);

@@ -10,33 +10,33 @@ const ability = (roles: Role[], id = 'me', automationIds: string[] = []) => buil
 
 describe('abilities from policies/access', () => {
   it('lets a model owner transition only the versions of models it owns', () => {
-    const owner = ability([Role.model_owner]);
+    const owner = ability([Role.MODEL_OWNER]);
     expect(owner.can('transition', subjectOf('ModelVersion', { tenantId, ownerId: 'me' }))).toBe(true);
     expect(owner.can('transition', subjectOf('ModelVersion', { tenantId, ownerId: 'someone-else' }))).toBe(false);
     expect(owner.can('approve', 'ModelVersion')).toBe(false);
   });
 
   it('confines every grant to the principal\'s tenant, even for admins', () => {
-    const admin = ability([Role.admin]);
+    const admin = ability([Role.ADMIN]);
     expect(admin.can('update', subjectOf('Model', { tenantId }))).toBe(true);
     expect(admin.can('update', subjectOf('Model', { tenantId: 'another-tenant' }))).toBe(false);
   });
 
   it('keeps API keys from auditors and compliance officers', () => {
-    expect(ability([Role.auditor]).can('read', 'ApiKey')).toBe(false);
-    expect(ability([Role.compliance_officer]).can('read', 'ApiKey')).toBe(false);
-    expect(ability([Role.auditor]).can('read', 'AuditEvent')).toBe(true);
+    expect(ability([Role.AUDITOR]).can('read', 'ApiKey')).toBe(false);
+    expect(ability([Role.COMPLIANCE_OFFICER]).can('read', 'ApiKey')).toBe(false);
+    expect(ability([Role.AUDITOR]).can('read', 'AuditEvent')).toBe(true);
   });
 
   it('applies field rules: owners see principals without their e-mail', () => {
-    const owner = ability([Role.model_owner]);
+    const owner = ability([Role.MODEL_OWNER]);
     const principal = subjectOf('Principal', { tenantId, id: 'p' });
     expect(owner.can('read', principal, 'name')).toBe(true);
     expect(owner.can('read', principal, 'email')).toBe(false);
   });
 
   it('lets a service read only its bound automations', () => {
-    const service = ability([Role.service], 'svc', ['a1']);
+    const service = ability([Role.SERVICE], 'svc', ['a1']);
     expect(service.can('read', subjectOf('Automation', { tenantId, id: 'a1' }))).toBe(true);
     expect(service.can('read', subjectOf('Automation', { tenantId, id: 'a2' }))).toBe(false);
     expect(service.can('read', 'Model')).toBe(false);
@@ -47,14 +47,14 @@ describe('accessibleWhere', () => {
   const columns = { id: 'id', tenantId: 'tenant_id', ownerId: 'owner_id', automationId: 'automation_id' };
 
   it('renders a service\'s bound automations as SQL with parameters', () => {
-    const where = accessibleWhere(ability([Role.service], 'svc', ['a1', 'a2']), 'read', 'Automation', 'x', columns);
+    const where = accessibleWhere(ability([Role.SERVICE], 'svc', ['a1', 'a2']), 'read', 'Automation', 'x', columns);
     expect(where.sql).toMatch(/x\.id IN \(:\.\.\.acl_Automation_\d+\)/);
     expect(where.sql).toMatch(/x\.tenant_id = :acl_Automation_\d+/);
     expect(Object.values(where.params)).toEqual(expect.arrayContaining([['a1', 'a2'], tenantId]));
   });
 
   it('is FALSE when no rule grants the action, and fails closed on unmapped fields', () => {
-    expect(accessibleWhere(ability([Role.auditor]), 'read', 'ApiKey', 'k', columns).sql).toBe('FALSE');
-    expect(() => accessibleWhere(ability([Role.service], 's', ['a']), 'read', 'Automation', 'x', { tenantId: 'tenant_id' })).toThrow(/unmapped field/);
+    expect(accessibleWhere(ability([Role.AUDITOR]), 'read', 'ApiKey', 'k', columns).sql).toBe('FALSE');
+    expect(() => accessibleWhere(ability([Role.SERVICE], 's', ['a']), 'read', 'Automation', 'x', { tenantId: 'tenant_id' })).toThrow(/unmapped field/);
   });
 });

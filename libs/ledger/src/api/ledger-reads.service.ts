@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttestError, ErrorCode, TenantDb, type Connection } from '@attest/core';
+import { AttestError, ErrorCode, pageInfoOf, TenantDb, type Connection } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import type { EntityManager } from 'typeorm';
 import { LedgerKeys } from '../keys/ledger-keys';
@@ -105,7 +105,7 @@ export class LedgerReads {
       );
       const page = rows.slice(0, args.first);
       const edges = page.map((row) => ({ cursor: Buffer.from(row.id).toString('base64url'), node: toEntry(row) }));
-      return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+      return { edges, pageInfo: pageInfoOf(edges, rows.length > args.first) };
     });
   }
 

@@ -3,14 +3,20 @@ import { ConnectionType, GraphQLSafeInt } from '@attest/core';
 import { LedgerVerificationModel } from '../api/models/ledger-verification.model';
 
 export enum LedgerVerificationStatus {
-  queued = 'queued',
-  running = 'running',
-  succeeded = 'succeeded',
-  failed = 'failed',
+  QUEUED = 'queued',
+  RUNNING = 'running',
+  SUCCEEDED = 'succeeded',
+  FAILED = 'failed',
 }
 registerEnumType(LedgerVerificationStatus, {
   name: 'LedgerVerificationStatus',
-  description: 'succeeded: the whole range matched; failed: a divergence was found (result.firstDivergence), or the job could not finish (error)',
+  description: 'Where a ledger verification job is, and what it found',
+  valuesMap: {
+    QUEUED: { description: 'Waiting for a worker' },
+    RUNNING: { description: 'Verifying, a slice at a time; see progress' },
+    SUCCEEDED: { description: 'The whole range matched' },
+    FAILED: { description: 'A divergence was found (result.firstDivergence), or the job could not finish (error)' },
+  },
 });
 
 @ObjectType('LedgerVerificationJob', { description: 'A range of the log verified as a background job, a slice at a time (startLedgerVerification)' })

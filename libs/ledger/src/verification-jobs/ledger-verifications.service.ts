@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttestError, decodeCursor, encodeCursor, recordAudit, TenantDb, type Connection, type PageArgs } from '@attest/core';
+import { AttestError, decodeCursor, encodeCursor, pageInfoOf, recordAudit, TenantDb, type Connection, type PageArgs } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import { JobQueue } from '@attest/jobs';
 import type { VerifyLedgerArgs } from '../api/dto/verify-ledger.args';
@@ -70,7 +70,7 @@ export class LedgerVerifications {
         [actor.tenantId, after?.createdAt ?? null, after?.id ?? null, page.first + 1],
       );
       const edges = rows.slice(0, page.first).map((row) => ({ cursor: encodeCursor({ createdAt: row.created_at, id: row.id }), node: toJobModel(row) }));
-      return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null } };
+      return { edges, pageInfo: pageInfoOf(edges, rows.length > page.first) };
     });
   }
 }

@@ -28,7 +28,7 @@ export function toJobModel(row: VerificationRow): LedgerVerificationJobModel {
   const leavesChecked = Number(row.leaves_checked);
   return {
     id: row.id, status: row.status, fromIndex, toIndex, leavesChecked, checkpointsChecked: row.checkpoints_checked,
-    progress: row.status === LedgerVerificationStatus.succeeded ? 1 : leavesChecked / (toIndex - fromIndex + 1),
+    progress: row.status === LedgerVerificationStatus.SUCCEEDED ? 1 : leavesChecked / (toIndex - fromIndex + 1),
     result: row.result, error: row.error, requestedBy: row.requested_by,
     createdAt: row.created_at, startedAt: row.started_at, finishedAt: row.finished_at,
   };

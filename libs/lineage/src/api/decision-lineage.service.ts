@@ -11,7 +11,7 @@ import type { LineageNodeModel } from './models/lineage-node.model';
 /** Hops and edges a decision's upstream chain may take (fan-in upstream is small; the caps catch a runaway graph). */
 const CHAIN_DEPTH = 10;
 const CHAIN_EDGES = 2000;
-const SOURCE_TYPES = new Set([LineageNodeType.dataset_version, LineageNodeType.external_dataset]);
+const SOURCE_TYPES = new Set([LineageNodeType.DATASET_VERSION, LineageNodeType.EXTERNAL_DATASET]);
 
 /**
  * decisionLineage: everything upstream of a decision to the datasets at the start of the chain,
@@ -23,7 +23,7 @@ export class DecisionLineageService {
 
   lineageOf(actor: AuthenticatedPrincipal, decisionId: string): Promise<DecisionLineageModel> {
     return this.db.transaction(actor.tenantId, async (m) => {
-      const start: NodeRef = { type: LineageNodeType.decision, id: decisionId };
+      const start: NodeRef = { type: LineageNodeType.DECISION, id: decisionId };
       const reached = await walk(start, 'up', CHAIN_DEPTH, CHAIN_EDGES, (frontier, step, limit) => edgesAt(m, frontier, step, limit));
       const found = [...reached.nodes.values()].sort((a, b) => a.depth - b.depth);
       const refs = found.map((f) => f.node);

@@ -24,18 +24,18 @@ export class ImpactService {
 
   impactOf(actor: AuthenticatedPrincipal, datasetVersionId: string): Promise<DatasetImpactModel> {
     return this.db.transaction(actor.tenantId, async (m) => {
-      const start: NodeRef = { type: LineageNodeType.dataset_version, id: datasetVersionId };
+      const start: NodeRef = { type: LineageNodeType.DATASET_VERSION, id: datasetVersionId };
       if (!(await labelsOf(m, [start])).has(nodeKey(start))) throw AttestError.notFound('DatasetVersion', datasetVersionId);
       const reached = await walk(start, 'down', IMPACT_DEPTH, IMPACT_EDGES, (frontier, step, limit) =>
-        edgesAt(m, frontier, step, limit, [LineageNodeType.decision, LineageNodeType.review]),
+        edgesAt(m, frontier, step, limit, [LineageNodeType.DECISION, LineageNodeType.REVIEW]),
       );
       const found = [...reached.nodes.values()];
       const labels = await labelsOf(m, found.map((f) => f.node));
       const ofType = (type: LineageNodeType): LineageNodeModel[] =>
         found.filter((f) => f.node.type === type).map(({ node, depth }) => ({ ...node, depth, label: labels.get(nodeKey(node)) ?? null }));
-      const modelVersions = ofType(LineageNodeType.model_version);
+      const modelVersions = ofType(LineageNodeType.MODEL_VERSION);
       return {
-        datasetVersionId, modelVersions, automationVersions: ofType(LineageNodeType.automation_version),
+        datasetVersionId, modelVersions, automationVersions: ofType(LineageNodeType.AUTOMATION_VERSION),
         decisions: await decisionCounts(m, modelVersions.map((v) => v.id)),
       };
     });

@@ -2,15 +2,15 @@ import { LineageNodeType } from '../graph/lineage-vocabulary';
 import { renderDot, renderMermaid, type DiagramEdge, type DiagramNode } from './render';
 
 const nodes: DiagramNode[] = [
-  { type: LineageNodeType.dataset_version, id: 'd1', label: 'claims-history 2024.1' },
-  { type: LineageNodeType.model_version, id: 'm1', label: 'claim "severity" <b>1.0</b>' },
-  { type: LineageNodeType.decision, id: '0d99d2da-b428-4d34-ad46-bdd0097c514b', label: null },
+  { type: LineageNodeType.DATASET_VERSION, id: 'd1', label: 'claims-history 2024.1' },
+  { type: LineageNodeType.MODEL_VERSION, id: 'm1', label: 'claim "severity" <b>1.0</b>' },
+  { type: LineageNodeType.DECISION, id: '0d99d2da-b428-4d34-ad46-bdd0097c514b', label: null },
 ];
 const edges: DiagramEdge[] = [
-  { kind: 'trained_on', upstream: { type: LineageNodeType.dataset_version, id: 'd1' }, downstream: { type: LineageNodeType.model_version, id: 'm1' } },
-  { kind: 'uses_model', upstream: { type: LineageNodeType.model_version, id: 'm1' }, downstream: { type: LineageNodeType.decision, id: '0d99d2da-b428-4d34-ad46-bdd0097c514b' } },
+  { kind: 'trained_on', upstream: { type: LineageNodeType.DATASET_VERSION, id: 'd1' }, downstream: { type: LineageNodeType.MODEL_VERSION, id: 'm1' } },
+  { kind: 'uses_model', upstream: { type: LineageNodeType.MODEL_VERSION, id: 'm1' }, downstream: { type: LineageNodeType.DECISION, id: '0d99d2da-b428-4d34-ad46-bdd0097c514b' } },
   // An edge to a node outside the subgraph is left out rather than drawn to nowhere.
-  { kind: 'reviewed_by', upstream: { type: LineageNodeType.decision, id: 'elsewhere' }, downstream: { type: LineageNodeType.review, id: 'r' } },
+  { kind: 'reviewed_by', upstream: { type: LineageNodeType.DECISION, id: 'elsewhere' }, downstream: { type: LineageNodeType.REVIEW, id: 'r' } },
 ];
 
 describe('lineage diagrams', () => {
@@ -29,7 +29,7 @@ describe('lineage diagrams', () => {
   });
 
   it('renders Graphviz DOT with quotes and backslashes escaped', () => {
-    const dot = renderDot([{ type: LineageNodeType.model_version, id: 'm', label: 'a "b" \\ c' }], []);
+    const dot = renderDot([{ type: LineageNodeType.MODEL_VERSION, id: 'm', label: 'a "b" \\ c' }], []);
     expect(dot).toContain('n0 [shape=box3d, label="model version: a \\"b\\" \\\\ c"];');
     expect(renderDot(nodes, edges)).toContain('n0 -> n1 [label="trained_on"];');
     expect(renderDot(nodes, edges)).not.toContain('reviewed_by');

@@ -5,7 +5,14 @@ export enum DiagramFormat {
   MERMAID = 'MERMAID',
   DOT = 'DOT',
 }
-registerEnumType(DiagramFormat, { name: 'DiagramFormat', description: 'Mermaid flowchart (Markdown, the console) or Graphviz DOT (reports)' });
+registerEnumType(DiagramFormat, {
+  name: 'DiagramFormat',
+  description: 'Mermaid flowchart (Markdown, the console) or Graphviz DOT (reports)',
+  valuesMap: {
+    MERMAID: { description: 'A Mermaid flowchart, for Markdown and the console' },
+    DOT: { description: 'Graphviz DOT, for reports' },
+  },
+});
 
 export interface DiagramNode {
   type: LineageNodeType;

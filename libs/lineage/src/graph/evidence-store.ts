@@ -32,17 +32,17 @@ interface EvidenceSource {
 // that PostgreSQL cannot flatten (OFFSET 0), so the lookups compare plain columns.
 const FIRST_EVENT = `SELECT e.id, e.id::text AS id_text FROM audit_events e WHERE e.tenant_id = r.tenant_id AND e.subject_id = k.self ORDER BY e.occurred_at, e.id LIMIT 1`;
 const EVIDENCE: Partial<Record<LineageNodeType, EvidenceSource>> = {
-  [LineageNodeType.dataset_version]: { table: 'dataset_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
-  [LineageNodeType.model_version]: { table: 'model_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
-  [LineageNodeType.automation_version]: { table: 'automation_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
-  [LineageNodeType.decision]: { table: 'decisions', actor: 'recorded_by', at: 'recorded_at', audit: FIRST_EVENT, leafOf: 'self' },
+  [LineageNodeType.DATASET_VERSION]: { table: 'dataset_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
+  [LineageNodeType.MODEL_VERSION]: { table: 'model_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
+  [LineageNodeType.AUTOMATION_VERSION]: { table: 'automation_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
+  [LineageNodeType.DECISION]: { table: 'decisions', actor: 'recorded_by', at: 'recorded_at', audit: FIRST_EVENT, leafOf: 'self' },
   // A run: who reported it (the lineage producer's key) and when, from its first event as received.
-  [LineageNodeType.run]: {
+  [LineageNodeType.RUN]: {
     table: `(SELECT DISTINCT ON (run_id) run_id AS id, tenant_id, received_by, received_at FROM lineage_events
               WHERE tenant_id = attest_current_tenant() AND run_id = ANY ($1::uuid[]) ORDER BY run_id, received_at, id)`,
     actor: 'received_by', at: 'received_at', audit: FIRST_EVENT, leafOf: 'audit',
   },
-  [LineageNodeType.review]: {
+  [LineageNodeType.REVIEW]: {
     table: 'decision_reviews', actor: 'reviewer_id', at: 'created_at', leafOf: 'self',
     audit: `SELECT e.id, e.id::text AS id_text FROM audit_events e WHERE e.tenant_id = r.tenant_id AND e.subject_id = k.decision AND e.action = 'decision.reviewed' ORDER BY e.occurred_at DESC, e.id LIMIT 1`,
   },
@@ -59,7 +59,7 @@ export async function evidenceOf(m: EntityManager, nodes: readonly NodeRef[]): P
       await m.query(
         `SELECT r.id, r.${spec.actor} AS actor_id, p.name AS actor_name, r.${spec.at} AS at, a.id AS audit_event_id, l.position, l.sealed_at
            FROM ${spec.table} r
-           CROSS JOIN LATERAL (SELECT r.id::text AS self, ${type === LineageNodeType.review ? 'r.decision_id::text' : 'NULL::text'} AS decision OFFSET 0) k
+           CROSS JOIN LATERAL (SELECT r.id::text AS self, ${type === LineageNodeType.REVIEW ? 'r.decision_id::text' : 'NULL::text'} AS decision OFFSET 0) k
            LEFT JOIN identity_principals p ON p.id = r.${spec.actor}
            LEFT JOIN LATERAL (${spec.audit}) a ON true
            LEFT JOIN LATERAL (SELECT position, sealed_at FROM ledger_leaves

@@ -36,14 +36,14 @@ export async function edgesAt(m: EntityManager, frontier: readonly NodeRef[], st
  * idempotency key, through the owners' published views; lineage's own nodes from its table.
  */
 const LABELS: Partial<Record<LineageNodeType, string>> = {
-  [LineageNodeType.dataset_version]: `SELECT id, label FROM registry_node_labels WHERE type = 'dataset_version' AND id = ANY ($1::uuid[])`,
-  [LineageNodeType.model_version]: `SELECT id, label FROM registry_node_labels WHERE type = 'model_version' AND id = ANY ($1::uuid[])`,
-  [LineageNodeType.automation_version]: `SELECT id, label FROM registry_node_labels WHERE type = 'automation_version' AND id = ANY ($1::uuid[])`,
-  [LineageNodeType.decision]: `SELECT id, label FROM decision_node_labels WHERE type = 'decision' AND id = ANY ($1::uuid[])`,
-  [LineageNodeType.review]: `SELECT id, label FROM decision_node_labels WHERE type = 'review' AND id = ANY ($1::uuid[])`,
-  [LineageNodeType.external_dataset]: `SELECT id, namespace || '/' || name AS label FROM lineage_nodes WHERE type = 'external_dataset' AND id = ANY ($1::uuid[])`,
-  [LineageNodeType.job]: `SELECT id, namespace || '/' || name AS label FROM lineage_nodes WHERE type = 'job' AND id = ANY ($1::uuid[])`,
-  [LineageNodeType.run]: `SELECT id, name || coalesce(' (' || state || ')', '') AS label FROM lineage_nodes WHERE type = 'run' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.DATASET_VERSION]: `SELECT id, label FROM registry_node_labels WHERE type = 'dataset_version' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.MODEL_VERSION]: `SELECT id, label FROM registry_node_labels WHERE type = 'model_version' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.AUTOMATION_VERSION]: `SELECT id, label FROM registry_node_labels WHERE type = 'automation_version' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.DECISION]: `SELECT id, label FROM decision_node_labels WHERE type = 'decision' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.REVIEW]: `SELECT id, label FROM decision_node_labels WHERE type = 'review' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.EXTERNAL_DATASET]: `SELECT id, namespace || '/' || name AS label FROM lineage_nodes WHERE type = 'external_dataset' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.JOB]: `SELECT id, namespace || '/' || name AS label FROM lineage_nodes WHERE type = 'job' AND id = ANY ($1::uuid[])`,
+  [LineageNodeType.RUN]: `SELECT id, name || coalesce(' (' || state || ')', '') AS label FROM lineage_nodes WHERE type = 'run' AND id = ANY ($1::uuid[])`,
 };
 
 /** Labels of the nodes that exist (and the caller's tenant holds), in one statement: a node without one was not found. */

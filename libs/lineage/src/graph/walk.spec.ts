@@ -1,8 +1,8 @@
 import { LineageEdgeKind, LineageNodeType, type NodeRef } from './lineage-vocabulary';
 import { walk, type Edge, type EdgeReader } from './walk';
 
-const n = (id: string, type = LineageNodeType.dataset_version): NodeRef => ({ type, id });
-const e = (up: string, down: string): Edge => ({ kind: LineageEdgeKind.derived_from, upstream: n(up), downstream: n(down), at: new Date(0), runId: null });
+const n = (id: string, type = LineageNodeType.DATASET_VERSION): NodeRef => ({ type, id });
+const e = (up: string, down: string): Edge => ({ kind: LineageEdgeKind.DERIVED_FROM, upstream: n(up), downstream: n(down), at: new Date(0), runId: null });
 
 /** An in-memory graph, read one hop at a time as the store does. */
 function reader(edges: Edge[], calls: number[] = []): EdgeReader {

@@ -9,6 +9,7 @@ import { IDENTITY_RESOLVERS } from '@attest/identity';
 import { POLICY_RESOLVERS } from '@attest/policy';
 import { POLICY_SIMULATION_RESOLVERS } from '@attest/policy-review';
 import { REGISTRY_RESOLVERS } from '@attest/registry';
+import { describeRootTypes } from './root-type-descriptions';
 
 /**
  * Every resolver of the modules ApiModule imports. Kept beside that module so a new context is added
@@ -25,7 +26,7 @@ export function printSortedSchema(schema: GraphQLSchema): string {
 export async function generateApiSchemaSdl(): Promise<string> {
   const context = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
-    const schema = await context.get(GraphQLSchemaFactory).create(API_RESOLVERS);
+    const schema = describeRootTypes(await context.get(GraphQLSchemaFactory).create(API_RESOLVERS));
     return printSortedSchema(schema);
   } finally {
     await context.close();

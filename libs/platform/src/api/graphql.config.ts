@@ -3,6 +3,7 @@ import { ApolloDriver } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { formatGraphQLError, graphqlLimitOptions, LoaderRegistry, type AttestConfig } from '@attest/core';
 import type { Request, Response } from 'express';
+import { describeRootTypes } from './root-type-descriptions';
 
 /** The Apollo settings: schema built from code (sorted, committed as schema.graphql), errors mapped once. */
 export function graphqlOptions(config: AttestConfig): ApolloDriverConfig {
@@ -12,6 +13,7 @@ export function graphqlOptions(config: AttestConfig): ApolloDriverConfig {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    transformSchema: describeRootTypes,
     // Introspection is answered to authenticated principals only (AuthenticatedOperationsPlugin).
     introspection: limits.introspection,
     parseOptions: limits.parseOptions,

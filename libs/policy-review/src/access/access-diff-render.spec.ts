@@ -3,9 +3,9 @@ import type { AccessChange } from './access-diff';
 import { accessDiffMarkdown, accessDiffText } from './access-diff-render';
 
 const changes: AccessChange[] = [
-  { role: Role.auditor, action: 'review', subject: 'Decision', before: 'none', after: 'always', change: 'gained', sources: ['roles.yaml:90'] },
+  { role: Role.AUDITOR, action: 'review', subject: 'Decision', before: 'none', after: 'always', change: 'gained', sources: ['roles.yaml:90'] },
   {
-    role: Role.service,
+    role: Role.SERVICE,
     action: 'read',
     subject: 'Automation',
     before: 'when {"id":{"$in":"${principal.automationIds}"}}',

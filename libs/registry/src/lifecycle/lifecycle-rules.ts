@@ -3,12 +3,12 @@ import { LifecycleStatus as S } from '../registry.enums';
 
 /** The moves a version may make. `in_review → draft` sends it back to its owner. */
 export const ALLOWED_TRANSITIONS: Record<S, readonly S[]> = {
-  [S.draft]: [S.in_review, S.retired],
-  [S.in_review]: [S.draft, S.approved],
-  [S.approved]: [S.deployed, S.deprecated],
-  [S.deployed]: [S.deprecated],
-  [S.deprecated]: [S.deployed, S.retired],
-  [S.retired]: [],
+  [S.DRAFT]: [S.IN_REVIEW, S.RETIRED],
+  [S.IN_REVIEW]: [S.DRAFT, S.APPROVED],
+  [S.APPROVED]: [S.DEPLOYED, S.DEPRECATED],
+  [S.DEPLOYED]: [S.DEPRECATED],
+  [S.DEPRECATED]: [S.DEPLOYED, S.RETIRED],
+  [S.RETIRED]: [],
 };
 
 export function assertTransitionAllowed(from: S, to: S): void {
@@ -23,5 +23,5 @@ export function assertTransitionAllowed(from: S, to: S): void {
 
 /** Approval is a separate ability (compliance) from moving one's own version along. */
 export function abilityForTransition(to: S): 'approve' | 'transition' {
-  return to === S.approved ? 'approve' : 'transition';
+  return to === S.APPROVED ? 'approve' : 'transition';
 }

@@ -76,11 +76,11 @@ export class LifecycleService {
       throw AttestError.forbidden(`You may not move this ${subjectType} to ${to}`);
     }
     assertTransitionAllowed(from, to);
-    if (to === LifecycleStatus.approved && version.submittedBy === actor.principalId) {
+    if (to === LifecycleStatus.APPROVED && version.submittedBy === actor.principalId) {
       throw AttestError.forbidden('Separation of duties: the principal who submitted a version for review cannot approve it');
     }
     const approverCount =
-      to === LifecycleStatus.approved
+      to === LifecycleStatus.APPROVED
         ? await recordApproval(m, { tenantId: actor.tenantId, subjectType, subjectId: version.id, approverId: actor.principalId, rationale })
         : undefined;
     // The gate: the tenant's active policy pack judges the move (a deny throws POLICY_DENIED here).
@@ -90,7 +90,7 @@ export class LifecycleService {
       transition: { from, to, actorId: actor.principalId },
       principal: { id: actor.principalId, roles: actor.roles },
     });
-    if (verdict?.effect === 'require_review' && to === LifecycleStatus.approved) {
+    if (verdict?.effect === 'require_review' && to === LifecycleStatus.APPROVED) {
       // More approvals needed: this one is kept; the version stays in review.
       await recordAudit(m, actor, {
         action: `${noun}.approval_recorded`,
@@ -103,9 +103,9 @@ export class LifecycleService {
 
     const before = { status: from, submittedBy: version.submittedBy, approvedBy: version.approvedBy };
     const changes: Partial<Versioned> = { status: to };
-    if (to === LifecycleStatus.in_review) Object.assign(changes, { submittedBy: actor.principalId, approvedBy: null });
-    if (to === LifecycleStatus.approved) changes.approvedBy = actor.principalId;
-    if (to === LifecycleStatus.draft) Object.assign(changes, { submittedBy: null, approvedBy: null });
+    if (to === LifecycleStatus.IN_REVIEW) Object.assign(changes, { submittedBy: actor.principalId, approvedBy: null });
+    if (to === LifecycleStatus.APPROVED) changes.approvedBy = actor.principalId;
+    if (to === LifecycleStatus.DRAFT) Object.assign(changes, { submittedBy: null, approvedBy: null });
 
     const updated = await m
       .createQueryBuilder()

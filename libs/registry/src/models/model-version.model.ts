@@ -1,5 +1,4 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '@attest/core';
 import { LifecycleStatus, RiskTier } from '../registry.enums';
 
 @ObjectType('EvaluationMetric', { description: 'One evaluation result of a model version' })
@@ -28,6 +27,3 @@ export class ModelVersionModel {
   @Field({ description: 'When this model version was registered, ISO 8601 (UTC)' }) createdAt: Date;
   @Field({ description: 'When the status of this model version last changed, ISO 8601 (UTC)' }) updatedAt: Date;
 }
-
-@ObjectType('ModelVersionConnection', { description: 'A page of model versions, newest first' })
-export class ModelVersionConnection extends ConnectionType(ModelVersionModel) {}

@@ -2,12 +2,21 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON } from '@attest/core';
 
 export enum PolicySimulationStatus {
-  queued = 'queued',
-  running = 'running',
-  completed = 'completed',
-  failed = 'failed',
+  QUEUED = 'queued',
+  RUNNING = 'running',
+  COMPLETED = 'completed',
+  FAILED = 'failed',
 }
-registerEnumType(PolicySimulationStatus, { name: 'PolicySimulationStatus' });
+registerEnumType(PolicySimulationStatus, {
+  name: 'PolicySimulationStatus',
+  description: 'Where a policy simulation job is',
+  valuesMap: {
+    QUEUED: { description: 'Waiting for a worker' },
+    RUNNING: { description: 'Replaying decisions; see progress' },
+    COMPLETED: { description: 'Done: summary, report and markdown are set' },
+    FAILED: { description: 'Stopped: see error' },
+  },
+});
 
 @ObjectType('PolicyOutcomeChange', { description: 'How many replayed decisions go from one effect to another (the same effect: other policies matched)' })
 export class PolicyOutcomeChangeModel {
