@@ -1,9 +1,19 @@
 // Jest runs TypeScript through @swc/jest (fast, keeps decorator metadata). NestJS 12 and a few
 // of its dependencies ship ES modules only, so they are transformed too.
 const esmPackages = [
-  '@nestjs', '@apollo', '@as-integrations', '@graphql-tools', '@whatwg-node', 'graphql-ws',
-  'file-type', 'strtok3', 'token-types', 'uint8array-extras',
-  '@tokenizer', 'load-esm', 'peek-readable',
+  '@nestjs',
+  '@apollo',
+  '@as-integrations',
+  '@graphql-tools',
+  '@whatwg-node',
+  'graphql-ws',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+  'peek-readable',
 ];
 const swc = [
   '@swc/jest',

@@ -45,7 +45,13 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const db = await benchDatabase(process.env.DATABASE_URL);
   const adminKey = `bench-admin-${randomBytes(24).toString('hex')}`;
-  const env = { DATABASE_URL: db.url, ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_HASH_KEY: randomBytes(32).toString('hex'), ATTEST_LOG_LEVEL: 'error', ...UNLIMITED_RATES };
+  const env = {
+    DATABASE_URL: db.url,
+    ATTEST_BOOTSTRAP_API_KEY: adminKey,
+    ATTEST_HASH_KEY: randomBytes(32).toString('hex'),
+    ATTEST_LOG_LEVEL: 'error',
+    ...UNLIMITED_RATES,
+  };
   const pool = benchPool(db.url, APP_POOL_SIZE);
   let api: AttestProcess | undefined;
   try {
@@ -59,14 +65,18 @@ async function main(): Promise<void> {
     const runId = randomBytes(4).toString('hex');
     let sequence = 0;
     const nextKey = () => `bench-${runId}-${sequence++}`;
-    const [before, after] = JSON.stringify({ query: RECORD, variables: { i: decisionPayload(target.automationId, target.modelVersionId) } }).split('"__KEY__"');
+    const [before, after] = JSON.stringify({
+      query: RECORD,
+      variables: { i: decisionPayload(target.automationId, target.modelVersionId) },
+    }).split('"__KEY__"');
     const recordBody = () => `${before}${JSON.stringify(nextKey())}${after}`;
 
     // One decision through the API: its stored row, steps and audit event are the raw baseline's template.
     const probe = new GraphQLClient(api.port!, target.serviceKey, 1);
     const first = JSON.parse(await probe.post(recordBody())) as { data: { recordDecision: { decision: { id: string; status: string } } } };
     probe.close();
-    if (first.data?.recordDecision.decision.status !== 'RECORDED') throw new Error(`Expected a recorded decision, got ${JSON.stringify(first)}`);
+    if (first.data?.recordDecision.decision.status !== 'RECORDED')
+      throw new Error(`Expected a recorded decision, got ${JSON.stringify(first)}`);
     const raw = await rawStatements(pool, first.data.recordDecision.decision.id, target.servicePrincipalId);
     const roundTrip = await selectOneRoundTrip(pool);
 
@@ -75,11 +85,17 @@ async function main(): Promise<void> {
     const run = async (level: number, name: string, op: (worker: number) => Promise<void>) => {
       const meter = meterFor();
       const result = await closedLoop({
-        concurrency: level, warmupMs: WARMUP_MS, durationMs: DURATION_MS, op,
-        onWindowStart: () => meter?.begin(), onWindowEnd: () => meter?.end(),
+        concurrency: level,
+        warmupMs: WARMUP_MS,
+        durationMs: DURATION_MS,
+        op,
+        onWindowStart: () => meter?.begin(),
+        onWindowEnd: () => meter?.end(),
       });
       rows.push({ level, name, result, cpu: meter?.use() });
-      process.stderr.write(`  c=${level} ${name}: ${result.perSecond.toFixed(0)}/s p99 ${result.p99.toFixed(1)} ms${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}\n`);
+      process.stderr.write(
+        `  c=${level} ${name}: ${result.perSecond.toFixed(0)}/s p99 ${result.p99.toFixed(1)} ms${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}\n`,
+      );
     };
     const overHttp = async (level: number, name: string, body: () => string, expect: string) => {
       const client = new GraphQLClient(api!.port!, target.serviceKey, level);
@@ -96,7 +112,12 @@ async function main(): Promise<void> {
       await run(level, "raw pg replay of recordDecision's 5 statements", () => raw.replay(nextKey()));
       await overHttp(level, 'recordDecision over GraphQL', recordBody, '"status":"recorded"');
       await overHttp(level, '{ me { id } } over GraphQL', () => JSON.stringify({ query: ME }), `"id":"${target.servicePrincipalId}"`);
-      await overHttp(level, '{ __typename } over GraphQL (no auth, no SQL)', () => JSON.stringify({ query: TYPENAME }), '"__typename":"Query"');
+      await overHttp(
+        level,
+        '{ __typename } over GraphQL (no auth, no SQL)',
+        () => JSON.stringify({ query: TYPENAME }),
+        '"__typename":"Query"',
+      );
     }
     await api.stop();
     api = undefined;
@@ -112,14 +133,37 @@ async function main(): Promise<void> {
 }
 
 const DECISION_COLUMNS = [
-  'tenant_id', 'automation_id', 'automation_version_id', 'model_version_id', 'request_hash', 'correlation_id', 'trace_id',
-  'input_hash', 'input', 'output', 'context', 'confidence', 'status', 'policy_pack_digest', 'policy_effect', 'policy_results',
-  'policy_facts', 'redactions', 'subject_hash', 'recorded_by',
+  'tenant_id',
+  'automation_id',
+  'automation_version_id',
+  'model_version_id',
+  'request_hash',
+  'correlation_id',
+  'trace_id',
+  'input_hash',
+  'input',
+  'output',
+  'context',
+  'confidence',
+  'status',
+  'policy_pack_digest',
+  'policy_effect',
+  'policy_results',
+  'policy_facts',
+  'redactions',
+  'subject_hash',
+  'recorded_by',
 ];
 const JSONB_COLUMNS = new Set(['input', 'output', 'context', 'policy_results', 'policy_facts', 'redactions']);
 const AUDIT_COLUMNS: [string, string][] = [
-  ['tenant_id', 'uuid'], ['actor_id', 'uuid'], ['action', 'text'], ['subject_type', 'text'], ['before', 'jsonb'], ['after', 'jsonb'],
-  ['changes', 'jsonb'], ['correlation_id', 'text'],
+  ['tenant_id', 'uuid'],
+  ['actor_id', 'uuid'],
+  ['action', 'text'],
+  ['subject_type', 'text'],
+  ['before', 'jsonb'],
+  ['after', 'jsonb'],
+  ['changes', 'jsonb'],
+  ['correlation_id', 'text'],
 ];
 
 /**
@@ -131,7 +175,8 @@ const AUDIT_COLUMNS: [string, string][] = [
  */
 async function rawStatements(pool: Pool, decisionId: string, servicePrincipalId: string) {
   const [row] = (await pool.query('SELECT * FROM decisions WHERE id = $1', [decisionId])).rows;
-  const steps = (await pool.query('SELECT kind, detail FROM explanation_steps WHERE decision_id = $1 ORDER BY position', [decisionId])).rows;
+  const steps = (await pool.query('SELECT kind, detail FROM explanation_steps WHERE decision_id = $1 ORDER BY position', [decisionId]))
+    .rows;
   const [audit] = (await pool.query('SELECT * FROM audit_events WHERE subject_id = $1', [decisionId])).rows;
   if (!row || steps.length !== 3 || !audit) throw new Error(`The template decision ${decisionId} is incomplete`);
   const [{ prefix }] = (await pool.query('SELECT prefix FROM api_keys WHERE principal_id = $1', [servicePrincipalId])).rows;
@@ -173,7 +218,9 @@ async function rawStatements(pool: Pool, decisionId: string, servicePrincipalId:
         await client.query(`START TRANSACTION; SELECT set_config('attest.tenant_id', '${row.tenant_id}', true)`);
         await client.query({ name: 'replay_reads', text: REPLAY.reads, values: [row.automation_id, row.model_version_id, row.tenant_id] });
         const { rows } = await client.query({
-          name: 'replay_insert', text: insertAll, values: [randomUUID(), key, new Date(), ...rowValues, stepsJson, ...auditValues],
+          name: 'replay_insert',
+          text: insertAll,
+          values: [randomUUID(), key, new Date(), ...rowValues, stepsJson, ...auditValues],
         });
         if (rows.length !== 1) throw new Error('the raw decision was not inserted');
         await client.query('COMMIT');
@@ -189,7 +236,8 @@ async function rawStatements(pool: Pool, decisionId: string, servicePrincipalId:
 
 /** The app's reads of one recordDecision, in one statement as it sends them (RLS's tenant filter written out where the owner bypasses it). */
 const REPLAY = {
-  authenticate: 'SELECT k.*, g.* FROM attest_find_api_key($1) k LEFT JOIN LATERAL attest_principal_grants(k.tenant_id, k.principal_id) g ON true',
+  authenticate:
+    'SELECT k.*, g.* FROM attest_find_api_key($1) k LEFT JOIN LATERAL attest_principal_grants(k.tenant_id, k.principal_id) g ON true',
   reads: `
     SELECT (SELECT rules FROM redaction_rules WHERE automation_id = a.id) AS redaction_rules,
            (SELECT digest FROM policy_pack_activations WHERE tenant_id = $3 ORDER BY created_at DESC, id DESC LIMIT 1) AS active_pack_digest,
@@ -225,7 +273,11 @@ async function selectOneRoundTrip(pool: Pool): Promise<number> {
  * The SQL of one request of each kind, from a second API process with ATTEST_LOG_LEVEL=debug
  * (TypeORM's logger echoes every statement it sends), after two warm-up requests.
  */
-async function statementsPerRequest(env: Record<string, string>, serviceKey: string, recordBody: () => string): Promise<Record<string, string[]>> {
+async function statementsPerRequest(
+  env: Record<string, string>,
+  serviceKey: string,
+  recordBody: () => string,
+): Promise<Record<string, string[]>> {
   const api = await AttestProcess.start(REPO_ROOT, 'api', { ...env, ATTEST_LOG_LEVEL: 'debug' });
   const client = new GraphQLClient(api.port!, serviceKey, 1);
   try {
@@ -245,7 +297,12 @@ async function statementsPerRequest(env: Record<string, string>, serviceKey: str
         .slice(from)
         .split(/\n(?=\[Nest\] )/)
         .filter((entry) => entry.includes('[SQL] '))
-        .map((entry) => entry.slice(entry.indexOf('[SQL] ') + 6).replace(/\s+/g, ' ').trim());
+        .map((entry) =>
+          entry
+            .slice(entry.indexOf('[SQL] ') + 6)
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
     }
     return statements;
   } finally {
@@ -256,12 +313,20 @@ async function statementsPerRequest(env: Record<string, string>, serviceKey: str
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
-function print(run: { rows: Row[]; statements: Record<string, string[]>; roundTrip: number; pgVersion: string; embedded: boolean; seconds: number }): void {
+function print(run: {
+  rows: Row[];
+  statements: Record<string, string[]>;
+  roundTrip: number;
+  pgVersion: string;
+  embedded: boolean;
+  seconds: number;
+}): void {
   const { rows, statements, roundTrip } = run;
   const out: string[] = [];
   const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 1) : '–');
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
-  const cpu = (c?: CpuUse) => (c ? `${c.api.toFixed(2)} / ${c.postgres.toFixed(2)} / ${c.loadGenerator.toFixed(2)} / ${c.other.toFixed(2)}` : 'n/a');
+  const cpu = (c?: CpuUse) =>
+    c ? `${c.api.toFixed(2)} / ${c.postgres.toFixed(2)} / ${c.loadGenerator.toFixed(2)} / ${c.other.toFixed(2)}` : 'n/a';
   const find = (level: number, prefix: string) => rows.find((r) => r.level === level && r.name.startsWith(prefix))!;
 
   out.push(
@@ -278,7 +343,11 @@ function print(run: { rows: Row[]; statements: Record<string, string[]>; roundTr
     const rawAll = find(level, 'raw pg same').result.perSecond;
     for (const r of rows.filter((x) => x.level === level)) {
       const vsRow = r.name.startsWith('raw pg INSERT') ? 'baseline' : pct(r.result.perSecond / rawRow);
-      const vsAll = r.name.startsWith('raw pg same') ? 'baseline' : r.name.startsWith('raw pg INSERT') ? '' : pct(r.result.perSecond / rawAll);
+      const vsAll = r.name.startsWith('raw pg same')
+        ? 'baseline'
+        : r.name.startsWith('raw pg INSERT')
+          ? ''
+          : pct(r.result.perSecond / rawAll);
       const errors = r.result.errors ? ` (${r.result.errors} errors: ${r.result.firstError?.slice(0, 80)})` : '';
       out.push(
         `| ${level} | ${r.name}${errors} | ${r.result.perSecond.toFixed(0)} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${ms(r.result.p99)} | ` +
@@ -287,7 +356,11 @@ function print(run: { rows: Row[]; statements: Record<string, string[]>; roundTr
     }
   }
 
-  out.push('', `Targets (issue 3): recordDecision ≥ ${pct(TARGET.ratio)} of the raw INSERT rate; p99 < ${TARGET.p99Ms} ms at concurrency ${TARGET.atConcurrency}.`, '');
+  out.push(
+    '',
+    `Targets (issue 3): recordDecision ≥ ${pct(TARGET.ratio)} of the raw INSERT rate; p99 < ${TARGET.p99Ms} ms at concurrency ${TARGET.atConcurrency}.`,
+    '',
+  );
   for (const level of LEVELS) {
     const record = find(level, 'recordDecision').result;
     const ratio = record.perSecond / find(level, 'raw pg INSERT').result.perSecond;
@@ -301,10 +374,13 @@ function print(run: { rows: Row[]; statements: Record<string, string[]>; roundTr
     if (!r.cpu) continue;
     const per = (cores: number) => (cores * 1000) / r.result.perSecond;
     const total = per(r.cpu.api) + per(r.cpu.postgres) + per(r.cpu.loadGenerator);
-    out.push(`| ${r.level} | ${r.name} | ${ms(per(r.cpu.api))} | ${ms(per(r.cpu.postgres))} | ${ms(per(r.cpu.loadGenerator))} | ${ms(total)} |`);
+    out.push(
+      `| ${r.level} | ${r.name} | ${ms(per(r.cpu.api))} | ${ms(per(r.cpu.postgres))} | ${ms(per(r.cpu.loadGenerator))} | ${ms(total)} |`,
+    );
   }
   const noisy = rows.filter((r) => r.cpu && r.cpu.other > 0.2);
-  if (noisy.length) out.push('', `Warning: other processes used > 0.2 cores during ${noisy.length} of ${rows.length} rows: those numbers are disturbed.`);
+  if (noisy.length)
+    out.push('', `Warning: other processes used > 0.2 cores during ${noisy.length} of ${rows.length} rows: those numbers are disturbed.`);
 
   out.push('', 'SQL statements per request (ATTEST_LOG_LEVEL=debug on a second API process, one request after two warm-up ones):', '');
   out.push(`- one round trip (\`SELECT 1\` on the pool, sequential, p50): ${ms(roundTrip)} ms`);

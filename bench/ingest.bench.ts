@@ -58,14 +58,20 @@ async function main(): Promise<void> {
     await ingestDecisions(api.port!, target, pool, items('warm-ingest', 2_000));
 
     results.push(await recordSync(api.port!, target, items('sync', ITEMS)));
-    results.push({ ...(await ingestDecisions(api.port!, target, pool, items('ingest-local', ITEMS))), name: 'ingestDecisions, in-process jobs (embedded default\'s way)' });
+    results.push({
+      ...(await ingestDecisions(api.port!, target, pool, items('ingest-local', ITEMS))),
+      name: "ingestDecisions, in-process jobs (embedded default's way)",
+    });
     if (process.env.REDIS_URL) {
       await api.stop();
       const redis = { REDIS_URL: process.env.REDIS_URL, ATTEST_QUEUE_PREFIX: `attest-bench-${randomBytes(4).toString('hex')}` };
       api = await start('api', redis);
       await start('worker', redis);
       await ingestDecisions(api.port!, target, pool, items('warm-redis', 2_000));
-      results.push({ ...(await ingestDecisions(api.port!, target, pool, items('ingest-redis', ITEMS))), name: 'ingestDecisions, Redis + 1 worker process' });
+      results.push({
+        ...(await ingestDecisions(api.port!, target, pool, items('ingest-redis', ITEMS))),
+        name: 'ingestDecisions, Redis + 1 worker process',
+      });
     }
     await Promise.all(processes.splice(0).map((p) => p.stop()));
 
@@ -95,9 +101,29 @@ async function recordSync(port: number, target: Target, decisions: Record<string
 }
 
 const DECISION_COLUMNS = [
-  'id', 'tenant_id', 'automation_id', 'automation_version_id', 'model_version_id', 'idempotency_key', 'request_hash', 'correlation_id',
-  'trace_id', 'input_hash', 'input', 'output', 'context', 'confidence', 'status', 'policy_pack_digest', 'policy_effect', 'policy_results',
-  'policy_facts', 'redactions', 'subject_hash', 'occurred_at', 'recorded_by',
+  'id',
+  'tenant_id',
+  'automation_id',
+  'automation_version_id',
+  'model_version_id',
+  'idempotency_key',
+  'request_hash',
+  'correlation_id',
+  'trace_id',
+  'input_hash',
+  'input',
+  'output',
+  'context',
+  'confidence',
+  'status',
+  'policy_pack_digest',
+  'policy_effect',
+  'policy_results',
+  'policy_facts',
+  'redactions',
+  'subject_hash',
+  'occurred_at',
+  'recorded_by',
 ];
 const STEP_COLUMNS = ['tenant_id', 'decision_id', 'position', 'kind', 'detail'];
 const AUDIT_COLUMNS = ['tenant_id', 'actor_id', 'action', 'subject_type', 'subject_id', 'before', 'after', 'changes', 'correlation_id'];
@@ -131,13 +157,23 @@ async function rawBaselines(pool: Pool, target: Target, n: number): Promise<Resu
         const chunk = writeSet.slice(i, i + RAW_CHUNK);
         await client.query('BEGIN');
         await copyRows(client, 'decisions', DECISION_COLUMNS, chunk);
-        await copyRows(client, 'explanation_steps', STEP_COLUMNS, chunk.flatMap((d) => steps.map((s) => ({ ...s, decision_id: d.id }))));
-        await copyRows(client, 'audit_events', AUDIT_COLUMNS, chunk.map((d) => ({ ...audit, subject_id: d.id })));
+        await copyRows(
+          client,
+          'explanation_steps',
+          STEP_COLUMNS,
+          chunk.flatMap((d) => steps.map((s) => ({ ...s, decision_id: d.id }))),
+        );
+        await copyRows(
+          client,
+          'audit_events',
+          AUDIT_COLUMNS,
+          chunk.map((d) => ({ ...audit, subject_id: d.id })),
+        );
         await client.query('COMMIT');
       }
     });
     const statement = fresh('raw-statement');
-    const rawStatement = await timed('raw: the app\'s multi-row statement (jsonb_to_recordset → 4 inserts)', async () => {
+    const rawStatement = await timed("raw: the app's multi-row statement (jsonb_to_recordset → 4 inserts)", async () => {
       for (let i = 0; i < n; i += RAW_CHUNK) await insertLikeTheApp(client, statement.slice(i, i + RAW_CHUNK), steps, audit);
     });
     return [copyOnly, copyAll, rawStatement];
@@ -146,11 +182,18 @@ async function rawBaselines(pool: Pool, target: Target, n: number): Promise<Resu
   }
 }
 
-async function insertLikeTheApp(client: PoolClient, rows: Record<string, any>[], steps: Record<string, any>[], audit: Record<string, any>): Promise<void> {
+async function insertLikeTheApp(
+  client: PoolClient,
+  rows: Record<string, any>[],
+  steps: Record<string, any>[],
+  audit: Record<string, any>,
+): Promise<void> {
   const records = rows.map((row) => ({
     ...Object.fromEntries(DECISION_COLUMNS.map((c) => [c, row[c]])),
     steps: steps.map((s) => ({ kind: s.kind, detail: s.detail })),
-    audit_action: audit.action, audit_after: audit.after, audit_changes: audit.changes,
+    audit_action: audit.action,
+    audit_after: audit.after,
+    audit_changes: audit.changes,
   }));
   await client.query(
     `WITH t AS (
@@ -184,11 +227,19 @@ function print(results: Result[], run: { pgVersion: string; embedded: boolean; s
     '',
     '| path | decisions | seconds | decisions/s | vs raw COPY of decisions | vs raw COPY of the same write set |',
     '|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.name} | ${r.decisions} | ${r.seconds.toFixed(2)} | ${rate(r).toFixed(0)} | ${pct(rate(r) / copyOnly)} | ${pct(rate(r) / copyAll)} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.decisions} | ${r.seconds.toFixed(2)} | ${rate(r).toFixed(0)} | ${pct(rate(r) / copyOnly)} | ${pct(rate(r) / copyAll)} |`,
+    ),
     '',
     `Target (issue 3): bulk ingest ≥ ${pct(TARGET_RATIO)} of raw COPY.`,
-    ...results.slice(3).map((r) => `- ${r.name}: ${pct(rate(r) / copyOnly)} of COPY of the decisions, ${pct(rate(r) / copyAll)} of COPY of the same write set: ` +
-      `${rate(r) / copyOnly >= TARGET_RATIO ? 'MET' : rate(r) / copyAll >= TARGET_RATIO ? 'MET against the same write set only' : 'NOT MET'}`),
+    ...results
+      .slice(3)
+      .map(
+        (r) =>
+          `- ${r.name}: ${pct(rate(r) / copyOnly)} of COPY of the decisions, ${pct(rate(r) / copyAll)} of COPY of the same write set: ` +
+          `${rate(r) / copyOnly >= TARGET_RATIO ? 'MET' : rate(r) / copyAll >= TARGET_RATIO ? 'MET against the same write set only' : 'NOT MET'}`,
+      ),
     '',
     `Total bench time: ${run.seconds.toFixed(0)} s.`,
   ];

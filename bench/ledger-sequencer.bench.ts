@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   try {
     let api = await start('api');
     const target = await prepareTarget(api.port!, adminKey);
-    const [{ tenant_id: tenantId }] = (await pool.query('SELECT tenant_id FROM principals WHERE id = $1', [target.servicePrincipalId])).rows;
+    const [{ tenant_id: tenantId }] = (await pool.query('SELECT tenant_id FROM principals WHERE id = $1', [target.servicePrincipalId]))
+      .rows;
     const measure = async (name: string) => {
       // Warm-up: compilation, caches, and every earlier leaf sealed before the measured run.
       await ingestDecisions(api.port!, target, pool, decisionBatch(target, `warm-${runs.length}`, 2_000));
@@ -106,7 +107,9 @@ async function main(): Promise<void> {
 async function lagUnderIngest(name: string, port: number, target: Target, tenantId: string, pool: Pool): Promise<LagRun> {
   const [{ last }] = (await pool.query<{ last: string }>('SELECT coalesce(max(id), 0) AS last FROM ledger_leaves')).rows;
   const run = await ingestDecisions(port, target, pool, decisionBatch(target, `measured-${randomBytes(4).toString('hex')}`, ITEMS));
-  const [{ unsealed }] = (await pool.query('SELECT count(*)::int AS unsealed FROM ledger_leaves WHERE id > $1 AND position IS NULL', [last])).rows;
+  const [{ unsealed }] = (
+    await pool.query('SELECT count(*)::int AS unsealed FROM ledger_leaves WHERE id > $1 AND position IS NULL', [last])
+  ).rows;
   await untilCheckpointed(pool, tenantId, await leavesWritten(pool, tenantId));
   // One sealed_at per sequencing transaction: the distinct ones are the batches.
   const [row] = (
@@ -118,7 +121,13 @@ async function lagUnderIngest(name: string, port: number, target: Target, tenant
     )
   ).rows;
   return {
-    name, decisions: run.decisions, leaves: row.leaves, seconds: run.seconds, unsealedAtEnd: unsealed, batches: row.batches, firstLeafId: row.first_leaf,
+    name,
+    decisions: run.decisions,
+    leaves: row.leaves,
+    seconds: run.seconds,
+    unsealedAtEnd: unsealed,
+    batches: row.batches,
+    firstLeafId: row.first_leaf,
     lagMs: { p50: Number(row.p50), p99: Number(row.p99), max: Number(row.max) },
   };
 }
@@ -129,7 +138,11 @@ async function lagUnderIngest(name: string, port: number, target: Target, tenant
  * batches' start times are their checkpoints' signed_at (the sequencer's clock: this machine's).
  */
 async function sealBacklog(pool: Pool, apiPid: number | undefined, databaseName: string, fromLeafId: string): Promise<BacklogRun> {
-  const [{ id: tenantId }] = (await pool.query(`INSERT INTO tenants (name, slug) VALUES ('bench backlog', $1) RETURNING id`, [`bench-backlog-${randomBytes(4).toString('hex')}`])).rows;
+  const [{ id: tenantId }] = (
+    await pool.query(`INSERT INTO tenants (name, slug) VALUES ('bench backlog', $1) RETURNING id`, [
+      `bench-backlog-${randomBytes(4).toString('hex')}`,
+    ])
+  ).rows;
   const meter = CpuMeter.available() ? new CpuMeter(apiPid, databaseName) : undefined;
   const insertStarted = Date.now();
   await pool.query(
@@ -143,15 +156,25 @@ async function sealBacklog(pool: Pool, apiPid: number | undefined, databaseName:
   meter?.begin();
   const done = await untilCheckpointed(pool, tenantId, BACKLOG);
   meter?.end();
-  const [batches] = (await pool.query('SELECT count(*)::int AS n, min(signed_at) AS first FROM ledger_checkpoints WHERE tenant_id = $1', [tenantId])).rows;
+  const [batches] = (
+    await pool.query('SELECT count(*)::int AS n, min(signed_at) AS first FROM ledger_checkpoints WHERE tenant_id = $1', [tenantId])
+  ).rows;
   const firstStart = (batches.first as Date).getTime();
   return {
-    leaves: BACKLOG, insertSeconds: (committed - insertStarted) / 1000, sealSeconds: (done - firstStart) / 1000, pickupMs: firstStart - committed,
-    batches: batches.n, cpu: meter?.use(),
+    leaves: BACKLOG,
+    insertSeconds: (committed - insertStarted) / 1000,
+    sealSeconds: (done - firstStart) / 1000,
+    pickupMs: firstStart - committed,
+    batches: batches.n,
+    cpu: meter?.use(),
   };
 }
 
-function print(runs: LagRun[], backlog: BacklogRun, run: { pgVersion: string; embedded: boolean; seconds: number; factBytes: number }): void {
+function print(
+  runs: LagRun[],
+  backlog: BacklogRun,
+  run: { pgVersion: string; embedded: boolean; seconds: number; factBytes: number },
+): void {
   const ms = (x: number) => x.toFixed(0);
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
   const leafRate = (r: LagRun) => r.leaves / r.seconds;
@@ -169,26 +192,30 @@ function print(runs: LagRun[], backlog: BacklogRun, run: { pgVersion: string; em
       `${SETTINGS.ATTEST_LEDGER_SEQUENCE_EVERY_MS} ms in batches of ${SETTINGS.ATTEST_LEDGER_BATCH}, ${SETTINGS.ATTEST_WORKER_CONCURRENCY} concurrent jobs; ` +
       `${ITEMS} claim-triage decisions ingested per run (facts of ~${run.factBytes} bytes); a backlog of ${BACKLOG} copies of their leaves.`,
     '',
-    '| where jobs and the sequencer run | bulk ingest (submit to last commit) | sealed by the ingest\'s end | lag: sealed_at − created_at | batches |',
+    "| where jobs and the sequencer run | bulk ingest (submit to last commit) | sealed by the ingest's end | lag: sealed_at − created_at | batches |",
     '|---|---|---|---|---|',
-    ...runs.map((r) =>
-      `| ${r.name} | ${(r.decisions / r.seconds).toFixed(0)} decisions/s = ${leafRate(r).toFixed(0)} leaves/s (${(r.leaves / r.decisions).toFixed(2)} per decision) ` +
+    ...runs.map(
+      (r) =>
+        `| ${r.name} | ${(r.decisions / r.seconds).toFixed(0)} decisions/s = ${leafRate(r).toFixed(0)} leaves/s (${(r.leaves / r.decisions).toFixed(2)} per decision) ` +
         `| ${sealedRate(r).toFixed(0)} leaves/s, ${pct(sealedRate(r) / leafRate(r))} of the ingest's; ${r.unsealedAtEnd} waiting at its end (${ms(behindMs(r))} ms of writes) ` +
-        `| p50 ${ms(r.lagMs.p50)} ms, p99 ${ms(r.lagMs.p99)} ms, max ${ms(r.lagMs.max)} ms over ${r.leaves} leaves | ${r.batches}, ${(r.leaves / r.batches).toFixed(0)} leaves each |`),
+        `| p50 ${ms(r.lagMs.p50)} ms, p99 ${ms(r.lagMs.p99)} ms, max ${ms(r.lagMs.max)} ms over ${r.leaves} leaves | ${r.batches}, ${(r.leaves / r.batches).toFixed(0)} leaves each |`,
+    ),
     '',
-    '| sequencer alone (nothing else running) | result | vs the in-process ingest\'s leaf rate |',
+    "| sequencer alone (nothing else running) | result | vs the in-process ingest's leaf rate |",
     '|---|---|---|',
     `| a backlog of ${backlog.leaves} leaves sealed by the API's loop | ${sealRate.toFixed(0)} leaves/s (${backlog.batches} batches, ` +
       `${ms((backlog.sealSeconds * 1000) / backlog.batches)} ms each on average) | ${(sealRate / baseline).toFixed(1)}× |`,
     '',
     `Backlog inserted in ${backlog.insertSeconds.toFixed(1)} s (one statement); first batch ${ms(backlog.pickupMs)} ms after its commit${cpu}. ` +
-      'sealed_at is the sealing transaction\'s start: its checkpoint is readable at its commit, up to one batch later.',
+      "sealed_at is the sealing transaction's start: its checkpoint is readable at its commit, up to one batch later.",
     '',
     'Targets (issue 4): the sequencer keeps up with the bulk ingest, lag p99 < 2 s at its rate.',
     `- alone, the sequencer seals ${(sealRate / baseline).toFixed(1)}× the ingest's leaf rate: ${sealRate >= baseline ? 'the capacity is there' : 'too slow even alone'}`,
-    ...runs.map((r) =>
-      `- ${r.name}: ${ms(behindMs(r))} ms of writes waiting at the ingest's end — ${behindMs(r) < TARGET_LAG_P99_MS ? 'keeps up' : 'falls behind'}; ` +
-        `lag p99 ${ms(r.lagMs.p99)} ms — ${r.lagMs.p99 < TARGET_LAG_P99_MS ? 'MET' : 'NOT MET'}`),
+    ...runs.map(
+      (r) =>
+        `- ${r.name}: ${ms(behindMs(r))} ms of writes waiting at the ingest's end — ${behindMs(r) < TARGET_LAG_P99_MS ? 'keeps up' : 'falls behind'}; ` +
+        `lag p99 ${ms(r.lagMs.p99)} ms — ${r.lagMs.p99 < TARGET_LAG_P99_MS ? 'MET' : 'NOT MET'}`,
+    ),
     '',
     `Total bench time: ${run.seconds.toFixed(0)} s.`,
   ];

@@ -16,7 +16,16 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { provisionAppConnection, TenantDb } from '@attest/core';
 import {
-  consistencyProof, headOfLeafHashes, inclusionProof, InMemoryTree, leafBytes, leafHash, nodesCompletedBy, overStoredTree, rootHash, verifyConsistency,
+  consistencyProof,
+  headOfLeafHashes,
+  inclusionProof,
+  InMemoryTree,
+  leafBytes,
+  leafHash,
+  nodesCompletedBy,
+  overStoredTree,
+  rootHash,
+  verifyConsistency,
   type TreeReader,
 } from '@attest/ledger';
 import { AttestProcess } from './support/attest-process';
@@ -81,9 +90,14 @@ async function main(): Promise<void> {
     const memoryConsistency = timeEach(oldSizes.length, inMemory(consistencyFrom));
     const graphql = await graphqlConsistency(api.port!, adminKey, oldSizes.slice(0, GRAPHQL_PROOFS), memory, root);
 
-    const [pg] = (await pool.query<{ v: string; nodes: string }>("SELECT current_setting('server_version') AS v, (SELECT count(*) FROM ledger_nodes) AS nodes")).rows;
+    const [pg] = (
+      await pool.query<{ v: string; nodes: string }>(
+        "SELECT current_setting('server_version') AS v, (SELECT count(*) FROM ledger_nodes) AS nodes",
+      )
+    ).rows;
     const ms = (x: number) => x.toFixed(3);
-    const ratio = (stored: Percentiles, memory: Percentiles) => `${(stored.p50 / memory.p50).toFixed(0)}× / ${(stored.p99 / memory.p99).toFixed(0)}×`;
+    const ratio = (stored: Percentiles, memory: Percentiles) =>
+      `${(stored.p50 / memory.p50).toFixed(0)}× / ${(stored.p99 / memory.p99).toFixed(0)}×`;
     const out = [
       `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}, PostgreSQL ${pg.v} ` +
         `(${db.embedded ? 'embedded' : "DATABASE_URL's server"}). A tree of ${LEAVES} leaves (${sealed} sealed by the API, the rest decision leaves), ` +
@@ -127,8 +141,11 @@ async function storeTree(pool: Pool, tenantId: string, sealed: number, checkpoin
     [tenantId],
   );
   const hashes = rows.map((r) => leafHash(leafBytes(Number(r.position), r.fact)));
-  const [checkpoint] = (await pool.query('SELECT root_hash FROM ledger_checkpoints WHERE tenant_id = $1 AND tree_size = $2', [tenantId, sealed])).rows;
-  if (!headOfLeafHashes(hashes).equals(checkpoint.root_hash)) throw new Error('the sealed leaves do not give their checkpoint: the leaf format changed?');
+  const [checkpoint] = (
+    await pool.query('SELECT root_hash FROM ledger_checkpoints WHERE tenant_id = $1 AND tree_size = $2', [tenantId, sealed])
+  ).rows;
+  if (!headOfLeafHashes(hashes).equals(checkpoint.root_hash))
+    throw new Error('the sealed leaves do not give their checkpoint: the leaf format changed?');
   for (let p = sealed; p < LEAVES; p++) hashes.push(leafHash(leafBytes(p, decisionFactText(p))));
   const tree = new InMemoryTree(hashes);
 
@@ -141,10 +158,19 @@ async function storeTree(pool: Pool, tenantId: string, sealed: number, checkpoin
   try {
     await client.query('BEGIN');
     for (let i = 0; i < nodes.length; i += COPY_SLICE) {
-      await copyRows(client, 'ledger_nodes', ['tenant_id', 'level', 'index', 'hash'], nodes.slice(i, i + COPY_SLICE).map((n) => ({ tenant_id: tenantId, ...n })));
+      await copyRows(
+        client,
+        'ledger_nodes',
+        ['tenant_id', 'level', 'index', 'hash'],
+        nodes.slice(i, i + COPY_SLICE).map((n) => ({ tenant_id: tenantId, ...n })),
+      );
     }
     const checkpoints = [...checkpointSizes, LEAVES].map((size) => ({
-      tenant_id: tenantId, tree_size: size, root_hash: rootHash(tree, size), signed_at: signedAt, note: 'bench: a checkpoint row for proofs (not signed)',
+      tenant_id: tenantId,
+      tree_size: size,
+      root_hash: rootHash(tree, size),
+      signed_at: signedAt,
+      note: 'bench: a checkpoint row for proofs (not signed)',
     }));
     await copyRows(client, 'ledger_checkpoints', ['tenant_id', 'tree_size', 'root_hash', 'signed_at', 'note'], checkpoints);
     await client.query('COMMIT');
@@ -158,27 +184,40 @@ async function storeTree(pool: Pool, tenantId: string, sealed: number, checkpoin
 
 /** n stored proofs, each in its own tenant transaction as the application role, each checked equal to the in-memory one. */
 async function timeStored(
-  db: TenantDb, tenantId: string, n: number, proofOf: (i: number) => (tree: TreeReader) => Buffer[], expected: (i: number) => Buffer[],
+  db: TenantDb,
+  tenantId: string,
+  n: number,
+  proofOf: (i: number) => (tree: TreeReader) => Buffer[],
+  expected: (i: number) => Buffer[],
 ): Promise<StoredTimes> {
   const proofMs: number[] = [];
   const proofs: Buffer[][] = [];
   const transaction = await timeEachAsync(n, async (i) => {
-    proofs.push(await db.transaction(tenantId, async (m) => {
-      const started = process.hrtime.bigint();
-      const hashes = await overStoredTree(m, LEAVES, proofOf(i));
-      proofMs.push(Number(process.hrtime.bigint() - started) / 1e6);
-      return hashes;
-    }));
+    proofs.push(
+      await db.transaction(tenantId, async (m) => {
+        const started = process.hrtime.bigint();
+        const hashes = await overStoredTree(m, LEAVES, proofOf(i));
+        proofMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+        return hashes;
+      }),
+    );
   });
   proofs.forEach((proof, i) => {
     const wanted = expected(i);
-    if (proof.length !== wanted.length || proof.some((h, k) => !h.equals(wanted[k]))) throw new Error(`stored proof ${i} differs from the in-memory one`);
+    if (proof.length !== wanted.length || proof.some((h, k) => !h.equals(wanted[k])))
+      throw new Error(`stored proof ${i} differs from the in-memory one`);
   });
   return { proof: percentiles(proofMs), transaction };
 }
 
 /** ledgerConsistencyProof from each size to the latest checkpoint, one call after the other, each proof verified. */
-async function graphqlConsistency(port: number, adminKey: string, fromSizes: number[], memory: InMemoryTree, root: Buffer): Promise<Percentiles> {
+async function graphqlConsistency(
+  port: number,
+  adminKey: string,
+  fromSizes: number[],
+  memory: InMemoryTree,
+  root: Buffer,
+): Promise<Percentiles> {
   const client = new GraphQLClient(port, adminKey, 1);
   const query = 'query($f: SafeInt!) { ledgerConsistencyProof(fromSize: $f) { toSize hashes } }';
   const answers: { toSize: number; hashes: string[] }[] = [];

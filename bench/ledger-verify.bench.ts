@@ -82,16 +82,21 @@ async function main(): Promise<void> {
     const preparing = seconds(copyStarted);
     const range = { from: size, to: end - 1 };
     const leaves = end - size;
-    const kinds = (await pool.query<{ kind: string; n: number }>(
-      'SELECT kind, count(*)::int AS n FROM ledger_leaves WHERE tenant_id = $1 AND position BETWEEN $2 AND $3 GROUP BY kind ORDER BY n DESC',
-      [tenantId, range.from, range.to],
-    )).rows;
+    const kinds = (
+      await pool.query<{ kind: string; n: number }>(
+        'SELECT kind, count(*)::int AS n FROM ledger_leaves WHERE tenant_id = $1 AND position BETWEEN $2 AND $3 GROUP BY kind ORDER BY n DESC',
+        [tenantId, range.from, range.to],
+      )
+    ).rows;
 
     const baselineSeconds = await plainRead(pool, tenantId, range.from, range.to);
     const job = await jobOver(client, range.from, range.to);
     const syncFrom = Math.max(range.from, range.to - SYNC_CAP + 1);
     const syncStarted = process.hrtime.bigint();
-    const { verifyLedger: sync } = await client.gql('query($f: SafeInt!, $t: SafeInt!) { verifyLedger(fromIndex: $f, toIndex: $t) { ok leavesChecked } }', { f: syncFrom, t: range.to });
+    const { verifyLedger: sync } = await client.gql(
+      'query($f: SafeInt!, $t: SafeInt!) { verifyLedger(fromIndex: $f, toIndex: $t) { ok leavesChecked } }',
+      { f: syncFrom, t: range.to },
+    );
     const syncSeconds = seconds(syncStarted);
     if (!sync.ok) throw new Error(`verifyLedger: ${JSON.stringify(sync)}`);
 
@@ -100,27 +105,29 @@ async function main(): Promise<void> {
     const vs = (r: number) => `${((100 * r) / baseline).toFixed(0)}%`;
     const jobRate = rate(leaves, job.seconds);
     const syncRate = rate(sync.leavesChecked, syncSeconds);
-    process.stdout.write([
-      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}, PostgreSQL ${v} (${db.embedded ? 'embedded' : "DATABASE_URL's server"}).`,
-      `Audit events: a log of ${size} leaves (${LEAVES} audit events added to the bootstrap tenant's), ${verified.checkpointsChecked} checkpoints.`,
-      '',
-      '| verification | leaves | time | leaves/s |',
-      '|---|---|---|---|',
-      `| verifyLedger over GraphQL, the whole log | ${size} | ${auditSeconds.toFixed(2)} s | ${rate(size, auditSeconds)} |`,
-      `| the fact lookup before 1764662450000 (\`r.id::text = fact_id\`), facts only, as the owner | ${OLD_LOOKUPS} | ${oldSeconds.toFixed(2)} s | ${rate(OLD_LOOKUPS, oldSeconds)} |`,
-      '',
-      `Decisions: ${decisions} (${RECORDED} ingested through the API, the rest copied), leaves [${range.from}, ${range.to}]: ${kinds.map((k) => `${k.n} ${k.kind}`).join(', ')}; ` +
-        `copied and sealed in ${preparing.toFixed(0)} s.`,
-      '',
-      '| over the decision leaves | leaves | time | leaves/s | vs baseline |',
-      '|---|---|---|---|---|',
-      `| baseline: plain SELECT of the leaves, their level-0 hashes and decision rows (owner, pages of ${PAGE}) | ${leaves} | ${baselineSeconds.toFixed(2)} s | ${baseline} | 100% |`,
-      `| startLedgerVerification, the whole range, start to succeeded (${job.checkpoints} checkpoints) | ${leaves} | ${job.seconds.toFixed(2)} s | ${jobRate} | ${vs(jobRate)} |`,
-      `| verifyLedger over GraphQL, the last ${sync.leavesChecked} | ${sync.leavesChecked} | ${syncSeconds.toFixed(2)} s | ${syncRate} | ${vs(syncRate)} |`,
-      '',
-      `Extrapolated at the job's rate: 1,000,000 decision leaves in ${(1_000_000 / jobRate).toFixed(0)} s.`,
-      '',
-    ].join('\n'));
+    process.stdout.write(
+      [
+        `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}, PostgreSQL ${v} (${db.embedded ? 'embedded' : "DATABASE_URL's server"}).`,
+        `Audit events: a log of ${size} leaves (${LEAVES} audit events added to the bootstrap tenant's), ${verified.checkpointsChecked} checkpoints.`,
+        '',
+        '| verification | leaves | time | leaves/s |',
+        '|---|---|---|---|',
+        `| verifyLedger over GraphQL, the whole log | ${size} | ${auditSeconds.toFixed(2)} s | ${rate(size, auditSeconds)} |`,
+        `| the fact lookup before 1764662450000 (\`r.id::text = fact_id\`), facts only, as the owner | ${OLD_LOOKUPS} | ${oldSeconds.toFixed(2)} s | ${rate(OLD_LOOKUPS, oldSeconds)} |`,
+        '',
+        `Decisions: ${decisions} (${RECORDED} ingested through the API, the rest copied), leaves [${range.from}, ${range.to}]: ${kinds.map((k) => `${k.n} ${k.kind}`).join(', ')}; ` +
+          `copied and sealed in ${preparing.toFixed(0)} s.`,
+        '',
+        '| over the decision leaves | leaves | time | leaves/s | vs baseline |',
+        '|---|---|---|---|---|',
+        `| baseline: plain SELECT of the leaves, their level-0 hashes and decision rows (owner, pages of ${PAGE}) | ${leaves} | ${baselineSeconds.toFixed(2)} s | ${baseline} | 100% |`,
+        `| startLedgerVerification, the whole range, start to succeeded (${job.checkpoints} checkpoints) | ${leaves} | ${job.seconds.toFixed(2)} s | ${jobRate} | ${vs(jobRate)} |`,
+        `| verifyLedger over GraphQL, the last ${sync.leavesChecked} | ${sync.leavesChecked} | ${syncSeconds.toFixed(2)} s | ${syncRate} | ${vs(syncRate)} |`,
+        '',
+        `Extrapolated at the job's rate: 1,000,000 decision leaves in ${(1_000_000 / jobRate).toFixed(0)} s.`,
+        '',
+      ].join('\n'),
+    );
   } finally {
     client?.close();
     await api?.stop();
@@ -148,9 +155,15 @@ async function plainRead(pool: Pool, tenantId: string, from: number, to: number)
 /** startLedgerVerification over the range, polled every 100 ms until it has finished. */
 async function jobOver(client: GraphQLClient, from: number, to: number): Promise<{ seconds: number; checkpoints: number }> {
   const started = process.hrtime.bigint();
-  const { startLedgerVerification: job } = await client.gql('mutation($f: SafeInt!, $t: SafeInt!) { startLedgerVerification(fromIndex: $f, toIndex: $t) { id } }', { f: from, t: to });
+  const { startLedgerVerification: job } = await client.gql(
+    'mutation($f: SafeInt!, $t: SafeInt!) { startLedgerVerification(fromIndex: $f, toIndex: $t) { id } }',
+    { f: from, t: to },
+  );
   for (;;) {
-    const { ledgerVerification: v } = await client.gql('query($id: ID!) { ledgerVerification(id: $id) { status error checkpointsChecked result { ok leavesChecked } } }', { id: job.id });
+    const { ledgerVerification: v } = await client.gql(
+      'query($id: ID!) { ledgerVerification(id: $id) { status error checkpointsChecked result { ok leavesChecked } } }',
+      { id: job.id },
+    );
     if (v.status === 'SUCCEEDED') return { seconds: seconds(started), checkpoints: v.checkpointsChecked };
     if (v.status === 'FAILED') throw new Error(`startLedgerVerification: ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, 100));

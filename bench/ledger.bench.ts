@@ -11,7 +11,16 @@
 import { hash } from 'node:crypto';
 import { cpus } from 'node:os';
 import {
-  CompactRange, consistencyProof, inclusionProof, leafBytes, leafHash, leafHashOf, InMemoryTree, rootHash, verifyConsistency, verifyInclusion,
+  CompactRange,
+  consistencyProof,
+  inclusionProof,
+  leafBytes,
+  leafHash,
+  leafHashOf,
+  InMemoryTree,
+  rootHash,
+  verifyConsistency,
+  verifyInclusion,
 } from '@attest/ledger';
 import { decisionFactText } from './support/decision-fact';
 import { randomIntegers, seededRandom } from './support/seeded-random';

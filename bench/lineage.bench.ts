@@ -37,22 +37,55 @@ async function registerGraph(admin: GraphQLClient): Promise<Graph> {
   const datasetId = (await admin.gql('mutation { registerDataset(input: { name: "claims-history" }) { id } }')).registerDataset.id;
   const versions: string[] = [];
   for (const version of ['2024.1', '2024.2', '2025.1']) {
-    versions.push((await admin.gql('mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }', {
-      i: { datasetId, version, sourceUri: `s3://data/claims/${version}/`, digest: `sha256:${version.replace('.', '').padEnd(64, '0')}`, piiClasses: ['contact'], provenance: 'contract' },
-    })).registerDatasetVersion.id);
+    versions.push(
+      (
+        await admin.gql('mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }', {
+          i: {
+            datasetId,
+            version,
+            sourceUri: `s3://data/claims/${version}/`,
+            digest: `sha256:${version.replace('.', '').padEnd(64, '0')}`,
+            piiClasses: ['contact'],
+            provenance: 'contract',
+          },
+        })
+      ).registerDatasetVersion.id,
+    );
   }
   const modelId = (await admin.gql('mutation { registerModel(input: { name: "claim-severity" }) { id } }')).registerModel.id;
-  const modelVersionId = (await admin.gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-    i: { modelId, version: '1.0.0', artifactUri: 's3://models/claim-severity/1.0.0', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'LOW',
-      trainingDatasetVersionIds: [versions[0]], evaluationDatasetVersionIds: [versions[1]] },
-  })).registerModelVersion.id;
-  const automationId = (await admin.gql('mutation { registerAutomation(input: { key: "claims-triage", name: "Claims triage" }) { id } }')).registerAutomation.id;
+  const modelVersionId = (
+    await admin.gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
+      i: {
+        modelId,
+        version: '1.0.0',
+        artifactUri: 's3://models/claim-severity/1.0.0',
+        artifactDigest: `sha256:${'a'.repeat(64)}`,
+        framework: 'xgboost',
+        riskTier: 'LOW',
+        trainingDatasetVersionIds: [versions[0]],
+        evaluationDatasetVersionIds: [versions[1]],
+      },
+    })
+  ).registerModelVersion.id;
+  const automationId = (await admin.gql('mutation { registerAutomation(input: { key: "claims-triage", name: "Claims triage" }) { id } }'))
+    .registerAutomation.id;
   await admin.gql('mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
-    i: { automationId, version: '1', purpose: 'Route claims', riskClass: 'MINIMAL', oversightMode: 'NONE', environment: 'STAGING', modelVersionIds: [modelVersionId] },
+    i: {
+      automationId,
+      version: '1',
+      purpose: 'Route claims',
+      riskClass: 'MINIMAL',
+      oversightMode: 'NONE',
+      environment: 'STAGING',
+      modelVersionIds: [modelVersionId],
+    },
   });
-  const principalId = (await admin.gql('mutation { createPrincipal(input: { kind: SERVICE, name: "claims-triage-svc" }) { id } }')).createPrincipal.id;
+  const principalId = (await admin.gql('mutation { createPrincipal(input: { kind: SERVICE, name: "claims-triage-svc" }) { id } }'))
+    .createPrincipal.id;
   await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId, role: 'SERVICE', automationId } });
-  const serviceKey = (await admin.gql('mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', { i: { principalId, name: 'bench' } })).issueApiKey.secret;
+  const serviceKey = (
+    await admin.gql('mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', { i: { principalId, name: 'bench' } })
+  ).issueApiKey.secret;
   return { datasetVersionId: versions[0], modelVersionId, automationId, serviceKey };
 }
 
@@ -104,48 +137,71 @@ async function main(): Promise<void> {
   try {
     const graph = await registerGraph(admin);
     const service = new GraphQLClient(api.port!, graph.serviceKey, 1);
-    const template = (await service.gql('mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decision { id } } }', {
-      i: { ...decisionPayload(graph.automationId, graph.modelVersionId), idempotencyKey: 'template' },
-    })).recordDecision.decision.id;
+    const template = (
+      await service.gql('mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decision { id } } }', {
+        i: { ...decisionPayload(graph.automationId, graph.modelVersionId), idempotencyKey: 'template' },
+      })
+    ).recordDecision.decision.id;
     service.close();
     const fill = await fillDecisions(pool, template);
     const sample: string[] = (await pool.query(`SELECT id FROM decisions TABLESAMPLE SYSTEM (1) LIMIT $1`, [WALKS])).rows.map((r) => r.id);
 
     const lookup = await timeEachAsync(WALKS * 4, async (i) => {
-      await pool.query(`SELECT kind, upstream_type, upstream_id FROM lineage_edges_all WHERE downstream_type = 'decision' AND downstream_id = $1`, [sample[i % sample.length]]);
+      await pool.query(
+        `SELECT kind, upstream_type, upstream_id FROM lineage_edges_all WHERE downstream_type = 'decision' AND downstream_id = $1`,
+        [sample[i % sample.length]],
+      );
     });
     const walk = await timeEachAsync(WALKS, async (i) => {
-      const g = (await admin.gql('query($id: ID!) { lineage(node: { type: DECISION, id: $id }, direction: UPSTREAM, depth: 5) { nodes { id } edges { kind } truncated } }', { id: sample[i] })).lineage;
-      if (g.nodes.length !== 5) throw new Error(`the upstream walk found ${g.nodes.length} nodes, not 5 (decision, automation and model versions, two dataset versions)`);
+      const g = (
+        await admin.gql(
+          'query($id: ID!) { lineage(node: { type: DECISION, id: $id }, direction: UPSTREAM, depth: 5) { nodes { id } edges { kind } truncated } }',
+          { id: sample[i] },
+        )
+      ).lineage;
+      if (g.nodes.length !== 5)
+        throw new Error(
+          `the upstream walk found ${g.nodes.length} nodes, not 5 (decision, automation and model versions, two dataset versions)`,
+        );
     });
     const chain = await timeEachAsync(WALKS, async (i) => {
-      await admin.gql('query($id: ID!) { decisionLineage(decisionId: $id) { hops { node { id } evidence { ledgerIndex } } sources { id } } }', { id: sample[i] });
+      await admin.gql(
+        'query($id: ID!) { decisionLineage(decisionId: $id) { hops { node { id } evidence { ledgerIndex } } sources { id } } }',
+        { id: sample[i] },
+      );
     });
     let total = 0;
     const impact = await timeEachAsync(IMPACTS, async () => {
-      total = (await admin.gql('query($id: ID!) { impactOf(datasetVersionId: $id) { modelVersions { id } decisions { total byStatus { key count } byMonth { key count } } } }', { id: graph.datasetVersionId }))
-        .impactOf.decisions.total;
+      total = (
+        await admin.gql(
+          'query($id: ID!) { impactOf(datasetVersionId: $id) { modelVersions { id } decisions { total byStatus { key count } byMonth { key count } } } }',
+          { id: graph.datasetVersionId },
+        )
+      ).impactOf.decisions.total;
     });
     if (total !== DECISIONS + 1) throw new Error(`impactOf counted ${total} decisions, not ${DECISIONS + 1}`);
 
     const version = (await pool.query('SHOW server_version')).rows[0].server_version;
-    const row = (name: string, p: Percentiles) => `| ${name} | ${p.p50.toFixed(2)} | ${p.p99.toFixed(2)} | ${(p.p50 / lookup.p50).toFixed(1)}× |`;
-    process.stdout.write([
-      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}, PostgreSQL ${version} (${process.env.DATABASE_URL ? "DATABASE_URL's server" : 'embedded'}). ` +
-        `${DECISIONS + 1} decisions of one model trained on one dataset version (${2 * (DECISIONS + 1) + 3} edges in lineage_edges_all), inserted with their ledger leaves in ${fill.insert.toFixed(0)} s and sealed by the API's sequencer in ${fill.seal.toFixed(0)} s; the API in its own process.`,
-      '',
-      '| query | p50 ms | p99 ms | p50 vs one edge lookup |',
-      '|---|---|---|---|',
-      row(`one indexed edge lookup: a decision's upstream edges (raw pg, ${WALKS * 4} lookups; baseline)`, lookup),
-      row(`lineage(decision, UPSTREAM, depth 5) over GraphQL (${WALKS} random decisions)`, walk),
-      row(`decisionLineage(decision) over GraphQL, evidence included (${WALKS})`, chain),
-      row(`impactOf(the dataset behind all ${DECISIONS + 1} decisions) over GraphQL (${IMPACTS} calls)`, impact),
-      '',
-      `Targets (issue 5): upstream p99 < 20 ms — ${walk.p99 < 20 ? 'MET' : 'NOT MET'} (${walk.p99.toFixed(1)} ms); ` +
-        `the impact count for a dataset feeding ${DECISIONS + 1} decisions < 500 ms — ${impact.p99 < 500 ? 'MET' : 'NOT MET'} (p99 ${impact.p99.toFixed(0)} ms).`,
-      '',
-      `Total bench time: ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`,
-    ].join('\n') + '\n');
+    const row = (name: string, p: Percentiles) =>
+      `| ${name} | ${p.p50.toFixed(2)} | ${p.p99.toFixed(2)} | ${(p.p50 / lookup.p50).toFixed(1)}× |`;
+    process.stdout.write(
+      [
+        `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}, PostgreSQL ${version} (${process.env.DATABASE_URL ? "DATABASE_URL's server" : 'embedded'}). ` +
+          `${DECISIONS + 1} decisions of one model trained on one dataset version (${2 * (DECISIONS + 1) + 3} edges in lineage_edges_all), inserted with their ledger leaves in ${fill.insert.toFixed(0)} s and sealed by the API's sequencer in ${fill.seal.toFixed(0)} s; the API in its own process.`,
+        '',
+        '| query | p50 ms | p99 ms | p50 vs one edge lookup |',
+        '|---|---|---|---|',
+        row(`one indexed edge lookup: a decision's upstream edges (raw pg, ${WALKS * 4} lookups; baseline)`, lookup),
+        row(`lineage(decision, UPSTREAM, depth 5) over GraphQL (${WALKS} random decisions)`, walk),
+        row(`decisionLineage(decision) over GraphQL, evidence included (${WALKS})`, chain),
+        row(`impactOf(the dataset behind all ${DECISIONS + 1} decisions) over GraphQL (${IMPACTS} calls)`, impact),
+        '',
+        `Targets (issue 5): upstream p99 < 20 ms — ${walk.p99 < 20 ? 'MET' : 'NOT MET'} (${walk.p99.toFixed(1)} ms); ` +
+          `the impact count for a dataset feeding ${DECISIONS + 1} decisions < 500 ms — ${impact.p99 < 500 ? 'MET' : 'NOT MET'} (p99 ${impact.p99.toFixed(0)} ms).`,
+        '',
+        `Total bench time: ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`,
+      ].join('\n') + '\n',
+    );
   } finally {
     admin.close();
     await api.stop('SIGTERM');

@@ -32,7 +32,12 @@ function repository(): string {
   git('add', '.');
   git('commit', '-qm', 'base');
   const file = join(dir, THRESHOLD_POLICY);
-  writeFileSync(file, readFileSync(file, 'utf8').replace('value: 0.7 }', 'value: 0.8 }').replace(/^version: (\d+)$/m, (_, v) => `version: ${Number(v) + 1}`));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .replace('value: 0.7 }', 'value: 0.8 }')
+      .replace(/^version: (\d+)$/m, (_, v) => `version: ${Number(v) + 1}`),
+  );
   git('commit', '-qam', 'head');
   return dir;
 }
@@ -64,28 +69,35 @@ async function main(): Promise<void> {
     const library = seconds(started);
 
     started = process.hrtime.bigint();
-    const markdown = execFileSync(process.execPath, [join(REPO_ROOT, 'dist/apps/cli/src/main.js'), 'policy', 'diff', '--base', 'HEAD~1', '--decisions', file, '--format', 'markdown'], {
-      cwd: repo, maxBuffer: 64 * 1024 * 1024,
-    }).toString();
+    const markdown = execFileSync(
+      process.execPath,
+      [join(REPO_ROOT, 'dist/apps/cli/src/main.js'), 'policy', 'diff', '--base', 'HEAD~1', '--decisions', file, '--format', 'markdown'],
+      {
+        cwd: repo,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    ).toString();
     const cli = seconds(started);
     if (!markdown.includes(`${report.changed.toLocaleString('en-US')} of ${report.replayed.toLocaleString('en-US')}`)) {
-      throw new Error('the CLI report does not show the library replay\'s counts');
+      throw new Error("the CLI report does not show the library replay's counts");
     }
 
     const perDecision = (s: number) => `${((s / DECISIONS) * 1e6).toFixed(1)} µs`;
-    process.stdout.write([
-      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}. ${DECISIONS.toLocaleString('en-US')} decisions ` +
-        `(${(statSync(file).size / 1e6).toFixed(1)} MB of .jsonl; ${report.withoutFacts.toLocaleString('en-US')} without facts), ` +
-        `default pack (${base.policies.length} policies) against its threshold raised: ${report.changed.toLocaleString('en-US')} outcomes change.`,
-      '',
-      '| step | seconds | per decision | vs the evaluators alone |',
-      '|---|---|---|---|',
-      `| the compiled evaluator, base and head, on parsed facts (baseline) | ${evaluators.toFixed(2)} | ${perDecision(evaluators)} | 1.0× |`,
-      `| replayDecisions from the .jsonl file (read, parse, resolve, evaluate twice, count) | ${library.toFixed(2)} | ${perDecision(library)} | ${(library / evaluators).toFixed(1)}× |`,
-      `| \`attest policy diff --base HEAD~1 --decisions file\`, end to end (new process, git, report) | ${cli.toFixed(2)} | ${perDecision(cli)} | ${(cli / evaluators).toFixed(1)}× |`,
-      '',
-      `Target (issue 6): replay of 100,000 decisions under two packs < 10 s end to end — ${cli < 10 ? 'MET' : 'NOT MET'} (${cli.toFixed(1)} s).`,
-    ].join('\n') + '\n');
+    process.stdout.write(
+      [
+        `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}. ${DECISIONS.toLocaleString('en-US')} decisions ` +
+          `(${(statSync(file).size / 1e6).toFixed(1)} MB of .jsonl; ${report.withoutFacts.toLocaleString('en-US')} without facts), ` +
+          `default pack (${base.policies.length} policies) against its threshold raised: ${report.changed.toLocaleString('en-US')} outcomes change.`,
+        '',
+        '| step | seconds | per decision | vs the evaluators alone |',
+        '|---|---|---|---|',
+        `| the compiled evaluator, base and head, on parsed facts (baseline) | ${evaluators.toFixed(2)} | ${perDecision(evaluators)} | 1.0× |`,
+        `| replayDecisions from the .jsonl file (read, parse, resolve, evaluate twice, count) | ${library.toFixed(2)} | ${perDecision(library)} | ${(library / evaluators).toFixed(1)}× |`,
+        `| \`attest policy diff --base HEAD~1 --decisions file\`, end to end (new process, git, report) | ${cli.toFixed(2)} | ${perDecision(cli)} | ${(cli / evaluators).toFixed(1)}× |`,
+        '',
+        `Target (issue 6): replay of 100,000 decisions under two packs < 10 s end to end — ${cli < 10 ? 'MET' : 'NOT MET'} (${cli.toFixed(1)} s).`,
+      ].join('\n') + '\n',
+    );
   } finally {
     rmSync(repo, { recursive: true, force: true });
   }

@@ -13,7 +13,9 @@ const ORACLE_RUNS = 5_000;
 async function main(): Promise<void> {
   const dir = join(__dirname, '../../policies/default');
   const pack = loadPolicyPack(dir);
-  const facts = loadPackTests(packTestsDir(dir), pack).filter((c) => c.appliesTo === 'decision').map((c) => c.facts);
+  const facts = loadPackTests(packTestsDir(dir), pack)
+    .filter((c) => c.appliesTo === 'decision')
+    .map((c) => c.facts);
   const compiled = new CompiledEvaluator(pack);
   const oracle = new OracleEvaluator(pack);
 
@@ -29,7 +31,9 @@ async function main(): Promise<void> {
   for (const [name, times] of rows) {
     const s = stats(times);
     const speedup = stats(oracleTimes).p50 / s.p50;
-    process.stdout.write(`| ${name} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.mean)} | ${name.startsWith('json') ? 'baseline' : `${speedup.toFixed(0)}× faster`} |\n`);
+    process.stdout.write(
+      `| ${name} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.mean)} | ${name.startsWith('json') ? 'baseline' : `${speedup.toFixed(0)}× faster`} |\n`,
+    );
   }
 }
 

@@ -29,7 +29,13 @@ async function main(): Promise<void> {
   const { url } = db;
   const cleanup = () => db.drop();
   const key = randomBytes(24).toString('hex');
-  const config = loadConfig({ DATABASE_URL: url, ATTEST_BOOTSTRAP_API_KEY: key, ATTEST_LOG_LEVEL: 'warn', ATTEST_GRAPHQL_MAX_COMPLEXITY: '100000', ...UNLIMITED_RATES });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    ATTEST_BOOTSTRAP_API_KEY: key,
+    ATTEST_LOG_LEVEL: 'warn',
+    ATTEST_GRAPHQL_MAX_COMPLEXITY: '100000',
+    ...UNLIMITED_RATES,
+  });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const endpoint = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
@@ -45,22 +51,44 @@ async function main(): Promise<void> {
   };
   const raw = new Client({ connectionString: url });
   await raw.connect();
-  await raw.query('CREATE TABLE bench_models (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text UNIQUE, description text, created_at timestamptz DEFAULT now())');
-  const rawPool = await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    const c = new Client({ connectionString: url });
-    await c.connect();
-    return c;
-  }));
+  await raw.query(
+    'CREATE TABLE bench_models (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text UNIQUE, description text, created_at timestamptz DEFAULT now())',
+  );
+  const rawPool = await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
 
   const results: Result[] = [];
   let n = 0;
-  results.push(await throughput('raw pg INSERT, 1 connection', WRITES, 1, () => raw.query('INSERT INTO bench_models (name, description) VALUES ($1, $2)', [`raw-${n++}`, 'd'])));
-  results.push(await throughput('registerModel over GraphQL, 1 client', WRITES, 1, () => gql('mutation($n: String!) { registerModel(input: { name: $n, description: "d" }) { id } }', { n: `m-${n++}` })));
-  results.push(await throughput(`raw pg INSERT, ${CONCURRENCY} connections`, WRITES, CONCURRENCY, (i) => rawPool[i].query('INSERT INTO bench_models (name, description) VALUES ($1, $2)', [`raw-${n++}`, 'd'])));
-  results.push(await throughput(`registerModel over GraphQL, ${CONCURRENCY} clients`, WRITES, CONCURRENCY, () => gql('mutation($n: String!) { registerModel(input: { name: $n, description: "d" }) { id } }', { n: `m-${n++}` })));
+  results.push(
+    await throughput('raw pg INSERT, 1 connection', WRITES, 1, () =>
+      raw.query('INSERT INTO bench_models (name, description) VALUES ($1, $2)', [`raw-${n++}`, 'd']),
+    ),
+  );
+  results.push(
+    await throughput('registerModel over GraphQL, 1 client', WRITES, 1, () =>
+      gql('mutation($n: String!) { registerModel(input: { name: $n, description: "d" }) { id } }', { n: `m-${n++}` }),
+    ),
+  );
+  results.push(
+    await throughput(`raw pg INSERT, ${CONCURRENCY} connections`, WRITES, CONCURRENCY, (i) =>
+      rawPool[i].query('INSERT INTO bench_models (name, description) VALUES ($1, $2)', [`raw-${n++}`, 'd']),
+    ),
+  );
+  results.push(
+    await throughput(`registerModel over GraphQL, ${CONCURRENCY} clients`, WRITES, CONCURRENCY, () =>
+      gql('mutation($n: String!) { registerModel(input: { name: $n, description: "d" }) { id } }', { n: `m-${n++}` }),
+    ),
+  );
 
   const nested = '{ models(first: 50) { edges { node { id name owner { name } versions { id status trainingDatasets { id } } } } } }';
-  results.push(await latency('raw pg SELECT of 50 rows', READS, () => raw.query('SELECT * FROM bench_models ORDER BY created_at DESC LIMIT 50')));
+  results.push(
+    await latency('raw pg SELECT of 50 rows', READS, () => raw.query('SELECT * FROM bench_models ORDER BY created_at DESC LIMIT 50')),
+  );
   results.push(await latency('models(first: 50) with owner and versions over GraphQL', READS, () => gql(nested)));
 
   print(results);
@@ -72,12 +100,14 @@ async function main(): Promise<void> {
 async function throughput(name: string, total: number, concurrency: number, op: (worker: number) => Promise<unknown>): Promise<Result> {
   let next = 0;
   const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, async (_, worker) => {
-    while (next < total) {
-      next += 1;
-      await op(worker);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (next < total) {
+        next += 1;
+        await op(worker);
+      }
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { name, opsPerSecond: total / seconds };
 }

@@ -1,7 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const AUTH_FUNCTIONS = [
-  'attest_find_api_key(text)', 'attest_principal_grants(uuid, uuid)', 'attest_touch_api_key(uuid)', 'attest_tenant_count()',
+  'attest_find_api_key(text)',
+  'attest_principal_grants(uuid, uuid)',
+  'attest_touch_api_key(uuid)',
+  'attest_tenant_count()',
 ];
 
 /**
@@ -239,9 +242,19 @@ export class Foundation1764057600000 implements MigrationInterface {
     }
 
     const tenantTables = [
-      'principals', 'datasets', 'dataset_versions', 'models', 'model_versions', 'model_version_datasets',
-      'automations', 'automation_versions', 'automation_version_models', 'role_bindings', 'api_keys',
-      'lifecycle_transitions', 'audit_events',
+      'principals',
+      'datasets',
+      'dataset_versions',
+      'models',
+      'model_versions',
+      'model_version_datasets',
+      'automations',
+      'automation_versions',
+      'automation_version_models',
+      'role_bindings',
+      'api_keys',
+      'lifecycle_transitions',
+      'audit_events',
     ];
     for (const table of [...tenantTables, 'tenants']) {
       const column = table === 'tenants' ? 'id' : 'tenant_id';

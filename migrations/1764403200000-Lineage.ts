@@ -2,12 +2,26 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Every kind of ledger leaf and its table, as of this migration (the ledger's six, and told edges). */
 const LEDGER_FACTS: [string, string][] = [
-  ['audit_event', 'audit_events'], ['decision', 'decisions'], ['decision_review', 'decision_reviews'],
-  ['lifecycle_transition', 'lifecycle_transitions'], ['lifecycle_approval', 'lifecycle_approvals'],
-  ['policy_pack_activation', 'policy_pack_activations'], ['lineage_edge', 'lineage_edges'],
+  ['audit_event', 'audit_events'],
+  ['decision', 'decisions'],
+  ['decision_review', 'decision_reviews'],
+  ['lifecycle_transition', 'lifecycle_transitions'],
+  ['lifecycle_approval', 'lifecycle_approvals'],
+  ['policy_pack_activation', 'policy_pack_activations'],
+  ['lineage_edge', 'lineage_edges'],
 ];
 const NODE_TYPES = ['dataset_version', 'model_version', 'automation_version', 'decision', 'review', 'external_dataset', 'job', 'run'];
-const EDGE_KINDS = ['trained_on', 'evaluated_on', 'uses_model', 'produced_by', 'consumed', 'reviewed_by', 'derived_from', 'input_of', 'output_of'];
+const EDGE_KINDS = [
+  'trained_on',
+  'evaluated_on',
+  'uses_model',
+  'produced_by',
+  'consumed',
+  'reviewed_by',
+  'derived_from',
+  'input_of',
+  'output_of',
+];
 
 /**
  * The lineage graph (docs/lineage.md): every edge points from upstream to downstream (data and
@@ -176,7 +190,9 @@ export class Lineage1764403200000 implements MigrationInterface {
     await db.query(`
       CREATE OR REPLACE FUNCTION attest_ledger_fact(p_kind text, p_id text) RETURNS jsonb LANGUAGE sql STABLE AS $$
         SELECT CASE p_kind
-          ${LEDGER_FACTS.filter(([kind]) => kind !== 'lineage_edge').map(([kind, table]) => `WHEN '${kind}' THEN (SELECT attest_ledger_fact_${kind}(r) FROM ${table} r WHERE r.id::text = p_id)`).join('\n          ')}
+          ${LEDGER_FACTS.filter(([kind]) => kind !== 'lineage_edge')
+            .map(([kind, table]) => `WHEN '${kind}' THEN (SELECT attest_ledger_fact_${kind}(r) FROM ${table} r WHERE r.id::text = p_id)`)
+            .join('\n          ')}
         END $$`);
     await db.query(`DROP TRIGGER lineage_edges_ledger ON lineage_edges`);
     await db.query(`DROP FUNCTION attest_ledger_append_lineage_edge(), attest_ledger_fact_lineage_edge(lineage_edges)`);

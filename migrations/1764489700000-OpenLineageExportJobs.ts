@@ -13,7 +13,9 @@ export class OpenLineageExportJobs1764489700000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE lineage_export_cursors ADD COLUMN generation integer NOT NULL DEFAULT 0`);
-    await db.query(`COMMENT ON COLUMN lineage_export_cursors.position IS 'ledger position of the last leaf the OpenLineage export has handled'`);
+    await db.query(
+      `COMMENT ON COLUMN lineage_export_cursors.position IS 'ledger position of the last leaf the OpenLineage export has handled'`,
+    );
     // A job is lost (a worker died on its last attempt, Redis was flushed) when the leaf after the
     // cursor has been sealed for p_stuck_after and the cursor has not moved since: the next
     // generation gets a fresh job. Cursors another transaction holds are busy, not stuck.

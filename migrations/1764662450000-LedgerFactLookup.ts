@@ -35,8 +35,10 @@ export class LedgerFactLookup1764662450000 implements MigrationInterface {
     // once: as `r.id = ANY (guard(p_ids))` the guard could run again for every row of a scan.
     await db.query(`
       CREATE FUNCTION attest_ledger_facts(p_kind text, p_ids text[]) RETURNS TABLE (fact_id text, fact jsonb) LANGUAGE sql STABLE AS $$
-        ${LEDGER_FACTS.map(({ kind, table, key }) => `SELECT r.id::text, attest_ledger_fact_${kind}(r)
-          FROM unnest(attest_ledger_${key}s(p_ids)) k(id) JOIN ${table} r ON r.id = k.id WHERE p_kind = '${kind}'`).join('\n        UNION ALL\n        ')} $$`);
+        ${LEDGER_FACTS.map(
+          ({ kind, table, key }) => `SELECT r.id::text, attest_ledger_fact_${kind}(r)
+          FROM unnest(attest_ledger_${key}s(p_ids)) k(id) JOIN ${table} r ON r.id = k.id WHERE p_kind = '${kind}'`,
+        ).join('\n        UNION ALL\n        ')} $$`);
     await db.query(`
       CREATE OR REPLACE FUNCTION attest_ledger_fact(p_kind text, p_id text) RETURNS jsonb LANGUAGE sql STABLE AS $$
         SELECT f.fact FROM attest_ledger_facts(p_kind, ARRAY[p_id]) f $$`);

@@ -167,8 +167,12 @@ export class ImmutableRegistryVersions1764748800000 implements MigrationInterfac
   private async defineFactLookup(db: QueryRunner, facts: typeof LEDGER_FACTS): Promise<void> {
     await db.query(`
       CREATE OR REPLACE FUNCTION attest_ledger_facts(p_kind text, p_ids text[]) RETURNS TABLE (fact_id text, fact jsonb) LANGUAGE sql STABLE AS $$
-        ${facts.map(({ kind, table, key }) => `SELECT r.id::text, attest_ledger_fact_${kind}(r)
-          FROM unnest(attest_ledger_${key}s(p_ids)) k(id) JOIN ${table} r ON r.id = k.id WHERE p_kind = '${kind}'`).join('\n        UNION ALL\n        ')} $$`);
+        ${facts
+          .map(
+            ({ kind, table, key }) => `SELECT r.id::text, attest_ledger_fact_${kind}(r)
+          FROM unnest(attest_ledger_${key}s(p_ids)) k(id) JOIN ${table} r ON r.id = k.id WHERE p_kind = '${kind}'`,
+          )
+          .join('\n        UNION ALL\n        ')} $$`);
   }
 
   /**

@@ -35,9 +35,13 @@ export class LedgerVerifications1764749100000 implements MigrationInterface {
         CHECK ((status IN ('succeeded', 'failed')) = (finished_at IS NOT NULL)),
         CHECK (status <> 'succeeded' OR result IS NOT NULL)
       )`);
-    await db.query(`CREATE UNIQUE INDEX ledger_verifications_one_unfinished ON ledger_verifications (tenant_id) WHERE status IN ('queued', 'running')`);
+    await db.query(
+      `CREATE UNIQUE INDEX ledger_verifications_one_unfinished ON ledger_verifications (tenant_id) WHERE status IN ('queued', 'running')`,
+    );
     await db.query(`CREATE INDEX ledger_verifications_page ON ledger_verifications (tenant_id, created_at DESC, id DESC)`);
-    await db.query(`CREATE INDEX ledger_verifications_unfinished ON ledger_verifications (updated_at) WHERE status IN ('queued', 'running')`);
+    await db.query(
+      `CREATE INDEX ledger_verifications_unfinished ON ledger_verifications (updated_at) WHERE status IN ('queued', 'running')`,
+    );
     await db.query(`ALTER TABLE ledger_verifications ENABLE ROW LEVEL SECURITY`);
     await db.query(`ALTER TABLE ledger_verifications FORCE ROW LEVEL SECURITY`);
     await db.query(`

@@ -18,4 +18,23 @@ import { LedgerVerifications1764749100000 } from './1764749100000-LedgerVerifica
 import { PublishedReads1764835200000 } from './1764835200000-PublishedReads';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
-export const MIGRATIONS = [Foundation1764057600000, PolicyPacks1764144000000, AutomationVersionDomain1764144100000, LifecycleApprovals1764144200000, Decisions1764230400000, Webhooks1764230500000, DecisionIngest1764230600000, Ledger1764316800000, Lineage1764403200000, DecisionCounts1764489600000, OpenLineageExportJobs1764489700000, PolicySimulations1764576000000, LedgerFactLookup1764662450000, ImmutableRegistryVersions1764748800000, KeyedLedgerDigests1764748900000, ForceRowLevelSecurity1764749000000, LedgerVerifications1764749100000, PublishedReads1764835200000];
+export const MIGRATIONS = [
+  Foundation1764057600000,
+  PolicyPacks1764144000000,
+  AutomationVersionDomain1764144100000,
+  LifecycleApprovals1764144200000,
+  Decisions1764230400000,
+  Webhooks1764230500000,
+  DecisionIngest1764230600000,
+  Ledger1764316800000,
+  Lineage1764403200000,
+  DecisionCounts1764489600000,
+  OpenLineageExportJobs1764489700000,
+  PolicySimulations1764576000000,
+  LedgerFactLookup1764662450000,
+  ImmutableRegistryVersions1764748800000,
+  KeyedLedgerDigests1764748900000,
+  ForceRowLevelSecurity1764749000000,
+  LedgerVerifications1764749100000,
+  PublishedReads1764835200000,
+];

@@ -24,7 +24,9 @@ describe('access declarations', () => {
     t = await startTestApp();
     resolvers = [...t.app.get(ModulesContainer).values()].flatMap((module) =>
       [...module.providers.values()].flatMap((wrapper) =>
-        wrapper.metatype && typeof wrapper.metatype === 'function' && wrapper.metatype.name.endsWith('Resolver') ? [wrapper.metatype as Type] : [],
+        wrapper.metatype && typeof wrapper.metatype === 'function' && wrapper.metatype.name.endsWith('Resolver')
+          ? [wrapper.metatype as Type]
+          : [],
       ),
     );
   });
@@ -55,7 +57,9 @@ describe('access declarations', () => {
     const rendered = withMatrix(committed, renderAccessMatrix(policy, declaredOperations(resolvers)));
     if (process.env.UPDATE_ACCESS_MATRIX === '1') writeFileSync(SECURITY_DOC, rendered);
     else if (committed !== rendered) {
-      throw new Error('The access matrix in docs/security.md is out of date: run UPDATE_ACCESS_MATRIX=1 npx jest test/access-declarations and review the diff');
+      throw new Error(
+        'The access matrix in docs/security.md is out of date: run UPDATE_ACCESS_MATRIX=1 npx jest test/access-declarations and review the diff',
+      );
     }
   });
 });

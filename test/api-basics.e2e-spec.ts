@@ -3,7 +3,10 @@ import { errorCode, ok, startTestApp, type TestApp } from './support/test-app';
 
 describe('API basics: health, query limits, error hygiene', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ ATTEST_GRAPHQL_MAX_DEPTH: '6', ATTEST_GRAPHQL_MAX_COMPLEXITY: '300', ATTEST_MAX_REQUEST_MB: '1' })));
+  beforeAll(
+    async () =>
+      (t = await startTestApp({ ATTEST_GRAPHQL_MAX_DEPTH: '6', ATTEST_GRAPHQL_MAX_COMPLEXITY: '300', ATTEST_MAX_REQUEST_MB: '1' })),
+  );
   afterAll(() => t?.close());
 
   it('reports health without credentials, checking the database (and Redis when configured)', async () => {
@@ -44,13 +47,17 @@ describe('API basics: health, query limits, error hygiene', () => {
   });
 
   it('refuses a body that is not JSON, or larger than ATTEST_MAX_REQUEST_MB, with a stable code', async () => {
-    const post = () => request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${t.adminKey}`);
+    const post = () =>
+      request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${t.adminKey}`);
     const broken = await post().send('{"query": "{ me { id } }"');
     expect(broken.status).toBe(400);
     expect(broken.body).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'VALIDATION_FAILED' } }] });
     const huge = await post().send(JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(1_100_000) } }));
     expect(huge.status).toBe(413);
-    expect(huge.body.errors[0]).toMatchObject({ message: expect.stringContaining('1 MiB allowed (ATTEST_MAX_REQUEST_MB)'), extensions: { code: 'VALIDATION_FAILED' } });
+    expect(huge.body.errors[0]).toMatchObject({
+      message: expect.stringContaining('1 MiB allowed (ATTEST_MAX_REQUEST_MB)'),
+      extensions: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('answers an unknown route with 404 and a non-GraphQL method politely', async () => {

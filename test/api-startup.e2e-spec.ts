@@ -66,7 +66,9 @@ describe('the API start-up', () => {
       const url = new URL(server.url);
       url.password = 'not-the-password';
       const run = await failedStart({ DATABASE_URL: url.toString(), ATTEST_HASH_KEY: hashKey });
-      expect(run.line).toBe(`DATABASE_URL: password authentication failed for user "attest" on 127.0.0.1:${url.port} (28P01): check the user and password in DATABASE_URL`);
+      expect(run.line).toBe(
+        `DATABASE_URL: password authentication failed for user "attest" on 127.0.0.1:${url.port} (28P01): check the user and password in DATABASE_URL`,
+      );
     });
 
     it('a port where nothing listens', async () => {
@@ -77,8 +79,13 @@ describe('the API start-up', () => {
     });
 
     it('a host that does not exist', async () => {
-      const run = await failedStart({ DATABASE_URL: 'postgres://attest:secret@attest-no-such-host.invalid:5432/attest', ATTEST_HASH_KEY: hashKey });
-      expect(run.line).toMatch(/^DATABASE_URL: host "attest-no-such-host\.invalid" not found \((ENOTFOUND|EAI_AGAIN)\): check the host in DATABASE_URL$/);
+      const run = await failedStart({
+        DATABASE_URL: 'postgres://attest:secret@attest-no-such-host.invalid:5432/attest',
+        ATTEST_HASH_KEY: hashKey,
+      });
+      expect(run.line).toMatch(
+        /^DATABASE_URL: host "attest-no-such-host\.invalid" not found \((ENOTFOUND|EAI_AGAIN)\): check the host in DATABASE_URL$/,
+      );
     });
   });
 
@@ -99,9 +106,14 @@ describe('the API start-up', () => {
   });
 
   it('says which characters ATTEST_BOOTSTRAP_API_KEY may contain', async () => {
-    const run = await failedStart({ ATTEST_DATA_DIR: join(root, 'data'), ATTEST_BOOTSTRAP_API_KEY: 'an admin key with spaces, long enough to pass' });
+    const run = await failedStart({
+      ATTEST_DATA_DIR: join(root, 'data'),
+      ATTEST_BOOTSTRAP_API_KEY: 'an admin key with spaces, long enough to pass',
+    });
     expect(run.code).toBe(2);
-    expect(run.line).toBe('Invalid configuration: ATTEST_BOOTSTRAP_API_KEY may contain only visible ASCII characters (letters, digits and punctuation; no spaces)');
+    expect(run.line).toBe(
+      'Invalid configuration: ATTEST_BOOTSTRAP_API_KEY may contain only visible ASCII characters (letters, digits and punctuation; no spaces)',
+    );
   });
 
   it('starts while a health probe polls its port and leaves its connections open', async () => {
@@ -111,7 +123,12 @@ describe('the API start-up', () => {
     const idle: Socket[] = [];
     const probe = setInterval(() => idle.push(connect(port, '127.0.0.1').on('error', () => undefined)), 20);
     try {
-      const api = await AttestProcess.start(REPO_ROOT, 'api', { PORT: String(port), DATABASE_URL: database.url, ATTEST_HASH_KEY: hashKey, OTEL_SDK_DISABLED: 'true' });
+      const api = await AttestProcess.start(REPO_ROOT, 'api', {
+        PORT: String(port),
+        DATABASE_URL: database.url,
+        ATTEST_HASH_KEY: hashKey,
+        OTEL_SDK_DISABLED: 'true',
+      });
       clearInterval(probe);
       expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
       await api.stop('SIGKILL');
@@ -122,9 +139,14 @@ describe('the API start-up', () => {
     }
   });
 
-  it('with PORT=0, prints the port it listens on, in the first key\'s curl line too', async () => {
+  it("with PORT=0, prints the port it listens on, in the first key's curl line too", async () => {
     const database = await createTestDatabase();
-    const api = await AttestProcess.start(REPO_ROOT, 'api', { PORT: '0', DATABASE_URL: database.url, ATTEST_HASH_KEY: hashKey, OTEL_SDK_DISABLED: 'true' });
+    const api = await AttestProcess.start(REPO_ROOT, 'api', {
+      PORT: '0',
+      DATABASE_URL: database.url,
+      ATTEST_HASH_KEY: hashKey,
+      OTEL_SDK_DISABLED: 'true',
+    });
     try {
       const port = Number(/listening on http:\/\/localhost:(\d+)\/graphql/.exec(api.stdout)?.[1]);
       expect(port).toBeGreaterThan(0);

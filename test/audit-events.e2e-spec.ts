@@ -15,12 +15,25 @@ describe('audit events', () => {
   beforeAll(async () => {
     t = await startTestApp();
     owner = await principalWithRole(t, 'model_owner');
-    modelId = ok(await t.gql(owner.key, 'mutation { registerModel(input: { name: "audited", description: "first" }) { id } }')).registerModel.id;
-    versionId = ok(await t.gql(owner.key, `mutation { registerModelVersion(input: { modelId: "${modelId}", version: "1", artifactUri: "s3://a/b",
-      artifactDigest: "sha256:${'a'.repeat(64)}", framework: "onnx", riskTier: LOW }) { id } }`)).registerModelVersion.id;
-    ok(await t.gql(owner.key, `mutation { transitionModelVersion(id: "${versionId}", to: IN_REVIEW, rationale: "please review") { id } }`, undefined, {
-      'x-correlation-id': 'audit-test-1',
-    }));
+    modelId = ok(await t.gql(owner.key, 'mutation { registerModel(input: { name: "audited", description: "first" }) { id } }'))
+      .registerModel.id;
+    versionId = ok(
+      await t.gql(
+        owner.key,
+        `mutation { registerModelVersion(input: { modelId: "${modelId}", version: "1", artifactUri: "s3://a/b",
+      artifactDigest: "sha256:${'a'.repeat(64)}", framework: "onnx", riskTier: LOW }) { id } }`,
+      ),
+    ).registerModelVersion.id;
+    ok(
+      await t.gql(
+        owner.key,
+        `mutation { transitionModelVersion(id: "${versionId}", to: IN_REVIEW, rationale: "please review") { id } }`,
+        undefined,
+        {
+          'x-correlation-id': 'audit-test-1',
+        },
+      ),
+    );
   });
   afterAll(() => t?.close());
 
@@ -41,7 +54,10 @@ describe('audit events', () => {
     const byOwner = ok(await t.gql(t.adminKey, EVENTS, { filter: { actorId: owner.id, action: 'model' } })).auditEvents.edges;
     expect(byOwner).toEqual([]); // "model" is an exact action, not a prefix
     const prefixed = ok(await t.gql(t.adminKey, EVENTS, { filter: { actorId: owner.id, action: 'model_version.' } })).auditEvents.edges;
-    expect(prefixed.map((e: { node: { action: string } }) => e.node.action)).toEqual(['model_version.transitioned', 'model_version.registered']);
+    expect(prefixed.map((e: { node: { action: string } }) => e.node.action)).toEqual([
+      'model_version.transitioned',
+      'model_version.registered',
+    ]);
     const future = ok(await t.gql(t.adminKey, EVENTS, { filter: { from: new Date(Date.now() + 60_000).toISOString() } })).auditEvents.edges;
     expect(future).toEqual([]);
 

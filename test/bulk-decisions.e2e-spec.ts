@@ -33,9 +33,11 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
     highRisk = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     other = await automationFixture(t);
     // One service bound to both plain and highRisk (not other).
-    ok(await t.gql(t.adminKey, 'mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', {
-      i: { principalId: plain.service.id, role: 'SERVICE', automationId: highRisk.automationId },
-    }));
+    ok(
+      await t.gql(t.adminKey, 'mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', {
+        i: { principalId: plain.service.id, role: 'SERVICE', automationId: highRisk.automationId },
+      }),
+    );
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
   });
   afterAll(() => t?.close());
@@ -60,7 +62,16 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
 
     expect(results.map((r: { index: number }) => r.index)).toEqual(items.map((_, i) => i));
     expect(results.map((r: any) => r.decision?.status ?? r.error.code)).toEqual([
-      'RECORDED', 'PENDING_REVIEW', 'BLOCKED', 'VALIDATION_FAILED', 'NOT_FOUND', 'NOT_FOUND', 'RECORDED', 'CONFLICT', 'RECORDED', 'CONFLICT',
+      'RECORDED',
+      'PENDING_REVIEW',
+      'BLOCKED',
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'RECORDED',
+      'CONFLICT',
+      'RECORDED',
+      'CONFLICT',
     ]);
     expect(results.map((r: any) => r.replayed)).toEqual([false, false, false, false, false, false, true, false, true, false]);
     expect(counts).toEqual({ recorded: 1, pendingReview: 1, blocked: 1, replayed: 2, failed: 5 });
@@ -78,7 +89,9 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
            FROM decisions d LEFT JOIN audit_events a ON a.subject_id = d.id::text
           WHERE d.idempotency_key LIKE 'bulk-%' GROUP BY 1 ORDER BY 1`,
       );
-      expect(rows).toEqual(['bulk-blocked', 'bulk-earlier', 'bulk-review', 'bulk-twin'].map((k) => ({ idempotency_key: k, decisions: 1, audit_events: 1 })));
+      expect(rows).toEqual(
+        ['bulk-blocked', 'bulk-earlier', 'bulk-review', 'bulk-twin'].map((k) => ({ idempotency_key: k, decisions: 1, audit_events: 1 })),
+      );
       const raw = await c.query(`SELECT count(*)::int AS n FROM decisions WHERE input::text LIKE '%jane.doe%'`);
       expect(raw.rows[0].n).toBe(0);
     });
@@ -93,7 +106,9 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
     const missingKey = { ...decisionInput(plain, { input: { email: 'jane.doe@example.com' } }), idempotencyKey: undefined };
     const typeError = await t.gql(plain.service.key, RECORD_MANY, { i: { decisions: [decisionInput(plain), missingKey] } });
     expect(errorCode(typeError)).toBe('VALIDATION_FAILED');
-    expect(typeError.errors![0].message).toBe('Variable "$i" got an invalid value at "i.decisions[1]"; Field "idempotencyKey" of required type "String!" was not provided.');
+    expect(typeError.errors![0].message).toBe(
+      'Variable "$i" got an invalid value at "i.decisions[1]"; Field "idempotencyKey" of required type "String!" was not provided.',
+    );
     await withClient(t.databaseUrl, async (c) => {
       expect((await c.query(`SELECT count(*)::int AS n FROM decisions WHERE idempotency_key LIKE 'too-many-%'`)).rows[0].n).toBe(0);
     });
@@ -101,9 +116,11 @@ describe('recordDecisions: a batch in one transaction, each item recorded, repla
 
   it('records a full batch of 1,000 in one call', async () => {
     const batch = Array.from({ length: 1000 }, (_, i) => decisionInput(plain, { idempotencyKey: keyOf('full', i) }));
-    const { counts } = ok(await t.gql(plain.service.key, 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { counts { recorded failed } } }', {
-      i: { decisions: batch },
-    })).recordDecisions;
+    const { counts } = ok(
+      await t.gql(plain.service.key, 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { counts { recorded failed } } }', {
+        i: { decisions: batch },
+      }),
+    ).recordDecisions;
     expect(counts).toEqual({ recorded: 1000, failed: 0 });
   });
 
@@ -128,16 +145,26 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
   let f: AutomationFixture;
   const job = async (id: string, key = f.service.key) => ok(await t.gql(key, INGEST_JOB, { id })).ingestJob;
   const tenantOf = async (fixture: AutomationFixture) =>
-    withClient(t.databaseUrl, async (c) => (await c.query('SELECT tenant_id FROM automations WHERE id = $1', [fixture.automationId])).rows[0].tenant_id as string);
-  const completed = (id: string) => until(async () => {
-    const j = await job(id);
-    return j.status === 'COMPLETED' ? j : undefined;
-  }, `ingest ${id} to complete`, 60_000);
+    withClient(
+      t.databaseUrl,
+      async (c) => (await c.query('SELECT tenant_id FROM automations WHERE id = $1', [fixture.automationId])).rows[0].tenant_id as string,
+    );
+  const completed = (id: string) =>
+    until(
+      async () => {
+        const j = await job(id);
+        return j.status === 'COMPLETED' ? j : undefined;
+      },
+      `ingest ${id} to complete`,
+      60_000,
+    );
 
   beforeAll(async () => {
     t = await startTestApp({ REDIS_URL: redisUrl, ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}` });
     if (t.config.redisUrl) {
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), {
+        logger: false,
+      });
     }
     f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
@@ -149,13 +176,15 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
 
   it('records every valid item once, keeps the invalid ones as dead letters, and drops the staged payload', async () => {
     const prefix = `ingest-${randomBytes(3).toString('hex')}`;
-    const items = Array.from({ length: 1234 }, (_, i) => decisionInput(f, {
-      idempotencyKey: keyOf(prefix, i),
-      confidence: i % 10 === 0 ? 0.2 : 0.95,
-      input: { claimant: { email: `person${i}@example.com` }, n: i },
-      ...(i % 100 === 7 ? { confidence: 1.5 } : {}),
-      ...(i === 1000 ? { occurredAt: new Date(Date.now() + 3_600_000).toISOString() } : {}),
-    }));
+    const items = Array.from({ length: 1234 }, (_, i) =>
+      decisionInput(f, {
+        idempotencyKey: keyOf(prefix, i),
+        confidence: i % 10 === 0 ? 0.2 : 0.95,
+        input: { claimant: { email: `person${i}@example.com` }, n: i },
+        ...(i % 100 === 7 ? { confidence: 1.5 } : {}),
+        ...(i === 1000 ? { occurredAt: new Date(Date.now() + 3_600_000).toISOString() } : {}),
+      }),
+    );
     const submitted = ok(await t.gql(f.service.key, INGEST, { i: { decisions: items } })).ingestDecisions;
     expect(submitted).toMatchObject({ itemCount: 1234, chunkCount: 3 });
     expect(['QUEUED', 'RUNNING', 'COMPLETED']).toContain(submitted.status);
@@ -164,13 +193,27 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     const invalid = items.map((_, i) => i).filter((i) => i % 100 === 7 || i === 1000);
     const review = items.map((_, i) => i).filter((i) => i % 10 === 0 && !invalid.includes(i));
     expect(done).toMatchObject({
-      itemCount: 1234, processed: 1234, chunksDone: 3, submittedBy: f.service.id, completedAt: expect.any(String),
-      counts: { recorded: 1234 - invalid.length - review.length, pendingReview: review.length, blocked: 0, replayed: 0, failed: invalid.length },
+      itemCount: 1234,
+      processed: 1234,
+      chunksDone: 3,
+      submittedBy: f.service.id,
+      completedAt: expect.any(String),
+      counts: {
+        recorded: 1234 - invalid.length - review.length,
+        pendingReview: review.length,
+        blocked: 0,
+        replayed: 0,
+        failed: invalid.length,
+      },
     });
     expect(done.errors.map((e: { index: number }) => e.index)).toEqual(invalid);
     expect(done.errors[0]).toMatchObject({ index: 7, idempotencyKey: keyOf(prefix, 7), code: 'VALIDATION_FAILED', field: 'confidence' });
     expect(done.errors.find((e: { index: number }) => e.index === 1000)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'occurredAt' });
-    const page = ok(await t.gql(f.service.key, `query($id: ID!) { ingestJob(id: $id) { errors(first: 2, afterIndex: 7) { index } } }`, { id: submitted.id }));
+    const page = ok(
+      await t.gql(f.service.key, `query($id: ID!) { ingestJob(id: $id) { errors(first: 2, afterIndex: 7) { index } } }`, {
+        id: submitted.id,
+      }),
+    );
     expect(page.ingestJob.errors).toEqual([{ index: 107 }, { index: 207 }]);
 
     await withClient(t.databaseUrl, async (c) => {
@@ -181,8 +224,15 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
       );
       expect(decisions.rows[0]).toEqual({ n: 1234 - invalid.length, keys: 1234 - invalid.length, raw: false });
       const chunks = await c.query('SELECT status, payload FROM decision_ingest_chunks WHERE job_id = $1', [submitted.id]);
-      expect(chunks.rows).toEqual([{ status: 'done', payload: null }, { status: 'done', payload: null }, { status: 'done', payload: null }]);
-      const audit = await c.query(`SELECT actor_id, after FROM audit_events WHERE action = 'decision_ingest.submitted' AND subject_id = $1`, [submitted.id]);
+      expect(chunks.rows).toEqual([
+        { status: 'done', payload: null },
+        { status: 'done', payload: null },
+        { status: 'done', payload: null },
+      ]);
+      const audit = await c.query(
+        `SELECT actor_id, after FROM audit_events WHERE action = 'decision_ingest.submitted' AND subject_id = $1`,
+        [submitted.id],
+      );
       expect(audit.rows).toEqual([{ actor_id: f.service.id, after: { itemCount: 1234, chunkCount: 3 } }]);
     });
 
@@ -196,36 +246,58 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     const jobId = randomUUID();
     const tenantId = await tenantOf(f);
     await withClient(t.databaseUrl, async (c) => {
-      await c.query('INSERT INTO decision_ingest_jobs (id, tenant_id, submitted_by, item_count, chunk_count) VALUES ($1, $2, $3, 3, 1)', [jobId, tenantId, f.service.id]);
+      await c.query('INSERT INTO decision_ingest_jobs (id, tenant_id, submitted_by, item_count, chunk_count) VALUES ($1, $2, $3, 3, 1)', [
+        jobId,
+        tenantId,
+        f.service.id,
+      ]);
       await c.query(
         `INSERT INTO decision_ingest_chunks (tenant_id, job_id, chunk, first_index, item_count, payload, enqueues) VALUES ($1, $2, 0, 0, 3, $3, $4)`,
         [tenantId, jobId, randomBytes(64), MAX_CHUNK_ENQUEUES],
       );
     });
     // Its last try: one attempt left.
-    await t.app.get(JobQueue).enqueue(INGEST_CHUNK_JOB, { tenantId, jobId, chunk: 0 }, { jobId: `ingest.${jobId}.0.${MAX_CHUNK_ENQUEUES}`, attempts: 1 });
+    await t.app
+      .get(JobQueue)
+      .enqueue(INGEST_CHUNK_JOB, { tenantId, jobId, chunk: 0 }, { jobId: `ingest.${jobId}.0.${MAX_CHUNK_ENQUEUES}`, attempts: 1 });
     const done = await completed(jobId);
     expect(done).toMatchObject({ processed: 3, counts: { failed: 3, recorded: 0 } });
-    expect(done.errors.map((e: { index: number; code: string }) => [e.index, e.code])).toEqual([[0, 'INTERNAL'], [1, 'INTERNAL'], [2, 'INTERNAL']]);
+    expect(done.errors.map((e: { index: number; code: string }) => [e.index, e.code])).toEqual([
+      [0, 'INTERNAL'],
+      [1, 'INTERNAL'],
+      [2, 'INTERNAL'],
+    ]);
     expect(done.errors[0].message).toContain('submit it again');
   });
 
   it('writes keyed ledger facts from the workers, which verify', async () => {
     const key = `keyed-${randomBytes(4).toString('hex')}`;
-    const submitted = ok(await t.gql(f.service.key, INGEST, { i: { decisions: [decisionInput(f, { idempotencyKey: key, correlationId: `corr-${key}` })] } })).ingestDecisions;
+    const submitted = ok(
+      await t.gql(f.service.key, INGEST, { i: { decisions: [decisionInput(f, { idempotencyKey: key, correlationId: `corr-${key}` })] } }),
+    ).ingestDecisions;
     await completed(submitted.id);
     await sealAll(t);
-    const id = (await withClient(t.databaseUrl, (c) => c.query('SELECT id FROM decisions WHERE idempotency_key = $1', [key]))).rows[0].id as string;
-    const leaf = ok(await t.gql(t.adminKey, 'query($id: String!) { ledgerInclusionProof(factId: $id) { leaf } }', { id })).ledgerInclusionProof.leaf as string;
-    expect(JSON.parse(leaf).fact).toMatchObject({ format: 2, idempotencyKey: expect.stringMatching(/^hmac-sha256:/), correlationId: expect.stringMatching(/^hmac-sha256:/) });
+    const id = (await withClient(t.databaseUrl, (c) => c.query('SELECT id FROM decisions WHERE idempotency_key = $1', [key]))).rows[0]
+      .id as string;
+    const leaf = ok(await t.gql(t.adminKey, 'query($id: String!) { ledgerInclusionProof(factId: $id) { leaf } }', { id }))
+      .ledgerInclusionProof.leaf as string;
+    expect(JSON.parse(leaf).fact).toMatchObject({
+      format: 2,
+      idempotencyKey: expect.stringMatching(/^hmac-sha256:/),
+      correlationId: expect.stringMatching(/^hmac-sha256:/),
+    });
     expect(leaf).not.toContain(key);
     expect(ok(await t.gql(t.adminKey, '{ verifyLedger { ok } }')).verifyLedger.ok).toBe(true);
   });
 
-  it('never shows the staged items in clear, and a job only to its submitter and the tenant\'s readers', async () => {
+  it("never shows the staged items in clear, and a job only to its submitter and the tenant's readers", async () => {
     const marker = `marker-${randomBytes(6).toString('hex')}`;
-    const submitted = ok(await t.gql(f.service.key, INGEST, { i: { decisions: [decisionInput(f, { input: { note: marker } })] } })).ingestDecisions;
-    const staged = await withClient(t.databaseUrl, (c) => c.query('SELECT payload FROM decision_ingest_chunks WHERE job_id = $1', [submitted.id]));
+    const submitted = ok(
+      await t.gql(f.service.key, INGEST, { i: { decisions: [decisionInput(f, { input: { note: marker } })] } }),
+    ).ingestDecisions;
+    const staged = await withClient(t.databaseUrl, (c) =>
+      c.query('SELECT payload FROM decision_ingest_chunks WHERE job_id = $1', [submitted.id]),
+    );
     const payload: Buffer | null = staged.rows[0].payload;
     if (payload) expect(payload.includes(Buffer.from(marker))).toBe(false);
     await completed(submitted.id);

@@ -18,7 +18,8 @@ describe('the attest CLI beside a running Attest on the embedded database', () =
   let api: AttestProcess | undefined;
   const adminKey = `test-admin-${randomBytes(24).toString('hex')}`;
   const env = () => ({ ATTEST_DATA_DIR: dataDir });
-  const startApi = async () => (api = await AttestProcess.start(REPO_ROOT, 'api', { ...env(), ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_LOG_LEVEL: 'error' }));
+  const startApi = async () =>
+    (api = await AttestProcess.start(REPO_ROOT, 'api', { ...env(), ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_LOG_LEVEL: 'error' }));
   const caller = () => httpCaller(api!.port!, adminKey);
 
   beforeAll(async () => {
@@ -34,22 +35,25 @@ describe('the attest CLI beside a running Attest on the embedded database', () =
     if (dir) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it.each([
-    [['tenant', 'create', '--name', 'Acme', '--slug', 'acme']],
-    [['migrate']],
-    [['seed', '--demo']],
-  ])('%j says in one line that the database is in use, with no stack trace', (args) => {
-    const run = attest(args, env());
-    expect(run).toEqual({
-      code: 1,
-      stdout: '',
-      stderr: `attest: the embedded database in ${dataDir} is in use by a running Attest (npm start): stop it first (the embedded database serves one process), or use --url to go through its API\n`,
-    });
-  });
+  it.each([[['tenant', 'create', '--name', 'Acme', '--slug', 'acme']], [['migrate']], [['seed', '--demo']]])(
+    '%j says in one line that the database is in use, with no stack trace',
+    (args) => {
+      const run = attest(args, env());
+      expect(run).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `attest: the embedded database in ${dataDir} is in use by a running Attest (npm start): stop it first (the embedded database serves one process), or use --url to go through its API\n`,
+      });
+    },
+  );
 
-  it('seed --demo --url seeds the admin key\'s tenant through the running API, decisions of every status included, after the README\'s walkthrough', async () => {
+  it("seed --demo --url seeds the admin key's tenant through the running API, decisions of every status included, after the README's walkthrough", async () => {
     // What a newcomer does: the README's walkthrough first, then the demo into the same tenant (no name collides).
-    execSync('bash docs/quickstart.sh', { cwd: REPO_ROOT, stdio: 'pipe', env: { ...process.env, ATTEST_URL: `http://127.0.0.1:${api!.port}`, KEY: adminKey } });
+    execSync('bash docs/quickstart.sh', {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, ATTEST_URL: `http://127.0.0.1:${api!.port}`, KEY: adminKey },
+    });
     const run = attest(['seed', '--demo', '--url', `http://127.0.0.1:${api!.port}`], { ATTEST_API_KEY: adminKey });
     expect(run.stderr).toMatch(/^Seeding the demo into tenant "default" through http:\/\/127\.0\.0\.1:\d+\.\.\.\n$/);
     expect(run.code).toBe(0);
@@ -57,25 +61,42 @@ describe('the attest CLI beside a running Attest on the embedded database', () =
     const keys = demoKeys(run.stdout);
     expect(Object.keys(keys).sort()).toEqual(['auditor', 'automation_owner', 'compliance_officer', 'model_owner', 'service']);
 
-    const { decisions } = ok(await caller().gql(keys.auditor, '{ decisions(first: 20) { edges { node { correlationId status outcome } } } }'));
-    const demoDecisions = decisions.edges.map(({ node }: { node: { correlationId: string | null } }) => node).filter((node: { correlationId: string | null }) => node.correlationId?.startsWith('CLM-'));
-    const byClaim = Object.fromEntries(demoDecisions.map((node: { correlationId: string; status: string; outcome: string }) => [node.correlationId, node]));
+    const { decisions } = ok(
+      await caller().gql(keys.auditor, '{ decisions(first: 20) { edges { node { correlationId status outcome } } } }'),
+    );
+    const demoDecisions = decisions.edges
+      .map(({ node }: { node: { correlationId: string | null } }) => node)
+      .filter((node: { correlationId: string | null }) => node.correlationId?.startsWith('CLM-'));
+    const byClaim = Object.fromEntries(
+      demoDecisions.map((node: { correlationId: string; status: string; outcome: string }) => [node.correlationId, node]),
+    );
     expect(byClaim['CLM-1004']).toMatchObject({ status: 'PENDING_REVIEW', outcome: 'PENDING_REVIEW' });
     expect(byClaim['CLM-1005']).toMatchObject({ status: 'PENDING_REVIEW', outcome: 'OVERRIDDEN' });
     expect(byClaim['CLM-1006']).toMatchObject({ status: 'BLOCKED' });
     expect(Object.keys(byClaim)).toHaveLength(6);
 
     const again = attest(['seed', '--demo', '--url', `http://127.0.0.1:${api!.port}`], { ATTEST_API_KEY: adminKey });
-    expect(again).toMatchObject({ code: 1, stderr: 'attest seed: tenant "default" has the demo already (the automation claims-triage exists)\n' });
+    expect(again).toMatchObject({
+      code: 1,
+      stderr: 'attest seed: tenant "default" has the demo already (the automation claims-triage exists)\n',
+    });
     const notAdmin = attest(['seed', '--demo', '--url', `http://127.0.0.1:${api!.port}`], { ATTEST_API_KEY: keys.auditor });
     expect(notAdmin).toMatchObject({ code: 2, stderr: expect.stringContaining('ATTEST_API_KEY must be an admin key') });
   });
 
-  it('key issue --url issues a key for a principal of the admin key\'s tenant through the running API', async () => {
-    const { principals } = ok(await caller().gql(adminKey, '{ principals(filter: { search: "claims-triage-svc" }) { edges { node { id } } } }'));
+  it("key issue --url issues a key for a principal of the admin key's tenant through the running API", async () => {
+    const { principals } = ok(
+      await caller().gql(adminKey, '{ principals(filter: { search: "claims-triage-svc" }) { edges { node { id } } } }'),
+    );
     const serviceId = principals.edges[0].node.id;
-    const run = attest(['key', 'issue', '--principal', serviceId, '--name', 'rotated', '--url', `http://127.0.0.1:${api!.port}/graphql`], { ATTEST_API_KEY: adminKey });
-    expect(run).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining(`for service principal "claims-triage-svc" (${serviceId}) of tenant "default"`) });
+    const run = attest(['key', 'issue', '--principal', serviceId, '--name', 'rotated', '--url', `http://127.0.0.1:${api!.port}/graphql`], {
+      ATTEST_API_KEY: adminKey,
+    });
+    expect(run).toMatchObject({
+      code: 0,
+      stderr: '',
+      stdout: expect.stringContaining(`for service principal "claims-triage-svc" (${serviceId}) of tenant "default"`),
+    });
     const [, key] = /\n\n {2}(att_\S+)\n/.exec(run.stdout) ?? [];
     expect(ok(await caller().gql(key, '{ me { id } }')).me).toEqual({ id: serviceId });
   });
@@ -94,7 +115,12 @@ describe('the attest CLI beside a running Attest on the embedded database', () =
 
     await startApi();
     expect(ok(await caller().gql(newKey, '{ me { id } }')).me).toEqual({ id: adminId });
-    const { auditEvents } = ok(await caller().gql(newKey, '{ auditEvents(first: 5, filter: { action: "api_key.issued" }) { edges { node { actorId correlationId after } } } }'));
+    const { auditEvents } = ok(
+      await caller().gql(
+        newKey,
+        '{ auditEvents(first: 5, filter: { action: "api_key.issued" }) { edges { node { actorId correlationId after } } } }',
+      ),
+    );
     expect(auditEvents.edges[0].node).toMatchObject({
       actorId: adminId,
       correlationId: expect.stringMatching(/^attest-cli-key-issue-/),

@@ -22,14 +22,30 @@ describe('the attest CLI (built, as a child process)', () => {
   afterAll(() => database?.drop());
 
   it('--help, <group> --help and <command> --help print usage on stdout (exit 0); --version names the version; an unknown command exits 2', () => {
-    expect(attest(['--help'], {})).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Usage: attest <command> \[options\]\n\nCommands:\n(.|\n)* {2}key issue /) });
-    expect(attest(['key', '--help'], {})).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('Usage: attest key <subcommand> [options]') });
-    expect(attest(['key', 'issue', '--help'], {})).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('Usage: attest key issue --principal <id>') });
+    expect(attest(['--help'], {})).toMatchObject({
+      code: 0,
+      stderr: '',
+      stdout: expect.stringMatching(/^Usage: attest <command> \[options\]\n\nCommands:\n(.|\n)* {2}key issue /),
+    });
+    expect(attest(['key', '--help'], {})).toMatchObject({
+      code: 0,
+      stderr: '',
+      stdout: expect.stringContaining('Usage: attest key <subcommand> [options]'),
+    });
+    expect(attest(['key', 'issue', '--help'], {})).toMatchObject({
+      code: 0,
+      stderr: '',
+      stdout: expect.stringContaining('Usage: attest key issue --principal <id>'),
+    });
     expect(attest(['--version'], {})).toEqual({ code: 0, stderr: '', stdout: `attest 0.1.0 (node ${process.version})\n` });
-    expect(attest(['deploy'], {})).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^attest: unknown command "deploy"\n\nUsage: attest <command>/) });
+    expect(attest(['deploy'], {})).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^attest: unknown command "deploy"\n\nUsage: attest <command>/),
+    });
   });
 
-  it('bin/attest runs from another folder, through a symlink, and hands an older node over to the project\'s Node 24', () => {
+  it("bin/attest runs from another folder, through a symlink, and hands an older node over to the project's Node 24", () => {
     const dir = mkdtempSync(join(tmpdir(), 'attest-bin-'));
     try {
       symlinkSync(join(REPO_ROOT, 'bin/attest'), join(dir, 'attest'));
@@ -38,7 +54,8 @@ describe('the attest CLI (built, as a child process)', () => {
       // The machine's own node (20) if there is one: the CLI still runs on the project's.
       if (existsSync('/usr/bin/node')) {
         expect(attest([join(dir, 'attest'), '--version'], {}, { cwd: dir, command: '/usr/bin/node' })).toMatchObject({
-          code: 0, stdout: expect.stringMatching(/\(node v24\./),
+          code: 0,
+          stdout: expect.stringMatching(/\(node v24\./),
         });
       }
       expect(attest(['deploy'], {}, { cwd: dir, command: join(dir, 'attest') })).toMatchObject({ code: 2, stdout: '' });
@@ -56,7 +73,11 @@ describe('the attest CLI (built, as a child process)', () => {
     expect(now.getTime()).toBeGreaterThan(built);
     const bin = join(REPO_ROOT, 'bin/attest');
     const stale = attest(['--version'], {}, { command: bin });
-    expect(stale).toMatchObject({ code: 0, stdout: expect.stringMatching(/^attest 0\.1\.0/), stderr: 'attest: building (apps/cli/src/main.ts changed since the last build)...\n' });
+    expect(stale).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^attest 0\.1\.0/),
+      stderr: 'attest: building (apps/cli/src/main.ts changed since the last build)...\n',
+    });
     expect(attest(['--version'], {}, { command: bin })).toMatchObject({ code: 0, stderr: '' });
   });
 
@@ -70,7 +91,10 @@ describe('the attest CLI (built, as a child process)', () => {
 
   it('token prints only a JWT with the requested principal, tenant and lifetime', () => {
     const [principal, tenant] = [randomUUID(), randomUUID()];
-    const run = attest(['token', '--principal', principal, '--tenant', tenant, '--ttl', '600'], { ATTEST_JWT_SECRET: JWT_SECRET, DATABASE_URL: database.url });
+    const run = attest(['token', '--principal', principal, '--tenant', tenant, '--ttl', '600'], {
+      ATTEST_JWT_SECRET: JWT_SECRET,
+      DATABASE_URL: database.url,
+    });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const token = run.stdout.trim();
     expect(verifyJwt(token, { secret: JWT_SECRET, issuer: 'attest', maxLifetimeSeconds: 600 })).toEqual({ sub: principal, tid: tenant });
@@ -79,7 +103,10 @@ describe('the attest CLI (built, as a child process)', () => {
   });
 
   it('token refuses a lifetime longer than the API accepts (ATTEST_JWT_MAX_LIFETIME_SECONDS)', () => {
-    const run = attest(['token', '--principal', randomUUID(), '--tenant', randomUUID(), '--ttl', '86400'], { ATTEST_JWT_SECRET: JWT_SECRET, DATABASE_URL: database.url });
+    const run = attest(['token', '--principal', randomUUID(), '--tenant', randomUUID(), '--ttl', '86400'], {
+      ATTEST_JWT_SECRET: JWT_SECRET,
+      DATABASE_URL: database.url,
+    });
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toContain('--ttl 86400 is longer than the API accepts (ATTEST_JWT_MAX_LIFETIME_SECONDS: 43200)');
   });
@@ -102,25 +129,43 @@ describe('the attest CLI (built, as a child process)', () => {
 
   it('tenant create prints an admin key, and that key and a minted token work against the API', async () => {
     expect(attest(['tenant', 'create', '--name', 'Acme Insurance', '--slug', 'acme'], { DATABASE_URL: database.url })).toMatchObject({
-      code: 2, stdout: '', stderr: expect.stringContaining('ATTEST_HASH_KEY is required with DATABASE_URL'),
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('ATTEST_HASH_KEY is required with DATABASE_URL'),
     });
-    const run = attest(['tenant', 'create', '--name', 'Acme Insurance', '--slug', 'acme'], { DATABASE_URL: database.url, ATTEST_HASH_KEY: HASH_KEY });
+    const run = attest(['tenant', 'create', '--name', 'Acme Insurance', '--slug', 'acme'], {
+      DATABASE_URL: database.url,
+      ATTEST_HASH_KEY: HASH_KEY,
+    });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const [, tenantId, adminId] = /Created tenant "acme" \(([0-9a-f-]{36})\) with admin principal ([0-9a-f-]{36})/.exec(run.stdout) ?? [];
     const [, apiKey] = /Admin API key.*\n\n {2}(\S+)\n/.exec(run.stdout) ?? [];
-    expect({ tenantId, adminId, apiKey }).toEqual({ tenantId: expect.any(String), adminId: expect.any(String), apiKey: expect.stringMatching(/^att_/) });
+    expect({ tenantId, adminId, apiKey }).toEqual({
+      tenantId: expect.any(String),
+      adminId: expect.any(String),
+      apiKey: expect.stringMatching(/^att_/),
+    });
 
-    const duplicate = attest(['tenant', 'create', '--name', 'Acme again', '--slug', 'acme'], { DATABASE_URL: database.url, ATTEST_HASH_KEY: HASH_KEY });
+    const duplicate = attest(['tenant', 'create', '--name', 'Acme again', '--slug', 'acme'], {
+      DATABASE_URL: database.url,
+      ATTEST_HASH_KEY: HASH_KEY,
+    });
     expect(duplicate).toMatchObject({ code: 1, stderr: 'attest tenant create: a tenant with slug "acme" already exists\n' });
 
-    const token = attest(['token', '--principal', adminId, '--tenant', tenantId], { ATTEST_JWT_SECRET: JWT_SECRET, DATABASE_URL: database.url }).stdout.trim();
+    const token = attest(['token', '--principal', adminId, '--tenant', tenantId], {
+      ATTEST_JWT_SECRET: JWT_SECRET,
+      DATABASE_URL: database.url,
+    }).stdout.trim();
     // The API on the database the CLI wrote to, sharing its signing key and server secret.
     const api = await startTestApp({ DATABASE_URL: database.url, ATTEST_JWT_SECRET: JWT_SECRET, ATTEST_HASH_KEY: HASH_KEY });
     try {
       expect(ok(await api.gql(apiKey, '{ tenant { id slug } }')).tenant).toEqual({ id: tenantId, slug: 'acme' });
       // The facts the CLI wrote are keyed as the API's: the tenant's ledger verifies.
       await sealAll(api);
-      expect(ok(await api.gql(apiKey, '{ verifyLedger { ok leavesChecked } }')).verifyLedger).toMatchObject({ ok: true, leavesChecked: expect.any(Number) });
+      expect(ok(await api.gql(apiKey, '{ verifyLedger { ok leavesChecked } }')).verifyLedger).toMatchObject({
+        ok: true,
+        leavesChecked: expect.any(Number),
+      });
       expect(ok(await api.gql(token, '{ me { id } }')).me).toEqual({ id: adminId });
     } finally {
       await api.close();
@@ -139,20 +184,25 @@ describe('the attest CLI (built, as a child process)', () => {
     let auditorId: string;
     try {
       expect(ok(await api.gql(key, '{ me { id } }')).me).toEqual({ id: adminId });
-      auditorId = ok(await api.gql(key, 'mutation { createPrincipal(input: { kind: HUMAN, name: "dana", email: "dana@keys.example" }) { id } }')).createPrincipal.id;
+      auditorId = ok(
+        await api.gql(key, 'mutation { createPrincipal(input: { kind: HUMAN, name: "dana", email: "dana@keys.example" }) { id } }'),
+      ).createPrincipal.id;
       ok(await api.gql(key, `mutation { bindRole(input: { principalId: "${auditorId}", role: AUDITOR }) { id } }`));
     } finally {
       await api.close();
     }
     expect(attest(['key', 'issue', '--principal', auditorId], local)).toEqual({
-      code: 1, stdout: '', stderr: 'attest key issue: dana (auditor) may not issue API keys: an admin issues its key through the API (issueApiKey)\n',
+      code: 1,
+      stdout: '',
+      stderr: 'attest key issue: dana (auditor) may not issue API keys: an admin issues its key through the API (issueApiKey)\n',
     });
     expect(attest(['key', 'issue', '--principal', adminId, '--tenant', 'default'], local)).toMatchObject({
-      code: 1, stderr: `attest key issue: no enabled principal ${adminId} in tenant "default": "attest principals list" shows them\n`,
+      code: 1,
+      stderr: `attest key issue: no enabled principal ${adminId} in tenant "default": "attest principals list" shows them\n`,
     });
   });
 
-  it('policy test runs the default pack\'s tests (exit 0) and rejects an invalid pack with file:line (exit 2)', () => {
+  it("policy test runs the default pack's tests (exit 0) and rejects an invalid pack with file:line (exit 2)", () => {
     const good = attest(['policy', 'test'], {});
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/policies\/default: \d+ policies, digest [0-9a-f]{12}\n/);

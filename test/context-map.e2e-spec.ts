@@ -35,7 +35,11 @@ describe('the context map (docs/context-map.yaml)', () => {
   });
 
   it('gives every table, view and function the migrations create exactly one owner', () => {
-    const created = new Set(readdirSync(MIGRATIONS).filter((f) => f.endsWith('.ts')).flatMap((f) => createdObjectsOf(readFileSync(join(MIGRATIONS, f), 'utf8'))));
+    const created = new Set(
+      readdirSync(MIGRATIONS)
+        .filter((f) => f.endsWith('.ts'))
+        .flatMap((f) => createdObjectsOf(readFileSync(join(MIGRATIONS, f), 'utf8'))),
+    );
     const owned = Object.values(map.contexts).flatMap(ownedBy);
     expect(owned.filter((name, i) => owned.indexOf(name) !== i)).toEqual([]);
     expect([...created].filter((name) => !owned.includes(name)).sort()).toEqual([]);
@@ -51,7 +55,8 @@ describe('the context map (docs/context-map.yaml)', () => {
         expect([where, allowance.reason?.length > 20]).toEqual([where, true]);
         expect([where, ['published', 'read-side', 'exception', 'debt'].includes(allowance.kind)]).toEqual([where, true]);
         if (allowance.kind === 'exception') expect([where, allowance.see?.startsWith('docs/decisions/')]).toEqual([where, true]);
-        if (allowance.kind === 'published') expect([where, map.contexts[owner.get(name)!].publishes?.includes(name)]).toEqual([where, true]);
+        if (allowance.kind === 'published')
+          expect([where, map.contexts[owner.get(name)!].publishes?.includes(name)]).toEqual([where, true]);
       }
     }
   });
@@ -59,8 +64,13 @@ describe('the context map (docs/context-map.yaml)', () => {
   it('is described in docs/architecture.md: every object, or its family, named in the Context map section', () => {
     const doc = readFileSync(join(REPO_ROOT, 'docs', 'architecture.md'), 'utf8');
     const section = doc.slice(doc.indexOf('## Context map'), doc.indexOf('## A request, step by step'));
-    const described = (name: string) => section.includes(`\`${name}\``) || (name.startsWith('attest_ledger_') && section.includes('`attest_ledger_*`'));
-    expect(Object.values(map.contexts).flatMap(ownedBy).filter((name) => !described(name))).toEqual([]);
+    const described = (name: string) =>
+      section.includes(`\`${name}\``) || (name.startsWith('attest_ledger_') && section.includes('`attest_ledger_*`'));
+    expect(
+      Object.values(map.contexts)
+        .flatMap(ownedBy)
+        .filter((name) => !described(name)),
+    ).toEqual([]);
   });
 
   describe.each(Object.keys(map.contexts))('libs/%s', (context) => {
@@ -76,10 +86,19 @@ describe('the context map (docs/context-map.yaml)', () => {
       expect(Object.keys(map.contexts[context].may_name ?? {}).filter((name) => !named.has(name) && !entities.includes(name))).toEqual([]);
     });
 
-    it('uses no other context\'s @Entity class (its tables are reached through that context\'s services)', () => {
-      const imports = sourceFiles(join(LIBS, context, 'src')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/import\s*{([^}]*)}\s*from\s*'@attest\/([a-z-]+)'/g)]);
-      const entities = imports.filter(([, , from]) => from !== context)
-        .flatMap(([, names, from]) => names.split(',').map((n) => n.trim()).filter((n) => /^[A-Z]\w*Entity$/.test(n)).map((n) => `${n} from @attest/${from}`));
+    it("uses no other context's @Entity class (its tables are reached through that context's services)", () => {
+      const imports = sourceFiles(join(LIBS, context, 'src')).flatMap((f) => [
+        ...readFileSync(f, 'utf8').matchAll(/import\s*{([^}]*)}\s*from\s*'@attest\/([a-z-]+)'/g),
+      ]);
+      const entities = imports
+        .filter(([, , from]) => from !== context)
+        .flatMap(([, names, from]) =>
+          names
+            .split(',')
+            .map((n) => n.trim())
+            .filter((n) => /^[A-Z]\w*Entity$/.test(n))
+            .map((n) => `${n} from @attest/${from}`),
+        );
       expect(entities).toEqual([]);
     });
 
@@ -101,11 +120,20 @@ describe('the SQL name extractor (fixtures: the check fires)', () => {
       "const prose = 'a dataset version from models was not found';",
     ].join('\n');
     expect([...sqlNamesOfSource(source).keys()].sort()).toEqual(
-      ['attest_current_tenant', 'attest_ledger_fact_*', 'automations', 'decisions', 'ledger_nodes', 'lineage_edges', 'r', 'webhook_deliveries'].sort(),
+      [
+        'attest_current_tenant',
+        'attest_ledger_fact_*',
+        'automations',
+        'decisions',
+        'ledger_nodes',
+        'lineage_edges',
+        'r',
+        'webhook_deliveries',
+      ].sort(),
     );
   });
 
-  it('reports a context that names another context\'s table without an allowance', () => {
+  it("reports a context that names another context's table without an allowance", () => {
     const named = sqlNamesIn('SELECT d.id FROM decisions d JOIN policy_packs p ON true WHERE d.tenant_id = attest_current_tenant()');
     expect(violationsOf(map, 'policy', named)).toEqual([
       'policy names decisions, owned by decisions: publish a view or add it to policy.may_name with a reason',

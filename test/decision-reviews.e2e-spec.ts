@@ -41,16 +41,25 @@ describe('human review of decisions', () => {
     const queue = ok(await t.gql(officer.key, QUEUE, { f: { automationId: reviewed.automationId } })).reviewQueue.edges;
     const ids = queue.map((e: { node: { decision: { id: string } } }) => e.node.decision.id);
     expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
-    expect(queue.every((e: { node: { waitingSeconds: number; decision: { status: string } } }) => e.node.waitingSeconds >= 0 && e.node.decision.status === 'PENDING_REVIEW')).toBe(true);
+    expect(
+      queue.every(
+        (e: { node: { waitingSeconds: number; decision: { status: string } } }) =>
+          e.node.waitingSeconds >= 0 && e.node.decision.status === 'PENDING_REVIEW',
+      ),
+    ).toBe(true);
     expect(await queueIds(officer.key, { policyId: 'high-risk-low-confidence-review' })).toEqual(expect.arrayContaining([first, second]));
     expect(await queueIds(officer.key, { policyId: 'oversight-required-review' })).toEqual([]);
   });
 
   it('pages through the queue oldest first', async () => {
     const ids = [await pending(reviewed), await pending(reviewed), await pending(reviewed)];
-    const firstPage = ok(await t.gql(officer.key, QUEUE.replace('first: 50', 'first: 1'), { f: { automationId: reviewed.automationId } })).reviewQueue;
+    const firstPage = ok(
+      await t.gql(officer.key, QUEUE.replace('first: 50', 'first: 1'), { f: { automationId: reviewed.automationId } }),
+    ).reviewQueue;
     const rest = await queueIds(officer.key, { automationId: reviewed.automationId });
-    const after = ok(await t.gql(officer.key, QUEUE, { f: { automationId: reviewed.automationId }, after: firstPage.pageInfo.endCursor })).reviewQueue;
+    const after = ok(
+      await t.gql(officer.key, QUEUE, { f: { automationId: reviewed.automationId }, after: firstPage.pageInfo.endCursor }),
+    ).reviewQueue;
     expect(after.edges.map((e: { node: { decision: { id: string } } }) => e.node.decision.id)).toEqual(rest.slice(1));
     expect(rest.slice(-3)).toEqual(ids);
   });
@@ -58,11 +67,19 @@ describe('human review of decisions', () => {
   it('approve: the output stands, the review is audited, and the decision leaves the queue', async () => {
     const id = await pending(reviewed);
     const result = ok(await review(officer.key, id, 'approve')).reviewDecision;
-    expect(result).toMatchObject({ status: 'PENDING_REVIEW', outcome: 'APPROVED', effectiveOutput: result.output, review: { verdict: 'APPROVE', reviewerId: officer.id, correctedOutput: null } });
+    expect(result).toMatchObject({
+      status: 'PENDING_REVIEW',
+      outcome: 'APPROVED',
+      effectiveOutput: result.output,
+      review: { verdict: 'APPROVE', reviewerId: officer.id, correctedOutput: null },
+    });
     expect(await queueIds(officer.key)).not.toContain(id);
     const audit = ok(await t.gql(t.adminKey, `{ decision(id: "${id}") { auditEvents { action actorId after } } }`)).decision.auditEvents;
     expect(audit.map((e: { action: string }) => e.action)).toEqual(['decision.pending_review', 'decision.reviewed']);
-    expect(audit[1]).toMatchObject({ actorId: officer.id, after: { outcome: 'approved', verdict: 'approve', rationale: 'verdict approve' } });
+    expect(audit[1]).toMatchObject({
+      actorId: officer.id,
+      after: { outcome: 'approved', verdict: 'approve', rationale: 'verdict approve' },
+    });
   });
 
   it('override: needs a corrected output, which replaces the output and is stored redacted', async () => {
@@ -78,7 +95,12 @@ describe('human review of decisions', () => {
   it('reject: the outcome is void', async () => {
     const id = await pending(reviewed);
     expect(ok(await review(officer.key, id, 'reject')).reviewDecision).toMatchObject({ outcome: 'REJECTED', effectiveOutput: null });
-    const filtered = ok(await t.gql(t.adminKey, `{ decisions(filter: { outcome: REJECTED, automationId: "${reviewed.automationId}" }) { edges { node { id } } } }`));
+    const filtered = ok(
+      await t.gql(
+        t.adminKey,
+        `{ decisions(filter: { outcome: REJECTED, automationId: "${reviewed.automationId}" }) { edges { node { id } } } }`,
+      ),
+    );
     expect(filtered.decisions.edges).toEqual([{ node: { id } }]);
   });
 
@@ -90,7 +112,9 @@ describe('human review of decisions', () => {
   });
 
   it('refuses to review a blocked decision', async () => {
-    const { decision } = ok(await t.gql(reviewed.service.key, RECORD, { i: decisionInput(reviewed, { output: { email: 'a.b@example.com' } }) })).recordDecision;
+    const { decision } = ok(
+      await t.gql(reviewed.service.key, RECORD, { i: decisionInput(reviewed, { output: { email: 'a.b@example.com' } }) }),
+    ).recordDecision;
     expect(decision.status).toBe('BLOCKED');
     expect(errorCode(await review(officer.key, decision.id, 'approve'))).toBe('CONFLICT');
   });
@@ -99,7 +123,8 @@ describe('human review of decisions', () => {
     const id = await pending(reviewed);
     const automationOwner = await principalWithRole(t, 'automation_owner');
     const auditor = await principalWithRole(t, 'auditor');
-    for (const key of [automationOwner.key, auditor.key, reviewed.service.key]) expect(errorCode(await review(key, id, 'approve'))).toBe('FORBIDDEN');
+    for (const key of [automationOwner.key, auditor.key, reviewed.service.key])
+      expect(errorCode(await review(key, id, 'approve'))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(auditor.key, QUEUE, {}))).toBe('FORBIDDEN');
 
     const owned = await pending(ownedByOfficer);
@@ -107,20 +132,29 @@ describe('human review of decisions', () => {
     expect(await queueIds(owningOfficer.key)).not.toContain(owned);
     expect(await queueIds(officer.key)).toContain(owned);
     // Nothing was written by the refused attempts.
-    expect(ok(await t.gql(t.adminKey, `{ decision(id: "${owned}") { outcome review { id } } }`)).decision).toEqual({ outcome: 'PENDING_REVIEW', review: null });
+    expect(ok(await t.gql(t.adminKey, `{ decision(id: "${owned}") { outcome review { id } } }`)).decision).toEqual({
+      outcome: 'PENDING_REVIEW',
+      review: null,
+    });
   });
 
-  it('leaves out of a reviewer\'s queue the decisions it recorded itself (it may not review them)', async () => {
+  it("leaves out of a reviewer's queue the decisions it recorded itself (it may not review them)", async () => {
     const byAdmin = ok(await t.gql(t.adminKey, RECORD, { i: decisionInput(reviewed, { confidence: 0.3 }) })).recordDecision.decision.id;
     expect(await queueIds(t.adminKey, { automationId: reviewed.automationId })).not.toContain(byAdmin);
     expect(await queueIds(officer.key, { automationId: reviewed.automationId })).toContain(byAdmin);
     expect(errorCode(await review(t.adminKey, byAdmin, 'approve'))).toBe('FORBIDDEN');
   });
 
-  it('redacts the rationale like the decision, and answers with the review\'s time', async () => {
+  it("redacts the rationale like the decision, and answers with the review's time", async () => {
     const id = await pending(reviewed);
-    const result = ok(await t.gql(officer.key, `mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "Called the claimant on +31 6 1234 5678, jane@example.com") {
-      review { rationale createdAt } } }`, { id })).reviewDecision;
+    const result = ok(
+      await t.gql(
+        officer.key,
+        `mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "Called the claimant on +31 6 1234 5678, jane@example.com") {
+      review { rationale createdAt } } }`,
+        { id },
+      ),
+    ).reviewDecision;
     expect(result.review.rationale).toBe('Called the claimant on [REDACTED:phone], [REDACTED:email]');
     expect(Date.parse(result.review.createdAt)).toBeGreaterThan(Date.now() - 60_000);
     const audit = ok(await t.gql(t.adminKey, `{ decision(id: "${id}") { auditEvents { action after } } }`)).decision.auditEvents;

@@ -19,24 +19,42 @@ describe('attest seed --demo (the demo tenant)', () => {
   });
 
   it('has the claim-triage story: deployed models trained on registered data, a deployed automation', async () => {
-    const models = ok(await t.gql(demo.keys.auditor, `{ models { edges { node { name
-      versions { version status submittedBy approvedBy trainingDatasets { version piiClasses } } } } } }`)).models.edges;
+    const models = ok(
+      await t.gql(
+        demo.keys.auditor,
+        `{ models { edges { node { name
+      versions { version status submittedBy approvedBy trainingDatasets { version piiClasses } } } } } }`,
+      ),
+    ).models.edges;
     const byName = Object.fromEntries(models.map((e: { node: { name: string } }) => [e.node.name, e.node]));
     const severity = byName['claim-severity'];
-    expect(severity.versions.map((v: { version: string; status: string }) => `${v.version}:${v.status}`).sort()).toEqual(['1.0.0:DEPLOYED', '1.1.0:IN_REVIEW']);
+    expect(severity.versions.map((v: { version: string; status: string }) => `${v.version}:${v.status}`).sort()).toEqual([
+      '1.0.0:DEPLOYED',
+      '1.1.0:IN_REVIEW',
+    ]);
     const deployed = severity.versions.find((v: { status: string }) => v.status === 'DEPLOYED');
     expect(deployed.submittedBy).not.toBe(deployed.approvedBy);
     expect(deployed.trainingDatasets).toHaveLength(2);
-    const automation = ok(await t.gql(demo.keys.auditor, '{ automationByKey(key: "claims-triage") { versions { status riskClass modelVersions { version } } } }'));
+    const automation = ok(
+      await t.gql(
+        demo.keys.auditor,
+        '{ automationByKey(key: "claims-triage") { versions { status riskClass modelVersions { version } } } }',
+      ),
+    );
     expect(automation.automationByKey.versions[0]).toMatchObject({ status: 'DEPLOYED', riskClass: 'HIGH' });
     expect(automation.automationByKey.versions[0].modelVersions).toHaveLength(2);
     const bound = ok(await t.gql(demo.keys.service, '{ automations { edges { node { key } } } }')).automations.edges;
     expect(bound).toEqual([{ node: { key: 'claims-triage' } }]);
   });
 
-  it('records the automation\'s decisions through the policies: recorded, sent to review, reviewed, blocked', async () => {
-    const { decisions } = ok(await t.gql(demo.keys.auditor, `{ decisions(first: 20) { edges { node {
-      id correlationId status outcome redactions { detector } policyEvaluation { matched { id } } } } } }`));
+  it("records the automation's decisions through the policies: recorded, sent to review, reviewed, blocked", async () => {
+    const { decisions } = ok(
+      await t.gql(
+        demo.keys.auditor,
+        `{ decisions(first: 20) { edges { node {
+      id correlationId status outcome redactions { detector } policyEvaluation { matched { id } } } } } }`,
+      ),
+    );
     const byClaim = Object.fromEntries(decisions.edges.map(({ node }: { node: { correlationId: string } }) => [node.correlationId, node]));
     expect(Object.keys(byClaim).sort()).toEqual(['CLM-1001', 'CLM-1002', 'CLM-1003', 'CLM-1004', 'CLM-1005', 'CLM-1006']);
     const policiesOf = (claim: string) => byClaim[claim].policyEvaluation.matched.map((p: { id: string }) => p.id);
@@ -53,13 +71,19 @@ describe('attest seed --demo (the demo tenant)', () => {
     expect(byClaim['CLM-1006']).toMatchObject({ status: 'BLOCKED', outcome: 'BLOCKED' });
     expect(policiesOf('CLM-1006')).toContain('production-requires-deployed-model');
     expect(demo.decisions.map((d) => `${d.claimId}:${d.status}${d.reviewed ? `:${d.reviewed}` : ''}`)).toEqual(
-      decisions.edges.map(({ node }: { node: { correlationId: string; status: string; outcome: string } }) =>
-        `${node.correlationId}:${node.status.toLowerCase()}${node.outcome === 'OVERRIDDEN' ? ':override' : ''}`).sort(),
+      decisions.edges
+        .map(
+          ({ node }: { node: { correlationId: string; status: string; outcome: string } }) =>
+            `${node.correlationId}:${node.status.toLowerCase()}${node.outcome === 'OVERRIDDEN' ? ':override' : ''}`,
+        )
+        .sort(),
     );
   });
 
   it('leaves the review queue with what a compliance officer has still to do', async () => {
-    const { reviewQueue } = ok(await t.gql(demo.keys.compliance_officer, '{ reviewQueue(first: 20) { edges { node { decision { correlationId } } } } }'));
+    const { reviewQueue } = ok(
+      await t.gql(demo.keys.compliance_officer, '{ reviewQueue(first: 20) { edges { node { decision { correlationId } } } } }'),
+    );
     const waiting = reviewQueue.edges.map(({ node }: { node: { decision: { correlationId: string } } }) => node.decision.correlationId);
     expect(waiting).toContain('CLM-1004');
     expect(waiting).not.toContain('CLM-1005'); // reviewed

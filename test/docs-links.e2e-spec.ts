@@ -34,7 +34,14 @@ describe('links in the documentation', () => {
   const files = documentationFiles();
 
   it('reads README, CONTRIBUTING, SECURITY, CHANGELOG and every page under docs/', () => {
-    for (const file of ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', 'CHANGELOG.md', 'docs/api.md', 'docs/decisions/0001-embedded-postgres.md']) {
+    for (const file of [
+      'README.md',
+      'CONTRIBUTING.md',
+      'SECURITY.md',
+      'CHANGELOG.md',
+      'docs/api.md',
+      'docs/decisions/0001-embedded-postgres.md',
+    ]) {
       expect(files).toContain(file);
     }
   });
@@ -50,7 +57,8 @@ describe('links in the documentation', () => {
   });
 
   it("follows GitHub's anchors: code spans and punctuation dropped, spaces to hyphens, repeats numbered", () => {
-    const doc = '# API\n## 14. Policy simulation\n### `me`: the calling principal\n## A — B/C (`x.ts`)\n## API\n```bash\n# not a heading\n```\n';
+    const doc =
+      '# API\n## 14. Policy simulation\n### `me`: the calling principal\n## A — B/C (`x.ts`)\n## API\n```bash\n# not a heading\n```\n';
     expect([...anchors(doc)]).toEqual(['api', '14-policy-simulation', 'me-the-calling-principal', 'a--bc-xts', 'api-1']);
   });
 });

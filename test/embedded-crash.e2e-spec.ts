@@ -39,7 +39,11 @@ describe('the embedded PostgreSQL after a crash', () => {
   });
 
   const startApi = async () => {
-    const api = await AttestProcess.start(REPO_ROOT, 'api', { ATTEST_DATA_DIR: dataDir, ATTEST_LOG_LEVEL: 'warn', OTEL_SDK_DISABLED: 'true' });
+    const api = await AttestProcess.start(REPO_ROOT, 'api', {
+      ATTEST_DATA_DIR: dataDir,
+      ATTEST_LOG_LEVEL: 'warn',
+      OTEL_SDK_DISABLED: 'true',
+    });
     started.push(api);
     return api;
   };
@@ -79,7 +83,9 @@ describe('the embedded PostgreSQL after a crash', () => {
     expect(isRunning(postgres)).toBe(false);
     const lines = second.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`stopped the embedded PostgreSQL (process ${postgres}) that an earlier Attest left running on ${join(dataDir, 'pg')}`);
+    expect(lines[0]).toContain(
+      `stopped the embedded PostgreSQL (process ${postgres}) that an earlier Attest left running on ${join(dataDir, 'pg')}`,
+    );
     expect(second.stdout).not.toContain('shown once');
   });
 

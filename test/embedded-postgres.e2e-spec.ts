@@ -33,7 +33,7 @@ describe('embedded PostgreSQL', () => {
     }
   });
 
-  it('starts although a stale postmaster.pid names PID 1 (a container\'s init, alive and unrelated)', async () => {
+  it("starts although a stale postmaster.pid names PID 1 (a container's init, alive and unrelated)", async () => {
     const dir = await newDir();
     await (await startEmbeddedPostgres(dir)).stop();
     await writeFile(join(dir, 'pg', 'postmaster.pid'), '1\n/tmp\n');

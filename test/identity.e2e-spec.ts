@@ -9,11 +9,21 @@ describe('identity: principals, roles and API keys', () => {
   afterAll(() => t?.close());
 
   it('lets the admin create a service principal, bind it and issue a key that then authenticates', async () => {
-    const created = ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "dana", email: "dana@example.com" }) { id name kind email } }'));
+    const created = ok(
+      await t.gql(
+        t.adminKey,
+        'mutation { createPrincipal(input: { kind: HUMAN, name: "dana", email: "dana@example.com" }) { id name kind email } }',
+      ),
+    );
     expect(created.createPrincipal).toMatchObject({ name: 'dana', kind: 'HUMAN', email: 'dana@example.com' });
     const id = created.createPrincipal.id;
     ok(await t.gql(t.adminKey, `mutation { bindRole(input: { principalId: "${id}", role: AUDITOR }) { role } }`));
-    const issued = ok(await t.gql(t.adminKey, `mutation { issueApiKey(input: { principalId: "${id}", name: "laptop" }) { secret apiKey { id prefix revokedAt } } }`));
+    const issued = ok(
+      await t.gql(
+        t.adminKey,
+        `mutation { issueApiKey(input: { principalId: "${id}", name: "laptop" }) { secret apiKey { id prefix revokedAt } } }`,
+      ),
+    );
     const { secret, apiKey } = issued.issueApiKey;
     expect(secret).toMatch(/^att_[A-Za-z0-9]{12}_/);
     expect(secret).toContain(apiKey.prefix);
@@ -54,7 +64,12 @@ describe('identity: principals, roles and API keys', () => {
   it('refuses a JWT that never expires, one that lives longer than ATTEST_JWT_MAX_LIFETIME_SECONDS, and one for a service', async () => {
     const me = ok(await t.gql(t.adminKey, '{ me { id } tenant { id } }'));
     const sign = (payload: object, options: jwt.SignOptions = {}) =>
-      jwt.sign({ tid: me.tenant.id, ...payload }, t.config.jwt.secret!, { algorithm: 'HS256', issuer: t.config.jwt.issuer, subject: me.me.id, ...options });
+      jwt.sign({ tid: me.tenant.id, ...payload }, t.config.jwt.secret!, {
+        algorithm: 'HS256',
+        issuer: t.config.jwt.issuer,
+        subject: me.me.id,
+        ...options,
+      });
     const hour = 3600;
     expect(t.config.jwt.maxLifetimeSeconds).toBe(12 * hour);
     expect(ok(await t.gql(sign({}, { expiresIn: 12 * hour }), '{ me { id } }')).me.id).toBe(me.me.id);
@@ -64,41 +79,77 @@ describe('identity: principals, roles and API keys', () => {
     const now = Math.floor(Date.now() / 1000);
     expect(errorCode(await t.gql(sign({ iat: now + 24 * hour, exp: now + 30 * hour }), '{ me { id } }'))).toBe('UNAUTHENTICATED');
 
-    const service = await principalWithRole(t, 'service', { automationId: (await automationId()) });
-    const forService = jwt.sign({ tid: me.tenant.id }, t.config.jwt.secret!, { algorithm: 'HS256', issuer: t.config.jwt.issuer, subject: service.id, expiresIn: 60 });
+    const service = await principalWithRole(t, 'service', { automationId: await automationId() });
+    const forService = jwt.sign({ tid: me.tenant.id }, t.config.jwt.secret!, {
+      algorithm: 'HS256',
+      issuer: t.config.jwt.issuer,
+      subject: service.id,
+      expiresIn: 60,
+    });
     expect(ok(await t.gql(service.key, '{ me { id } }')).me.id).toBe(service.id);
     expect(errorCode(await t.gql(forService, '{ me { id } }'))).toBe('UNAUTHENTICATED');
   });
 
   const automationId = async () =>
-    ok(await t.gql(t.adminKey, `mutation { registerAutomation(input: { key: "jwt-${randomUUID().slice(0, 8)}", name: "JWT test" }) { id } }`)).registerAutomation.id as string;
+    ok(
+      await t.gql(
+        t.adminKey,
+        `mutation { registerAutomation(input: { key: "jwt-${randomUUID().slice(0, 8)}", name: "JWT test" }) { id } }`,
+      ),
+    ).registerAutomation.id as string;
 
   it('refuses identity administration to non-admins with FORBIDDEN', async () => {
     for (const role of ['model_owner', 'compliance_officer', 'auditor']) {
       const p = await principalWithRole(t, role);
       expect(errorCode(await t.gql(p.key, 'mutation { createPrincipal(input: { kind: HUMAN, name: "x" }) { id } }'))).toBe('FORBIDDEN');
-      expect(errorCode(await t.gql(p.key, `mutation { issueApiKey(input: { principalId: "${p.id}", name: "more" }) { secret } }`))).toBe('FORBIDDEN');
-      expect(errorCode(await t.gql(p.key, `mutation { bindRole(input: { principalId: "${p.id}", role: ADMIN }) { id } }`))).toBe('FORBIDDEN');
+      expect(errorCode(await t.gql(p.key, `mutation { issueApiKey(input: { principalId: "${p.id}", name: "more" }) { secret } }`))).toBe(
+        'FORBIDDEN',
+      );
+      expect(errorCode(await t.gql(p.key, `mutation { bindRole(input: { principalId: "${p.id}", role: ADMIN }) { id } }`))).toBe(
+        'FORBIDDEN',
+      );
     }
   });
 
   it('validates input: bad email, blank name, service role without automation, past expiry', async () => {
-    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "e", email: "nope" }) { id } }'))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: " " }) { id } }'))).toBe('VALIDATION_FAILED');
-    const svc = ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: SERVICE, name: "svc-a" }) { id } }')).createPrincipal.id;
-    expect(errorCode(await t.gql(t.adminKey, `mutation { bindRole(input: { principalId: "${svc}", role: SERVICE }) { id } }`))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await t.gql(t.adminKey, `mutation { issueApiKey(input: { principalId: "${svc}", name: "k", expiresAt: "2001-01-01T00:00:00Z" }) { secret } }`))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: robot, name: "r" }) { id } }'))).toBe('VALIDATION_FAILED');
-    const badVariable = await t.gql(t.adminKey, 'mutation($k: PrincipalKind!) { createPrincipal(input: { kind: $k, name: "v" }) { id } }', { k: 'robot' });
+    expect(
+      errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "e", email: "nope" }) { id } }')),
+    ).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: " " }) { id } }'))).toBe(
+      'VALIDATION_FAILED',
+    );
+    const svc = ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: SERVICE, name: "svc-a" }) { id } }')).createPrincipal
+      .id;
+    expect(errorCode(await t.gql(t.adminKey, `mutation { bindRole(input: { principalId: "${svc}", role: SERVICE }) { id } }`))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      errorCode(
+        await t.gql(
+          t.adminKey,
+          `mutation { issueApiKey(input: { principalId: "${svc}", name: "k", expiresAt: "2001-01-01T00:00:00Z" }) { secret } }`,
+        ),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: robot, name: "r" }) { id } }'))).toBe(
+      'VALIDATION_FAILED',
+    );
+    const badVariable = await t.gql(t.adminKey, 'mutation($k: PrincipalKind!) { createPrincipal(input: { kind: $k, name: "v" }) { id } }', {
+      k: 'robot',
+    });
     expect(errorCode(badVariable)).toBe('VALIDATION_FAILED');
   });
 
   it('answers NOT_FOUND for unknown ids and CONFLICT for a duplicate name', async () => {
     expect(errorCode(await t.gql(t.adminKey, `{ principal(id: "${randomUUID()}") { id } }`))).toBe('NOT_FOUND');
-    expect(errorCode(await t.gql(t.adminKey, `mutation { issueApiKey(input: { principalId: "${randomUUID()}", name: "k" }) { secret } }`))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await t.gql(t.adminKey, `mutation { issueApiKey(input: { principalId: "${randomUUID()}", name: "k" }) { secret } }`)),
+    ).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(t.adminKey, `mutation { unbindRole(id: "${randomUUID()}") { id } }`))).toBe('NOT_FOUND');
     ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "twin" }) { id } }'));
-    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "twin" }) { id } }'))).toBe('CONFLICT');
+    expect(errorCode(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "twin" }) { id } }'))).toBe(
+      'CONFLICT',
+    );
   });
 
   it('never lets the last admin be unbound', async () => {
@@ -117,10 +168,16 @@ describe('identity: principals, roles and API keys', () => {
   });
 
   it('echoes x-correlation-id and stores it with the audit event', async () => {
-    const res = await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "corr" }) { id } }', undefined, { 'x-correlation-id': 'req-42' });
+    const res = await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "corr" }) { id } }', undefined, {
+      'x-correlation-id': 'req-42',
+    });
     expect(res.headers['x-correlation-id']).toBe('req-42');
-    const events = ok(await t.gql(t.adminKey, '{ auditEvents(filter: { correlationId: "req-42" }) { edges { node { action subjectId actorId } } } }'));
-    expect(events.auditEvents.edges).toEqual([{ node: expect.objectContaining({ action: 'principal.created', subjectId: ok(res).createPrincipal.id }) }]);
+    const events = ok(
+      await t.gql(t.adminKey, '{ auditEvents(filter: { correlationId: "req-42" }) { edges { node { action subjectId actorId } } } }'),
+    );
+    expect(events.auditEvents.edges).toEqual([
+      { node: expect.objectContaining({ action: 'principal.created', subjectId: ok(res).createPrincipal.id }) },
+    ]);
     const generated = await t.gql(t.adminKey, '{ me { id } }');
     expect(generated.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });

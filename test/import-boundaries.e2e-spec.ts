@@ -38,7 +38,9 @@ describe('import boundaries: apps never import apps, libs never import apps', ()
       expect(violationsOf('libs/core/src/database/x.ts', "import { AppModule } from '../../../../apps/api/src/app.module';")).toEqual([
         'libs never import apps: ../../../../apps/api/src/app.module',
       ]);
-      expect(violationsOf('libs/ledger/src/x.spec.ts', "import { runCli } from 'apps/cli/src/cli';")).toEqual(['libs never import apps: apps/cli/src/cli']);
+      expect(violationsOf('libs/ledger/src/x.spec.ts', "import { runCli } from 'apps/cli/src/cli';")).toEqual([
+        'libs never import apps: apps/cli/src/cli',
+      ]);
     });
 
     it('lets an app import its own files, libraries (by alias or path), migrations and packages', () => {
@@ -59,7 +61,7 @@ describe('import boundaries: apps never import apps, libs never import apps', ()
       const source = [
         "// import { startTracing } from '../../api/src/tracing';",
         "/* require('../../api/src/create-app') */",
-        "const hint = \"import { createApp } from '../../api/src/create-app'\";",
+        'const hint = "import { createApp } from \'../../api/src/create-app\'";',
         "log('see apps/api/src/main.ts');",
       ].join('\n');
       expect(violationsOf('apps/worker/src/x.ts', source)).toEqual([]);
@@ -68,7 +70,9 @@ describe('import boundaries: apps never import apps, libs never import apps', ()
 
   it('reads every TypeScript file of apps/ and libs/, specs included', () => {
     const files = appAndLibSources(REPOSITORY).map((file) => file.slice(REPOSITORY.length + 1));
-    expect(files).toEqual(expect.arrayContaining(['apps/api/src/main.ts', 'apps/worker/src/main.ts', 'apps/cli/src/cli.spec.ts', 'libs/core/src/index.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining(['apps/api/src/main.ts', 'apps/worker/src/main.ts', 'apps/cli/src/cli.spec.ts', 'libs/core/src/index.ts']),
+    );
   });
 
   it('holds in the repository', () => {

@@ -36,11 +36,17 @@ describe('a crash mid-ingest loses nothing and records nothing twice', () => {
     const f = await automationFixture(api);
     ok(await api.gql(api.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "adopted") { digest } }'));
     const items = Array.from({ length: ITEMS }, (_, i) =>
-      decisionInput(f, { idempotencyKey: `${prefix}-${i}`, input: { n: i, email: `p${i}@example.com` }, ...(INVALID.has(i) ? { confidence: -1 } : {}) }),
+      decisionInput(f, {
+        idempotencyKey: `${prefix}-${i}`,
+        input: { n: i, email: `p${i}@example.com` },
+        ...(INVALID.has(i) ? { confidence: -1 } : {}),
+      }),
     );
-    const submitted = ok(await api.gql(f.service.key, 'mutation($i: IngestDecisionsInput!) { ingestDecisions(input: $i) { id chunkCount } }', {
-      i: { decisions: items },
-    })).ingestDecisions;
+    const submitted = ok(
+      await api.gql(f.service.key, 'mutation($i: IngestDecisionsInput!) { ingestDecisions(input: $i) { id chunkCount } }', {
+        i: { decisions: items },
+      }),
+    ).ingestDecisions;
     expect(submitted.chunkCount).toBe(CHUNKS);
     return { jobId: submitted.id, serviceKey: f.service.key };
   }
@@ -59,7 +65,11 @@ describe('a crash mid-ingest loses nothing and records nothing twice', () => {
 
   /** Waits for a few chunks to be done and the next one under way, then kills the process. */
   async function crashMidway(victim: AttestProcess, jobId: string, prefix: string): Promise<Progress> {
-    await until(async () => ((await progress(jobId, prefix)).done >= 2 && (await harness.transactionInFlight()) ? true : undefined), 'two chunks done, a third under way', 60_000);
+    await until(
+      async () => ((await progress(jobId, prefix)).done >= 2 && (await harness.transactionInFlight()) ? true : undefined),
+      'two chunks done, a third under way',
+      60_000,
+    );
     await victim.stop('SIGKILL');
     const atCrash = await progress(jobId, prefix);
     expect(atCrash.done).toBeLessThan(CHUNKS);
@@ -69,13 +79,25 @@ describe('a crash mid-ingest loses nothing and records nothing twice', () => {
   }
 
   async function expectExactlyOnce(api: GraphQLCaller, serviceKey: string, jobId: string, prefix: string): Promise<void> {
-    const job = await until(async () => {
-      const j = ok(await api.gql(serviceKey, `query($id: ID!) { ingestJob(id: $id) { status processed chunksDone
-        counts { recorded pendingReview blocked replayed failed } errors(first: 1000) { index code field } } }`, { id: jobId })).ingestJob;
-      return j.status === 'COMPLETED' ? j : undefined;
-    }, 'the ingest to complete after the restart', 90_000);
+    const job = await until(
+      async () => {
+        const j = ok(
+          await api.gql(
+            serviceKey,
+            `query($id: ID!) { ingestJob(id: $id) { status processed chunksDone
+        counts { recorded pendingReview blocked replayed failed } errors(first: 1000) { index code field } } }`,
+            { id: jobId },
+          ),
+        ).ingestJob;
+        return j.status === 'COMPLETED' ? j : undefined;
+      },
+      'the ingest to complete after the restart',
+      90_000,
+    );
     expect(job).toMatchObject({
-      processed: ITEMS, chunksDone: CHUNKS, counts: { recorded: ITEMS - INVALID.size, pendingReview: 0, blocked: 0, replayed: 0, failed: INVALID.size },
+      processed: ITEMS,
+      chunksDone: CHUNKS,
+      counts: { recorded: ITEMS - INVALID.size, pendingReview: 0, blocked: 0, replayed: 0, failed: INVALID.size },
     });
     expect(job.errors.map((e: { index: number }) => e.index)).toEqual([...INVALID]);
     await withClient(harness.databaseUrl, async (c) => {
@@ -86,15 +108,27 @@ describe('a crash mid-ingest loses nothing and records nothing twice', () => {
            FROM decisions WHERE idempotency_key LIKE $1`,
         [`${prefix}-%`],
       );
-      expect(rows[0]).toEqual({ decisions: ITEMS - INVALID.size, keys: ITEMS - INVALID.size, audit_events: ITEMS - INVALID.size, steps: 0 });
-      const staged = await c.query(`SELECT count(*)::int AS n FROM decision_ingest_chunks WHERE job_id = $1 AND payload IS NOT NULL`, [jobId]);
+      expect(rows[0]).toEqual({
+        decisions: ITEMS - INVALID.size,
+        keys: ITEMS - INVALID.size,
+        audit_events: ITEMS - INVALID.size,
+        steps: 0,
+      });
+      const staged = await c.query(`SELECT count(*)::int AS n FROM decision_ingest_chunks WHERE job_id = $1 AND payload IS NOT NULL`, [
+        jobId,
+      ]);
       expect(staged.rows[0].n).toBe(0);
     });
   }
 
   if (process.env.REDIS_URL) {
     it('with Redis: the worker is killed mid-batch; the next worker finishes the job', async () => {
-      const env = { ...baseEnv(), REDIS_URL: process.env.REDIS_URL!, ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}`, ATTEST_JOB_LOCK_MS: '2000' };
+      const env = {
+        ...baseEnv(),
+        REDIS_URL: process.env.REDIS_URL!,
+        ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}`,
+        ATTEST_JOB_LOCK_MS: '2000',
+      };
       const api = await start('api', env);
       const caller = httpCaller(api.port!, adminKey);
       const prefix = `crash-redis-${randomBytes(3).toString('hex')}`;

@@ -7,7 +7,9 @@ import { Redis } from 'ioredis';
 import { defineJob, type JobContext, type JobHandler, JobHandlerRegistry, JobQueue, JobsModule } from '@attest/jobs';
 
 /** The queues these tests use, each defined once as a feature module defines its job. */
-const JOBS = Object.fromEntries(['flaky', 'doomed', 'dedupe', 'json', 'bulk', 'handoff', 'slow', 'handled-elsewhere'].map((queue) => [queue, defineJob<unknown>(queue)]));
+const JOBS = Object.fromEntries(
+  ['flaky', 'doomed', 'dedupe', 'json', 'bulk', 'handoff', 'slow', 'handled-elsewhere'].map((queue) => [queue, defineJob<unknown>(queue)]),
+);
 
 /**
  * One behaviour table, run against both ways of running jobs: BullMQ on a real Redis, and in-process.
@@ -221,7 +223,9 @@ describe.each(MODES)('jobs ($name)', ({ redisUrl, runsJobsOf }) => {
   } else {
     it('refuses at enqueue a queue that no handler serves, since nothing else could run it', async () => {
       const jobs = await startProcess(true, []);
-      await expect(jobs.enqueue(JOBS['handled-elsewhere'], {})).rejects.toThrow('No job handler is registered for queue "handled-elsewhere"');
+      await expect(jobs.enqueue(JOBS['handled-elsewhere'], {})).rejects.toThrow(
+        'No job handler is registered for queue "handled-elsewhere"',
+      );
     });
   }
 });

@@ -17,7 +17,11 @@ describe('attest ledger verify (offline)', () => {
     return path;
   };
   const verify = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, 'ledger', 'verify', ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'ledger', 'verify', ...args], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
@@ -34,27 +38,43 @@ describe('attest ledger verify (offline)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('verifies inclusion and consistency with exit code 0', () => {
-    expect(verify('--checkpoint', 'c12.json', '--key', 'pub.pem', '--proof', 'p7.json', '--leaf', 'leaf7.json', '--origin', f.origin)).toEqual({
-      code: 0, out: `OK: leaf 7 is in the tree of 12 leaves of ${f.origin}, signed by attest.test at 2026-12-01T10:00:00.000Z\n`, err: '',
+    expect(
+      verify('--checkpoint', 'c12.json', '--key', 'pub.pem', '--proof', 'p7.json', '--leaf', 'leaf7.json', '--origin', f.origin),
+    ).toEqual({
+      code: 0,
+      out: `OK: leaf 7 is in the tree of 12 leaves of ${f.origin}, signed by attest.test at 2026-12-01T10:00:00.000Z\n`,
+      err: '',
     });
-    expect(verify('--checkpoint', 'c12.json', '--key', 'pub.pem', '--proof', 'p5-12.json', '--from-checkpoint', 'c5.json')).toMatchObject({ code: 0 });
+    expect(verify('--checkpoint', 'c12.json', '--key', 'pub.pem', '--proof', 'p5-12.json', '--from-checkpoint', 'c5.json')).toMatchObject({
+      code: 0,
+    });
   });
 
   it('exits 1 with the reason when a leaf, a checkpoint or the tenant does not match', () => {
     file('leaf7-edited.json', f.leaves[7].toString('utf8').replace(/"(blocked|recorded)"/, '"approved"'));
     expect(verify('--checkpoint', 'c12.json', '--key', 'pub.pem', '--proof', 'p7.json', '--leaf', 'leaf7-edited.json')).toMatchObject({
-      code: 1, out: expect.stringMatching(/^FAILED: leaf 7 .* is not in the tree/),
+      code: 1,
+      out: expect.stringMatching(/^FAILED: leaf 7 .* is not in the tree/),
     });
     file('c12-edited.json', { note: f.checkpointAt(12).note.replace('timestamp 2026-12-01T10:00', 'timestamp 2026-12-01T11:00') });
-    expect(verify('--checkpoint', 'c12-edited.json', '--key', 'pub.pem')).toMatchObject({ code: 1, out: expect.stringContaining('does not verify') });
+    expect(verify('--checkpoint', 'c12-edited.json', '--key', 'pub.pem')).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('does not verify'),
+    });
     expect(verify('--checkpoint', 'c12.json', '--key', 'pub.pem', '--origin', 'attest.test/another-tenant')).toMatchObject({ code: 1 });
   });
 
   it('exits 2 on unreadable input', () => {
     file('broken.json', '{ not json');
     expect(verify('--checkpoint', 'broken.json', '--key', 'pub.pem')).toMatchObject({ code: 2, err: expect.stringContaining('not JSON') });
-    expect(verify('--checkpoint', 'c12.json', '--key', 'c12.json')).toMatchObject({ code: 2, err: expect.stringContaining('not a public key') });
-    expect(verify('--checkpoint', 'missing.json', '--key', 'pub.pem')).toMatchObject({ code: 2, err: expect.stringContaining('no such file') });
+    expect(verify('--checkpoint', 'c12.json', '--key', 'c12.json')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('not a public key'),
+    });
+    expect(verify('--checkpoint', 'missing.json', '--key', 'pub.pem')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no such file'),
+    });
     expect(verify('--key', 'pub.pem').code).toBe(2);
   });
 });

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 const PATH = '/.well-known/attest/ledger-key';
 
-describe('the ledger\'s public key at a well-known path', () => {
+describe("the ledger's public key at a well-known path", () => {
   const apps: TestApp[] = [];
   const start = async (env: Record<string, string> = {}) => {
     const t = await startTestApp(env);
@@ -15,18 +15,32 @@ describe('the ledger\'s public key at a well-known path', () => {
   const served = async (t: TestApp) => (await request(t.app.getHttpServer()).get(PATH).expect(200)).body;
   afterAll(() => Promise.all(apps.map((t) => t.close())));
 
-  it('serves the key without credentials, in PEM and as a Go note verifier key, and it verifies the log\'s signatures', async () => {
+  it("serves the key without credentials, in PEM and as a Go note verifier key, and it verifies the log's signatures", async () => {
     const t = await start({ ATTEST_LEDGER_NAME: 'ledger.attest.test' });
     const body = await served(t);
     const publicKey = createPublicKey(body.publicKeyPem);
-    expect(body).toMatchObject({ name: 'ledger.attest.test', algorithm: 'Ed25519', keyId: keyId('ledger.attest.test', publicKey).toString('hex'), originFormat: 'ledger.attest.test/<tenant id>' });
+    expect(body).toMatchObject({
+      name: 'ledger.attest.test',
+      algorithm: 'Ed25519',
+      keyId: keyId('ledger.attest.test', publicKey).toString('hex'),
+      originFormat: 'ledger.attest.test/<tenant id>',
+    });
     expect(body.verifierKey).toMatch(new RegExp(`^ledger\\.attest\\.test\\+${body.keyId}\\+[A-Za-z0-9+/]{43}[A-Za-z0-9+/=]+$`));
     expect(JSON.stringify(body)).not.toContain('PRIVATE');
 
     const keys = t.app.get(LedgerKeys);
-    const note = signNote(formatCheckpoint({ origin: keys.originOf('9a26acbd-6055-4c0d-b110-0364269517dc'), treeSize: 1, rootHash: Buffer.alloc(32), timestamp: new Date() }), {
-      name: keys.name, privateKey: keys.privateKey,
-    });
+    const note = signNote(
+      formatCheckpoint({
+        origin: keys.originOf('9a26acbd-6055-4c0d-b110-0364269517dc'),
+        treeSize: 1,
+        rootHash: Buffer.alloc(32),
+        timestamp: new Date(),
+      }),
+      {
+        name: keys.name,
+        privateKey: keys.privateKey,
+      },
+    );
     expect(openNote(note, { name: body.name, publicKey }).ok).toBe(true);
   });
 

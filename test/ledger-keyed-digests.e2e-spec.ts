@@ -24,7 +24,11 @@ describe('keyed digests in ledger facts', () => {
   afterAll(() => t?.close());
 
   let seq = 0;
-  async function tenantWithAutomation(): Promise<{ tenantId: string; caller: GraphQLCaller; f: Awaited<ReturnType<typeof automationFixture>> }> {
+  async function tenantWithAutomation(): Promise<{
+    tenantId: string;
+    caller: GraphQLCaller;
+    f: Awaited<ReturnType<typeof automationFixture>>;
+  }> {
     const tenant = await createTenant(t, `keyed-${Date.now()}-${seq++}`);
     const caller: GraphQLCaller = { adminKey: tenant.adminKey, gql: t.gql.bind(t) };
     return { tenantId: tenant.tenantId, caller, f: await automationFixture(caller) };
@@ -44,35 +48,63 @@ describe('keyed digests in ledger facts', () => {
 
   /** What format 1 held: SHA-256 of the stored content's jsonb text, which anyone could recompute from a guess. */
   const unkeyedDigests = async (decisionId: string): Promise<string[]> =>
-    Object.values((await withClient(t.databaseUrl, (c) => c.query(
-      `SELECT attest_ledger_digest(input) AS input, attest_ledger_digest(output) AS output, attest_ledger_digest(context) AS context
-         FROM decisions WHERE id = $1`, [decisionId]))).rows[0] as Record<string, string>);
+    Object.values(
+      (
+        await withClient(t.databaseUrl, (c) =>
+          c.query(
+            `SELECT attest_ledger_digest(input) AS input, attest_ledger_digest(output) AS output, attest_ledger_digest(context) AS context
+         FROM decisions WHERE id = $1`,
+            [decisionId],
+          ),
+        )
+      ).rows[0] as Record<string, string>,
+    );
 
   it("keeps a decision's content, idempotency key and correlation id out of its leaf, keyed per tenant", async () => {
     const a = await tenantWithAutomation();
     const b = await tenantWithAutomation();
-    const same = { idempotencyKey: `claim-${randomBytes(4).toString('hex')}`, correlationId: `corr-${randomBytes(4).toString('hex')}`, input: { claim: { amount: 4711, holder: 'Ada Lovelace' } }, output: { route: 'manual' } };
-    const idA = ok(await t.gql(a.f.service.key, RECORD, { i: decisionInput(a.f, same) }, { 'x-correlation-id': same.correlationId })).recordDecision.decision.id;
+    const same = {
+      idempotencyKey: `claim-${randomBytes(4).toString('hex')}`,
+      correlationId: `corr-${randomBytes(4).toString('hex')}`,
+      input: { claim: { amount: 4711, holder: 'Ada Lovelace' } },
+      output: { route: 'manual' },
+    };
+    const idA = ok(await t.gql(a.f.service.key, RECORD, { i: decisionInput(a.f, same) }, { 'x-correlation-id': same.correlationId }))
+      .recordDecision.decision.id;
     const idB = ok(await t.gql(b.f.service.key, RECORD, { i: decisionInput(b.f, same) })).recordDecision.decision.id;
     await sealAll(t);
 
     const leafA = await leafOf(a.caller, idA);
     const leafB = await leafOf(b.caller, idB);
     expect(leafA.fact).toMatchObject({ kind: 'decision', format: 2, id: idA, input: expect.stringMatching(/^hmac-sha256:[0-9a-f]{64}$/) });
-    for (const hidden of [same.idempotencyKey, same.correlationId, 'Ada Lovelace', ...(await unkeyedDigests(idA)).map((d) => d.slice('sha256:'.length))]) {
+    for (const hidden of [
+      same.idempotencyKey,
+      same.correlationId,
+      'Ada Lovelace',
+      ...(await unkeyedDigests(idA)).map((d) => d.slice('sha256:'.length)),
+    ]) {
       expect(leafA.text).not.toContain(hidden);
     }
     for (const field of ['input', 'output', 'idempotencyKey', 'correlationId']) expect(leafA.fact[field]).not.toBe(leafB.fact[field]);
 
     // Keyed by the tenant's own key: the digest of the idempotency key's JSON text under it.
     const key = ledgerFactKey(serverSecret(t.config), a.tenantId);
-    expect(leafA.fact.idempotencyKey).toBe(`hmac-sha256:${createHmac('sha256', key).update(JSON.stringify(same.idempotencyKey)).digest('hex')}`);
+    expect(leafA.fact.idempotencyKey).toBe(
+      `hmac-sha256:${createHmac('sha256', key).update(JSON.stringify(same.idempotencyKey)).digest('hex')}`,
+    );
 
     // The decision's audit event carries the key in what changed, and the request's correlation id: digests too.
-    const audit = ok(await a.caller.gql(a.caller.adminKey, '{ ledgerEntries(first: 100, filter: { kind: "audit_event" }) { edges { node { fact } } } }'))
+    const audit = ok(
+      await a.caller.gql(a.caller.adminKey, '{ ledgerEntries(first: 100, filter: { kind: "audit_event" }) { edges { node { fact } } } }'),
+    )
       .ledgerEntries.edges.map((e: { node: { fact: Record<string, any> } }) => e.node.fact)
       .find((fact: Record<string, any>) => fact.subjectId === idA);
-    expect(audit).toMatchObject({ format: 2, action: 'decision.recorded', after: expect.stringMatching(/^hmac-sha256:/), correlationId: expect.stringMatching(/^hmac-sha256:/) });
+    expect(audit).toMatchObject({
+      format: 2,
+      action: 'decision.recorded',
+      after: expect.stringMatching(/^hmac-sha256:/),
+      correlationId: expect.stringMatching(/^hmac-sha256:/),
+    });
     expect(JSON.stringify(audit)).not.toContain(same.idempotencyKey);
     expect(JSON.stringify(audit)).not.toContain(same.correlationId);
 
@@ -88,13 +120,21 @@ describe('keyed digests in ledger facts', () => {
 
     const second = await leafOf(caller, ids[1]);
     await asSuperuser(`UPDATE decisions SET idempotency_key = idempotency_key || '-forged' WHERE id = $1`, [ids[1]]);
-    expect(ok(await caller.gql(caller.adminKey, VERIFY)).verifyLedger.firstDivergence)
-      .toEqual({ index: second.index, kind: 'FACT_CHANGED', factKind: 'decision', factId: ids[1] });
+    expect(ok(await caller.gql(caller.adminKey, VERIFY)).verifyLedger.firstDivergence).toEqual({
+      index: second.index,
+      kind: 'FACT_CHANGED',
+      factKind: 'decision',
+      factId: ids[1],
+    });
 
     const first = await leafOf(caller, ids[0]);
     await asSuperuser(`UPDATE decisions SET output = '{"route": "denied"}' WHERE id = $1`, [ids[0]]);
-    expect(ok(await caller.gql(caller.adminKey, VERIFY)).verifyLedger.firstDivergence)
-      .toEqual({ index: first.index, kind: 'FACT_CHANGED', factKind: 'decision', factId: ids[0] });
+    expect(ok(await caller.gql(caller.adminKey, VERIFY)).verifyLedger.firstDivergence).toEqual({
+      index: first.index,
+      kind: 'FACT_CHANGED',
+      factKind: 'decision',
+      factId: ids[0],
+    });
   });
 
   it('keeps verifying facts written before, in format 1, and catches an edit of one', async () => {
@@ -102,12 +142,22 @@ describe('keyed digests in ledger facts', () => {
     const template = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) })).recordDecision.decision.id;
     // A decision and an audit event as they were written before keyed digests (no fact key needed).
     const oldKey = `old-${randomBytes(4).toString('hex')}`;
-    const old = (await withClient(t.databaseUrl, (c) => c.query(
-      `INSERT INTO decisions SELECT (jsonb_populate_record(d, jsonb_build_object('id', gen_random_uuid(), 'idempotency_key', $2::text, 'ledger_format', 1))).*
-         FROM decisions d WHERE id = $1 RETURNING id`, [template, oldKey]))).rows[0].id as string;
-    await withClient(t.databaseUrl, (c) => c.query(
-      `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id, after, correlation_id, ledger_format)
-       VALUES ($1, 'legacy.event', 'Decision', $2, '{"note": "before keyed digests"}', 'legacy-corr', 1)`, [tenantId, old]));
+    const old = (
+      await withClient(t.databaseUrl, (c) =>
+        c.query(
+          `INSERT INTO decisions SELECT (jsonb_populate_record(d, jsonb_build_object('id', gen_random_uuid(), 'idempotency_key', $2::text, 'ledger_format', 1))).*
+         FROM decisions d WHERE id = $1 RETURNING id`,
+          [template, oldKey],
+        ),
+      )
+    ).rows[0].id as string;
+    await withClient(t.databaseUrl, (c) =>
+      c.query(
+        `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id, after, correlation_id, ledger_format)
+       VALUES ($1, 'legacy.event', 'Decision', $2, '{"note": "before keyed digests"}', 'legacy-corr', 1)`,
+        [tenantId, old],
+      ),
+    );
     await sealAll(t);
 
     const leaf = await leafOf(caller, old);
@@ -116,27 +166,42 @@ describe('keyed digests in ledger facts', () => {
     expect(ok(await caller.gql(caller.adminKey, VERIFY)).verifyLedger).toMatchObject({ ok: true, firstDivergence: null });
 
     await asSuperuser(`UPDATE decisions SET output = '{"route": "denied"}' WHERE id = $1`, [old]);
-    expect(ok(await caller.gql(caller.adminKey, VERIFY)).verifyLedger.firstDivergence)
-      .toEqual({ index: leaf.index, kind: 'FACT_CHANGED', factKind: 'decision', factId: old });
+    expect(ok(await caller.gql(caller.adminKey, VERIFY)).verifyLedger.firstDivergence).toEqual({
+      index: leaf.index,
+      kind: 'FACT_CHANGED',
+      factKind: 'decision',
+      factId: old,
+    });
   });
 
   // Its only content is NULL, and still: the key is looked for before any value is digested.
   it('refuses to write a keyed fact without the fact key, rather than write it unkeyed', async () => {
-    await expect(withClient(t.databaseUrl, (c) => c.query(
-      `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id) SELECT id, 'no.key', 'thing', 'x' FROM tenants LIMIT 1`,
-    ))).rejects.toThrow(/attest\.ledger_fact_key is not set/);
+    await expect(
+      withClient(t.databaseUrl, (c) =>
+        c.query(
+          `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id) SELECT id, 'no.key', 'thing', 'x' FROM tenants LIMIT 1`,
+        ),
+      ),
+    ).rejects.toThrow(/attest\.ledger_fact_key is not set/);
   });
 
   describe('the HMAC computed in PostgreSQL', () => {
     const keys = [Buffer.from('k'), randomBytes(32), randomBytes(64), randomBytes(65), randomBytes(200)];
     const messages = ['', 'a', 'Grüße, 日本語, 🙂 and ＠', 'x'.repeat(63), 'y'.repeat(64), '{"email": "jane@example.com"}'.repeat(9)];
 
-    it('equals Node\'s createHmac for keys shorter and longer than a block, and multi-byte UTF-8', async () => {
+    it("equals Node's createHmac for keys shorter and longer than a block, and multi-byte UTF-8", async () => {
       await withClient(t.databaseUrl, async (c) => {
         for (const key of keys) {
           for (const message of messages) {
-            const { rows } = await c.query(`SELECT encode(attest_ledger_hmac(decode($1, 'hex'), convert_to($2, 'UTF8')), 'hex') AS mac`, [hmacSha256Pads(key).toString('hex'), message]);
-            expect({ key: key.length, message, mac: rows[0].mac }).toEqual({ key: key.length, message, mac: createHmac('sha256', key).update(message, 'utf8').digest('hex') });
+            const { rows } = await c.query(`SELECT encode(attest_ledger_hmac(decode($1, 'hex'), convert_to($2, 'UTF8')), 'hex') AS mac`, [
+              hmacSha256Pads(key).toString('hex'),
+              message,
+            ]);
+            expect({ key: key.length, message, mac: rows[0].mac }).toEqual({
+              key: key.length,
+              message,
+              mac: createHmac('sha256', key).update(message, 'utf8').digest('hex'),
+            });
           }
         }
       });
@@ -147,7 +212,9 @@ describe('keyed digests in ledger facts', () => {
       const key = ledgerFactKey(serverSecret(t.config), tenantId);
       await withFactKey(t, tenantId, async (c) => {
         for (const value of [{ name: 'Zoë', city: '東京' }, 'jane@example.com', [1, 2.5, null]]) {
-          const { rows } = await c.query(`SELECT attest_ledger_keyed_digest($1::jsonb) AS digest, ($1::jsonb)::text AS text`, [JSON.stringify(value)]);
+          const { rows } = await c.query(`SELECT attest_ledger_keyed_digest($1::jsonb) AS digest, ($1::jsonb)::text AS text`, [
+            JSON.stringify(value),
+          ]);
           expect(rows[0].digest).toBe(`hmac-sha256:${createHmac('sha256', key).update(rows[0].text, 'utf8').digest('hex')}`);
         }
         expect((await c.query('SELECT attest_ledger_keyed_digest(NULL::jsonb) AS digest')).rows[0].digest).toBeNull();

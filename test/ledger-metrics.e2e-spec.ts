@@ -15,17 +15,23 @@ describe('the sequencing lag is exported as an OpenTelemetry metric', () => {
 
   const scrape = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const metricsEnv = (port: number) => ({
-    OTEL_METRICS_EXPORTER: 'prometheus', OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1', OTEL_EXPORTER_PROMETHEUS_PORT: String(port),
+    OTEL_METRICS_EXPORTER: 'prometheus',
+    OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
+    OTEL_EXPORTER_PROMETHEUS_PORT: String(port),
   });
 
   async function recordAndScrape(apiPort: number, metricsPort: number): Promise<string> {
     const api = httpCaller(apiPort, harness.adminKey);
     const f = await automationFixture(api);
     ok(await api.gql(f.service.key, RECORD, { i: decisionInput(f) }));
-    return until(async () => {
-      const text = await scrape(metricsPort).catch(() => '');
-      return /attest_ledger_leaves_sealed_total\{[^}]*\} [1-9]/.test(text) ? text : undefined;
-    }, 'the sealed leaves to be counted', 30_000);
+    return until(
+      async () => {
+        const text = await scrape(metricsPort).catch(() => '');
+        return /attest_ledger_leaves_sealed_total\{[^}]*\} [1-9]/.test(text) ? text : undefined;
+      },
+      'the sealed leaves to be counted',
+      30_000,
+    );
   }
 
   it('in-process: the API that seals exports the lag histogram and the count of sealed leaves', async () => {
@@ -39,7 +45,11 @@ describe('the sequencing lag is exported as an OpenTelemetry metric', () => {
 
   if (process.env.REDIS_URL) {
     it('with Redis: the worker that seals exports them', async () => {
-      const env = { ...harness.baseEnv(), REDIS_URL: process.env.REDIS_URL!, ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}` };
+      const env = {
+        ...harness.baseEnv(),
+        REDIS_URL: process.env.REDIS_URL!,
+        ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}`,
+      };
       const api = await harness.start('api', env);
       const metricsPort = await freePort();
       await harness.start('worker', { ...env, ...metricsEnv(metricsPort) });

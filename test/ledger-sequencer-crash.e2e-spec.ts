@@ -38,7 +38,11 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
     const f = await automationFixture(api);
     for (let i = 0; i < DECISIONS; i += 1000) {
       const items = Array.from({ length: 1000 }, (_, k) => decisionInput(f, { idempotencyKey: `crash-${i + k}` }));
-      ok(await api.gql(f.service.key, 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { counts { recorded } } }', { i: { decisions: items } }));
+      ok(
+        await api.gql(f.service.key, 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { counts { recorded } } }', {
+          i: { decisions: items },
+        }),
+      );
     }
   }
 
@@ -54,7 +58,12 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
     });
 
   const checkpointNotes = () =>
-    withClient(harness.databaseUrl, async (c) => (await c.query('SELECT tree_size, note FROM ledger_checkpoints ORDER BY tree_size')).rows.map((r) => ({ size: Number(r.tree_size), note: r.note as string })));
+    withClient(harness.databaseUrl, async (c) =>
+      (await c.query('SELECT tree_size, note FROM ledger_checkpoints ORDER BY tree_size')).rows.map((r) => ({
+        size: Number(r.tree_size),
+        note: r.note as string,
+      })),
+    );
 
   /** Everything sealed is whole: as many positions as leaves sealed, consecutive, all in the last checkpoint, each with its hash. */
   function expectWhole(c: LeafCounts): void {
@@ -65,11 +74,15 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
   }
 
   async function crashMidway(victim: AttestProcess): Promise<LeafCounts> {
-    await until(async () => {
-      const now = await counts();
-      if (now.sealed === now.leaves) throw new Error(`all ${now.leaves} leaves were sealed before a batch could be cut: raise DECISIONS`);
-      return now.checkpointed >= 300 && (await harness.transactionInFlight());
-    }, 'three batches sealed, the next under way', SEALING_LIMIT_MS);
+    await until(
+      async () => {
+        const now = await counts();
+        if (now.sealed === now.leaves) throw new Error(`all ${now.leaves} leaves were sealed before a batch could be cut: raise DECISIONS`);
+        return now.checkpointed >= 300 && (await harness.transactionInFlight());
+      },
+      'three batches sealed, the next under way',
+      SEALING_LIMIT_MS,
+    );
     await victim.stop('SIGKILL');
     const atCrash = await counts();
     expect(atCrash.sealed).toBeLessThan(atCrash.leaves);
@@ -79,23 +92,43 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
 
   async function expectSealedOnceAndConsistent(api: GraphQLCaller, before: { size: number; note: string }[]): Promise<void> {
     const total = (await counts()).leaves;
-    await until(async () => ((await counts()).sealed === total ? true : undefined), 'every leaf sealed after the restart', SEALING_LIMIT_MS);
+    await until(
+      async () => ((await counts()).sealed === total ? true : undefined),
+      'every leaf sealed after the restart',
+      SEALING_LIMIT_MS,
+    );
     const after = await counts();
     expectWhole(after);
     expect(after.leaves).toBe(total);
     // The checkpoints signed before the crash are prefixes of the tree after it: online…
     const held = before.slice(-3).map((c) => c.note);
-    const verified = ok(await api.gql(adminKey, 'query($h: [String!]) { verifyLedger(checkpoints: $h) { ok leavesChecked firstDivergence { index kind message } } }', { h: held })).verifyLedger;
+    const verified = ok(
+      await api.gql(
+        adminKey,
+        'query($h: [String!]) { verifyLedger(checkpoints: $h) { ok leavesChecked firstDivergence { index kind message } } }',
+        { h: held },
+      ),
+    ).verifyLedger;
     expect(verified).toEqual({ ok: true, leavesChecked: total, firstDivergence: null });
     // …and offline, by a consistency proof from the last checkpoint signed before the crash.
     const key = createPublicKey(keyPem);
     const last = before[before.length - 1];
-    const proof = ok(await api.gql(adminKey, 'query($f: SafeInt!) { ledgerConsistencyProof(fromSize: $f) { fromSize toSize hashes toCheckpoint { note } } }', { f: last.size })).ledgerConsistencyProof;
+    const proof = ok(
+      await api.gql(
+        adminKey,
+        'query($f: SafeInt!) { ledgerConsistencyProof(fromSize: $f) { fromSize toSize hashes toCheckpoint { note } } }',
+        { f: last.size },
+      ),
+    ).ledgerConsistencyProof;
     expect(proof.toSize).toBe(total);
-    expect(verifyBundle({
-      checkpoint: { note: proof.toCheckpoint.note }, fromCheckpoint: { note: last.note }, publicKey: key,
-      proof: { type: 'consistency', fromSize: proof.fromSize, toSize: proof.toSize, hashes: proof.hashes },
-    })).toMatchObject({ ok: true });
+    expect(
+      verifyBundle({
+        checkpoint: { note: proof.toCheckpoint.note },
+        fromCheckpoint: { note: last.note },
+        publicKey: key,
+        proof: { type: 'consistency', fromSize: proof.fromSize, toSize: proof.toSize, hashes: proof.hashes },
+      }),
+    ).toMatchObject({ ok: true });
   }
 
   /** Runs `work` while no sequencer may seal the default tenant, and checks that none did. */
@@ -111,32 +144,44 @@ describe('a sequencer killed mid-batch loses no leaf and seals none twice', () =
   let keyPem = '';
 
   if (process.env.REDIS_URL) {
-    it('with Redis: the worker sealing is killed; the next worker carries on from the last checkpoint', async () => {
-      const env = { ...baseEnv(), REDIS_URL: process.env.REDIS_URL!, ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}` };
-      const api = await start('api', env);
-      keyPem = await ledgerKeyOf(api);
-      const caller = httpCaller(api.port!, adminKey);
-      await backlog(caller);
-      const worker = await start('worker', env);
-      await crashMidway(worker);
-      const before = await checkpointNotes();
-      await start('worker', env);
-      await expectSealedOnceAndConsistent(caller, before);
-    }, TEST_LIMIT_MS);
+    it(
+      'with Redis: the worker sealing is killed; the next worker carries on from the last checkpoint',
+      async () => {
+        const env = {
+          ...baseEnv(),
+          REDIS_URL: process.env.REDIS_URL!,
+          ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}`,
+        };
+        const api = await start('api', env);
+        keyPem = await ledgerKeyOf(api);
+        const caller = httpCaller(api.port!, adminKey);
+        await backlog(caller);
+        const worker = await start('worker', env);
+        await crashMidway(worker);
+        const before = await checkpointNotes();
+        await start('worker', env);
+        await expectSealedOnceAndConsistent(caller, before);
+      },
+      TEST_LIMIT_MS,
+    );
   }
 
-  it('in-process: the API sealing its own leaves is killed; on restart it carries on', async () => {
-    const redisFree = baseEnv();
-    const first = await start('api', redisFree);
-    keyPem = await ledgerKeyOf(first);
-    // The backlog is recorded while the tenant's sequencing lock is held elsewhere, as by another
-    // sequencer: the API's own sequencer skips the tenant until the lock is let go.
-    await whileSequencingLocked(() => backlog(httpCaller(first.port!, adminKey)));
-    await crashMidway(first);
-    const before = await checkpointNotes();
-    const second = await start('api', redisFree);
-    await expectSealedOnceAndConsistent(httpCaller(second.port!, adminKey), before);
-  }, TEST_LIMIT_MS);
+  it(
+    'in-process: the API sealing its own leaves is killed; on restart it carries on',
+    async () => {
+      const redisFree = baseEnv();
+      const first = await start('api', redisFree);
+      keyPem = await ledgerKeyOf(first);
+      // The backlog is recorded while the tenant's sequencing lock is held elsewhere, as by another
+      // sequencer: the API's own sequencer skips the tenant until the lock is let go.
+      await whileSequencingLocked(() => backlog(httpCaller(first.port!, adminKey)));
+      await crashMidway(first);
+      const before = await checkpointNotes();
+      const second = await start('api', redisFree);
+      await expectSealedOnceAndConsistent(httpCaller(second.port!, adminKey), before);
+    },
+    TEST_LIMIT_MS,
+  );
 });
 
 async function ledgerKeyOf(api: AttestProcess): Promise<string> {

@@ -26,8 +26,20 @@ describe('tampering with the ledger is detected, online and offline', () => {
   });
   afterAll(() => t?.close());
 
-  interface Entry { index: number; kind: string; factId: string; fact: Record<string, any>; currentFact: Record<string, any> | null }
-  interface Log { tenantId: string; caller: GraphQLCaller; decisions: string[]; held: { note: string; treeSize: number }; size: number }
+  interface Entry {
+    index: number;
+    kind: string;
+    factId: string;
+    fact: Record<string, any>;
+    currentFact: Record<string, any> | null;
+  }
+  interface Log {
+    tenantId: string;
+    caller: GraphQLCaller;
+    decisions: string[];
+    held: { note: string; treeSize: number };
+    size: number;
+  }
 
   let seq = 0;
   /** A tenant with sealed history: decisions in two sealed rounds; the auditor keeps the latest checkpoint. */
@@ -37,7 +49,10 @@ describe('tampering with the ledger is detected, online and offline', () => {
     const f = await automationFixture(caller);
     const ids: string[] = [];
     for (let i = 0; i < decisions; i++) {
-      ids.push(ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { output: { route: i % 2 ? 'manual' : 'fast-track' } }) })).recordDecision.decision.id);
+      ids.push(
+        ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { output: { route: i % 2 ? 'manual' : 'fast-track' } }) }))
+          .recordDecision.decision.id,
+      );
       if (i === decisions / 2) await sealAll(t);
     }
     await sealAll(t);
@@ -51,7 +66,13 @@ describe('tampering with the ledger is detected, online and offline', () => {
     const out: Entry[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = ok(await t.gql(log.caller.adminKey, 'query($a: String) { ledgerEntries(first: 100, after: $a, filter: { sealed: true }) { edges { node { index kind factId fact currentFact } } pageInfo { hasNextPage endCursor } } }', { a: after })).ledgerEntries;
+      const page: any = ok(
+        await t.gql(
+          log.caller.adminKey,
+          'query($a: String) { ledgerEntries(first: 100, after: $a, filter: { sealed: true }) { edges { node { index kind factId fact currentFact } } pageInfo { hasNextPage endCursor } } }',
+          { a: after },
+        ),
+      ).ledgerEntries;
       out.push(...page.edges.map((e: { node: Entry }) => e.node));
       if (!page.pageInfo.hasNextPage) return out.sort((a, b) => a.index - b.index);
       after = page.pageInfo.endCursor;
@@ -60,8 +81,13 @@ describe('tampering with the ledger is detected, online and offline', () => {
   const indexOf = async (log: Log, factId: string) => (await entries(log)).find((e) => e.factId === factId)!.index;
 
   const verify = async (log: Log, held: string[] = []) =>
-    ok(await t.gql(log.caller.adminKey, 'query($h: [String!]) { verifyLedger(checkpoints: $h) { ok leavesChecked checkpointsChecked firstDivergence { index kind factKind factId expected found message } } }', { h: held }))
-      .verifyLedger;
+    ok(
+      await t.gql(
+        log.caller.adminKey,
+        'query($h: [String!]) { verifyLedger(checkpoints: $h) { ok leavesChecked checkpointsChecked firstDivergence { index kind factKind factId expected found message } } }',
+        { h: held },
+      ),
+    ).verifyLedger;
 
   /**
    * What an auditor holding `log.held` does offline: export the whole log as it is now (the CLI's
@@ -100,7 +126,10 @@ describe('tampering with the ledger is detected, online and offline', () => {
   it('edits a leaf', async () => {
     const log = await seededLog();
     const index = await indexOf(log, log.decisions[3]);
-    const edited = await asSuperuser(`UPDATE ledger_leaves SET fact = replace(fact, '"status": "recorded"', '"status": "blocked"') WHERE tenant_id = $1 AND position = $2`, [log.tenantId, index]);
+    const edited = await asSuperuser(
+      `UPDATE ledger_leaves SET fact = replace(fact, '"status": "recorded"', '"status": "blocked"') WHERE tenant_id = $1 AND position = $2`,
+      [log.tenantId, index],
+    );
     expect(edited.rowCount).toBe(1);
     expect((await verify(log)).firstDivergence).toMatchObject({ index, kind: 'LEAF_CHANGED' });
     expect(await offlineFirstFailure(log)).toMatchObject({ index });
@@ -133,7 +162,9 @@ describe('tampering with the ledger is detected, online and offline', () => {
   it('truncates the tail, leaves, nodes and checkpoints alike: the log agrees with itself, not with the checkpoint the auditor kept', async () => {
     const log = await seededLog();
     // Cut back to an earlier checkpoint, so that what is left is a log that was always that short.
-    const sizes = (await asSuperuser('SELECT tree_size FROM ledger_checkpoints WHERE tenant_id = $1 ORDER BY tree_size', [log.tenantId])).rows.map((r) => Number(r.tree_size));
+    const sizes = (
+      await asSuperuser('SELECT tree_size FROM ledger_checkpoints WHERE tenant_id = $1 ORDER BY tree_size', [log.tenantId])
+    ).rows.map((r) => Number(r.tree_size));
     const cut = sizes[sizes.length - 2];
     expect(cut).toBeLessThan(log.size);
     await asSuperuser('DELETE FROM ledger_leaves WHERE tenant_id = $1 AND position >= $2', [log.tenantId, cut]);
@@ -156,12 +187,18 @@ describe('tampering with the ledger is detected, online and offline', () => {
         END LOOP;
       END $$`);
     const forged = '{"id": "00000000-0000-4000-8000-000000000000", "kind": "decision", "status": "recorded"}';
-    await asSuperuser(`INSERT INTO ledger_leaves (tenant_id, kind, fact_id, fact, position, sealed_at) VALUES ($1, 'decision', '00000000-0000-4000-8000-000000000000', $2, $3, now())`, [log.tenantId, forged, at]);
+    await asSuperuser(
+      `INSERT INTO ledger_leaves (tenant_id, kind, fact_id, fact, position, sealed_at) VALUES ($1, 'decision', '00000000-0000-4000-8000-000000000000', $2, $3, now())`,
+      [log.tenantId, forged, at],
+    );
     expect((await verify(log)).firstDivergence).toMatchObject({ index: at, kind: 'LEAF_CHANGED' });
     expect(await offlineFirstFailure(log)).toMatchObject({ index: at });
 
     const other = await seededLog();
-    await asSuperuser(`INSERT INTO ledger_leaves (tenant_id, kind, fact_id, fact, position, sealed_at) VALUES ($1, 'decision', '00000000-0000-4000-8000-000000000000', $2, $3, now())`, [other.tenantId, forged, other.size]);
+    await asSuperuser(
+      `INSERT INTO ledger_leaves (tenant_id, kind, fact_id, fact, position, sealed_at) VALUES ($1, 'decision', '00000000-0000-4000-8000-000000000000', $2, $3, now())`,
+      [other.tenantId, forged, other.size],
+    );
     expect((await verify(other)).firstDivergence).toMatchObject({ index: other.size, kind: 'LEAF_NOT_IN_CHECKPOINT' });
   });
 
@@ -174,21 +211,38 @@ describe('tampering with the ledger is detected, online and offline', () => {
     expect(theirs.treeSize).toBeLessThan(log.size);
     await asSuperuser('DELETE FROM ledger_checkpoints WHERE tenant_id = $1 AND tree_size = $2', [log.tenantId, theirs.treeSize]);
     await asSuperuser('INSERT INTO ledger_checkpoints (tenant_id, tree_size, root_hash, signed_at, note) VALUES ($1, $2, $3, $4, $5)', [
-      log.tenantId, theirs.treeSize, Buffer.from(theirs.rootHash, 'base64'), theirs.timestamp, theirs.note,
+      log.tenantId,
+      theirs.treeSize,
+      Buffer.from(theirs.rootHash, 'base64'),
+      theirs.timestamp,
+      theirs.note,
     ]);
-    expect((await verify(log)).firstDivergence).toMatchObject({ index: theirs.treeSize - 1, kind: 'CHECKPOINT_SIGNATURE', message: expect.stringContaining('is of the log') });
+    expect((await verify(log)).firstDivergence).toMatchObject({
+      index: theirs.treeSize - 1,
+      kind: 'CHECKPOINT_SIGNATURE',
+      message: expect.stringContaining('is of the log'),
+    });
     // Offline: well signed, but of another log.
-    expect(openCheckpoint(theirs.note, { publicKey: key, origin: `attest.local/${log.tenantId}` })).toMatchObject({ ok: false, reason: expect.stringContaining('is of the log') });
+    expect(openCheckpoint(theirs.note, { publicKey: key, origin: `attest.local/${log.tenantId}` })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('is of the log'),
+    });
   });
 
-  it('rewrites a decision, its leaf and the leaf\'s stored hash together: only the signed heads catch it, and they do', async () => {
+  it("rewrites a decision, its leaf and the leaf's stored hash together: only the signed heads catch it, and they do", async () => {
     const log = await seededLog();
     const index = await indexOf(log, log.decisions[6]);
     await asSuperuser(`UPDATE decisions SET status = 'blocked' WHERE id = $1`, [log.decisions[6]]);
-    await asSuperuser(`UPDATE ledger_leaves SET fact = replace(fact, '"status": "recorded"', '"status": "blocked"') WHERE tenant_id = $1 AND position = $2`, [log.tenantId, index]);
-    await asSuperuser(`
+    await asSuperuser(
+      `UPDATE ledger_leaves SET fact = replace(fact, '"status": "recorded"', '"status": "blocked"') WHERE tenant_id = $1 AND position = $2`,
+      [log.tenantId, index],
+    );
+    await asSuperuser(
+      `
       UPDATE ledger_nodes n SET hash = sha256('\\x00'::bytea || convert_to('{"index":' || l.position || ',"fact":' || l.fact || '}', 'UTF8'))
-        FROM ledger_leaves l WHERE n.tenant_id = $1 AND l.tenant_id = $1 AND n.level = 0 AND n.index = $2 AND l.position = $2`, [log.tenantId, index]);
+        FROM ledger_leaves l WHERE n.tenant_id = $1 AND l.tenant_id = $1 AND n.level = 0 AND n.index = $2 AND l.position = $2`,
+      [log.tenantId, index],
+    );
     const divergence = (await verify(log)).firstDivergence;
     expect(divergence).toMatchObject({ kind: 'CHECKPOINT_MISMATCH' });
     expect(divergence.index).toBeLessThanOrEqual(index);

@@ -11,13 +11,18 @@ import { until } from './support/until';
 
 const SLICE = 50;
 const EVENTS = 300;
-const JOB = 'id status fromIndex toIndex leavesChecked checkpointsChecked progress error requestedBy startedAt finishedAt result { ok fromIndex toIndex leavesChecked checkpointsChecked firstDivergence { index kind factKind factId } }';
+const JOB =
+  'id status fromIndex toIndex leavesChecked checkpointsChecked progress error requestedBy startedAt finishedAt result { ok fromIndex toIndex leavesChecked checkpointsChecked firstDivergence { index kind factKind factId } }';
 const START = `mutation($from: SafeInt, $to: SafeInt, $held: [String!]) { startLedgerVerification(fromIndex: $from, toIndex: $to, checkpoints: $held) { ${JOB} } }`;
 const GET = `query($id: ID!) { ledgerVerification(id: $id) { ${JOB} } }`;
-const LIST = 'query($first: Int, $after: String) { ledgerVerifications(first: $first, after: $after) { edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }';
+const LIST =
+  'query($first: Int, $after: String) { ledgerVerifications(first: $first, after: $after) { edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }';
 const LOCK = `hashtextextended('attest.ledger-verify/' || $1, 0)`;
 
-const MODES: [string, string][] = [...(process.env.REDIS_URL ? [['BullMQ in Redis, a worker', process.env.REDIS_URL] as [string, string]] : []), ['the in-process runner', '']];
+const MODES: [string, string][] = [
+  ...(process.env.REDIS_URL ? [['BullMQ in Redis, a worker', process.env.REDIS_URL] as [string, string]] : []),
+  ['the in-process runner', ''],
+];
 
 /**
  * startLedgerVerification runs a long range as a background job, ATTEST_LEDGER_VERIFY_SLICE leaves
@@ -30,9 +35,15 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
   let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
-    t = await startTestApp({ REDIS_URL: redisUrl, ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}`, ATTEST_LEDGER_VERIFY_SLICE: String(SLICE) });
+    t = await startTestApp({
+      REDIS_URL: redisUrl,
+      ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}`,
+      ATTEST_LEDGER_VERIFY_SLICE: String(SLICE),
+    });
     if (t.config.redisUrl) {
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), {
+        logger: false,
+      });
     }
   });
   afterAll(async () => {
@@ -44,11 +55,13 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
   /** A tenant whose sealed log holds a few hundred audit-event leaves, written as the application would (each through the trigger). */
   async function sealedLog(): Promise<{ tenantId: string; adminKey: string; size: number }> {
     const tenant = await createTenant(t, `verify-job-${randomBytes(3).toString('hex')}-${seq++}`);
-    await withFactKey(t, tenant.tenantId, (c) => c.query(
-      `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id, after)
+    await withFactKey(t, tenant.tenantId, (c) =>
+      c.query(
+        `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id, after)
        SELECT $1, 'test.event', 'thing', 'thing-' || i, jsonb_build_object('i', i) FROM generate_series(1, ${EVENTS}) i`,
-      [tenant.tenantId],
-    ));
+        [tenant.tenantId],
+      ),
+    );
     await sealAll(t);
     const size = ok(await t.gql(tenant.adminKey, '{ ledgerCheckpoint { treeSize } }')).ledgerCheckpoint.treeSize;
     expect(size).toBeGreaterThan(EVENTS);
@@ -56,20 +69,32 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
   }
 
   const job = async (key: string, id: string) => ok(await t.gql(key, GET, { id })).ledgerVerification;
-  const finished = (key: string, id: string) => until(async () => {
-    const j = await job(key, id);
-    return j.status === 'SUCCEEDED' || j.status === 'FAILED' ? j : undefined;
-  }, `verification ${id} to finish`, 60_000);
+  const finished = (key: string, id: string) =>
+    until(
+      async () => {
+        const j = await job(key, id);
+        return j.status === 'SUCCEEDED' || j.status === 'FAILED' ? j : undefined;
+      },
+      `verification ${id} to finish`,
+      60_000,
+    );
 
   /** A session holding the tenant's verification lock: a job's next slice waits for it. */
   async function lockHolder(tenantId: string) {
     const holder = new Client({ connectionString: t.databaseUrl });
     await holder.connect();
     await holder.query(`SELECT pg_advisory_lock(${LOCK})`, [tenantId]);
-    const waiting = () => until(async () => {
-      const { rows } = await holder.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
-      return rows[0].n > 0;
-    }, 'a slice waiting for the lock', 30_000);
+    const waiting = () =>
+      until(
+        async () => {
+          const { rows } = await holder.query(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          );
+          return rows[0].n > 0;
+        },
+        'a slice waiting for the lock',
+        30_000,
+      );
     return {
       waiting,
       /** Lets the waiting slice take the lock, and takes it back once that slice has committed. */
@@ -108,12 +133,23 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
     expect(seen).toEqual([0, SLICE, 2 * SLICE]);
     const done = await finished(log.adminKey, id);
     expect(done).toMatchObject({ status: 'SUCCEEDED', leavesChecked: log.size, progress: 1, error: null });
-    const verified = ok(await t.gql(log.adminKey, 'query($to: SafeInt) { verifyLedger(toIndex: $to) { ok fromIndex toIndex leavesChecked checkpointsChecked firstDivergence { index } } }', { to: log.size - 1 })).verifyLedger;
+    const verified = ok(
+      await t.gql(
+        log.adminKey,
+        'query($to: SafeInt) { verifyLedger(toIndex: $to) { ok fromIndex toIndex leavesChecked checkpointsChecked firstDivergence { index } } }',
+        { to: log.size - 1 },
+      ),
+    ).verifyLedger;
     expect(done.result).toEqual({ ...verified, firstDivergence: null });
     expect(done.checkpointsChecked).toBe(verified.checkpointsChecked);
 
-    const audit = ok(await t.gql(log.adminKey, 'query($id: String!) { auditEvents(filter: { subjectId: $id }) { edges { node { action } } } }', { id })).auditEvents.edges;
-    expect(audit.map((e: { node: { action: string } }) => e.node.action).sort()).toEqual(['ledger_verification.requested', 'ledger_verification.succeeded']);
+    const audit = ok(
+      await t.gql(log.adminKey, 'query($id: String!) { auditEvents(filter: { subjectId: $id }) { edges { node { action } } } }', { id }),
+    ).auditEvents.edges;
+    expect(audit.map((e: { node: { action: string } }) => e.node.action).sort()).toEqual([
+      'ledger_verification.requested',
+      'ledger_verification.succeeded',
+    ]);
   });
 
   it('fails with the first divergence when a fact in the range was edited', async () => {
@@ -129,7 +165,12 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
     });
     const id = ok(await t.gql(log.adminKey, START)).startLedgerVerification.id;
     const done = await finished(log.adminKey, id);
-    expect(done).toMatchObject({ status: 'FAILED', error: null, leavesChecked: index, result: { ok: false, leavesChecked: index, firstDivergence: { index, kind: 'FACT_CHANGED', factKind: 'audit_event' } } });
+    expect(done).toMatchObject({
+      status: 'FAILED',
+      error: null,
+      leavesChecked: index,
+      result: { ok: false, leavesChecked: index, firstDivergence: { index, kind: 'FACT_CHANGED', factKind: 'audit_event' } },
+    });
   });
 
   it('resumes a verification whose job was lost at the last slice it stored, under a new job id', async () => {
@@ -141,7 +182,15 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
       id = ok(await t.gql(log.adminKey, START)).startLedgerVerification.id;
       await lock.oneSlice();
       await lock.oneSlice();
-      stored = (await lock.waiting().then(() => withClient(t.databaseUrl, (c) => c.query('SELECT leaves_checked, checkpoints_checked, resume FROM ledger_verifications WHERE id = $1', [id])))).rows[0];
+      stored = (
+        await lock
+          .waiting()
+          .then(() =>
+            withClient(t.databaseUrl, (c) =>
+              c.query('SELECT leaves_checked, checkpoints_checked, resume FROM ledger_verifications WHERE id = $1', [id]),
+            ),
+          )
+      ).rows[0];
       expect(Number(stored.leaves_checked)).toBe(2 * SLICE);
     } finally {
       await lock.end();
@@ -155,14 +204,21 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
         [id, stored.leaves_checked, stored.checkpoints_checked, JSON.stringify(stored.resume)],
       );
       await c.query('SET session_replication_role = replica');
-      await c.query(`UPDATE audit_events SET action = 'test.rewritten' WHERE id::text = (SELECT fact_id FROM ledger_leaves WHERE tenant_id = $1 AND position = $2 AND kind = 'audit_event')`, [log.tenantId, SLICE]);
+      await c.query(
+        `UPDATE audit_events SET action = 'test.rewritten' WHERE id::text = (SELECT fact_id FROM ledger_leaves WHERE tenant_id = $1 AND position = $2 AND kind = 'audit_event')`,
+        [log.tenantId, SLICE],
+      );
     });
     const sweeper = (worker ?? t.app).get(LedgerVerificationSweeper);
     expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
-    const resumed = await until(async () => {
-      const j = await job(log.adminKey, id);
-      return j.status === 'SUCCEEDED' || j.status === 'FAILED' ? j : undefined;
-    }, 'the resumed verification', 60_000);
+    const resumed = await until(
+      async () => {
+        const j = await job(log.adminKey, id);
+        return j.status === 'SUCCEEDED' || j.status === 'FAILED' ? j : undefined;
+      },
+      'the resumed verification',
+      60_000,
+    );
     expect(resumed).toMatchObject({ status: 'SUCCEEDED', leavesChecked: log.size, result: { ok: true, leavesChecked: log.size } });
     const enqueues = await withClient(t.databaseUrl, (c) => c.query('SELECT enqueues FROM ledger_verifications WHERE id = $1', [id]));
     expect(enqueues.rows[0].enqueues).toBe(2);
@@ -184,7 +240,9 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
     const next = ok(await t.gql(log.adminKey, LIST, { first: 1, after: first.pageInfo.endCursor })).ledgerVerifications;
     expect(next.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids[0]]);
     expect(next.pageInfo.hasNextPage).toBe(false);
-    expect(ok(await t.gql(t.adminKey, LIST, {})).ledgerVerifications.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(ids[0]);
+    expect(ok(await t.gql(t.adminKey, LIST, {})).ledgerVerifications.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(
+      ids[0],
+    );
     expect(errorCode(await t.gql(t.adminKey, GET, { id: ids[0] }))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(log.adminKey, LIST, { after: 'not-a-cursor' }))).toBe('VALIDATION_FAILED');
   });
@@ -205,7 +263,9 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
     for (const args of [{ from: 10, to: 5 }, { to: log.size }, { from: -1 }, { held: ['not a note'] }]) {
       expect(errorCode(await t.gql(log.adminKey, START, args))).toBe('VALIDATION_FAILED');
     }
-    const stored = await withClient(t.databaseUrl, (c) => c.query('SELECT count(*)::int AS n FROM ledger_verifications WHERE tenant_id = $1', [log.tenantId]));
+    const stored = await withClient(t.databaseUrl, (c) =>
+      c.query('SELECT count(*)::int AS n FROM ledger_verifications WHERE tenant_id = $1', [log.tenantId]),
+    );
     expect(stored.rows[0].n).toBe(0);
   });
 
@@ -214,6 +274,9 @@ describe.each(MODES)('startLedgerVerification verifies a long range as a backgro
     const refused = await t.gql(log.adminKey, '{ verifyLedger(fromIndex: 0, toIndex: 50000) { ok } }');
     expect(errorCode(refused)).toBe('VALIDATION_FAILED');
     expect(refused.errors?.[0].message).toMatch(/at most 50,000 leaves: verify a longer range with startLedgerVerification/);
-    expect(ok(await t.gql(log.adminKey, '{ verifyLedger(fromIndex: 0, toIndex: 99) { ok leavesChecked } }')).verifyLedger).toEqual({ ok: true, leavesChecked: 100 });
+    expect(ok(await t.gql(log.adminKey, '{ verifyLedger(fromIndex: 0, toIndex: 99) { ok leavesChecked } }')).verifyLedger).toEqual({
+      ok: true,
+      leavesChecked: 100,
+    });
   });
 });

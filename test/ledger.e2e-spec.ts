@@ -17,27 +17,44 @@ describe('the verifiable ledger through GraphQL', () => {
   afterAll(() => t?.close());
 
   const entries = async (key: string, filter: Record<string, unknown>) =>
-    ok(await t.gql(key, 'query($f: LedgerEntryFilter) { ledgerEntries(filter: $f, first: 100) { edges { node { index kind factId fact currentFact leaf leafHash writtenAt sealedAt } } } }', { f: filter }))
-      .ledgerEntries.edges.map((e: { node: Record<string, any> }) => e.node);
+    ok(
+      await t.gql(
+        key,
+        'query($f: LedgerEntryFilter) { ledgerEntries(filter: $f, first: 100) { edges { node { index kind factId fact currentFact leaf leafHash writtenAt sealedAt } } } }',
+        { f: filter },
+      ),
+    ).ledgerEntries.edges.map((e: { node: Record<string, any> }) => e.node);
 
-  it('writes a leaf with every audited fact, seals them in order, and answers with the decision\'s index and seal', async () => {
+  it("writes a leaf with every audited fact, seals them in order, and answers with the decision's index and seal", async () => {
     const f = await automationFixture(t);
     // Written with the fact, not yet sealed (no sequencer may seal it before it is looked at).
     const { decisionId, pending } = await whileSequencingLocked(t.databaseUrl, 'default', async () => {
-      const recorded = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { explanation: [{ ruleFired: { ruleId: 'r1', outcome: 'matched' } }] }) }));
+      const recorded = ok(
+        await t.gql(f.service.key, RECORD, { i: decisionInput(f, { explanation: [{ ruleFired: { ruleId: 'r1', outcome: 'matched' } }] }) }),
+      );
       const id = recorded.recordDecision.decision.id as string;
       return { decisionId: id, pending: (await entries(t.adminKey, { factId: id }))[0] };
     });
     expect(pending).toMatchObject({ index: null, kind: 'decision', factId: decisionId, leaf: null, sealedAt: null });
     // Personal data only by digest; the rest as stored.
     expect(pending.fact).toMatchObject({
-      kind: 'decision', id: decisionId, status: 'recorded', input: expect.stringMatching(/^hmac-sha256:[0-9a-f]{64}$/),
-      output: expect.stringMatching(/^hmac-sha256:/), explanation: expect.stringMatching(/^hmac-sha256:/), confidence: 0.93,
+      kind: 'decision',
+      id: decisionId,
+      status: 'recorded',
+      input: expect.stringMatching(/^hmac-sha256:[0-9a-f]{64}$/),
+      output: expect.stringMatching(/^hmac-sha256:/),
+      explanation: expect.stringMatching(/^hmac-sha256:/),
+      confidence: 0.93,
     });
     expect(JSON.stringify(pending.fact)).not.toContain('fast-track');
 
     await sealAll(t);
-    const status = ok(await t.gql(t.adminKey, `{ ledgerStatus { origin treeSize unsequenced oldestUnsequencedAt latestCheckpoint { ${CHECKPOINT_FIELDS} } } }`)).ledgerStatus;
+    const status = ok(
+      await t.gql(
+        t.adminKey,
+        `{ ledgerStatus { origin treeSize unsequenced oldestUnsequencedAt latestCheckpoint { ${CHECKPOINT_FIELDS} } } }`,
+      ),
+    ).ledgerStatus;
     expect(status).toMatchObject({ unsequenced: 0, oldestUnsequencedAt: null });
     expect(status.latestCheckpoint.treeSize).toBe(status.treeSize);
     const kinds = (await entries(t.adminKey, { sealed: true })).map((e: { kind: string }) => e.kind);
@@ -52,7 +69,9 @@ describe('the verifiable ledger through GraphQL', () => {
     expect(sealed.currentFact).toEqual(sealed.fact);
     expect(leafBytes(sealed.index, sealedFactText(sealed.leaf)).toString()).toBe(sealed.leaf);
     expect(leafHash(Buffer.from(sealed.leaf)).toString('base64')).toBe(sealed.leafHash);
-    const decision = ok(await t.gql(t.adminKey, 'query($id: ID!) { decision(id: $id) { ledgerIndex sealedAt } }', { id: decisionId })).decision;
+    const decision = ok(
+      await t.gql(t.adminKey, 'query($id: ID!) { decision(id: $id) { ledgerIndex sealedAt } }', { id: decisionId }),
+    ).decision;
     expect(decision).toEqual({ ledgerIndex: sealed.index, sealedAt: sealed.sealedAt });
   });
 
@@ -64,31 +83,80 @@ describe('the verifiable ledger through GraphQL', () => {
     for (let i = 0; i < 3; i++) ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) }));
     await sealAll(t);
 
-    const proof = ok(await t.gql(t.adminKey, `query($id: String!) { ledgerInclusionProof(factId: $id) { leafIndex treeSize hashes leaf leafHash checkpoint { ${CHECKPOINT_FIELDS} } } }`, { id: first }))
-      .ledgerInclusionProof;
+    const proof = ok(
+      await t.gql(
+        t.adminKey,
+        `query($id: String!) { ledgerInclusionProof(factId: $id) { leafIndex treeSize hashes leaf leafHash checkpoint { ${CHECKPOINT_FIELDS} } } }`,
+        { id: first },
+      ),
+    ).ledgerInclusionProof;
     expect(proof.treeSize).toBeGreaterThan(older.treeSize);
     expect(leafHash(Buffer.from(proof.leaf)).toString('base64')).toBe(proof.leafHash);
-    expect(verifyInclusion(leafHash(Buffer.from(proof.leaf)), proof.leafIndex, proof.treeSize, proof.hashes.map(b64), b64(proof.checkpoint.rootHash))).toBe(true);
+    expect(
+      verifyInclusion(
+        leafHash(Buffer.from(proof.leaf)),
+        proof.leafIndex,
+        proof.treeSize,
+        proof.hashes.map(b64),
+        b64(proof.checkpoint.rootHash),
+      ),
+    ).toBe(true);
     const key = createPublicKey(publicKeyPem);
     const offline = verifyBundle({
-      checkpoint: { note: proof.checkpoint.note }, publicKey: key, origin: proof.checkpoint.origin,
-      proof: { type: 'inclusion', leafIndex: proof.leafIndex, treeSize: proof.treeSize, hashes: proof.hashes }, leaf: Buffer.from(proof.leaf),
+      checkpoint: { note: proof.checkpoint.note },
+      publicKey: key,
+      origin: proof.checkpoint.origin,
+      proof: { type: 'inclusion', leafIndex: proof.leafIndex, treeSize: proof.treeSize, hashes: proof.hashes },
+      leaf: Buffer.from(proof.leaf),
     });
     expect(offline).toMatchObject({ ok: true });
 
-    const consistency = ok(await t.gql(t.adminKey, `query($from: SafeInt!) { ledgerConsistencyProof(fromSize: $from) { fromSize toSize hashes fromCheckpoint { note rootHash } toCheckpoint { note rootHash } } }`, { from: older.treeSize }))
-      .ledgerConsistencyProof;
+    const consistency = ok(
+      await t.gql(
+        t.adminKey,
+        `query($from: SafeInt!) { ledgerConsistencyProof(fromSize: $from) { fromSize toSize hashes fromCheckpoint { note rootHash } toCheckpoint { note rootHash } } }`,
+        { from: older.treeSize },
+      ),
+    ).ledgerConsistencyProof;
     expect(consistency.fromCheckpoint.note).toBe(older.note);
-    expect(verifyConsistency(consistency.fromSize, consistency.toSize, b64(older.rootHash), b64(consistency.toCheckpoint.rootHash), consistency.hashes.map(b64))).toBe(true);
-    expect(verifyBundle({
-      checkpoint: { note: consistency.toCheckpoint.note }, fromCheckpoint: { note: older.note }, publicKey: key,
-      proof: { type: 'consistency', fromSize: consistency.fromSize, toSize: consistency.toSize, hashes: consistency.hashes },
-    })).toMatchObject({ ok: true });
+    expect(
+      verifyConsistency(
+        consistency.fromSize,
+        consistency.toSize,
+        b64(older.rootHash),
+        b64(consistency.toCheckpoint.rootHash),
+        consistency.hashes.map(b64),
+      ),
+    ).toBe(true);
+    expect(
+      verifyBundle({
+        checkpoint: { note: consistency.toCheckpoint.note },
+        fromCheckpoint: { note: older.note },
+        publicKey: key,
+        proof: { type: 'consistency', fromSize: consistency.fromSize, toSize: consistency.toSize, hashes: consistency.hashes },
+      }),
+    ).toMatchObject({ ok: true });
 
-    const verified = ok(await t.gql(t.adminKey, 'query($held: [String!]) { verifyLedger(checkpoints: $held) { ok fromIndex toIndex leavesChecked checkpointsChecked firstDivergence { index } } }', { held: [older.note] })).verifyLedger;
-    expect(verified).toMatchObject({ ok: true, fromIndex: 0, toIndex: proof.treeSize - 1, leavesChecked: proof.treeSize, firstDivergence: null });
+    const verified = ok(
+      await t.gql(
+        t.adminKey,
+        'query($held: [String!]) { verifyLedger(checkpoints: $held) { ok fromIndex toIndex leavesChecked checkpointsChecked firstDivergence { index } } }',
+        { held: [older.note] },
+      ),
+    ).verifyLedger;
+    expect(verified).toMatchObject({
+      ok: true,
+      fromIndex: 0,
+      toIndex: proof.treeSize - 1,
+      leavesChecked: proof.treeSize,
+      firstDivergence: null,
+    });
     expect(verified.checkpointsChecked).toBeGreaterThanOrEqual(3);
-    const window = ok(await t.gql(t.adminKey, 'query($from: SafeInt!) { verifyLedger(fromIndex: $from) { ok leavesChecked } }', { from: older.treeSize - 1 })).verifyLedger;
+    const window = ok(
+      await t.gql(t.adminKey, 'query($from: SafeInt!) { verifyLedger(fromIndex: $from) { ok leavesChecked } }', {
+        from: older.treeSize - 1,
+      }),
+    ).verifyLedger;
     expect(window).toEqual({ ok: true, leavesChecked: proof.treeSize - older.treeSize + 1 });
   });
 
@@ -96,7 +164,8 @@ describe('the verifiable ledger through GraphQL', () => {
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "ledger test") { digest } }'));
     const f = await automationFixture(t, { oversightMode: 'REQUIRED' });
     const officer = await principalWithRole(t, 'compliance_officer');
-    const move = 'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
+    const move =
+      'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
     ok(await t.gql(t.adminKey, move, { id: f.modelVersionId, to: 'IN_REVIEW', r: 'ready' }));
     ok(await t.gql(officer.key, move, { id: f.modelVersionId, to: 'APPROVED', r: 'reviewed' }));
     const id = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) })).recordDecision.decision.id;
@@ -108,9 +177,20 @@ describe('the verifiable ledger through GraphQL', () => {
       expect(found.every((e: { index: number | null }) => e.index !== null)).toBe(true);
     }
     const [review] = await entries(officer.key, { kind: 'decision_review' });
-    expect(review.fact).toMatchObject({ kind: 'decision_review', decisionId: id, verdict: 'approve', rationale: expect.stringMatching(/^hmac-sha256:/) });
+    expect(review.fact).toMatchObject({
+      kind: 'decision_review',
+      decisionId: id,
+      verdict: 'approve',
+      rationale: expect.stringMatching(/^hmac-sha256:/),
+    });
     const [transition] = await entries(officer.key, { kind: 'lifecycle_transition' });
-    expect(transition.fact).toMatchObject({ subjectType: 'ModelVersion', subjectId: f.modelVersionId, from: 'draft', to: 'in_review', rationale: 'ready' });
+    expect(transition.fact).toMatchObject({
+      subjectType: 'ModelVersion',
+      subjectId: f.modelVersionId,
+      from: 'draft',
+      to: 'in_review',
+      rationale: 'ready',
+    });
   });
 
   it('is read by compliance officers, auditors and admins only, and refuses bad arguments with a code', async () => {
@@ -121,18 +201,24 @@ describe('the verifiable ledger through GraphQL', () => {
     const owner = await principalWithRole(t, 'model_owner');
     expect(errorCode(await t.gql(owner.key, '{ ledgerCheckpoint { treeSize } }'))).toBe('FORBIDDEN');
 
-    expect(errorCode(await t.gql(t.adminKey, '{ ledgerInclusionProof(leafIndex: 0, factId: "x") { leafIndex } }'))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(t.adminKey, '{ ledgerInclusionProof(leafIndex: 0, factId: "x") { leafIndex } }'))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerInclusionProof(leafIndex: -1) { leafIndex } }'))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerInclusionProof(factId: "no-such-fact") { leafIndex } }'))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerCheckpoint(treeSize: 999999) { treeSize } }'))).toBe('NOT_FOUND');
     // Sizes and indexes are SafeInt: beyond 32 bits, not beyond 2^53, never fractions.
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerCheckpoint(treeSize: 4294967296) { treeSize } }'))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerCheckpoint(treeSize: 1.5) { treeSize } }'))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await t.gql(t.adminKey, 'query($s: SafeInt) { ledgerCheckpoint(treeSize: $s) { treeSize } }', { s: 2 ** 53 }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(t.adminKey, 'query($s: SafeInt) { ledgerCheckpoint(treeSize: $s) { treeSize } }', { s: 2 ** 53 }))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerConsistencyProof(fromSize: 999999) { toSize } }'))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, '{ verifyLedger(toIndex: 999999) { ok } }'))).toBe('VALIDATION_FAILED');
     expect(errorCode(await t.gql(t.adminKey, '{ verifyLedger(checkpoints: ["not a note"]) { ok } }'))).toBe('VALIDATION_FAILED');
-    expect(errorCode(await t.gql(t.adminKey, '{ ledgerEntries(filter: { kind: "nonsense" }) { edges { cursor } } }'))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(t.adminKey, '{ ledgerEntries(filter: { kind: "nonsense" }) { edges { cursor } } }'))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(errorCode(await t.gql(t.adminKey, '{ ledgerEntries(after: "bm9wZQ") { edges { cursor } } }'))).toBe('VALIDATION_FAILED');
   });
 
@@ -159,7 +245,9 @@ describe('the verifiable ledger through GraphQL', () => {
       await expect(owner.query("UPDATE ledger_leaves SET fact = '{}' WHERE position = 0")).rejects.toThrow(/sealed once and never changed/);
       await expect(owner.query('DELETE FROM ledger_leaves WHERE position = 0')).rejects.toThrow(/append-only/);
       await expect(owner.query('TRUNCATE ledger_checkpoints')).rejects.toThrow(/append-only/);
-      await expect(owner.query('UPDATE ledger_leaves SET position = NULL, sealed_at = NULL WHERE position = 0')).rejects.toThrow(/sealed once/);
+      await expect(owner.query('UPDATE ledger_leaves SET position = NULL, sealed_at = NULL WHERE position = 0')).rejects.toThrow(
+        /sealed once/,
+      );
       await owner.query('BEGIN');
       await owner.query("SET LOCAL attest.ledger_maintenance = 'on'");
       const deleted = await owner.query('DELETE FROM ledger_nodes WHERE level = 0 AND index = 0');

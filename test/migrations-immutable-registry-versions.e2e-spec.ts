@@ -3,10 +3,15 @@ import { runMigrations } from '@attest/core';
 import { MIGRATIONS } from '../migrations';
 import { createTestDatabase, withClient } from './support/test-database';
 
-const BEFORE = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'ImmutableRegistryVersions1764748800000'));
+const BEFORE = MIGRATIONS.slice(
+  0,
+  MIGRATIONS.findIndex((m) => m.name === 'ImmutableRegistryVersions1764748800000'),
+);
 const TENANT = '11111111-1111-4111-8111-111111111111';
 const PRINCIPAL = '22222222-2222-4222-8222-222222222222';
-const [DATA_V1, DATA_V2, MODEL_V1, AUTOMATION_V1] = ['a', 'b', 'c', 'd'].map((c) => `${c.repeat(8)}-${c.repeat(4)}-4${c.repeat(3)}-8${c.repeat(3)}-${c.repeat(12)}`);
+const [DATA_V1, DATA_V2, MODEL_V1, AUTOMATION_V1] = ['a', 'b', 'c', 'd'].map(
+  (c) => `${c.repeat(8)}-${c.repeat(4)}-4${c.repeat(3)}-8${c.repeat(3)}-${c.repeat(12)}`,
+);
 
 /** The registry as it was before the upgrade: versions with links, registered a second apart. */
 const REGISTERED_BEFORE = `
@@ -62,7 +67,12 @@ describe('migration ImmutableRegistryVersions', () => {
   });
 
   it('reverts, then applies again without giving a version a second leaf', async () => {
-    const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: MIGRATIONS, migrationsTableName: 'attest_migrations' });
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: database.url,
+      migrations: MIGRATIONS,
+      migrationsTableName: 'attest_migrations',
+    });
     await dataSource.initialize();
     try {
       // This migration and every later one, newest first.
@@ -77,7 +87,12 @@ describe('migration ImmutableRegistryVersions', () => {
     expect((await registryLeaves()).map((l) => l.verifies)).toEqual([null, null, null, null]);
 
     await runMigrations(database.url, MIGRATIONS);
-    expect((await registryLeaves()).map((l) => [l.fact_id, l.verifies])).toEqual([[DATA_V1, true], [DATA_V2, true], [MODEL_V1, true], [AUTOMATION_V1, true]]);
+    expect((await registryLeaves()).map((l) => [l.fact_id, l.verifies])).toEqual([
+      [DATA_V1, true],
+      [DATA_V2, true],
+      [MODEL_V1, true],
+      [AUTOMATION_V1, true],
+    ]);
     await expect(sql(`UPDATE model_versions SET artifact_digest = 'sha256:44'`)).rejects.toThrow(/model_versions is an immutable snapshot/);
   });
 });

@@ -14,15 +14,30 @@ describe('nested queries (no N+1)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const dataset = ok(await t.gql(t.adminKey, 'mutation { registerDataset(input: { name: "claims" }) { id } }')).registerDataset;
-    const dv = ok(await t.gql(t.adminKey, `mutation { registerDatasetVersion(input: { datasetId: "${dataset.id}", version: "1",
-      sourceUri: "s3://d/claims", digest: "sha256:${'d'.repeat(64)}", piiClasses: ["financial"] }) { id } }`)).registerDatasetVersion;
+    const dv = ok(
+      await t.gql(
+        t.adminKey,
+        `mutation { registerDatasetVersion(input: { datasetId: "${dataset.id}", version: "1",
+      sourceUri: "s3://d/claims", digest: "sha256:${'d'.repeat(64)}", piiClasses: ["financial"] }) { id } }`,
+      ),
+    ).registerDatasetVersion;
     for (let i = 0; i < 50; i++) {
       const model = ok(await t.gql(t.adminKey, `mutation { registerModel(input: { name: "m${i}" }) { id } }`)).registerModel;
       for (const version of ['1.0.0', '2.0.0']) {
-        const v = ok(await t.gql(t.adminKey, `mutation { registerModelVersion(input: { modelId: "${model.id}", version: "${version}",
+        const v = ok(
+          await t.gql(
+            t.adminKey,
+            `mutation { registerModelVersion(input: { modelId: "${model.id}", version: "${version}",
           artifactUri: "s3://m/${i}", artifactDigest: "sha256:${'c'.repeat(64)}", framework: "onnx", riskTier: MEDIUM,
-          trainingDatasetVersionIds: ["${dv.id}"], evaluationDatasetVersionIds: ["${dv.id}"] }) { id } }`));
-        ok(await t.gql(t.adminKey, `mutation { transitionModelVersion(id: "${v.registerModelVersion.id}", to: IN_REVIEW, rationale: "ready") { id } }`));
+          trainingDatasetVersionIds: ["${dv.id}"], evaluationDatasetVersionIds: ["${dv.id}"] }) { id } }`,
+          ),
+        );
+        ok(
+          await t.gql(
+            t.adminKey,
+            `mutation { transitionModelVersion(id: "${v.registerModelVersion.id}", to: IN_REVIEW, rationale: "ready") { id } }`,
+          ),
+        );
       }
     }
   });

@@ -13,11 +13,18 @@ import { ok, principalWithRole, startTestApp, type TestApp } from './support/tes
 import { until } from './support/until';
 
 const ATTEMPTS = 3;
-const MOVE_MODEL = 'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
+const MOVE_MODEL =
+  'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
 
 interface Received {
   auth?: string;
-  body: { eventType: string; run: { runId: string; facets: { attest_governance: Record<string, any> } }; job: { namespace: string; name: string }; inputs: any[]; outputs: any[] };
+  body: {
+    eventType: string;
+    run: { runId: string; facets: { attest_governance: Record<string, any> } };
+    job: { namespace: string; name: string };
+    inputs: any[];
+    outputs: any[];
+  };
 }
 
 /**
@@ -28,7 +35,10 @@ interface Received {
  * the queue without skipping, and a tenant paused once the attempts ran out.
  */
 /** Both ways Attest runs jobs, the same code path: with Redis when the suite has it, and in process. */
-const MODES: [string, string][] = [...(process.env.REDIS_URL ? [['BullMQ in Redis, a worker', process.env.REDIS_URL] as [string, string]] : []), ['the in-process runner', '']];
+const MODES: [string, string][] = [
+  ...(process.env.REDIS_URL ? [['BullMQ in Redis, a worker', process.env.REDIS_URL] as [string, string]] : []),
+  ['the in-process runner', ''],
+];
 
 describe.each(MODES)('sealed governance facts are exported as OpenLineage run events (%s)', (_mode, redisUrl) => {
   let t: TestApp;
@@ -58,11 +68,15 @@ describe.each(MODES)('sealed governance facts are exported as OpenLineage run ev
     t = await startTestApp({
       REDIS_URL: redisUrl,
       ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}`,
-      ATTEST_OPENLINEAGE_URL: `http://127.0.0.1:${port}`, ATTEST_OPENLINEAGE_API_KEY: 'marquez-key',
-      ATTEST_OPENLINEAGE_BACKOFF_MS: '50', ATTEST_OPENLINEAGE_ATTEMPTS: String(ATTEMPTS),
+      ATTEST_OPENLINEAGE_URL: `http://127.0.0.1:${port}`,
+      ATTEST_OPENLINEAGE_API_KEY: 'marquez-key',
+      ATTEST_OPENLINEAGE_BACKOFF_MS: '50',
+      ATTEST_OPENLINEAGE_ATTEMPTS: String(ATTEMPTS),
     });
     if (t.config.redisUrl) {
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), {
+        logger: false,
+      });
     }
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "export test") { digest } }'));
   });
@@ -72,11 +86,18 @@ describe.each(MODES)('sealed governance facts are exported as OpenLineage run ev
     receiver?.close();
   });
 
-  const cursors = () => withClient(t.databaseUrl, async (c) => (await c.query(
-    `SELECT c.position, c.failures, c.last_error, c.retry_at, c.generation,
+  const cursors = () =>
+    withClient(
+      t.databaseUrl,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT c.position, c.failures, c.last_error, c.retry_at, c.generation,
             (SELECT coalesce(max(tree_size), 0) FROM ledger_checkpoints k WHERE k.tenant_id = c.tenant_id) AS size
        FROM lineage_export_cursors c`,
-  )).rows);
+          )
+        ).rows,
+    );
   /** Seals what is pending, starts the export jobs and waits until every tenant's cursor is at its tree's last leaf. */
   async function exportAll(): Promise<void> {
     await sealAll(t);
@@ -95,15 +116,25 @@ describe.each(MODES)('sealed governance facts are exported as OpenLineage run ev
     const ids: string[] = [];
     const external = { namespace: 'postgres://crm.internal:5432', name: 'public.customers' };
     for (let i = 0; i < 3; i++) {
-      ids.push(ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, i === 1 ? { sourceDatasets: [external] } : {}) })).recordDecision.decision.id);
+      ids.push(
+        ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, i === 1 ? { sourceDatasets: [external] } : {}) })).recordDecision
+          .decision.id,
+      );
     }
     const officer = await principalWithRole(t, 'compliance_officer');
-    ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "checked") { id } }', { id: ids[0] }));
+    ok(
+      await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "checked") { id } }', {
+        id: ids[0],
+      }),
+    );
     await exportAll();
 
     const story = ofRuns([f.modelVersionId, ...ids]);
     expect(story.map((r) => `${r.body.eventType} ${r.body.run.runId}`)).toEqual([
-      `COMPLETE ${f.modelVersionId}`, `OTHER ${f.modelVersionId}`, ...ids.map((id) => `COMPLETE ${id}`), `OTHER ${ids[0]}`,
+      `COMPLETE ${f.modelVersionId}`,
+      `OTHER ${f.modelVersionId}`,
+      ...ids.map((id) => `COMPLETE ${id}`),
+      `OTHER ${ids[0]}`,
     ]);
     expect(received.every((r) => r.auth === 'Bearer marquez-key')).toBe(true);
     const indexes = story.map((r) => governance(r).reviewLedgerIndex ?? governance(r).ledgerIndex);
@@ -112,18 +143,39 @@ describe.each(MODES)('sealed governance facts are exported as OpenLineage run ev
     const [registered, submitted, first, second] = story;
     expect(registered.body).toMatchObject({
       job: { name: expect.stringMatching(/^model-[0-9a-f]+\.training$/) },
-      inputs: [{ namespace: 's3://data', name: 'train' }], outputs: [{ namespace: 's3://models', name: 'm' }],
+      inputs: [{ namespace: 's3://data', name: 'train' }],
+      outputs: [{ namespace: 's3://models', name: 'm' }],
     });
-    expect(governance(registered)).toMatchObject({ subject: 'model_version', modelVersionId: f.modelVersionId, riskTier: 'low', lifecycleStatus: 'draft', lifecycleChange: null });
-    expect(governance(submitted)).toMatchObject({ lifecycleStatus: 'in_review', lifecycleChange: { from: 'draft', to: 'in_review', actorRoles: ['admin'], approvals: 0 } });
+    expect(governance(registered)).toMatchObject({
+      subject: 'model_version',
+      modelVersionId: f.modelVersionId,
+      riskTier: 'low',
+      lifecycleStatus: 'draft',
+      lifecycleChange: null,
+    });
+    expect(governance(submitted)).toMatchObject({
+      lifecycleStatus: 'in_review',
+      lifecycleChange: { from: 'draft', to: 'in_review', actorRoles: ['admin'], approvals: 0 },
+    });
 
     const index = ok(await t.gql(t.adminKey, 'query($id: ID!) { decision(id: $id) { ledgerIndex } }', { id: ids[0] })).decision.ledgerIndex;
     expect(first.body.job.name).toBe(f.automationKey);
     expect(first.body.inputs[0]).toEqual({ namespace: 's3://models', name: 'm' });
-    expect(governance(first)).toMatchObject({ subject: 'decision', status: 'pending_review', policyEffect: 'require_review', reviewVerdict: null, ledgerIndex: index });
+    expect(governance(first)).toMatchObject({
+      subject: 'decision',
+      status: 'pending_review',
+      policyEffect: 'require_review',
+      reviewVerdict: null,
+      ledgerIndex: index,
+    });
     expect(second.body.inputs).toContainEqual(external);
     const review = story[story.length - 1];
-    expect(governance(review)).toMatchObject({ reviewVerdict: 'approve', reviewerRoles: ['compliance_officer'], ledgerIndex: index, reviewLedgerIndex: expect.any(Number) });
+    expect(governance(review)).toMatchObject({
+      reviewVerdict: 'approve',
+      reviewerRoles: ['compliance_officer'],
+      ledgerIndex: index,
+      reviewLedgerIndex: expect.any(Number),
+    });
     expect(governance(review).reviewLedgerIndex).toBeGreaterThan(index);
     expect(JSON.stringify(received)).not.toContain('motor'); // a decision's input never leaves
 
@@ -167,19 +219,43 @@ describe.each(MODES)('sealed governance facts are exported as OpenLineage run ev
 
   it("adds Attest's governance to the training run a data platform reported, under that run's id and job", async () => {
     const producer = await principalWithRole(t, 'lineage_producer');
-    const modelId = ok(await t.gql(t.adminKey, 'mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `model-${randomBytes(4).toString('hex')}` })).registerModel.id;
+    const modelId = ok(
+      await t.gql(t.adminKey, 'mutation($n: String!) { registerModel(input: { name: $n }) { id } }', {
+        n: `model-${randomBytes(4).toString('hex')}`,
+      }),
+    ).registerModel.id;
     const artifact = `claims/severity-${randomBytes(4).toString('hex')}`;
-    const modelVersionId = ok(await t.gql(t.adminKey, 'mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-      i: { modelId, version: '2.0.0', artifactUri: `s3://models/${artifact}`, artifactDigest: `sha256:${'b'.repeat(64)}`, framework: 'xgboost', riskTier: 'MEDIUM' },
-    })).registerModelVersion.id;
-    const run = { runId: randomUUID(), input: { namespace: 's3://data', name: 'train' }, output: { namespace: 's3://models', name: artifact } };
-    const sent = await request(t.app.getHttpServer()).post('/api/v1/lineage').set('authorization', `Bearer ${producer.key}`).send(runEvent('COMPLETE', run));
+    const modelVersionId = ok(
+      await t.gql(t.adminKey, 'mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
+        i: {
+          modelId,
+          version: '2.0.0',
+          artifactUri: `s3://models/${artifact}`,
+          artifactDigest: `sha256:${'b'.repeat(64)}`,
+          framework: 'xgboost',
+          riskTier: 'MEDIUM',
+        },
+      }),
+    ).registerModelVersion.id;
+    const run = {
+      runId: randomUUID(),
+      input: { namespace: 's3://data', name: 'train' },
+      output: { namespace: 's3://models', name: artifact },
+    };
+    const sent = await request(t.app.getHttpServer())
+      .post('/api/v1/lineage')
+      .set('authorization', `Bearer ${producer.key}`)
+      .send(runEvent('COMPLETE', run));
     expect(sent.status).toBe(201);
     await exportAll();
 
     const events = received.filter((r) => governance(r).modelVersionId === modelVersionId);
     expect(events).toHaveLength(1);
-    expect(events[0].body).toMatchObject({ eventType: 'OTHER', run: { runId: run.runId }, job: { namespace: 'airflow-prod', name: 'claims_severity.train_model' } });
+    expect(events[0].body).toMatchObject({
+      eventType: 'OTHER',
+      run: { runId: run.runId },
+      job: { namespace: 'airflow-prod', name: 'claims_severity.train_model' },
+    });
     expect(governance(events[0])).toMatchObject({ subject: 'model_version', riskTier: 'medium', lifecycleStatus: 'draft' });
     expect(received.some((r) => r.body.run.runId === run.runId && governance(r) === undefined)).toBe(false); // the platform's own events are not echoed back
   });

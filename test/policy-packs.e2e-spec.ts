@@ -16,8 +16,10 @@ describe('policy packs: activation and history', () => {
     policiesDir = mkdtempSync(join(tmpdir(), 'attest-policies-'));
     cpSync(join(REPO_ROOT, 'policies'), policiesDir, { recursive: true });
     cpSync(join(policiesDir, 'default'), join(policiesDir, 'strict'), { recursive: true });
-    writeFileSync(join(policiesDir, 'strict', 'annotate-dev-decisions.yaml'),
-      readFileSync(join(policiesDir, 'strict', 'annotate-dev-decisions.yaml'), 'utf8').replace(/^version: 1$/m, 'version: 2'));
+    writeFileSync(
+      join(policiesDir, 'strict', 'annotate-dev-decisions.yaml'),
+      readFileSync(join(policiesDir, 'strict', 'annotate-dev-decisions.yaml'), 'utf8').replace(/^version: 1$/m, 'version: 2'),
+    );
     cpSync(join(policiesDir, 'default'), join(policiesDir, 'broken'), { recursive: true });
     writeFileSync(join(policiesDir, 'broken', 'annotate-dev-decisions.yaml'), 'id: annotate-dev-decisions\nversion: zero\n');
     t = await startTestApp({ ATTEST_POLICIES_DIR: policiesDir });
@@ -34,11 +36,19 @@ describe('policy packs: activation and history', () => {
 
   it('activates the default pack with its digest and policies, audited, and refuses to activate it twice', async () => {
     const expected = loadPolicyPack(join(REPO_ROOT, 'policies/default'));
-    const { activatePolicyPack } = ok(await t.gql(t.adminKey, ACTIVATE, { name: 'default', r: 'Initial policy set approved by the AI board' }));
-    expect(activatePolicyPack).toMatchObject({ name: 'default', digest: expected.digest, rationale: 'Initial policy set approved by the AI board' });
+    const { activatePolicyPack } = ok(
+      await t.gql(t.adminKey, ACTIVATE, { name: 'default', r: 'Initial policy set approved by the AI board' }),
+    );
+    expect(activatePolicyPack).toMatchObject({
+      name: 'default',
+      digest: expected.digest,
+      rationale: 'Initial policy set approved by the AI board',
+    });
     expect(activatePolicyPack.policies).toHaveLength(expected.policies.length);
     expect(ok(await t.gql(t.adminKey, '{ activePolicyPack { digest } }')).activePolicyPack.digest).toBe(expected.digest);
-    const audit = ok(await t.gql(t.adminKey, `{ auditEvents(filter: { action: "policy_pack.activated" }) { edges { node { subjectId before after } } } }`));
+    const audit = ok(
+      await t.gql(t.adminKey, `{ auditEvents(filter: { action: "policy_pack.activated" }) { edges { node { subjectId before after } } } }`),
+    );
     expect(audit.auditEvents.edges[0].node).toMatchObject({ subjectId: expected.digest, before: null, after: { name: 'default' } });
     expect(errorCode(await t.gql(t.adminKey, ACTIVATE, { name: 'default', r: 'again' }))).toBe('CONFLICT');
   });
@@ -74,4 +84,3 @@ describe('policy packs: activation and history', () => {
     expect(ok(await t.gql(other.adminKey, '{ activePolicyPack { name } }')).activePolicyPack).toBeNull();
   });
 });
-

@@ -11,7 +11,8 @@ import { PolicyRepo } from './policy-review/support/policy-repo';
 
 const REPO_ROOT = resolve(__dirname, '..');
 const CLI = join(REPO_ROOT, 'dist/apps/cli/src/main.js');
-const MOVE_MODEL = 'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
+const MOVE_MODEL =
+  'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
 const FACTS = 'query($id: ID!) { decision(id: $id) { policyEvaluation { effect matched { id } } policyFacts policyFactsWithheld } }';
 const GATES = '{ lifecycleGateFacts { subjectType id label status appliesTo facts } }';
 
@@ -35,9 +36,16 @@ describe('the facts a policy replay reads from the API', () => {
     const officer = await principalWithRole(t, 'compliance_officer');
     const seen = ok(await t.gql(officer.key, FACTS, { id })).decision;
     expect(seen.policyFactsWithheld).toEqual([]);
-    expect(seen.policyFacts).toMatchObject({ decision: { id, output: { route: 'fast-track' } }, context: { channel: 'web' }, automation: { oversightMode: 'required' } });
+    expect(seen.policyFacts).toMatchObject({
+      decision: { id, output: { route: 'fast-track' } },
+      context: { channel: 'web' },
+      automation: { oversightMode: 'required' },
+    });
     const again = new CompiledEvaluator(pack).evaluate('decision', seen.policyFacts);
-    expect({ effect: again.effect, matched: again.matched.map((m) => m.id) }).toEqual({ effect: seen.policyEvaluation.effect.toLowerCase(), matched: seen.policyEvaluation.matched.map((m: { id: string }) => m.id) });
+    expect({ effect: again.effect, matched: again.matched.map((m) => m.id) }).toEqual({
+      effect: seen.policyEvaluation.effect.toLowerCase(),
+      matched: seen.policyEvaluation.matched.map((m: { id: string }) => m.id),
+    });
 
     const auditor = await principalWithRole(t, 'auditor');
     const limited = ok(await t.gql(auditor.key, FACTS, { id })).decision;
@@ -50,25 +58,60 @@ describe('the facts a policy replay reads from the API', () => {
   it('lists a dataset version the model was both trained and evaluated on once in the facts', async () => {
     const suffix = Math.random().toString(16).slice(2, 8);
     const gql = async (q: string, v: Record<string, unknown>) => ok(await t.gql(t.adminKey, q, v));
-    const datasetId = (await gql('mutation($n: String!) { registerDataset(input: { name: $n }) { id } }', { n: `both-${suffix}` })).registerDataset.id;
-    const dv = (await gql('mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }', {
-      i: { datasetId, version: '1', sourceUri: `s3://data/both-${suffix}`, digest: `sha256:${'c'.repeat(64)}`, piiClasses: ['contact'], provenance: 'contract' },
-    })).registerDatasetVersion.id;
-    const modelId = (await gql('mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `both-${suffix}` })).registerModel.id;
-    const modelVersionId = (await gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-      i: { modelId, version: '1.0.0', artifactUri: `s3://models/both-${suffix}`, artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'LOW',
-        trainingDatasetVersionIds: [dv], evaluationDatasetVersionIds: [dv] },
-    })).registerModelVersion.id;
-    const automationId = (await gql('mutation($i: RegisterAutomationInput!) { registerAutomation(input: $i) { id } }', { i: { key: `both-${suffix}`, name: 'both' } })).registerAutomation.id;
+    const datasetId = (await gql('mutation($n: String!) { registerDataset(input: { name: $n }) { id } }', { n: `both-${suffix}` }))
+      .registerDataset.id;
+    const dv = (
+      await gql('mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }', {
+        i: {
+          datasetId,
+          version: '1',
+          sourceUri: `s3://data/both-${suffix}`,
+          digest: `sha256:${'c'.repeat(64)}`,
+          piiClasses: ['contact'],
+          provenance: 'contract',
+        },
+      })
+    ).registerDatasetVersion.id;
+    const modelId = (await gql('mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `both-${suffix}` }))
+      .registerModel.id;
+    const modelVersionId = (
+      await gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
+        i: {
+          modelId,
+          version: '1.0.0',
+          artifactUri: `s3://models/both-${suffix}`,
+          artifactDigest: `sha256:${'a'.repeat(64)}`,
+          framework: 'xgboost',
+          riskTier: 'LOW',
+          trainingDatasetVersionIds: [dv],
+          evaluationDatasetVersionIds: [dv],
+        },
+      })
+    ).registerModelVersion.id;
+    const automationId = (
+      await gql('mutation($i: RegisterAutomationInput!) { registerAutomation(input: $i) { id } }', {
+        i: { key: `both-${suffix}`, name: 'both' },
+      })
+    ).registerAutomation.id;
     await gql('mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
-      i: { automationId, version: '1', purpose: 'Route claims', riskClass: 'MINIMAL', oversightMode: 'NONE', environment: 'STAGING', modelVersionIds: [modelVersionId] },
+      i: {
+        automationId,
+        version: '1',
+        purpose: 'Route claims',
+        riskClass: 'MINIMAL',
+        oversightMode: 'NONE',
+        environment: 'STAGING',
+        modelVersionIds: [modelVersionId],
+      },
     });
-    const id = (await gql(RECORD, { i: { automationId, modelVersionId, idempotencyKey: `both-${suffix}`, input: { a: 1 }, output: { b: 2 } } })).recordDecision.decision.id;
+    const id = (
+      await gql(RECORD, { i: { automationId, modelVersionId, idempotencyKey: `both-${suffix}`, input: { a: 1 }, output: { b: 2 } } })
+    ).recordDecision.decision.id;
     const facts = (await gql(FACTS, { id })).decision.policyFacts;
     expect(facts.datasetVersions).toEqual([{ id: dv, piiClasses: ['contact'], provenance: 'contract' }]);
   });
 
-  it("gives each gated version the facts of the move into its status, which the gate judges again as it did", async () => {
+  it('gives each gated version the facts of the move into its status, which the gate judges again as it did', async () => {
     const f = await automationFixture(t, { trainingPii: ['contact'] });
     ok(await t.gql(t.adminKey, MOVE_MODEL, { id: f.modelVersionId, to: 'IN_REVIEW', r: 'ready' }));
     const officer = await principalWithRole(t, 'compliance_officer');
@@ -77,8 +120,15 @@ describe('the facts a policy replay reads from the API', () => {
     const gates = ok(await t.gql(auditor.key, GATES)).lifecycleGateFacts;
     const gate = gates.find((g: { id: string }) => g.id === f.modelVersionId);
     expect(gate).toMatchObject({
-      subjectType: 'ModelVersion', status: 'approved', appliesTo: 'model.transition', label: expect.stringMatching(/ 1\.0\.0$/),
-      facts: { transition: { from: 'in_review', to: 'approved', actorId: officer.id }, principal: { id: officer.id, roles: ['compliance_officer'] }, modelVersion: { status: 'in_review', approverCount: 1 } },
+      subjectType: 'ModelVersion',
+      status: 'approved',
+      appliesTo: 'model.transition',
+      label: expect.stringMatching(/ 1\.0\.0$/),
+      facts: {
+        transition: { from: 'in_review', to: 'approved', actorId: officer.id },
+        principal: { id: officer.id, roles: ['compliance_officer'] },
+        modelVersion: { status: 'in_review', approverCount: 1 },
+      },
     });
     // The gate let it through; judged again with the rebuilt facts, it still does.
     expect(new CompiledEvaluator(pack).evaluate('model.transition', gate.facts).effect).not.toBe('deny');
@@ -86,7 +136,7 @@ describe('the facts a policy replay reads from the API', () => {
     expect(errorCode(await t.gql(f.service.key, GATES))).toBe('FORBIDDEN');
   });
 
-  it('replays them with `attest policy diff --from-api`, an auditor\'s key, through the CLI', async () => {
+  it("replays them with `attest policy diff --from-api`, an auditor's key, through the CLI", async () => {
     const f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     for (const confidence of [0.75, 0.95]) ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence }) }));
     const auditor = await principalWithRole(t, 'auditor');
@@ -98,9 +148,15 @@ describe('the facts a policy replay reads from the API', () => {
       const port = (server.address() as AddressInfo).port;
       const run = await new Promise<{ code: number; stdout: string }>((done) => {
         let stdout = '';
-        const child = spawn(process.execPath, [CLI, 'policy', 'diff', '--base', 'HEAD', '--from-api', `http://127.0.0.1:${port}`, '--format', 'json'], {
-          cwd: repo.dir, env: { PATH: process.env.PATH ?? '', ATTEST_API_KEY: auditor.key }, stdio: ['ignore', 'pipe', 'ignore'],
-        });
+        const child = spawn(
+          process.execPath,
+          [CLI, 'policy', 'diff', '--base', 'HEAD', '--from-api', `http://127.0.0.1:${port}`, '--format', 'json'],
+          {
+            cwd: repo.dir,
+            env: { PATH: process.env.PATH ?? '', ATTEST_API_KEY: auditor.key },
+            stdio: ['ignore', 'pipe', 'ignore'],
+          },
+        );
         child.stdout.on('data', (c) => (stdout += c));
         child.on('close', (c) => done({ code: c ?? 1, stdout }));
       });
@@ -127,7 +183,8 @@ describe('the facts a policy replay reads from the API', () => {
       const port = (server.address() as AddressInfo).port;
       const code = await new Promise<number>((done) => {
         const child = spawn(process.execPath, [CLI, 'policy', 'decisions', '--url', `http://127.0.0.1:${port}`, '--out', out], {
-          env: { PATH: process.env.PATH ?? '', ATTEST_API_KEY: officer.key }, stdio: ['ignore', 'ignore', 'pipe'],
+          env: { PATH: process.env.PATH ?? '', ATTEST_API_KEY: officer.key },
+          stdio: ['ignore', 'ignore', 'pipe'],
         });
         child.on('close', (c) => done(c ?? 1));
       });

@@ -20,13 +20,25 @@ const FACTS = 'query($id: ID!) { decision(id: $id) { policyFacts } }';
 
 /** The default pack's files, the high-risk confidence threshold raised from 0.7 to 0.8 (the candidate of a pull request). */
 function candidateFiles(): { name: string; content: string }[] {
-  return readdirSync(PACK_DIR).filter((f) => f.endsWith('.yaml')).sort().map((name) => {
-    const content = readFileSync(join(PACK_DIR, name), 'utf8');
-    return { name, content: name === 'high-risk-low-confidence-review.yaml' ? content.replace('value: 0.7 }', 'value: 0.8 }').replace('version: 1', 'version: 2') : content };
-  });
+  return readdirSync(PACK_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((name) => {
+      const content = readFileSync(join(PACK_DIR, name), 'utf8');
+      return {
+        name,
+        content:
+          name === 'high-risk-low-confidence-review.yaml'
+            ? content.replace('value: 0.7 }', 'value: 0.8 }').replace('version: 1', 'version: 2')
+            : content,
+      };
+    });
 }
 
-const MODES: [string, string][] = [...(process.env.REDIS_URL ? [['BullMQ in Redis, a worker', process.env.REDIS_URL] as [string, string]] : []), ['the in-process runner', '']];
+const MODES: [string, string][] = [
+  ...(process.env.REDIS_URL ? [['BullMQ in Redis, a worker', process.env.REDIS_URL] as [string, string]] : []),
+  ['the in-process runner', ''],
+];
 
 describe.each(MODES)('simulatePolicyPack replays a candidate pack as a background job (%s)', (_mode, redisUrl) => {
   let t: TestApp;
@@ -38,7 +50,9 @@ describe.each(MODES)('simulatePolicyPack replays a candidate pack as a backgroun
   beforeAll(async () => {
     t = await startTestApp({ REDIS_URL: redisUrl, ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}` });
     if (t.config.redisUrl) {
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), {
+        logger: false,
+      });
     }
     f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
     ok(await t.gql(t.adminKey, 'mutation { activatePolicyPack(name: "default", rationale: "simulation test") { digest } }'));
@@ -52,46 +66,92 @@ describe.each(MODES)('simulatePolicyPack replays a candidate pack as a backgroun
     await t?.close();
   });
 
-  const completed = (id: string, key = officer.key) => until(async () => {
-    const s = ok(await t.gql(key, SIMULATION, { id })).policySimulation;
-    return s.status === 'COMPLETED' || s.status === 'FAILED' ? s : undefined;
-  }, `simulation ${id} to finish`, 30_000);
+  const completed = (id: string, key = officer.key) =>
+    until(
+      async () => {
+        const s = ok(await t.gql(key, SIMULATION, { id })).policySimulation;
+        return s.status === 'COMPLETED' || s.status === 'FAILED' ? s : undefined;
+      },
+      `simulation ${id} to finish`,
+      30_000,
+    );
 
   it('reports exactly the decisions whose outcome the candidate changes, with progress, the report and its Markdown', async () => {
-    const asked = ok(await t.gql(officer.key, SIMULATE, { i: { policies: candidateFiles(), label: 'PR 42', filter: { automationId: f.automationId } } })).simulatePolicyPack;
+    const asked = ok(
+      await t.gql(officer.key, SIMULATE, { i: { policies: candidateFiles(), label: 'PR 42', filter: { automationId: f.automationId } } }),
+    ).simulatePolicyPack;
     expect(['QUEUED', 'RUNNING', 'COMPLETED']).toContain(asked.status);
     const active = loadPolicyPack(PACK_DIR);
     expect(asked.baseDigest).toBe(active.digest);
     const done = await completed(asked.id);
-    expect(done).toMatchObject({ status: 'COMPLETED', label: 'PR 42', requestedBy: officer.id, error: null, progress: { processed: 4, total: 4 } });
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      label: 'PR 42',
+      requestedBy: officer.id,
+      error: null,
+      progress: { processed: 4, total: 4 },
+    });
     // What "changed" must be: each decision's recorded facts judged directly under both packs.
-    const head = packFromYamlFiles('default', candidateFiles().map((x) => ({ file: x.name, text: x.content })));
+    const head = packFromYamlFiles(
+      'default',
+      candidateFiles().map((x) => ({ file: x.name, text: x.content })),
+    );
     let expected = 0;
     for (const id of decisions) {
       const facts = ok(await t.gql(officer.key, FACTS, { id })).decision.policyFacts;
-      const [was, now] = [new CompiledEvaluator(active).evaluate('decision', facts), new CompiledEvaluator(head).evaluate('decision', facts)];
+      const [was, now] = [
+        new CompiledEvaluator(active).evaluate('decision', facts),
+        new CompiledEvaluator(head).evaluate('decision', facts),
+      ];
       if (was.effect !== now.effect || was.matched.map((m) => m.id).join() !== now.matched.map((m) => m.id).join()) expected += 1;
     }
     expect(expected).toBe(2); // 0.75 and 0.72 now go to a human
-    expect(done.summary).toMatchObject({ decisions: 4, replayed: 4, withoutFacts: 0, failed: 0, changed: expected, byEffect: [{ from: 'allow', to: 'require_review', count: 2 }] });
+    expect(done.summary).toMatchObject({
+      decisions: 4,
+      replayed: 4,
+      withoutFacts: 0,
+      failed: 0,
+      changed: expected,
+      byEffect: [{ from: 'allow', to: 'require_review', count: 2 }],
+    });
     expect(done.headDigest).toBe(head.digest);
     expect(done.markdown).toMatch(/^<!-- attest-policy-review -->/);
     expect(done.markdown).toContain('decision.confidence lessThan 0.7');
     expect(done.report.packs[0].policies.map((p: { id: string }) => p.id)).toEqual(['high-risk-low-confidence-review']);
 
-    const audit = ok(await t.gql(t.adminKey, 'query($id: String!) { auditEvents(filter: { subjectId: $id }) { edges { node { action actorId } } } }', { id: asked.id })).auditEvents.edges;
-    expect(audit.map((e: { node: { action: string } }) => e.node.action).sort()).toEqual(['policy_simulation.completed', 'policy_simulation.requested']);
+    const audit = ok(
+      await t.gql(t.adminKey, 'query($id: String!) { auditEvents(filter: { subjectId: $id }) { edges { node { action actorId } } } }', {
+        id: asked.id,
+      }),
+    ).auditEvents.edges;
+    expect(audit.map((e: { node: { action: string } }) => e.node.action).sort()).toEqual([
+      'policy_simulation.completed',
+      'policy_simulation.requested',
+    ]);
   });
 
   it('refuses an invalid candidate with every problem and its file and line, and stores nothing', async () => {
-    const broken = [{ name: 'broken.yaml', content: 'id: broken\nversion: one\n' }, { name: 'Bad Name.yaml', content: 'x: 1' }];
+    const broken = [
+      { name: 'broken.yaml', content: 'id: broken\nversion: one\n' },
+      { name: 'Bad Name.yaml', content: 'x: 1' },
+    ];
     const result = await t.gql(officer.key, SIMULATE, { i: { policies: broken } });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
-    const invalid = await t.gql(officer.key, SIMULATE, { i: { policies: [{ name: 'broken.yaml', content: 'id: broken\nversion: one\n' }] } });
-    expect(invalid.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'policies', problems: expect.arrayContaining([expect.stringMatching(/^broken\.yaml:2: version: /)]) });
-    const count = await withClient(t.databaseUrl, (c) => c.query('SELECT count(*)::int AS n FROM policy_simulations WHERE head_digest IS NULL OR source::text LIKE \'%version: one%\''));
+    const invalid = await t.gql(officer.key, SIMULATE, {
+      i: { policies: [{ name: 'broken.yaml', content: 'id: broken\nversion: one\n' }] },
+    });
+    expect(invalid.errors?.[0].extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'policies',
+      problems: expect.arrayContaining([expect.stringMatching(/^broken\.yaml:2: version: /)]),
+    });
+    const count = await withClient(t.databaseUrl, (c) =>
+      c.query("SELECT count(*)::int AS n FROM policy_simulations WHERE head_digest IS NULL OR source::text LIKE '%version: one%'"),
+    );
     expect(count.rows[0].n).toBe(0);
-    expect(errorCode(await t.gql(officer.key, SIMULATE, { i: { policies: candidateFiles(), filter: { limit: 0 } } }))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await t.gql(officer.key, SIMULATE, { i: { policies: candidateFiles(), filter: { limit: 0 } } }))).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('is asked for by admins and compliance officers, read by auditors too, and only in its own tenant', async () => {
@@ -107,7 +167,9 @@ describe.each(MODES)('simulatePolicyPack replays a candidate pack as a backgroun
   it('starts over a simulation whose job was lost, under a new job id', async () => {
     const id = ok(await t.gql(officer.key, SIMULATE, { i: { policies: candidateFiles() } })).simulatePolicyPack.id;
     await completed(id);
-    await withClient(t.databaseUrl, (c) => c.query(`UPDATE policy_simulations SET status = 'running', report = NULL, markdown = NULL, finished_at = NULL WHERE id = $1`, [id]));
+    await withClient(t.databaseUrl, (c) =>
+      c.query(`UPDATE policy_simulations SET status = 'running', report = NULL, markdown = NULL, finished_at = NULL WHERE id = $1`, [id]),
+    );
     const sweeper = (worker ?? t.app).get(PolicySimulationSweeper);
     expect(await sweeper.sweep(0)).toBeGreaterThanOrEqual(1);
     const again = await completed(id);

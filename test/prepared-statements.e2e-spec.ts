@@ -31,10 +31,18 @@ describe('named prepared statements against the migrated schema', () => {
 
   it('knows the statements of the request path', () => {
     const names = preparedStatements().map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining([
-      'attest_set_tenant', 'attest_find_api_key', 'attest_principal_grants', 'attest_active_pack_digest', 'attest_redaction_rules_of',
-      'attest_insert_decisions', 'attest_decision_target_by_id_decision', 'attest_decision_target_by_key_decision',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'attest_set_tenant',
+        'attest_find_api_key',
+        'attest_principal_grants',
+        'attest_active_pack_digest',
+        'attest_redaction_rules_of',
+        'attest_insert_decisions',
+        'attest_decision_target_by_id_decision',
+        'attest_decision_target_by_key_decision',
+      ]),
+    );
   });
 
   it('prepares every one of them', async () => {

@@ -19,10 +19,17 @@ function sourceFiles(dir: string): string[] {
 
 /** The npm packages a file imports or requires (a scoped package by its scope and name). */
 function importedPackages(source: string): string[] {
-  const specifiers = [...source.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)'([^'.][^']*)'/gm)].map((m) => m[1]);
+  const specifiers = [...source.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)'([^'.][^']*)'/gm)].map(
+    (m) => m[1],
+  );
   return specifiers
     .filter((s) => !s.startsWith('node:') && !builtinModules.includes(s) && !s.startsWith('@attest/'))
-    .map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/'));
+    .map((s) =>
+      s
+        .split('/')
+        .slice(0, s.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
 }
 
 describe('production dependencies', () => {
@@ -40,14 +47,20 @@ describe('production dependencies', () => {
     );
     expect([...new Set(undeclared)]).toEqual([]);
     // Test fixtures are not built (below): shipped code that imported one would fail at run time.
-    expect(files.filter((file) => /from '[^']*\/testing\/[^']*'/.test(readFileSync(file, 'utf8'))).map((file) => relative(REPOSITORY, file))).toEqual([]);
+    expect(
+      files.filter((file) => /from '[^']*\/testing\/[^']*'/.test(readFileSync(file, 'utf8'))).map((file) => relative(REPOSITORY, file)),
+    ).toEqual([]);
   });
 
   it('builds without specs and test fixtures (libs/*/src/testing): `npm run build` is the production build', () => {
     const scripts = (JSON.parse(readFileSync(join(REPOSITORY, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     const out = mkdtempSync(join(tmpdir(), 'attest-build-'));
     try {
-      execSync(`${scripts.build.replace(' -d dist ', ` -d ${out} `)}`, { cwd: REPOSITORY, stdio: 'pipe', env: { ...process.env, PATH: `${join(REPOSITORY, 'node_modules/.bin')}:${process.env.PATH}` } });
+      execSync(`${scripts.build.replace(' -d dist ', ` -d ${out} `)}`, {
+        cwd: REPOSITORY,
+        stdio: 'pipe',
+        env: { ...process.env, PATH: `${join(REPOSITORY, 'node_modules/.bin')}:${process.env.PATH}` },
+      });
       const built = listFiles(out).map((file) => relative(out, file));
       expect(built).toContain('apps/api/src/main.js');
       expect(built.filter((file) => /\.spec\.js$|\/testing\//.test(file))).toEqual([]);
@@ -58,5 +71,7 @@ describe('production dependencies', () => {
 });
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }

@@ -41,9 +41,17 @@ describe('published views', () => {
   afterAll(() => t?.close());
 
   it('are the views the context map lists, each security_invoker and readable by the application', async () => {
-    const rows = await withClient(t.databaseUrl, async (c) => (await c.query(
-      `SELECT c.relname, coalesce('security_invoker=true' = ANY (c.reloptions), false) AS invoker, has_table_privilege('attest_app', c.oid, 'SELECT') AS readable
-         FROM pg_class c WHERE c.relkind = 'v' AND c.relnamespace = 'public'::regnamespace AND c.relname = ANY ($1::text[])`, [PUBLISHED])).rows);
+    const rows = await withClient(
+      t.databaseUrl,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT c.relname, coalesce('security_invoker=true' = ANY (c.reloptions), false) AS invoker, has_table_privilege('attest_app', c.oid, 'SELECT') AS readable
+         FROM pg_class c WHERE c.relkind = 'v' AND c.relnamespace = 'public'::regnamespace AND c.relname = ANY ($1::text[])`,
+            [PUBLISHED],
+          )
+        ).rows,
+    );
     expect(rows.map((r) => r.relname).sort()).toEqual([...PUBLISHED].sort());
     expect(rows.filter((r) => !r.invoker || !r.readable)).toEqual([]);
   });

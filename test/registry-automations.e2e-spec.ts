@@ -27,8 +27,11 @@ describe('registry: automations and their versions', () => {
     const model = ok(await t.gql(modelOwner.key, 'mutation { registerModel(input: { name: "triage-model" }) { id } }')).registerModel;
     modelVersionIds = [];
     for (const version of ['1.0.0', '2.0.0']) {
-      const mv = await t.gql(modelOwner.key, `mutation { registerModelVersion(input: { modelId: "${model.id}", version: "${version}",
-        artifactUri: "s3://models/triage/${version}", artifactDigest: "sha256:${'ab'.repeat(32)}", framework: "xgboost", riskTier: HIGH }) { id } }`);
+      const mv = await t.gql(
+        modelOwner.key,
+        `mutation { registerModelVersion(input: { modelId: "${model.id}", version: "${version}",
+        artifactUri: "s3://models/triage/${version}", artifactDigest: "sha256:${'ab'.repeat(32)}", framework: "xgboost", riskTier: HIGH }) { id } }`,
+      );
       modelVersionIds.push(ok(mv).registerModelVersion.id);
     }
   });
@@ -37,41 +40,75 @@ describe('registry: automations and their versions', () => {
   const registerAutomation = (key: string, input: Record<string, unknown>) =>
     t.gql(key, `mutation($i: RegisterAutomationInput!) { registerAutomation(input: $i) { ${AUTOMATION_FIELDS} } }`, { i: input });
   const registerVersion = (key: string, input: Record<string, unknown>) =>
-    t.gql(key, `mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { ${VERSION_FIELDS} } }`, { i: input });
-  const transition = (key: string, id: string, to: string, rationale = `moving to ${to}`) =>
-    t.gql(key, `mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionAutomationVersion(id: $id, to: $to, rationale: $r) { ${VERSION_FIELDS} } }`, {
-      id, to, r: rationale,
+    t.gql(key, `mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { ${VERSION_FIELDS} } }`, {
+      i: input,
     });
+  const transition = (key: string, id: string, to: string, rationale = `moving to ${to}`) =>
+    t.gql(
+      key,
+      `mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionAutomationVersion(id: $id, to: $to, rationale: $r) { ${VERSION_FIELDS} } }`,
+      {
+        id,
+        to,
+        r: rationale,
+      },
+    );
   const versionInput = (automationId: string, overrides: Record<string, unknown> = {}) => ({
-    automationId, version: '1.0.0', purpose: 'Routes incoming claims to fast-track or manual handling', riskClass: 'HIGH',
-    oversightMode: 'REQUIRED', environment: 'PRODUCTION', modelVersionIds: [modelVersionIds[0]], ...overrides,
+    automationId,
+    version: '1.0.0',
+    purpose: 'Routes incoming claims to fast-track or manual handling',
+    riskClass: 'HIGH',
+    oversightMode: 'REQUIRED',
+    environment: 'PRODUCTION',
+    modelVersionIds: [modelVersionIds[0]],
+    ...overrides,
   });
-  const newAutomation = async (key: string, by = owner) => ok(await registerAutomation(by.key, { key, name: `${key} automation` })).registerAutomation.id as string;
+  const newAutomation = async (key: string, by = owner) =>
+    ok(await registerAutomation(by.key, { key, name: `${key} automation` })).registerAutomation.id as string;
   const newVersion = async (automationId: string, by = owner, overrides: Record<string, unknown> = {}) =>
     ok(await registerVersion(by.key, versionInput(automationId, overrides))).registerAutomationVersion.id as string;
   const auditOf = async (subjectId: string) =>
-    ok(await t.gql(t.adminKey, 'query($s: String!) { auditEvents(filter: { subjectId: $s }) { edges { node { action actorId after } } } }', { s: subjectId }))
-      .auditEvents.edges.map((e: { node: { action: string } }) => e.node);
+    ok(
+      await t.gql(t.adminKey, 'query($s: String!) { auditEvents(filter: { subjectId: $s }) { edges { node { action actorId after } } } }', {
+        s: subjectId,
+      }),
+    ).auditEvents.edges.map((e: { node: { action: string } }) => e.node);
   const eventCount = async (action: string) =>
-    ok(await t.gql(t.adminKey, `{ auditEvents(first: 100, filter: { action: "${action}" }) { edges { cursor } } }`)).auditEvents.edges.length as number;
+    ok(await t.gql(t.adminKey, `{ auditEvents(first: 100, filter: { action: "${action}" }) { edges { cursor } } }`)).auditEvents.edges
+      .length as number;
   /** A principal with an API key and no role at all: passes authentication, holds no ability. */
   const principalWithoutRoles = async (): Promise<Principal> => {
-    const created = ok(await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "no-roles" }) { id } }')).createPrincipal;
+    const created = ok(
+      await t.gql(t.adminKey, 'mutation { createPrincipal(input: { kind: HUMAN, name: "no-roles" }) { id } }'),
+    ).createPrincipal;
     const issued = ok(await t.gql(t.adminKey, `mutation { issueApiKey(input: { principalId: "${created.id}", name: "k" }) { secret } }`));
     return { id: created.id, key: issued.issueApiKey.secret };
   };
 
   describe('registerAutomation', () => {
     it('registers an automation owned by the caller and audits it', async () => {
-      const a = ok(await registerAutomation(owner.key, { key: 'claims-triage', name: 'Claims triage', description: 'Sorts claims' })).registerAutomation;
-      expect(a).toMatchObject({ key: 'claims-triage', name: 'Claims triage', ownerId: owner.id, owner: { id: owner.id, name: 'alex' }, versions: [] });
+      const a = ok(
+        await registerAutomation(owner.key, { key: 'claims-triage', name: 'Claims triage', description: 'Sorts claims' }),
+      ).registerAutomation;
+      expect(a).toMatchObject({
+        key: 'claims-triage',
+        name: 'Claims triage',
+        ownerId: owner.id,
+        owner: { id: owner.id, name: 'alex' },
+        versions: [],
+      });
       expect(await auditOf(a.id)).toEqual([
-        expect.objectContaining({ action: 'automation.registered', actorId: owner.id, after: expect.objectContaining({ key: 'claims-triage' }) }),
+        expect.objectContaining({
+          action: 'automation.registered',
+          actorId: owner.id,
+          after: expect.objectContaining({ key: 'claims-triage' }),
+        }),
       ]);
     });
 
     it('refuses roles that may not create automations with FORBIDDEN', async () => {
-      for (const p of [modelOwner, compliance, auditor]) expect(errorCode(await registerAutomation(p.key, { key: 'nope', name: 'nope' }))).toBe('FORBIDDEN');
+      for (const p of [modelOwner, compliance, auditor])
+        expect(errorCode(await registerAutomation(p.key, { key: 'nope', name: 'nope' }))).toBe('FORBIDDEN');
     });
 
     it.each([
@@ -86,14 +123,18 @@ describe('registry: automations and their versions', () => {
 
     it('validates the name and the owner with VALIDATION_FAILED', async () => {
       expect(errorCode(await registerAutomation(owner.key, { key: 'blank-name', name: '  ' }))).toBe('VALIDATION_FAILED');
-      expect(errorCode(await registerAutomation(owner.key, { key: 'ghost-owner', name: 'g', ownerId: randomUUID() }))).toBe('VALIDATION_FAILED');
+      expect(errorCode(await registerAutomation(owner.key, { key: 'ghost-owner', name: 'g', ownerId: randomUUID() }))).toBe(
+        'VALIDATION_FAILED',
+      );
     });
 
     it('answers CONFLICT for a duplicate key and leaves nothing behind', async () => {
       await newAutomation('dup-key');
       const before = await eventCount('automation.registered');
       expect(errorCode(await registerAutomation(otherOwner.key, { key: 'dup-key', name: 'another name' }))).toBe('CONFLICT');
-      expect(errorCode(await registerAutomation(owner.key, { key: 'ghost-owner', name: 'g', ownerId: randomUUID() }))).toBe('VALIDATION_FAILED');
+      expect(errorCode(await registerAutomation(owner.key, { key: 'ghost-owner', name: 'g', ownerId: randomUUID() }))).toBe(
+        'VALIDATION_FAILED',
+      );
       expect(await eventCount('automation.registered')).toBe(before);
       expect(ok(await t.gql(auditor.key, '{ automationByKey(key: "dup-key") { name } }')).automationByKey.name).toBe('dup-key automation');
       expect(errorCode(await t.gql(auditor.key, '{ automationByKey(key: "ghost-owner") { id } }'))).toBe('NOT_FOUND');
@@ -105,19 +146,35 @@ describe('registry: automations and their versions', () => {
     beforeAll(async () => (automationId = await newAutomation('fraud-screen')));
 
     it('registers a draft that links the model versions it uses, and audits it', async () => {
-      const v = ok(await registerVersion(owner.key, versionInput(automationId, { modelVersionIds: modelVersionIds }))).registerAutomationVersion;
+      const v = ok(
+        await registerVersion(owner.key, versionInput(automationId, { modelVersionIds: modelVersionIds })),
+      ).registerAutomationVersion;
       expect(v).toMatchObject({
-        automationId, version: '1.0.0', riskClass: 'HIGH', oversightMode: 'REQUIRED', environment: 'PRODUCTION', status: 'DRAFT',
-        submittedBy: null, approvedBy: null, createdBy: owner.id, automation: { id: automationId, key: 'fraud-screen' }, transitions: [],
+        automationId,
+        version: '1.0.0',
+        riskClass: 'HIGH',
+        oversightMode: 'REQUIRED',
+        environment: 'PRODUCTION',
+        status: 'DRAFT',
+        submittedBy: null,
+        approvedBy: null,
+        createdBy: owner.id,
+        automation: { id: automationId, key: 'fraud-screen' },
+        transitions: [],
       });
       expect(v.modelVersions.map((m: { id: string }) => m.id).sort()).toEqual([...modelVersionIds].sort());
       expect(await auditOf(v.id)).toEqual([
-        expect.objectContaining({ action: 'automation_version.registered', after: expect.objectContaining({ status: 'draft', modelVersionIds }) }),
+        expect.objectContaining({
+          action: 'automation_version.registered',
+          after: expect.objectContaining({ status: 'draft', modelVersionIds }),
+        }),
       ]);
     });
 
     it('accepts a rules-only version with no model versions', async () => {
-      const v = ok(await registerVersion(owner.key, versionInput(automationId, { version: 'rules-1', modelVersionIds: [], riskClass: 'MINIMAL' })));
+      const v = ok(
+        await registerVersion(owner.key, versionInput(automationId, { version: 'rules-1', modelVersionIds: [], riskClass: 'MINIMAL' })),
+      );
       expect(v.registerAutomationVersion).toMatchObject({ modelVersions: [], riskClass: 'MINIMAL' });
     });
 
@@ -146,8 +203,11 @@ describe('registry: automations and their versions', () => {
       ['oversight mode', 'riskClass: HIGH, oversightMode: sometimes, environment: dev'],
       ['environment', 'riskClass: HIGH, oversightMode: REQUIRED, environment: qa'],
     ])('rejects an unknown %s with VALIDATION_FAILED', async (_, enums) => {
-      const res = await t.gql(owner.key, `mutation { registerAutomationVersion(input: { automationId: "${automationId}", version: "bad",
-        purpose: "enum check", ${enums}, modelVersionIds: [] }) { id } }`);
+      const res = await t.gql(
+        owner.key,
+        `mutation { registerAutomationVersion(input: { automationId: "${automationId}", version: "bad",
+        purpose: "enum check", ${enums}, modelVersionIds: [] }) { id } }`,
+      );
       expect(errorCode(res)).toBe('VALIDATION_FAILED');
     });
 
@@ -171,10 +231,14 @@ describe('registry: automations and their versions', () => {
 
     it('moves a version through review, approval by a compliance officer and deployment, with history and audit', async () => {
       const id = await newVersion(automationId, owner, { version: '3.0.0' });
-      expect(ok(await transition(owner.key, id, 'IN_REVIEW', 'ready for review')).transitionAutomationVersion).toMatchObject({ status: 'IN_REVIEW', submittedBy: owner.id });
+      expect(ok(await transition(owner.key, id, 'IN_REVIEW', 'ready for review')).transitionAutomationVersion).toMatchObject({
+        status: 'IN_REVIEW',
+        submittedBy: owner.id,
+      });
       expect(errorCode(await transition(owner.key, id, 'APPROVED'))).toBe('FORBIDDEN');
       expect(ok(await transition(compliance.key, id, 'APPROVED', 'DPIA reviewed')).transitionAutomationVersion).toMatchObject({
-        status: 'APPROVED', approvedBy: compliance.id,
+        status: 'APPROVED',
+        approvedBy: compliance.id,
       });
       const deployed = ok(await transition(owner.key, id, 'DEPLOYED', 'go live')).transitionAutomationVersion;
       expect(deployed.status).toBe('DEPLOYED');
@@ -197,7 +261,10 @@ describe('registry: automations and their versions', () => {
       const refused = await transition(dual.key, id, 'APPROVED');
       expect(errorCode(refused)).toBe('FORBIDDEN');
       expect(refused.errors?.[0].message).toMatch(/separation of duties/i);
-      expect(ok(await t.gql(auditor.key, `{ automationVersion(id: "${id}") { status approvedBy } }`)).automationVersion).toEqual({ status: 'IN_REVIEW', approvedBy: null });
+      expect(ok(await t.gql(auditor.key, `{ automationVersion(id: "${id}") { status approvedBy } }`)).automationVersion).toEqual({
+        status: 'IN_REVIEW',
+        approvedBy: null,
+      });
       expect(ok(await transition(compliance.key, id, 'APPROVED')).transitionAutomationVersion.approvedBy).toBe(compliance.id);
     });
 
@@ -235,7 +302,12 @@ describe('registry: automations and their versions', () => {
 
     it('reads a version with its automation, model versions and history', async () => {
       const v = ok(await t.gql(compliance.key, `{ automationVersion(id: "${versionIds[0]}") { ${VERSION_FIELDS} } }`)).automationVersion;
-      expect(v).toMatchObject({ id: versionIds[0], version: '1', automation: { id: automationId }, modelVersions: [{ id: modelVersionIds[0], version: '1.0.0' }] });
+      expect(v).toMatchObject({
+        id: versionIds[0],
+        version: '1',
+        automation: { id: automationId },
+        modelVersions: [{ id: modelVersionIds[0], version: '1.0.0' }],
+      });
     });
 
     it('answers NOT_FOUND for unknown ids and keys, VALIDATION_FAILED for a malformed key', async () => {
@@ -269,8 +341,17 @@ describe('registry: automations and their versions', () => {
     });
 
     it('sees its bound automation and its versions', async () => {
-      const a = ok(await t.gql(service.key, `{ automation(id: "${bound}") { key owner { id } versions { id automation { key } modelVersions { id } } } }`)).automation;
-      expect(a).toEqual({ key: 'svc-bound', owner: null, versions: [{ id: boundVersion, automation: { key: 'svc-bound' }, modelVersions: [] }] });
+      const a = ok(
+        await t.gql(
+          service.key,
+          `{ automation(id: "${bound}") { key owner { id } versions { id automation { key } modelVersions { id } } } }`,
+        ),
+      ).automation;
+      expect(a).toEqual({
+        key: 'svc-bound',
+        owner: null,
+        versions: [{ id: boundVersion, automation: { key: 'svc-bound' }, modelVersions: [] }],
+      });
       expect(ok(await t.gql(service.key, '{ automationByKey(key: "svc-bound") { id } }')).automationByKey.id).toBe(bound);
       expect(ok(await t.gql(service.key, `{ automationVersion(id: "${boundVersion}") { id } }`)).automationVersion.id).toBe(boundVersion);
       const list = ok(await t.gql(service.key, '{ automations(first: 100) { edges { node { id } } } }')).automations.edges;
@@ -296,13 +377,24 @@ describe('registry: automations and their versions', () => {
 
   describe('automations', () => {
     const keys = (res: Record<string, any>): string[] => res.automations.edges.map((e: { node: { key: string } }) => e.node.key);
-    const list = (filter: string, first = 20) => t.gql(auditor.key, `{ automations(first: ${first}, filter: ${filter}) { edges { node { key } } } }`);
+    const list = (filter: string, first = 20) =>
+      t.gql(auditor.key, `{ automations(first: ${first}, filter: ${filter}) { edges { node { key } } } }`);
     beforeAll(async () => {
-      await newVersion(await newAutomation('list-alpha', otherOwner), otherOwner, { riskClass: 'LIMITED', environment: 'STAGING', oversightMode: 'SAMPLE' });
+      await newVersion(await newAutomation('list-alpha', otherOwner), otherOwner, {
+        riskClass: 'LIMITED',
+        environment: 'STAGING',
+        oversightMode: 'SAMPLE',
+      });
       await newVersion(await newAutomation('list-beta', otherOwner), otherOwner, { riskClass: 'HIGH', environment: 'DEV' });
       const gamma = await newAutomation('list-gamma', otherOwner);
       await newVersion(gamma, otherOwner, { riskClass: 'LIMITED', environment: 'DEV' });
-      ok(await transition(otherOwner.key, await newVersion(gamma, otherOwner, { version: '2', riskClass: 'MINIMAL', environment: 'PRODUCTION' }), 'IN_REVIEW'));
+      ok(
+        await transition(
+          otherOwner.key,
+          await newVersion(gamma, otherOwner, { version: '2', riskClass: 'MINIMAL', environment: 'PRODUCTION' }),
+          'IN_REVIEW',
+        ),
+      );
     });
 
     it('filters by owner, key or name, status, risk class and environment', async () => {
@@ -319,7 +411,11 @@ describe('registry: automations and their versions', () => {
 
     it('pages newest first with a cursor', async () => {
       const page = (after?: string) =>
-        t.gql(auditor.key, 'query($a: String) { automations(first: 2, after: $a, filter: { search: "list-" }) { edges { node { key } } pageInfo { hasNextPage endCursor } } }', { a: after });
+        t.gql(
+          auditor.key,
+          'query($a: String) { automations(first: 2, after: $a, filter: { search: "list-" }) { edges { node { key } } pageInfo { hasNextPage endCursor } } }',
+          { a: after },
+        );
       const first = ok(await page());
       expect(keys(first)).toEqual(['list-gamma', 'list-beta']);
       expect(first.automations.pageInfo.hasNextPage).toBe(true);

@@ -28,23 +28,40 @@ describe('registry: datasets and their versions', () => {
   const registerVersion = (key: string, input: Record<string, unknown>) =>
     t.gql(key, `mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { ${VERSION_FIELDS} } }`, { i: input });
   const versionInput = (datasetId: string, overrides: Record<string, unknown> = {}) => ({
-    datasetId, version: '2025-06', sourceUri: 's3://lake/claims/2025-06/', digest: digest(), piiClasses: ['contact'], ...overrides,
+    datasetId,
+    version: '2025-06',
+    sourceUri: 's3://lake/claims/2025-06/',
+    digest: digest(),
+    piiClasses: ['contact'],
+    ...overrides,
   });
   const newDataset = async (name: string, key = owner.key) => ok(await registerDataset(key, { name })).registerDataset.id as string;
   const auditActions = async (subjectId: string) =>
-    ok(await t.gql(t.adminKey, 'query($s: String!) { auditEvents(filter: { subjectId: $s }) { edges { node { action actorId after } } } }', { s: subjectId }))
-      .auditEvents.edges.map((e: { node: unknown }) => e.node);
+    ok(
+      await t.gql(t.adminKey, 'query($s: String!) { auditEvents(filter: { subjectId: $s }) { edges { node { action actorId after } } } }', {
+        s: subjectId,
+      }),
+    ).auditEvents.edges.map((e: { node: unknown }) => e.node);
   const countEvents = async (action: string) =>
-    ok(await t.gql(t.adminKey, `{ auditEvents(first: 100, filter: { action: "${action}" }) { edges { cursor } } }`)).auditEvents.edges.length as number;
+    ok(await t.gql(t.adminKey, `{ auditEvents(first: 100, filter: { action: "${action}" }) { edges { cursor } } }`)).auditEvents.edges
+      .length as number;
 
   describe('registerDataset', () => {
     it('registers a dataset owned by the caller and audits it', async () => {
       const res = ok(await registerDataset(owner.key, { name: 'claims-2025', description: 'Claims filed in 2025' }));
       expect(res.registerDataset).toMatchObject({
-        name: 'claims-2025', description: 'Claims filed in 2025', ownerId: owner.id, owner: { id: owner.id, name: 'olivia' }, versions: [],
+        name: 'claims-2025',
+        description: 'Claims filed in 2025',
+        ownerId: owner.id,
+        owner: { id: owner.id, name: 'olivia' },
+        versions: [],
       });
       expect(await auditActions(res.registerDataset.id)).toEqual([
-        expect.objectContaining({ action: 'dataset.registered', actorId: owner.id, after: expect.objectContaining({ name: 'claims-2025' }) }),
+        expect.objectContaining({
+          action: 'dataset.registered',
+          actorId: owner.id,
+          after: expect.objectContaining({ name: 'claims-2025' }),
+        }),
       ]);
     });
 
@@ -86,13 +103,19 @@ describe('registry: datasets and their versions', () => {
 
     it('registers a snapshot with its schema, PII classes and provenance, and audits it', async () => {
       const input = versionInput(datasetId, {
-        version: '1', schema: { type: 'object', properties: { email: { type: 'string' } } }, piiClasses: ['contact', 'financial'],
-        provenance: 'CRM export, deduplicated', licence: 'proprietary',
+        version: '1',
+        schema: { type: 'object', properties: { email: { type: 'string' } } },
+        piiClasses: ['contact', 'financial'],
+        provenance: 'CRM export, deduplicated',
+        licence: 'proprietary',
       });
       const v = ok(await registerVersion(owner.key, input)).registerDatasetVersion;
       expect(v).toMatchObject({ ...input, createdBy: owner.id, dataset: { id: datasetId, name: 'customers' } });
       expect(await auditActions(v.id)).toEqual([
-        expect.objectContaining({ action: 'dataset_version.registered', after: expect.objectContaining({ digest: input.digest, piiClasses: ['contact', 'financial'] }) }),
+        expect.objectContaining({
+          action: 'dataset_version.registered',
+          after: expect.objectContaining({ digest: input.digest, piiClasses: ['contact', 'financial'] }),
+        }),
       ]);
     });
 
@@ -104,7 +127,9 @@ describe('registry: datasets and their versions', () => {
     it('refuses a model owner who does not own the dataset, and read-only roles, with FORBIDDEN', async () => {
       expect(errorCode(await registerVersion(otherOwner.key, versionInput(datasetId, { version: 'theirs' })))).toBe('FORBIDDEN');
       expect(errorCode(await registerVersion(auditor.key, versionInput(datasetId, { version: 'audit' })))).toBe('FORBIDDEN');
-      expect(ok(await registerVersion(t.adminKey, versionInput(datasetId, { version: 'by-admin' }))).registerDatasetVersion.version).toBe('by-admin');
+      expect(ok(await registerVersion(t.adminKey, versionInput(datasetId, { version: 'by-admin' }))).registerDatasetVersion.version).toBe(
+        'by-admin',
+      );
     });
 
     it.each([
@@ -132,7 +157,9 @@ describe('registry: datasets and their versions', () => {
       ok(await registerVersion(owner.key, versionInput(datasetId, { version: '7' })));
       const before = await countEvents('dataset_version.registered');
       expect(errorCode(await registerVersion(owner.key, versionInput(other, { version: '7' })))).toBe('CONFLICT');
-      expect(errorCode(await registerVersion(owner.key, versionInput(other, { version: '8', piiClasses: ['none', 'contact'] })))).toBe('VALIDATION_FAILED');
+      expect(errorCode(await registerVersion(owner.key, versionInput(other, { version: '8', piiClasses: ['none', 'contact'] })))).toBe(
+        'VALIDATION_FAILED',
+      );
       expect(await countEvents('dataset_version.registered')).toBe(before);
       const versions = ok(await t.gql(auditor.key, `{ dataset(id: "${other}") { versions { version } } }`)).dataset.versions;
       expect(versions).toEqual([{ version: '7' }]);
@@ -146,11 +173,18 @@ describe('registry: datasets and their versions', () => {
     beforeAll(async () => {
       datasetId = await newDataset('lineage-data');
       versionIds = [];
-      for (const version of ['a', 'b', 'c']) versionIds.push(ok(await registerVersion(owner.key, versionInput(datasetId, { version }))).registerDatasetVersion.id);
+      for (const version of ['a', 'b', 'c'])
+        versionIds.push(ok(await registerVersion(owner.key, versionInput(datasetId, { version }))).registerDatasetVersion.id);
       const model = ok(await t.gql(owner.key, 'mutation { registerModel(input: { name: "lineage-model" }) { id } }')).registerModel;
-      const mv = ok(await t.gql(owner.key, `mutation($t: [ID!], $e: [ID!]) { registerModelVersion(input: { modelId: "${model.id}", version: "1.0.0",
+      const mv = ok(
+        await t.gql(
+          owner.key,
+          `mutation($t: [ID!], $e: [ID!]) { registerModelVersion(input: { modelId: "${model.id}", version: "1.0.0",
         artifactUri: "s3://m/lineage", artifactDigest: "${digest()}", framework: "sklearn", riskTier: LOW,
-        trainingDatasetVersionIds: $t, evaluationDatasetVersionIds: $e }) { id } }`, { t: [versionIds[0]], e: [versionIds[0], versionIds[1]] }));
+        trainingDatasetVersionIds: $t, evaluationDatasetVersionIds: $e }) { id } }`,
+          { t: [versionIds[0]], e: [versionIds[0], versionIds[1]] },
+        ),
+      );
       modelVersionId = mv.registerModelVersion.id;
     });
 
@@ -165,9 +199,13 @@ describe('registry: datasets and their versions', () => {
       const used = ok(await t.gql(auditor.key, query(versionIds[0]))).datasetVersion;
       expect(used).toMatchObject({ id: versionIds[0], version: 'a', dataset: { id: datasetId } });
       expect(used.usedByModelVersions).toEqual([{ id: modelVersionId, version: '1.0.0' }]);
-      expect(ok(await t.gql(auditor.key, query(versionIds[1]))).datasetVersion.usedByModelVersions).toEqual([{ id: modelVersionId, version: '1.0.0' }]);
+      expect(ok(await t.gql(auditor.key, query(versionIds[1]))).datasetVersion.usedByModelVersions).toEqual([
+        { id: modelVersionId, version: '1.0.0' },
+      ]);
       expect(ok(await t.gql(auditor.key, query(versionIds[2]))).datasetVersion.usedByModelVersions).toEqual([]);
-      const mv = ok(await t.gql(auditor.key, `{ modelVersion(id: "${modelVersionId}") { trainingDatasets { id } evaluationDatasets { id } } }`)).modelVersion;
+      const mv = ok(
+        await t.gql(auditor.key, `{ modelVersion(id: "${modelVersionId}") { trainingDatasets { id } evaluationDatasets { id } } }`),
+      ).modelVersion;
       expect(mv.trainingDatasets).toEqual([{ id: versionIds[0] }]);
       expect(mv.evaluationDatasets.map((d: { id: string }) => d.id).sort()).toEqual([versionIds[0], versionIds[1]].sort());
     });
@@ -195,7 +233,11 @@ describe('registry: datasets and their versions', () => {
 
     it('filters by owner, name and PII class', async () => {
       const list = (filter: string) => t.gql(auditor.key, `{ datasets(filter: ${filter}) { edges { node { name } } } }`);
-      expect(names(ok(await list(`{ ownerId: "${otherOwner.id}", search: "page-" }`)))).toEqual(['page-third', 'page-plain', 'page-health']);
+      expect(names(ok(await list(`{ ownerId: "${otherOwner.id}", search: "page-" }`)))).toEqual([
+        'page-third',
+        'page-plain',
+        'page-health',
+      ]);
       expect(names(ok(await list('{ search: "PAGE-PL" }')))).toEqual(['page-plain']);
       expect(names(ok(await list('{ piiClass: "children" }')))).toEqual(['page-health']);
       expect(names(ok(await list(`{ piiClass: "health", ownerId: "${owner.id}" }`)))).toEqual([]);
@@ -205,7 +247,11 @@ describe('registry: datasets and their versions', () => {
 
     it('pages newest first with a cursor', async () => {
       const page = (after?: string) =>
-        t.gql(auditor.key, 'query($a: String) { datasets(first: 2, after: $a, filter: { search: "page-" }) { edges { node { name } } pageInfo { hasNextPage endCursor } } }', { a: after });
+        t.gql(
+          auditor.key,
+          'query($a: String) { datasets(first: 2, after: $a, filter: { search: "page-" }) { edges { node { name } } pageInfo { hasNextPage endCursor } } }',
+          { a: after },
+        );
       const first = ok(await page());
       expect(names(first)).toEqual(['page-third', 'page-plain']);
       expect(first.datasets.pageInfo.hasNextPage).toBe(true);
@@ -217,7 +263,8 @@ describe('registry: datasets and their versions', () => {
 
     it('loads nested owners, versions, datasets and model versions in a number of statements that does not grow with the page', async () => {
       for (let i = 0; i < 6; i++) ok(await registerVersion(owner.key, versionInput(await newDataset(`batch-${i}`))));
-      const nested = '{ datasets(first: $n, filter: { search: "batch-" }) { edges { node { owner { id } versions { dataset { id } usedByModelVersions { id } } } } } }';
+      const nested =
+        '{ datasets(first: $n, filter: { search: "batch-" }) { edges { node { owner { id } versions { dataset { id } usedByModelVersions { id } } } } } }';
       const statements = async (n: number) => {
         const { response, statements } = await statementsOfRequest(t, auditor.key, nested.replace('$n', String(n)));
         expect(ok(response).datasets.edges).toHaveLength(n);

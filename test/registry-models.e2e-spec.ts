@@ -27,12 +27,17 @@ describe('registry: models and their versions', () => {
     otherOwner = await principalWithRole(t, 'model_owner');
     compliance = await principalWithRole(t, 'compliance_officer');
     auditor = await principalWithRole(t, 'auditor');
-    const automation = ok(await t.gql(t.adminKey, 'mutation { registerAutomation(input: { key: "model-bot", name: "model bot" }) { id } }'));
+    const automation = ok(
+      await t.gql(t.adminKey, 'mutation { registerAutomation(input: { key: "model-bot", name: "model bot" }) { id } }'),
+    );
     service = await principalWithRole(t, 'service', { automationId: automation.registerAutomation.id });
     const dataset = ok(await t.gql(owner.key, 'mutation { registerDataset(input: { name: "claims" }) { id } }')).registerDataset.id;
     const snapshot = async (version: string) => {
-      const res = await t.gql(owner.key, `mutation { registerDatasetVersion(input: { datasetId: "${dataset}", version: "${version}",
-        sourceUri: "s3://lake/claims/${version}/", digest: "${DIGEST}", piiClasses: ["contact"] }) { id } }`);
+      const res = await t.gql(
+        owner.key,
+        `mutation { registerDatasetVersion(input: { datasetId: "${dataset}", version: "${version}",
+        sourceUri: "s3://lake/claims/${version}/", digest: "${DIGEST}", piiClasses: ["contact"] }) { id } }`,
+      );
       return ok(res).registerDatasetVersion.id as string;
     };
     trainingSet = await snapshot('train-2025');
@@ -45,33 +50,56 @@ describe('registry: models and their versions', () => {
   const registerVersion = (key: string, input: Record<string, unknown>) =>
     t.gql(key, `mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { ${VERSION_FIELDS} } }`, { i: input });
   const transition = (key: string, id: string, to: string, rationale = `moving to ${to}`) =>
-    t.gql(key, `mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { ${VERSION_FIELDS} } }`, {
-      id, to, r: rationale,
-    });
+    t.gql(
+      key,
+      `mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { ${VERSION_FIELDS} } }`,
+      {
+        id,
+        to,
+        r: rationale,
+      },
+    );
   const versionInput = (modelId: string, overrides: Record<string, unknown> = {}) => ({
-    modelId, version: '1.0.0', artifactUri: 's3://models/triage/1.0.0/model.onnx', artifactDigest: DIGEST, framework: 'onnx', riskTier: 'MEDIUM', ...overrides,
+    modelId,
+    version: '1.0.0',
+    artifactUri: 's3://models/triage/1.0.0/model.onnx',
+    artifactDigest: DIGEST,
+    framework: 'onnx',
+    riskTier: 'MEDIUM',
+    ...overrides,
   });
   const newModel = async (name: string, by = owner) => ok(await registerModel(by.key, { name })).registerModel.id as string;
   const newVersion = async (modelId: string, overrides: Record<string, unknown> = {}, by = owner) =>
     ok(await registerVersion(by.key, versionInput(modelId, overrides))).registerModelVersion.id as string;
   const auditTrail = async (subjectId: string) =>
-    ok(await t.gql(auditor.key, 'query($s: String!) { auditEvents(filter: { subjectId: $s }) { edges { node { action actorId after } } } }', { s: subjectId }))
-      .auditEvents.edges.map((e: { node: { action: string } }) => e.node);
+    ok(
+      await t.gql(
+        auditor.key,
+        'query($s: String!) { auditEvents(filter: { subjectId: $s }) { edges { node { action actorId after } } } }',
+        { s: subjectId },
+      ),
+    ).auditEvents.edges.map((e: { node: { action: string } }) => e.node);
   const registrations = async (action: string) =>
-    ok(await t.gql(auditor.key, `{ auditEvents(first: 100, filter: { action: "${action}" }) { edges { node { subjectId } } } }`)).auditEvents.edges.length as number;
+    ok(await t.gql(auditor.key, `{ auditEvents(first: 100, filter: { action: "${action}" }) { edges { node { subjectId } } } }`))
+      .auditEvents.edges.length as number;
 
   describe('registerModel', () => {
     it('registers a model owned by the caller and audits it', async () => {
       const m = ok(await registerModel(owner.key, { name: 'claims-triage', description: 'Gradient-boosted triage' })).registerModel;
       expect(m).toMatchObject({ name: 'claims-triage', ownerId: owner.id, owner: { id: owner.id, name: 'morgan' }, versions: [] });
       expect(await auditTrail(m.id)).toEqual([
-        expect.objectContaining({ action: 'model.registered', actorId: owner.id, after: expect.objectContaining({ name: 'claims-triage' }) }),
+        expect.objectContaining({
+          action: 'model.registered',
+          actorId: owner.id,
+          after: expect.objectContaining({ name: 'claims-triage' }),
+        }),
       ]);
     });
 
     it('refuses roles that may not create models with FORBIDDEN', async () => {
       const automationOwner = await principalWithRole(t, 'automation_owner');
-      for (const p of [automationOwner, compliance, auditor, service]) expect(errorCode(await registerModel(p.key, { name: 'nope' }))).toBe('FORBIDDEN');
+      for (const p of [automationOwner, compliance, auditor, service])
+        expect(errorCode(await registerModel(p.key, { name: 'nope' }))).toBe('FORBIDDEN');
     });
 
     it('validates the name and the owner with VALIDATION_FAILED', async () => {
@@ -86,8 +114,12 @@ describe('registry: models and their versions', () => {
       expect(errorCode(await registerModel(otherOwner.key, { name: 'twin-model' }))).toBe('CONFLICT');
       expect(errorCode(await registerModel(owner.key, { name: 'orphan', ownerId: randomUUID() }))).toBe('VALIDATION_FAILED');
       expect(await registrations('model.registered')).toBe(before);
-      expect(ok(await t.gql(auditor.key, '{ models(filter: { search: "twin-model" }) { edges { node { id } } } }')).models.edges).toHaveLength(1);
-      expect(ok(await t.gql(auditor.key, '{ models(filter: { search: "orphan" }) { edges { node { id } } } }')).models.edges).toHaveLength(0);
+      expect(
+        ok(await t.gql(auditor.key, '{ models(filter: { search: "twin-model" }) { edges { node { id } } } }')).models.edges,
+      ).toHaveLength(1);
+      expect(ok(await t.gql(auditor.key, '{ models(filter: { search: "orphan" }) { edges { node { id } } } }')).models.edges).toHaveLength(
+        0,
+      );
     });
   });
 
@@ -97,18 +129,30 @@ describe('registry: models and their versions', () => {
 
     it('registers a draft linked to its training and evaluation datasets, and audits it', async () => {
       const input = versionInput(modelId, {
-        intendedUse: 'Score motor claims for fraud', limitations: 'Not for home insurance',
+        intendedUse: 'Score motor claims for fraud',
+        limitations: 'Not for home insurance',
         metrics: [{ name: 'auc', value: 0.91, datasetVersionId: holdoutSet }],
-        trainingDatasetVersionIds: [trainingSet], evaluationDatasetVersionIds: [holdoutSet],
+        trainingDatasetVersionIds: [trainingSet],
+        evaluationDatasetVersionIds: [holdoutSet],
       });
       const v = ok(await registerVersion(owner.key, input)).registerModelVersion;
       expect(v).toMatchObject({
-        modelId, version: '1.0.0', status: 'DRAFT', createdBy: owner.id, submittedBy: null, model: { id: modelId, name: 'fraud-model' },
+        modelId,
+        version: '1.0.0',
+        status: 'DRAFT',
+        createdBy: owner.id,
+        submittedBy: null,
+        model: { id: modelId, name: 'fraud-model' },
         metrics: [{ name: 'auc', value: 0.91, datasetVersionId: holdoutSet }],
-        trainingDatasets: [{ id: trainingSet, version: 'train-2025' }], evaluationDatasets: [{ id: holdoutSet, version: 'holdout-2025' }], transitions: [],
+        trainingDatasets: [{ id: trainingSet, version: 'train-2025' }],
+        evaluationDatasets: [{ id: holdoutSet, version: 'holdout-2025' }],
+        transitions: [],
       });
       expect(await auditTrail(v.id)).toEqual([
-        expect.objectContaining({ action: 'model_version.registered', after: expect.objectContaining({ trainingDatasetVersionIds: [trainingSet] }) }),
+        expect.objectContaining({
+          action: 'model_version.registered',
+          after: expect.objectContaining({ trainingDatasetVersionIds: [trainingSet] }),
+        }),
       ]);
       const used = ok(await t.gql(auditor.key, `{ datasetVersion(id: "${trainingSet}") { usedByModelVersions { id } } }`));
       expect(used.datasetVersion.usedByModelVersions).toEqual([{ id: v.id }]);
@@ -127,7 +171,9 @@ describe('registry: models and their versions', () => {
       ['a metric on an unknown dataset version', () => ({ metrics: [{ name: 'auc', value: 0.5, datasetVersionId: randomUUID() }] })],
     ])('rejects %s with VALIDATION_FAILED and leaves nothing behind', async (_, overrides) => {
       const before = await registrations('model_version.registered');
-      expect(errorCode(await registerVersion(owner.key, versionInput(modelId, { version: 'bad', ...overrides() })))).toBe('VALIDATION_FAILED');
+      expect(errorCode(await registerVersion(owner.key, versionInput(modelId, { version: 'bad', ...overrides() })))).toBe(
+        'VALIDATION_FAILED',
+      );
       expect(await registrations('model_version.registered')).toBe(before);
       const versions = ok(await t.gql(auditor.key, `{ model(id: "${modelId}") { versions { version } } }`)).model.versions;
       expect(versions.map((v: { version: string }) => v.version)).not.toContain('bad');
@@ -151,7 +197,9 @@ describe('registry: models and their versions', () => {
       const id = await newVersion(modelId, { version: '0.0.1' });
       const before = ok(await t.gql(owner.key, `{ modelVersion(id: "${id}") { updatedAt } }`)).modelVersion.updatedAt;
       await new Promise((r) => setTimeout(r, 5));
-      const moved = ok(await t.gql(owner.key, `mutation { transitionModelVersion(id: "${id}", to: IN_REVIEW, rationale: "ready now") { updatedAt } }`));
+      const moved = ok(
+        await t.gql(owner.key, `mutation { transitionModelVersion(id: "${id}", to: IN_REVIEW, rationale: "ready now") { updatedAt } }`),
+      );
       expect(new Date(moved.transitionModelVersion.updatedAt).getTime()).toBeGreaterThan(new Date(before).getTime());
       const reread = ok(await t.gql(owner.key, `{ modelVersion(id: "${id}") { updatedAt } }`)).modelVersion.updatedAt;
       expect(new Date(reread).getTime()).toBe(new Date(moved.transitionModelVersion.updatedAt).getTime());
@@ -159,9 +207,14 @@ describe('registry: models and their versions', () => {
 
     it('moves a version through review, approval by a compliance officer and deployment, with history and audit', async () => {
       const id = await newVersion(modelId, { version: '2.0.0' });
-      expect(ok(await transition(owner.key, id, 'IN_REVIEW', 'model card complete')).transitionModelVersion).toMatchObject({ status: 'IN_REVIEW', submittedBy: owner.id });
+      expect(ok(await transition(owner.key, id, 'IN_REVIEW', 'model card complete')).transitionModelVersion).toMatchObject({
+        status: 'IN_REVIEW',
+        submittedBy: owner.id,
+      });
       expect(errorCode(await transition(owner.key, id, 'APPROVED'))).toBe('FORBIDDEN');
-      expect(ok(await transition(compliance.key, id, 'APPROVED', 'bias audit passed')).transitionModelVersion.approvedBy).toBe(compliance.id);
+      expect(ok(await transition(compliance.key, id, 'APPROVED', 'bias audit passed')).transitionModelVersion.approvedBy).toBe(
+        compliance.id,
+      );
       const v = ok(await transition(owner.key, id, 'DEPLOYED', 'canary ok')).transitionModelVersion;
       expect(v.transitions).toEqual([
         { from: 'DRAFT', to: 'IN_REVIEW', actorId: owner.id, rationale: 'model card complete' },
@@ -205,7 +258,10 @@ describe('registry: models and their versions', () => {
     let versionIds: string[];
     beforeAll(async () => {
       modelId = await newModel('churn-model');
-      versionIds = [await newVersion(modelId, { version: '1' }), await newVersion(modelId, { version: '2', trainingDatasetVersionIds: [trainingSet] })];
+      versionIds = [
+        await newVersion(modelId, { version: '1' }),
+        await newVersion(modelId, { version: '2', trainingDatasetVersionIds: [trainingSet] }),
+      ];
     });
 
     it('reads a model with its owner and versions, newest first, and a version with its model and datasets', async () => {
@@ -249,7 +305,11 @@ describe('registry: models and their versions', () => {
 
     it('pages newest first with a cursor', async () => {
       const page = (after?: string) =>
-        t.gql(auditor.key, 'query($a: String) { models(first: 2, after: $a, filter: { search: "list-" }) { edges { node { name } } pageInfo { hasNextPage endCursor } } }', { a: after });
+        t.gql(
+          auditor.key,
+          'query($a: String) { models(first: 2, after: $a, filter: { search: "list-" }) { edges { node { name } } pageInfo { hasNextPage endCursor } } }',
+          { a: after },
+        );
       const first = ok(await page());
       expect(names(first)).toEqual(['list-three', 'list-two']);
       expect(first.models.pageInfo.hasNextPage).toBe(true);

@@ -36,7 +36,9 @@ describe('schema.graphql descriptions', () => {
     const schema = buildSchema(readFileSync(join(REPO_ROOT, 'schema.graphql'), 'utf8'));
     const missing = undescribedElements(schema);
     if (missing.length) {
-      throw new Error(`${missing.length} schema elements have no description: add \`description\` to their decorator, then run "npm run schema".\n  ${missing.join('\n  ')}`);
+      throw new Error(
+        `${missing.length} schema elements have no description: add \`description\` to their decorator, then run "npm run schema".\n  ${missing.join('\n  ')}`,
+      );
     }
   });
 });

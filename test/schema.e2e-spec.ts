@@ -12,7 +12,11 @@ describe('GraphQL schema (schema.graphql)', () => {
 
   it('matches the committed schema.graphql', () => {
     if (!existsSync(SCHEMA_FILE)) throw new Error('schema.graphql is missing: run "npm run schema" and commit the file.');
-    assertSameSchema(readFileSync(SCHEMA_FILE, 'utf8'), generated, 'schema.graphql is out of date: run "npm run schema" and commit the file.');
+    assertSameSchema(
+      readFileSync(SCHEMA_FILE, 'utf8'),
+      generated,
+      'schema.graphql is out of date: run "npm run schema" and commit the file.',
+    );
   });
 
   describe('served by the running API', () => {
@@ -26,7 +30,7 @@ describe('GraphQL schema (schema.graphql)', () => {
         generated,
         served,
         'The served schema differs from the generated one: a module imported by AppModule has resolvers missing ' +
-          'from API_RESOLVERS (apps/api/src/api-schema.ts) or from its lib\'s *_RESOLVERS export.',
+          "from API_RESOLVERS (apps/api/src/api-schema.ts) or from its lib's *_RESOLVERS export.",
       );
     });
   });

@@ -7,19 +7,43 @@ const ROLES = ['admin', 'model_owner', 'automation_owner', 'compliance_officer',
 async function populate(t: TestApp, adminKey: string, label: string) {
   const me = ok(await t.gql(adminKey, '{ me { id roles { id } } }')).me;
   const model = ok(await t.gql(adminKey, `mutation { registerModel(input: { name: "${label}-model" }) { id } }`)).registerModel;
-  const version = ok(await t.gql(adminKey, `mutation { registerModelVersion(input: {
+  const version = ok(
+    await t.gql(
+      adminKey,
+      `mutation { registerModelVersion(input: {
       modelId: "${model.id}", version: "1.0.0", artifactUri: "s3://m/${label}", artifactDigest: "sha256:${'a'.repeat(64)}",
-      framework: "xgboost", riskTier: HIGH }) { id } }`)).registerModelVersion;
+      framework: "xgboost", riskTier: HIGH }) { id } }`,
+    ),
+  ).registerModelVersion;
   const keys = ok(await t.gql(adminKey, '{ apiKeys { id } }')).apiKeys;
   const dataset = ok(await t.gql(adminKey, `mutation { registerDataset(input: { name: "${label}-data" }) { id } }`)).registerDataset;
-  const datasetVersion = ok(await t.gql(adminKey, `mutation { registerDatasetVersion(input: { datasetId: "${dataset.id}", version: "1",
-      sourceUri: "s3://d/${label}", digest: "sha256:${'d'.repeat(64)}", piiClasses: ["contact"] }) { id } }`)).registerDatasetVersion;
-  const automation = ok(await t.gql(adminKey, `mutation { registerAutomation(input: { key: "${label}-triage", name: "${label} triage" }) { id } }`)).registerAutomation;
-  const automationVersion = ok(await t.gql(adminKey, `mutation { registerAutomationVersion(input: { automationId: "${automation.id}", version: "1",
-      purpose: "triage", riskClass: HIGH, oversightMode: SAMPLE, environment: PRODUCTION, modelVersionIds: ["${version.id}"] }) { id } }`)).registerAutomationVersion;
+  const datasetVersion = ok(
+    await t.gql(
+      adminKey,
+      `mutation { registerDatasetVersion(input: { datasetId: "${dataset.id}", version: "1",
+      sourceUri: "s3://d/${label}", digest: "sha256:${'d'.repeat(64)}", piiClasses: ["contact"] }) { id } }`,
+    ),
+  ).registerDatasetVersion;
+  const automation = ok(
+    await t.gql(adminKey, `mutation { registerAutomation(input: { key: "${label}-triage", name: "${label} triage" }) { id } }`),
+  ).registerAutomation;
+  const automationVersion = ok(
+    await t.gql(
+      adminKey,
+      `mutation { registerAutomationVersion(input: { automationId: "${automation.id}", version: "1",
+      purpose: "triage", riskClass: HIGH, oversightMode: SAMPLE, environment: PRODUCTION, modelVersionIds: ["${version.id}"] }) { id } }`,
+    ),
+  ).registerAutomationVersion;
   return {
-    adminId: me.id, bindingId: me.roles[0].id, modelId: model.id, versionId: version.id, keyId: keys[0].id,
-    datasetId: dataset.id, datasetVersionId: datasetVersion.id, automationId: automation.id, automationVersionId: automationVersion.id,
+    adminId: me.id,
+    bindingId: me.roles[0].id,
+    modelId: model.id,
+    versionId: version.id,
+    keyId: keys[0].id,
+    datasetId: dataset.id,
+    datasetVersionId: datasetVersion.id,
+    automationId: automation.id,
+    automationVersionId: automationVersion.id,
   };
 }
 
@@ -47,7 +71,9 @@ describe('tenant isolation', () => {
       });
 
     it('connects as a role that is neither superuser nor BYPASSRLS', async () => {
-      const [role] = await inTenant(null, (q) => q('SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user'));
+      const [role] = await inTenant(null, (q) =>
+        q('SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user'),
+      );
       expect(role).toEqual({ name: 'attest_app', rolsuper: false, rolbypassrls: false });
     });
 
@@ -55,7 +81,16 @@ describe('tenant isolation', () => {
       const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
       expect(ids(await inTenant(tenantA, (q) => q('SELECT id FROM models')))).toEqual([a.modelId]);
       expect(ids(await inTenant(tenantB.tenantId, (q) => q('SELECT id FROM models')))).toEqual([b.modelId]);
-      for (const table of ['tenants', 'principals', 'models', 'model_versions', 'api_keys', 'role_bindings', 'audit_events', 'policy_pack_activations']) {
+      for (const table of [
+        'tenants',
+        'principals',
+        'models',
+        'model_versions',
+        'api_keys',
+        'role_bindings',
+        'audit_events',
+        'policy_pack_activations',
+      ]) {
         const [row] = await inTenant(null, (q) => q(`SELECT count(*)::int AS n FROM ${table}`));
         expect({ table, n: row.n }).toEqual({ table, n: 0 });
       }
@@ -63,13 +98,15 @@ describe('tenant isolation', () => {
       expect(other.n).toBe(0);
     });
 
-    it("refuses to write rows into another tenant or move them there", async () => {
+    it('refuses to write rows into another tenant or move them there', async () => {
       await expect(
-        inTenant(tenantB.tenantId, (q) => q(`INSERT INTO models (tenant_id, name, owner_id) VALUES ($1, 'sneaky', $2)`, [tenantA, a.adminId])),
+        inTenant(tenantB.tenantId, (q) =>
+          q(`INSERT INTO models (tenant_id, name, owner_id) VALUES ($1, 'sneaky', $2)`, [tenantA, a.adminId]),
+        ),
       ).rejects.toThrow(/row-level security/);
-      await expect(inTenant(tenantB.tenantId, (q) => q('UPDATE models SET tenant_id = $1 WHERE id = $2', [tenantA, b.modelId]))).rejects.toThrow(
-        /row-level security/,
-      );
+      await expect(
+        inTenant(tenantB.tenantId, (q) => q('UPDATE models SET tenant_id = $1 WHERE id = $2', [tenantA, b.modelId])),
+      ).rejects.toThrow(/row-level security/);
       const [updated] = await inTenant(tenantB.tenantId, (q) => q(`UPDATE models SET name = 'x' WHERE id = $1 RETURNING id`, [a.modelId]));
       expect(updated).toEqual([]);
     });
@@ -128,7 +165,9 @@ describe('tenant isolation', () => {
       const auditAfter = ok(await t.gql(t.adminKey, '{ auditEvents(first: 100) { edges { node { id } } } }')).auditEvents.edges.length;
       expect(auditAfter).toBe(auditBefore);
       expect(ok(await t.gql(t.adminKey, `{ modelVersion(id: "${a.versionId}") { status } }`)).modelVersion.status).toBe('DRAFT');
-      expect(ok(await t.gql(t.adminKey, `{ automationVersion(id: "${a.automationVersionId}") { status } }`)).automationVersion.status).toBe('DRAFT');
+      expect(ok(await t.gql(t.adminKey, `{ automationVersion(id: "${a.automationVersionId}") { status } }`)).automationVersion.status).toBe(
+        'DRAFT',
+      );
     });
 
     it("keeps another tenant's audit trail out of every list", async () => {

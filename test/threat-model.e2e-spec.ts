@@ -31,7 +31,11 @@ describe('the threat model (docs/security.md)', () => {
   });
 
   it('names tests that exist', () => {
-    const missing = cells.flatMap((row) => namedFiles(row[3]).filter((n) => n.files.length === 0).map((n) => n.named));
+    const missing = cells.flatMap((row) =>
+      namedFiles(row[3])
+        .filter((n) => n.files.length === 0)
+        .map((n) => n.named),
+    );
     expect(cells.every((row) => namedFiles(row[3]).length > 0)).toBe(true);
     expect(missing).toEqual([]);
   });

@@ -50,10 +50,13 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
   let f: AutomationFixture;
   let officer: { id: string; key: string };
   const deliveries = async (subscriptionId: string) =>
-    ok(await t.gql(t.adminKey, DELIVERIES, { s: subscriptionId })).webhookDeliveries.edges.map((e: { node: Record<string, any> }) => e.node);
+    ok(await t.gql(t.adminKey, DELIVERIES, { s: subscriptionId })).webhookDeliveries.edges.map(
+      (e: { node: Record<string, any> }) => e.node,
+    );
   const subscribe = async (url: string, events: string[]) =>
     ok(await t.gql(t.adminKey, SUBSCRIBE, { i: { automationId: f.automationId, url, events } })).createWebhookSubscription as {
-      secret: string; subscription: { id: string };
+      secret: string;
+      subscription: { id: string };
     };
 
   beforeAll(async () => {
@@ -68,7 +71,9 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
     });
     // With Redis the API only enqueues: a worker (here in this process, as apps/worker builds it) delivers.
     if (t.config.redisUrl) {
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), {
+        logger: false,
+      });
     }
     officer = await principalWithRole(t, 'compliance_officer');
     f = await automationFixture(t, { riskClass: 'HIGH', domain: 'credit' });
@@ -84,7 +89,9 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
     try {
       const { secret, subscription } = await subscribe(rx.url, ['DECISION_PENDING_REVIEW', 'DECISION_REVIEWED']);
       expect(secret).toMatch(/^whsec_/);
-      const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2, correlationId: 'hook-1' }) })).recordDecision;
+      const { decision } = ok(
+        await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2, correlationId: 'hook-1' }) }),
+      ).recordDecision;
       const [delivery] = await until(async () => {
         const list = await deliveries(subscription.id);
         return list.length === 1 && list[0].status === 'delivered' ? list : undefined;
@@ -92,7 +99,11 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
 
       expect(rx.received.map((r) => r.answered)).toEqual([500, 503, 200]);
       expect(delivery).toMatchObject({ decisionId: decision.id, event: 'DECISION_PENDING_REVIEW', attempts: 3 });
-      expect(delivery.attemptLog.map((a: { attempt: number; statusCode: number }) => [a.attempt, a.statusCode])).toEqual([[1, 500], [2, 503], [3, 200]]);
+      expect(delivery.attemptLog.map((a: { attempt: number; statusCode: number }) => [a.attempt, a.statusCode])).toEqual([
+        [1, 500],
+        [2, 503],
+        [3, 200],
+      ]);
       expect(delivery.attemptLog[0]).toMatchObject({ error: 'HTTP 500', responseSnippet: null });
 
       const last = rx.received[2];
@@ -101,24 +112,46 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
       const now = Math.floor(Date.now() / 1000);
       const signed = { signature: String(last.headers['attest-signature']), timestamp: String(last.headers['attest-timestamp']) };
       expect(verifyWebhook(secret, signed, last.body, now)).toEqual({ ok: true });
-      expect(verifyWebhook(secret, signed, last.body.replace('hook-1', 'hook-2'), now)).toMatchObject({ ok: false, reason: 'bad_signature' });
+      expect(verifyWebhook(secret, signed, last.body.replace('hook-1', 'hook-2'), now)).toMatchObject({
+        ok: false,
+        reason: 'bad_signature',
+      });
       expect(verifyWebhook(secret, signed, last.body, now + 301)).toMatchObject({ ok: false, reason: 'stale' });
       const body = JSON.parse(last.body);
-      expect(body).toMatchObject({ id: delivery.id, event: 'decision.pending_review', decision: { id: decision.id, status: 'pending_review', correlationId: 'hook-1' } });
+      expect(body).toMatchObject({
+        id: delivery.id,
+        event: 'decision.pending_review',
+        decision: { id: decision.id, status: 'pending_review', correlationId: 'hook-1' },
+      });
       expect(JSON.stringify(body)).not.toContain('"input"');
       // Every attempt carried the same delivery id: receivers dedupe on it.
       expect(new Set(rx.received.map((r) => r.headers['attest-delivery-id']))).toEqual(new Set([delivery.id]));
 
       // An idempotent replay writes no second delivery; an event not subscribed to writes none.
-      ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2, correlationId: 'hook-1', idempotencyKey: 'hook-replay' }) }));
-      ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2, correlationId: 'hook-1', idempotencyKey: 'hook-replay' }) }));
+      ok(
+        await t.gql(f.service.key, RECORD, {
+          i: decisionInput(f, { confidence: 0.2, correlationId: 'hook-1', idempotencyKey: 'hook-replay' }),
+        }),
+      );
+      ok(
+        await t.gql(f.service.key, RECORD, {
+          i: decisionInput(f, { confidence: 0.2, correlationId: 'hook-1', idempotencyKey: 'hook-replay' }),
+        }),
+      );
       ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.99, correlationId: 'hook-allowed' }) }));
-      await until(async () => (await deliveries(subscription.id)).length === 2 || undefined, 'the replayed decision\'s delivery');
+      await until(async () => (await deliveries(subscription.id)).length === 2 || undefined, "the replayed decision's delivery");
 
       // A review announces decision.reviewed with the verdict.
-      ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "checked the file") { id } }', { id: decision.id }));
+      ok(
+        await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "checked the file") { id } }', {
+          id: decision.id,
+        }),
+      );
       const reviewed = await until(() => rx.received.find((r) => r.headers['attest-event'] === 'decision.reviewed'), 'the review event');
-      expect(JSON.parse(reviewed.body)).toMatchObject({ decision: { id: decision.id, outcome: 'approved' }, review: { verdict: 'approve', reviewerId: officer.id, at: expect.any(String) } });
+      expect(JSON.parse(reviewed.body)).toMatchObject({
+        decision: { id: decision.id, outcome: 'approved' },
+        review: { verdict: 'approve', reviewerId: officer.id, at: expect.any(String) },
+      });
       expect((await deliveries(subscription.id)).filter((d: { event: string }) => d.event === 'DECISION_PENDING_REVIEW')).toHaveLength(2);
     } finally {
       await rx.close();
@@ -149,11 +182,13 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
       const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.99 }) })).recordDecision;
       await until(() => rx.received.length === 1 || undefined, 'the first delivery');
       // A delivery written but never enqueued (as if the process died right after its commit).
-      await withClient(t.databaseUrl, (c) => c.query(
-        `INSERT INTO webhook_deliveries (tenant_id, subscription_id, decision_id, event, payload)
+      await withClient(t.databaseUrl, (c) =>
+        c.query(
+          `INSERT INTO webhook_deliveries (tenant_id, subscription_id, decision_id, event, payload)
          SELECT tenant_id, $1, $2, 'decision.reviewed', '{"lost": true}' FROM webhook_subscriptions WHERE id = $1`,
-        [subscription.id, decision.id],
-      ));
+          [subscription.id, decision.id],
+        ),
+      );
       const sweeper = (worker ?? t.app).get(WebhookOutboxSweeper);
       expect(await sweeper.sweep('0 seconds')).toBeGreaterThanOrEqual(1);
       const lost = await until(() => rx.received.find((r) => r.body.includes('"lost":true')), 'the swept delivery');
@@ -163,19 +198,31 @@ describe.each(MODES)('webhooks (%s): signed, retried with backoff, delivery atte
     }
   });
 
-  it('only the automation\'s owner or an admin manages subscriptions; the secret is never shown again', async () => {
+  it("only the automation's owner or an admin manages subscriptions; the secret is never shown again", async () => {
     const input = { automationId: f.automationId, url: 'https://example.com/hooks', events: ['DECISION_BLOCKED'] };
     expect(errorCode(await t.gql(f.service.key, SUBSCRIBE, { i: input }))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(officer.key, SUBSCRIBE, { i: input }))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(t.adminKey, SUBSCRIBE, { i: { ...input, url: 'ftp://example.com' } }))).toBe('VALIDATION_FAILED');
     const { subscription } = await subscribe('https://example.com/hooks', ['DECISION_BLOCKED']);
-    const listed = ok(await t.gql(t.adminKey, `{ webhookSubscriptions(automationId: "${f.automationId}") { id url active } }`)).webhookSubscriptions;
+    const listed = ok(
+      await t.gql(t.adminKey, `{ webhookSubscriptions(automationId: "${f.automationId}") { id url active } }`),
+    ).webhookSubscriptions;
     expect(listed).toContainEqual({ id: subscription.id, url: 'https://example.com/hooks', active: true });
-    expect(ok(await t.gql(t.adminKey, `mutation { deactivateWebhookSubscription(id: "${subscription.id}") { active } }`)).deactivateWebhookSubscription.active).toBe(false);
-    const raw = await withClient(t.databaseUrl, (c) => c.query('SELECT secret_sealed FROM webhook_subscriptions WHERE id = $1', [subscription.id]));
+    expect(
+      ok(await t.gql(t.adminKey, `mutation { deactivateWebhookSubscription(id: "${subscription.id}") { active } }`))
+        .deactivateWebhookSubscription.active,
+    ).toBe(false);
+    const raw = await withClient(t.databaseUrl, (c) =>
+      c.query('SELECT secret_sealed FROM webhook_subscriptions WHERE id = $1', [subscription.id]),
+    );
     expect(raw.rows[0].secret_sealed).toMatch(/^v1\./);
-    const audit = ok(await t.gql(t.adminKey, `{ auditEvents(filter: { subjectId: "${subscription.id}" }) { edges { node { action after } } } }`)).auditEvents.edges;
-    expect(audit.map((e: { node: { action: string } }) => e.node.action)).toEqual(['webhook_subscription.deactivated', 'webhook_subscription.created']);
+    const audit = ok(
+      await t.gql(t.adminKey, `{ auditEvents(filter: { subjectId: "${subscription.id}" }) { edges { node { action after } } } }`),
+    ).auditEvents.edges;
+    expect(audit.map((e: { node: { action: string } }) => e.node.action)).toEqual([
+      'webhook_subscription.deactivated',
+      'webhook_subscription.created',
+    ]);
     expect(JSON.stringify(audit)).not.toContain('whsec_');
   });
 });

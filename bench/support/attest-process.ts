@@ -28,7 +28,10 @@ export class AttestProcess {
     const started = await AttestProcess.spawn(repoRoot, app, env);
     const { child } = started;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The ${app} did not start within ${START_LIMIT_MS / 1000} s:\n${started.stderr}`)), START_LIMIT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`The ${app} did not start within ${START_LIMIT_MS / 1000} s:\n${started.stderr}`)),
+        START_LIMIT_MS,
+      );
       const onExit = (code: number | null) => {
         clearTimeout(timer);
         reject(new Error(`The ${app} exited with ${code} before it was ready:\n${started.stderr}${started.stdout}`));
@@ -47,7 +50,12 @@ export class AttestProcess {
   }
 
   /** Runs the app until it exits by itself (a start that must fail): its exit code and output. Killed after the limit. */
-  static async runToExit(repoRoot: string, app: 'api' | 'worker', env: Record<string, string>, limitMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  static async runToExit(
+    repoRoot: string,
+    app: 'api' | 'worker',
+    env: Record<string, string>,
+    limitMs = 120_000,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const run = await AttestProcess.spawn(repoRoot, app, env);
     const timer = setTimeout(() => run.child.kill('SIGKILL'), limitMs);
     const code = await new Promise<number | null>((resolve) => run.child.once('exit', resolve));

@@ -15,6 +15,12 @@ export function benchEnv(databaseUrl: string): { adminKey: string; env: Record<s
   const adminKey = `bench-admin-${randomBytes(24).toString('hex')}`;
   return {
     adminKey,
-    env: { DATABASE_URL: databaseUrl, ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_HASH_KEY: randomBytes(32).toString('hex'), ATTEST_LOG_LEVEL: 'error', ...UNLIMITED_RATES },
+    env: {
+      DATABASE_URL: databaseUrl,
+      ATTEST_BOOTSTRAP_API_KEY: adminKey,
+      ATTEST_HASH_KEY: randomBytes(32).toString('hex'),
+      ATTEST_LOG_LEVEL: 'error',
+      ...UNLIMITED_RATES,
+    },
   };
 }

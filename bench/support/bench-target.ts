@@ -40,25 +40,47 @@ export interface Target {
 /** A model version, an automation (minimal risk, no oversight, staging) using it, and a service principal bound to it. */
 export async function registerAutomation(admin: GraphQLClient): Promise<Target> {
   const suffix = randomBytes(4).toString('hex');
-  const modelId = (await admin.gql('mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `bench-model-${suffix}` })).registerModel.id;
-  const modelVersionId = (await admin.gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-    i: { modelId, version: '1.0.0', artifactUri: 's3://models/claims', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'LOW' },
-  })).registerModelVersion.id;
-  const automationId = (await admin.gql('mutation($k: String!) { registerAutomation(input: { key: $k, name: $k }) { id } }', { k: `bench-claims-${suffix}` }))
-    .registerAutomation.id;
+  const modelId = (await admin.gql('mutation($n: String!) { registerModel(input: { name: $n }) { id } }', { n: `bench-model-${suffix}` }))
+    .registerModel.id;
+  const modelVersionId = (
+    await admin.gql('mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
+      i: {
+        modelId,
+        version: '1.0.0',
+        artifactUri: 's3://models/claims',
+        artifactDigest: `sha256:${'a'.repeat(64)}`,
+        framework: 'xgboost',
+        riskTier: 'LOW',
+      },
+    })
+  ).registerModelVersion.id;
+  const automationId = (
+    await admin.gql('mutation($k: String!) { registerAutomation(input: { key: $k, name: $k }) { id } }', { k: `bench-claims-${suffix}` })
+  ).registerAutomation.id;
   await admin.gql('mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
     i: {
-      automationId, version: '1', purpose: 'Route insurance claims', riskClass: 'MINIMAL', oversightMode: 'NONE', environment: 'STAGING',
+      automationId,
+      version: '1',
+      purpose: 'Route insurance claims',
+      riskClass: 'MINIMAL',
+      oversightMode: 'NONE',
+      environment: 'STAGING',
       modelVersionIds: [modelVersionId],
     },
   });
-  const servicePrincipalId = (await admin.gql('mutation($i: CreatePrincipalInput!) { createPrincipal(input: $i) { id } }', {
-    i: { kind: 'SERVICE', name: `bench-service-${suffix}` },
-  })).createPrincipal.id;
-  await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId: servicePrincipalId, role: 'SERVICE', automationId } });
-  const serviceKey = (await admin.gql('mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
-    i: { principalId: servicePrincipalId, name: 'bench' },
-  })).issueApiKey.secret;
+  const servicePrincipalId = (
+    await admin.gql('mutation($i: CreatePrincipalInput!) { createPrincipal(input: $i) { id } }', {
+      i: { kind: 'SERVICE', name: `bench-service-${suffix}` },
+    })
+  ).createPrincipal.id;
+  await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', {
+    i: { principalId: servicePrincipalId, role: 'SERVICE', automationId },
+  });
+  const serviceKey = (
+    await admin.gql('mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
+      i: { principalId: servicePrincipalId, name: 'bench' },
+    })
+  ).issueApiKey.secret;
   return { automationId, modelVersionId, servicePrincipalId, serviceKey };
 }
 
@@ -76,5 +98,8 @@ export async function prepareTarget(port: number, adminKey: string): Promise<Tar
 
 /** n claim-triage decisions for the target, with idempotency keys `<run>-<i>` (a run's keys never repeat another's). */
 export function decisionBatch(target: Target, run: string, n: number): Record<string, unknown>[] {
-  return Array.from({ length: n }, (_, i) => ({ ...decisionPayload(target.automationId, target.modelVersionId), idempotencyKey: `${run}-${i}` }));
+  return Array.from({ length: n }, (_, i) => ({
+    ...decisionPayload(target.automationId, target.modelVersionId),
+    idempotencyKey: `${run}-${i}`,
+  }));
 }

@@ -13,9 +13,12 @@ export async function copyRows(client: PoolClient, table: string, columns: strin
 function copyValue(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   const text =
-    value instanceof Date ? value.toISOString()
-    : Buffer.isBuffer(value) ? `\\x${value.toString('hex')}`
-    : typeof value === 'object' ? JSON.stringify(value)
-    : String(value);
+    value instanceof Date
+      ? value.toISOString()
+      : Buffer.isBuffer(value)
+        ? `\\x${value.toString('hex')}`
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }

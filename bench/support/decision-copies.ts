@@ -14,7 +14,8 @@ export async function copyDecisions(pool: Pool, tenantId: string, total: number,
       ORDER BY ordinal_position`,
   );
   const list = columns.map((c) => c.name).join(', ');
-  const count = async () => (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM decisions WHERE tenant_id = $1', [tenantId])).rows[0].n;
+  const count = async () =>
+    (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM decisions WHERE tenant_id = $1', [tenantId])).rows[0].n;
   const originals = await count();
   for (let have = originals, round = 0; have < total; round++) {
     const n = Math.min(chunk, total - have);

@@ -40,6 +40,7 @@ export async function checkAgainstStoredDecisionLeaf(pool: Pool): Promise<{ synt
        FROM ledger_leaves WHERE kind = 'decision' ORDER BY id DESC LIMIT 1`,
     [synthetic],
   );
-  if (!rows[0]?.unchanged || !rows[0].same_fields) throw new Error(`decisionFactText is not a decision leaf's fact any more: ${JSON.stringify(rows[0])}`);
+  if (!rows[0]?.unchanged || !rows[0].same_fields)
+    throw new Error(`decisionFactText is not a decision leaf's fact any more: ${JSON.stringify(rows[0])}`);
   return { synthetic: Buffer.byteLength(synthetic), stored: rows[0].stored };
 }

@@ -14,7 +14,10 @@ export async function leavesWritten(pool: Pool, tenantId: string): Promise<numbe
 export async function untilCheckpointed(pool: Pool, tenantId: string, size: number, timeoutMs = 300_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { rows } = await pool.query<{ size: string }>('SELECT coalesce(max(tree_size), 0) AS size FROM ledger_checkpoints WHERE tenant_id = $1', [tenantId]);
+    const { rows } = await pool.query<{ size: string }>(
+      'SELECT coalesce(max(tree_size), 0) AS size FROM ledger_checkpoints WHERE tenant_id = $1',
+      [tenantId],
+    );
     if (Number(rows[0].size) >= size) return Date.now();
     if (Date.now() > deadline) throw new Error(`The tenant's tree reached ${rows[0].size} of ${size} leaves in ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 10));

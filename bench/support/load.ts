@@ -48,20 +48,22 @@ export async function closedLoop(options: LoadOptions): Promise<LoadResult> {
   };
   const startTimer = setTimeout(open, warmupMs);
 
-  await Promise.all(Array.from({ length: concurrency }, async (_, worker) => {
-    for (let started = now(); started < windowEnd; started = now()) {
-      try {
-        await op(worker);
-        if (started >= windowStart) samples.push(now() - started);
-      } catch (error) {
-        await new Promise((resolve) => setImmediate(resolve)); // a failing op must not starve the timers
-        if (started < windowStart) continue;
-        errors += 1;
-        firstError ??= error instanceof Error ? error.message : String(error);
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let started = now(); started < windowEnd; started = now()) {
+        try {
+          await op(worker);
+          if (started >= windowStart) samples.push(now() - started);
+        } catch (error) {
+          await new Promise((resolve) => setImmediate(resolve)); // a failing op must not starve the timers
+          if (started < windowStart) continue;
+          errors += 1;
+          firstError ??= error instanceof Error ? error.message : String(error);
+        }
       }
-    }
-    close(); // the first worker past the window closes it; the others finish their last request
-  }));
+      close(); // the first worker past the window closes it; the others finish their last request
+    }),
+  );
   clearTimeout(startTimer);
 
   samples.sort((a, b) => a - b);

@@ -11,7 +11,6 @@ import { sealAll } from '../support/ledger';
 import { attestAsync } from '../support/attest-cli';
 import { ok, principalWithRole, REPO_ROOT, startTestApp, type TestApp } from '../support/test-app';
 
-
 describe('the CLI waits out rate limits (429 with Retry-After) instead of failing', () => {
   let t: TestApp;
   let limited: INestApplication;
@@ -40,7 +39,11 @@ describe('the CLI waits out rate limits (429 with Retry-After) instead of failin
 
   it('ledger export: says it waits, then writes the whole bundle (exit 0)', async () => {
     const auditor = await principalWithRole(t, 'auditor');
-    const run = await attestAsync(['ledger', 'export', '--url', url, '--from', '0', '--to', '1', '--out', 'bundle'], { ATTEST_API_KEY: auditor.key }, { cwd: dir });
+    const run = await attestAsync(
+      ['ledger', 'export', '--url', url, '--from', '0', '--to', '1', '--out', 'bundle'],
+      { ATTEST_API_KEY: auditor.key },
+      { cwd: dir },
+    );
     expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Exported leaves 0 to 1 of /) });
     expect(run.stderr).toMatch(/^the server answered HTTP 429 \(too many requests\): waiting [1-9]\d* s as it asks$/m);
     expect(JSON.parse(readFileSync(join(dir, 'bundle/bundle.json'), 'utf8')).leaves).toHaveLength(2);
@@ -48,10 +51,20 @@ describe('the CLI waits out rate limits (429 with Retry-After) instead of failin
 
   it('policy decisions: says it waits, then exports every record (exit 0)', async () => {
     const officer = await principalWithRole(t, 'compliance_officer');
-    const run = await attestAsync(['policy', 'decisions', '--url', url, '--out', 'decisions.jsonl'], { ATTEST_API_KEY: officer.key }, { cwd: dir });
+    const run = await attestAsync(
+      ['policy', 'decisions', '--url', url, '--out', 'decisions.jsonl'],
+      { ATTEST_API_KEY: officer.key },
+      { cwd: dir },
+    );
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^the server answered HTTP 429 \(too many requests\): waiting [1-9]\d* s as it asks$/m);
-    const records = readFileSync(join(dir, 'decisions.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(records.filter((record) => record.kind !== 'gate')).toEqual([expect.objectContaining({ automationKey: expect.any(String) }), expect.anything()]);
+    const records = readFileSync(join(dir, 'decisions.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(records.filter((record) => record.kind !== 'gate')).toEqual([
+      expect.objectContaining({ automationKey: expect.any(String) }),
+      expect.anything(),
+    ]);
   });
 });

@@ -30,7 +30,10 @@ const spoiled = (bad: (path: string) => unknown): [string, Record<string, unknow
   ['input', { input: bad('input') }],
   ['output', { output: bad('output') }],
   ['context', { context: { facts: bad('context') } }],
-  ['explanation[0].featureAttribution.value', { explanation: [{ featureAttribution: { feature: 'age', value: bad('value'), weight: 0.1 } }] }],
+  [
+    'explanation[0].featureAttribution.value',
+    { explanation: [{ featureAttribution: { feature: 'age', value: bad('value'), weight: 0.1 } }] },
+  ],
 ];
 const nulCases: [string, Record<string, unknown>][] = [
   ...spoiled(() => `a${NUL}b`),
@@ -50,12 +53,16 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
   let t: TestApp;
   let f: AutomationFixture;
   let reviewer: { key: string };
-  const decisionCount = () => withClient(t.databaseUrl, async (c) => (await c.query('SELECT count(*)::int AS n FROM decisions')).rows[0].n as number);
+  const decisionCount = () =>
+    withClient(t.databaseUrl, async (c) => (await c.query('SELECT count(*)::int AS n FROM decisions')).rows[0].n as number);
   /** An answer that is an error of the input: no 5xx, no stack trace, the documented code. */
   const expectRefused = (res: GraphQLResponse, field?: string) => {
     expect(res.status).toBeLessThan(500);
     expect(JSON.stringify(res.errors)).not.toMatch(/stack|\n\s+at |Internal error/i);
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', ...(field ? { field: expect.stringContaining(field) } : {}) });
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      ...(field ? { field: expect.stringContaining(field) } : {}),
+    });
   };
   const readBack = async (id: string) => ok(await t.gql(t.adminKey, READ, { id })).decision;
 
@@ -92,7 +99,10 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     });
 
     it('a key named __proto__, at the top or nested, naming its path', async () => {
-      for (const [input, path] of [[parsed('{"a":1,"__proto__":{"x":1}}'), 'input.__proto__'], [parsed('{"a":{"b":[{"__proto__":null}]}}'), 'input.a.b[0].__proto__']] as const) {
+      for (const [input, path] of [
+        [parsed('{"a":1,"__proto__":{"x":1}}'), 'input.__proto__'],
+        [parsed('{"a":{"b":[{"__proto__":null}]}}'), 'input.a.b[0].__proto__'],
+      ] as const) {
         const before = await decisionCount();
         const res = await t.gql(f.service.key, RECORD, { i: decisionInput(f, { input }) });
         expectRefused(res, path);
@@ -103,7 +113,11 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
 
   it('stores keys named after Object.prototype members as sent, at the top and nested, in input, output and context', async () => {
     const named = Object.fromEntries(DROPPED_KEYS.map((k) => [k, `evidence ${k}`]));
-    const sent = { input: { a: 1, ...named, nested: { list: [named] } }, output: { route: 'manual', ...named }, context: { ...named, inner: named } };
+    const sent = {
+      input: { a: 1, ...named, nested: { list: [named] } },
+      output: { route: 'manual', ...named },
+      context: { ...named, inner: named },
+    };
     const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, sent) })).recordDecision;
     expect(await readBack(decision.id)).toEqual(sent);
 
@@ -129,7 +143,11 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     expect(results[0]).toMatchObject({ error: null, decision: { id: expect.any(String) } });
     expect(results[items.length - 1]).toMatchObject({ error: null, decision: { id: expect.any(String) } });
     bad.forEach(([field], i) => {
-      expect(results[i + 1]).toMatchObject({ index: i + 1, decision: null, error: { code: 'VALIDATION_FAILED', field: expect.stringContaining(field.replace(' (a key)', '')) } });
+      expect(results[i + 1]).toMatchObject({
+        index: i + 1,
+        decision: null,
+        error: { code: 'VALIDATION_FAILED', field: expect.stringContaining(field.replace(' (a key)', '')) },
+      });
     });
     expect(counts.failed).toBe(bad.length);
     expect(await decisionCount()).toBe(before + 2);
@@ -139,31 +157,51 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     const times = ['-005000-01-01T00:00:00.000Z', '0000-06-01T00:00:00.000Z', '+010000-01-01T00:00:00.000Z'];
     const earliest = '0001-01-01T00:00:00.000Z';
     const stored = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { occurredAt: earliest }) })).recordDecision.decision;
-    const [first] = ok(await t.gql(f.service.key, RECORD_MANY, { i: { decisions: [decisionInput(f, { occurredAt: earliest })] } })).recordDecisions.results;
+    const [first] = ok(await t.gql(f.service.key, RECORD_MANY, { i: { decisions: [decisionInput(f, { occurredAt: earliest })] } }))
+      .recordDecisions.results;
     for (const { id } of [stored, first.decision]) {
-      expect(ok(await t.gql(t.adminKey, 'query($id: ID!) { decision(id: $id) { occurredAt } }', { id })).decision.occurredAt).toBe(earliest);
+      expect(ok(await t.gql(t.adminKey, 'query($id: ID!) { decision(id: $id) { occurredAt } }', { id })).decision.occurredAt).toBe(
+        earliest,
+      );
     }
 
     const before = await decisionCount();
-    for (const occurredAt of times) expectRefused(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { occurredAt }) }), 'occurredAt');
+    for (const occurredAt of times)
+      expectRefused(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { occurredAt }) }), 'occurredAt');
 
     const items = [decisionInput(f), ...times.map((occurredAt) => decisionInput(f, { occurredAt }))];
     const { results, counts } = ok(await t.gql(f.service.key, RECORD_MANY, { i: { decisions: items } })).recordDecisions;
     expect(results[0]).toMatchObject({ error: null, decision: { id: expect.any(String) } });
-    times.forEach((_, i) => expect(results[i + 1]).toMatchObject({ index: i + 1, decision: null, error: { code: 'VALIDATION_FAILED', field: 'occurredAt' } }));
+    times.forEach((_, i) =>
+      expect(results[i + 1]).toMatchObject({ index: i + 1, decision: null, error: { code: 'VALIDATION_FAILED', field: 'occurredAt' } }),
+    );
     expect(counts.failed).toBe(times.length);
     expect(await decisionCount()).toBe(before + 1);
 
-    expectRefused(await t.gql(t.adminKey, 'query($from: DateTime) { decisions(first: 1, filter: { from: $from }) { edges { node { id } } } }', { from: times[0] }), 'from');
-    expectRefused(await t.gql(t.adminKey, 'query($to: DateTime) { auditEvents(first: 1, filter: { to: $to }) { edges { node { id } } } }', { to: times[2] }), 'to');
+    expectRefused(
+      await t.gql(t.adminKey, 'query($from: DateTime) { decisions(first: 1, filter: { from: $from }) { edges { node { id } } } }', {
+        from: times[0],
+      }),
+      'from',
+    );
+    expectRefused(
+      await t.gql(t.adminKey, 'query($to: DateTime) { auditEvents(first: 1, filter: { to: $to }) { edges { node { id } } } }', {
+        to: times[2],
+      }),
+      'to',
+    );
   });
 
   /** The ingest job once completed. Generous: the point is that it completes at the first try, not within a budget. */
   const ingestCompleted = (id: string) =>
-    until(async () => {
-      const job = ok(await t.gql(f.service.key, INGEST_JOB, { id })).ingestJob;
-      return job.status === 'COMPLETED' ? job : undefined;
-    }, `ingest ${id} to complete`, 120_000);
+    until(
+      async () => {
+        const job = ok(await t.gql(f.service.key, INGEST_JOB, { id })).ingestJob;
+        return job.status === 'COMPLETED' ? job : undefined;
+      },
+      `ingest ${id} to complete`,
+      120_000,
+    );
 
   it('ingestDecisions records the good items and dead-letters only the bad ones, each by index and reason, at the first try', async () => {
     const prefix = `ingest-abuse-${Date.now()}`;
@@ -180,10 +218,18 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     expect(done.counts).toMatchObject({ failed: 2, replayed: 0 });
     expect(done.errors).toEqual([
       { index: 1, idempotencyKey: `${prefix}-1`, code: 'VALIDATION_FAILED', field: 'input.text', message: expect.stringContaining('NUL') },
-      { index: 3, idempotencyKey: `${prefix}-3`, code: 'VALIDATION_FAILED', field: expect.stringContaining('output'), message: expect.stringContaining('deeper') },
+      {
+        index: 3,
+        idempotencyKey: `${prefix}-3`,
+        code: 'VALIDATION_FAILED',
+        field: expect.stringContaining('output'),
+        message: expect.stringContaining('deeper'),
+      },
     ]);
     expect(await decisionCount()).toBe(before + 3);
-    const stored = await withClient(t.databaseUrl, (c) => c.query('SELECT input FROM decisions WHERE idempotency_key = $1', [`${prefix}-4`]));
+    const stored = await withClient(t.databaseUrl, (c) =>
+      c.query('SELECT input FROM decisions WHERE idempotency_key = $1', [`${prefix}-4`]),
+    );
     expect(stored.rows[0].input).toEqual({ toString: 'evidence' });
   });
 
@@ -194,19 +240,35 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     expect(res.status).toBeLessThan(500);
     const { id } = ok(res).ingestDecisions;
     const done = await ingestCompleted(id);
-    expect(done.errors).toEqual([{ index: 1, idempotencyKey: expect.any(String), code: 'VALIDATION_FAILED', field: 'input', message: expect.stringContaining('deeper than 64') }]);
+    expect(done.errors).toEqual([
+      {
+        index: 1,
+        idempotencyKey: expect.any(String),
+        code: 'VALIDATION_FAILED',
+        field: 'input',
+        message: expect.stringContaining('deeper than 64'),
+      },
+    ]);
     expect(done.counts.failed).toBe(1);
   });
 
   it('recordDecisions narrows a database error to the item that caused it: the others are recorded', async () => {
     const prefix = `record-db-${Date.now()}`;
     // Valid to the API, refused by the database (a constraint of this test's own database).
-    await withClient(t.databaseUrl, (c) => c.query(`ALTER TABLE decisions ADD CONSTRAINT test_refuses_one CHECK (idempotency_key IS DISTINCT FROM '${prefix}-2') NOT VALID`));
+    await withClient(t.databaseUrl, (c) =>
+      c.query(`ALTER TABLE decisions ADD CONSTRAINT test_refuses_one CHECK (idempotency_key IS DISTINCT FROM '${prefix}-2') NOT VALID`),
+    );
     try {
       const items = Array.from({ length: 5 }, (_, i) => decisionInput(f, { idempotencyKey: `${prefix}-${i}` }));
       const before = await decisionCount();
       const { results, counts } = ok(await t.gql(f.service.key, RECORD_MANY, { i: { decisions: items } })).recordDecisions;
-      expect(results.map((r: { error: { code: string } | null }) => r.error?.code ?? null)).toEqual([null, null, 'VALIDATION_FAILED', null, null]);
+      expect(results.map((r: { error: { code: string } | null }) => r.error?.code ?? null)).toEqual([
+        null,
+        null,
+        'VALIDATION_FAILED',
+        null,
+        null,
+      ]);
       expect(results[2].error.message).toMatch(/database refused this decision \(SQLSTATE 23514\)/);
       expect(counts).toMatchObject({ failed: 1 });
       expect(await decisionCount()).toBe(before + 4);
@@ -218,13 +280,21 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
   it('ingestDecisions narrows a database error to the item that caused it: the others are recorded at the first try', async () => {
     const prefix = `ingest-db-${Date.now()}`;
     // Valid to the API, refused by the database (a constraint of this test's own database): the chunk's one INSERT fails on it.
-    await withClient(t.databaseUrl, (c) => c.query(`ALTER TABLE decisions ADD CONSTRAINT test_refuses_one CHECK (idempotency_key IS DISTINCT FROM '${prefix}-4') NOT VALID`));
+    await withClient(t.databaseUrl, (c) =>
+      c.query(`ALTER TABLE decisions ADD CONSTRAINT test_refuses_one CHECK (idempotency_key IS DISTINCT FROM '${prefix}-4') NOT VALID`),
+    );
     const items = Array.from({ length: 7 }, (_, i) => decisionInput(f, { idempotencyKey: `${prefix}-${i}` }));
     const before = await decisionCount();
     const { id } = ok(await t.gql(f.service.key, INGEST, { i: { decisions: items } })).ingestDecisions;
     const done = await ingestCompleted(id);
     expect(done.errors).toEqual([
-      { index: 4, idempotencyKey: `${prefix}-4`, code: 'VALIDATION_FAILED', field: null, message: expect.stringMatching(/database refused this decision \(SQLSTATE 23514\)/) },
+      {
+        index: 4,
+        idempotencyKey: `${prefix}-4`,
+        code: 'VALIDATION_FAILED',
+        field: null,
+        message: expect.stringMatching(/database refused this decision \(SQLSTATE 23514\)/),
+      },
     ]);
     expect(done.counts.failed).toBe(1);
     expect(await decisionCount()).toBe(before + 6);
@@ -241,9 +311,16 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
     it.each(cases)('in %s', async (field, { r, c }) => {
       const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2 }) })).recordDecision;
       expect(decision.status).toBe('PENDING_REVIEW');
-      const res = await t.gql(reviewer.key, REVIEW, { id: decision.id, v: 'OVERRIDE', r: r ?? 'corrected by hand', c: c ?? { route: 'manual' } });
+      const res = await t.gql(reviewer.key, REVIEW, {
+        id: decision.id,
+        v: 'OVERRIDE',
+        r: r ?? 'corrected by hand',
+        c: c ?? { route: 'manual' },
+      });
       expectRefused(res, field);
-      const after = ok(await t.gql(t.adminKey, `query($id: ID!) { decision(id: $id) { status review { id } } }`, { id: decision.id })).decision;
+      const after = ok(
+        await t.gql(t.adminKey, `query($id: ID!) { decision(id: $id) { status review { id } } }`, { id: decision.id }),
+      ).decision;
       expect(after).toEqual({ status: 'PENDING_REVIEW', review: null });
     });
 
@@ -251,7 +328,9 @@ describe('abuse: NUL characters, deep nesting and prototype-named keys in decisi
       const { decision } = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.2 }) })).recordDecision;
       const corrected = { route: 'manual', toString: 'x', nested: { constructor: 'y', valueOf: 'z' } };
       ok(await t.gql(reviewer.key, REVIEW, { id: decision.id, v: 'OVERRIDE', r: 'corrected by hand', c: corrected }));
-      const after = ok(await t.gql(t.adminKey, `query($id: ID!) { decision(id: $id) { review { correctedOutput } } }`, { id: decision.id })).decision;
+      const after = ok(
+        await t.gql(t.adminKey, `query($id: ID!) { decision(id: $id) { review { correctedOutput } } }`, { id: decision.id }),
+      ).decision;
       expect(after.review.correctedOutput).toEqual(corrected);
     });
   });

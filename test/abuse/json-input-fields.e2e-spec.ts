@@ -5,7 +5,10 @@ import { generateApiSchemaSdl } from '@attest/platform';
 /** What an input class declares of itself: its GraphQL name and the JSON-typed fields among its properties. */
 function jsonTypedFields(metadata: { name: string; target: unknown; properties?: { name: string; typeFn: () => unknown }[] }[]) {
   return metadata.flatMap(({ name, target, properties }) =>
-    (properties ?? []).filter((p) => p.typeFn() === GraphQLJSON).map((p) => ({ type: name, field: p.name, declaredWithJsonField: jsonFieldsOf(target).has(p.name) })));
+    (properties ?? [])
+      .filter((p) => p.typeFn() === GraphQLJSON)
+      .map((p) => ({ type: name, field: p.name, declaredWithJsonField: jsonFieldsOf(target).has(p.name) })),
+  );
 }
 
 /**
@@ -17,7 +20,10 @@ describe('free-form JSON input fields', () => {
   beforeAll(() => generateApiSchemaSdl()); // builds the schema: every resolver's classes are loaded and their metadata compiled
 
   it('are all declared with @JsonField, in input types and argument types', () => {
-    const fields = [...jsonTypedFields(TypeMetadataStorage.getInputTypesMetadata()), ...jsonTypedFields(TypeMetadataStorage.getArgumentsMetadata())];
+    const fields = [
+      ...jsonTypedFields(TypeMetadataStorage.getInputTypesMetadata()),
+      ...jsonTypedFields(TypeMetadataStorage.getArgumentsMetadata()),
+    ];
     expect(fields.length).toBeGreaterThan(5); // the check sees them: input, output, context, corrected outputs, schemas…
     expect(fields.filter((f) => !f.declaredWithJsonField)).toEqual([]);
   });

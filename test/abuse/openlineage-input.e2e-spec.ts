@@ -19,13 +19,32 @@ describe('abuse: OpenLineage events that cannot be stored are refused, storing n
   afterAll(() => t?.close());
 
   const post = (body: string | object) =>
-    request(t.app.getHttpServer()).post('/api/v1/lineage').set('authorization', `Bearer ${producerKey}`).set('content-type', 'application/json')
+    request(t.app.getHttpServer())
+      .post('/api/v1/lineage')
+      .set('authorization', `Bearer ${producerKey}`)
+      .set('content-type', 'application/json')
       .send(typeof body === 'string' ? body : JSON.stringify(body));
-  const event = () => runEvent('COMPLETE', { runId: randomUUID(), input: { namespace: 's3://abuse', name: 'in' }, output: { namespace: 's3://abuse', name: 'out' } });
-  const facet = (body: Record<string, unknown>) => ({ _producer: 'https://example.com/producer', _schemaURL: 'https://example.com/facet.json', ...body });
-  const rows = () => withClient(t.databaseUrl, async (c) => (await c.query(`SELECT
+  const event = () =>
+    runEvent('COMPLETE', {
+      runId: randomUUID(),
+      input: { namespace: 's3://abuse', name: 'in' },
+      output: { namespace: 's3://abuse', name: 'out' },
+    });
+  const facet = (body: Record<string, unknown>) => ({
+    _producer: 'https://example.com/producer',
+    _schemaURL: 'https://example.com/facet.json',
+    ...body,
+  });
+  const rows = () =>
+    withClient(
+      t.databaseUrl,
+      async (c) =>
+        (
+          await c.query(`SELECT
       (SELECT count(*) FROM lineage_events)::int AS events, (SELECT count(*) FROM lineage_nodes)::int AS nodes,
-      (SELECT count(*) FROM lineage_edges)::int AS edges, (SELECT count(*) FROM audit_events WHERE action LIKE 'lineage.%')::int AS audits`)).rows[0]);
+      (SELECT count(*) FROM lineage_edges)::int AS edges, (SELECT count(*) FROM audit_events WHERE action LIKE 'lineage.%')::int AS audits`)
+        ).rows[0],
+    );
 
   async function expectRefused(body: string | object, status: number, path: string | undefined) {
     const before = await rows();
@@ -56,7 +75,7 @@ describe('abuse: OpenLineage events that cannot be stored are refused, storing n
     await expectRefused(e, 400, '/job/name');
   });
 
-  it('refuses a facet nested 10,000 deep with 400 and the facet\'s pointer', async () => {
+  it("refuses a facet nested 10,000 deep with 400 and the facet's pointer", async () => {
     const e = event() as { run: { facets: Record<string, unknown> } };
     e.run.facets.deep = facet({ nested: '@DEEP@' });
     // Written as text: a 10,000-deep value is more than JSON.stringify should be asked to walk.

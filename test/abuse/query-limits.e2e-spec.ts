@@ -70,7 +70,8 @@ describe('GraphQL abuse limits, with the default settings', () => {
   it('refuses a query deeper than ATTEST_GRAPHQL_MAX_DEPTH, introspection fields counted like any other', async () => {
     const deep = '{ models { edges { node { versions { model { versions { model { versions { model { versions { id } } } } } } } } } } }';
     expectRefused(await post(t, t.adminKey, { query: deep }), 'QUERY_TOO_COMPLEX');
-    const deepIntrospection = '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }';
+    const deepIntrospection =
+      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }';
     const answer = await post(t, t.adminKey, { query: deepIntrospection });
     expectRefused(answer, 'QUERY_TOO_COMPLEX');
     expect(answer.body.errors![0].extensions).toMatchObject({ maxDepth: 10 });
@@ -130,7 +131,7 @@ describe('GraphQL abuse limits, with the shape limits raised and introspection o
   });
   afterAll(() => t?.close());
 
-  it('fails closed: the alias floods of the issue, past the cost estimator\'s 10,000 nodes, are refused by the cost limit', async () => {
+  it("fails closed: the alias floods of the issue, past the cost estimator's 10,000 nodes, are refused by the cost limit", async () => {
     const models = await post(t, t.adminKey, { query: MODELS_FLOOD });
     expectRefused(models, 'QUERY_TOO_COMPLEX');
     expect(models.body.errors![0].extensions).toMatchObject({ maxComplexity: 5000 });

@@ -79,8 +79,17 @@ describe(`abuse: rate limits per principal (${process.env.REDIS_URL ? 'Redis' : 
 
   it('gives the OpenLineage endpoint its own budget per producer', async () => {
     const producer = (await principalWithRole(t, 'lineage_producer')).key;
-    const post = () => request(t.app.getHttpServer()).post('/api/v1/lineage').set('authorization', `Bearer ${producer}`)
-      .send(runEvent('COMPLETE', { runId: randomUUID(), input: { namespace: 's3://rl', name: 'in' }, output: { namespace: 's3://rl', name: 'out' } }));
+    const post = () =>
+      request(t.app.getHttpServer())
+        .post('/api/v1/lineage')
+        .set('authorization', `Bearer ${producer}`)
+        .send(
+          runEvent('COMPLETE', {
+            runId: randomUUID(),
+            input: { namespace: 's3://rl', name: 'in' },
+            output: { namespace: 's3://rl', name: 'out' },
+          }),
+        );
     expect((await post()).status).toBe(201);
     expect((await post()).status).toBe(201);
     const refused = await post();
@@ -111,7 +120,7 @@ describe(`abuse: rate limits per principal (${process.env.REDIS_URL ? 'Redis' : 
     await t?.close();
   });
 
-  it('counts a principal\'s requests on every replica against one budget', async () => {
+  it("counts a principal's requests on every replica against one budget", async () => {
     const key = (await principalWithRole(t, 'auditor')).key;
     for (let i = 0; i < 20; i++) expect((await gql(i % 2 ? replica : t.app, key, CHEAP)).status).toBe(200);
     expectRateLimited(await gql(t.app, key, CHEAP), 'requests');

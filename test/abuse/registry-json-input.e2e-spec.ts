@@ -3,11 +3,16 @@ import { ok, startTestApp, type TestApp } from '../support/test-app';
 const REGISTER = `mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }`;
 const READ = `query($id: ID!) { datasetVersion(id: $id) { schema } }`;
 
-describe('abuse: a dataset version\'s schema (free-form JSON) is stored as sent', () => {
+describe("abuse: a dataset version's schema (free-form JSON) is stored as sent", () => {
   let t: TestApp;
   let datasetId: string;
   const version = (n: number, schema: unknown) => ({
-    datasetId, version: String(n), sourceUri: 's3://lake/claims/', digest: `sha256:${'c'.repeat(64)}`, piiClasses: ['none'], schema,
+    datasetId,
+    version: String(n),
+    sourceUri: 's3://lake/claims/',
+    digest: `sha256:${'c'.repeat(64)}`,
+    piiClasses: ['none'],
+    schema,
   });
 
   beforeAll(async () => {
@@ -17,7 +22,11 @@ describe('abuse: a dataset version\'s schema (free-form JSON) is stored as sent'
   afterAll(() => t?.close());
 
   it('keeps keys named after Object.prototype members, at the top and nested', async () => {
-    const schema = { type: 'object', constructor: 'c', properties: { toString: { type: 'string' }, valueOf: { prototype: 1, hasOwnProperty: true } } };
+    const schema = {
+      type: 'object',
+      constructor: 'c',
+      properties: { toString: { type: 'string' }, valueOf: { prototype: 1, hasOwnProperty: true } },
+    };
     const { id } = ok(await t.gql(t.adminKey, REGISTER, { i: version(1, schema) })).registerDatasetVersion;
     expect(ok(await t.gql(t.adminKey, READ, { id })).datasetVersion.schema).toEqual(schema);
   });

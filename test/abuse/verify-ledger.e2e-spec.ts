@@ -2,7 +2,8 @@ import { sealAll, withFactKey } from '../support/ledger';
 import { withClient } from '../support/test-database';
 import { createTenant, errorCode, ok, startTestApp, type TestApp } from '../support/test-app';
 
-const VERIFY = 'query($from: SafeInt) { verifyLedger(fromIndex: $from) { ok fromIndex toIndex leavesChecked checkpointsChecked firstDivergence { index kind } } }';
+const VERIFY =
+  'query($from: SafeInt) { verifyLedger(fromIndex: $from) { ok fromIndex toIndex leavesChecked checkpointsChecked firstDivergence { index kind } } }';
 const LEAVES = 3000;
 
 /**
@@ -18,11 +19,13 @@ describe('verifyLedger cannot hold the database', () => {
     t = await startTestApp();
     tenant = await createTenant(t, 'verify-abuse');
     // A few thousand facts written as the application would, each becoming a leaf through the trigger.
-    await withFactKey(t, tenant.tenantId, (c) => c.query(
-      `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id, after)
+    await withFactKey(t, tenant.tenantId, (c) =>
+      c.query(
+        `INSERT INTO audit_events (tenant_id, action, subject_type, subject_id, after)
        SELECT $1, 'bench.event', 'thing', 'thing-' || i, jsonb_build_object('i', i) FROM generate_series(1, ${LEAVES}) i`,
-      [tenant.tenantId],
-    ));
+        [tenant.tenantId],
+      ),
+    );
     await sealAll(t);
   });
   afterAll(() => t?.close());
@@ -36,8 +39,12 @@ describe('verifyLedger cannot hold the database', () => {
   });
 
   it('refuses a second verifyLedger in one request, by alias or through a fragment', async () => {
-    expect(errorCode(await t.gql(tenant.adminKey, '{ a: verifyLedger { ok } b: verifyLedger(fromIndex: 1) { ok } }'))).toBe('QUERY_TOO_COMPLEX');
-    expect(errorCode(await t.gql(tenant.adminKey, '{ verifyLedger { ok } ...F } fragment F on Query { v: verifyLedger { ok } }'))).toBe('QUERY_TOO_COMPLEX');
+    expect(errorCode(await t.gql(tenant.adminKey, '{ a: verifyLedger { ok } b: verifyLedger(fromIndex: 1) { ok } }'))).toBe(
+      'QUERY_TOO_COMPLEX',
+    );
+    expect(errorCode(await t.gql(tenant.adminKey, '{ verifyLedger { ok } ...F } fragment F on Query { v: verifyLedger { ok } }'))).toBe(
+      'QUERY_TOO_COMPLEX',
+    );
   });
 
   it('costs in proportion to the range it asks for, the cap when the range is open', async () => {

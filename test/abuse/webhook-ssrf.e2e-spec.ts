@@ -23,7 +23,10 @@ const ALLOWED_HOST = 'allowed.attest.test';
 const ANSWERS: Record<string, ResolvedAddress[]> = {
   [ALLOWED_HOST]: [{ address: '127.0.0.1', family: 4 }],
   'rebind.attest.test': [{ address: '127.0.0.1', family: 4 }],
-  'mixed.attest.test': [{ address: '93.184.216.34', family: 4 }, { address: '127.0.0.1', family: 4 }],
+  'mixed.attest.test': [
+    { address: '93.184.216.34', family: 4 },
+    { address: '127.0.0.1', family: 4 },
+  ],
 };
 const fakeLookup = async (host: string): Promise<ResolvedAddress[]> => {
   const answer = ANSWERS[host];
@@ -51,10 +54,11 @@ async function receiver(answer: 'status' | 'never'): Promise<{ port: number; hit
   return {
     port,
     hits: () => hits,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -74,14 +78,20 @@ describe('webhook SSRF: private targets are refused at subscription and at deliv
     t.gql(key, SUBSCRIBE, { i: { automationId, url, events: ['DECISION_RECORDED'] } });
 
   /** Subscribes, records one decision, waits until its one delivery is settled, and returns it; the subscription is deactivated after. */
-  async function deliverOnce(url: string): Promise<{ status: string; attemptLog: { statusCode: number | null; error: string | null; responseSnippet: string | null }[] }> {
+  async function deliverOnce(
+    url: string,
+  ): Promise<{ status: string; attemptLog: { statusCode: number | null; error: string | null; responseSnippet: string | null }[] }> {
     const { id } = ok(await subscribeAs(owner.key, url)).createWebhookSubscription.subscription;
     try {
       ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) }));
-      return await until(async () => {
-        const [delivery] = ok(await t.gql(owner.key, DELIVERIES, { s: id })).webhookDeliveries.edges.map((e: { node: any }) => e.node);
-        return delivery?.status === 'failed' || delivery?.status === 'delivered' ? delivery : undefined;
-      }, `the delivery to ${url} to settle`, 30_000);
+      return await until(
+        async () => {
+          const [delivery] = ok(await t.gql(owner.key, DELIVERIES, { s: id })).webhookDeliveries.edges.map((e: { node: any }) => e.node);
+          return delivery?.status === 'failed' || delivery?.status === 'delivered' ? delivery : undefined;
+        },
+        `the delivery to ${url} to settle`,
+        30_000,
+      );
     } finally {
       ok(await t.gql(owner.key, DEACTIVATE, { id }));
     }
@@ -97,7 +107,9 @@ describe('webhook SSRF: private targets are refused at subscription and at deliv
     });
     // With Redis the API only enqueues: a worker (here in this process, as apps/worker builds it) delivers.
     if (t.config.redisUrl) {
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), { logger: false });
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...t.config, redisUrl: t.config.redisUrl }), {
+        logger: false,
+      });
     }
     for (const context of [t.app, worker]) if (context) jest.spyOn(context.get(WebhookDns), 'lookup').mockImplementation(fakeLookup);
     owner = await principalWithRole(t, 'automation_owner');
@@ -144,11 +156,15 @@ describe('webhook SSRF: private targets are refused at subscription and at deliv
     const response = await subscribeAs(owner.key, url);
     expect(errorCode(response)).toBe('VALIDATION_FAILED');
     expect(response.errors?.[0].message).toMatch(why);
-    expect(response.errors?.[0].message).toMatch(/webhooks reach only public (addresses|hosts), unless ATTEST_WEBHOOK_ALLOW_PRIVATE allows it/);
+    expect(response.errors?.[0].message).toMatch(
+      /webhooks reach only public (addresses|hosts), unless ATTEST_WEBHOOK_ALLOW_PRIVATE allows it/,
+    );
   });
 
   it('stores none of the refused subscriptions', async () => {
-    const listed = ok(await t.gql(owner.key, `query($a: ID!) { webhookSubscriptions(automationId: $a) { url } }`, { a: f.automationId })).webhookSubscriptions;
+    const listed = ok(
+      await t.gql(owner.key, `query($a: ID!) { webhookSubscriptions(automationId: $a) { url } }`, { a: f.automationId }),
+    ).webhookSubscriptions;
     expect(listed).toEqual([]);
   });
 
@@ -158,7 +174,10 @@ describe('webhook SSRF: private targets are refused at subscription and at deliv
       for (const host of ['rebind.attest.test', 'mixed.attest.test']) {
         // The URL alone passes: the name is not internal, and the subscription does not resolve it.
         const delivery = await deliverOnce(`http://${host}:${rx.port}/hook`);
-        expect(delivery).toMatchObject({ status: 'failed', attemptLog: [{ statusCode: null, error: "refused: the receiver's address is not public (loopback)" }] });
+        expect(delivery).toMatchObject({
+          status: 'failed',
+          attemptLog: [{ statusCode: null, error: "refused: the receiver's address is not public (loopback)" }],
+        });
       }
       expect(rx.hits()).toBe(0);
     } finally {
@@ -166,7 +185,7 @@ describe('webhook SSRF: private targets are refused at subscription and at deliv
     }
   });
 
-  it('delivers to 127.0.0.1 only where the allow-list names the host, and never shows the answer\'s body', async () => {
+  it("delivers to 127.0.0.1 only where the allow-list names the host, and never shows the answer's body", async () => {
     const rx = await receiver('status');
     try {
       const delivery = await deliverOnce(`http://${ALLOWED_HOST}:${rx.port}/hook`);
@@ -181,7 +200,11 @@ describe('webhook SSRF: private targets are refused at subscription and at deliv
   it('reports a closed port, a receiver that never answers and a name that does not resolve with one and the same text', async () => {
     const silent = await receiver('never');
     try {
-      const urls = [`http://${ALLOWED_HOST}:${await closedPort()}/`, `http://${ALLOWED_HOST}:${silent.port}/`, 'http://nxdomain.attest.test/'];
+      const urls = [
+        `http://${ALLOWED_HOST}:${await closedPort()}/`,
+        `http://${ALLOWED_HOST}:${silent.port}/`,
+        'http://nxdomain.attest.test/',
+      ];
       const errors = [];
       for (const url of urls) errors.push((await deliverOnce(url)).attemptLog.map((a) => [a.statusCode, a.error]));
       expect(silent.hits()).toBe(1); // the timeout case did reach its receiver
@@ -195,7 +218,9 @@ describe('webhook SSRF: private targets are refused at subscription and at deliv
     const capped = await automationFixture(t, { automationOwnerId: owner.id });
     const ids: string[] = [];
     for (let n = 0; n < MAX_SUBSCRIPTIONS; n += 1) {
-      ids.push(ok(await subscribeAs(owner.key, `https://hooks.example.com/${n}`, capped.automationId)).createWebhookSubscription.subscription.id);
+      ids.push(
+        ok(await subscribeAs(owner.key, `https://hooks.example.com/${n}`, capped.automationId)).createWebhookSubscription.subscription.id,
+      );
     }
     const over: GraphQLResponse = await subscribeAs(owner.key, 'https://hooks.example.com/over', capped.automationId);
     expect(errorCode(over)).toBe('CONFLICT');

@@ -1,7 +1,13 @@
 import { buildCliIfStale } from './support/attest-cli';
 import { notYaml, unknownFact, type Breakage } from './support/broken-policies';
 import { PolicyRepo } from './support/policy-repo';
-import { applyReviewedChange, expectedReplay, raiseReviewThreshold, RECORDED_DECISIONS, writeRecordedDecisions } from './support/reviewed-change';
+import {
+  applyReviewedChange,
+  expectedReplay,
+  raiseReviewThreshold,
+  RECORDED_DECISIONS,
+  writeRecordedDecisions,
+} from './support/reviewed-change';
 
 const ROLES = 'policies/access/roles.yaml';
 
@@ -34,7 +40,9 @@ describe('attest policy diff exit codes', () => {
     expect(expected.newDenies).toBeGreaterThan(0);
     const run = failOn(reviewed, 'HEAD~1', 'new-deny');
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 1, stderr: '' });
-    expect(run.stdout).toContain(`FAIL new-deny: ${expected.newDenies} replayed decision${expected.newDenies === 1 ? '' : 's'} would now be denied`);
+    expect(run.stdout).toContain(
+      `FAIL new-deny: ${expected.newDenies} replayed decision${expected.newDenies === 1 ? '' : 's'} would now be denied`,
+    );
   });
 
   it('new-deny and lost-review pass (exit 0) when the change only sends more decisions to a human', () => {
@@ -48,18 +56,30 @@ describe('attest policy diff exit codes', () => {
 
   it('flips:N passes at exactly N changed decisions and fails one below', () => {
     const atLimit = failOn(reviewed, 'HEAD~1', `flips:${expected.changed}`);
-    expect(atLimit).toMatchObject({ code: 0, stdout: expect.stringContaining(`pass flips>${expected.changed}: ${expected.changed} replayed decisions change`) });
+    expect(atLimit).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`pass flips>${expected.changed}: ${expected.changed} replayed decisions change`),
+    });
     // flips>N is the same rule; passed as one argument, the > needs no quoting here.
     expect(failOn(reviewed, 'HEAD~1', `flips>${expected.changed}`).code).toBe(0);
     const below = failOn(reviewed, 'HEAD~1', `flips:${expected.changed - 1}`);
     expect(below).toMatchObject({
-      code: 1, stdout: expect.stringContaining(`FAIL flips>${expected.changed - 1}: ${expected.changed} replayed decisions change (at most ${expected.changed - 1} allowed)`),
+      code: 1,
+      stdout: expect.stringContaining(
+        `FAIL flips>${expected.changed - 1}: ${expected.changed} replayed decisions change (at most ${expected.changed - 1} allowed)`,
+      ),
     });
   });
 
   it('access-gained fails on a change that widens a role and passes on one that leaves access alone', () => {
-    expect(failOn(reviewed, 'HEAD~1', 'access-gained')).toMatchObject({ code: 1, stdout: expect.stringContaining('FAIL access-gained: 2 permissions gained or widened') });
-    expect(failOn(thresholdOnly, 'HEAD', 'access-gained')).toMatchObject({ code: 0, stdout: expect.stringContaining('pass access-gained: 0 permissions gained or widened') });
+    expect(failOn(reviewed, 'HEAD~1', 'access-gained')).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('FAIL access-gained: 2 permissions gained or widened'),
+    });
+    expect(failOn(thresholdOnly, 'HEAD', 'access-gained')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('pass access-gained: 0 permissions gained or widened'),
+    });
   });
 
   it('exits 2 on an unknown --fail-on rule, listing the known ones', () => {
@@ -78,11 +98,15 @@ describe('attest policy diff exit codes', () => {
 
   it('exits 2 on a missing or malformed decisions file, with the line', () => {
     expect(reviewed.attest('policy', 'diff', '--base', 'HEAD~1', '--decisions', 'missing.jsonl')).toMatchObject({
-      code: 2, stdout: '', stderr: expect.stringContaining('missing.jsonl: no such file'),
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('missing.jsonl: no such file'),
     });
     reviewed.write('broken.jsonl', `${JSON.stringify(RECORDED_DECISIONS[0])}\n{"id": "dec-x", "automationKey": \n`);
     expect(reviewed.attest('policy', 'diff', '--base', 'HEAD~1', '--decisions', 'broken.jsonl')).toMatchObject({
-      code: 2, stdout: '', stderr: expect.stringContaining('broken.jsonl: line 2: not JSON'),
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('broken.jsonl: line 2: not JSON'),
     });
   });
 
@@ -90,10 +114,17 @@ describe('attest policy diff exit codes', () => {
     const breakages: [string, Breakage][] = [
       ['a YAML syntax error', notYaml],
       ['an unknown fact', unknownFact],
-      ['an access rule with an unknown action', (repo) => {
-        repo.replace(ROLES, '      - action: [create, read]\n        subject: Decision', '      - action: [create, read, delete]\n        subject: Decision');
-        return { file: ROLES, line: repo.lineOf(ROLES, 'action: [create, read, delete]') };
-      }],
+      [
+        'an access rule with an unknown action',
+        (repo) => {
+          repo.replace(
+            ROLES,
+            '      - action: [create, read]\n        subject: Decision',
+            '      - action: [create, read, delete]\n        subject: Decision',
+          );
+          return { file: ROLES, line: repo.lineOf(ROLES, 'action: [create, read, delete]') };
+        },
+      ],
     ];
 
     it.each(breakages)('exits 2 on %s, with the file and line on stderr', (_, breakIt) => {
@@ -109,7 +140,9 @@ describe('attest policy diff exit codes', () => {
         expect(comment.code).toBe(2);
         expect(comment.stdout).toMatch(/^<!-- attest-policy-review -->\n\n## Attest policy review\n\nInvalid input:/);
         expect(comment.stdout).toContain(`${file}:${line}:`);
-        expect(repo.attest('policy', 'diff', '--base', 'HEAD', '--format', 'github').stdout).toContain(`::error file=${file},line=${line},title=invalid-pack::`);
+        expect(repo.attest('policy', 'diff', '--base', 'HEAD', '--format', 'github').stdout).toContain(
+          `::error file=${file},line=${line},title=invalid-pack::`,
+        );
       } finally {
         repo.dispose();
       }

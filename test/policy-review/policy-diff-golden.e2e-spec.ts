@@ -13,7 +13,23 @@ describe('attest policy diff (golden review of a change)', () => {
   /** The review in one format, run once (several tests read the JSON). */
   const review = (format: string): CliRun => {
     if (!runs.has(format)) {
-      runs.set(format, repo.attest('policy', 'diff', '--base', 'HEAD~1', '--decisions', decisions, '--fail-on', 'new-deny,lost-review', '--examples', '3', '--format', format));
+      runs.set(
+        format,
+        repo.attest(
+          'policy',
+          'diff',
+          '--base',
+          'HEAD~1',
+          '--decisions',
+          decisions,
+          '--fail-on',
+          'new-deny,lost-review',
+          '--examples',
+          '3',
+          '--format',
+          format,
+        ),
+      );
     }
     return runs.get(format)!;
   };
@@ -28,7 +44,7 @@ describe('attest policy diff (golden review of a change)', () => {
   });
   afterAll(() => repo?.dispose());
 
-  it('keeps the changed pack\'s own tests passing', () => {
+  it("keeps the changed pack's own tests passing", () => {
     expect(repo.attest('policy', 'test')).toMatchObject({ code: 0, stderr: '' });
   });
 
@@ -54,9 +70,16 @@ describe('attest policy diff (golden review of a change)', () => {
       ['changed', 'high-risk-low-confidence-review', 'policies/default/high-risk-low-confidence-review.yaml:2'],
     ]);
     expect(report.packs[0].policies[2].conditions).toEqual([
-      { path: 'conditions.all[1]', change: 'changed', before: 'decision.confidence lessThan 0.7', after: 'decision.confidence lessThan 0.8' },
+      {
+        path: 'conditions.all[1]',
+        change: 'changed',
+        before: 'decision.confidence lessThan 0.7',
+        after: 'decision.confidence lessThan 0.8',
+      },
     ]);
-    expect(report.access.map((a: { change: string; role: string; action: string; subject: string }) => [a.change, a.role, a.action, a.subject])).toEqual([
+    expect(
+      report.access.map((a: { change: string; role: string; action: string; subject: string }) => [a.change, a.role, a.action, a.subject]),
+    ).toEqual([
       ['widened', 'automation_owner', 'read', 'Decision'],
       ['gained', 'auditor', 'review', 'Decision'],
     ]);
@@ -66,11 +89,21 @@ describe('attest policy diff (golden review of a change)', () => {
     const [replay] = JSON.parse(review('json').stdout).replay.reports;
     const expected = expectedReplay(RECORDED_DECISIONS);
     expect(replay).toMatchObject({
-      pack: 'default', decisions: expected.decisions, withoutFacts: expected.withoutFacts, replayed: expected.replayed, failed: 0, changed: expected.changed, byPolicy: expected.byPolicy,
+      pack: 'default',
+      decisions: expected.decisions,
+      withoutFacts: expected.withoutFacts,
+      replayed: expected.replayed,
+      failed: 0,
+      changed: expected.changed,
+      byPolicy: expected.byPolicy,
     });
     const newDenies = replay.byEffect.filter((e: { from: string; to: string }) => e.to === 'deny' && e.from !== 'deny');
     expect(newDenies.reduce((n: number, e: { count: number }) => n + e.count, 0)).toBe(expected.newDenies);
     // Raising a review threshold and dropping an annotation never takes a decision away from a human.
-    expect(replay.byEffect.filter((e: { from: string; to: string }) => e.from === 'require_review' && !['require_review', 'deny'].includes(e.to))).toEqual([]);
+    expect(
+      replay.byEffect.filter(
+        (e: { from: string; to: string }) => e.from === 'require_review' && !['require_review', 'deny'].includes(e.to),
+      ),
+    ).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ function casesInRepository(): number {
     .reduce((n, file) => n + (readFileSync(join(packs, file), 'utf8').match(/^\s*- name:/gm) ?? []).length, 0);
 }
 
-const elements = (parent: XmlElement, name: string) => parent.children.filter((c): c is XmlElement => c instanceof XmlElement && c.name === name);
+const elements = (parent: XmlElement, name: string) =>
+  parent.children.filter((c): c is XmlElement => c instanceof XmlElement && c.name === name);
 
 /** `attest policy test` as a policy author and a CI job run it. */
 describe('attest policy test', () => {
@@ -32,11 +33,15 @@ describe('attest policy test', () => {
     failing = PolicyRepo.withRealPolicies();
     failingLine = failing.lineOf(DECISION_TESTS, `- name: ${FAILING_CASE}`);
     const staging = 'environment: staging }\n      modelVersion: { status: approved }\n    expect: { effect: allow, matched: [] }';
-    failing.replace(DECISION_TESTS, staging, staging.replace('effect: allow, matched: []', 'effect: deny, matched: [production-requires-deployed-model]'));
+    failing.replace(
+      DECISION_TESTS,
+      staging,
+      staging.replace('effect: allow, matched: []', 'effect: deny, matched: [production-requires-deployed-model]'),
+    );
   });
   afterAll(() => failing?.dispose());
 
-  it('passes (exit 0) on the repository\'s own policies, every case counted', () => {
+  it("passes (exit 0) on the repository's own policies, every case counted", () => {
     const cases = casesInRepository();
     const run = attest(REPO_ROOT, ['policy', 'test']);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
@@ -46,17 +51,22 @@ describe('attest policy test', () => {
   it('fails (exit 1) on a case that expects the wrong outcome, naming its file:line', () => {
     const run = failing.attest('policy', 'test');
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`FAIL ${DECISION_TESTS}:${failingLine}: ${FAILING_CASE}: expected deny [production-requires-deployed-model], got allow []`);
+    expect(run.stdout).toContain(
+      `FAIL ${DECISION_TESTS}:${failingLine}: ${FAILING_CASE}: expected deny [production-requires-deployed-model], got allow []`,
+    );
   });
 
   describe('an invalid pack', () => {
     const invalid: [string, Breakage][] = [
       ['a policy that is not YAML', notYaml],
       ['a policy reading an unknown fact', unknownFact],
-      ['a case expecting a policy the pack does not have', (repo) => {
-        repo.replace(DECISION_TESTS, 'matched: [deny-unacceptable-risk-decisions] }', 'matched: [deny-unacceptable-risk-decision] }');
-        return { file: DECISION_TESTS, line: repo.lineOf(DECISION_TESTS, 'matched: [deny-unacceptable-risk-decision] }') };
-      }],
+      [
+        'a case expecting a policy the pack does not have',
+        (repo) => {
+          repo.replace(DECISION_TESTS, 'matched: [deny-unacceptable-risk-decisions] }', 'matched: [deny-unacceptable-risk-decision] }');
+          return { file: DECISION_TESTS, line: repo.lineOf(DECISION_TESTS, 'matched: [deny-unacceptable-risk-decision] }') };
+        },
+      ],
     ];
 
     it.each(invalid)('exits 2 on %s, with the file and line on stderr', (_, breakIt) => {
@@ -68,7 +78,8 @@ describe('attest policy test', () => {
         expect(run.stderr).toContain(`${file}:${line}:`);
         // A CI job reading annotations gets the problem on stdout too.
         expect(repo.attest('policy', 'test', '--format', 'github')).toMatchObject({
-          code: 2, stdout: expect.stringContaining(`::error file=${file},line=${line},title=invalid-pack::`),
+          code: 2,
+          stdout: expect.stringContaining(`::error file=${file},line=${line},title=invalid-pack::`),
         });
       } finally {
         repo.dispose();
@@ -84,7 +95,9 @@ describe('attest policy test', () => {
     expect(testcases).toHaveLength(casesInRepository());
     expect(root.attributes).toMatchObject({ tests: String(casesInRepository()), failures: '1' });
     const failed = testcases.filter((c) => elements(c, 'failure').length > 0);
-    expect(failed.map((c) => c.attributes)).toEqual([{ name: FAILING_CASE, classname: 'default', file: DECISION_TESTS, line: String(failingLine) }]);
+    expect(failed.map((c) => c.attributes)).toEqual([
+      { name: FAILING_CASE, classname: 'default', file: DECISION_TESTS, line: String(failingLine) },
+    ]);
   });
 
   it('--format sarif validates against SARIF 2.1.0 and locates the failing case', () => {
@@ -98,10 +111,14 @@ describe('attest policy test', () => {
     validate(log);
     expect(validate.errors ?? []).toEqual([]);
     const failures = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'test-failed');
-    expect(failures).toEqual([expect.objectContaining({
-      level: 'error',
-      locations: [{ physicalLocation: { artifactLocation: { uri: DECISION_TESTS, uriBaseId: '%SRCROOT%' }, region: { startLine: failingLine } } }],
-    })]);
+    expect(failures).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        locations: [
+          { physicalLocation: { artifactLocation: { uri: DECISION_TESTS, uriBaseId: '%SRCROOT%' }, region: { startLine: failingLine } } },
+        ],
+      }),
+    ]);
   });
 
   it('--format github annotates the failing case at its file and line', () => {

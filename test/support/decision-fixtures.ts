@@ -37,29 +37,57 @@ export async function automationFixture(t: GraphQLCaller, options: AutomationOpt
     .registerModel.id as string;
   const datasetVersionIds: string[] = [];
   if (options.trainingPii) {
-    const datasetId = ok(await t.gql(key, 'mutation($n: String!) { registerDataset(input: { name: $n }) { id } }', { n: `data-${suffix()}` }))
-      .registerDataset.id;
-    datasetVersionIds.push(ok(await t.gql(key, `mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }`, {
-      i: { datasetId, version: '1', sourceUri: 's3://data/train', digest: `sha256:${'d'.repeat(64)}`, piiClasses: options.trainingPii, provenance: 'contract' },
-    })).registerDatasetVersion.id);
+    const datasetId = ok(
+      await t.gql(key, 'mutation($n: String!) { registerDataset(input: { name: $n }) { id } }', { n: `data-${suffix()}` }),
+    ).registerDataset.id;
+    datasetVersionIds.push(
+      ok(
+        await t.gql(key, `mutation($i: RegisterDatasetVersionInput!) { registerDatasetVersion(input: $i) { id } }`, {
+          i: {
+            datasetId,
+            version: '1',
+            sourceUri: 's3://data/train',
+            digest: `sha256:${'d'.repeat(64)}`,
+            piiClasses: options.trainingPii,
+            provenance: 'contract',
+          },
+        }),
+      ).registerDatasetVersion.id,
+    );
   }
-  const modelVersionId = ok(await t.gql(key, 'mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
-    i: {
-      modelId, version: '1.0.0', artifactUri: 's3://models/m', artifactDigest: `sha256:${'a'.repeat(64)}`, framework: 'xgboost', riskTier: 'LOW',
-      ...(datasetVersionIds.length ? { trainingDatasetVersionIds: datasetVersionIds } : {}),
-    },
-  })).registerModelVersion.id as string;
+  const modelVersionId = ok(
+    await t.gql(key, 'mutation($i: RegisterModelVersionInput!) { registerModelVersion(input: $i) { id } }', {
+      i: {
+        modelId,
+        version: '1.0.0',
+        artifactUri: 's3://models/m',
+        artifactDigest: `sha256:${'a'.repeat(64)}`,
+        framework: 'xgboost',
+        riskTier: 'LOW',
+        ...(datasetVersionIds.length ? { trainingDatasetVersionIds: datasetVersionIds } : {}),
+      },
+    }),
+  ).registerModelVersion.id as string;
   const automationKey = `auto-${suffix()}`;
-  const automationId = ok(await t.gql(key, 'mutation($i: RegisterAutomationInput!) { registerAutomation(input: $i) { id } }', {
-    i: { key: automationKey, name: automationKey, ...(options.automationOwnerId ? { ownerId: options.automationOwnerId } : {}) },
-  })).registerAutomation.id as string;
-  const automationVersionId = ok(await t.gql(key, 'mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
-    i: {
-      automationId, version: '1', purpose: 'Route insurance claims', riskClass: options.riskClass ?? 'MINIMAL',
-      oversightMode: options.oversightMode ?? 'NONE', environment: options.environment ?? 'STAGING', modelVersionIds: [modelVersionId],
-      ...(options.domain ? { domain: options.domain } : {}),
-    },
-  })).registerAutomationVersion.id as string;
+  const automationId = ok(
+    await t.gql(key, 'mutation($i: RegisterAutomationInput!) { registerAutomation(input: $i) { id } }', {
+      i: { key: automationKey, name: automationKey, ...(options.automationOwnerId ? { ownerId: options.automationOwnerId } : {}) },
+    }),
+  ).registerAutomation.id as string;
+  const automationVersionId = ok(
+    await t.gql(key, 'mutation($i: RegisterAutomationVersionInput!) { registerAutomationVersion(input: $i) { id } }', {
+      i: {
+        automationId,
+        version: '1',
+        purpose: 'Route insurance claims',
+        riskClass: options.riskClass ?? 'MINIMAL',
+        oversightMode: options.oversightMode ?? 'NONE',
+        environment: options.environment ?? 'STAGING',
+        modelVersionIds: [modelVersionId],
+        ...(options.domain ? { domain: options.domain } : {}),
+      },
+    }),
+  ).registerAutomationVersion.id as string;
   const service = await principalWithRole(t, 'service', { automationId });
   return { automationId, automationKey, automationVersionId, modelVersionId, service };
 }

@@ -35,7 +35,13 @@ export function moduleResolutionOf(root: string): ModuleResolution {
  * tree, so that comments and strings that merely look like imports do not count.
  */
 export function importedSpecifiers(fileName: string, source: string): string[] {
-  const sourceFile = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sourceFile = ts.createSourceFile(
+    fileName,
+    source,
+    ts.ScriptTarget.Latest,
+    false,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: string[] = [];
   const take = (node: ts.Node | undefined) => {
     if (node && ts.isStringLiteralLike(node)) found.push(node.text);
@@ -56,12 +62,18 @@ const JEST_MODULE_CALLS = new Set(['mock', 'doMock', 'unmock', 'requireActual', 
 function loadsModule(callee: ts.Expression): boolean {
   if (callee.kind === ts.SyntaxKind.ImportKeyword) return true;
   if (ts.isIdentifier(callee)) return callee.text === 'require';
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'jest' && JEST_MODULE_CALLS.has(callee.name.text);
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'jest' &&
+    JEST_MODULE_CALLS.has(callee.name.text)
+  );
 }
 
 /** The absolute path a specifier names (file or folder, extension left off), or undefined for an npm package. */
 export function resolveSpecifier(fromFile: string, specifier: string, resolution: ModuleResolution): string | undefined {
-  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') return resolve(dirname(fromFile), specifier);
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..')
+    return resolve(dirname(fromFile), specifier);
   if (isAbsolute(specifier)) return specifier;
   const alias = resolution.paths[specifier]?.[0];
   if (alias) return resolve(resolution.baseUrl, alias);

@@ -28,7 +28,10 @@ export async function whileSequencingLocked<T>(databaseUrl: string, tenantSlug: 
   const holder = new Client({ connectionString: databaseUrl });
   await holder.connect();
   try {
-    const { rowCount } = await holder.query(`SELECT pg_advisory_lock(hashtextextended('attest.ledger/' || id, 0)) FROM tenants WHERE slug = $1`, [tenantSlug]);
+    const { rowCount } = await holder.query(
+      `SELECT pg_advisory_lock(hashtextextended('attest.ledger/' || id, 0)) FROM tenants WHERE slug = $1`,
+      [tenantSlug],
+    );
     if (rowCount !== 1) throw new Error(`whileSequencingLocked: no tenant ${tenantSlug}`);
     return await work();
   } finally {
@@ -47,7 +50,9 @@ export async function withFactKey<T>(t: TestApp, tenantId: string, work: (client
   await client.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT set_config('attest.ledger_fact_key', $1, true)`, [new LedgerFactKeys(t.app.get(ATTEST_CONFIG)).padsFor(tenantId)]);
+    await client.query(`SELECT set_config('attest.ledger_fact_key', $1, true)`, [
+      new LedgerFactKeys(t.app.get(ATTEST_CONFIG)).padsFor(tenantId),
+    ]);
     const result = await work(client);
     await client.query('COMMIT');
     return result;

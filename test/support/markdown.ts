@@ -56,8 +56,14 @@ function headingPerLine(markdown: string): (Heading | undefined)[] {
 export function anchors(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   const slugs = headings(markdown).map(({ text }) => {
-    const rendered = text.replace(/`([^`]*)`/g, '$1').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]+>/g, '');
-    const slug = rendered.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    const rendered = text
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]+>/g, '');
+    const slug = rendered
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     return count === 0 ? slug : `${slug}-${count}`;
@@ -73,5 +79,8 @@ export function section(markdown: string, heading: string): string {
   const start = levels.findIndex((h) => h?.text === heading);
   if (start < 0) throw new Error(`no heading "${heading}"`);
   const end = levels.findIndex((h, i) => i > start && h !== undefined && h.level <= levels[start]!.level);
-  return markdown.split('\n').slice(start, end < 0 ? undefined : end).join('\n');
+  return markdown
+    .split('\n')
+    .slice(start, end < 0 ? undefined : end)
+    .join('\n');
 }

@@ -46,7 +46,11 @@ export function processHarness(): ProcessHarness {
     },
     adminKey,
     baseEnv: () => ({
-      DATABASE_URL: database.url, ATTEST_HASH_KEY: hashKey, ATTEST_BOOTSTRAP_API_KEY: adminKey, ATTEST_JWT_SECRET: hashKey, ATTEST_LOG_LEVEL: 'error',
+      DATABASE_URL: database.url,
+      ATTEST_HASH_KEY: hashKey,
+      ATTEST_BOOTSTRAP_API_KEY: adminKey,
+      ATTEST_JWT_SECRET: hashKey,
+      ATTEST_LOG_LEVEL: 'error',
     }),
     async start(app, env) {
       const started = await AttestProcess.start(REPO_ROOT, app, env);

@@ -20,7 +20,12 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface GraphQLCaller {
   /** API key of the bootstrap admin of the `default` tenant. */
   adminKey: string;
-  gql<T = Record<string, any>>(key: string | undefined, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    key: string | undefined,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
 }
 
 export interface TestApp extends GraphQLCaller {
@@ -91,9 +96,11 @@ export async function principalWithRole(
     i: { kind, name },
   });
   const id = ok(created).createPrincipal.id as string;
-  ok(await t.gql(adminKey, 'mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', {
-    i: { principalId: id, role: role.toUpperCase(), automationId: options.automationId },
-  }));
+  ok(
+    await t.gql(adminKey, 'mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', {
+      i: { principalId: id, role: role.toUpperCase(), automationId: options.automationId },
+    }),
+  );
   const issued = await t.gql(adminKey, 'mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
     i: { principalId: id, name: `${name} key` },
   });

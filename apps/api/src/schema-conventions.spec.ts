@@ -73,20 +73,37 @@ describe('GraphQL schema conventions (graphql-schema-linter, .graphql-schema-lin
   });
 
   it('fires on a lower-case enum value', () => {
-    expect(findings(GOOD.replace('  PENDING_REVIEW', '  pending_review'))).toEqual(['enum-values-all-caps', 'enum-values-sorted-alphabetically']);
+    expect(findings(GOOD.replace('  PENDING_REVIEW', '  pending_review'))).toEqual([
+      'enum-values-all-caps',
+      'enum-values-sorted-alphabetically',
+    ]);
   });
 
   it('fires on an enum value, a field, an argument and a type without a description', () => {
-    const bare = GOOD.replace('  """Sent to review"""\n', '').replace('  """Its status"""\n', '').replace('    """How many"""\n', '').replace('"""A decision"""\n', '');
-    expect(findings(bare)).toEqual(['arguments-have-descriptions', 'enum-values-have-descriptions', 'fields-have-descriptions', 'types-have-descriptions']);
+    const bare = GOOD.replace('  """Sent to review"""\n', '')
+      .replace('  """Its status"""\n', '')
+      .replace('    """How many"""\n', '')
+      .replace('"""A decision"""\n', '');
+    expect(findings(bare)).toEqual([
+      'arguments-have-descriptions',
+      'enum-values-have-descriptions',
+      'fields-have-descriptions',
+      'types-have-descriptions',
+    ]);
   });
 
   it('fires on an input field without a description', () => {
-    expect(findings(`${GOOD}\n"""A filter"""\ninput DecisionFilter {\n  status: DecisionStatus\n}\n`)).toEqual(['defined-types-are-used', 'input-object-values-have-descriptions']);
+    expect(findings(`${GOOD}\n"""A filter"""\ninput DecisionFilter {\n  status: DecisionStatus\n}\n`)).toEqual([
+      'defined-types-are-used',
+      'input-object-values-have-descriptions',
+    ]);
   });
 
   it('fires on a Relay PageInfo without hasPreviousPage and startCursor', () => {
-    const forwardOnly = GOOD.replace('  """Always false"""\n  hasPreviousPage: Boolean!\n', '').replace('  """First cursor"""\n  startCursor: String\n', '');
+    const forwardOnly = GOOD.replace('  """Always false"""\n  hasPreviousPage: Boolean!\n', '').replace(
+      '  """First cursor"""\n  startCursor: String\n',
+      '',
+    );
     expect(findings(forwardOnly)).toEqual(['relay-page-info-spec']);
   });
 

@@ -37,9 +37,15 @@ describe('parseOptions', () => {
   });
 
   it('fills the positional option from one bare argument, before or after the others, and refuses a second', () => {
-    const withPath = { path: { type: 'string', positional: true, description: 'a folder' }, check: { type: 'boolean', description: 'only check' } } satisfies OptionSpecs;
+    const withPath = {
+      path: { type: 'string', positional: true, description: 'a folder' },
+      check: { type: 'boolean', description: 'only check' },
+    } satisfies OptionSpecs;
     expect(parseOptions(['policies', '--check'], withPath)).toEqual({ help: false, options: { path: 'policies', check: true } });
-    expect(parseOptions(['--check', 'policies/default'], withPath)).toEqual({ help: false, options: { path: 'policies/default', check: true } });
+    expect(parseOptions(['--check', 'policies/default'], withPath)).toEqual({
+      help: false,
+      options: { path: 'policies/default', check: true },
+    });
     expect(() => parseOptions(['a', 'b'], withPath)).toThrow('unexpected argument "b"');
     expect(() => parseOptions(['a', '--path', 'b'], withPath)).toThrow('--path is given more than once (also as the bare argument)');
     expect(() => parseOptions(['stray'], specs)).toThrow('unexpected argument "stray"');

@@ -56,18 +56,26 @@ describe('runCli', () => {
   it('lists a group\'s subcommands for "attest <group> --help" (exit 0) and for the group alone (exit 2, on stderr)', async () => {
     expect(await cli('tenant', '--help')).toEqual({
       code: 0,
-      stdout: 'Usage: attest tenant <subcommand> [options]\n\nSubcommands:\n  create  Create a tenant\n\nRun "attest tenant <subcommand> --help" for its options.\n',
+      stdout:
+        'Usage: attest tenant <subcommand> [options]\n\nSubcommands:\n  create  Create a tenant\n\nRun "attest tenant <subcommand> --help" for its options.\n',
       stderr: '',
     });
-    expect(await cli('tenant')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Usage: attest tenant <subcommand>') });
+    expect(await cli('tenant')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('Usage: attest tenant <subcommand>'),
+    });
   });
 
   it('answers "attest help <command>" as "attest <command> --help"', async () => {
-    expect(await cli('help', 'tenant', 'create')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: attest tenant create --slug <string>') });
+    expect(await cli('help', 'tenant', 'create')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Usage: attest tenant create --slug <string>'),
+    });
     expect(await cli('help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Commands:') });
   });
 
-  it('prints a command\'s help without running it', async () => {
+  it("prints a command's help without running it", async () => {
     const help = await cli('tenant', 'create', '--help');
     expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: attest tenant create --slug <string>') });
     expect(runs).toEqual([]);

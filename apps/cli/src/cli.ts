@@ -20,7 +20,12 @@ export interface CliInfo {
  * version go to stdout with exit 0; a command line that names nothing runnable gets the usage on
  * stderr and exit 2.
  */
-export async function runCli(argv: readonly string[], commands: readonly CliCommand[], io: CliIo, info: CliInfo = { version: attestVersion() }): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  commands: readonly CliCommand[],
+  io: CliIo,
+  info: CliInfo = { version: attestVersion() },
+): Promise<number> {
   if (argv.length === 0) {
     io.err(globalHelp(commands));
     return EXIT_USAGE;

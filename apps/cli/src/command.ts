@@ -25,7 +25,10 @@ export function defineCommand<const S extends OptionSpecs>(command: CliCommand<S
 
 /** A failure the user can act on: printed as is (no stack), exit code 1. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
     this.name = 'CliError';
   }

@@ -17,7 +17,19 @@ import { tokenCommand } from './commands/token.command';
 
 /** The command table: register a new command (one file under commands/) by adding it here. */
 const COMMANDS: CliCommand[] = [
-  migrateCommand, tenantCreateCommand, keyIssueCommand, principalsListCommand, tokenCommand, seedCommand, policyTestCommand, policyLintCommand, policyDiffCommand, policyDecisionsCommand, schemaCommand, ledgerExportCommand, ledgerVerifyCommand,
+  migrateCommand,
+  tenantCreateCommand,
+  keyIssueCommand,
+  principalsListCommand,
+  tokenCommand,
+  seedCommand,
+  policyTestCommand,
+  policyLintCommand,
+  policyDiffCommand,
+  policyDecisionsCommand,
+  schemaCommand,
+  ledgerExportCommand,
+  ledgerVerifyCommand,
 ];
 
 /**

@@ -10,7 +10,8 @@ export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
   @Query(() => AuditEventConnection, {
-    description: 'The audit trail of the tenant, newest first: every mutation, by whom and what changed (admins, compliance officers, auditors)',
+    description:
+      'The audit trail of the tenant, newest first: every mutation, by whom and what changed (admins, compliance officers, auditors)',
     complexity: pageCost,
   })
   @Can('read', 'AuditEvent')

@@ -16,9 +16,12 @@ export class AuditService {
   eventsForSubjects(actor: AuthenticatedPrincipal, subjectIds: readonly string[]): Promise<AuditEventEntity[]> {
     return this.db.transaction(actor.tenantId, (m) => {
       const acl = accessibleWhere(actor.ability, 'read', 'AuditEvent', 'e', AUDIT_COLUMNS);
-      return m.createQueryBuilder(AuditEventEntity, 'e').where(acl.sql, acl.params)
+      return m
+        .createQueryBuilder(AuditEventEntity, 'e')
+        .where(acl.sql, acl.params)
         .andWhere('e.subject_id IN (:...subjectIds)', { subjectIds: [...subjectIds] })
-        .orderBy('e.occurred_at', 'ASC').addOrderBy('e.id', 'ASC')
+        .orderBy('e.occurred_at', 'ASC')
+        .addOrderBy('e.id', 'ASC')
         .getMany();
     });
   }

@@ -3,7 +3,8 @@ import { canonicalJson } from './canonical-json';
 /** The definition, written the slow way: sort a copy, then JSON.stringify it with an ordered replacer-free walk. */
 function reference(value: unknown): string {
   const json = typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
-  if (Array.isArray(json)) return `[${json.map((v) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : reference(v))).join(',')}]`;
+  if (Array.isArray(json))
+    return `[${json.map((v) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : reference(v))).join(',')}]`;
   if (typeof json !== 'object' || json === null) return JSON.stringify(json) ?? 'null';
   const entries = Object.entries(json as Record<string, unknown>)
     .filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol')
@@ -17,14 +18,22 @@ function randomValue(seed: { n: number }, depth = 0): unknown {
   const pick = Math.floor(next() * (depth > 3 ? 5 : 8));
   const text = () => ['a', 'b', 'Z', '10', '9', 'é', '😀', '', 'k"q', '\\n', 'aa', 'A'][Math.floor(next() * 12)];
   switch (pick) {
-    case 0: return null;
-    case 1: return next() > 0.5;
-    case 2: return Math.round((next() - 0.5) * 1e6) / 100;
-    case 3: return text();
-    case 4: return undefined;
-    case 5: return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(seed, depth + 1));
-    case 6: return new Date(Math.floor(next() * 2e12));
-    default: return Object.fromEntries(Array.from({ length: Math.floor(next() * 5) }, () => [text(), randomValue(seed, depth + 1)]));
+    case 0:
+      return null;
+    case 1:
+      return next() > 0.5;
+    case 2:
+      return Math.round((next() - 0.5) * 1e6) / 100;
+    case 3:
+      return text();
+    case 4:
+      return undefined;
+    case 5:
+      return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(seed, depth + 1));
+    case 6:
+      return new Date(Math.floor(next() * 2e12));
+    default:
+      return Object.fromEntries(Array.from({ length: Math.floor(next() * 5) }, () => [text(), randomValue(seed, depth + 1)]));
   }
 }
 
@@ -40,7 +49,9 @@ describe('canonicalJson', () => {
 
   it('treats dates, undefined, functions and non-finite numbers as JSON does', () => {
     const at = new Date('2026-12-01T08:00:00.000Z');
-    expect(canonicalJson({ at, f: () => 1, list: [undefined, () => 1, NaN] })).toBe('{"at":"2026-12-01T08:00:00.000Z","list":[null,null,null]}');
+    expect(canonicalJson({ at, f: () => 1, list: [undefined, () => 1, NaN] })).toBe(
+      '{"at":"2026-12-01T08:00:00.000Z","list":[null,null,null]}',
+    );
     expect(canonicalJson(undefined)).toBe('null');
     expect(() => canonicalJson({ n: BigInt(1) })).toThrow(TypeError);
   });

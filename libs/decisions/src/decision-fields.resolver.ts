@@ -3,8 +3,15 @@ import { GraphQLJSON, type LoaderRegistry } from '@attest/core';
 import { AuditEventModel, AuditService } from '@attest/audit';
 import { Can, CurrentPrincipal, Loaders, type AuthenticatedPrincipal } from '@attest/identity';
 import {
-  automationByIdLoader, AutomationModel, AutomationsService, automationVersionByIdLoader, AutomationVersionModel, AutomationVersionsService,
-  modelVersionByIdLoader, ModelVersionModel, ModelVersionsService,
+  automationByIdLoader,
+  AutomationModel,
+  AutomationsService,
+  automationVersionByIdLoader,
+  AutomationVersionModel,
+  AutomationVersionsService,
+  modelVersionByIdLoader,
+  ModelVersionModel,
+  ModelVersionsService,
 } from '@attest/registry';
 import { DecisionFieldAccess } from './access/decision-field-access';
 import { auditEventsOfDecisionLoader, explanationOfDecisionLoader, reviewOfDecisionLoader } from './decision.loaders';
@@ -35,19 +42,28 @@ export class DecisionFieldsResolver {
     return this.access(actor, loaders).readable(d, 'input');
   }
 
-  @ResolveField(() => GraphQLJSON, { nullable: true, description: 'As the automation returned it (redacted); null for roles that may not read outputs' })
+  @ResolveField(() => GraphQLJSON, {
+    nullable: true,
+    description: 'As the automation returned it (redacted); null for roles that may not read outputs',
+  })
   @Can('read', 'Decision')
   output(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
     return this.access(actor, loaders).readable(d, 'output');
   }
 
-  @ResolveField(() => GraphQLJSON, { nullable: true, description: 'Caller facts for the policies (redacted); null for roles that may not read them' })
+  @ResolveField(() => GraphQLJSON, {
+    nullable: true,
+    description: 'Caller facts for the policies (redacted); null for roles that may not read them',
+  })
   @Can('read', 'Decision')
   context(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
     return this.access(actor, loaders).readable(d, 'context');
   }
 
-  @ResolveField(() => PolicyEvaluationModel, { nullable: true, description: 'The verdict of the pack that was active when it was recorded; null when the tenant had no active pack' })
+  @ResolveField(() => PolicyEvaluationModel, {
+    nullable: true,
+    description: 'The verdict of the pack that was active when it was recorded; null when the tenant had no active pack',
+  })
   @Can('read', 'Decision')
   policyEvaluation(@Parent() d: DecisionEntity): PolicyEvaluationModel | null {
     if (!d.policyPackDigest || !d.policyEffect) return null;
@@ -56,7 +72,8 @@ export class DecisionFieldsResolver {
 
   @ResolveField(() => GraphQLJSON, {
     nullable: true,
-    description: 'The facts the policies judged when it was recorded (redacted as stored), to replay it under another pack (attest policy diff); ' +
+    description:
+      'The facts the policies judged when it was recorded (redacted as stored), to replay it under another pack (attest policy diff); ' +
       'null when no pack was active. decision.output and context are null for roles that may not read them (see policyFactsWithheld)',
   })
   @Can('read', 'Decision')
@@ -87,13 +104,18 @@ export class DecisionFieldsResolver {
     description: 'The output that stands: the corrected one after an override; null when rejected, blocked or awaiting review',
   })
   @Can('read', 'Decision')
-  async effectiveOutput(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+  async effectiveOutput(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() d: DecisionEntity,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
     if (!(await this.access(actor, loaders).may(d, 'output'))) return null;
     return effectiveOutputOf(d, await this.reviewLoader(actor, loaders).load(d.id));
   }
 
   @ResolveField(() => [ExplanationStepUnion], {
-    description: 'The explanation trace, in order (redacted); for roles that may not read inputs, without the values, prompts and completions it quotes',
+    description:
+      'The explanation trace, in order (redacted); for roles that may not read inputs, without the values, prompts and completions it quotes',
     complexity: 5,
   })
   @Can('read', 'Decision')
@@ -102,14 +124,24 @@ export class DecisionFieldsResolver {
     return this.access(actor, loaders).explanation(d, steps);
   }
 
-  @ResolveField(() => DecisionReviewModel, { nullable: true, description: 'The human review, once one was given; null while pending or when none was needed' })
+  @ResolveField(() => DecisionReviewModel, {
+    nullable: true,
+    description: 'The human review, once one was given; null while pending or when none was needed',
+  })
   @Can('read', 'Decision')
-  async review(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry): Promise<ReviewView | null> {
+  async review(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() d: DecisionEntity,
+    @Loaders() loaders: LoaderRegistry,
+  ): Promise<ReviewView | null> {
     const review = await this.reviewLoader(actor, loaders).load(d.id);
     return review && { ...review, outputVisible: await this.access(actor, loaders).may(d, 'output') };
   }
 
-  @ResolveField(() => [AuditEventModel], { description: 'Its audit trail (recorded, reviewed), oldest first; empty unless you may read audit events', complexity: 5 })
+  @ResolveField(() => [AuditEventModel], {
+    description: 'Its audit trail (recorded, reviewed), oldest first; empty unless you may read audit events',
+    complexity: 5,
+  })
   @Can('read', 'Decision')
   auditEvents(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
     return loaders.get(auditEventsOfDecisionLoader, actor, this.audit).load(d.id);
@@ -121,7 +153,10 @@ export class DecisionFieldsResolver {
     return this.automationLoader(actor, loaders).load(d.automationId);
   }
 
-  @ResolveField(() => AutomationVersionModel, { nullable: true, description: 'The automation version that made it; null when the caller may not read it' })
+  @ResolveField(() => AutomationVersionModel, {
+    nullable: true,
+    description: 'The automation version that made it; null when the caller may not read it',
+  })
   @Can('read', 'Decision')
   automationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
     return loaders.get(automationVersionByIdLoader, actor, this.automationVersions).load(d.automationVersionId);

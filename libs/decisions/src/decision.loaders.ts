@@ -10,8 +10,11 @@ import type { DecisionsService } from './queries/decisions.service';
 
 export const reviewOfDecisionLoader = defineLoader({
   name: 'decision.review',
-  batch: async (ids: readonly string[], actor: AuthenticatedPrincipal, decisions: DecisionsService): Promise<(DecisionReviewEntity | null)[]> =>
-    byKeys(ids, await decisions.reviewsOf(actor, ids), (r) => r.decisionId),
+  batch: async (
+    ids: readonly string[],
+    actor: AuthenticatedPrincipal,
+    decisions: DecisionsService,
+  ): Promise<(DecisionReviewEntity | null)[]> => byKeys(ids, await decisions.reviewsOf(actor, ids), (r) => r.decisionId),
 });
 
 export const explanationOfDecisionLoader = defineLoader({

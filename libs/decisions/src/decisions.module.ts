@@ -29,7 +29,15 @@ import { WebhookSubscriptionsResolver } from './webhooks/webhook-subscriptions.r
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
 
 /** Every resolver of the decisions context, also for building the schema without a server. */
-export const DECISION_RESOLVERS = [DecisionsResolver, DecisionFieldsResolver, RedactionRulesResolver, ReviewsResolver, WebhookSubscriptionsResolver, BulkDecisionsResolver, DecisionSealResolver];
+export const DECISION_RESOLVERS = [
+  DecisionsResolver,
+  DecisionFieldsResolver,
+  RedactionRulesResolver,
+  ReviewsResolver,
+  WebhookSubscriptionsResolver,
+  BulkDecisionsResolver,
+  DecisionSealResolver,
+];
 
 /**
  * Decisions (one, a batch, or an asynchronous ingest), their review, and the webhooks that announce them. Needs JobsModule (global) in the
@@ -38,10 +46,26 @@ export const DECISION_RESOLVERS = [DecisionsResolver, DecisionFieldsResolver, Re
 @Module({
   imports: [IdentityModule, RegistryModule, AuditModule, LedgerModule],
   providers: [
-    HashKeys, RedactionRulesService, DecisionRecorder, DecisionsService, ReviewsService,
-    WebhookDispatcher, WebhookDeliveryHandler, WebhookOutboxSweeper, WebhookSubscriptionsService, WebhookDns, WebhookTargetResolver,
-    { provide: WebhookTargetPolicy, useFactory: (config: AttestConfig) => new WebhookTargetPolicy(config.webhooks.allowPrivate), inject: [ATTEST_CONFIG] },
-    BulkDecisionsService, IngestService, IngestChunkHandler, IngestRecoverySweeper,
+    HashKeys,
+    RedactionRulesService,
+    DecisionRecorder,
+    DecisionsService,
+    ReviewsService,
+    WebhookDispatcher,
+    WebhookDeliveryHandler,
+    WebhookOutboxSweeper,
+    WebhookSubscriptionsService,
+    WebhookDns,
+    WebhookTargetResolver,
+    {
+      provide: WebhookTargetPolicy,
+      useFactory: (config: AttestConfig) => new WebhookTargetPolicy(config.webhooks.allowPrivate),
+      inject: [ATTEST_CONFIG],
+    },
+    BulkDecisionsService,
+    IngestService,
+    IngestChunkHandler,
+    IngestRecoverySweeper,
     ...DECISION_RESOLVERS,
   ],
   exports: [DecisionRecorder, DecisionsService],

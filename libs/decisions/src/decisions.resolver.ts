@@ -15,20 +15,33 @@ export class DecisionsResolver {
   ) {}
 
   @Mutation(() => RecordDecisionPayload, {
-    description: 'Records one automated outcome, judged by the active policy pack: recorded, pending_review or blocked (stored all the same)',
+    description:
+      'Records one automated outcome, judged by the active policy pack: recorded, pending_review or blocked (stored all the same)',
   })
   @Can('create', 'Decision')
-  recordDecision(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The decision to record' }) input: RecordDecisionInput) {
+  recordDecision(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { description: 'The decision to record' }) input: RecordDecisionInput,
+  ) {
     return this.recorder.record(actor, input);
   }
 
-  @Query(() => DecisionModel, { description: 'One decision by id, with its trace and policy results (roles that may read decisions; auditors see it without inputs and outputs). NOT_FOUND when absent or not visible' })
+  @Query(() => DecisionModel, {
+    description:
+      'One decision by id, with its trace and policy results (roles that may read decisions; auditors see it without inputs and outputs). NOT_FOUND when absent or not visible',
+  })
   @Can('read', 'Decision')
-  decision(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The decision\'s id' }) id: string) {
+  decision(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('id', { type: () => ID, description: "The decision's id" }) id: string,
+  ) {
     return this.reads.get(actor, id);
   }
 
-  @Query(() => DecisionConnection, { description: 'The decisions the caller may read, newest first (auditors see them without inputs and outputs)', complexity: pageCost })
+  @Query(() => DecisionConnection, {
+    description: 'The decisions the caller may read, newest first (auditors see them without inputs and outputs)',
+    complexity: pageCost,
+  })
   @Can('read', 'Decision')
   decisions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: DecisionsArgs) {
     return this.reads.list(actor, args);

@@ -13,20 +13,33 @@ export class ApiKeysResolver {
   @Can('read', 'ApiKey')
   apiKeys(
     @CurrentPrincipal() actor: AuthenticatedPrincipal,
-    @Args('principalId', { type: () => ID, nullable: true, description: 'Only the keys of this principal; every key of the tenant when omitted' }) principalId?: string,
+    @Args('principalId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only the keys of this principal; every key of the tenant when omitted',
+    })
+    principalId?: string,
   ) {
     return this.service.list(actor, principalId);
   }
 
-  @Mutation(() => IssuedApiKeyModel, { description: 'Issues an API key for a principal (admins only); the secret is returned this once and stored only as a hash; audited' })
+  @Mutation(() => IssuedApiKeyModel, {
+    description: 'Issues an API key for a principal (admins only); the secret is returned this once and stored only as a hash; audited',
+  })
   @Can('create', 'ApiKey')
-  issueApiKey(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The principal, a name and an optional expiry' }) input: IssueApiKeyInput) {
+  issueApiKey(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { description: 'The principal, a name and an optional expiry' }) input: IssueApiKeyInput,
+  ) {
     return this.service.issue(actor, input);
   }
 
   @Mutation(() => ApiKeyModel, { description: 'Revokes an API key at once (admins only); returns it as revoked; audited' })
   @Can('revoke', 'ApiKey')
-  revokeApiKey(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The key to revoke' }) id: string) {
+  revokeApiKey(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('id', { type: () => ID, description: 'The key to revoke' }) id: string,
+  ) {
     return this.service.revoke(actor, id);
   }
 }

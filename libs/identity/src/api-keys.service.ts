@@ -20,15 +20,19 @@ export class ApiKeysService {
       const principal = await m.findOneBy(PrincipalEntity, { id: input.principalId });
       if (!principal) throw AttestError.notFound('Principal', input.principalId);
       const generated = generateApiKey();
-      const apiKey = await storeApiKey(m, {
-        tenantId: actor.tenantId,
-        principalId: principal.id,
-        name: input.name,
-        prefix: generated.prefix,
-        secretHash: generated.secretHash,
-        expiresAt: input.expiresAt ?? null,
-        createdBy: actor.principalId,
-      }, actor);
+      const apiKey = await storeApiKey(
+        m,
+        {
+          tenantId: actor.tenantId,
+          principalId: principal.id,
+          name: input.name,
+          prefix: generated.prefix,
+          secretHash: generated.secretHash,
+          expiresAt: input.expiresAt ?? null,
+          createdBy: actor.principalId,
+        },
+        actor,
+      );
       return { apiKey, secret: generated.key };
     });
   }
@@ -69,5 +73,12 @@ export async function storeApiKey(
 }
 
 function snapshot(key: ApiKeyEntity): Record<string, unknown> {
-  return { id: key.id, principalId: key.principalId, name: key.name, prefix: key.prefix, expiresAt: key.expiresAt, revokedAt: key.revokedAt };
+  return {
+    id: key.id,
+    principalId: key.principalId,
+    name: key.name,
+    prefix: key.prefix,
+    expiresAt: key.expiresAt,
+    revokedAt: key.revokedAt,
+  };
 }

@@ -23,11 +23,14 @@ export class PrincipalsResolver {
 
   @Query(() => PrincipalModel, { description: 'One principal of the tenant by id; NOT_FOUND when absent' })
   @Can('read', 'Principal')
-  principal(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The principal\'s id' }) id: string) {
+  principal(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('id', { type: () => ID, description: "The principal's id" }) id: string,
+  ) {
     return this.service.get(actor, id);
   }
 
-  @Query(() => PrincipalConnection, { complexity: pageCost, description: 'The tenant\'s principals, newest first' })
+  @Query(() => PrincipalConnection, { complexity: pageCost, description: "The tenant's principals, newest first" })
   @Can('read', 'Principal')
   principals(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: PrincipalsArgs) {
     return this.service.list(actor, args);
@@ -35,7 +38,10 @@ export class PrincipalsResolver {
 
   @Mutation(() => PrincipalModel, { description: 'Creates a person or service principal, with no role yet (admins only); audited' })
   @Can('create', 'Principal')
-  createPrincipal(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The principal to create' }) input: CreatePrincipalInput) {
+  createPrincipal(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { description: 'The principal to create' }) input: CreatePrincipalInput,
+  ) {
     return this.service.create(actor, input);
   }
 
@@ -45,7 +51,7 @@ export class PrincipalsResolver {
     return actor.ability.can('read', subjectOf('Principal', principal), 'email') ? principal.email : null;
   }
 
-  @ResolveField(() => [RoleBindingModel], { description: 'Your own, or anyone\'s if you may read role bindings' })
+  @ResolveField(() => [RoleBindingModel], { description: "Your own, or anyone's if you may read role bindings" })
   @Can('read', 'Principal')
   roles(
     @CurrentPrincipal() actor: AuthenticatedPrincipal,

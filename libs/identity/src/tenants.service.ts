@@ -32,11 +32,35 @@ export class TenantsService {
       );
       const actor = { tenantId, principalId: admin.id, correlationId: `bootstrap-${tenantId}` };
       await recordAudit(m, actor, { action: 'tenant.created', subjectType: 'Tenant', subjectId: tenantId, after: { ...tenant } });
-      await recordAudit(m, actor, { action: 'principal.created', subjectType: 'Principal', subjectId: admin.id, after: { id: admin.id, kind: admin.kind, name: admin.name } });
-      const binding = await m.save(m.create(RoleBindingEntity, { tenantId, principalId: admin.id, role: Role.ADMIN, automationId: null, createdBy: admin.id }));
-      await recordAudit(m, actor, { action: 'role.bound', subjectType: 'RoleBinding', subjectId: binding.id, after: { principalId: admin.id, role: Role.ADMIN } });
+      await recordAudit(m, actor, {
+        action: 'principal.created',
+        subjectType: 'Principal',
+        subjectId: admin.id,
+        after: { id: admin.id, kind: admin.kind, name: admin.name },
+      });
+      const binding = await m.save(
+        m.create(RoleBindingEntity, { tenantId, principalId: admin.id, role: Role.ADMIN, automationId: null, createdBy: admin.id }),
+      );
+      await recordAudit(m, actor, {
+        action: 'role.bound',
+        subjectType: 'RoleBinding',
+        subjectId: binding.id,
+        after: { principalId: admin.id, role: Role.ADMIN },
+      });
       const key = input.apiKey ? apiKeyFromOperator(input.apiKey) : generateApiKey();
-      await storeApiKey(m, { tenantId, principalId: admin.id, name: 'bootstrap admin key', prefix: key.prefix, secretHash: key.secretHash, expiresAt: null, createdBy: admin.id }, actor);
+      await storeApiKey(
+        m,
+        {
+          tenantId,
+          principalId: admin.id,
+          name: 'bootstrap admin key',
+          prefix: key.prefix,
+          secretHash: key.secretHash,
+          expiresAt: null,
+          createdBy: admin.id,
+        },
+        actor,
+      );
       return { tenant, admin, apiKey: key.key };
     });
   }

@@ -29,7 +29,9 @@ export function resolveEnqueueOptions(queue: string, options: EnqueueOptions = {
   } else if (!Number.isInteger(backoffMs) || backoffMs < 0) {
     problems.push(`backoffMs must be a non-negative integer, got ${backoffMs}`);
   } else if (retryDelayMs(backoffMs, attempts - 1) > MAX_DELAY_MS) {
-    problems.push(`the last retry would wait ${retryDelayMs(backoffMs, attempts - 1)} ms, more than ${MAX_DELAY_MS}: lower attempts or backoffMs`);
+    problems.push(
+      `the last retry would wait ${retryDelayMs(backoffMs, attempts - 1)} ms, more than ${MAX_DELAY_MS}: lower attempts or backoffMs`,
+    );
   }
   if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > MAX_DELAY_MS) {
     problems.push(`delayMs must be an integer from 0 to ${MAX_DELAY_MS}, got ${delayMs}`);
@@ -44,7 +46,9 @@ export function assertQueueName(queue: string): void {
 }
 
 function queueNameProblems(queue: string): string[] {
-  return QUEUE_NAME.test(queue) ? [] : [`queue name "${queue}" must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit`];
+  return QUEUE_NAME.test(queue)
+    ? []
+    : [`queue name "${queue}" must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit`];
 }
 
 /** BullMQ refuses integer ids (they could collide with the ones it generates) and ids with ':'. */

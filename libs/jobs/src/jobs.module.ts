@@ -18,7 +18,11 @@ export class JobsModule {
   /** As every Attest process configures it: the API (`runWorkers` from config), the worker (true). */
   static fromConfig(config: AttestConfig, runWorkers: boolean): DynamicModule {
     return JobsModule.forRoot({
-      redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, runWorkers,
+      redisUrl: config.redisUrl,
+      prefix: config.queuePrefix,
+      concurrency: config.workerConcurrency,
+      lockMs: config.jobLockMs,
+      runWorkers,
     });
   }
 

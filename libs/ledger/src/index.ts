@@ -3,9 +3,26 @@ export { consistencyProof, inclusionProof, rootHash, type TreeReader } from './m
 export { InMemoryTree } from './merkle/memory-tree';
 export { verifyConsistency, verifyInclusion } from './merkle/verify';
 export { formatCheckpoint, parseCheckpoint, type Checkpoint, type ParsedCheckpoint } from './checkpoint/checkpoint';
-export { keyId, openNote, rawPublicKey, signatureNames, signNote, type NoteSigner, type NoteVerifier, type OpenedNote } from './checkpoint/signed-note';
 export {
-  BundleInputError, parseProofFile, verifyBundle, type CheckpointFile, type ConsistencyProofFile, type InclusionProofFile, type ProofFile, type VerifyOutcome, type VerifyRequest,
+  keyId,
+  openNote,
+  rawPublicKey,
+  signatureNames,
+  signNote,
+  type NoteSigner,
+  type NoteVerifier,
+  type OpenedNote,
+} from './checkpoint/signed-note';
+export {
+  BundleInputError,
+  parseProofFile,
+  verifyBundle,
+  type CheckpointFile,
+  type ConsistencyProofFile,
+  type InclusionProofFile,
+  type ProofFile,
+  type VerifyOutcome,
+  type VerifyRequest,
 } from './offline/verify-bundle';
 export { BUNDLE_FORMAT, type BundleManifest, type BundleManifestLeaf, type LedgerBundle } from './offline/bundle-layout';
 export { readFileBytes, readJsonFile } from './offline/bundle-files';

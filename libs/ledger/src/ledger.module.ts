@@ -25,7 +25,18 @@ export const LEDGER_RESOLVERS = [LedgerResolver, LedgerVerificationsResolver];
 @Module({
   imports: [IdentityModule],
   controllers: [LedgerKeyController],
-  providers: [LedgerKeys, Sequencer, SequencerRunner, LedgerReads, LedgerSeals, LedgerVerifier, LedgerVerifications, LedgerVerificationHandler, LedgerVerificationSweeper, ...LEDGER_RESOLVERS],
+  providers: [
+    LedgerKeys,
+    Sequencer,
+    SequencerRunner,
+    LedgerReads,
+    LedgerSeals,
+    LedgerVerifier,
+    LedgerVerifications,
+    LedgerVerificationHandler,
+    LedgerVerificationSweeper,
+    ...LEDGER_RESOLVERS,
+  ],
   exports: [LedgerKeys, Sequencer, SequencerRunner, LedgerSeals],
 })
 export class LedgerModule {}

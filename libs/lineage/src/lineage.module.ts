@@ -17,6 +17,15 @@ export const LINEAGE_RESOLVERS = [LineageResolver];
 @Module({
   imports: [IdentityModule],
   controllers: [OpenLineageController],
-  providers: [OpenLineageIngest, OpenLineageExporter, OpenLineageExportSweeper, OpenLineageExportHandler, LineageService, ImpactService, DecisionLineageService, ...LINEAGE_RESOLVERS],
+  providers: [
+    OpenLineageIngest,
+    OpenLineageExporter,
+    OpenLineageExportSweeper,
+    OpenLineageExportHandler,
+    LineageService,
+    ImpactService,
+    DecisionLineageService,
+    ...LINEAGE_RESOLVERS,
+  ],
 })
 export class LineageModule {}

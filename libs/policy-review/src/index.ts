@@ -19,7 +19,13 @@ export { diffConditions, type ConditionChange } from './diff/condition-diff';
 export { checkFailOn, FAIL_ON_HELP, FailOnError, parseFailOn, type FailOnCheck, type FailOnRule } from './diff/fail-on';
 export { policyDiff, type DiffSide, type PolicyDiffReport } from './diff/policy-diff';
 export { GitRefError, treeAtRef, type TreeAtRef } from './git/tree-at-ref';
-export { DecisionRecordError, parseDecisionRecord, type DecisionRecord, type GateRecord, type ReplayRecord } from './replay/decision-record';
+export {
+  DecisionRecordError,
+  parseDecisionRecord,
+  type DecisionRecord,
+  type GateRecord,
+  type ReplayRecord,
+} from './replay/decision-record';
 export { decisionsFromFile } from './replay/decision-source';
 export { replayDecisions, type GateChange, type PackPair, type ReplayReport } from './replay/replay';
 export { runPolicyTests, type PackTestRun, type PolicyTestRun } from './pack-tests/policy-test-run';

@@ -28,7 +28,12 @@ describe('combineEffects', () => {
   });
 
   it('orders matches by effect, then severity, then id, whatever the input order', () => {
-    const matched = [policy('b', 'annotate', 'low'), policy('c', 'deny', 'medium'), policy('a', 'deny', 'medium'), policy('d', 'deny', 'critical')];
+    const matched = [
+      policy('b', 'annotate', 'low'),
+      policy('c', 'deny', 'medium'),
+      policy('a', 'deny', 'medium'),
+      policy('d', 'deny', 'critical'),
+    ];
     const ids = (list: Policy[]) => combineEffects(list).matched.map((m) => m.id);
     expect(ids(matched)).toEqual(['d', 'a', 'c', 'b']);
     expect(ids([...matched].reverse())).toEqual(['d', 'a', 'c', 'b']);

@@ -16,7 +16,7 @@ function randomFacts(r: Random): Record<string, unknown> {
   const facts: Record<string, Record<string, unknown>> = {};
   for (const def of FACT_CATALOGUE.filter((d) => !d.derived && r.chance(0.75))) {
     const [head, ...rest] = def.name.split('.');
-    const target = rest.length === 2 ? ((facts[head] ??= {})[rest[0]] ??= {}) as Record<string, unknown> : (facts[head] ??= {});
+    const target = rest.length === 2 ? (((facts[head] ??= {})[rest[0]] ??= {}) as Record<string, unknown>) : (facts[head] ??= {});
     const key = rest.length === 0 ? '__self' : rest[rest.length - 1];
     target[key] = r.chance(0.1) ? null : randomValueOf(def, r);
   }
@@ -97,7 +97,9 @@ describe('CompiledEvaluator', () => {
       const expected = await oracle.evaluate(appliesTo, facts);
       const actual = compiled.evaluate(appliesTo, facts);
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-        throw new Error(`case ${i} differs for ${appliesTo} ${JSON.stringify(facts)}:\n compiled ${JSON.stringify(actual)}\n oracle ${JSON.stringify(expected)}`);
+        throw new Error(
+          `case ${i} differs for ${appliesTo} ${JSON.stringify(facts)}:\n compiled ${JSON.stringify(actual)}\n oracle ${JSON.stringify(expected)}`,
+        );
       }
       actual.matched.forEach((m) => seenMatches.add(m.id));
       seenEffects.add(actual.effect);

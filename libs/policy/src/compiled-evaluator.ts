@@ -17,7 +17,10 @@ export class CompiledEvaluator implements PolicyEvaluator {
 
   constructor(readonly pack: PolicyPack) {
     for (const [appliesTo, policies] of groupByAppliesTo(pack)) {
-      this.rules.set(appliesTo, policies.map((policy) => ({ policy, test: compileCondition(policy.conditions) })));
+      this.rules.set(
+        appliesTo,
+        policies.map((policy) => ({ policy, test: compileCondition(policy.conditions) })),
+      );
     }
     this.referenced = referencedFacts(pack);
   }

@@ -55,7 +55,8 @@ function parseFactCondition(src: YamlSource, node: YAMLMap, field: string, probl
   const def = typeof raw.fact === 'string' ? factDefinition(raw.fact) : undefined;
   if ('fact' in raw && !def) report('fact', `unknown fact "${String(raw.fact)}" (see the fact catalogue in docs/policies.md)`);
   const operator = raw.operator as OperatorName;
-  if ('operator' in raw && !OPERATORS.includes(operator)) report('operator', `unknown operator "${String(operator)}" (known: ${OPERATORS.join(', ')})`);
+  if ('operator' in raw && !OPERATORS.includes(operator))
+    report('operator', `unknown operator "${String(operator)}" (known: ${OPERATORS.join(', ')})`);
   let type: FactType | undefined = def?.type;
   if (raw.path !== undefined) {
     if (typeof raw.path !== 'string' || !FACT_PATH.test(raw.path)) report('path', 'must look like $.name or $.name.sub');
@@ -67,11 +68,15 @@ function parseFactCondition(src: YamlSource, node: YAMLMap, field: string, probl
   const value = raw.value;
   const reference = isPlainObject(value);
   if (reference && !isFactReference(value)) report('value', 'an object value must be { fact, path? } naming a catalogue fact');
-  else if (LIST_VALUE.includes(operator) && !(Array.isArray(value) && value.every(isScalar))) report('value', `"${operator}" needs a literal list`);
-  else if (!LIST_VALUE.includes(operator) && !reference && !isScalar(value)) report('value', `"${operator}" compares with a single value, not a list`);
+  else if (LIST_VALUE.includes(operator) && !(Array.isArray(value) && value.every(isScalar)))
+    report('value', `"${operator}" needs a literal list`);
+  else if (!LIST_VALUE.includes(operator) && !reference && !isScalar(value))
+    report('value', `"${operator}" compares with a single value, not a list`);
   else if (NUMERIC.includes(operator) && !(reference || typeof value === 'number')) report('value', `"${operator}" needs a number`);
-  else if (NUMERIC.includes(operator) && type !== 'number' && type !== 'any') report('operator', `"${operator}" needs a number fact, "${def.name}" is ${type}`);
-  else if (ARRAY_FACT.includes(operator) && type !== 'string[]' && type !== 'any') report('operator', `"${operator}" needs a list fact, "${def.name}" is ${type}`);
+  else if (NUMERIC.includes(operator) && type !== 'number' && type !== 'any')
+    report('operator', `"${operator}" needs a number fact, "${def.name}" is ${type}`);
+  else if (ARRAY_FACT.includes(operator) && type !== 'string[]' && type !== 'any')
+    report('operator', `"${operator}" needs a list fact, "${def.name}" is ${type}`);
   else if (!reference && def.values) {
     const unknown = [value].flat().find((v) => v !== null && !def.values!.includes(v as string));
     if (unknown !== undefined) report('value', `"${String(unknown)}" is not a value of ${def.name} (known: ${def.values.join(', ')})`);

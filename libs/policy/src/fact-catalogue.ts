@@ -23,9 +23,24 @@ export interface FactDefinition {
 
 const RISK_CLASSES = ['unacceptable', 'high', 'limited', 'minimal'];
 const LIFECYCLE = ['draft', 'in_review', 'approved', 'deployed', 'deprecated', 'retired'];
-export const PII_CLASSES = ['none', 'contact', 'identifier', 'financial', 'health', 'biometric', 'location', 'special_category', 'children'];
+export const PII_CLASSES = [
+  'none',
+  'contact',
+  'identifier',
+  'financial',
+  'health',
+  'biometric',
+  'location',
+  'special_category',
+  'children',
+];
 
-const fact = (name: string, type: FactType, description: string, values?: readonly string[]): FactDefinition => ({ name, type, description, values });
+const fact = (name: string, type: FactType, description: string, values?: readonly string[]): FactDefinition => ({
+  name,
+  type,
+  description,
+  values,
+});
 const derived = (name: string, type: FactType, description: string): FactDefinition => ({ name, type, description, derived: true });
 
 export const FACT_CATALOGUE: readonly FactDefinition[] = [
@@ -52,10 +67,18 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
   fact('modelVersion.approvedBy', 'string', 'Principal id who approved the version'),
   fact('datasetVersions', 'dataset[]', 'Dataset versions directly linked: `[{ piiClasses, provenance }]`'),
   derived('datasetVersions.piiClasses', 'string[]', 'Union of piiClasses over datasetVersions, sorted'),
-  derived('datasetVersions.specialCategoryWithoutProvenance', 'number', 'How many datasetVersions hold special_category data and have no provenance'),
+  derived(
+    'datasetVersions.specialCategoryWithoutProvenance',
+    'number',
+    'How many datasetVersions hold special_category data and have no provenance',
+  ),
   fact('upstream.datasetVersions', 'dataset[]', 'Every dataset version upstream (transitively, through all model versions)'),
   derived('upstream.datasetVersions.piiClasses', 'string[]', 'Union of piiClasses over upstream.datasetVersions, sorted'),
-  derived('upstream.datasetVersions.specialCategoryWithoutProvenance', 'number', 'How many upstream dataset versions hold special_category data without provenance'),
+  derived(
+    'upstream.datasetVersions.specialCategoryWithoutProvenance',
+    'number',
+    'How many upstream dataset versions hold special_category data without provenance',
+  ),
   fact('principal.id', 'string', 'Who acts'),
   fact('principal.roles', 'string[]', 'Their roles'),
   fact('transition.from', 'string', 'Lifecycle status before', LIFECYCLE),
@@ -138,18 +161,26 @@ function collect(value: Record<string, unknown>, prefix: string, flat: ResolvedF
 // Runs for every fact of every decision: a switch, not a table of closures built per call.
 function hasType(type: FactType, value: unknown): boolean {
   switch (type) {
-    case 'string': return typeof value === 'string';
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'boolean': return typeof value === 'boolean';
-    case 'string[]': return Array.isArray(value) && value.every((s) => typeof s === 'string');
-    case 'object': return isPlainObject(value);
-    case 'dataset[]': return Array.isArray(value) && value.every(isDataset);
-    case 'any': return true;
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string[]':
+      return Array.isArray(value) && value.every((s) => typeof s === 'string');
+    case 'object':
+      return isPlainObject(value);
+    case 'dataset[]':
+      return Array.isArray(value) && value.every(isDataset);
+    case 'any':
+      return true;
   }
 }
 
 function typeProblem(def: FactDefinition, value: unknown): string | undefined {
-  if (!hasType(def.type, value)) return def.type === 'dataset[]' ? 'expected a list of { piiClasses: [..], provenance }' : `expected ${def.type}`;
+  if (!hasType(def.type, value))
+    return def.type === 'dataset[]' ? 'expected a list of { piiClasses: [..], provenance }' : `expected ${def.type}`;
   if (!def.values) return undefined;
   const unknown = (Array.isArray(value) ? value : [value]).find((v) => !def.values!.includes(v as string));
   return unknown === undefined ? undefined : `unknown value "${String(unknown)}" (known: ${def.values.join(', ')})`;

@@ -129,7 +129,9 @@ describe('loadPolicyPack', () => {
 
   it('requires a boolean operator at the top of conditions', () => {
     const conditions = '{ fact: decision.confidence, operator: lessThan, value: 0.5 }';
-    expect(packProblems({ 't.yaml': policyYaml('t', { conditions }) })).toEqual(['t.yaml:7: conditions: the top level must be all, any or not']);
+    expect(packProblems({ 't.yaml': policyYaml('t', { conditions }) })).toEqual([
+      't.yaml:7: conditions: the top level must be all, any or not',
+    ]);
   });
 
   it('fails on an empty or missing folder', () => {

@@ -35,7 +35,8 @@ export function packFromYamlFiles(name: string, files: readonly { file: string; 
     if (!parsed) continue;
     const { policy, source } = parsed;
     if (sources[policy.id]) problems.push(problem(source, 'id', `"${policy.id}" is already defined at ${sources[policy.id]}`));
-    else if (basename(file).replace(/\.ya?ml$/, '') !== policy.id) problems.push(problem(source, 'id', `"${policy.id}" must live in ${policy.id}.yaml`));
+    else if (basename(file).replace(/\.ya?ml$/, '') !== policy.id)
+      problems.push(problem(source, 'id', `"${policy.id}" must live in ${policy.id}.yaml`));
     else {
       sources[policy.id] = source;
       policies.push(policy);
@@ -82,10 +83,17 @@ export function parsePolicyFile(file: string, text: string, problems: string[]):
   for (const key of ['description', 'message']) {
     if (raw[key] != null && !(typeof raw[key] === 'string' && raw[key].trim())) report(key, 'must be non-empty text');
   }
-  if (raw.id != null && !(typeof raw.id === 'string' && POLICY_ID.test(raw.id))) report('id', 'must be kebab-case (lowercase letters, digits and dashes)');
-  if (raw.version != null && !(Number.isInteger(raw.version) && (raw.version as number) > 0)) report('version', 'must be a positive integer');
-  for (const [key, allowed] of [['appliesTo', APPLIES_TO], ['severity', SEVERITIES], ['effect', EFFECTS]] as const) {
-    if (raw[key] != null && !(allowed as readonly unknown[]).includes(raw[key])) report(key, `unknown value "${String(raw[key])}" (known: ${allowed.join(', ')})`);
+  if (raw.id != null && !(typeof raw.id === 'string' && POLICY_ID.test(raw.id)))
+    report('id', 'must be kebab-case (lowercase letters, digits and dashes)');
+  if (raw.version != null && !(Number.isInteger(raw.version) && (raw.version as number) > 0))
+    report('version', 'must be a positive integer');
+  for (const [key, allowed] of [
+    ['appliesTo', APPLIES_TO],
+    ['severity', SEVERITIES],
+    ['effect', EFFECTS],
+  ] as const) {
+    if (raw[key] != null && !(allowed as readonly unknown[]).includes(raw[key]))
+      report(key, `unknown value "${String(raw[key])}" (known: ${allowed.join(', ')})`);
   }
   const frameworks = map.get('frameworks', true);
   if (raw.frameworks != null && (!isSeq(frameworks) || frameworks.items.length === 0)) report('frameworks', 'must be a non-empty list');
@@ -93,7 +101,9 @@ export function parsePolicyFile(file: string, text: string, problems: string[]):
     frameworks.items.forEach((item, i) => {
       const ref = (item as { value?: unknown }).value;
       if (typeof ref !== 'string' || !FRAMEWORK_REF.test(ref)) {
-        problems.push(problem(src.at(item), `frameworks[${i}]`, `"${String(ref)}" must look like <framework>:<ref>, e.g. EU-AI-Act:Art.14`));
+        problems.push(
+          problem(src.at(item), `frameworks[${i}]`, `"${String(ref)}" must look like <framework>:<ref>, e.g. EU-AI-Act:Art.14`),
+        );
       }
     });
   }

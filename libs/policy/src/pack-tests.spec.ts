@@ -13,7 +13,9 @@ describe('default policy pack tests', () => {
   const cases = loadPackTests(packTestsDir(DEFAULT_PACK), pack);
 
   it('passes every case under the compiled evaluator', () => {
-    const failures = runPackTests(new CompiledEvaluator(pack), cases).filter((r) => !r.passed).map(describeFailure);
+    const failures = runPackTests(new CompiledEvaluator(pack), cases)
+      .filter((r) => !r.passed)
+      .map(describeFailure);
     expect(failures).toEqual([]);
     expect(cases.length).toBeGreaterThanOrEqual(30);
   });
@@ -40,9 +42,15 @@ describe('pack tests runner', () => {
   writeFileSync(
     join(dir, 'dev-only.yaml'),
     [
-      'id: dev-only', 'version: 1', 'description: d', 'appliesTo: decision', 'severity: low',
-      'frameworks: [EU-AI-Act:Art.12]', 'conditions: { all: [{ fact: automation.environment, operator: equal, value: dev }] }',
-      'effect: annotate', 'message: m',
+      'id: dev-only',
+      'version: 1',
+      'description: d',
+      'appliesTo: decision',
+      'severity: low',
+      'frameworks: [EU-AI-Act:Art.12]',
+      'conditions: { all: [{ fact: automation.environment, operator: equal, value: dev }] }',
+      'effect: annotate',
+      'message: m',
     ].join('\n'),
   );
   const pack = loadPolicyPack(dir);
@@ -68,14 +76,19 @@ describe('pack tests runner', () => {
   });
 
   it('refuses a case whose facts the catalogue does not know, at its facts line: a misspelt fact must not pass as absent', () => {
-    writeFileSync(join(dir, 'tests', 'cases.yaml'), [
-      'cases:',
-      '  - name: bad facts',
-      '    appliesTo: decision',
-      '    facts: { automation: { environmnt: dev } }',
-      '    expect: { effect: allow, matched: [] }',
-    ].join('\n'));
-    expect(() => loadPackTests(join(dir, 'tests'), pack, dir)).toThrow('tests/cases.yaml:4: cases[0].facts: automation.environmnt: not in the fact catalogue');
+    writeFileSync(
+      join(dir, 'tests', 'cases.yaml'),
+      [
+        'cases:',
+        '  - name: bad facts',
+        '    appliesTo: decision',
+        '    facts: { automation: { environmnt: dev } }',
+        '    expect: { effect: allow, matched: [] }',
+      ].join('\n'),
+    );
+    expect(() => loadPackTests(join(dir, 'tests'), pack, dir)).toThrow(
+      'tests/cases.yaml:4: cases[0].facts: automation.environmnt: not in the fact catalogue',
+    );
   });
 
   it('rejects malformed cases and unknown policy ids, listing all of them', () => {

@@ -1,6 +1,9 @@
 /** Every problem found in a pack (or its tests), so one run shows them all; a pack never half-loads. */
 export class PolicyPackError extends Error {
-  constructor(readonly problems: string[], what = 'policy pack') {
+  constructor(
+    readonly problems: string[],
+    what = 'policy pack',
+  ) {
     super(`Invalid ${what}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'PolicyPackError';
   }

@@ -13,8 +13,16 @@ export type Effect = PolicyEffectValue;
 
 /** json-rules-engine's built-in operators; decorators (`someFact:…`) are deliberately not allowed. */
 export const OPERATORS = [
-  'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
-  'in', 'notIn', 'contains', 'doesNotContain',
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
 ] as const;
 export type OperatorName = (typeof OPERATORS)[number];
 

@@ -15,7 +15,8 @@ export class YamlSource {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     // With prettyErrors off the parser fills no linePos: the line comes from the error's offset.
-    for (const error of doc.errors) problems.push(`${file}:${error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line}: ${error.message}`);
+    for (const error of doc.errors)
+      problems.push(`${file}:${error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line}: ${error.message}`);
     return doc.errors.length > 0 ? undefined : new YamlSource(file, doc, lines);
   }
 

@@ -22,13 +22,20 @@ export class AutomationVersionsResolver {
 
   @Query(() => AutomationVersionModel, { description: 'One automation version by id; NOT_FOUND when absent or not visible' })
   @Can('read', 'AutomationVersion')
-  automationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The automation version\'s id' }) id: string) {
+  automationVersion(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('id', { type: () => ID, description: "The automation version's id" }) id: string,
+  ) {
     return this.service.get(actor, id);
   }
 
   @Mutation(() => AutomationVersionModel, { description: 'Registers a new version in draft, with the model versions it uses' })
   @Can('create', 'AutomationVersion')
-  registerAutomationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The automation, version, purpose, risk class, oversight and model versions' }) input: RegisterAutomationVersionInput) {
+  registerAutomationVersion(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { description: 'The automation, version, purpose, risk class, oversight and model versions' })
+    input: RegisterAutomationVersionInput,
+  ) {
     return this.service.register(actor, input);
   }
 
@@ -40,21 +47,36 @@ export class AutomationVersionsResolver {
     return this.service.transition(actor, args);
   }
 
-  @ResolveField(() => AutomationModel, { nullable: true, description: 'The automation it is a version of; null when the caller may not read it' })
+  @ResolveField(() => AutomationModel, {
+    nullable: true,
+    description: 'The automation it is a version of; null when the caller may not read it',
+  })
   @Can('read', 'AutomationVersion')
-  automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: AutomationVersionModel, @Loaders() loaders: LoaderRegistry) {
+  automation(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() version: AutomationVersionModel,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
     return loaders.get(automationByIdLoader, actor, this.automations).load(version.automationId);
   }
 
   @ResolveField(() => [ModelVersionModel], { description: 'Newest first; empty unless you may read model versions', complexity: 10 })
   @Can('read', 'AutomationVersion')
-  modelVersions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: AutomationVersionModel, @Loaders() loaders: LoaderRegistry) {
+  modelVersions(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() version: AutomationVersionModel,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
     return loaders.get(modelVersionsOfAutomationVersionLoader, actor, this.service).load(version.id);
   }
 
   @ResolveField(() => [LifecycleTransitionModel], { description: 'Lifecycle history, oldest first', complexity: 5 })
   @Can('read', 'AutomationVersion')
-  transitions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: AutomationVersionModel, @Loaders() loaders: LoaderRegistry) {
+  transitions(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() version: AutomationVersionModel,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
     return loadTransitions(loaders, this.lifecycle, actor, version.id);
   }
 }

@@ -49,8 +49,12 @@ export class AutomationVersionsService {
       // EU AI Act classification is policy: the pack may refuse a declared class lower than the domain implies.
       const verdict = await this.policy?.check(m, actor, 'automation.register', {
         automation: {
-          declaredRiskClass: version.riskClass, riskClass: version.riskClass, domain: version.domain, purpose: version.purpose,
-          oversightMode: version.oversightMode, environment: version.environment,
+          declaredRiskClass: version.riskClass,
+          riskClass: version.riskClass,
+          domain: version.domain,
+          purpose: version.purpose,
+          oversightMode: version.oversightMode,
+          environment: version.environment,
         },
       });
 

@@ -1,7 +1,13 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { pageCost, type LoaderRegistry } from '@attest/core';
 import {
-  Can, CurrentPrincipal, loadPrincipal, Loaders, PrincipalModel, PrincipalsService, type AuthenticatedPrincipal,
+  Can,
+  CurrentPrincipal,
+  loadPrincipal,
+  Loaders,
+  PrincipalModel,
+  PrincipalsService,
+  type AuthenticatedPrincipal,
 } from '@attest/identity';
 import { AutomationVersionsService } from './automation-versions.service';
 import { AutomationsService } from './automations.service';
@@ -20,7 +26,10 @@ export class AutomationsResolver {
 
   @Query(() => AutomationModel, { description: 'One automation by id; NOT_FOUND when absent or not visible (a service sees only its own)' })
   @Can('read', 'Automation')
-  automation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The automation\'s id' }) id: string) {
+  automation(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('id', { type: () => ID, description: "The automation's id" }) id: string,
+  ) {
     return this.service.get(actor, id);
   }
 
@@ -38,7 +47,10 @@ export class AutomationsResolver {
 
   @Mutation(() => AutomationModel, { description: 'Registers an automation (automation owners and admins), without versions yet; audited' })
   @Can('create', 'Automation')
-  registerAutomation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The automation\'s key, name and owner' }) input: RegisterAutomationInput) {
+  registerAutomation(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { description: "The automation's key, name and owner" }) input: RegisterAutomationInput,
+  ) {
     return this.service.register(actor, input);
   }
 
@@ -48,7 +60,7 @@ export class AutomationsResolver {
     return loadPrincipal(loaders, this.principals, actor, automation.ownerId);
   }
 
-  @ResolveField(() => [AutomationVersionModel], { description: 'The automation\'s versions, newest first', complexity: 10 })
+  @ResolveField(() => [AutomationVersionModel], { description: "The automation's versions, newest first", complexity: 10 })
   @Can('read', 'AutomationVersion')
   versions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() automation: AutomationModel, @Loaders() loaders: LoaderRegistry) {
     return loaders.get(automationVersionsOfAutomationLoader, actor, this.automationVersions).load(automation.id);

@@ -14,7 +14,14 @@ export class AutomationsService {
   constructor(private readonly db: TenantDb) {}
 
   register(actor: AuthenticatedPrincipal, input: RegisterAutomationInput): Promise<AutomationEntity> {
-    return registerEntry(this.db, actor, 'Automation', AutomationEntity, { ...entryFields(actor, input), key: input.key }, 'automation.registered');
+    return registerEntry(
+      this.db,
+      actor,
+      'Automation',
+      AutomationEntity,
+      { ...entryFields(actor, input), key: input.key },
+      'automation.registered',
+    );
   }
 
   get(actor: AuthenticatedPrincipal, id: string): Promise<AutomationEntity> {

@@ -17,13 +17,19 @@ export class DatasetVersionsResolver {
 
   @Query(() => DatasetVersionModel, { description: 'One dataset version by id; NOT_FOUND when absent or not visible' })
   @Can('read', 'DatasetVersion')
-  datasetVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The dataset version\'s id' }) id: string) {
+  datasetVersion(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('id', { type: () => ID, description: "The dataset version's id" }) id: string,
+  ) {
     return this.service.get(actor, id);
   }
 
   @Mutation(() => DatasetVersionModel, { description: 'Registers an immutable snapshot of a dataset (its owner or an admin); audited' })
   @Can('create', 'DatasetVersion')
-  registerDatasetVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The dataset, version, location, digest and data classes' }) input: RegisterDatasetVersionInput) {
+  registerDatasetVersion(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { description: 'The dataset, version, location, digest and data classes' }) input: RegisterDatasetVersionInput,
+  ) {
     return this.service.register(actor, input);
   }
 
@@ -38,7 +44,11 @@ export class DatasetVersionsResolver {
     complexity: 10,
   })
   @Can('read', 'DatasetVersion')
-  usedByModelVersions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: DatasetVersionModel, @Loaders() loaders: LoaderRegistry) {
+  usedByModelVersions(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() version: DatasetVersionModel,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
     return loaders.get(modelVersionsUsingDatasetVersionLoader, actor, this.service).load(version.id);
   }
 }

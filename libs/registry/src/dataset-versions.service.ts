@@ -33,7 +33,8 @@ export class DatasetVersionsService {
         licence: input.licence ?? null,
         createdBy: actor.principalId,
       });
-      if (!actor.ability.can('create', subjectOf('DatasetVersion', { ...version, ownerId: dataset.ownerId }))) throw AttestError.forbidden();
+      if (!actor.ability.can('create', subjectOf('DatasetVersion', { ...version, ownerId: dataset.ownerId })))
+        throw AttestError.forbidden();
       if (version.piiClasses.includes('none') && version.piiClasses.length > 1) {
         throw AttestError.validation('piiClasses: "none" cannot be combined with other classes', { field: 'piiClasses' });
       }

@@ -14,11 +14,21 @@ export interface DecisionTargetRef {
 export interface DecisionTarget {
   automation: { id: string; key: string; ownerId: string };
   automationVersion: {
-    id: string; version: string; status: LifecycleStatus; riskClass: RiskClass; oversightMode: OversightMode;
-    environment: Environment; purpose: string; domain: string | null;
+    id: string;
+    version: string;
+    status: LifecycleStatus;
+    riskClass: RiskClass;
+    oversightMode: OversightMode;
+    environment: Environment;
+    purpose: string;
+    domain: string | null;
   };
   modelVersion: {
-    id: string; status: LifecycleStatus; riskTier: RiskTier; intendedUse: string | null; limitations: string | null;
+    id: string;
+    status: LifecycleStatus;
+    riskTier: RiskTier;
+    intendedUse: string | null;
+    limitations: string | null;
     metrics: Record<string, number>;
   };
   /** The dataset versions the model version was trained or evaluated on. */
@@ -26,10 +36,22 @@ export interface DecisionTarget {
 }
 
 interface TargetRow {
-  automation_id: string; key: string; owner_id: string;
-  av_id: string; av_version: string; av_status: LifecycleStatus; risk_class: RiskClass; oversight_mode: OversightMode;
-  environment: Environment; purpose: string; domain: string | null;
-  mv_id: string; mv_status: LifecycleStatus; risk_tier: RiskTier; intended_use: string | null; limitations: string | null;
+  automation_id: string;
+  key: string;
+  owner_id: string;
+  av_id: string;
+  av_version: string;
+  av_status: LifecycleStatus;
+  risk_class: RiskClass;
+  oversight_mode: OversightMode;
+  environment: Environment;
+  purpose: string;
+  domain: string | null;
+  mv_id: string;
+  mv_status: LifecycleStatus;
+  risk_tier: RiskTier;
+  intended_use: string | null;
+  limitations: string | null;
   metrics: { name: string; value: number }[];
   datasets: { id: string; piiClasses: string[]; provenance: string | null }[];
 }
@@ -46,8 +68,12 @@ export interface DecisionTargetExtras {
 
 /** The statement, by id or by key, with a caller's extra columns (one prepared statement each: it runs on every decision). */
 function resolveBy(column: 'a.id' | 'a.key', extras?: DecisionTargetExtras): PreparedStatement {
-  const extraColumns = Object.entries(extras?.columns ?? {}).map(([alias, sql]) => `(${sql}) AS ${alias}, `).join('');
-  return prepared(`decision_target_by_${column.slice(2)}${extras ? `_${extras.name}` : ''}`, `
+  const extraColumns = Object.entries(extras?.columns ?? {})
+    .map(([alias, sql]) => `(${sql}) AS ${alias}, `)
+    .join('');
+  return prepared(
+    `decision_target_by_${column.slice(2)}${extras ? `_${extras.name}` : ''}`,
+    `
     SELECT ${extraColumns}a.id AS automation_id, a.key, a.owner_id,
            av.id AS av_id, av.version AS av_version, av.status AS av_status, av.risk_class, av.oversight_mode,
            av.environment, av.purpose, av.domain,
@@ -64,7 +90,8 @@ function resolveBy(column: 'a.id' | 'a.key', extras?: DecisionTargetExtras): Pre
       JOIN model_versions mv ON mv.id = avm.model_version_id
      WHERE ${column} = $1
      ORDER BY av.status = 'deployed' DESC, av.created_at DESC, av.id DESC
-     LIMIT 1`);
+     LIMIT 1`,
+  );
 }
 
 /**
@@ -77,21 +104,36 @@ export class DecisionTargetsService {
   private readonly statements = new Map<string, PreparedStatement>();
 
   /** The target, and the caller's extra columns (by alias) read in the same statement. */
-  async resolve(m: EntityManager, ref: DecisionTargetRef, extras?: DecisionTargetExtras): Promise<DecisionTarget & { extras: Record<string, unknown> }> {
+  async resolve(
+    m: EntityManager,
+    ref: DecisionTargetRef,
+    extras?: DecisionTargetExtras,
+  ): Promise<DecisionTarget & { extras: Record<string, unknown> }> {
     const byKey = ref.automationId === undefined;
     const [row] = await runPrepared<TargetRow & Record<string, unknown>>(m, this.statement(byKey ? 'a.key' : 'a.id', extras), [
-      byKey ? ref.automationKey : ref.automationId, ref.modelVersionId,
+      byKey ? ref.automationKey : ref.automationId,
+      ref.modelVersionId,
     ]);
     if (!row) throw await this.whyUnresolved(m, ref);
     return {
       extras: Object.fromEntries(Object.keys(extras?.columns ?? {}).map((alias) => [alias, row[alias]])),
       automation: { id: row.automation_id, key: row.key, ownerId: row.owner_id },
       automationVersion: {
-        id: row.av_id, version: row.av_version, status: row.av_status, riskClass: row.risk_class, oversightMode: row.oversight_mode,
-        environment: row.environment, purpose: row.purpose, domain: row.domain,
+        id: row.av_id,
+        version: row.av_version,
+        status: row.av_status,
+        riskClass: row.risk_class,
+        oversightMode: row.oversight_mode,
+        environment: row.environment,
+        purpose: row.purpose,
+        domain: row.domain,
       },
       modelVersion: {
-        id: row.mv_id, status: row.mv_status, riskTier: row.risk_tier, intendedUse: row.intended_use, limitations: row.limitations,
+        id: row.mv_id,
+        status: row.mv_status,
+        riskTier: row.risk_tier,
+        intendedUse: row.intended_use,
+        limitations: row.limitations,
         metrics: Object.fromEntries(row.metrics.map((x) => [x.name, x.value])),
       },
       datasetVersions: row.datasets,

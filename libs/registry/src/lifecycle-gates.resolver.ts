@@ -9,7 +9,8 @@ export class LifecycleGatesResolver {
   constructor(private readonly db: TenantDb) {}
 
   @Query(() => [LifecycleGateFactsModel], {
-    description: 'Every model and automation version in a gated status (in_review, approved, deployed) with the facts of the move into it; ' +
+    description:
+      'Every model and automation version in a gated status (in_review, approved, deployed) with the facts of the move into it; ' +
       'for roles that may read all model and automation versions',
     complexity: 50,
   })

@@ -24,13 +24,22 @@ export class ModelVersionsResolver {
 
   @Query(() => ModelVersionModel, { description: 'One model version by id; NOT_FOUND when absent or not visible' })
   @Can('read', 'ModelVersion')
-  modelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The model version\'s id' }) id: string) {
+  modelVersion(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('id', { type: () => ID, description: "The model version's id" }) id: string,
+  ) {
     return this.service.get(actor, id);
   }
 
-  @Mutation(() => ModelVersionModel, { description: 'Registers a new model version in draft (its model\'s owner or an admin); immutable once registered except its status; audited' })
+  @Mutation(() => ModelVersionModel, {
+    description:
+      "Registers a new model version in draft (its model's owner or an admin); immutable once registered except its status; audited",
+  })
   @Can('create', 'ModelVersion')
-  registerModelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The model, version, artifact, metrics and datasets' }) input: RegisterModelVersionInput) {
+  registerModelVersion(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { description: 'The model, version, artifact, metrics and datasets' }) input: RegisterModelVersionInput,
+  ) {
     return this.service.register(actor, input);
   }
 
@@ -48,15 +57,29 @@ export class ModelVersionsResolver {
     return loaders.get(modelByIdLoader, actor, this.models).load(version.modelId);
   }
 
-  @ResolveField(() => [DatasetVersionModel], { complexity: 10, description: 'The dataset versions it was trained on; empty unless the caller may read datasets' })
+  @ResolveField(() => [DatasetVersionModel], {
+    complexity: 10,
+    description: 'The dataset versions it was trained on; empty unless the caller may read datasets',
+  })
   @Can('read', 'ModelVersion')
-  trainingDatasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
+  trainingDatasets(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() version: ModelVersionModel,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
     return this.datasets(actor, loaders, DatasetPurpose.TRAINING).load(version.id);
   }
 
-  @ResolveField(() => [DatasetVersionModel], { complexity: 10, description: 'The dataset versions it was evaluated on; empty unless the caller may read datasets' })
+  @ResolveField(() => [DatasetVersionModel], {
+    complexity: 10,
+    description: 'The dataset versions it was evaluated on; empty unless the caller may read datasets',
+  })
   @Can('read', 'ModelVersion')
-  evaluationDatasets(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
+  evaluationDatasets(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() version: ModelVersionModel,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
     return this.datasets(actor, loaders, DatasetPurpose.EVALUATION).load(version.id);
   }
 

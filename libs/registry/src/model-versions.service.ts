@@ -87,7 +87,11 @@ export class ModelVersionsService {
   }
 
   /** The dataset versions each model version was trained or evaluated on. */
-  datasetsOf(actor: AuthenticatedPrincipal, versionIds: readonly string[], purpose: DatasetPurpose): Promise<Linked<DatasetVersionEntity>[]> {
+  datasetsOf(
+    actor: AuthenticatedPrincipal,
+    versionIds: readonly string[],
+    purpose: DatasetPurpose,
+  ): Promise<Linked<DatasetVersionEntity>[]> {
     const link = { table: 'model_version_datasets', from: 'model_version_id', to: 'dataset_version_id', where: { purpose } };
     return this.db.transaction(actor.tenantId, (m) => linkedRows(m, actor, link, versionIds, DATASET_VERSIONS));
   }

@@ -12,7 +12,11 @@ export interface ReadableTable<E extends ObjectLiteral> {
 }
 
 /** The rows of `table` the actor may read, as a query to narrow further. */
-export function readable<E extends ObjectLiteral>(m: EntityManager, actor: AuthenticatedPrincipal, table: ReadableTable<E>): SelectQueryBuilder<E> {
+export function readable<E extends ObjectLiteral>(
+  m: EntityManager,
+  actor: AuthenticatedPrincipal,
+  table: ReadableTable<E>,
+): SelectQueryBuilder<E> {
   const acl = accessibleWhere(actor.ability, 'read', table.subjectType, table.alias, table.columns);
   return m.createQueryBuilder(table.entity, table.alias).where(acl.sql, acl.params);
 }
@@ -49,6 +53,10 @@ export function readableIn<E extends ObjectLiteral>(
 }
 
 /** The same in a transaction of its own: the batch function of a DataLoader. */
-export function loadReadable<E extends ObjectLiteral>(db: TenantDb, actor: AuthenticatedPrincipal, ...query: [ReadableTable<E>, readonly string[], string?]): Promise<E[]> {
+export function loadReadable<E extends ObjectLiteral>(
+  db: TenantDb,
+  actor: AuthenticatedPrincipal,
+  ...query: [ReadableTable<E>, readonly string[], string?]
+): Promise<E[]> {
   return db.transaction(actor.tenantId, (m) => readableIn(m, actor, ...query));
 }

@@ -17,7 +17,12 @@ export async function assertAllExist(m: EntityManager, table: string, ids: strin
 }
 
 /** The row with this id (within the tenant), or NOT_FOUND naming its subject type. */
-export async function findOrNotFound<E extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<E>, subjectType: string, id: string): Promise<E> {
+export async function findOrNotFound<E extends ObjectLiteral>(
+  m: EntityManager,
+  entity: EntityTarget<E>,
+  subjectType: string,
+  id: string,
+): Promise<E> {
   const row = await m.findOneBy(entity, { id } as unknown as FindOptionsWhere<E>);
   if (!row) throw AttestError.notFound(subjectType, id);
   return row;

@@ -28,7 +28,7 @@ export enum RiskTier {
 }
 registerEnumType(RiskTier, {
   name: 'RiskTier',
-  description: 'The model owner\'s assessment of a model version',
+  description: "The model owner's assessment of a model version",
   valuesMap: {
     LOW: { description: 'Low risk' },
     MEDIUM: { description: 'Medium risk' },
@@ -94,7 +94,15 @@ export enum DatasetPurpose {
  * ones). `none` is an explicit statement that it holds no personal data, so it stands alone.
  */
 export const PII_CLASSES = [
-  'none', 'contact', 'identifier', 'financial', 'health', 'biometric', 'location', 'special_category', 'children',
+  'none',
+  'contact',
+  'identifier',
+  'financial',
+  'health',
+  'biometric',
+  'location',
+  'special_category',
+  'children',
 ] as const;
 export type PiiClass = (typeof PII_CLASSES)[number];
 export const PII_CLASSES_DESCRIPTION = `Personal-data classes present, one or more of: ${PII_CLASSES.join(', ')} ("none" alone)`;

@@ -32,14 +32,20 @@ export const datasetVersionsOfDatasetLoader = defineLoader({
 
 export const automationVersionsOfAutomationLoader = defineLoader({
   name: 'automation.versions',
-  batch: async (ids: readonly string[], actor: AuthenticatedPrincipal, service: AutomationVersionsService): Promise<AutomationVersionModel[][]> =>
-    groupByKeys(ids, await service.versionsOfAutomations(actor, ids), (v) => v.automationId),
+  batch: async (
+    ids: readonly string[],
+    actor: AuthenticatedPrincipal,
+    service: AutomationVersionsService,
+  ): Promise<AutomationVersionModel[][]> => groupByKeys(ids, await service.versionsOfAutomations(actor, ids), (v) => v.automationId),
 });
 
 export const modelVersionsOfAutomationVersionLoader = defineLoader({
   name: 'automationVersion.modelVersions',
-  batch: async (ids: readonly string[], actor: AuthenticatedPrincipal, service: AutomationVersionsService): Promise<ModelVersionModel[][]> =>
-    groupLinked(ids, await service.modelVersionsOf(actor, ids)),
+  batch: async (
+    ids: readonly string[],
+    actor: AuthenticatedPrincipal,
+    service: AutomationVersionsService,
+  ): Promise<ModelVersionModel[][]> => groupLinked(ids, await service.modelVersionsOf(actor, ids)),
 });
 
 export const modelVersionsUsingDatasetVersionLoader = defineLoader({

@@ -17,12 +17,24 @@ import { ModelsResolver } from './models.resolver';
 import { ModelsService } from './models.service';
 
 const SERVICES = [
-  LifecycleService, ModelsService, ModelVersionsService, DatasetsService, DatasetVersionsService, AutomationsService, AutomationVersionsService,
+  LifecycleService,
+  ModelsService,
+  ModelVersionsService,
+  DatasetsService,
+  DatasetVersionsService,
+  AutomationsService,
+  AutomationVersionsService,
   DecisionTargetsService,
 ];
 /** Every resolver of the registry, also for building the schema without a server (@attest/platform, api-schema.ts). */
 export const REGISTRY_RESOLVERS = [
-  ModelsResolver, ModelVersionsResolver, DatasetsResolver, DatasetVersionsResolver, AutomationsResolver, AutomationVersionsResolver, LifecycleGatesResolver,
+  ModelsResolver,
+  ModelVersionsResolver,
+  DatasetsResolver,
+  DatasetVersionsResolver,
+  AutomationsResolver,
+  AutomationVersionsResolver,
+  LifecycleGatesResolver,
 ];
 
 @Module({

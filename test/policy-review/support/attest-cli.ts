@@ -49,7 +49,9 @@ function newestSource(): number {
     const path = join(REPO_ROOT, input);
     const stat = statSync(path);
     if (!stat.isDirectory()) newest = Math.max(newest, stat.mtimeMs);
-    else for (const file of readdirSync(path, { recursive: true }) as string[]) newest = Math.max(newest, statSync(join(path, file), { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    else
+      for (const file of readdirSync(path, { recursive: true }) as string[])
+        newest = Math.max(newest, statSync(join(path, file), { throwIfNoEntry: false })?.mtimeMs ?? 0);
   }
   return newest;
 }

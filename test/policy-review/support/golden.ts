@@ -17,7 +17,8 @@ export function expectGolden(name: string, actual: string): void {
   }
   const golden = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   if (golden === actual) return;
-  const how = `${relative(REPO_ROOT, file)} ${golden === undefined ? 'does not exist' : 'differs from the output'}: ` +
+  const how =
+    `${relative(REPO_ROOT, file)} ${golden === undefined ? 'does not exist' : 'differs from the output'}: ` +
     'if the change is intended, run UPDATE_GOLDEN=1 npx jest test/policy-review and review the diff of the golden file';
   try {
     expect(actual).toBe(golden);
@@ -35,6 +36,11 @@ export function expectGolden(name: string, actual: string): void {
  */
 export function normalise(output: string, { commits, dir }: { commits: Record<string, string>; dir: string }): string {
   let normal = output.split(dir).join('<repo>');
-  for (const [name, commit] of Object.entries(commits)) normal = normal.split(commit).join(`<${name}>`).split(`(${commit.slice(0, 7)})`).join(`(<${name}>)`);
+  for (const [name, commit] of Object.entries(commits))
+    normal = normal
+      .split(commit)
+      .join(`<${name}>`)
+      .split(`(${commit.slice(0, 7)})`)
+      .join(`(<${name}>)`);
   return normal;
 }

@@ -39,7 +39,8 @@ export class PolicyRepo {
   /** Replaces text that must be there: when the real policies move on, the fixture fails here rather than silently change nothing. */
   replace(path: string, from: string, to: string): void {
     const text = this.read(path);
-    if (!text.includes(from)) throw new Error(`${path} no longer contains ${JSON.stringify(from)}: update the fixture to the current policies`);
+    if (!text.includes(from))
+      throw new Error(`${path} no longer contains ${JSON.stringify(from)}: update the fixture to the current policies`);
     this.write(path, text.replace(from, to));
   }
 
@@ -49,7 +50,9 @@ export class PolicyRepo {
 
   /** The 1-based line of the first line of `path` that contains `text`. */
   lineOf(path: string, text: string): number {
-    const index = this.read(path).split('\n').findIndex((line) => line.includes(text));
+    const index = this.read(path)
+      .split('\n')
+      .findIndex((line) => line.includes(text));
     if (index < 0) throw new Error(`${path} has no line containing ${JSON.stringify(text)}`);
     return index + 1;
   }
@@ -69,6 +72,10 @@ export class PolicyRepo {
   }
 
   private git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
+    return execFileSync('git', args, {
+      cwd: this.dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    });
   }
 }

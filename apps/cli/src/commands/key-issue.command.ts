@@ -31,7 +31,11 @@ export const keyIssueCommand = defineCommand({
     principal: { type: 'string', required: true, valueName: 'id', description: 'the principal the key is for' },
     tenant: { type: 'string', valueName: 'slug', description: 'its tenant, by slug or id (default: whichever holds the principal)' },
     name: { type: 'string', description: `what the key is for (default: "${DEFAULT_NAME}")` },
-    url: { type: 'string', valueName: 'api-url', description: 'a running Attest, e.g. http://localhost:3000 (admin key in ATTEST_API_KEY)' },
+    url: {
+      type: 'string',
+      valueName: 'api-url',
+      description: 'a running Attest, e.g. http://localhost:3000 (admin key in ATTEST_API_KEY)',
+    },
   },
   async run(options, io) {
     requireUuid('principal', options.principal);
@@ -63,26 +67,44 @@ function issueLocally(principalId: string, name: string, tenantName: string | un
       .issue(actor, { principalId, name })
       .catch((error: unknown) => {
         if (!(error instanceof AttestError && error.code === ErrorCode.FORBIDDEN)) throw error;
-        throw new CliError(`${actor.name} (${actor.roles.join(', ') || 'no role'}) may not issue API keys: an admin issues its key through the API (issueApiKey)`);
+        throw new CliError(
+          `${actor.name} (${actor.roles.join(', ') || 'no role'}) may not issue API keys: an admin issues its key through the API (issueApiKey)`,
+        );
       });
-    return { keyId: issued.apiKey.id, secret: issued.secret, principal: { id: principalId, kind: actor.kind, name: actor.name }, tenantSlug: tenant.slug };
+    return {
+      keyId: issued.apiKey.id,
+      secret: issued.secret,
+      principal: { id: principalId, kind: actor.kind, name: actor.name },
+      tenantSlug: tenant.slug,
+    };
   });
 }
 
 /** Through a running API: issueApiKey with the caller's key, in the caller's tenant. */
 async function issueThroughApi(url: string, principalId: string, name: string, tenantName: string | undefined): Promise<IssuedKey> {
   const key = process.env.ATTEST_API_KEY;
-  if (!key) throw new CliError('--url needs ATTEST_API_KEY: a key that may issue API keys (an admin\'s)', 2);
+  if (!key) throw new CliError("--url needs ATTEST_API_KEY: a key that may issue API keys (an admin's)", 2);
   const client = new HttpGraphQLClient(url, key);
   const { tenant, principal } = await requestWhole<{ tenant: { id: string; slug: string }; principal: IssuedKey['principal'] }>(
-    client, 'the principal', 'query($id: ID!) { tenant { id slug } principal(id: $id) { id kind name } }', { id: principalId },
+    client,
+    'the principal',
+    'query($id: ID!) { tenant { id slug } principal(id: $id) { id kind name } }',
+    { id: principalId },
   );
   if (tenantName !== undefined && tenantName !== tenant.slug && tenantName !== tenant.id) {
     throw new CliError(`ATTEST_API_KEY belongs to tenant "${tenant.slug}", not "${tenantName}"`, 2);
   }
   const { issueApiKey } = await requestWhole<{ issueApiKey: { apiKey: { id: string }; secret: string } }>(
-    client, 'the key', 'mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { apiKey { id } secret } }', { i: { principalId, name } },
+    client,
+    'the key',
+    'mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { apiKey { id } secret } }',
+    { i: { principalId, name } },
   );
   // Printed as the local path prints it: the stored kind (`human`), not the GraphQL enum value.
-  return { keyId: issueApiKey.apiKey.id, secret: issueApiKey.secret, principal: { ...principal, kind: fromGraphqlEnum(principal.kind) }, tenantSlug: tenant.slug };
+  return {
+    keyId: issueApiKey.apiKey.id,
+    secret: issueApiKey.secret,
+    principal: { ...principal, kind: fromGraphqlEnum(principal.kind) },
+    tenantSlug: tenant.slug,
+  };
 }

@@ -9,7 +9,7 @@ export const API_KEY_ENV = 'ATTEST_API_KEY';
 
 export const ledgerExportCommand = defineCommand({
   name: 'ledger export',
-  summary: 'Export leaves of a tenant\'s log with their proofs against the latest checkpoint, for `ledger verify --bundle`',
+  summary: "Export leaves of a tenant's log with their proofs against the latest checkpoint, for `ledger verify --bundle`",
   description:
     'Reads the API over HTTP with the API key in ATTEST_API_KEY (never on the command line) and writes into a new ' +
     'directory the latest signed checkpoint, each leaf from --from to --to byte for byte with its inclusion proof, each ' +
@@ -17,11 +17,15 @@ export const ledgerExportCommand = defineCommand({
     'Layout: docs/ledger-export.md. Exit 0 when written (what the server did not give is noted for the verifier), ' +
     '2 on bad input or when the server cannot be read.',
   options: {
-    url: { type: 'string', required: true, valueName: 'url', description: 'the API\'s base URL, e.g. http://localhost:3000' },
+    url: { type: 'string', required: true, valueName: 'url', description: "the API's base URL, e.g. http://localhost:3000" },
     from: { type: 'integer', required: true, min: 0, valueName: 'index', description: 'the first leaf to export' },
     to: { type: 'integer', required: true, min: 0, valueName: 'index', description: 'the last leaf to export (inclusive)' },
     out: { type: 'string', required: true, valueName: 'dir', description: 'a new or empty directory to write the bundle into' },
-    since: { type: 'string', valueName: 'file', description: 'a checkpoint you hold (JSON with "note"): adds the proof that the log extends it' },
+    since: {
+      type: 'string',
+      valueName: 'file',
+      description: 'a checkpoint you hold (JSON with "note"): adds the proof that the log extends it',
+    },
   },
   async run(options, io) {
     if (options.from > options.to) throw new UsageError('--from is after --to');
@@ -29,7 +33,11 @@ export const ledgerExportCommand = defineCommand({
     const apiKey = apiKeyFrom(process.env);
     assertEmptyDir(options.out);
     const held = options.since === undefined ? undefined : heldCheckpoint(options.since);
-    const bundle = await exportBundle(new HttpGraphQLClient(url, apiKey, { onWait: sayWaits(io) }), { from: options.from, to: options.to, held });
+    const bundle = await exportBundle(new HttpGraphQLClient(url, apiKey, { onWait: sayWaits(io) }), {
+      from: options.from,
+      to: options.to,
+      held,
+    });
     writeBundleDir(options.out, bundle);
     reportExport(bundle, options.out, io);
   },
@@ -38,7 +46,11 @@ export const ledgerExportCommand = defineCommand({
 // The CLI's one secret, read here rather than through the server's config: a client has none of its settings.
 function apiKeyFrom(env: NodeJS.ProcessEnv): string {
   const key = env[API_KEY_ENV]?.trim();
-  if (!key) throw new CliError(`set ${API_KEY_ENV} to an API key of the tenant (never given as an argument, which other users of the machine can read)`, 2);
+  if (!key)
+    throw new CliError(
+      `set ${API_KEY_ENV} to an API key of the tenant (never given as an argument, which other users of the machine can read)`,
+      2,
+    );
   return key;
 }
 
@@ -80,8 +92,13 @@ function heldCheckpoint(path: string): { file: CheckpointFile; treeSize: number 
 function reportExport({ manifest }: LedgerBundle, dir: string, io: CliIo): void {
   const missing = manifest.missing ?? [];
   for (const { index, error } of missing) io.err(`warning: leaf ${index} is not in the bundle: ${error}\n`);
-  if (manifest.since?.error) io.err(`warning: no consistency proof from the held checkpoint of ${manifest.since.treeSize} leaves: ${manifest.since.error}\n`);
+  if (manifest.since?.error)
+    io.err(`warning: no consistency proof from the held checkpoint of ${manifest.since.treeSize} leaves: ${manifest.since.error}\n`);
   const gaps = missing.length ? ` (${missing.length} not given by the server)` : '';
-  const since = manifest.since ? `, with the consistency proof from ${manifest.since.treeSize} leaves${manifest.since.error ? ' (refused)' : ''}` : '';
-  io.out(`Exported leaves ${manifest.from} to ${manifest.to}${gaps} of ${manifest.origin}, against the checkpoint of ${manifest.treeSize} leaves${since}, into ${dir}\n`);
+  const since = manifest.since
+    ? `, with the consistency proof from ${manifest.since.treeSize} leaves${manifest.since.error ? ' (refused)' : ''}`
+    : '';
+  io.out(
+    `Exported leaves ${manifest.from} to ${manifest.to}${gaps} of ${manifest.origin}, against the checkpoint of ${manifest.treeSize} leaves${since}, into ${dir}\n`,
+  );
 }

@@ -1,7 +1,17 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  COMMENT_MARKER, DecisionRecordError, decisionsFromFile, diffCheckReport, diffMarkdown, diffText, FAIL_ON_HELP, FailOnError, parseFailOn, policyDiff, type ReplayRecord,
+  COMMENT_MARKER,
+  DecisionRecordError,
+  decisionsFromFile,
+  diffCheckReport,
+  diffMarkdown,
+  diffText,
+  FAIL_ON_HELP,
+  FailOnError,
+  parseFailOn,
+  policyDiff,
+  type ReplayRecord,
 } from '@attest/policy-review';
 import { CliError, defineCommand, type CliIo } from '../command';
 import { HttpGraphQLClient, sayWaits } from '../ledger/graphql-client';
@@ -23,9 +33,17 @@ export const policyDiffCommand = defineCommand({
     base: { type: 'string', required: true, valueName: 'git-ref', description: 'the policies as they were at this ref (e.g. origin/main)' },
     head: { type: 'string', valueName: 'folder', description: 'the policies folder to compare (default: policies, as in the work tree)' },
     decisions: { type: 'string', valueName: 'file.jsonl', description: 'recorded decisions to replay, one JSON record per line' },
-    'from-api': { type: 'string', valueName: 'url', description: 'replay the decisions of a running Attest (ATTEST_API_KEY: a read-only key, e.g. an auditor\'s)' },
+    'from-api': {
+      type: 'string',
+      valueName: 'url',
+      description: "replay the decisions of a running Attest (ATTEST_API_KEY: a read-only key, e.g. an auditor's)",
+    },
     since: { type: 'string', valueName: 'iso-date', description: 'with --from-api: decisions that occurred at or after this time' },
-    'fail-on': { type: 'string', valueName: 'rules', description: 'comma-separated: new-deny, lost-review, flips>N, access-gained, access-changed, policy-changed' },
+    'fail-on': {
+      type: 'string',
+      valueName: 'rules',
+      description: 'comma-separated: new-deny, lost-review, flips>N, access-gained, access-changed, policy-changed',
+    },
     examples: { type: 'integer', min: 0, max: 100, valueName: 'n', description: 'changed decisions shown per pack (default 5)' },
     format: FORMAT_OPTION,
   },
@@ -43,14 +61,24 @@ export const policyDiffCommand = defineCommand({
     }
     const [baseSide, headSide] = loadSides(head, options.base, format, io);
     const report = await policyDiff(baseSide, headSide, {
-      decisions: decisionSource(options, io), failOn, examples: options.examples, onProgress: progress(io),
+      decisions: decisionSource(options, io),
+      failOn,
+      examples: options.examples,
+      onProgress: progress(io),
     }).catch((error: unknown) => {
       if (error instanceof DecisionRecordError) throw new CliError(`${options.decisions}: ${error.message}`, 2);
       throw error;
     });
     if (process.stderr.isTTY) io.err('\n');
     const version = attestVersion();
-    io.out(render(format, { text: () => diffText(report), markdown: () => diffMarkdown(report), json: () => report, checks: () => diffCheckReport(report, version) }));
+    io.out(
+      render(format, {
+        text: () => diffText(report),
+        markdown: () => diffMarkdown(report),
+        json: () => report,
+        checks: () => diffCheckReport(report, version),
+      }),
+    );
     return report.checks.some((c) => !c.passed) ? 1 : 0;
   },
 });
@@ -60,12 +88,16 @@ function loadSides(head: string, base: string, format: OutputFormat, io: CliIo) 
   try {
     return [refSide(head, base), workTreeSide(head)] as const;
   } catch (error) {
-    if (error instanceof PoliciesDoNotLoad && format !== 'text') io.out(render(format, invalidInputRenderings('attest policy diff', 'Attest policy review', error.problems, `${COMMENT_MARKER}\n\n`)));
+    if (error instanceof PoliciesDoNotLoad && format !== 'text')
+      io.out(render(format, invalidInputRenderings('attest policy diff', 'Attest policy review', error.problems, `${COMMENT_MARKER}\n\n`)));
     throw error;
   }
 }
 
-function decisionSource(options: { decisions?: string; 'from-api'?: string; since?: string }, io: CliIo): { source: string; records: AsyncIterable<ReplayRecord> } | undefined {
+function decisionSource(
+  options: { decisions?: string; 'from-api'?: string; since?: string },
+  io: CliIo,
+): { source: string; records: AsyncIterable<ReplayRecord> } | undefined {
   if (options.decisions) {
     if (!existsSync(options.decisions)) throw new CliError(`${options.decisions}: no such file`, 2);
     return { source: options.decisions, records: decisionsFromFile(options.decisions) };
@@ -74,7 +106,8 @@ function decisionSource(options: { decisions?: string; 'from-api'?: string; sinc
   if (!url) return undefined;
   const key = process.env.ATTEST_API_KEY;
   if (!key) throw new CliError('--from-api needs ATTEST_API_KEY (a read-only key is enough)', 2);
-  if (options.since && Number.isNaN(Date.parse(options.since))) throw new CliError(`--since must be an ISO 8601 date, got "${options.since}"`, 2);
+  if (options.since && Number.isNaN(Date.parse(options.since)))
+    throw new CliError(`--since must be an ISO 8601 date, got "${options.since}"`, 2);
   return { source: url, records: recordsFromApi(new HttpGraphQLClient(url, key, { onWait: sayWaits(io) }), { from: options.since }) };
 }
 

@@ -15,7 +15,12 @@ export const policyLintCommand = defineCommand({
     'with --base <git ref> a policy whose content changed without its version being raised. Exit 0 when there is no error ' +
     '(warnings do not fail), 1 on errors, 2 when the path or the ref does not exist.',
   options: {
-    path: { type: 'string', valueName: 'folder', positional: true, description: 'a policies folder, or one pack folder (default: policies)' },
+    path: {
+      type: 'string',
+      valueName: 'folder',
+      positional: true,
+      description: 'a policies folder, or one pack folder (default: policies)',
+    },
     base: { type: 'string', valueName: 'git-ref', description: 'compare versions with the packs at this ref (e.g. origin/main)' },
     format: FORMAT_OPTION,
   },
@@ -26,7 +31,14 @@ export const policyLintCommand = defineCommand({
     const base = options.base ? baseSide(path, options.base).packs : undefined;
     const result = lintPolicies(path, { base });
     const version = attestVersion();
-    io.out(render(format, { text: () => lintText(result), markdown: () => lintMarkdown(result), json: () => result, checks: () => lintCheckReport(result, version) }));
+    io.out(
+      render(format, {
+        text: () => lintText(result),
+        markdown: () => lintMarkdown(result),
+        json: () => result,
+        checks: () => lintCheckReport(result, version),
+      }),
+    );
     return result.findings.some((f) => f.level === 'error') ? 1 : 0;
   },
 });

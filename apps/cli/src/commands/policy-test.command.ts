@@ -8,13 +8,18 @@ import { attestVersion } from '../repo-root';
 
 export const policyTestCommand = defineCommand({
   name: 'policy test',
-  summary: 'Run every risk-policy pack\'s tests (facts in, expected effects out) and report coverage',
+  summary: "Run every risk-policy pack's tests (facts in, expected effects out) and report coverage",
   description:
     'Loads each pack under the path (default: policies/, one folder per pack), runs its tests/*.yaml with the compiled ' +
     'evaluator, prints failures with file:line, the policies no test pins down from both sides and the conditions no test ' +
     'makes true or false. Exit 0 when all pass, 1 on failures, 2 when a pack or its tests are invalid (with file and line).',
   options: {
-    path: { type: 'string', valueName: 'folder', positional: true, description: 'a policies folder, or one pack folder (default: policies)' },
+    path: {
+      type: 'string',
+      valueName: 'folder',
+      positional: true,
+      description: 'a policies folder, or one pack folder (default: policies)',
+    },
     format: FORMAT_OPTION,
   },
   async run(options, io) {
@@ -31,7 +36,14 @@ export const policyTestCommand = defineCommand({
       throw new CliError(error.message, 2);
     }
     const version = attestVersion();
-    io.out(render(format, { text: () => testText(run), markdown: () => testMarkdown(run), json: () => run, checks: () => testCheckReport(run, version) }));
+    io.out(
+      render(format, {
+        text: () => testText(run),
+        markdown: () => testMarkdown(run),
+        json: () => run,
+        checks: () => testCheckReport(run, version),
+      }),
+    );
     return run.failed > 0 ? 1 : 0;
   },
 });

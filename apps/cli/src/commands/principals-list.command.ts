@@ -23,9 +23,9 @@ export const principalsListCommand = defineCommand({
 });
 
 async function principalLines(app: INestApplicationContext, tenant: TenantEntity): Promise<string> {
-  const [principals, bindings] = await app.get(TenantDb).transaction(tenant.id, (m) =>
-    Promise.all([m.find(PrincipalEntity, { order: { createdAt: 'ASC' } }), m.find(RoleBindingEntity)]),
-  );
+  const [principals, bindings] = await app
+    .get(TenantDb)
+    .transaction(tenant.id, (m) => Promise.all([m.find(PrincipalEntity, { order: { createdAt: 'ASC' } }), m.find(RoleBindingEntity)]));
   return principals
     .map((p) => {
       const roles = [...new Set(bindings.filter((b) => b.principalId === p.id).map((b) => b.role))].sort().join(',') || '-';

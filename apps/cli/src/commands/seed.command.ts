@@ -12,7 +12,7 @@ const DEMO_SLUG = 'demo';
 
 export const seedCommand = defineCommand({
   name: 'seed',
-  summary: 'Load the demo tenant (an insurer\'s claim-triage automation, with decisions); prints its API keys',
+  summary: "Load the demo tenant (an insurer's claim-triage automation, with decisions); prints its API keys",
   description:
     'With --demo: principals for every role, 3 datasets, 2 models with versions moved through review and deployment, ' +
     'the claims-triage automation and its decisions (recorded, sent to review, reviewed, blocked by policy), all through ' +
@@ -31,7 +31,9 @@ export const seedCommand = defineCommand({
         `Seeded the demo into tenant "${seeded.tenant.slug}" (${seeded.tenant.id}).`,
         `Decisions of claims-triage: ${decisionSummary(seeded.demo.decisions)}.`,
         'API keys, shown once:',
-        ...Object.entries(seeded.demo.keys).map(([role, key]) => `  ${role.padEnd(19)} ${role === 'admin' && options.url ? '(the key in ATTEST_API_KEY)' : key}`),
+        ...Object.entries(seeded.demo.keys).map(
+          ([role, key]) => `  ${role.padEnd(19)} ${role === 'admin' && options.url ? '(the key in ATTEST_API_KEY)' : key}`,
+        ),
         '',
       ].join('\n'),
     );
@@ -58,7 +60,8 @@ async function seedThroughApi(url: string, io: { err(text: string): void }): Pro
   if (!key) throw new CliError('--url needs ATTEST_API_KEY: an admin key of the tenant to seed', 2);
   const gql = graphqlOver(url);
   const { tenant, me } = await gql(key, '{ tenant { id slug } me { roles { role } } }');
-  if (!me.roles.some((r: { role: string }) => r.role === toGraphqlEnum('admin'))) throw new CliError('ATTEST_API_KEY must be an admin key: the demo creates principals and keys', 2);
+  if (!me.roles.some((r: { role: string }) => r.role === toGraphqlEnum('admin')))
+    throw new CliError('ATTEST_API_KEY must be an admin key: the demo creates principals and keys', 2);
   const { automations } = await gql(key, '{ automations(filter: { search: "claims-triage" }) { edges { node { key } } } }');
   if (automations.edges.some((e: { node: { key: string } }) => e.node.key === 'claims-triage')) {
     throw new CliError(`tenant "${tenant.slug}" has the demo already (the automation claims-triage exists)`);

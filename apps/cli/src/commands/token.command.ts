@@ -10,7 +10,7 @@ export const tokenCommand = defineCommand({
   name: 'token',
   summary: 'Mint a JWT for a principal (local use and scripts)',
   description:
-    'Prints a JWT signed with the API\'s key: ATTEST_JWT_SECRET, or on the embedded default the key kept in ' +
+    "Prints a JWT signed with the API's key: ATTEST_JWT_SECRET, or on the embedded default the key kept in " +
     'ATTEST_DATA_DIR. Only the token is written to stdout, so it can be captured: TOKEN=$(attest token ...).',
   options: {
     principal: { type: 'string', required: true, valueName: 'id', description: 'principal id (the token subject)' },
@@ -28,7 +28,10 @@ export const tokenCommand = defineCommand({
     }
     const ttlSeconds = options.ttl ?? config.jwt.ttlSeconds;
     if (ttlSeconds > config.jwt.maxLifetimeSeconds) {
-      throw new CliError(`--ttl ${ttlSeconds} is longer than the API accepts (ATTEST_JWT_MAX_LIFETIME_SECONDS: ${config.jwt.maxLifetimeSeconds})`, 2);
+      throw new CliError(
+        `--ttl ${ttlSeconds} is longer than the API accepts (ATTEST_JWT_MAX_LIFETIME_SECONDS: ${config.jwt.maxLifetimeSeconds})`,
+        2,
+      );
     }
     const token = mintJwt({ sub: options.principal, tid: options.tenant }, { secret, issuer: config.jwt.issuer, ttlSeconds });
     io.out(`${token}\n`);

@@ -32,19 +32,50 @@ interface Claim {
  * decision's id), so now and then a confident one waits for review too: that is the policy at work.
  */
 const CLAIMS: Claim[] = [
-  { claimId: 'CLM-1001', model: 'current', confidence: 0.93, route: 'fast_track', input: { claimId: 'CLM-1001', line: 'motor', amount: 1850, documents: 4 } },
   {
-    claimId: 'CLM-1002', model: 'current', confidence: 0.86, route: 'standard',
+    claimId: 'CLM-1001',
+    model: 'current',
+    confidence: 0.93,
+    route: 'fast_track',
+    input: { claimId: 'CLM-1001', line: 'motor', amount: 1850, documents: 4 },
+  },
+  {
+    claimId: 'CLM-1002',
+    model: 'current',
+    confidence: 0.86,
+    route: 'standard',
     // The e-mail address is redacted before anything is stored.
     input: { claimId: 'CLM-1002', line: 'motor', amount: 7400, documents: 6, claimant: { email: 'jane.doe@example.com' } },
   },
-  { claimId: 'CLM-1003', model: 'current', confidence: 0.81, route: 'standard', input: { claimId: 'CLM-1003', line: 'property', amount: 12900, documents: 9 } },
-  { claimId: 'CLM-1004', model: 'current', confidence: 0.58, route: 'investigation', input: { claimId: 'CLM-1004', line: 'motor', amount: 23400, documents: 2 } },
   {
-    claimId: 'CLM-1005', model: 'current', confidence: 0.64, route: 'fast_track', input: { claimId: 'CLM-1005', line: 'motor', amount: 5200, documents: 3 },
+    claimId: 'CLM-1003',
+    model: 'current',
+    confidence: 0.81,
+    route: 'standard',
+    input: { claimId: 'CLM-1003', line: 'property', amount: 12900, documents: 9 },
+  },
+  {
+    claimId: 'CLM-1004',
+    model: 'current',
+    confidence: 0.58,
+    route: 'investigation',
+    input: { claimId: 'CLM-1004', line: 'motor', amount: 23400, documents: 2 },
+  },
+  {
+    claimId: 'CLM-1005',
+    model: 'current',
+    confidence: 0.64,
+    route: 'fast_track',
+    input: { claimId: 'CLM-1005', line: 'motor', amount: 5200, documents: 3 },
     review: { route: 'standard', rationale: 'Third-party injury mentioned in the notes: not a fast-track claim' },
   },
-  { claimId: 'CLM-1006', model: 'candidate', confidence: 0.91, route: 'investigation', input: { claimId: 'CLM-1006', line: 'motor', amount: 3100, documents: 5 } },
+  {
+    claimId: 'CLM-1006',
+    model: 'candidate',
+    confidence: 0.91,
+    route: 'investigation',
+    input: { claimId: 'CLM-1006', line: 'motor', amount: 3100, documents: 5 },
+  },
 ];
 
 const RECORD = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decision { id status } } }`;
@@ -60,12 +91,21 @@ export async function recordDemoDecisions(
   for (const claim of CLAIMS) {
     const { recordDecision } = await gql(keys.service, RECORD, {
       i: {
-        automationKey: 'claims-triage', modelVersionId: models[claim.model], idempotencyKey: `demo-${claim.claimId}`,
-        correlationId: claim.claimId, input: claim.input, output: { route: claim.route }, confidence: claim.confidence,
+        automationKey: 'claims-triage',
+        modelVersionId: models[claim.model],
+        idempotencyKey: `demo-${claim.claimId}`,
+        correlationId: claim.claimId,
+        input: claim.input,
+        output: { route: claim.route },
+        confidence: claim.confidence,
         subjectRef: `policyholder-${claim.claimId}`,
       },
     });
-    const decision: DemoDecision = { claimId: claim.claimId, id: recordDecision.decision.id, status: fromGraphqlEnum<DemoDecisionStatus>(recordDecision.decision.status) };
+    const decision: DemoDecision = {
+      claimId: claim.claimId,
+      id: recordDecision.decision.id,
+      status: fromGraphqlEnum<DemoDecisionStatus>(recordDecision.decision.status),
+    };
     if (claim.review && decision.status === 'pending_review') {
       await gql(keys.complianceOfficer, REVIEW, { id: decision.id, o: { route: claim.review.route }, r: claim.review.rationale });
       decision.reviewed = 'override';

@@ -16,9 +16,10 @@ function fakeApi(f: Fixture, size: number, gone = new Set<number>()) {
   const api: GraphQLTransport = {
     async request(query, variables = {}) {
       requests.push(query);
-      if (query.includes('ledgerCheckpoint')) return answer({ ledgerCheckpoint: { origin: f.origin, treeSize: size, note: f.checkpointAt(size).note } });
+      if (query.includes('ledgerCheckpoint'))
+        return answer({ ledgerCheckpoint: { origin: f.origin, treeSize: size, note: f.checkpointAt(size).note } });
       if (query.includes('ledgerEntries')) {
-        const { fromIndex, toIndex } = (variables.f as { fromIndex: number; toIndex: number });
+        const { fromIndex, toIndex } = variables.f as { fromIndex: number; toIndex: number };
         const start = variables.after ? Number(variables.after) : fromIndex;
         const page = Array.from({ length: Math.min(100, toIndex - start + 1) }, (_, k) => start + k).filter((i) => !gone.has(i));
         const next = start + 100 <= toIndex ? String(start + 100) : null;
@@ -31,11 +32,20 @@ function fakeApi(f: Fixture, size: number, gone = new Set<number>()) {
       }
       if (query.includes('ledgerConsistencyProof')) {
         const from = variables.from as number;
-        if (from > size) return answer(null, [{ message: `fromSize ${from} is beyond the tree of ${size} leaves`, path: ['ledgerConsistencyProof'], extensions: { code: 'VALIDATION_FAILED' } }]);
+        if (from > size)
+          return answer(null, [
+            {
+              message: `fromSize ${from} is beyond the tree of ${size} leaves`,
+              path: ['ledgerConsistencyProof'],
+              extensions: { code: 'VALIDATION_FAILED' },
+            },
+          ]);
         return answer({ ledgerConsistencyProof: f.consistency(from, size) });
       }
       const asked = [...query.matchAll(/p(\d+): ledgerInclusionProof\(leafIndex: (\d+), treeSize: (\d+)\)/g)].map((m) => Number(m[2]));
-      const errors = asked.filter((i) => gone.has(i)).map((i) => ({ message: `LedgerEntry ${i} not found`, path: [`p${i}`], extensions: { code: 'NOT_FOUND' } }));
+      const errors = asked
+        .filter((i) => gone.has(i))
+        .map((i) => ({ message: `LedgerEntry ${i} not found`, path: [`p${i}`], extensions: { code: 'NOT_FOUND' } }));
       if (errors.length) return answer(null, errors);
       return answer(Object.fromEntries(asked.map((i) => [`p${i}`, { ...f.inclusion(i, size), leaf: f.leaves[i].toString('utf8') }])));
     },
@@ -50,7 +60,14 @@ describe('exporting a bundle', () => {
   it('writes what verifies: each leaf with its proof, in batches of 50 proofs and pages of 100 entries', async () => {
     const { api, requests } = fakeApi(f, 130);
     const bundle = await exportBundle(api, { from: 5, to: 129, now: new Date('2026-12-02T00:00:00.000Z') });
-    expect(bundle.manifest).toMatchObject({ format: 'attest-ledger-bundle/1', origin: f.origin, from: 5, to: 129, treeSize: 130, exportedAt: '2026-12-02T00:00:00.000Z' });
+    expect(bundle.manifest).toMatchObject({
+      format: 'attest-ledger-bundle/1',
+      origin: f.origin,
+      from: 5,
+      to: 129,
+      treeSize: 130,
+      exportedAt: '2026-12-02T00:00:00.000Z',
+    });
     expect(bundle.manifest.leaves).toHaveLength(125);
     expect(bundle.leaves.get(7)).toEqual(f.leaves[7]);
     expect(requests.filter((q) => q.includes('ledgerInclusionProof'))).toHaveLength(3);
@@ -67,15 +84,22 @@ describe('exporting a bundle', () => {
     ]);
     expect(bundle.leaves.size).toBe(98);
     expect(requests.filter((q) => q.includes('ledgerInclusionProof'))).toHaveLength(4);
-    expect(verifyBundleDir(bundle, trust)).toEqual({ ok: false, index: 7, reason: 'leaf 7 is missing (the server answered: LedgerEntry 7 not found (NOT_FOUND))' });
+    expect(verifyBundleDir(bundle, trust)).toEqual({
+      ok: false,
+      index: 7,
+      reason: 'leaf 7 is missing (the server answered: LedgerEntry 7 not found (NOT_FOUND))',
+    });
   });
 
-  it('adds the consistency proof from a held checkpoint, or the server\'s refusal for the verifier to fail', async () => {
+  it("adds the consistency proof from a held checkpoint, or the server's refusal for the verifier to fail", async () => {
     const held = { file: f.checkpointAt(100), treeSize: 100 };
     const extended = await exportBundle(fakeApi(f, 130).api, { from: 0, to: 3, held });
     expect(extended.consistency).toEqual(f.consistency(100, 130));
     expect(extended.since).toEqual(held.file);
-    expect(verifyBundleDir(extended, trust)).toMatchObject({ ok: true, message: expect.stringContaining('extends the held checkpoint of 100 leaves') });
+    expect(verifyBundleDir(extended, trust)).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('extends the held checkpoint of 100 leaves'),
+    });
 
     const cut = await exportBundle(fakeApi(f, 80).api, { from: 0, to: 3, held });
     expect(cut.consistency).toBeUndefined();
@@ -84,10 +108,14 @@ describe('exporting a bundle', () => {
   });
 
   it('refuses a range beyond the latest checkpoint, a log with none, and a server that refuses the request (exit 2)', async () => {
-    await expect(exportBundle(fakeApi(f, 10).api, { from: 0, to: 10 })).rejects.toThrow(new CliError('the latest checkpoint covers leaves 0 to 9: --to 10 is beyond it (export up to 9, or wait for the next checkpoint)', 2));
+    await expect(exportBundle(fakeApi(f, 10).api, { from: 0, to: 10 })).rejects.toThrow(
+      new CliError('the latest checkpoint covers leaves 0 to 9: --to 10 is beyond it (export up to 9, or wait for the next checkpoint)', 2),
+    );
     const empty: GraphQLTransport = { request: async () => ({ data: { ledgerCheckpoint: null } as never, errors: [] }) };
     await expect(exportBundle(empty, { from: 0, to: 0 })).rejects.toThrow(/no signed checkpoint yet/);
-    const refusing: GraphQLTransport = { request: async () => ({ data: null, errors: [{ message: 'Invalid API key', extensions: { code: 'UNAUTHENTICATED' } }] }) };
+    const refusing: GraphQLTransport = {
+      request: async () => ({ data: null, errors: [{ message: 'Invalid API key', extensions: { code: 'UNAUTHENTICATED' } }] }),
+    };
     const refused = exportBundle(refusing, { from: 0, to: 0 });
     await expect(refused).rejects.toThrow('the server refused the latest checkpoint: Invalid API key (UNAUTHENTICATED)');
     await expect(refused).rejects.toMatchObject({ exitCode: 2 });

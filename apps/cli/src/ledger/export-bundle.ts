@@ -23,7 +23,10 @@ export async function exportBundle(client: GraphQLTransport, request: ExportRequ
   if (!checkpoint) throw new CliError('the log has no signed checkpoint yet: nothing is sealed to export', 2);
   const size = checkpoint.treeSize;
   if (to >= size) {
-    throw new CliError(`the latest checkpoint covers leaves 0 to ${size - 1}: --to ${to} is beyond it (export up to ${size - 1}, or wait for the next checkpoint)`, 2);
+    throw new CliError(
+      `the latest checkpoint covers leaves 0 to ${size - 1}: --to ${to} is beyond it (export up to ${size - 1}, or wait for the next checkpoint)`,
+      2,
+    );
   }
   const indices = Array.from({ length: to - from + 1 }, (_, k) => from + k);
   const served = await inclusionProofs(client, indices, size);
@@ -36,7 +39,13 @@ export async function exportBundle(client: GraphQLTransport, request: ExportRequ
   }
   const bundle: LedgerBundle = {
     manifest: {
-      format: BUNDLE_FORMAT, origin: checkpoint.origin, from, to, treeSize: size, exportedAt: (request.now ?? new Date()).toISOString(), leaves,
+      format: BUNDLE_FORMAT,
+      origin: checkpoint.origin,
+      from,
+      to,
+      treeSize: size,
+      exportedAt: (request.now ?? new Date()).toISOString(),
+      leaves,
       ...(served.missing.length ? { missing: served.missing.sort((a, b) => a.index - b.index) } : {}),
     },
     checkpoint: { note: checkpoint.note },
@@ -47,6 +56,7 @@ export async function exportBundle(client: GraphQLTransport, request: ExportRequ
   const consistency = await consistencyProof(client, held.treeSize, size);
   bundle.since = held.file;
   bundle.manifest.since = consistency.ok ? { treeSize: held.treeSize } : { treeSize: held.treeSize, error: consistency.error };
-  if (consistency.ok) bundle.consistency = { type: 'consistency', fromSize: consistency.fromSize, toSize: consistency.toSize, hashes: consistency.hashes };
+  if (consistency.ok)
+    bundle.consistency = { type: 'consistency', fromSize: consistency.fromSize, toSize: consistency.toSize, hashes: consistency.hashes };
   return bundle;
 }

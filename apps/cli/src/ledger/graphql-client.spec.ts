@@ -5,7 +5,9 @@ import { HttpGraphQLClient } from './graphql-client';
 import { RateLimitPatience } from './retry-after';
 
 /** A server that answers each POST with the next of the scripted answers. */
-async function scriptedServer(answers: ((res: ServerResponse) => void)[]): Promise<{ url: string; server: Server; requests: () => number }> {
+async function scriptedServer(
+  answers: ((res: ServerResponse) => void)[],
+): Promise<{ url: string; server: Server; requests: () => number }> {
   let served = 0;
   const server = createServer((req, res) => {
     req.resume();
@@ -15,9 +17,14 @@ async function scriptedServer(answers: ((res: ServerResponse) => void)[]): Promi
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests: () => served };
 }
 
-const tooMany = (headers: Record<string, string>, status = 429) => (res: ServerResponse) =>
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify({ errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }] }));
-const answer = (res: ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { ok: true } }));
+const tooMany =
+  (headers: Record<string, string>, status = 429) =>
+  (res: ServerResponse) =>
+    res
+      .writeHead(status, { 'content-type': 'application/json', ...headers })
+      .end(JSON.stringify({ errors: [{ message: 'Too many requests', extensions: { code: 'RATE_LIMITED' } }] }));
+const answer = (res: ServerResponse) =>
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { ok: true } }));
 
 describe('HttpGraphQLClient and rate limits', () => {
   let server: Server | undefined;
@@ -28,7 +35,11 @@ describe('HttpGraphQLClient and rate limits', () => {
     server = scripted.server;
     const waits: number[] = [];
     const said: number[] = [];
-    const client = new HttpGraphQLClient(scripted.url, 'key', { patience, sleep: async (ms) => waits.push(ms), onWait: (s) => said.push(s) });
+    const client = new HttpGraphQLClient(scripted.url, 'key', {
+      patience,
+      sleep: async (ms) => waits.push(ms),
+      onWait: (s) => said.push(s),
+    });
     return { client, waits, said, requests: scripted.requests };
   }
 
@@ -55,7 +66,10 @@ describe('HttpGraphQLClient and rate limits', () => {
     const { client, waits } = await clientFor([tooMany({ 'retry-after': '4' })], new RateLimitPatience(10));
     const failure = await client.request('{ ok }').catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(CliError);
-    expect(failure).toMatchObject({ exitCode: 2, message: expect.stringMatching(/kept answering HTTP 429 \(too many requests\): gave up after waiting 8 s in all$/) });
+    expect(failure).toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/kept answering HTTP 429 \(too many requests\): gave up after waiting 8 s in all$/),
+    });
     expect(waits).toEqual([4000, 4000]);
   });
 });

@@ -43,7 +43,11 @@ export class HttpGraphQLClient implements GraphQLTransport {
   private readonly patience: RateLimitPatience;
 
   /** The API's base URL; its /graphql endpoint, as the README shows it, is taken too. */
-  constructor(baseUrl: string, private readonly apiKey: string, private readonly options: HttpClientOptions = {}) {
+  constructor(
+    baseUrl: string,
+    private readonly apiKey: string,
+    private readonly options: HttpClientOptions = {},
+  ) {
     this.endpoint = `${baseUrl.replace(/\/+$/, '').replace(/\/graphql$/, '')}/graphql`;
     this.patience = options.patience ?? new RateLimitPatience();
   }
@@ -54,7 +58,9 @@ export class HttpGraphQLClient implements GraphQLTransport {
       const wait = this.patience.nextWait(retryAfterSeconds(answer.retryAfter));
       if (wait === null) {
         throw new CliError(
-          `${this.endpoint} kept answering HTTP ${answer.status} (too many requests): gave up after waiting ${this.patience.totalWaitedSeconds} s in all`, 2);
+          `${this.endpoint} kept answering HTTP ${answer.status} (too many requests): gave up after waiting ${this.patience.totalWaitedSeconds} s in all`,
+          2,
+        );
       }
       this.options.onWait?.(wait, answer.status);
       await (this.options.sleep ?? sleep)(wait * 1000);
@@ -62,7 +68,11 @@ export class HttpGraphQLClient implements GraphQLTransport {
     }
     this.patience.answered();
     const body = parseBody(answer.text);
-    if (!body) throw new CliError(`${this.endpoint} answered HTTP ${answer.status} with no GraphQL response: ${answer.text.slice(0, 200) || '(empty)'}`, 2);
+    if (!body)
+      throw new CliError(
+        `${this.endpoint} answered HTTP ${answer.status} with no GraphQL response: ${answer.text.slice(0, 200) || '(empty)'}`,
+        2,
+      );
     return { data: (body.data ?? null) as T | null, errors: body.errors ?? [] };
   }
 
@@ -92,7 +102,12 @@ export function sayWaits(io: { err(text: string): void }): HttpClientOptions['on
 }
 
 /** The data of a request that must succeed whole: any error fails the command (exit 2) with the server's words. */
-export async function requestWhole<T>(client: GraphQLTransport, what: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+export async function requestWhole<T>(
+  client: GraphQLTransport,
+  what: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const result = await client.request<T>(query, variables);
   if (result.errors.length > 0 || !result.data) throw new CliError(`the server refused ${what}: ${describeErrors(result.errors)}`, 2);
   return result.data;

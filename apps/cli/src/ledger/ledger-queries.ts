@@ -21,7 +21,11 @@ export const ENTRIES_PER_PAGE = 100;
 export const PROOFS_PER_REQUEST = 50;
 
 export async function latestCheckpoint(client: GraphQLTransport): Promise<LatestCheckpoint | null> {
-  const data = await requestWhole<{ ledgerCheckpoint: LatestCheckpoint | null }>(client, 'the latest checkpoint', '{ ledgerCheckpoint { origin treeSize note } }');
+  const data = await requestWhole<{ ledgerCheckpoint: LatestCheckpoint | null }>(
+    client,
+    'the latest checkpoint',
+    '{ ledgerCheckpoint { origin treeSize note } }',
+  );
   return data.ledgerCheckpoint;
 }
 
@@ -62,12 +66,15 @@ export async function inclusionProofs(client: GraphQLTransport, indices: readonl
 async function proofBatch(client: GraphQLTransport, indices: number[], treeSize: number, answer: ProofsAnswer): Promise<void> {
   let pending = indices;
   while (pending.length > 0) {
-    const aliases = pending.map((i) => `p${i}: ledgerInclusionProof(leafIndex: ${i}, treeSize: ${treeSize}) { leafIndex treeSize hashes leaf }`);
+    const aliases = pending.map(
+      (i) => `p${i}: ledgerInclusionProof(leafIndex: ${i}, treeSize: ${treeSize}) { leafIndex treeSize hashes leaf }`,
+    );
     const result = await client.request<Record<string, ServedInclusionProof | null>>(`{ ${aliases.join('\n')} }`);
     const failed = new Map<number, string>();
     for (const error of result.errors) {
       const index = aliasIndex(error.path?.[0]);
-      if (index === null || !pending.includes(index)) throw new CliError(`the server refused the inclusion proofs: ${describeErrors([error])}`, 2);
+      if (index === null || !pending.includes(index))
+        throw new CliError(`the server refused the inclusion proofs: ${describeErrors([error])}`, 2);
       failed.set(index, describeErrors([error]));
     }
     for (const [index, error] of failed) answer.missing.push({ index, error });
@@ -91,7 +98,9 @@ function aliasIndex(alias: string | number | undefined): number | null {
 
 /** The consistency proof from a held size, or the server's refusal (a log cut back below it, a size never checkpointed). */
 export async function consistencyProof(
-  client: GraphQLTransport, fromSize: number, toSize: number,
+  client: GraphQLTransport,
+  fromSize: number,
+  toSize: number,
 ): Promise<{ ok: true; fromSize: number; toSize: number; hashes: string[] } | { ok: false; error: string }> {
   const result = await client.request<{ ledgerConsistencyProof: { fromSize: number; toSize: number; hashes: string[] } }>(
     'query($from: SafeInt!, $to: SafeInt!) { ledgerConsistencyProof(fromSize: $from, toSize: $to) { fromSize toSize hashes } }',

@@ -19,7 +19,10 @@ export async function withLocalApp<T>(config: AttestConfig, work: (app: INestApp
 }
 
 /** The whole API with its HTTP server, on a free port of 127.0.0.1 (for what goes through GraphQL). */
-export async function withLocalHttpApp<T>(config: AttestConfig, work: (app: NestExpressApplication, baseUrl: string) => Promise<T>): Promise<T> {
+export async function withLocalHttpApp<T>(
+  config: AttestConfig,
+  work: (app: NestExpressApplication, baseUrl: string) => Promise<T>,
+): Promise<T> {
   await assertReadyForApp(config);
   const app = await createApp(config, nestOptions()).catch(rethrowInUse(config));
   return closing(app, async () => {

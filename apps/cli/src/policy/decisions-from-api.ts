@@ -12,7 +12,16 @@ const DECISIONS = `query($first: Int!, $after: String, $filter: DecisionFilter) 
 
 interface Page {
   decisions: {
-    edges: { node: { id: string; recordedAt: string; automation: { key: string } | null; policyEvaluation: { packDigest: string; effect: Effect; matched: { id: string }[] } | null; policyFacts: Record<string, unknown> | null; policyFactsWithheld: string[] } }[];
+    edges: {
+      node: {
+        id: string;
+        recordedAt: string;
+        automation: { key: string } | null;
+        policyEvaluation: { packDigest: string; effect: Effect; matched: { id: string }[] } | null;
+        policyFacts: Record<string, unknown> | null;
+        policyFactsWithheld: string[];
+      };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
@@ -39,7 +48,11 @@ async function* decisionsFromApi(client: GraphQLTransport, query: DecisionQuery)
         id: node.id,
         automationKey: node.automation?.key ?? '(unknown automation)',
         recordedAt: node.recordedAt,
-        recorded: node.policyEvaluation && { packDigest: node.policyEvaluation.packDigest, effect: fromGraphqlEnum<Effect>(node.policyEvaluation.effect), matched: node.policyEvaluation.matched.map((m) => m.id).sort() },
+        recorded: node.policyEvaluation && {
+          packDigest: node.policyEvaluation.packDigest,
+          effect: fromGraphqlEnum<Effect>(node.policyEvaluation.effect),
+          matched: node.policyEvaluation.matched.map((m) => m.id).sort(),
+        },
         facts: node.policyFacts,
         withheld: node.policyFactsWithheld,
       };
@@ -53,7 +66,11 @@ const GATES = `{ lifecycleGateFacts { subjectType id label status appliesTo fact
 
 /** The lifecycle gates first (a few hundred versions, one request), then the decisions. */
 export async function* recordsFromApi(client: GraphQLTransport, query: DecisionQuery): AsyncGenerator<ReplayRecord> {
-  const { lifecycleGateFacts } = await requestWhole<{ lifecycleGateFacts: Omit<GateRecord, 'kind'>[] }>(client, 'the lifecycle gates query', GATES);
+  const { lifecycleGateFacts } = await requestWhole<{ lifecycleGateFacts: Omit<GateRecord, 'kind'>[] }>(
+    client,
+    'the lifecycle gates query',
+    GATES,
+  );
   for (const gate of lifecycleGateFacts) yield { kind: 'gate', ...gate };
   yield* decisionsFromApi(client, query);
 }

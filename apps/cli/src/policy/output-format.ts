@@ -8,7 +8,8 @@ export type OutputFormat = (typeof FORMATS)[number];
 export const FORMAT_OPTION: OptionSpec = {
   type: 'string',
   valueName: FORMATS.join('|'),
-  description: 'text for a person (default); json; markdown (a pull-request comment); junit (XML); sarif (2.1.0); github (workflow annotations)',
+  description:
+    'text for a person (default); json; markdown (a pull-request comment); junit (XML); sarif (2.1.0); github (workflow annotations)',
 };
 
 export function parseFormat(value: string | undefined): OutputFormat {
@@ -27,12 +28,18 @@ export interface Renderings {
 
 export function render(format: OutputFormat, r: Renderings): string {
   switch (format) {
-    case 'text': return r.text();
-    case 'markdown': return r.markdown();
-    case 'json': return `${JSON.stringify(r.json(), null, 2)}\n`;
-    case 'junit': return renderJUnit(r.checks());
-    case 'sarif': return renderSarifJson(r.checks());
-    case 'github': return renderGithubAnnotations(r.checks());
+    case 'text':
+      return r.text();
+    case 'markdown':
+      return r.markdown();
+    case 'json':
+      return `${JSON.stringify(r.json(), null, 2)}\n`;
+    case 'junit':
+      return renderJUnit(r.checks());
+    case 'sarif':
+      return renderSarifJson(r.checks());
+    case 'github':
+      return renderGithubAnnotations(r.checks());
   }
 }
 

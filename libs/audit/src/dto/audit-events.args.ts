@@ -25,7 +25,10 @@ export class AuditEventFilter {
   @IsUUID()
   actorId?: string;
 
-  @Field({ nullable: true, description: 'Only events of this request or batch (the x-correlation-id the caller sent, or the one Attest made)' })
+  @Field({
+    nullable: true,
+    description: 'Only events of this request or batch (the x-correlation-id the caller sent, or the one Attest made)',
+  })
   @IsOptional()
   @Length(1, 128)
   correlationId?: string;

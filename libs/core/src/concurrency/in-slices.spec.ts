@@ -10,9 +10,13 @@ describe('mapInSlices', () => {
   it('lets a waiting callback run between slices, where a loop of awaits would not', async () => {
     const seen: string[] = [];
     setImmediate(() => seen.push('io'));
-    await mapInSlices([0, 1, 2, 3], (n) => {
-      seen.push(`item ${n}`);
-    }, 2);
+    await mapInSlices(
+      [0, 1, 2, 3],
+      (n) => {
+        seen.push(`item ${n}`);
+      },
+      2,
+    );
     expect(seen).toEqual(['item 0', 'item 1', 'io', 'item 2', 'item 3']);
   });
 });

@@ -15,7 +15,11 @@ export const SLICE_SIZE = 50;
  * decisions), yielding to the event loop between slices: the other work of the process — another
  * request, the ledger's sequencer waiting on PostgreSQL — is not held up for the whole batch.
  */
-export async function mapInSlices<T, R>(items: readonly T[], work: (item: T, index: number) => R | Promise<R>, sliceSize = SLICE_SIZE): Promise<R[]> {
+export async function mapInSlices<T, R>(
+  items: readonly T[],
+  work: (item: T, index: number) => R | Promise<R>,
+  sliceSize = SLICE_SIZE,
+): Promise<R[]> {
   const results: R[] = [];
   for (let i = 0; i < items.length; i++) {
     if (i > 0 && i % sliceSize === 0) await yieldToEventLoop();

@@ -3,7 +3,12 @@ import { ConfigError, loadConfig } from './attest-config';
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 3000 with data in .attest/data', () => {
     const config = loadConfig({}, '/srv/attest');
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: '/srv/attest/.attest/data', policiesDir: '/srv/attest/policies' });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '/srv/attest/.attest/data',
+      policiesDir: '/srv/attest/policies',
+    });
   });
 
   it('lists every bad value in one error', () => {
@@ -26,7 +31,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ATTEST_BOOTSTRAP_API_KEY: 'a key with spaces that is long enough to pass' })).toThrow(
       /ATTEST_BOOTSTRAP_API_KEY may contain only visible ASCII characters \(letters, digits and punctuation; no spaces\)/,
     );
-    expect(loadConfig({ ATTEST_BOOTSTRAP_API_KEY: 'test-admin_0123456789.abcdef~ABCDEF!' }).bootstrapApiKey).toBe('test-admin_0123456789.abcdef~ABCDEF!');
+    expect(loadConfig({ ATTEST_BOOTSTRAP_API_KEY: 'test-admin_0123456789.abcdef~ABCDEF!' }).bootstrapApiKey).toBe(
+      'test-admin_0123456789.abcdef~ABCDEF!',
+    );
   });
 
   it('never puts a secret value in an error message', () => {
@@ -48,7 +55,13 @@ describe('loadConfig', () => {
 
   it('gives every GraphQL limit a default, introspection on, and refuses limits out of range at boot', () => {
     expect(loadConfig({}).graphql).toEqual({
-      maxDocumentChars: 32_768, maxTokens: 3000, maxAliases: 50, maxDirectives: 20, maxDepth: 10, maxComplexity: 5000, introspection: true,
+      maxDocumentChars: 32_768,
+      maxTokens: 3000,
+      maxAliases: 50,
+      maxDirectives: 20,
+      maxDepth: 10,
+      maxComplexity: 5000,
+      introspection: true,
     });
     expect(loadConfig({ ATTEST_GRAPHQL_INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
     try {
@@ -66,16 +79,28 @@ describe('loadConfig', () => {
   it('bounds an OpenLineage event to 1 MiB by default, from 1 KiB to 64 MiB', () => {
     expect(loadConfig({}).openLineage.maxEventBytes).toBe(1_048_576);
     expect(loadConfig({ ATTEST_OPENLINEAGE_MAX_EVENT_BYTES: '4096' }).openLineage.maxEventBytes).toBe(4096);
-    expect(() => loadConfig({ ATTEST_OPENLINEAGE_MAX_EVENT_BYTES: '100' })).toThrow('ATTEST_OPENLINEAGE_MAX_EVENT_BYTES must be an integer from 1024 to 67108864, got "100"');
+    expect(() => loadConfig({ ATTEST_OPENLINEAGE_MAX_EVENT_BYTES: '100' })).toThrow(
+      'ATTEST_OPENLINEAGE_MAX_EVENT_BYTES must be an integer from 1024 to 67108864, got "100"',
+    );
   });
 
   it('gives every rate limit a default, and refuses a cost budget that the costliest allowed query would overrun', () => {
-    expect(loadConfig({}).rateLimits).toEqual({ requests: 5000, requestsWindowSeconds: 10, costPerMinute: 200_000, openLineagePerMinute: 6000, healthPerMinute: 600 });
-    expect(() => loadConfig({ ATTEST_RATE_LIMIT_REQUESTS: '0' })).toThrow('ATTEST_RATE_LIMIT_REQUESTS must be an integer from 1 to 1000000, got "0"');
+    expect(loadConfig({}).rateLimits).toEqual({
+      requests: 5000,
+      requestsWindowSeconds: 10,
+      costPerMinute: 200_000,
+      openLineagePerMinute: 6000,
+      healthPerMinute: 600,
+    });
+    expect(() => loadConfig({ ATTEST_RATE_LIMIT_REQUESTS: '0' })).toThrow(
+      'ATTEST_RATE_LIMIT_REQUESTS must be an integer from 1 to 1000000, got "0"',
+    );
     expect(() => loadConfig({ ATTEST_RATE_LIMIT_COST_PER_MINUTE: '4999' })).toThrow(
       'ATTEST_RATE_LIMIT_COST_PER_MINUTE (4999) is below ATTEST_GRAPHQL_MAX_COMPLEXITY (5000): the costliest query allowed could never run',
     );
-    expect(loadConfig({ ATTEST_RATE_LIMIT_COST_PER_MINUTE: '100', ATTEST_GRAPHQL_MAX_COMPLEXITY: '100' }).rateLimits.costPerMinute).toBe(100);
+    expect(loadConfig({ ATTEST_RATE_LIMIT_COST_PER_MINUTE: '100', ATTEST_GRAPHQL_MAX_COMPLEXITY: '100' }).rateLimits.costPerMinute).toBe(
+      100,
+    );
   });
 
   it('rejects a queue prefix that is not a plain Redis key segment and a concurrency outside 1..256', () => {

@@ -26,7 +26,13 @@ export interface AttestConfig {
    * Webhook delivery: attempts in all, the first retry's wait (doubling after), the per-request timeout;
    * the private targets allowed (none by default: only public addresses) and the active subscriptions an automation may have.
    */
-  webhooks: { attempts: number; backoffMs: number; timeoutMs: number; allowPrivate: WebhookAllowList; maxSubscriptionsPerAutomation: number };
+  webhooks: {
+    attempts: number;
+    backoffMs: number;
+    timeoutMs: number;
+    allowPrivate: WebhookAllowList;
+    maxSubscriptionsPerAutomation: number;
+  };
   dataDir: string;
   policiesDir: string;
   /** Secret: becomes the first admin API key of an empty database. */
@@ -54,7 +60,13 @@ export interface AttestConfig {
    * Per-principal budgets (docs/security.md, "Limits"): requests per window, estimated GraphQL query
    * cost per minute, OpenLineage events per minute; and health checks per minute per client IP.
    */
-  rateLimits: { requests: number; requestsWindowSeconds: number; costPerMinute: number; openLineagePerMinute: number; healthPerMinute: number };
+  rateLimits: {
+    requests: number;
+    requestsWindowSeconds: number;
+    costPerMinute: number;
+    openLineagePerMinute: number;
+    healthPerMinute: number;
+  };
   /** Levels of objects and arrays a free-form JSON input (a decision's input, output, context, …) may nest. */
   maxJsonDepth: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -106,7 +118,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     dataDir: resolve(cwd, read.string('ATTEST_DATA_DIR') ?? '.attest/data'),
     policiesDir: resolve(cwd, read.string('ATTEST_POLICIES_DIR') ?? 'policies'),
     // Sent as "Authorization: Bearer <key>": only what an HTTP header carries as is.
-    bootstrapApiKey: read.string('ATTEST_BOOTSTRAP_API_KEY', { minLength: 32, pattern: /^[\x21-\x7e]+$/, allowed: 'visible ASCII characters (letters, digits and punctuation; no spaces)' }),
+    bootstrapApiKey: read.string('ATTEST_BOOTSTRAP_API_KEY', {
+      minLength: 32,
+      pattern: /^[\x21-\x7e]+$/,
+      allowed: 'visible ASCII characters (letters, digits and punctuation; no spaces)',
+    }),
     jwt: {
       secret: read.string('ATTEST_JWT_SECRET', { minLength: 32 }),
       issuer: read.string('ATTEST_JWT_ISSUER') ?? 'attest',
@@ -152,10 +168,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),
   };
   if (config.jwt.ttlSeconds > config.jwt.maxLifetimeSeconds) {
-    problems.push(`ATTEST_JWT_TTL_SECONDS (${config.jwt.ttlSeconds}) is longer than ATTEST_JWT_MAX_LIFETIME_SECONDS (${config.jwt.maxLifetimeSeconds}): the API would refuse the tokens it mints`);
+    problems.push(
+      `ATTEST_JWT_TTL_SECONDS (${config.jwt.ttlSeconds}) is longer than ATTEST_JWT_MAX_LIFETIME_SECONDS (${config.jwt.maxLifetimeSeconds}): the API would refuse the tokens it mints`,
+    );
   }
   if (config.rateLimits.costPerMinute < config.graphql.maxComplexity) {
-    problems.push(`ATTEST_RATE_LIMIT_COST_PER_MINUTE (${config.rateLimits.costPerMinute}) is below ATTEST_GRAPHQL_MAX_COMPLEXITY (${config.graphql.maxComplexity}): the costliest query allowed could never run`);
+    problems.push(
+      `ATTEST_RATE_LIMIT_COST_PER_MINUTE (${config.rateLimits.costPerMinute}) is below ATTEST_GRAPHQL_MAX_COMPLEXITY (${config.graphql.maxComplexity}): the costliest query allowed could never run`,
+    );
   }
   if (config.appDatabaseUrl && !config.databaseUrl) {
     problems.push('ATTEST_APP_DATABASE_URL needs DATABASE_URL (the owner connection that runs migrations)');

@@ -23,7 +23,9 @@ describe('parseWebhookAllowList', () => {
   });
 
   it('stops the start on a bad entry, naming the setting', () => {
-    expect(() => loadConfig({ ATTEST_WEBHOOK_ALLOW_PRIVATE: '10.0.0.0/99' })).toThrow(/ATTEST_WEBHOOK_ALLOW_PRIVATE: "10.0.0.0\/99": the prefix length must be 0–32/);
+    expect(() => loadConfig({ ATTEST_WEBHOOK_ALLOW_PRIVATE: '10.0.0.0/99' })).toThrow(
+      /ATTEST_WEBHOOK_ALLOW_PRIVATE: "10.0.0.0\/99": the prefix length must be 0–32/,
+    );
     expect(loadConfig({}).webhooks).toMatchObject({ allowPrivate: { networks: [], hosts: [] }, maxSubscriptionsPerAutomation: 10 });
   });
 });

@@ -22,7 +22,10 @@ export const EMPTY_WEBHOOK_ALLOW_LIST: WebhookAllowList = { networks: [], hosts:
 export function parseWebhookAllowList(raw: string | undefined): { allowList: WebhookAllowList; problems: string[] } {
   const allowList: WebhookAllowList = { networks: [], hosts: [] };
   const problems: string[] = [];
-  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '')) {
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '')) {
     const parsed = parseEntry(entry);
     if (typeof parsed === 'string') problems.push(`"${entry}": ${parsed}`);
     else if ('prefix' in parsed) allowList.networks.push(parsed);

@@ -36,13 +36,17 @@ export function connectionFailure(error: unknown, url: string, setting: string):
     case '3D000':
       return line(`database "${database}" does not exist on ${where} (3D000): create it, or fix the database name in ${setting}`);
     case 'ECONNREFUSED':
-      return line(`nothing accepts connections on ${where} (ECONNREFUSED): check the host and port in ${setting} and that PostgreSQL runs there`);
+      return line(
+        `nothing accepts connections on ${where} (ECONNREFUSED): check the host and port in ${setting} and that PostgreSQL runs there`,
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return line(`host "${host}" not found (${code}): check the host in ${setting}`);
     default:
       if (/timeout/i.test(message)) {
-        return line(`no answer from ${where} within ${CONNECT_TIMEOUT_MS / 1000} s: check the host and port in ${setting} and the network to it`);
+        return line(
+          `no answer from ${where} within ${CONNECT_TIMEOUT_MS / 1000} s: check the host and port in ${setting} and the network to it`,
+        );
       }
       return line(`cannot connect to ${where} (${code ?? 'error'}: ${message.split('\n')[0]})`);
   }

@@ -1,13 +1,4 @@
-import {
-  type DynamicModule,
-  Global,
-  Inject,
-  Injectable,
-  Logger,
-  Module,
-  type OnApplicationShutdown,
-  type Type,
-} from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import type { AttestConfig } from '../config/attest-config';
 import { ATTEST_CONFIG } from '../config/config.tokens';

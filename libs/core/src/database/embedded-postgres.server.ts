@@ -32,10 +32,7 @@ const DATABASE = 'attest';
  * using a different data folder. It stops with this process, however that ends, and a server an
  * earlier process left running on the folder is stopped first. See docs/decisions/0001 and 0007.
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  log: EmbeddedLog = SILENT,
-): Promise<DatabaseServer> {
+export async function startEmbeddedPostgres(dataDir: string, log: EmbeddedLog = SILENT): Promise<DatabaseServer> {
   const pgDir = join(dataDir, 'pg');
   prepareDataDir(dataDir);
   const user = serverUser();
@@ -90,7 +87,9 @@ async function ensureReachableByPostgresUser(dataDir: string, log: EmbeddedLog):
     const { mode } = await stat(dir);
     if ((mode & 0o001) === 0) {
       await chmod(dir, (mode & 0o7777) | 0o001);
-      log.warn(`granted others search permission (o+x) on ${dir} so that the embedded PostgreSQL, running as "postgres", can reach its data`);
+      log.warn(
+        `granted others search permission (o+x) on ${dir} so that the embedded PostgreSQL, running as "postgres", can reach its data`,
+      );
     }
   }
 }

@@ -6,13 +6,16 @@ import { withoutSecrets } from './query-counter';
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest();
 
 /** HMAC from the padded blocks, as attest_ledger_hmac computes it in SQL. */
-const hmacFromPads = (pads: Buffer, message: Buffer) => sha256(Buffer.concat([pads.subarray(64), sha256(Buffer.concat([pads.subarray(0, 64), message]))]));
+const hmacFromPads = (pads: Buffer, message: Buffer) =>
+  sha256(Buffer.concat([pads.subarray(64), sha256(Buffer.concat([pads.subarray(0, 64), message]))]));
 
 describe('the ledger fact key', () => {
   it.each([0, 1, 32, 63, 64, 65, 200])('pads a %i-byte key so that two SHA-256 give HMAC-SHA256 (RFC 2104)', (length) => {
     const key = randomBytes(length);
     for (const message of ['', 'abc', 'Zoë ＠ 東京 🙂', 'x'.repeat(300)]) {
-      expect(hmacFromPads(hmacSha256Pads(key), Buffer.from(message)).toString('hex')).toBe(createHmac('sha256', key).update(message).digest('hex'));
+      expect(hmacFromPads(hmacSha256Pads(key), Buffer.from(message)).toString('hex')).toBe(
+        createHmac('sha256', key).update(message).digest('hex'),
+      );
     }
   });
 
@@ -35,6 +38,8 @@ describe('the ledger fact key', () => {
 
   it('is masked in echoed SQL', () => {
     const sql = `START TRANSACTION; SELECT set_config('attest.tenant_id', 'x', true), set_config('attest.ledger_fact_key', '${'ab'.repeat(128)}', true)`;
-    expect(withoutSecrets(sql)).toBe("START TRANSACTION; SELECT set_config('attest.tenant_id', 'x', true), set_config('attest.ledger_fact_key', '[secret]', true)");
+    expect(withoutSecrets(sql)).toBe(
+      "START TRANSACTION; SELECT set_config('attest.tenant_id', 'x', true), set_config('attest.ledger_fact_key', '[secret]', true)",
+    );
   });
 });

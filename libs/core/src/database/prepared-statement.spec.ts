@@ -1,7 +1,7 @@
 import { prepared, preparedStatements } from './prepared-statement';
 
 describe('prepared', () => {
-  it('names the statement in Attest\'s namespace and lists it with the others made', () => {
+  it("names the statement in Attest's namespace and lists it with the others made", () => {
     const statement = prepared('spec_listed', 'SELECT 1');
     expect(statement).toEqual({ name: 'attest_spec_listed', text: 'SELECT 1' });
     expect(preparedStatements()).toContainEqual(statement);

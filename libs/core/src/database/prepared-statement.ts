@@ -17,7 +17,8 @@ const made = new Map<string, PreparedStatement>();
 export function prepared(name: string, text: string): PreparedStatement {
   const statement = { name: `attest_${name}`, text };
   // node-pg would refuse the second text on a connection that prepared the first: fail where it is made.
-  if (made.has(statement.name) && made.get(statement.name)!.text !== text) throw new Error(`Prepared statement ${statement.name} made with a second text`);
+  if (made.has(statement.name) && made.get(statement.name)!.text !== text)
+    throw new Error(`Prepared statement ${statement.name} made with a second text`);
   made.set(statement.name, statement);
   return statement;
 }

@@ -5,7 +5,10 @@ import { ATTEST_CONFIG } from '../config/config.tokens';
 import { LedgerFactKeys } from './ledger-fact-key';
 import { prepared, runPrepared, runPreparedUnscoped, type PreparedStatement } from './prepared-statement';
 
-const SET_TENANT = prepared('set_tenant', `SELECT set_config('attest.tenant_id', $1, true), set_config('attest.ledger_fact_key', $2, true)`);
+const SET_TENANT = prepared(
+  'set_tenant',
+  `SELECT set_config('attest.tenant_id', $1, true), set_config('attest.ledger_fact_key', $2, true)`,
+);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const START = 'START TRANSACTION';
 
@@ -67,7 +70,9 @@ async function startFor(runner: QueryRunner, tenantId: string, factKey: string):
     if (sql !== START || set) return (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest);
     set = true;
     // Both literals are safe: a checked uuid, and hex digits (or nothing).
-    return query(`${START}; SELECT set_config('attest.tenant_id', '${tenantId}', true), set_config('attest.ledger_fact_key', '${factKey}', true)`);
+    return query(
+      `${START}; SELECT set_config('attest.tenant_id', '${tenantId}', true), set_config('attest.ledger_fact_key', '${factKey}', true)`,
+    );
   }) as QueryRunner['query'];
   try {
     await runner.startTransaction();

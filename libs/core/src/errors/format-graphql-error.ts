@@ -34,7 +34,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const validation = validationMessages(original);
   if (validation) {
-    return { ...base, message: validation.join('; '), extensions: { code: ErrorCode.VALIDATION_FAILED, field: fieldOf(validation[0]), problems: validation } };
+    return {
+      ...base,
+      message: validation.join('; '),
+      extensions: { code: ErrorCode.VALIDATION_FAILED, field: fieldOf(validation[0]), problems: validation },
+    };
   }
   if (original instanceof QueryFailedError) {
     const driver = (original as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
@@ -48,7 +52,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } };
   }
   const code = String(formatted.extensions?.code ?? '');
-  if (INPUT_CODES.has(code)) return { ...base, message: withholdQuotedValues(base.message), extensions: { code: ErrorCode.VALIDATION_FAILED } };
+  if (INPUT_CODES.has(code))
+    return { ...base, message: withholdQuotedValues(base.message), extensions: { code: ErrorCode.VALIDATION_FAILED } };
   if (PASSTHROUGH.has(code)) return { ...base, extensions: { ...formatted.extensions, code } };
 
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));

@@ -7,8 +7,13 @@ import { RateLimitedError } from '../rate-limits/rate-limited.error';
 
 /** HTTP status of each code, for the few REST routes (the OpenLineage endpoint). */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.VALIDATION_FAILED]: 400, [ErrorCode.CONFLICT]: 409, [ErrorCode.POLICY_DENIED]: 403, [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.VALIDATION_FAILED]: 400,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.POLICY_DENIED]: 403,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
 /** What body-parser throws before any route runs: a body too large, or not JSON. */
@@ -30,7 +35,10 @@ export function bodyLimitSetBy(setting: string, parser: RequestHandler): Request
 }
 
 const isBodyError = (e: unknown): e is BodyError =>
-  typeof e === 'object' && e !== null && typeof (e as BodyError).type === 'string' && (e as BodyError).type.startsWith('entity.') &&
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as BodyError).type === 'string' &&
+  (e as BodyError).type.startsWith('entity.') &&
   typeof (e as BodyError).status === 'number';
 
 /**
@@ -46,18 +54,24 @@ export class GraphQLPassThroughFilter extends BaseExceptionFilter {
     // The Express adapter wraps body-parser's error in an HttpException, keeping it as the cause.
     const body = (exception as { cause?: unknown } | null)?.cause ?? exception;
     if (host.getType() === 'http' && isBodyError(body)) {
-      const message = body.type !== 'entity.too.large'
-        ? 'The request body is not valid JSON'
-        : body.limitSetting
-          ? `The request body is larger than the ${body.limit ?? 0} bytes allowed here (${body.limitSetting})`
-          : `The request body is larger than the ${Math.round((body.limit ?? 0) / 1024 / 1024)} MiB allowed (ATTEST_MAX_REQUEST_MB); send fewer decisions per call`;
-      host.switchToHttp().getResponse<Response>().status(body.status).json({ errors: [{ message, extensions: { code: ErrorCode.VALIDATION_FAILED } }] });
+      const message =
+        body.type !== 'entity.too.large'
+          ? 'The request body is not valid JSON'
+          : body.limitSetting
+            ? `The request body is larger than the ${body.limit ?? 0} bytes allowed here (${body.limitSetting})`
+            : `The request body is larger than the ${Math.round((body.limit ?? 0) / 1024 / 1024)} MiB allowed (ATTEST_MAX_REQUEST_MB); send fewer decisions per call`;
+      host
+        .switchToHttp()
+        .getResponse<Response>()
+        .status(body.status)
+        .json({ errors: [{ message, extensions: { code: ErrorCode.VALIDATION_FAILED } }] });
       return undefined;
     }
     // A domain error on a REST route: the same body as GraphQL's, with the code's HTTP status.
     if (host.getType() === 'http' && exception instanceof AttestError) {
       const res = host.switchToHttp().getResponse<Response>();
-      if (exception instanceof RateLimitedError) res.status(exception.httpStatus).setHeader('retry-after', String(exception.retryAfterSeconds));
+      if (exception instanceof RateLimitedError)
+        res.status(exception.httpStatus).setHeader('retry-after', String(exception.retryAfterSeconds));
       else res.status(HTTP_STATUS[exception.code] ?? 500);
       res.json({ errors: [{ message: exception.message, extensions: { code: exception.code, ...(exception.details ?? {}) } }] });
       return undefined;

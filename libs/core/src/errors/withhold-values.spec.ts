@@ -11,9 +11,11 @@ describe('withholdQuotedValues', () => {
   });
 
   it('cuts a quoted scalar from the reason too', () => {
-    expect(withholdQuotedValues('Variable "$c" got invalid value "jane@example.com"; Float cannot represent non numeric value: "jane@example.com"')).toBe(
-      'Variable "$c" got an invalid value; Float cannot represent non numeric value: (withheld)',
-    );
+    expect(
+      withholdQuotedValues(
+        'Variable "$c" got invalid value "jane@example.com"; Float cannot represent non numeric value: "jane@example.com"',
+      ),
+    ).toBe('Variable "$c" got an invalid value; Float cannot represent non numeric value: (withheld)');
     expect(withholdQuotedValues('Variable "$n" got invalid value 12; Int cannot represent non-integer value: 12.5')).toBe(
       'Variable "$n" got an invalid value; Int cannot represent non-integer value: (withheld)',
     );

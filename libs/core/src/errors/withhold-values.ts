@@ -8,7 +8,8 @@
 export function withholdQuotedValues(message: string): string {
   let out = message;
   const head = /^Variable "\$[A-Za-z_]\w*" got invalid value /.exec(out);
-  if (head) out = `${out.slice(0, head[0].length - ' invalid value '.length)} an invalid value${out.slice(endOfLiteral(out, head[0].length))}`;
+  if (head)
+    out = `${out.slice(0, head[0].length - ' invalid value '.length)} an invalid value${out.slice(endOfLiteral(out, head[0].length))}`;
   // "… cannot represent a non string value: <value>", "… non-numeric value: <value>"
   for (let at = out.indexOf(' value: '); at !== -1; at = out.indexOf(' value: ', at + 1)) {
     const start = at + ' value: '.length;

@@ -3,8 +3,9 @@ import { defineLoader, LoaderRegistry } from './loader-registry';
 describe('defineLoader', () => {
   it('refuses a second loader with the same name', () => {
     defineLoader<string, string, []>({ name: 'spec.duplicate', batch: async (keys) => [...keys] });
-    expect(() => defineLoader<string, string, []>({ name: 'spec.duplicate', batch: async (keys) => [...keys] }))
-      .toThrow('DataLoader "spec.duplicate" is defined twice');
+    expect(() => defineLoader<string, string, []>({ name: 'spec.duplicate', batch: async (keys) => [...keys] })).toThrow(
+      'DataLoader "spec.duplicate" is defined twice',
+    );
   });
 });
 
@@ -17,7 +18,7 @@ describe('LoaderRegistry', () => {
     },
   });
 
-  it('batches the loads of one request through the owner\'s batch function, given its deps once', async () => {
+  it("batches the loads of one request through the owner's batch function, given its deps once", async () => {
     const calls: number[][] = [];
     const loaders = new LoaderRegistry();
     const values = await Promise.all([loaders.get(doubled, calls).load(1), loaders.get(doubled, []).load(2)]);

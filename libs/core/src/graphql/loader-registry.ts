@@ -25,8 +25,13 @@ export interface LoadsById<A, V> {
 }
 
 /** The common shape: rows by id, null where missing or not visible to the actor. */
-export function defineByIdLoader<V extends { id: string }, A>(name: string): LoaderToken<string, V | null, [actor: A, source: LoadsById<A, V>]> {
-  return defineLoader({ name, batch: async (ids, actor: A, source: LoadsById<A, V>) => byKeys(ids, await source.loadMany(actor, ids), (x) => x.id) });
+export function defineByIdLoader<V extends { id: string }, A>(
+  name: string,
+): LoaderToken<string, V | null, [actor: A, source: LoadsById<A, V>]> {
+  return defineLoader({
+    name,
+    batch: async (ids, actor: A, source: LoadsById<A, V>) => byKeys(ids, await source.loadMany(actor, ids), (x) => x.id),
+  });
 }
 
 /** Per-request DataLoaders, created on first use, so nested fields batch into one query each. */

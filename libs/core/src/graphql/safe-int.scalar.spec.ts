@@ -10,7 +10,8 @@ describe('SafeInt', () => {
   });
 
   it('refuses fractions, unsafe integers, strings and other literals with VALIDATION_FAILED', () => {
-    for (const bad of [1.5, 2 ** 53, '12', null, Number.NaN]) expect(() => GraphQLSafeInt.parseValue(bad)).toThrow(/SafeInt must be an integer/);
+    for (const bad of [1.5, 2 ** 53, '12', null, Number.NaN])
+      expect(() => GraphQLSafeInt.parseValue(bad)).toThrow(/SafeInt must be an integer/);
     expect(() => GraphQLSafeInt.parseLiteral({ kind: Kind.STRING, value: '1' }, {})).toThrow(/integer literal/);
     expect(() => GraphQLSafeInt.parseLiteral({ kind: Kind.INT, value: '9007199254740993' }, {})).toThrow(/SafeInt/);
   });

@@ -8,7 +8,8 @@ export class PageInfo {
   @Field({ description: 'More rows follow: ask again with after: endCursor' }) hasNextPage: boolean;
   @Field({ description: 'Always false: lists are paged forward only, which the Relay specification allows' }) hasPreviousPage: boolean;
   @Field(() => String, { nullable: true, description: 'Cursor of the first edge; null on an empty page' }) startCursor: string | null;
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge, for the next page; null on an empty page' }) endCursor: string | null;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge, for the next page; null on an empty page' }) endCursor:
+    string | null;
 }
 
 /** The PageInfo of a forward page. */
@@ -24,7 +25,7 @@ export class PageArgs {
   @Max(100)
   first: number = 20;
 
-  @Field(() => String, { nullable: true, description: 'An endCursor from the previous page\'s pageInfo; the first page when omitted' })
+  @Field(() => String, { nullable: true, description: "An endCursor from the previous page's pageInfo; the first page when omitted" })
   @IsOptional()
   @IsString()
   after?: string;

@@ -3,7 +3,11 @@ import { ErrorCode } from '../errors/error-code';
 import { RateLimitedError } from './rate-limited.error';
 import { RateLimits } from './rate-limits.service';
 
-const refusalOf = (work: Promise<void>) => work.then(() => undefined, (error: unknown) => error as RateLimitedError);
+const refusalOf = (work: Promise<void>) =>
+  work.then(
+    () => undefined,
+    (error: unknown) => error as RateLimitedError,
+  );
 
 describe('RateLimits', () => {
   it('refuses once a key has spent its budget, with the seconds to wait; other keys keep theirs', async () => {

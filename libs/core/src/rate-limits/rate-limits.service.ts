@@ -52,10 +52,19 @@ export class RateLimits implements OnApplicationShutdown {
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) {
         const retryAfterSeconds = Math.max(1, Math.ceil(outcome.msBeforeNext / 1000));
-        throw new RateLimitedError(`Too many ${WHAT[budget]}: the ${budget} budget is spent; retry after ${retryAfterSeconds} s`, budget, retryAfterSeconds);
+        throw new RateLimitedError(
+          `Too many ${WHAT[budget]}: the ${budget} budget is spent; retry after ${retryAfterSeconds} s`,
+          budget,
+          retryAfterSeconds,
+        );
       }
       this.logger.error(`Rate limits cannot be checked: ${(outcome as Error)?.message ?? String(outcome)}`);
-      throw new RateLimitedError('Rate limits cannot be checked right now (their store is unavailable), so the request is refused; retry shortly', budget, 1, 503);
+      throw new RateLimitedError(
+        'Rate limits cannot be checked right now (their store is unavailable), so the request is refused; retry shortly',
+        budget,
+        1,
+        503,
+      );
     }
   }
 

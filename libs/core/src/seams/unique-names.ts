@@ -9,7 +9,8 @@ export class UniqueNames {
   constructor(private readonly kind: string) {}
 
   claim(name: string): void {
-    if (this.claimed.has(name)) throw new Error(`${this.kind} "${name}" is defined twice: define it once, in the context that owns it, and import it`);
+    if (this.claimed.has(name))
+      throw new Error(`${this.kind} "${name}" is defined twice: define it once, in the context that owns it, and import it`);
     this.claimed.add(name);
   }
 }

@@ -30,7 +30,6 @@ export function reservePort(port: number): Promise<PortReservation> {
 /** Why PORT could not be bound, as one line naming the setting. */
 export function portFailure(port: number, error: unknown): StartupError {
   const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  const why =
-    code === 'EADDRINUSE' ? 'is already in use' : code === 'EACCES' ? 'needs privileges this process lacks' : 'cannot be bound';
+  const why = code === 'EADDRINUSE' ? 'is already in use' : code === 'EACCES' ? 'needs privileges this process lacks' : 'cannot be bound';
   return new StartupError('PORT', `PORT ${port} ${why} (${code}): set PORT to a free port`);
 }

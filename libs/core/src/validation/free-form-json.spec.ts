@@ -36,7 +36,7 @@ describe('free-form JSON kept out of class-transformer', () => {
     expect(instance.steps?.[0].value).toBe(value);
   });
 
-  it('keeps a scalar\'s value whole (a Date, as the DateTime scalar gives it), in objects of either prototype', () => {
+  it("keeps a scalar's value whole (a Date, as the DateTime scalar gives it), in objects of either prototype", () => {
     const at = new Date('2026-01-31T10:00:00.000Z');
     for (const plain of [{ at }, Object.assign(Object.create(null) as object, { at })]) {
       const detached = detachFreeFormJson(plain, DecisionLikeInput);

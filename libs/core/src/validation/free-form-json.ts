@@ -52,7 +52,10 @@ export function attachFreeFormJson<T>(instance: T, json: FreeFormInput['json']):
 
 /** Why an input cannot be stored as sent: a NUL character in any of its strings, or a JSON value too deep or with a `__proto__` key. */
 export function freeFormInputProblems(input: FreeFormInput, maxJsonDepth: number): InputProblem[] {
-  const problems = [nulTextProblem(input.shell, []), ...input.json.map(({ path, value }) => freeFormJsonProblem(value, path, maxJsonDepth))];
+  const problems = [
+    nulTextProblem(input.shell, []),
+    ...input.json.map(({ path, value }) => freeFormJsonProblem(value, path, maxJsonDepth)),
+  ];
   return problems.filter((p): p is InputProblem => p !== undefined);
 }
 

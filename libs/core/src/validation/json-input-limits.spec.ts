@@ -7,9 +7,12 @@ const nested = (levels: number, leaf: unknown = 1): unknown => {
 };
 
 describe('freeFormJsonProblem: what PostgreSQL or a recursive walk would fail on, refused with its path', () => {
-  it('accepts nesting up to the limit and refuses one level more, at the value\'s path', () => {
+  it("accepts nesting up to the limit and refuses one level more, at the value's path", () => {
     expect(freeFormJsonProblem(nested(64), ['input'], 64)).toBeUndefined();
-    expect(freeFormJsonProblem(nested(65), ['input'], 64)).toEqual({ path: 'input', message: 'input nests deeper than 64 levels of objects and arrays' });
+    expect(freeFormJsonProblem(nested(65), ['input'], 64)).toEqual({
+      path: 'input',
+      message: 'input nests deeper than 64 levels of objects and arrays',
+    });
   });
 
   it('measures any depth without growing the stack', () => {
@@ -20,7 +23,8 @@ describe('freeFormJsonProblem: what PostgreSQL or a recursive walk would fail on
   it('refuses a NUL character in a string or a key, naming where', () => {
     expect(freeFormJsonProblem({ a: [1, 'x\u0000'] }, ['input'], 64)?.path).toBe('input.a[1]');
     expect(freeFormJsonProblem(JSON.parse('{"a":{"b\\u0000":1}}'), ['context'], 64)).toEqual({
-      path: 'context.a', message: 'context.a must not have a key with a NUL character (\\u0000)',
+      path: 'context.a',
+      message: 'context.a must not have a key with a NUL character (\\u0000)',
     });
     expect(freeFormJsonProblem('\u0000', ['output'], 64)?.path).toBe('output');
   });
@@ -28,7 +32,9 @@ describe('freeFormJsonProblem: what PostgreSQL or a recursive walk would fail on
   it('refuses a __proto__ key at any depth, and accepts the other Object.prototype names', () => {
     expect(freeFormJsonProblem(JSON.parse('{"__proto__":1}'), ['input'], 64)?.path).toBe('input.__proto__');
     expect(freeFormJsonProblem(JSON.parse('{"a":[{"__proto__":{}}]}'), ['input'], 64)?.path).toBe('input.a[0].__proto__');
-    expect(freeFormJsonProblem({ constructor: 1, prototype: 2, toString: 3, valueOf: { hasOwnProperty: 4 } }, ['input'], 64)).toBeUndefined();
+    expect(
+      freeFormJsonProblem({ constructor: 1, prototype: 2, toString: 3, valueOf: { hasOwnProperty: 4 } }, ['input'], 64),
+    ).toBeUndefined();
   });
 
   it('accepts scalars, null and empty containers', () => {

@@ -61,7 +61,8 @@ export function freeFormJsonProblem(value: unknown, at: readonly PathSegment[], 
     }
     for (const key of Object.keys(node)) {
       if (hasNul(key)) return { path: pathOf(path), message: `${pathOf(path)} must not have a key with a NUL character (\\u0000)` };
-      if (key === '__proto__') return { path: pathOf([...path, key]), message: `${pathOf([...path, key])}: a key named __proto__ is not accepted` };
+      if (key === '__proto__')
+        return { path: pathOf([...path, key]), message: `${pathOf([...path, key])}: a key named __proto__ is not accepted` };
       pending.push([(node as Record<string, unknown>)[key], [...path, key], depth + 1]);
     }
   }

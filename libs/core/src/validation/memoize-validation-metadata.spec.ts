@@ -11,7 +11,9 @@ class Child extends Base {
 }
 
 const messages = (value: object, groups?: string[]) =>
-  validateSync(value, groups ? { groups } : {}).flatMap((e) => Object.values(e.constraints ?? {})).sort();
+  validateSync(value, groups ? { groups } : {})
+    .flatMap((e) => Object.values(e.constraints ?? {}))
+    .sort();
 
 describe('memoizeValidationMetadata', () => {
   it('validates exactly as before, inherited rules and groups included, on repeated calls', () => {

@@ -10,7 +10,8 @@ const problemsOf = (at: unknown) => validateSync(Object.assign(new Input(), { at
 
 describe('IsWithinCalendar', () => {
   it('takes times in the years 0001 to 9999, the edges included', () => {
-    for (const at of ['0001-01-01T00:00:00.000Z', '2026-12-07T10:00:00Z', '9999-12-31T23:59:59.999Z']) expect(problemsOf(new Date(at))).toEqual([]);
+    for (const at of ['0001-01-01T00:00:00.000Z', '2026-12-07T10:00:00Z', '9999-12-31T23:59:59.999Z'])
+      expect(problemsOf(new Date(at))).toEqual([]);
   });
 
   it('refuses times PostgreSQL cannot store or clients cannot print in four digits, by name', () => {

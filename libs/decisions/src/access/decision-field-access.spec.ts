@@ -7,7 +7,12 @@ import { DecisionFieldAccess } from './decision-field-access';
 const policy = loadAccessPolicy(join(__dirname, '../../../../policies/access'));
 const tenantId = '00000000-0000-4000-8000-000000000001';
 const decision = {
-  id: 'd1', tenantId, automationId: 'a1', input: { claim: 7 }, output: { route: 'fast' }, context: { channel: 'web' },
+  id: 'd1',
+  tenantId,
+  automationId: 'a1',
+  input: { claim: 7 },
+  output: { route: 'fast' },
+  context: { channel: 'web' },
   policyFacts: { decision: { id: 'd1', confidence: 0.9 }, automation: { riskClass: 'high' } },
 } as unknown as DecisionEntity;
 const steps: ExplanationStepView[] = [
@@ -32,7 +37,11 @@ describe('DecisionFieldAccess', () => {
     const { access, asked } = accessOf([Role.COMPLIANCE_OFFICER]);
     expect(await access.readable(decision, 'input')).toEqual({ claim: 7 });
     expect(await access.withheldFacts(decision)).toEqual([]);
-    expect(await access.policyFacts(decision)).toEqual({ ...decision.policyFacts, decision: { id: 'd1', confidence: 0.9, output: { route: 'fast' } }, context: { channel: 'web' } });
+    expect(await access.policyFacts(decision)).toEqual({
+      ...decision.policyFacts,
+      decision: { id: 'd1', confidence: 0.9, output: { route: 'fast' } },
+      context: { channel: 'web' },
+    });
     expect(await access.explanation(decision, steps)).toEqual(steps);
     expect(asked).toEqual([]);
   });
@@ -41,7 +50,11 @@ describe('DecisionFieldAccess', () => {
     const { access } = accessOf([Role.AUDITOR]);
     for (const field of ['input', 'output', 'context'] as const) expect(await access.readable(decision, field)).toBeNull();
     expect(await access.withheldFacts(decision)).toEqual(['decision.output', 'context']);
-    expect(await access.policyFacts(decision)).toEqual({ ...decision.policyFacts, decision: { id: 'd1', confidence: 0.9, output: null }, context: {} });
+    expect(await access.policyFacts(decision)).toEqual({
+      ...decision.policyFacts,
+      decision: { id: 'd1', confidence: 0.9, output: null },
+      context: {},
+    });
     const shown = await access.explanation(decision, steps);
     expect(shown).toEqual([
       { position: 0, kind: 'feature_attribution', feature: 'age', value: null, weight: 0.2 },

@@ -19,20 +19,30 @@ export class BulkDecisionsResolver {
   ) {}
 
   @Mutation(() => RecordDecisionsPayload, {
-    description: 'Records up to 1,000 decisions in one transaction; each item is recorded, replayed or refused on its own (results in input order)',
+    description:
+      'Records up to 1,000 decisions in one transaction; each item is recorded, replayed or refused on its own (results in input order)',
   })
   @Can('create', 'Decision')
-  recordDecisions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { type: () => RecordDecisionsInput, description: 'The decisions to record, in one transaction' }) input: DecisionBatch) {
+  recordDecisions(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { type: () => RecordDecisionsInput, description: 'The decisions to record, in one transaction' }) input: DecisionBatch,
+  ) {
     return this.bulk.record(actor, input);
   }
 
-  @Mutation(() => IngestJobModel, { description: 'Accepts up to 10,000 decisions to record in the background; follow the job with ingestJob' })
+  @Mutation(() => IngestJobModel, {
+    description: 'Accepts up to 10,000 decisions to record in the background; follow the job with ingestJob',
+  })
   @Can('create', 'Decision')
-  ingestDecisions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { type: () => IngestDecisionsInput, description: 'The decisions to stage and record in the background' }) input: DecisionBatch) {
+  ingestDecisions(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { type: () => IngestDecisionsInput, description: 'The decisions to stage and record in the background' })
+    input: DecisionBatch,
+  ) {
     return this.ingest.submit(actor, input);
   }
 
-  @Query(() => IngestJobModel, { description: 'An ingest job\'s progress, counts and dead letters' })
+  @Query(() => IngestJobModel, { description: "An ingest job's progress, counts and dead letters" })
   @Can('read', 'IngestJob')
   ingestJob(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: IngestJobArgs) {
     return this.ingest.get(actor, args.id);

@@ -23,7 +23,10 @@ export function decisionItemOf(item: unknown, index: number, maxJsonDepth: numbe
   const errors = validateSync(input, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false });
   if (errors.length === 0) return attachFreeFormJson(input, detached.json);
   const problems = errors.flatMap((error) => flatten(error, ''));
-  return AttestError.validation(problems.map((p) => p.message).join('; '), { field: problems[0].path, problems: problems.map((p) => p.message) });
+  return AttestError.validation(problems.map((p) => p.message).join('; '), {
+    field: problems[0].path,
+    problems: problems.map((p) => p.message),
+  });
 }
 
 function flatten(error: ValidationError, parent: string): { path: string; message: string }[] {

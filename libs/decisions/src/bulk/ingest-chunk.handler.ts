@@ -62,14 +62,17 @@ export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleI
         [jobId, chunk],
       );
       if (!row || row.status !== 'pending') return [];
-      const items: unknown[] = JSON.parse(openBytes(this.keys.derive(INGEST_SEALING_KEY), row.payload, chunkContext(jobId, chunk)).toString('utf8'));
-      const batch: RecordedBatch = actor instanceof AttestError
-        ? { outcomes: items.map(() => ({ ok: false, error: actor })), deliveryIds: [] }
-        : await recordIsolatingDataErrors(
-          m,
-          await mapInSlices(items, (item, i) => decisionItemOf(item, row.first_index + i, this.config.maxJsonDepth)),
-          (part) => this.recorder.recordBatchIn(m, actor, part),
-        );
+      const items: unknown[] = JSON.parse(
+        openBytes(this.keys.derive(INGEST_SEALING_KEY), row.payload, chunkContext(jobId, chunk)).toString('utf8'),
+      );
+      const batch: RecordedBatch =
+        actor instanceof AttestError
+          ? { outcomes: items.map(() => ({ ok: false, error: actor })), deliveryIds: [] }
+          : await recordIsolatingDataErrors(
+              m,
+              await mapInSlices(items, (item, i) => decisionItemOf(item, row.first_index + i, this.config.maxJsonDepth)),
+              (part) => this.recorder.recordBatchIn(m, actor, part),
+            );
       await this.deadLetters(m, tenantId, jobId, row.first_index, items, batch.outcomes);
       const counts = countsOf(batch.outcomes);
       await m.query(
@@ -107,13 +110,24 @@ export class IngestChunkHandler implements JobHandler<IngestChunkJob>, OnModuleI
     });
   }
 
-  private async deadLetters(m: EntityManager, tenantId: string, jobId: string, firstIndex: number, items: unknown[], outcomes: BatchOutcome[]): Promise<void> {
+  private async deadLetters(
+    m: EntityManager,
+    tenantId: string,
+    jobId: string,
+    firstIndex: number,
+    items: unknown[],
+    outcomes: BatchOutcome[],
+  ): Promise<void> {
     const letters: Partial<IngestItemErrorEntity>[] = [];
     outcomes.forEach((outcome, i) => {
       if (outcome.ok) return;
       const key = (items[i] as { idempotencyKey?: unknown } | null)?.idempotencyKey;
       letters.push({
-        tenantId, jobId, itemIndex: firstIndex + i, idempotencyKey: typeof key === 'string' ? key.slice(0, 200) : null, ...itemErrorOf(outcome.error),
+        tenantId,
+        jobId,
+        itemIndex: firstIndex + i,
+        idempotencyKey: typeof key === 'string' ? key.slice(0, 200) : null,
+        ...itemErrorOf(outcome.error),
       });
     });
     if (letters.length > 0) await m.insert(IngestItemErrorEntity, letters);

@@ -29,7 +29,11 @@ export class IngestRecoverySweeper implements OnApplicationBootstrap, OnApplicat
     if (!this.jobs.runsHandlersHere) return;
     // In-process, a job survives only as long as the process: whatever is pending now was lost.
     if (!this.jobs.durable) await this.sweep('0 seconds').catch((e: Error) => this.logger.warn(`Ingest recovery failed: ${e.message}`));
-    this.stop = every(SWEEP_EVERY_MS, () => this.sweep(), (e) => this.logger.warn(`Ingest recovery sweep failed: ${e.message}`));
+    this.stop = every(
+      SWEEP_EVERY_MS,
+      () => this.sweep(),
+      (e) => this.logger.warn(`Ingest recovery sweep failed: ${e.message}`),
+    );
   }
 
   onApplicationShutdown(): void {
@@ -39,7 +43,10 @@ export class IngestRecoverySweeper implements OnApplicationBootstrap, OnApplicat
   /** Claims and re-enqueues stale pending chunks (in rounds of BATCH); returns how many. */
   async sweep(staleAfter = STALE_AFTER): Promise<number> {
     // One cutoff for every round: what a round claims is re-stamped after it, so never claimed twice.
-    const [{ cutoff }] = await this.db.unscoped<{ cutoff: Date }>("SELECT date_trunc('milliseconds', now() - $1::interval) - interval '1 millisecond' AS cutoff", [staleAfter]);
+    const [{ cutoff }] = await this.db.unscoped<{ cutoff: Date }>(
+      "SELECT date_trunc('milliseconds', now() - $1::interval) - interval '1 millisecond' AS cutoff",
+      [staleAfter],
+    );
     let total = 0;
     for (;;) {
       const rows = await this.db.unscoped<{ tenant_id: string; job_id: string; chunk: number; enqueues: number }>(
@@ -47,7 +54,8 @@ export class IngestRecoverySweeper implements OnApplicationBootstrap, OnApplicat
         [cutoff, BATCH],
       );
       const byTenant = new Map<string, { jobId: string; chunk: number; enqueues: number }[]>();
-      for (const r of rows) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), { jobId: r.job_id, chunk: r.chunk, enqueues: r.enqueues }]);
+      for (const r of rows)
+        byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), { jobId: r.job_id, chunk: r.chunk, enqueues: r.enqueues }]);
       for (const [tenantId, chunks] of byTenant) await this.ingest.enqueue(tenantId, chunks);
       total += rows.length;
       if (rows.length < BATCH) return total;

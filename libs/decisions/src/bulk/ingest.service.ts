@@ -16,8 +16,20 @@ import { IngestJobEntity } from './entities/ingest-job.entity';
 import { stagedItemOf } from './staged-item';
 
 interface JobRow {
-  id: string; tenant_id: string; submitted_by: string; correlation_id: string | null; item_count: number; chunk_count: number; created_at: Date;
-  chunks_done: string; recorded: string; pending_review: string; blocked: string; replayed: string; failed: string; completed_at: Date | null;
+  id: string;
+  tenant_id: string;
+  submitted_by: string;
+  correlation_id: string | null;
+  item_count: number;
+  chunk_count: number;
+  created_at: Date;
+  chunks_done: string;
+  recorded: string;
+  pending_review: string;
+  blocked: string;
+  replayed: string;
+  failed: string;
+  completed_at: Date | null;
 }
 
 /**
@@ -49,16 +61,25 @@ export class IngestService {
     }
     await this.db.transaction(actor.tenantId, async (m) => {
       await m.insert(IngestJobEntity, {
-        id, tenantId: actor.tenantId, submittedBy: actor.principalId, correlationId: actor.correlationId,
-        itemCount: input.decisions.length, chunkCount: chunks.length,
+        id,
+        tenantId: actor.tenantId,
+        submittedBy: actor.principalId,
+        correlationId: actor.correlationId,
+        itemCount: input.decisions.length,
+        chunkCount: chunks.length,
       });
       await m.insert(IngestChunkEntity, chunks);
       await recordAudit(m, actor, {
-        action: 'decision_ingest.submitted', subjectType: 'IngestJob', subjectId: id,
+        action: 'decision_ingest.submitted',
+        subjectType: 'IngestJob',
+        subjectId: id,
         after: { itemCount: input.decisions.length, chunkCount: chunks.length },
       });
     });
-    await this.enqueue(actor.tenantId, chunks.map((c) => ({ jobId: id, chunk: c.chunk!, enqueues: 1 })));
+    await this.enqueue(
+      actor.tenantId,
+      chunks.map((c) => ({ jobId: id, chunk: c.chunk!, enqueues: 1 })),
+    );
     return this.get(actor, id);
   }
 
@@ -68,7 +89,10 @@ export class IngestService {
     try {
       await this.jobs.enqueueMany(
         INGEST_CHUNK_JOB,
-        chunks.map((c) => ({ data: { tenantId, jobId: c.jobId, chunk: c.chunk }, options: { jobId: ingestJobIdOf(c), attempts: 5, backoffMs: 2_000 } })),
+        chunks.map((c) => ({
+          data: { tenantId, jobId: c.jobId, chunk: c.chunk },
+          options: { jobId: ingestJobIdOf(c), attempts: 5, backoffMs: 2_000 },
+        })),
       );
     } catch (error) {
       this.logger.warn(`Could not enqueue ${chunks.length} ingest chunks now (the recovery sweep will): ${(error as Error).message}`);
@@ -87,12 +111,26 @@ export class IngestService {
   /** The dead letters of a job the actor may read (the caller loaded it through `get`), by item index. */
   errors(actor: AuthenticatedPrincipal, jobId: string, page: { first: number; afterIndex?: number }): Promise<IngestItemErrorModel[]> {
     return this.db.transaction(actor.tenantId, async (m) => {
-      const rows: { item_index: number; idempotency_key: string | null; code: string; message: string; field: string | null; decision_id: string | null }[] = await m.query(
+      const rows: {
+        item_index: number;
+        idempotency_key: string | null;
+        code: string;
+        message: string;
+        field: string | null;
+        decision_id: string | null;
+      }[] = await m.query(
         `SELECT item_index, idempotency_key, code, message, field, decision_id FROM decision_ingest_errors
           WHERE job_id = $1 AND item_index > $2 ORDER BY item_index LIMIT $3`,
         [jobId, page.afterIndex ?? -1, page.first],
       );
-      return rows.map((r) => ({ index: r.item_index, idempotencyKey: r.idempotency_key, code: r.code, message: r.message, field: r.field, decisionId: r.decision_id }));
+      return rows.map((r) => ({
+        index: r.item_index,
+        idempotencyKey: r.idempotency_key,
+        code: r.code,
+        message: r.message,
+        field: r.field,
+        decisionId: r.decision_id,
+      }));
     });
   }
 
@@ -112,11 +150,15 @@ export class IngestService {
 
 function modelOf(row: JobRow): IngestJobModel {
   const counts = {
-    recorded: Number(row.recorded), pendingReview: Number(row.pending_review), blocked: Number(row.blocked),
-    replayed: Number(row.replayed), failed: Number(row.failed),
+    recorded: Number(row.recorded),
+    pendingReview: Number(row.pending_review),
+    blocked: Number(row.blocked),
+    replayed: Number(row.replayed),
+    failed: Number(row.failed),
   };
   const chunksDone = Number(row.chunks_done);
-  const status = chunksDone === row.chunk_count ? IngestJobStatus.COMPLETED : chunksDone === 0 ? IngestJobStatus.QUEUED : IngestJobStatus.RUNNING;
+  const status =
+    chunksDone === row.chunk_count ? IngestJobStatus.COMPLETED : chunksDone === 0 ? IngestJobStatus.QUEUED : IngestJobStatus.RUNNING;
   return {
     id: row.id,
     status,

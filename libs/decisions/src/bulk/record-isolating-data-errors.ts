@@ -34,7 +34,15 @@ export async function recordIsolatingDataErrors(
     await m.query('ROLLBACK TO SAVEPOINT record_part');
     await m.query('RELEASE SAVEPOINT record_part');
     if (items.length === 1) {
-      return { outcomes: [{ ok: false, error: AttestError.validation(`The database refused this decision (SQLSTATE ${state}); nothing was written for it`) }], deliveryIds: [] };
+      return {
+        outcomes: [
+          {
+            ok: false,
+            error: AttestError.validation(`The database refused this decision (SQLSTATE ${state}); nothing was written for it`),
+          },
+        ],
+        deliveryIds: [],
+      };
     }
     const half = Math.ceil(items.length / 2);
     const first = await recordIsolatingDataErrors(m, items.slice(0, half), record);

@@ -7,7 +7,7 @@ const DIGEST_LENGTH: [number, number] = [8, 200];
 
 @InputType({ description: 'How much one input feature pushed the outcome' })
 export class FeatureAttributionInput {
-  @Field({ description: 'The feature\'s name, 1 to 200 characters' }) @Length(1, 200) feature: string;
+  @Field({ description: "The feature's name, 1 to 200 characters" }) @Length(1, 200) feature: string;
   @JsonField({ nullable: true, description: 'The feature value the model saw (redacted like the input)' })
   @IsOptional()
   value?: unknown;
@@ -16,7 +16,7 @@ export class FeatureAttributionInput {
 
 @InputType({ description: 'A business rule that fired' })
 export class RuleFiredInput {
-  @Field({ description: 'The rule\'s id in the caller\'s rule set, 1 to 200 characters' }) @Length(1, 200) ruleId: string;
+  @Field({ description: "The rule's id in the caller's rule set, 1 to 200 characters" }) @Length(1, 200) ruleId: string;
   @Field({ description: 'What the rule concluded, e.g. matched, escalate' }) @Length(1, 500) outcome: string;
 }
 
@@ -24,24 +24,42 @@ export class RuleFiredInput {
 export class RetrievalInput {
   @Field({ description: 'Where it was retrieved from, 1 to 2000 characters' }) @Length(1, 2000) sourceUri: string;
   @Field({ nullable: true, description: 'Digest of the retrieved content' }) @IsOptional() @Length(...DIGEST_LENGTH) digest?: string;
-  @Field(() => Float, { nullable: true, description: 'The retriever\'s relevance score, in its own scale' }) @IsOptional() @IsNumber() score?: number;
+  @Field(() => Float, { nullable: true, description: "The retriever's relevance score, in its own scale" })
+  @IsOptional()
+  @IsNumber()
+  score?: number;
 }
 
 @InputType({ description: 'A call to a language model' })
 export class LlmCallInput {
   @Field({ description: 'The model called, e.g. gpt-4o-2024-08-06' }) @Length(1, 200) model: string;
-  @Field({ description: 'Digest of the full prompt as sent, e.g. sha256:<64 hex> (8 to 200 characters)' }) @Length(...DIGEST_LENGTH) promptDigest: string;
+  @Field({ description: 'Digest of the full prompt as sent, e.g. sha256:<64 hex> (8 to 200 characters)' })
+  @Length(...DIGEST_LENGTH)
+  promptDigest: string;
   @Field({ nullable: true, description: 'Stored redacted' }) @IsOptional() @IsString() @Length(0, 100_000) prompt?: string;
   @Field({ nullable: true, description: 'Stored redacted' }) @IsOptional() @IsString() @Length(0, 100_000) completion?: string;
-  @Field(() => Int, { nullable: true, description: 'Tokens in the prompt, as the provider counted them' }) @IsOptional() @IsInt() @Min(0) promptTokens?: number;
-  @Field(() => Int, { nullable: true, description: 'Tokens in the completion, as the provider counted them' }) @IsOptional() @IsInt() @Min(0) completionTokens?: number;
+  @Field(() => Int, { nullable: true, description: 'Tokens in the prompt, as the provider counted them' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  promptTokens?: number;
+  @Field(() => Int, { nullable: true, description: 'Tokens in the completion, as the provider counted them' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  completionTokens?: number;
 }
 
 @InputType({ description: 'A call to a tool or service, by digest of its arguments and result' })
 export class ToolCallInput {
-  @Field({ description: 'The tool\'s name, 1 to 200 characters' }) @Length(1, 200) name: string;
-  @Field({ description: 'Digest of the arguments, e.g. sha256:<64 hex> (8 to 200 characters)' }) @Length(...DIGEST_LENGTH) argsDigest: string;
-  @Field({ nullable: true, description: 'Digest of the result, e.g. sha256:<64 hex>; omit when the call gave none' }) @IsOptional() @Length(...DIGEST_LENGTH) resultDigest?: string;
+  @Field({ description: "The tool's name, 1 to 200 characters" }) @Length(1, 200) name: string;
+  @Field({ description: 'Digest of the arguments, e.g. sha256:<64 hex> (8 to 200 characters)' })
+  @Length(...DIGEST_LENGTH)
+  argsDigest: string;
+  @Field({ nullable: true, description: 'Digest of the result, e.g. sha256:<64 hex>; omit when the call gave none' })
+  @IsOptional()
+  @Length(...DIGEST_LENGTH)
+  resultDigest?: string;
 }
 
 @InputType({ description: 'A free-text note in the trace' })
@@ -53,26 +71,38 @@ export class NoteInput {
 @InputType({ description: 'One step of the explanation trace; set exactly one field' })
 export class ExplanationStepInput {
   @Field(() => FeatureAttributionInput, { nullable: true, description: 'A feature attribution step' })
-  @IsOptional() @ValidateNested() @Type(() => FeatureAttributionInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FeatureAttributionInput)
   featureAttribution?: FeatureAttributionInput;
 
   @Field(() => RuleFiredInput, { nullable: true, description: 'A rule-fired step' })
-  @IsOptional() @ValidateNested() @Type(() => RuleFiredInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RuleFiredInput)
   ruleFired?: RuleFiredInput;
 
   @Field(() => RetrievalInput, { nullable: true, description: 'A retrieval step' })
-  @IsOptional() @ValidateNested() @Type(() => RetrievalInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RetrievalInput)
   retrieval?: RetrievalInput;
 
   @Field(() => LlmCallInput, { nullable: true, description: 'A language-model call step' })
-  @IsOptional() @ValidateNested() @Type(() => LlmCallInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LlmCallInput)
   llmCall?: LlmCallInput;
 
   @Field(() => ToolCallInput, { nullable: true, description: 'A tool call step' })
-  @IsOptional() @ValidateNested() @Type(() => ToolCallInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ToolCallInput)
   toolCall?: ToolCallInput;
 
   @Field(() => NoteInput, { nullable: true, description: 'A note step' })
-  @IsOptional() @ValidateNested() @Type(() => NoteInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NoteInput)
   note?: NoteInput;
 }

@@ -7,7 +7,9 @@ import { ReviewVerdict } from '../models/decision.enums';
 @ArgsType()
 export class ReviewDecisionArgs {
   @Field(() => ID, { description: 'The decision to review (it must be pending review)' }) @IsUUID() id: string;
-  @Field(() => ReviewVerdict, { description: 'Approve keeps the output, override replaces it with correctedOutput, reject refuses it' }) @IsEnum(ReviewVerdict) verdict: ReviewVerdict;
+  @Field(() => ReviewVerdict, { description: 'Approve keeps the output, override replaces it with correctedOutput, reject refuses it' })
+  @IsEnum(ReviewVerdict)
+  verdict: ReviewVerdict;
   @Field({ description: 'Why: kept with the review and its audit event' }) @Length(3, 5000) rationale: string;
   @JsonField({ nullable: true, description: 'Required with override, refused otherwise; stored redacted' })
   @IsOptional()
@@ -22,7 +24,10 @@ export class ReviewQueueFilter {
 
 @ArgsType()
 export class ReviewQueueArgs extends PageArgs {
-  @Field(() => ReviewQueueFilter, { nullable: true, description: 'Narrows the queue; every pending decision the caller may review when omitted' })
+  @Field(() => ReviewQueueFilter, {
+    nullable: true,
+    description: 'Narrows the queue; every pending decision the caller may review when omitted',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ReviewQueueFilter)

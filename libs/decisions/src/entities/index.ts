@@ -6,4 +6,11 @@ import { INGEST_ENTITIES } from '../bulk/entities';
 import { WEBHOOK_ENTITIES } from '../webhooks/entities';
 
 export { DecisionEntity, DecisionReviewEntity, ExplanationStepEntity, RedactionRulesEntity };
-export const DECISION_ENTITIES = [DecisionEntity, ExplanationStepEntity, DecisionReviewEntity, RedactionRulesEntity, ...WEBHOOK_ENTITIES, ...INGEST_ENTITIES];
+export const DECISION_ENTITIES = [
+  DecisionEntity,
+  ExplanationStepEntity,
+  DecisionReviewEntity,
+  RedactionRulesEntity,
+  ...WEBHOOK_ENTITIES,
+  ...INGEST_ENTITIES,
+];

@@ -10,7 +10,10 @@ import { DecisionModel } from '../models/decision.model';
 export class DecisionSealResolver {
   constructor(private readonly seals: LedgerSeals) {}
 
-  @ResolveField(() => GraphQLSafeInt, { nullable: true, description: "Index of the decision's leaf in the tenant's ledger; null until sealed" })
+  @ResolveField(() => GraphQLSafeInt, {
+    nullable: true,
+    description: "Index of the decision's leaf in the tenant's ledger; null until sealed",
+  })
   @Can('read', 'Decision')
   async ledgerIndex(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: { id: string }, @Loaders() loaders: LoaderRegistry) {
     return (await this.loader(actor, loaders).load(d.id))?.index ?? null;

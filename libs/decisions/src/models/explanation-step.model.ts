@@ -5,15 +5,19 @@ import type { StepKind } from '../recording/explanation-steps';
 @ObjectType('FeatureAttributionStep', { description: 'How much one input feature pushed the outcome' })
 export class FeatureAttributionStep {
   @Field(() => Int, { description: 'Order in the trace, from 0' }) position: number;
-  @Field({ description: 'The feature\'s name' }) feature: string;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The value the model saw, redacted like the input; null when not given or withheld from the caller\'s role' }) value?: unknown;
+  @Field({ description: "The feature's name" }) feature: string;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: "The value the model saw, redacted like the input; null when not given or withheld from the caller's role",
+  })
+  value?: unknown;
   @Field(() => Float, { description: 'Signed contribution to the outcome (e.g. a SHAP value)' }) weight: number;
 }
 
 @ObjectType('RuleFiredStep', { description: 'A business rule that fired' })
 export class RuleFiredStep {
   @Field(() => Int, { description: 'Order in the trace, from 0' }) position: number;
-  @Field({ description: 'The rule\'s id in the caller\'s rule set' }) ruleId: string;
+  @Field({ description: "The rule's id in the caller's rule set" }) ruleId: string;
   @Field({ description: 'What the rule concluded, e.g. matched, escalate' }) outcome: string;
 }
 
@@ -21,8 +25,10 @@ export class RuleFiredStep {
 export class RetrievalStep {
   @Field(() => Int, { description: 'Order in the trace, from 0' }) position: number;
   @Field({ description: 'Where it was retrieved from' }) sourceUri: string;
-  @Field(() => String, { nullable: true, description: 'Digest of the retrieved content, e.g. sha256:<64 hex>; null when not given' }) digest?: string;
-  @Field(() => Float, { nullable: true, description: 'The retriever\'s relevance score, in its own scale; null when not given' }) score?: number;
+  @Field(() => String, { nullable: true, description: 'Digest of the retrieved content, e.g. sha256:<64 hex>; null when not given' })
+  digest?: string;
+  @Field(() => Float, { nullable: true, description: "The retriever's relevance score, in its own scale; null when not given" })
+  score?: number;
 }
 
 @ObjectType('LlmCallStep', { description: 'A call to a language model' })
@@ -39,7 +45,7 @@ export class LlmCallStep {
 @ObjectType('ToolCallStep', { description: 'A call to a tool or service, by digest of its arguments and result' })
 export class ToolCallStep {
   @Field(() => Int, { description: 'Order in the trace, from 0' }) position: number;
-  @Field({ description: 'The tool\'s name' }) name: string;
+  @Field({ description: "The tool's name" }) name: string;
   @Field({ description: 'Digest of the arguments, e.g. sha256:<64 hex>' }) argsDigest: string;
   @Field(() => String, { nullable: true, description: 'Digest of the result; null when the call gave none' }) resultDigest?: string;
 }

@@ -3,17 +3,18 @@ import { PolicyEffect } from '@attest/core';
 
 @ObjectType('PolicyResult', { description: 'One policy that matched' })
 export class PolicyResultModel {
-  @Field({ description: 'The policy\'s id in its pack' }) id: string;
-  @Field(() => Int, { description: 'The policy\'s version number' }) version: number;
+  @Field({ description: "The policy's id in its pack" }) id: string;
+  @Field(() => Int, { description: "The policy's version number" }) version: number;
   @Field(() => PolicyEffect, { description: 'What this policy asked for' }) effect: PolicyEffect;
-  @Field({ description: 'The policy\'s severity as its pack declares it (e.g. low, medium, high, critical)' }) severity: string;
-  @Field({ description: 'The policy\'s message, to show to people' }) message: string;
+  @Field({ description: "The policy's severity as its pack declares it (e.g. low, medium, high, critical)" }) severity: string;
+  @Field({ description: "The policy's message, to show to people" }) message: string;
   @Field(() => [String], { description: 'e.g. EU-AI-Act:Art.14, NIST-AI-RMF:MANAGE-2.3' }) frameworks: string[];
 }
 
 @ObjectType('PolicyEvaluation', { description: 'The verdict of the active pack, by its digest (re-evaluable against the exact policies)' })
 export class PolicyEvaluationModel {
-  @Field({ description: 'Digest of the pack that judged it, sha256:<64 hex>: the exact policies can be found and re-run' }) packDigest: string;
+  @Field({ description: 'Digest of the pack that judged it, sha256:<64 hex>: the exact policies can be found and re-run' })
+  packDigest: string;
   @Field(() => PolicyEffect, { description: 'Combined: deny > require_review > annotate > allow' }) effect: PolicyEffect;
   @Field(() => [PolicyResultModel], { description: 'The policies whose conditions held, in pack order' }) matched: PolicyResultModel[];
 }

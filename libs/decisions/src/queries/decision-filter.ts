@@ -17,10 +17,14 @@ const OUTCOME_SQL: Record<DecisionOutcome, (alias: string) => string> = {
 };
 
 /** Narrows a decisions query by every filter given. */
-export function whereDecisionMatches(query: SelectQueryBuilder<DecisionEntity>, f: DecisionFilter = {}): SelectQueryBuilder<DecisionEntity> {
+export function whereDecisionMatches(
+  query: SelectQueryBuilder<DecisionEntity>,
+  f: DecisionFilter = {},
+): SelectQueryBuilder<DecisionEntity> {
   const d = query.alias;
   if (f.automationId) query.andWhere(`${d}.automation_id = :automationId`, { automationId: f.automationId });
-  if (f.automationVersionId) query.andWhere(`${d}.automation_version_id = :automationVersionId`, { automationVersionId: f.automationVersionId });
+  if (f.automationVersionId)
+    query.andWhere(`${d}.automation_version_id = :automationVersionId`, { automationVersionId: f.automationVersionId });
   if (f.modelVersionId) query.andWhere(`${d}.model_version_id = :modelVersionId`, { modelVersionId: f.modelVersionId });
   if (f.status) query.andWhere(`${d}.status = :status`, { status: f.status });
   if (f.outcome) query.andWhere(OUTCOME_SQL[f.outcome](d));

@@ -14,8 +14,20 @@ export function storedDecisionFacts(
   const { automationVersion: av, modelVersion: mv } = target;
   return {
     decision,
-    automation: { riskClass: av.riskClass, oversightMode: av.oversightMode, environment: av.environment, purpose: av.purpose, domain: av.domain },
-    modelVersion: { status: mv.status, riskTier: mv.riskTier, intendedUse: mv.intendedUse, limitations: mv.limitations, metrics: mv.metrics },
+    automation: {
+      riskClass: av.riskClass,
+      oversightMode: av.oversightMode,
+      environment: av.environment,
+      purpose: av.purpose,
+      domain: av.domain,
+    },
+    modelVersion: {
+      status: mv.status,
+      riskTier: mv.riskTier,
+      intendedUse: mv.intendedUse,
+      limitations: mv.limitations,
+      metrics: mv.metrics,
+    },
     datasetVersions: target.datasetVersions,
     upstream: { datasetVersions: target.datasetVersions },
     principal: { id: actor.principalId, roles: actor.roles },

@@ -50,7 +50,11 @@ const STATUS_OF_EFFECT: Record<PolicyVerdict['effect'], DecisionStatus> = {
 export type BatchItem = RecordDecisionInput | AttestError;
 
 /** How a batch is recorded in its transaction, given the plain way to record any part of it. */
-export type BatchRecording = (m: EntityManager, items: readonly BatchItem[], record: (part: readonly BatchItem[]) => Promise<RecordedBatch>) => Promise<RecordedBatch>;
+export type BatchRecording = (
+  m: EntityManager,
+  items: readonly BatchItem[],
+  record: (part: readonly BatchItem[]) => Promise<RecordedBatch>,
+) => Promise<RecordedBatch>;
 
 interface DecisionReads {
   target: DecisionTarget;
@@ -87,7 +91,10 @@ export class DecisionRecorder {
   ) {
     this.extras = {
       name: this.policy ? 'decision' : 'decision_without_policy',
-      columns: { redaction_rules: this.redactionRules.rulesOfAutomationSql, active_pack_digest: this.policy?.activeDigestSql ?? 'SELECT NULL::text' },
+      columns: {
+        redaction_rules: this.redactionRules.rulesOfAutomationSql,
+        active_pack_digest: this.policy?.activeDigestSql ?? 'SELECT NULL::text',
+      },
     };
     this.targets.prepareFor(this.extras);
   }
@@ -103,7 +110,11 @@ export class DecisionRecorder {
    * Many decisions in one transaction; each item's outcome in input order. `within` may run the
    * recording its own way in that transaction (recordDecisions narrows a database error to its item).
    */
-  async recordBatch(actor: AuthenticatedPrincipal, inputs: readonly BatchItem[], within: BatchRecording = (_m, items, record) => record(items)): Promise<BatchOutcome[]> {
+  async recordBatch(
+    actor: AuthenticatedPrincipal,
+    inputs: readonly BatchItem[],
+    within: BatchRecording = (_m, items, record) => record(items),
+  ): Promise<BatchOutcome[]> {
     const batch = await this.db.transaction(actor.tenantId, (m) => within(m, inputs, (part) => this.recordBatchIn(m, actor, part)));
     await this.webhooks.dispatch(actor.tenantId, batch.deliveryIds);
     return batch.outcomes;
@@ -135,14 +146,20 @@ export class DecisionRecorder {
   }
 
   /** Everything about one decision that is decided before it is written; throws an AttestError to refuse it. */
-  private async prepare(m: EntityManager, actor: AuthenticatedPrincipal, input: RecordDecisionInput, lookups: BatchLookups): Promise<DecisionWrite> {
+  private async prepare(
+    m: EntityManager,
+    actor: AuthenticatedPrincipal,
+    input: RecordDecisionInput,
+    lookups: BatchLookups,
+  ): Promise<DecisionWrite> {
     assertValid(input);
     const tenantId = actor.tenantId;
     const { target, rules, judge } = await this.readsOf(m, input, lookups);
     if (!actor.ability.can('create', subjectOf('Decision', { tenantId, automationId: target.automation.id }))) {
       // An automation the caller may not even see is not named to it (as automationByKey would not).
       const { id, ownerId } = target.automation;
-      if (!actor.ability.can('read', subjectOf('Automation', { tenantId, id, ownerId }))) throw AttestError.notFound('Automation', input.automationId ?? input.automationKey!);
+      if (!actor.ability.can('read', subjectOf('Automation', { tenantId, id, ownerId })))
+        throw AttestError.notFound('Automation', input.automationId ?? input.automationKey!);
       throw AttestError.forbidden(`You may not record decisions for automation ${target.automation.key}`);
     }
     const sources = sourcesOf(input, lookups.sources);
@@ -189,9 +206,21 @@ export class DecisionRecorder {
       audit: {
         action: `decision.${decision.status}`,
         after: {
-          automationId: decision.automationId, automationVersionId: decision.automationVersionId, modelVersionId: decision.modelVersionId,
-          idempotencyKey: decision.idempotencyKey, status: decision.status, inputHash: decision.inputHash,
-          ...(verdict ? { policy: { packDigest: verdict.packDigest, effect: verdict.effect, matched: verdict.matched.map(({ id, version, effect }) => ({ id, version, effect })) } } : {}),
+          automationId: decision.automationId,
+          automationVersionId: decision.automationVersionId,
+          modelVersionId: decision.modelVersionId,
+          idempotencyKey: decision.idempotencyKey,
+          status: decision.status,
+          inputHash: decision.inputHash,
+          ...(verdict
+            ? {
+                policy: {
+                  packDigest: verdict.packDigest,
+                  effect: verdict.effect,
+                  matched: verdict.matched.map(({ id, version, effect }) => ({ id, version, effect })),
+                },
+              }
+            : {}),
         },
       },
       webhook: { event: EVENT_OF_STATUS[decision.status], payload: decisionEventPayload(decision) },
@@ -205,7 +234,11 @@ export class DecisionRecorder {
       const resolved = await this.targets.resolve(m, input, this.extras).catch(refusalOrThrow);
       if (resolved instanceof AttestError) return resolved;
       const digest = (resolved.extras.active_pack_digest as string | null) ?? null;
-      const judge = await memo(lookups.judges, digest ?? '', () => this.policy?.judgeDigest(m, 'decision', digest) ?? Promise.resolve(undefined));
+      const judge = await memo(
+        lookups.judges,
+        digest ?? '',
+        () => this.policy?.judgeDigest(m, 'decision', digest) ?? Promise.resolve(undefined),
+      );
       return { target: resolved, rules: this.redactionRules.compile(resolved.extras.redaction_rules as RedactionRules | null), judge };
     });
     if (reads instanceof AttestError) throw reads;

@@ -50,7 +50,10 @@ export async function lookUpSources(m: EntityManager, inputs: readonly (RecordDe
 export function sourcesOf(input: RecordDecisionInput, lookups: SourceLookups): DecisionSources {
   const ids = [...new Set((input.sourceDatasetVersionIds ?? []).map((id) => id.toLowerCase()))];
   const missing = ids.find((id) => !lookups.datasetVersions.has(id));
-  if (missing) throw AttestError.validation(`Dataset version ${missing} was not found: sources must be registered dataset versions`, { field: 'sourceDatasetVersionIds' });
+  if (missing)
+    throw AttestError.validation(`Dataset version ${missing} was not found: sources must be registered dataset versions`, {
+      field: 'sourceDatasetVersionIds',
+    });
   const datasetVersionIds = new Set(ids);
   const external = new Map<string, DecisionSources['external'][number]>();
   for (const { namespace, name } of input.sourceDatasets ?? []) {

@@ -24,18 +24,34 @@ export interface InsertedDecisions {
 }
 
 const COLUMNS: [keyof NewDecision, string, string][] = [
-  ['id', 'id', 'uuid'], ['tenantId', 'tenant_id', 'uuid'], ['automationId', 'automation_id', 'uuid'],
-  ['automationVersionId', 'automation_version_id', 'uuid'], ['modelVersionId', 'model_version_id', 'uuid'],
-  ['idempotencyKey', 'idempotency_key', 'text'], ['requestHash', 'request_hash', 'text'], ['correlationId', 'correlation_id', 'text'],
-  ['traceId', 'trace_id', 'text'], ['inputHash', 'input_hash', 'text'], ['input', 'input', 'jsonb'], ['output', 'output', 'jsonb'],
-  ['context', 'context', 'jsonb'], ['confidence', 'confidence', 'double precision'], ['status', 'status', 'text'],
-  ['policyPackDigest', 'policy_pack_digest', 'text'], ['policyEffect', 'policy_effect', 'text'], ['policyResults', 'policy_results', 'jsonb'],
-  ['policyFacts', 'policy_facts', 'jsonb'], ['redactions', 'redactions', 'jsonb'], ['subjectHash', 'subject_hash', 'text'],
-  ['occurredAt', 'occurred_at', 'timestamptz'], ['recordedBy', 'recorded_by', 'uuid'],
+  ['id', 'id', 'uuid'],
+  ['tenantId', 'tenant_id', 'uuid'],
+  ['automationId', 'automation_id', 'uuid'],
+  ['automationVersionId', 'automation_version_id', 'uuid'],
+  ['modelVersionId', 'model_version_id', 'uuid'],
+  ['idempotencyKey', 'idempotency_key', 'text'],
+  ['requestHash', 'request_hash', 'text'],
+  ['correlationId', 'correlation_id', 'text'],
+  ['traceId', 'trace_id', 'text'],
+  ['inputHash', 'input_hash', 'text'],
+  ['input', 'input', 'jsonb'],
+  ['output', 'output', 'jsonb'],
+  ['context', 'context', 'jsonb'],
+  ['confidence', 'confidence', 'double precision'],
+  ['status', 'status', 'text'],
+  ['policyPackDigest', 'policy_pack_digest', 'text'],
+  ['policyEffect', 'policy_effect', 'text'],
+  ['policyResults', 'policy_results', 'jsonb'],
+  ['policyFacts', 'policy_facts', 'jsonb'],
+  ['redactions', 'redactions', 'jsonb'],
+  ['subjectHash', 'subject_hash', 'text'],
+  ['occurredAt', 'occurred_at', 'timestamptz'],
+  ['recordedBy', 'recorded_by', 'uuid'],
 ];
 const DECISION_COLUMNS = COLUMNS.map(([, column]) => column).join(', ');
 /** Per row, beside the decision's columns: what the other tables get. */
-const EXTRA_FIELDS = 'steps jsonb, sources jsonb, external_sources jsonb, audit_action text, audit_after jsonb, audit_changes jsonb, event text, payload jsonb';
+const EXTRA_FIELDS =
+  'steps jsonb, sources jsonb, external_sources jsonb, audit_action text, audit_after jsonb, audit_changes jsonb, event text, payload jsonb';
 
 /**
  * Decisions, their explanation steps, their lineage sources, their audit events and their webhook deliveries (the outbox,
@@ -43,7 +59,9 @@ const EXTRA_FIELDS = 'steps jsonb, sources jsonb, external_sources jsonb, audit_
  * rows: one round trip for one decision (the hot path) or a thousand (the bulk path). A row whose
  * idempotency key is taken inserts nothing at all; the caller then compares the stored request.
  */
-const INSERT_DECISIONS = prepared('insert_decisions', `
+const INSERT_DECISIONS = prepared(
+  'insert_decisions',
+  `
   WITH t AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(${COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ')}, ${EXTRA_FIELDS})
   ), d AS (
@@ -76,7 +94,8 @@ const INSERT_DECISIONS = prepared('insert_decisions', `
     RETURNING id
   )
   SELECT id, recorded_at, NULL::uuid AS delivery_id FROM d
-  UNION ALL SELECT NULL, NULL, id FROM hooks`);
+  UNION ALL SELECT NULL, NULL, id FROM hooks`,
+);
 
 export async function insertDecisions(m: EntityManager, actor: RequestActor, writes: readonly DecisionWrite[]): Promise<InsertedDecisions> {
   const inserted: InsertedDecisions = { recordedAt: new Map(), deliveryIds: [] };
@@ -95,7 +114,9 @@ export async function insertDecisions(m: EntityManager, actor: RequestActor, wri
     return row;
   });
   const result = await runPrepared<{ id: string | null; recorded_at: Date | null; delivery_id: string | null }>(m, INSERT_DECISIONS, [
-    JSON.stringify(rows), actor.principalId, actor.correlationId,
+    JSON.stringify(rows),
+    actor.principalId,
+    actor.correlationId,
   ]);
   for (const r of result) {
     if (r.id) inserted.recordedAt.set(r.id, r.recorded_at!);

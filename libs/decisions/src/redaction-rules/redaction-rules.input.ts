@@ -10,30 +10,42 @@ export class CustomPatternInput {
   @Field(() => String, { nullable: true, description: 'Any of i, m, s, u' }) @IsOptional() @IsString() flags?: string;
 }
 
-@InputType({ description: 'An automation\'s redaction rules, replacing the previous ones whole' })
+@InputType({ description: "An automation's redaction rules, replacing the previous ones whole" })
 export class RedactionRulesInput {
   @Field(() => [String], { description: 'JSON paths in the decision document redacted whole, e.g. $.input.applicant.name' })
-  @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 500, { each: true })
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @Length(1, 500, { each: true })
   paths: string[];
 
   @Field(() => [String], {
     nullable: true,
-    description: 'JSON paths left as they are, not scanned by the detectors or patterns (false positives, e.g. $.input.claimId); paths win over these',
+    description:
+      'JSON paths left as they are, not scanned by the detectors or patterns (false positives, e.g. $.input.claimId); paths win over these',
   })
-  @IsOptional() @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 500, { each: true })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @Length(1, 500, { each: true })
   keepPaths?: string[];
 
   @Field(() => [CustomPatternInput], { description: 'Custom patterns run besides the built-in detectors' })
-  @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CustomPatternInput)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CustomPatternInput)
   patterns: CustomPatternInput[];
 
   @Field(() => [String], { nullable: true, description: `Built-in detectors to run (${DETECTOR_NAMES.join(', ')}); all when null` })
-  @IsOptional() @IsIn([...DETECTOR_NAMES], { each: true })
+  @IsOptional()
+  @IsIn([...DETECTOR_NAMES], { each: true })
   detectors?: string[];
 }
 
 @ArgsType()
 export class SetRedactionRulesArgs {
   @Field(() => ID, { description: 'The automation whose rules to replace' }) @IsUUID() automationId: string;
-  @Field(() => RedactionRulesInput, { description: 'The new rules' }) @ValidateNested() @Type(() => RedactionRulesInput) rules: RedactionRulesInput;
+  @Field(() => RedactionRulesInput, { description: 'The new rules' })
+  @ValidateNested()
+  @Type(() => RedactionRulesInput)
+  rules: RedactionRulesInput;
 }

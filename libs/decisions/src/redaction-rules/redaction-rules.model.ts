@@ -7,7 +7,9 @@ export class CustomPatternModel {
   @Field(() => String, { nullable: true, description: 'Any of i, m, s, u; null for none' }) flags?: string;
 }
 
-@ObjectType('RedactionRules', { description: 'How an automation\'s decisions are redacted before they are stored (docs/decisions-redaction.md)' })
+@ObjectType('RedactionRules', {
+  description: "How an automation's decisions are redacted before they are stored (docs/decisions-redaction.md)",
+})
 export class RedactionRulesModel {
   @Field(() => ID, { description: 'The automation they apply to' }) automationId: string;
   @Field(() => [String], { description: 'JSON paths redacted whole, e.g. $.input.applicant.name' }) paths: string[];
@@ -15,5 +17,6 @@ export class RedactionRulesModel {
   @Field(() => [CustomPatternModel], { description: 'Custom patterns run besides the built-in detectors' }) patterns: CustomPatternModel[];
   @Field(() => [String], { nullable: true, description: 'Null: every built-in detector' }) detectors: string[] | null;
   @Field(() => ID, { nullable: true, description: 'Null while the automation uses the defaults' }) updatedBy: string | null;
-  @Field(() => Date, { nullable: true, description: 'When they were last set; null while the automation uses the defaults' }) updatedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When they were last set; null while the automation uses the defaults' })
+  updatedAt: Date | null;
 }

@@ -23,13 +23,16 @@ function toModel(automationId: string, row: RedactionRulesEntity | null): Redact
 export class RedactionRulesResolver {
   constructor(private readonly service: RedactionRulesService) {}
 
-  @Query(() => RedactionRulesModel, { description: 'The automation\'s redaction rules (the defaults until set)' })
+  @Query(() => RedactionRulesModel, { description: "The automation's redaction rules (the defaults until set)" })
   @Can('read', 'Automation')
-  async redactionRules(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('automationId', { type: () => ID, description: 'The automation whose rules to read' }) automationId: string) {
+  async redactionRules(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('automationId', { type: () => ID, description: 'The automation whose rules to read' }) automationId: string,
+  ) {
     return toModel(automationId, await this.service.get(actor, automationId));
   }
 
-  @Mutation(() => RedactionRulesModel, { description: 'Replaces the automation\'s redaction rules (its owner or an admin); audited' })
+  @Mutation(() => RedactionRulesModel, { description: "Replaces the automation's redaction rules (its owner or an admin); audited" })
   @Can('update', 'Automation')
   async setRedactionRules(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() { automationId, rules }: SetRedactionRulesArgs) {
     const saved = await this.service.set(actor, automationId, {

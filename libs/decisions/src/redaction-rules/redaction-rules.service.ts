@@ -56,7 +56,8 @@ export class RedactionRulesService {
   /** Replaces the automation's rules (owner or admin); they are validated whole and audited with before and after. */
   async set(actor: AuthenticatedPrincipal, automationId: string, rules: RedactionRules): Promise<RedactionRulesEntity> {
     const automation = await this.automations.get(actor, automationId);
-    if (!actor.ability.can('update', subjectOf('Automation', automation))) throw AttestError.forbidden('You may not change this automation');
+    if (!actor.ability.can('update', subjectOf('Automation', automation)))
+      throw AttestError.forbidden('You may not change this automation');
     try {
       compileRedactionRules(rules);
     } catch (error) {
@@ -66,7 +67,13 @@ export class RedactionRulesService {
     return this.db.transaction(actor.tenantId, async (m) => {
       const before = await m.findOneBy(RedactionRulesEntity, { automationId });
       const saved = await m.save(
-        m.create(RedactionRulesEntity, { automationId, tenantId: actor.tenantId, rules, updatedBy: actor.principalId, updatedAt: new Date() }),
+        m.create(RedactionRulesEntity, {
+          automationId,
+          tenantId: actor.tenantId,
+          rules,
+          updatedBy: actor.principalId,
+          updatedAt: new Date(),
+        }),
       );
       await recordAudit(m, actor, {
         action: 'redaction_rules.set',

@@ -21,9 +21,12 @@ describe('PII detectors', () => {
       expect(findPii(text)).toEqual([]);
     });
 
-    it.each(['jane.doe＠example.com', 'jane.doe﹫example.com', 'j+tag＠mail.example.co.uk'])('finds %s, its at sign full-width or small', (email) => {
-      expect(found(`write to ${email}.`, 'email')).toEqual([email]);
-    });
+    it.each(['jane.doe＠example.com', 'jane.doe﹫example.com', 'j+tag＠mail.example.co.uk'])(
+      'finds %s, its at sign full-width or small',
+      (email) => {
+        expect(found(`write to ${email}.`, 'email')).toEqual([email]);
+      },
+    );
 
     it.each(['＠handle', 'user＠', 'foo﹫bar', 'price ＠ 5 EUR', '＠example.com'])('ignores %s', (text) => {
       expect(findPii(text)).toEqual([]);
@@ -31,12 +34,16 @@ describe('PII detectors', () => {
   });
 
   describe('payment_card', () => {
-    it.each(['4111 1111 1111 1111', '4111-1111-1111-1111', '4111111111111111', '5500 0000 0000 0004', '378282246310005', '6011111111111117'])(
-      'finds the Luhn-valid %s',
-      (card) => {
-        expect(found(`card ${card} exp 12/30`, 'payment_card')).toEqual([card]);
-      },
-    );
+    it.each([
+      '4111 1111 1111 1111',
+      '4111-1111-1111-1111',
+      '4111111111111111',
+      '5500 0000 0000 0004',
+      '378282246310005',
+      '6011111111111117',
+    ])('finds the Luhn-valid %s', (card) => {
+      expect(found(`card ${card} exp 12/30`, 'payment_card')).toEqual([card]);
+    });
 
     it('ignores the same numbers one digit off', () => {
       expect(findPii('4111 1111 1111 1112, 5500000000000005, 378282246310006')).toEqual([]);
@@ -91,12 +98,18 @@ describe('PII detectors', () => {
   });
 
   describe('phone', () => {
-    it.each(['+49 151 12345678', '+1 (555) 123-4567', '+4915112345678', '030 1234567', '0151-12345678', '(030) 12345678', '015112345678', '+33 6 12 34 56 78'])(
-      'finds %s',
-      (phone) => {
-        expect(found(`call ${phone} now`, 'phone')).toEqual([phone]);
-      },
-    );
+    it.each([
+      '+49 151 12345678',
+      '+1 (555) 123-4567',
+      '+4915112345678',
+      '030 1234567',
+      '0151-12345678',
+      '(030) 12345678',
+      '015112345678',
+      '+33 6 12 34 56 78',
+    ])('finds %s', (phone) => {
+      expect(found(`call ${phone} now`, 'phone')).toEqual([phone]);
+    });
 
     it.each([
       ['an ISO date', '2024-01-31'],
@@ -127,9 +140,12 @@ describe('PII detectors', () => {
       expect(found(`value ${text} end`, 'phone')).toEqual([]);
     });
 
-    it.each(['555.123.4567', '+49.151.12345678', '+1.555.123.4567', '+33.6.12.34.56.78', '0151.12345678', '030.123.4567'])('finds the dotted %s', (phone) => {
-      expect(found(`call ${phone}, or write`, 'phone')).toEqual([phone]);
-    });
+    it.each(['555.123.4567', '+49.151.12345678', '+1.555.123.4567', '+33.6.12.34.56.78', '0151.12345678', '030.123.4567'])(
+      'finds the dotted %s',
+      (phone) => {
+        expect(found(`call ${phone}, or write`, 'phone')).toEqual([phone]);
+      },
+    );
   });
 
   it('merges overlapping findings: the earliest and longest wins', () => {

@@ -18,7 +18,8 @@ type Finder = (text: string) => PiiSpan[];
 // The at sign may be written full-width (`＠`, U+FF20) or small (`﹫`, U+FE6B), as people do to slip
 // past filters; the rest of the address is plain ASCII (an address that is not, does not deliver).
 const AT_SIGNS = /[@\uFF20\uFE6B]/;
-const EMAIL = /(?<![\w.%+-])[A-Za-z0-9._%+-]+[@\uFF20\uFE6B][A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}(?![\w-])/g;
+const EMAIL =
+  /(?<![\w.%+-])[A-Za-z0-9._%+-]+[@\uFF20\uFE6B][A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}(?![\w-])/g;
 
 /**
  * Phone heuristic. A candidate is an optional `+`, then digit groups joined by one space or dash,
@@ -166,7 +167,10 @@ export const DETECTORS: Readonly<Record<DetectorName, Finder>> = {
   email: (text) => (AT_SIGNS.test(text) ? findByRegex(text, EMAIL, 'email') : []),
   phone: (text) =>
     digitCount(text) >= 8
-      ? [...findByRegex(text, PHONE_CANDIDATE, 'phone', isPhone), ...(text.includes('.') ? findByRegex(text, DOTTED_PHONE_CANDIDATE, 'phone', isDottedPhone) : [])]
+      ? [
+          ...findByRegex(text, PHONE_CANDIDATE, 'phone', isPhone),
+          ...(text.includes('.') ? findByRegex(text, DOTTED_PHONE_CANDIDATE, 'phone', isDottedPhone) : []),
+        ]
       : [],
   payment_card: (text) => (digitCount(text) >= 13 ? findGrouped(text, CARD, 'payment_card') : []),
   iban: (text) => (IBAN_START.test(text) ? findGrouped(text, IBAN, 'iban') : []),

@@ -64,7 +64,10 @@ describe('redact', () => {
   });
 
   it('redacts a top-level string and leaves clean values as they are', () => {
-    expect(redact('write to a@example.com')).toEqual({ value: 'write to [REDACTED:email]', findings: [{ path: '$', detector: 'email', count: 1 }] });
+    expect(redact('write to a@example.com')).toEqual({
+      value: 'write to [REDACTED:email]',
+      findings: [{ path: '$', detector: 'email', count: 1 }],
+    });
     expect(redact({ n: 42, s: 'hello', t: 1706659200000 })).toEqual({ value: { n: 42, s: 'hello', t: 1706659200000 }, findings: [] });
   });
 
@@ -108,10 +111,13 @@ describe('redact', () => {
     });
 
     it('applies custom patterns to keys, and a path rule to the renamed key', () => {
-      const { value } = redact({ 'EMP-123456': { 'x@example.com': 'secret' } }, {
-        patterns: [{ name: 'employee_id', pattern: 'EMP-\\d{6}' }],
-        paths: [{ path: "$['[REDACTED:employee_id]'][*]", action: 'redact' }],
-      });
+      const { value } = redact(
+        { 'EMP-123456': { 'x@example.com': 'secret' } },
+        {
+          patterns: [{ name: 'employee_id', pattern: 'EMP-\\d{6}' }],
+          paths: [{ path: "$['[REDACTED:employee_id]'][*]", action: 'redact' }],
+        },
+      );
       expect(value).toEqual({ '[REDACTED:employee_id]': { '[REDACTED:email]': '[REDACTED:path]' } });
     });
   });
@@ -122,7 +128,8 @@ describe('redact', () => {
   });
 
   describe('path rules', () => {
-    const redactPaths = (value: unknown, ...paths: string[]) => redact(value, { paths: paths.map((path) => ({ path, action: 'redact' as const })) });
+    const redactPaths = (value: unknown, ...paths: string[]) =>
+      redact(value, { paths: paths.map((path) => ({ path, action: 'redact' as const })) });
 
     it('replaces a matched value whole, objects included, without looking inside', () => {
       const { value, findings } = redactPaths(decisionInput(), '$.applicant.name', "$['applicant']['contact']");
@@ -135,10 +142,20 @@ describe('redact', () => {
     });
 
     it('matches array indices and wildcards over arrays and objects', () => {
-      const input = { people: [{ name: 'A', ssn: '1' }, { name: 'B', ssn: '2' }], tags: ['x', 'y', 'z'], meta: { k1: 'v', k2: 'w' } };
+      const input = {
+        people: [
+          { name: 'A', ssn: '1' },
+          { name: 'B', ssn: '2' },
+        ],
+        tags: ['x', 'y', 'z'],
+        meta: { k1: 'v', k2: 'w' },
+      };
       const { value } = redactPaths(input, '$.people[*].ssn', '$.tags[1]', '$.meta[*]');
       expect(value).toEqual({
-        people: [{ name: 'A', ssn: '[REDACTED:path]' }, { name: 'B', ssn: '[REDACTED:path]' }],
+        people: [
+          { name: 'A', ssn: '[REDACTED:path]' },
+          { name: 'B', ssn: '[REDACTED:path]' },
+        ],
         tags: ['x', '[REDACTED:path]', 'z'],
         meta: { k1: '[REDACTED:path]', k2: '[REDACTED:path]' },
       });
@@ -160,9 +177,19 @@ describe('redact', () => {
 
     it('leaves a keep path unscanned, under it too, while redact paths still win', () => {
       const input = { claimId: '2025-118734', contact: { phone: '+31 6 1234 5678', ref: '2025-118735' }, note: 'call 2025-118736' };
-      const rules = { paths: [{ path: '$.claimId', action: 'keep' as const }, { path: '$.contact', action: 'keep' as const }, { path: '$.contact.phone', action: 'redact' as const }] };
+      const rules = {
+        paths: [
+          { path: '$.claimId', action: 'keep' as const },
+          { path: '$.contact', action: 'keep' as const },
+          { path: '$.contact.phone', action: 'redact' as const },
+        ],
+      };
       const { value, findings } = redact(input, rules);
-      expect(value).toEqual({ claimId: '2025-118734', contact: { phone: '[REDACTED:path]', ref: '2025-118735' }, note: 'call [REDACTED:phone]' });
+      expect(value).toEqual({
+        claimId: '2025-118734',
+        contact: { phone: '[REDACTED:path]', ref: '2025-118735' },
+        note: 'call [REDACTED:phone]',
+      });
       expect(findings.map((f) => f.path)).toEqual(['$.contact.phone', '$.note']);
     });
 
@@ -220,7 +247,9 @@ describe('redact', () => {
     });
 
     it('rejects unknown detectors and actions', () => {
-      const problems = problemsOf(() => compileRedactionRules({ detectors: ['ssn' as never], paths: [{ path: '$.a', action: 'hash' as never }] }));
+      const problems = problemsOf(() =>
+        compileRedactionRules({ detectors: ['ssn' as never], paths: [{ path: '$.a', action: 'hash' as never }] }),
+      );
       expect(problems).toEqual(['paths[0]: unknown action "hash"', 'detectors: unknown detector "ssn"']);
     });
 

@@ -180,7 +180,8 @@ export function redact(value: unknown, rules: RedactionRules | CompiledRedaction
     const copy: Record<string, unknown> = {};
     for (const key of keys) {
       const name = renamed.get(key)?.name ?? key;
-      if (name === '__proto__') Object.defineProperty(copy, name, { value: redacted.get(key), enumerable: true, writable: true, configurable: true });
+      if (name === '__proto__')
+        Object.defineProperty(copy, name, { value: redacted.get(key), enumerable: true, writable: true, configurable: true });
       else copy[name] = redacted.get(key);
     }
     return copy;

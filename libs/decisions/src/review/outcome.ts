@@ -20,7 +20,10 @@ export function outcomeOf(decision: Pick<DecisionEntity, 'status'>, review: Pick
 }
 
 /** The output that stands: the corrected one after an override, none after a rejection, a block or while review is pending. */
-export function effectiveOutputOf(decision: Pick<DecisionEntity, 'status' | 'output'>, review: Pick<DecisionReviewEntity, 'verdict' | 'correctedOutput'> | null): unknown {
+export function effectiveOutputOf(
+  decision: Pick<DecisionEntity, 'status' | 'output'>,
+  review: Pick<DecisionReviewEntity, 'verdict' | 'correctedOutput'> | null,
+): unknown {
   switch (outcomeOf(decision, review)) {
     case DecisionOutcome.RECORDED:
     case DecisionOutcome.APPROVED:

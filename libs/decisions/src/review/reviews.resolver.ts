@@ -30,14 +30,17 @@ export class ReviewsResolver {
   }
 
   @Mutation(() => DecisionModel, {
-    description: 'A human verdict on a decision: approve, override (with the corrected output) or reject. Not by the automation\'s owner.',
+    description: "A human verdict on a decision: approve, override (with the corrected output) or reject. Not by the automation's owner.",
   })
   @Can('review', 'Decision')
   async reviewDecision(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ReviewDecisionArgs) {
     return (await this.reviews.review(actor, args)).decision;
   }
 
-  @ResolveField(() => GraphQLJSON, { nullable: true, description: 'Redacted; null unless the verdict is override and you may read outputs' })
+  @ResolveField(() => GraphQLJSON, {
+    nullable: true,
+    description: 'Redacted; null unless the verdict is override and you may read outputs',
+  })
   @Can('read', 'Decision')
   correctedOutput(@Parent() review: ReviewView) {
     return review.outputVisible ? review.correctedOutput : null;

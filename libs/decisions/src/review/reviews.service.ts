@@ -47,7 +47,9 @@ export class ReviewsService {
       const f = args.filter ?? {};
       if (f.automationId) query.andWhere('d.automation_id = :automationId', { automationId: f.automationId });
       if (f.policyId) {
-        query.andWhere('d.policy_results @> :policyMatch::jsonb', { policyMatch: JSON.stringify([{ id: f.policyId, effect: 'require_review' }]) });
+        query.andWhere('d.policy_results @> :policyMatch::jsonb', {
+          policyMatch: JSON.stringify([{ id: f.policyId, effect: 'require_review' }]),
+        });
       }
       return paginate(query, args, (d) => d, { column: 'recorded_at', of: (d) => d.recordedAt }, 'oldest');
     });
@@ -55,24 +57,29 @@ export class ReviewsService {
 
   async review(actor: AuthenticatedPrincipal, args: ReviewDecisionArgs): Promise<ReviewedDecision> {
     if ((args.verdict === 'override') !== (args.correctedOutput !== undefined && args.correctedOutput !== null)) {
-      throw AttestError.validation('correctedOutput is required with the override verdict, and refused with the others', { field: 'correctedOutput' });
+      throw AttestError.validation('correctedOutput is required with the override verdict, and refused with the others', {
+        field: 'correctedOutput',
+      });
     }
     const reviewed = await this.db.transaction(actor.tenantId, async (m) => {
       const decision = await this.reviewable(m, actor, args.id);
       const rules = await this.redactionRules.compiledFor(m, decision.automationId);
-      const corrected = args.verdict === 'override'
-        ? redactDecision({ input: null, output: args.correctedOutput, context: {}, explanation: [] }, rules)
-        : undefined;
-      const review = await m.save(m.create(DecisionReviewEntity, {
-        tenantId: actor.tenantId,
-        decisionId: decision.id,
-        reviewerId: actor.principalId,
-        verdict: args.verdict,
-        // Free text can name people too: redacted by the automation's rules, like the decision.
-        rationale: redact(args.rationale, rules).value as string,
-        correctedOutput: corrected?.document.output ?? null,
-        redactions: corrected?.findings ?? [],
-      }));
+      const corrected =
+        args.verdict === 'override'
+          ? redactDecision({ input: null, output: args.correctedOutput, context: {}, explanation: [] }, rules)
+          : undefined;
+      const review = await m.save(
+        m.create(DecisionReviewEntity, {
+          tenantId: actor.tenantId,
+          decisionId: decision.id,
+          reviewerId: actor.principalId,
+          verdict: args.verdict,
+          // Free text can name people too: redacted by the automation's rules, like the decision.
+          rationale: redact(args.rationale, rules).value as string,
+          correctedOutput: corrected?.document.output ?? null,
+          redactions: corrected?.findings ?? [],
+        }),
+      );
       await recordAudit(m, actor, {
         action: 'decision.reviewed',
         subjectType: 'Decision',
@@ -96,9 +103,10 @@ export class ReviewsService {
     const decision = row.entities[0];
     if (!decision) throw AttestError.notFound('Decision', id);
     const ownerId = row.raw[0].owner_id as string;
-    if (ownerId === actor.principalId) throw AttestError.forbidden('You own this decision\'s automation: someone else must review it');
+    if (ownerId === actor.principalId) throw AttestError.forbidden("You own this decision's automation: someone else must review it");
     if (decision.recordedBy === actor.principalId) throw AttestError.forbidden('You recorded this decision: someone else must review it');
-    if (decision.status === 'blocked') throw AttestError.conflict('A blocked decision was never in effect and cannot be reviewed', { status: decision.status });
+    if (decision.status === 'blocked')
+      throw AttestError.conflict('A blocked decision was never in effect and cannot be reviewed', { status: decision.status });
     const [existing] = await m.query('SELECT id FROM decision_reviews WHERE decision_id = $1', [id]);
     if (existing) throw AttestError.conflict('This decision has already been reviewed', { reviewId: existing.id });
     return { ...decision, ownerId };

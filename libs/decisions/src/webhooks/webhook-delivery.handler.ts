@@ -64,7 +64,10 @@ export class WebhookDeliveryHandler implements JobHandler<WebhookJob>, OnModuleI
       url: resolved.target.url,
       address: resolved.address,
       body,
-      headers: { 'content-type': 'application/json', ...signedWebhookHeaders({ secret, body, deliveryId: delivery.id, event: delivery.event }) },
+      headers: {
+        'content-type': 'application/json',
+        ...signedWebhookHeaders({ secret, body, deliveryId: delivery.id, event: delivery.event }),
+      },
       timeoutMs: this.config.webhooks.timeoutMs,
     });
   }
@@ -86,8 +89,13 @@ export class WebhookDeliveryHandler implements JobHandler<WebhookJob>, OnModuleI
         [delivery.id, status],
       );
       await m.insert(WebhookDeliveryAttemptEntity, {
-        tenantId, deliveryId: delivery.id, attempt: attempts,
-        statusCode: result.statusCode, durationMs: result.durationMs, error: result.error, responseSnippet: null,
+        tenantId,
+        deliveryId: delivery.id,
+        attempt: attempts,
+        statusCode: result.statusCode,
+        durationMs: result.durationMs,
+        error: result.error,
+        responseSnippet: null,
       });
     });
   }

@@ -19,7 +19,12 @@ export class WebhookDispatcher {
   ) {}
 
   /** Outbox rows for an event about a decision, one per active subscription of its automation to that event. */
-  async record(m: EntityManager, decision: { tenantId: string; automationId: string; id: string }, event: string, payload: Record<string, unknown>): Promise<string[]> {
+  async record(
+    m: EntityManager,
+    decision: { tenantId: string; automationId: string; id: string },
+    event: string,
+    payload: Record<string, unknown>,
+  ): Promise<string[]> {
     const rows: { id: string }[] = await m.query(
       `INSERT INTO webhook_deliveries (tenant_id, subscription_id, decision_id, event, payload)
        SELECT $1, s.id, $2, $3::text, $4::jsonb FROM webhook_subscriptions s

@@ -8,7 +8,8 @@ export enum WebhookEvent {
 }
 registerEnumType(WebhookEvent, {
   name: 'WebhookEvent',
-  description: 'An event a webhook subscribes to; deliveries carry the lower-case value in the Attest-Event header and the payload (decision.recorded, …)',
+  description:
+    'An event a webhook subscribes to; deliveries carry the lower-case value in the Attest-Event header and the payload (decision.recorded, …)',
   valuesMap: {
     DECISION_RECORDED: { description: 'A decision was recorded and allowed (decision.recorded)' },
     DECISION_PENDING_REVIEW: { description: 'A decision was sent to human review (decision.pending_review)' },

@@ -26,7 +26,11 @@ export class WebhookOutboxSweeper implements OnApplicationBootstrap, OnApplicati
 
   onApplicationBootstrap(): void {
     if (!this.jobs.runsHandlersHere) return;
-    this.stop = every(SWEEP_EVERY_MS, () => this.sweep(), (e) => this.logger.warn(`Outbox sweep failed: ${e.message}`));
+    this.stop = every(
+      SWEEP_EVERY_MS,
+      () => this.sweep(),
+      (e) => this.logger.warn(`Outbox sweep failed: ${e.message}`),
+    );
   }
 
   onApplicationShutdown(): void {
@@ -35,7 +39,10 @@ export class WebhookOutboxSweeper implements OnApplicationBootstrap, OnApplicati
 
   /** Re-enqueues stale pending deliveries; returns how many it found. */
   async sweep(staleAfter = STALE_AFTER): Promise<number> {
-    const rows = await this.db.unscoped<{ id: string; tenant_id: string }>('SELECT * FROM attest_stale_webhook_deliveries($1::interval, $2)', [staleAfter, BATCH]);
+    const rows = await this.db.unscoped<{ id: string; tenant_id: string }>(
+      'SELECT * FROM attest_stale_webhook_deliveries($1::interval, $2)',
+      [staleAfter, BATCH],
+    );
     const byTenant = new Map<string, string[]>();
     for (const row of rows) byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row.id]);
     for (const [tenantId, ids] of byTenant) await this.dispatcher.dispatch(tenantId, ids);

@@ -23,9 +23,23 @@ export function decisionEventPayload(
       confidence: decision.confidence,
       occurredAt: decision.occurredAt,
       policy: decision.policyPackDigest
-        ? { packDigest: decision.policyPackDigest, effect: decision.policyEffect, matched: decision.policyResults.map(({ id, version, effect }) => ({ id, version, effect })) }
+        ? {
+            packDigest: decision.policyPackDigest,
+            effect: decision.policyEffect,
+            matched: decision.policyResults.map(({ id, version, effect }) => ({ id, version, effect })),
+          }
         : null,
     },
-    ...(review ? { review: { id: review.id, verdict: review.verdict, reviewerId: review.reviewerId, rationale: review.rationale, at: review.createdAt } } : {}),
+    ...(review
+      ? {
+          review: {
+            id: review.id,
+            verdict: review.verdict,
+            reviewerId: review.reviewerId,
+            rationale: review.rationale,
+            at: review.createdAt,
+          },
+        }
+      : {}),
   };
 }

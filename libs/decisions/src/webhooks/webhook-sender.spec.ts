@@ -39,11 +39,18 @@ describe('sendWebhook', () => {
 
   it('POSTs the body and headers to the checked address (no second DNS look-up) and reports a 2xx as ok', async () => {
     const { url, received } = await receiver((_req, _body, res) => res.writeHead(202).end('x'.repeat(800)));
-    const result = await sendWebhook({ url, address: loopback, body: '{"a":1}', headers: { 'Attest-Event': 'decision.recorded' }, timeoutMs: 2000 });
+    const result = await sendWebhook({
+      url,
+      address: loopback,
+      body: '{"a":1}',
+      headers: { 'Attest-Event': 'decision.recorded' },
+      timeoutMs: 2000,
+    });
     expect(result).toEqual({ ok: true, statusCode: 202, error: null, durationMs: expect.any(Number) });
     expect(received).toEqual([
       expect.objectContaining({
-        method: 'POST', body: '{"a":1}',
+        method: 'POST',
+        body: '{"a":1}',
         headers: expect.objectContaining({ host: url.host, 'attest-event': 'decision.recorded', 'content-type': 'application/json' }),
       }),
     ]);
@@ -58,7 +65,10 @@ describe('sendWebhook', () => {
 
   it('does not follow a redirect', async () => {
     const { url, received } = await receiver((_req, _body, res) => res.writeHead(307, { location: 'http://127.0.0.1:1/elsewhere' }).end());
-    expect(await sendWebhook({ url, address: loopback, body: '{}', headers: {}, timeoutMs: 2000 })).toMatchObject({ ok: false, statusCode: 307 });
+    expect(await sendWebhook({ url, address: loopback, body: '{}', headers: {}, timeoutMs: 2000 })).toMatchObject({
+      ok: false,
+      statusCode: 307,
+    });
     expect(received).toHaveLength(1);
   });
 

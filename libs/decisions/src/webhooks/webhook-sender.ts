@@ -39,13 +39,23 @@ export function sendWebhook(request: WebhookRequest): Promise<WebhookResult> {
   return new Promise((resolve) => {
     const settle = (statusCode: number | null) => {
       const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
-      resolve({ ok, statusCode, durationMs: elapsed(), error: ok ? null : statusCode === null ? RECEIVER_UNREACHABLE : `HTTP ${statusCode}` });
+      resolve({
+        ok,
+        statusCode,
+        durationMs: elapsed(),
+        error: ok ? null : statusCode === null ? RECEIVER_UNREACHABLE : `HTTP ${statusCode}`,
+      });
     };
     const outgoing = send(
       request.url,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'Attest-Webhooks/1', ...request.headers, 'content-length': Buffer.byteLength(request.body) },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Attest-Webhooks/1',
+          ...request.headers,
+          'content-length': Buffer.byteLength(request.body),
+        },
         lookup: pinnedLookup(request.address),
         agent: false, // no pooled connection, which could have been opened to an address checked under other rules
         signal: AbortSignal.timeout(request.timeoutMs),

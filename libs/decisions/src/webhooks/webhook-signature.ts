@@ -55,7 +55,11 @@ export function verifyWebhook(
     .map((part) => part.trim())
     .filter((part) => part.startsWith('v1='))
     .map((part) => part.slice(3));
-  if (!/^\d{1,15}$/.test(String(headers.timestamp ?? '')) || candidates.length === 0 || !candidates.every((c) => /^[0-9a-f]{64}$/i.test(c))) {
+  if (
+    !/^\d{1,15}$/.test(String(headers.timestamp ?? '')) ||
+    candidates.length === 0 ||
+    !candidates.every((c) => /^[0-9a-f]{64}$/i.test(c))
+  ) {
     return { ok: false, reason: 'malformed' };
   }
   const expected = Buffer.from(hmacHex(secret, timestamp, body), 'hex');

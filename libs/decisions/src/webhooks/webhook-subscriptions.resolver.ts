@@ -13,7 +13,11 @@ import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
 /** Defined beside its only user; the token keeps its name unique like any other loader. */
 const attemptsOfWebhookDeliveryLoader = defineLoader({
   name: 'webhookDelivery.attempts',
-  batch: async (ids: readonly string[], actor: AuthenticatedPrincipal, service: WebhookSubscriptionsService): Promise<WebhookDeliveryAttemptModel[][]> =>
+  batch: async (
+    ids: readonly string[],
+    actor: AuthenticatedPrincipal,
+    service: WebhookSubscriptionsService,
+  ): Promise<WebhookDeliveryAttemptModel[][]> =>
     groupByKeys(ids, (await service.attemptsOf(actor, ids)).map(toAttemptModel), (a) => a.deliveryId),
 });
 
@@ -21,25 +25,38 @@ const attemptsOfWebhookDeliveryLoader = defineLoader({
 export class WebhookSubscriptionsResolver {
   constructor(private readonly service: WebhookSubscriptionsService) {}
 
-  @Mutation(() => CreatedWebhookSubscription, { description: 'Subscribes a URL to an automation\'s decision events; the signing secret is returned once' })
+  @Mutation(() => CreatedWebhookSubscription, {
+    description: "Subscribes a URL to an automation's decision events; the signing secret is returned once",
+  })
   @Can('update', 'Automation')
-  createWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The automation, URL and events' }) input: CreateWebhookSubscriptionInput) {
+  createWebhookSubscription(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { description: 'The automation, URL and events' }) input: CreateWebhookSubscriptionInput,
+  ) {
     return this.service.create(actor, input);
   }
 
   @Mutation(() => WebhookSubscriptionModel, { description: 'Stops deliveries to the subscription; pending ones fail' })
   @Can('update', 'Automation')
-  deactivateWebhookSubscription(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The subscription to stop' }) id: string) {
+  deactivateWebhookSubscription(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('id', { type: () => ID, description: 'The subscription to stop' }) id: string,
+  ) {
     return this.service.deactivate(actor, id);
   }
 
-  @Query(() => [WebhookSubscriptionModel], { description: 'The webhook subscriptions of an automation, newest first (its owner or an admin)' })
+  @Query(() => [WebhookSubscriptionModel], {
+    description: 'The webhook subscriptions of an automation, newest first (its owner or an admin)',
+  })
   @Can('update', 'Automation')
-  webhookSubscriptions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('automationId', { type: () => ID, description: 'The automation whose subscriptions to list' }) automationId: string) {
+  webhookSubscriptions(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('automationId', { type: () => ID, description: 'The automation whose subscriptions to list' }) automationId: string,
+  ) {
     return this.service.list(actor, automationId);
   }
 
-  @Query(() => WebhookDeliveryConnection, { description: 'A subscription\'s deliveries, newest first', complexity: pageCost })
+  @Query(() => WebhookDeliveryConnection, { description: "A subscription's deliveries, newest first", complexity: pageCost })
   @Can('update', 'Automation')
   webhookDeliveries(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: WebhookDeliveriesArgs) {
     return this.service.deliveries(actor, args);
@@ -47,7 +64,11 @@ export class WebhookSubscriptionsResolver {
 
   @ResolveField(() => [WebhookDeliveryAttemptModel], { description: 'Every HTTP attempt, oldest first', complexity: 5 })
   @Can('update', 'Automation')
-  attemptLog(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() delivery: WebhookDeliveryEntity, @Loaders() loaders: LoaderRegistry) {
+  attemptLog(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() delivery: WebhookDeliveryEntity,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
     return loaders.get(attemptsOfWebhookDeliveryLoader, actor, this.service).load(delivery.id);
   }
 }

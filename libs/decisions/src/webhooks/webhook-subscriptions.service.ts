@@ -27,18 +27,33 @@ export class WebhookSubscriptionsService {
     @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
   ) {}
 
-  async create(actor: AuthenticatedPrincipal, input: CreateWebhookSubscriptionInput): Promise<{ subscription: WebhookSubscriptionEntity; secret: string }> {
+  async create(
+    actor: AuthenticatedPrincipal,
+    input: CreateWebhookSubscriptionInput,
+  ): Promise<{ subscription: WebhookSubscriptionEntity; secret: string }> {
     await this.assertManages(actor, input.automationId);
     const refusal = this.targets.refusalOfUrl(input.url);
     if (refusal) throw AttestError.validation(refusal, { field: 'url' });
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const subscription = await this.db.transaction(actor.tenantId, async (m) => {
       await this.assertBelowCap(m, input.automationId);
-      const saved = await m.save(m.create(WebhookSubscriptionEntity, {
-        tenantId: actor.tenantId, automationId: input.automationId, url: input.url, events: input.events, active: true,
-        secretSealed: seal(this.keys.derive(WEBHOOK_SECRET_KEY_LABEL), secret), createdBy: actor.principalId,
-      }));
-      await recordAudit(m, actor, { action: 'webhook_subscription.created', subjectType: 'WebhookSubscription', subjectId: saved.id, after: snapshot(saved) });
+      const saved = await m.save(
+        m.create(WebhookSubscriptionEntity, {
+          tenantId: actor.tenantId,
+          automationId: input.automationId,
+          url: input.url,
+          events: input.events,
+          active: true,
+          secretSealed: seal(this.keys.derive(WEBHOOK_SECRET_KEY_LABEL), secret),
+          createdBy: actor.principalId,
+        }),
+      );
+      await recordAudit(m, actor, {
+        action: 'webhook_subscription.created',
+        subjectType: 'WebhookSubscription',
+        subjectId: saved.id,
+        after: snapshot(saved),
+      });
       return saved;
     });
     return { subscription, secret };
@@ -51,14 +66,22 @@ export class WebhookSubscriptionsService {
       const before = await m.findOneByOrFail(WebhookSubscriptionEntity, { id });
       if (!before.active) return before;
       const after = await m.save(WebhookSubscriptionEntity, { ...before, active: false });
-      await recordAudit(m, actor, { action: 'webhook_subscription.deactivated', subjectType: 'WebhookSubscription', subjectId: id, before: snapshot(before), after: snapshot(after) });
+      await recordAudit(m, actor, {
+        action: 'webhook_subscription.deactivated',
+        subjectType: 'WebhookSubscription',
+        subjectId: id,
+        before: snapshot(before),
+        after: snapshot(after),
+      });
       return after;
     });
   }
 
   async list(actor: AuthenticatedPrincipal, automationId: string): Promise<WebhookSubscriptionEntity[]> {
     await this.assertManages(actor, automationId);
-    return this.db.transaction(actor.tenantId, (m) => m.find(WebhookSubscriptionEntity, { where: { automationId }, order: { createdAt: 'DESC' } }));
+    return this.db.transaction(actor.tenantId, (m) =>
+      m.find(WebhookSubscriptionEntity, { where: { automationId }, order: { createdAt: 'DESC' } }),
+    );
   }
 
   async deliveries(actor: AuthenticatedPrincipal, args: WebhookDeliveriesArgs): Promise<Connection<WebhookDeliveryEntity>> {
@@ -85,7 +108,10 @@ export class WebhookSubscriptionsService {
     const limit = this.config.webhooks.maxSubscriptionsPerAutomation;
     const active = await m.countBy(WebhookSubscriptionEntity, { automationId, active: true });
     if (active >= limit) {
-      throw AttestError.conflict(`An automation may have at most ${limit} active webhook subscriptions (ATTEST_WEBHOOK_MAX_SUBSCRIPTIONS); deactivate one first`, { limit });
+      throw AttestError.conflict(
+        `An automation may have at most ${limit} active webhook subscriptions (ATTEST_WEBHOOK_MAX_SUBSCRIPTIONS); deactivate one first`,
+        { limit },
+      );
     }
   }
 
@@ -98,7 +124,7 @@ export class WebhookSubscriptionsService {
   private async assertManages(actor: AuthenticatedPrincipal, automationId: string): Promise<void> {
     const automation = await this.automations.get(actor, automationId);
     if (!actor.ability.can('update', subjectOf('Automation', automation))) {
-      throw AttestError.forbidden('Only the automation\'s owner or an admin manages its webhooks');
+      throw AttestError.forbidden("Only the automation's owner or an admin manages its webhooks");
     }
   }
 }

@@ -16,7 +16,7 @@ describe('abilities from policies/access', () => {
     expect(owner.can('approve', 'ModelVersion')).toBe(false);
   });
 
-  it('confines every grant to the principal\'s tenant, even for admins', () => {
+  it("confines every grant to the principal's tenant, even for admins", () => {
     const admin = ability([Role.ADMIN]);
     expect(admin.can('update', subjectOf('Model', { tenantId }))).toBe(true);
     expect(admin.can('update', subjectOf('Model', { tenantId: 'another-tenant' }))).toBe(false);
@@ -46,7 +46,7 @@ describe('abilities from policies/access', () => {
 describe('accessibleWhere', () => {
   const columns = { id: 'id', tenantId: 'tenant_id', ownerId: 'owner_id', automationId: 'automation_id' };
 
-  it('renders a service\'s bound automations as SQL with parameters', () => {
+  it("renders a service's bound automations as SQL with parameters", () => {
     const where = accessibleWhere(ability([Role.SERVICE], 'svc', ['a1', 'a2']), 'read', 'Automation', 'x', columns);
     expect(where.sql).toMatch(/x\.id IN \(:\.\.\.acl_Automation_\d+\)/);
     expect(where.sql).toMatch(/x\.tenant_id = :acl_Automation_\d+/);
@@ -55,6 +55,8 @@ describe('accessibleWhere', () => {
 
   it('is FALSE when no rule grants the action, and fails closed on unmapped fields', () => {
     expect(accessibleWhere(ability([Role.AUDITOR]), 'read', 'ApiKey', 'k', columns).sql).toBe('FALSE');
-    expect(() => accessibleWhere(ability([Role.SERVICE], 's', ['a']), 'read', 'Automation', 'x', { tenantId: 'tenant_id' })).toThrow(/unmapped field/);
+    expect(() => accessibleWhere(ability([Role.SERVICE], 's', ['a']), 'read', 'Automation', 'x', { tenantId: 'tenant_id' })).toThrow(
+      /unmapped field/,
+    );
   });
 });

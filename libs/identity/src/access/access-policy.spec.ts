@@ -11,8 +11,20 @@ const parse = (text: string) => {
 describe('access policy loader', () => {
   it('loads the committed policies/access folder with every role', () => {
     const policy = loadAccessPolicy(join(__dirname, '../../../../policies/access'));
-    expect(Object.keys(policy).sort()).toEqual(['admin', 'auditor', 'automation_owner', 'compliance_officer', 'lineage_producer', 'model_owner', 'service']);
-    expect(policy.admin.rules[0]).toMatchObject({ action: ['manage'], subject: ['all'], source: expect.stringMatching(/roles\.yaml:\d+$/) });
+    expect(Object.keys(policy).sort()).toEqual([
+      'admin',
+      'auditor',
+      'automation_owner',
+      'compliance_officer',
+      'lineage_producer',
+      'model_owner',
+      'service',
+    ]);
+    expect(policy.admin.rules[0]).toMatchObject({
+      action: ['manage'],
+      subject: ['all'],
+      source: expect.stringMatching(/roles\.yaml:\d+$/),
+    });
   });
 
   it('reports an unknown action with file and line', () => {

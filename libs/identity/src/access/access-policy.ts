@@ -34,7 +34,9 @@ const PLACEHOLDER = /\$\{([^}]+)\}/g;
 export function loadAccessPolicy(dir: string, cwd = process.cwd()): AccessPolicy {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    files = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
   } catch {
     throw new AccessPolicyError([`${dir}: the access policy folder cannot be read`]);
   }

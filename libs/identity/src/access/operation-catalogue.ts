@@ -43,7 +43,9 @@ export function declaredOperations(resolverClasses: Type[]): DeclaredOperation[]
 
 /** Role × operation: may a principal holding only this role reach the operation at all? */
 export function accessMatrix(policy: AccessPolicy, operations: DeclaredOperation[]): Record<string, Record<Role, boolean>> {
-  const abilities = ROLES.map((role) => [role, buildAbility(policy, { id: 'p', tenantId: 't', roles: [role], automationIds: [] })] as const);
+  const abilities = ROLES.map(
+    (role) => [role, buildAbility(policy, { id: 'p', tenantId: 't', roles: [role], automationIds: [] })] as const,
+  );
   return Object.fromEntries(
     operations.map((op) => [
       op.operation,
@@ -59,7 +61,11 @@ export function renderAccessMatrix(policy: AccessPolicy, operations: DeclaredOpe
   const matrix = accessMatrix(policy, operations);
   const header = `| operation | needs | ${ROLES.join(' | ')} |\n|---|---|${ROLES.map(() => '---').join('|')}|`;
   const rows = operations.map((op) => {
-    const needs = op.isPublic ? 'public' : op.requirement ? `${op.requirement.actions.join(' or ')} ${op.requirement.subject}` : '**undeclared**';
+    const needs = op.isPublic
+      ? 'public'
+      : op.requirement
+        ? `${op.requirement.actions.join(' or ')} ${op.requirement.subject}`
+        : '**undeclared**';
     return `| ${op.operation} | ${needs} | ${ROLES.map((r) => (matrix[op.operation][r] ? 'yes' : '—')).join(' | ')} |`;
   });
   return [header, ...rows].join('\n');

@@ -4,8 +4,24 @@ export const ACTIONS = ['manage', 'read', 'create', 'update', 'transition', 'app
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = [
-  'Tenant', 'Principal', 'RoleBinding', 'ApiKey', 'Model', 'ModelVersion', 'Dataset', 'DatasetVersion',
-  'Automation', 'AutomationVersion', 'AuditEvent', 'PolicyPack', 'Decision', 'IngestJob', 'Ledger', 'Lineage', 'PolicySimulation', 'all',
+  'Tenant',
+  'Principal',
+  'RoleBinding',
+  'ApiKey',
+  'Model',
+  'ModelVersion',
+  'Dataset',
+  'DatasetVersion',
+  'Automation',
+  'AutomationVersion',
+  'AuditEvent',
+  'PolicyPack',
+  'Decision',
+  'IngestJob',
+  'Ledger',
+  'Lineage',
+  'PolicySimulation',
+  'all',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 
@@ -24,7 +40,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   [Role.ADMIN]: 'Administers the tenant (principals, roles, API keys) and may do everything in it',
   [Role.MODEL_OWNER]: 'Registers models and datasets and moves the versions of the models they own toward review',
   [Role.AUTOMATION_OWNER]: 'Registers automations and moves the versions of the automations they own toward review',
-  [Role.COMPLIANCE_OFFICER]: 'Reads everything in the tenant, including the audit trail, approves lifecycle transitions and reviews decisions',
+  [Role.COMPLIANCE_OFFICER]:
+    'Reads everything in the tenant, including the audit trail, approves lifecycle transitions and reviews decisions',
   [Role.AUDITOR]: 'Read-only access to the whole tenant, including the audit trail; decisions without their inputs, outputs and context',
   [Role.SERVICE]: 'A machine identity bound to named automations; it sees only those, and records and reads their decisions',
   [Role.LINEAGE_PRODUCER]: 'A data platform (Airflow, Spark, dbt) that sends OpenLineage run events to POST /api/v1/lineage',

@@ -37,7 +37,10 @@ export class AccessGuard implements CanActivate {
       principal = graphqlContext.principal = await this.authenticator.principalOf(graphqlContext);
     } else if (context.getType() === 'http' && requirement) {
       const req = context.switchToHttp().getRequest<HttpRequest>();
-      principal = await this.authenticator.authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, correlationIdOf(req));
+      principal = await this.authenticator.authenticate(
+        { authorization: req.header('authorization'), apiKey: req.header('x-api-key') },
+        correlationIdOf(req),
+      );
       req[HTTP_PRINCIPAL] = principal;
       if (budget) await this.rateLimits.consume(budget, `${principal.tenantId}:${principal.principalId}`);
     } else {

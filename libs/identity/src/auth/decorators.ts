@@ -35,9 +35,10 @@ export const Can = (action: Action | Action[], subject: SubjectType) =>
 export const RateLimited = (budget: Exclude<RateBudget, 'requests' | 'cost'>) => SetMetadata(RATE_BUDGET_KEY, budget);
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedPrincipal => {
-  const principal = context.getType() === 'http'
-    ? (context.switchToHttp().getRequest<Record<symbol, AuthenticatedPrincipal | undefined>>())[HTTP_PRINCIPAL]
-    : GqlExecutionContext.create(context).getContext<GraphQLRequestContext>().principal;
+  const principal =
+    context.getType() === 'http'
+      ? context.switchToHttp().getRequest<Record<symbol, AuthenticatedPrincipal | undefined>>()[HTTP_PRINCIPAL]
+      : GqlExecutionContext.create(context).getContext<GraphQLRequestContext>().principal;
   if (!principal) throw new Error('CurrentPrincipal used on an operation the guard did not authenticate');
   return principal;
 });

@@ -5,7 +5,8 @@ const SECRET = 's'.repeat(40);
 const RULES = { secret: SECRET, issuer: 'attest', maxLifetimeSeconds: 3600 };
 const CLAIMS = { sub: '6f1d0c6e-0c55-4c4e-9d0b-2b0c7b0f0a11', tid: '0b1f4a53-51f3-4c1c-8d1c-52d3f0c5b6a2' };
 const now = () => Math.floor(Date.now() / 1000);
-const signed = (payload: object) => jwt.sign({ tid: CLAIMS.tid, sub: CLAIMS.sub, ...payload }, SECRET, { algorithm: 'HS256', issuer: 'attest' });
+const signed = (payload: object) =>
+  jwt.sign({ tid: CLAIMS.tid, sub: CLAIMS.sub, ...payload }, SECRET, { algorithm: 'HS256', issuer: 'attest' });
 
 describe('verifyJwt', () => {
   it('accepts a token minted within the maximum lifetime', () => {

@@ -22,7 +22,10 @@ export function mintJwt(claims: AttestJwtClaims, options: { secret: string; issu
  * for one that never expires or lives longer than `maxLifetimeSeconds` (from its `iat`, and from
  * now: a token whose `iat` lies is judged by what is left of it).
  */
-export function verifyJwt(token: string, options: { secret: string; issuer: string; maxLifetimeSeconds: number }): AttestJwtClaims | undefined {
+export function verifyJwt(
+  token: string,
+  options: { secret: string; issuer: string; maxLifetimeSeconds: number },
+): AttestJwtClaims | undefined {
   try {
     const payload = jwt.verify(token, options.secret, { algorithms: ['HS256'], issuer: options.issuer });
     if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.tid !== 'string') return undefined;

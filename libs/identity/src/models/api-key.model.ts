@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('ApiKey', { description: 'An API key: its metadata only; the secret is never stored' })
 export class ApiKeyModel {
-  @Field(() => ID, { description: 'The key\'s id (UUID); not the secret' }) id: string;
+  @Field(() => ID, { description: "The key's id (UUID); not the secret" }) id: string;
   @Field(() => ID, { description: 'The principal the key authenticates as' }) principalId: string;
   @Field({ description: 'What the key is for, as given when issued' }) name: string;
   @Field({ description: 'Public part of the key, to recognise it (att_<prefix>_…)' }) prefix: string;
@@ -14,7 +14,7 @@ export class ApiKeyModel {
 
 @ObjectType('IssuedApiKey', { description: 'A new API key: `secret` is shown this once' })
 export class IssuedApiKeyModel {
-  @Field(() => ApiKeyModel, { description: 'The key\'s metadata, as apiKeys lists it' }) apiKey: ApiKeyModel;
+  @Field(() => ApiKeyModel, { description: "The key's metadata, as apiKeys lists it" }) apiKey: ApiKeyModel;
   @Field({ description: 'The full key to send as "Authorization: Bearer <secret>"; not retrievable later' })
   secret: string;
 }

@@ -7,7 +7,9 @@ import { resolveJobsOptions } from '../jobs.options';
 import { InProcessJobQueue } from './in-process-job-queue';
 
 /** The queues these tests use, each defined once as a feature module defines its job. */
-const JOBS = Object.fromEntries(['mail', 'json', 'flaky', 'doomed', 'dedupe', 'bulk', 'nobody', 'ok', 'slow', 'later'].map((queue) => [queue, defineJob<unknown>(queue)]));
+const JOBS = Object.fromEntries(
+  ['mail', 'json', 'flaky', 'doomed', 'dedupe', 'bulk', 'nobody', 'ok', 'slow', 'later'].map((queue) => [queue, defineJob<unknown>(queue)]),
+);
 
 /** A handler that records every attempt and behaves as `behave` says. */
 function recordingHandler(queue: string, behave: (job: JobContext<unknown>) => Promise<void> = async () => undefined) {
@@ -133,7 +135,10 @@ describe('InProcessJobQueue', () => {
       running--;
     });
     queue = queueWith([handler], 3);
-    const ids = await queue.enqueueMany(JOBS.bulk, Array.from({ length: 10 }, (_, n) => ({ data: { n } })));
+    const ids = await queue.enqueueMany(
+      JOBS.bulk,
+      Array.from({ length: 10 }, (_, n) => ({ data: { n } })),
+    );
     expect(new Set(ids).size).toBe(10);
     await waitFor(() => calls.length === 10 && running === 0);
     expect(peak).toBe(3);

@@ -62,7 +62,8 @@ export class InProcessJobQueue extends JobQueue implements BeforeApplicationShut
     for (const lane of this.lanes.values()) dropped += lane.dropWaiting();
     await Promise.all([...this.lanes.values()].map((lane) => lane.idle()));
     this.known.clear();
-    if (dropped > 0) this.logger.log(`Dropped ${dropped} job(s) not started yet; their work is re-enqueued from PostgreSQL on the next start`);
+    if (dropped > 0)
+      this.logger.log(`Dropped ${dropped} job(s) not started yet; their work is re-enqueued from PostgreSQL on the next start`);
   }
 
   private accept(handler: JobHandler, data: unknown, options: ResolvedEnqueueOptions): string {

@@ -52,7 +52,13 @@ export class RedisJobWorkers implements OnApplicationBootstrap, BeforeApplicatio
 
   /** BullMQ retries (with the job's backoff) when the processor throws. */
   private async process(handler: JobHandler, job: Job): Promise<void> {
-    const context = { id: job.id!, queue: job.queueName, data: job.data, attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 };
+    const context = {
+      id: job.id!,
+      queue: job.queueName,
+      data: job.data,
+      attempt: job.attemptsMade + 1,
+      maxAttempts: job.opts.attempts ?? 1,
+    };
     const outcome = await runAttempt(handler, context, this.logger);
     if (!outcome.ok) throw outcome.error;
   }

@@ -56,13 +56,19 @@ export class LedgerReads {
       const leaf = await leafFor(m, args);
       if (!leaf) throw AttestError.notFound('LedgerEntry', String(args.factId ?? args.leafIndex));
       if (leaf.position === null || Number(leaf.position) >= size) {
-        throw AttestError.validation(`The leaf is not sealed in the tree of ${size} leaves yet: ask again after the next checkpoint`, { field: 'treeSize' });
+        throw AttestError.validation(`The leaf is not sealed in the tree of ${size} leaves yet: ask again after the next checkpoint`, {
+          field: 'treeSize',
+        });
       }
       const index = Number(leaf.position);
       const hashes = await overStoredTree(m, size, (tree) => inclusionProof(tree, index, size));
       const bytes = leafBytes(index, leaf.fact);
       return {
-        leafIndex: index, treeSize: size, hashes: hashes.map(base64), leaf: bytes.toString('utf8'), leafHash: base64(leafHash(bytes)),
+        leafIndex: index,
+        treeSize: size,
+        hashes: hashes.map(base64),
+        leaf: bytes.toString('utf8'),
+        leafHash: base64(leafHash(bytes)),
         checkpoint: toCheckpoint(this.keys.originOf(actor.tenantId), checkpoint),
       };
     });
@@ -73,12 +79,21 @@ export class LedgerReads {
       const to = await this.checkpointOrFail(m, args.toSize);
       const toSize = Number(to.tree_size);
       if (args.fromSize > toSize) {
-        throw AttestError.validation(`fromSize ${args.fromSize} is beyond the tree of ${toSize} leaves: this log never reached it, or was cut back`, { field: 'fromSize' });
+        throw AttestError.validation(
+          `fromSize ${args.fromSize} is beyond the tree of ${toSize} leaves: this log never reached it, or was cut back`,
+          { field: 'fromSize' },
+        );
       }
       const from = await this.checkpointOrFail(m, args.fromSize);
       const hashes = await overStoredTree(m, toSize, (tree) => consistencyProof(tree, args.fromSize, toSize));
       const origin = this.keys.originOf(actor.tenantId);
-      return { fromSize: args.fromSize, toSize, hashes: hashes.map(base64), fromCheckpoint: toCheckpoint(origin, from), toCheckpoint: toCheckpoint(origin, to) };
+      return {
+        fromSize: args.fromSize,
+        toSize,
+        hashes: hashes.map(base64),
+        fromCheckpoint: toCheckpoint(origin, from),
+        toCheckpoint: toCheckpoint(origin, to),
+      };
     });
   }
 
@@ -118,8 +133,11 @@ export class LedgerReads {
         [actor.tenantId],
       );
       return {
-        origin, treeSize: latest ? Number(latest.tree_size) : 0, latestCheckpoint: latest ? toCheckpoint(origin, latest) : null,
-        unsequenced: pending.unsequenced, oldestUnsequencedAt: pending.oldest,
+        origin,
+        treeSize: latest ? Number(latest.tree_size) : 0,
+        latestCheckpoint: latest ? toCheckpoint(origin, latest) : null,
+        unsequenced: pending.unsequenced,
+        oldestUnsequencedAt: pending.oldest,
       };
     });
   }
@@ -135,7 +153,10 @@ export class LedgerReads {
 function leafFor(m: EntityManager, args: LedgerInclusionProofArgs): Promise<LeafRow | undefined> {
   return (
     args.factId !== undefined
-      ? m.query(`SELECT ${LEAF_COLUMNS} FROM ledger_leaves WHERE tenant_id = attest_current_tenant() AND fact_id = $1 ORDER BY id LIMIT 1`, [args.factId])
+      ? m.query(
+          `SELECT ${LEAF_COLUMNS} FROM ledger_leaves WHERE tenant_id = attest_current_tenant() AND fact_id = $1 ORDER BY id LIMIT 1`,
+          [args.factId],
+        )
       : m.query(`SELECT ${LEAF_COLUMNS} FROM ledger_leaves WHERE position = $1`, [args.leafIndex])
   ).then((rows: LeafRow[]) => rows[0]);
 }
@@ -144,8 +165,15 @@ function toEntry(row: LeafRow): LedgerEntryModel {
   const index = row.position === null ? null : Number(row.position);
   const bytes = index === null ? null : leafBytes(index, row.fact);
   return {
-    index, kind: row.kind, factId: row.fact_id, fact: JSON.parse(row.fact), leaf: bytes?.toString('utf8') ?? null,
-    leafHash: bytes ? base64(leafHash(bytes)) : null, writtenAt: row.created_at, sealedAt: row.sealed_at, currentFact: row.current ?? null,
+    index,
+    kind: row.kind,
+    factId: row.fact_id,
+    fact: JSON.parse(row.fact),
+    leaf: bytes?.toString('utf8') ?? null,
+    leafHash: bytes ? base64(leafHash(bytes)) : null,
+    writtenAt: row.created_at,
+    sealedAt: row.sealed_at,
+    currentFact: row.current ?? null,
   };
 }
 
@@ -157,7 +185,8 @@ function decodeEntryCursor(cursor: string): string {
 
 function notCheckpointed(treeSize: number): AttestError {
   return new AttestError(ErrorCode.NOT_FOUND, `No checkpoint was signed at size ${treeSize}: proofs are given for checkpointed sizes`, {
-    subjectType: 'LedgerCheckpoint', id: String(treeSize),
+    subjectType: 'LedgerCheckpoint',
+    id: String(treeSize),
   });
 }
 

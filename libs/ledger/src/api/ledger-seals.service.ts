@@ -19,7 +19,9 @@ export class LedgerSeals {
   async sealsOf(tenantId: string, kind: string, factIds: readonly string[]): Promise<FactSeal[]> {
     const rows: { fact_id: string; position: string | null; sealed_at: Date | null }[] = await this.db.transaction(tenantId, (m) =>
       m.query('SELECT fact_id, position, sealed_at FROM ledger_leaves WHERE tenant_id = $1 AND kind = $2 AND fact_id = ANY ($3::text[])', [
-        tenantId, kind, [...factIds],
+        tenantId,
+        kind,
+        [...factIds],
       ]),
     );
     return rows.map((r) => ({ factId: r.fact_id, index: r.position === null ? null : Number(r.position), sealedAt: r.sealed_at }));

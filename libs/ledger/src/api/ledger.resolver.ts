@@ -24,13 +24,18 @@ export class LedgerResolver {
     private readonly verifier: LedgerVerifier,
   ) {}
 
-  @Query(() => LedgerCheckpointModel, { nullable: true, description: 'The latest signed checkpoint, or the one of a given size; null before the first' })
+  @Query(() => LedgerCheckpointModel, {
+    nullable: true,
+    description: 'The latest signed checkpoint, or the one of a given size; null before the first',
+  })
   @Can('read', 'Ledger')
   ledgerCheckpoint(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: LedgerCheckpointArgs) {
     return this.reads.checkpoint(actor, args.treeSize);
   }
 
-  @Query(() => LedgerInclusionProofModel, { description: 'That a leaf (by index, or by the id of its fact) is in the tree of a checkpoint' })
+  @Query(() => LedgerInclusionProofModel, {
+    description: 'That a leaf (by index, or by the id of its fact) is in the tree of a checkpoint',
+  })
   @Can('read', 'Ledger')
   ledgerInclusionProof(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: LedgerInclusionProofArgs) {
     return this.reads.inclusionProof(actor, args);

@@ -35,10 +35,13 @@ export function parseCheckpoint(text: string): ParsedCheckpoint {
   if (lines.length !== 4) return { ok: false, reason: 'a checkpoint has 4 lines: origin, tree size, root hash, timestamp' };
   const [origin, size, root, stamp] = lines;
   if (!ORIGIN.test(origin)) return { ok: false, reason: 'line 1: the origin must be printable ASCII without spaces' };
-  if (!SIZE.test(size) || !Number.isSafeInteger(Number(size))) return { ok: false, reason: 'line 2: the tree size must be a decimal integer' };
+  if (!SIZE.test(size) || !Number.isSafeInteger(Number(size)))
+    return { ok: false, reason: 'line 2: the tree size must be a decimal integer' };
   const rootHash = Buffer.from(root, 'base64');
-  if (rootHash.length !== 32 || rootHash.toString('base64') !== root) return { ok: false, reason: 'line 3: the root hash must be 32 bytes of base64' };
+  if (rootHash.length !== 32 || rootHash.toString('base64') !== root)
+    return { ok: false, reason: 'line 3: the root hash must be 32 bytes of base64' };
   const time = stamp.startsWith('timestamp ') ? stamp.slice('timestamp '.length) : '';
-  if (!ISO.test(time) || Number.isNaN(Date.parse(time))) return { ok: false, reason: 'line 4: expected "timestamp <ISO 8601 UTC with milliseconds>"' };
+  if (!ISO.test(time) || Number.isNaN(Date.parse(time)))
+    return { ok: false, reason: 'line 4: expected "timestamp <ISO 8601 UTC with milliseconds>"' };
   return { ok: true, checkpoint: { origin, treeSize: Number(size), rootHash, timestamp: new Date(time) } };
 }

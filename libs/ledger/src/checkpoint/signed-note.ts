@@ -45,7 +45,8 @@ export type OpenedNote = { ok: true; text: string } | { ok: false; reason: strin
 /** The note's text, if a signature line by this key verifies over it; otherwise why not. */
 export function openNote(note: string, verifier: NoteVerifier): OpenedNote {
   const parts = splitNote(note);
-  if (!parts || !note.endsWith('\n')) return { ok: false, reason: 'not a signed note (no blank line before the signatures, or no final newline)' };
+  if (!parts || !note.endsWith('\n'))
+    return { ok: false, reason: 'not a signed note (no blank line before the signatures, or no final newline)' };
   const { text, lines } = parts;
   const id = keyId(verifier.name, verifier.publicKey);
   for (const line of lines) {
@@ -76,7 +77,13 @@ export function unverifiedText(note: string): string | null {
 function splitNote(note: string): { text: string; lines: string[] } | null {
   const split = note.lastIndexOf('\n\n');
   if (split < 0) return null;
-  return { text: note.slice(0, split + 1), lines: note.slice(split + 2).replace(/\n$/, '').split('\n') };
+  return {
+    text: note.slice(0, split + 1),
+    lines: note
+      .slice(split + 2)
+      .replace(/\n$/, '')
+      .split('\n'),
+  };
 }
 
 function assertKeyName(name: string): void {

@@ -52,7 +52,8 @@ export class LedgerKeys {
 function signingKeyOf(config: AttestConfig): KeyObject {
   if (config.ledger.signingKey) {
     const key = createPrivateKey(config.ledger.signingKey);
-    if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError([`ATTEST_LEDGER_SIGNING_KEY is an ${key.asymmetricKeyType} key, not Ed25519`]);
+    if (key.asymmetricKeyType !== 'ed25519')
+      throw new ConfigError([`ATTEST_LEDGER_SIGNING_KEY is an ${key.asymmetricKeyType} key, not Ed25519`]);
     return key;
   }
   const seed = Buffer.from(hkdfSync('sha256', serverSecret(config), Buffer.alloc(0), 'attest/ledger/v1/signing-key', 32));

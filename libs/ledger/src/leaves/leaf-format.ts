@@ -11,7 +11,8 @@ export function leafBytes(index: number, fact: string): Buffer {
 }
 
 /** The SQL of the same bytes, for the sequencer, which hashes them where they are stored. */
-export const LEAF_BYTES_SQL = (index: string, fact: string) => `convert_to('{"index":' || ${index} || ',"fact":' || ${fact} || '}', 'UTF8')`;
+export const LEAF_BYTES_SQL = (index: string, fact: string) =>
+  `convert_to('{"index":' || ${index} || ',"fact":' || ${fact} || '}', 'UTF8')`;
 
 /** leafHash(leafBytes(index, fact)), without building the leaf: what verifying millions of leaves does. */
 export function leafHashOf(index: number, fact: string): Buffer {

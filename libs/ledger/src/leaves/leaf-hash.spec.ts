@@ -8,12 +8,16 @@ const reference = (bytes: Buffer) => createHash('sha256').update(Buffer.of(0x00)
 describe('leaf hashes out of the scratch buffer', () => {
   it('equal SHA-256(0x00 ‖ leaf) for any fact text, non-ASCII and leaves larger than the scratch buffer included', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 2 ** 40 }), fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ minLength: 5000, maxLength: 20000 })), (index, text) => {
-        const fact = JSON.stringify({ text });
-        const bytes = leafBytes(index, fact);
-        expect(leafHash(bytes).equals(reference(bytes))).toBe(true);
-        expect(leafHashOf(index, fact).equals(reference(bytes))).toBe(true);
-      }),
+      fc.property(
+        fc.nat({ max: 2 ** 40 }),
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ minLength: 5000, maxLength: 20000 })),
+        (index, text) => {
+          const fact = JSON.stringify({ text });
+          const bytes = leafBytes(index, fact);
+          expect(leafHash(bytes).equals(reference(bytes))).toBe(true);
+          expect(leafHashOf(index, fact).equals(reference(bytes))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

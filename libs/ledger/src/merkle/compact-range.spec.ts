@@ -14,7 +14,10 @@ describe('CompactRange: streaming a log and reading every head on the way', () =
       fc.property(fc.integer({ min: 0, max: 299 }), fc.integer({ min: 1, max: 300 }), (start, length) => {
         const end = Math.min(300, start + length);
         const reader = new PerfectSubtreeReader(300, (level, index) => tree.rangeHash(index * 2 ** level, (index + 1) * 2 ** level));
-        const range = new CompactRange(start, frontier(start).map((k) => reader.rangeHash(k.index * 2 ** k.level, (k.index + 1) * 2 ** k.level)));
+        const range = new CompactRange(
+          start,
+          frontier(start).map((k) => reader.rangeHash(k.index * 2 ** k.level, (k.index + 1) * 2 ** k.level)),
+        );
         expect(range.root().equals(rootHash(tree, start))).toBe(true);
         for (let i = start; i < end; i++) {
           range.append(hashes[i]);
@@ -31,7 +34,10 @@ describe('CompactRange: streaming a log and reading every head on the way', () =
       fc.property(fc.integer({ min: 0, max: 300 }), (stop) => {
         const range = new CompactRange();
         for (let i = 0; i < stop; i++) range.append(hashes[i]);
-        const resumed = new CompactRange(range.size, range.frontier.map((h) => Buffer.from(h.toString('hex'), 'hex')));
+        const resumed = new CompactRange(
+          range.size,
+          range.frontier.map((h) => Buffer.from(h.toString('hex'), 'hex')),
+        );
         for (let i = stop; i < 300; i++) resumed.append(hashes[i]);
         expect(resumed.root().equals(rootHash(tree, 300))).toBe(true);
       }),

@@ -15,7 +15,8 @@ export class CompactRange {
   constructor(size = 0, frontierHashes: readonly Buffer[] = []) {
     let bits = 0;
     for (let rest = size; rest > 0; rest = Math.floor(rest / 2)) bits += rest % 2;
-    if (bits !== frontierHashes.length) throw new RangeError(`CompactRange: a tree of ${size} leaves has ${bits} frontier heads, got ${frontierHashes.length}`);
+    if (bits !== frontierHashes.length)
+      throw new RangeError(`CompactRange: a tree of ${size} leaves has ${bits} frontier heads, got ${frontierHashes.length}`);
     this.count = size;
     this.heads = [...frontierHashes];
   }

@@ -62,9 +62,19 @@ describe('perfect subtrees: what a stored tree keeps', () => {
 
   it('the frontier of a size is its binary decomposition, and the head is computed from it alone', () => {
     expect(frontier(0)).toEqual([]);
-    expect(frontier(6)).toEqual([{ level: 2, index: 0 }, { level: 1, index: 2 }]);
-    expect(frontier(7)).toEqual([{ level: 2, index: 0 }, { level: 1, index: 2 }, { level: 0, index: 6 }]);
-    expect(frontier(2 ** 52 + 1)).toEqual([{ level: 52, index: 0 }, { level: 0, index: 2 ** 52 }]);
+    expect(frontier(6)).toEqual([
+      { level: 2, index: 0 },
+      { level: 1, index: 2 },
+    ]);
+    expect(frontier(7)).toEqual([
+      { level: 2, index: 0 },
+      { level: 1, index: 2 },
+      { level: 0, index: 6 },
+    ]);
+    expect(frontier(2 ** 52 + 1)).toEqual([
+      { level: 52, index: 0 },
+      { level: 0, index: 2 ** 52 },
+    ]);
     fc.assert(
       fc.property(fc.integer({ min: 1, max: MAX }), (size) => {
         const { nodes } = storeInBatches([size]);

@@ -20,7 +20,11 @@ export interface StoredNode extends NodeKey {
  * The nodes that appending `leafHashes` at positions firstPosition, firstPosition+1, … completes
  * (the leaves themselves at level 0 included), reading earlier nodes with `nodeAt`.
  */
-export function nodesCompletedBy(firstPosition: number, leafHashes: readonly Buffer[], nodeAt: (level: number, index: number) => Buffer): StoredNode[] {
+export function nodesCompletedBy(
+  firstPosition: number,
+  leafHashes: readonly Buffer[],
+  nodeAt: (level: number, index: number) => Buffer,
+): StoredNode[] {
   const added = new Map<string, Buffer>();
   const get = (level: number, index: number) => added.get(`${level}:${index}`) ?? nodeAt(level, index);
   const out: StoredNode[] = [];
@@ -48,7 +52,8 @@ export class PerfectSubtreeReader implements TreeReader {
   ) {}
 
   rangeHash(start: number, end: number): Buffer {
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end > this.size || start > end) throw new RangeError(`rangeHash: [${start}, ${end}) is not within [0, ${this.size})`);
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end > this.size || start > end)
+      throw new RangeError(`rangeHash: [${start}, ${end}) is not within [0, ${this.size})`);
     const n = end - start;
     if (n === 0) return EMPTY_ROOT_HASH;
     if (isPowerOfTwo(n) && start % n === 0) return this.nodeAt(levelOf(n), start / n);
@@ -71,10 +76,12 @@ function levelOf(width: number): number {
 export function nodesRead<T>(size: number, run: (reader: TreeReader) => T): NodeKey[] {
   const keys = new Map<string, NodeKey>();
   const placeholder = Buffer.alloc(32);
-  run(new PerfectSubtreeReader(size, (level, index) => {
-    keys.set(`${level}:${index}`, { level, index });
-    return placeholder;
-  }));
+  run(
+    new PerfectSubtreeReader(size, (level, index) => {
+      keys.set(`${level}:${index}`, { level, index });
+      return placeholder;
+    }),
+  );
   return [...keys.values()];
 }
 

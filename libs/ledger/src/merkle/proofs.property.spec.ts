@@ -11,7 +11,7 @@ const tree = new InMemoryTree(data.map(leafHash));
 
 const flipBit = (b: Buffer, bit: number): Buffer => {
   const copy = Buffer.from(b);
-  copy[Math.floor(bit / 8) % copy.length] ^= 1 << bit % 8;
+  copy[Math.floor(bit / 8) % copy.length] ^= 1 << (bit % 8);
   return copy;
 };
 
@@ -68,13 +68,17 @@ describe('Merkle proofs (property-based)', () => {
 
   it('a tree that rewrote history is not consistent with its past head', () => {
     fc.assert(
-      fc.property(twoSizes.filter(([m, n]) => m < n), fc.nat(), ([m, n], which) => {
-        // The same tree, but with one of the first m leaves changed: its head of m leaves differs.
-        const edited = data.slice(0, n).map((d, k) => (k === which % m ? Buffer.concat([d, Buffer.from('!')]) : d));
-        const forged = new InMemoryTree(edited.map(leafHash));
-        const proof = consistencyProof(forged, m, n);
-        expect(verifyConsistency(m, n, rootHash(tree, m), rootHash(forged, n), proof)).toBe(false);
-      }),
+      fc.property(
+        twoSizes.filter(([m, n]) => m < n),
+        fc.nat(),
+        ([m, n], which) => {
+          // The same tree, but with one of the first m leaves changed: its head of m leaves differs.
+          const edited = data.slice(0, n).map((d, k) => (k === which % m ? Buffer.concat([d, Buffer.from('!')]) : d));
+          const forged = new InMemoryTree(edited.map(leafHash));
+          const proof = consistencyProof(forged, m, n);
+          expect(verifyConsistency(m, n, rootHash(tree, m), rootHash(forged, n), proof)).toBe(false);
+        },
+      ),
       { numRuns: 200 },
     );
   });

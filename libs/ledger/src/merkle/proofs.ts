@@ -71,4 +71,3 @@ function assertIndex(index: number, size: number): void {
     throw new RangeError(`inclusionProof: need 0 <= index < size, got ${index} and ${size}`);
   }
 }
-

@@ -28,7 +28,9 @@ export function referencePath(m: number, d: readonly Buffer[]): Buffer[] {
   const n = d.length;
   if (n === 1) return [];
   const k = largestPowerOfTwoBelow(n);
-  return m < k ? [...referencePath(m, d.slice(0, k)), referenceMth(d.slice(k))] : [...referencePath(m - k, d.slice(k)), referenceMth(d.slice(0, k))];
+  return m < k
+    ? [...referencePath(m, d.slice(0, k)), referenceMth(d.slice(k))]
+    : [...referencePath(m - k, d.slice(k)), referenceMth(d.slice(0, k))];
 }
 
 /** PROOF(m, D[n]) = SUBPROOF(m, D[n], true) */

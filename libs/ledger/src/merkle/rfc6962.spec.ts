@@ -5,7 +5,9 @@ import { EMPTY_ROOT_HASH, hashLeafPreimage, headOfLeafHashes, isPowerOfTwo, leaf
 import { referenceMth, referencePath, referenceProof } from './rfc6962-reference';
 
 /** The leaves of the Certificate Transparency reference tests (RFC 6962's authors' implementation). */
-const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) => Buffer.from(h, 'hex'));
+const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) =>
+  Buffer.from(h, 'hex'),
+);
 /** Their tree heads for the first 1..8 leaves, as published with those tests. */
 const ROOTS = [
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -21,9 +23,21 @@ const ROOTS = [
 describe('RFC 6962 hashes', () => {
   it('hashes leaves with 0x00 and nodes with 0x01, and the empty tree as SHA-256 of nothing', () => {
     expect(EMPTY_ROOT_HASH.toString('hex')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(leafHash(Buffer.from('L')).equals(createHash('sha256').update(Buffer.from([0x00, 0x4c])).digest())).toBe(true);
+    expect(
+      leafHash(Buffer.from('L')).equals(
+        createHash('sha256')
+          .update(Buffer.from([0x00, 0x4c]))
+          .digest(),
+      ),
+    ).toBe(true);
     const [a, b] = [leafHash(Buffer.from('a')), leafHash(Buffer.from('b'))];
-    expect(nodeHash(a, b).equals(createHash('sha256').update(Buffer.concat([Buffer.of(0x01), a, b])).digest())).toBe(true);
+    expect(
+      nodeHash(a, b).equals(
+        createHash('sha256')
+          .update(Buffer.concat([Buffer.of(0x01), a, b]))
+          .digest(),
+      ),
+    ).toBe(true);
     expect(nodeHash(a, b).equals(nodeHash(b, a))).toBe(false);
   });
 
@@ -48,7 +62,8 @@ describe('RFC 6962 hashes', () => {
   });
 
   it('hashes a leaf preimage (0x00 ‖ text) as the leaf hash of the text', () => {
-    for (const text of ['', '{"a":1}', 'é😀']) expect(hashLeafPreimage(leafPreimage(text)).equals(leafHash(Buffer.from(text, 'utf8')))).toBe(true);
+    for (const text of ['', '{"a":1}', 'é😀'])
+      expect(hashLeafPreimage(leafPreimage(text)).equals(leafHash(Buffer.from(text, 'utf8')))).toBe(true);
     expect(() => hashLeafPreimage(Buffer.from('x'))).toThrow(/0x00/);
     expect(() => nodeHash(Buffer.alloc(31), Buffer.alloc(32))).toThrow(/32-byte/);
   });

@@ -7,7 +7,6 @@ import { createHash, hash } from 'node:crypto';
  */
 export const EMPTY_ROOT_HASH: Buffer = createHash('sha256').digest();
 
-
 // crypto.hash (one shot) costs about half of createHash().update().digest() for inputs this small,
 // and the node hash reuses one 65-byte scratch buffer (hash() copies its input synchronously).
 // Its digest is taken as a 'binary' (latin1) string and made a Buffer here: on Node 20 that is ~300 ns cheaper

@@ -6,7 +6,9 @@ export function readFileBytes(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new BundleInputError(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new BundleInputError(
+      `${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
 }
 

@@ -31,7 +31,10 @@ describe('bundle directories', () => {
 
     writeFileSync(join(dir, 'proofs/1.json'), JSON.stringify(f.consistency(5, 12)));
     expect(() => readBundleDir(dir)).toThrow(/proofs\/1\.json: not an inclusion proof/);
-    writeFileSync(join(dir, 'bundle.json'), JSON.stringify({ format: 'attest-ledger-bundle/1', origin: f.origin, from: 4, to: 2, treeSize: 12, leaves: [] }));
+    writeFileSync(
+      join(dir, 'bundle.json'),
+      JSON.stringify({ format: 'attest-ledger-bundle/1', origin: f.origin, from: 4, to: 2, treeSize: 12, leaves: [] }),
+    );
     expect(() => readBundleDir(dir)).toThrow(/"from" is after "to"/);
     writeFileSync(join(dir, 'bundle.json'), '{}');
     expect(() => readBundleDir(dir)).toThrow(BundleInputError);

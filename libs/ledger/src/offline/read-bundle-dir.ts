@@ -46,7 +46,8 @@ function parseManifest(json: unknown, path: string): BundleManifest {
   }
   if (m.from! > m.to!) throw fail('"from" is after "to"');
   if (typeof m.origin !== 'string') throw fail('"origin" must be a string');
-  if (!Array.isArray(m.leaves) || !m.leaves.every((l) => Number.isSafeInteger(l?.index))) throw fail('"leaves" must be a list of { index, kind, factId, currentFact }');
+  if (!Array.isArray(m.leaves) || !m.leaves.every((l) => Number.isSafeInteger(l?.index)))
+    throw fail('"leaves" must be a list of { index, kind, factId, currentFact }');
   if (m.since !== undefined && !Number.isSafeInteger(m.since?.treeSize)) throw fail('"since.treeSize" must be an integer');
   return m as BundleManifest;
 }

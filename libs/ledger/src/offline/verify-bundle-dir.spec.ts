@@ -19,7 +19,7 @@ describe('offline verification of an exported bundle', () => {
     expect(verifyBundleDir(f.exported(1), trust)).toMatchObject({ ok: true });
   });
 
-  it('names a missing leaf or proof at its index, with the server\'s answer when it gave one', () => {
+  it("names a missing leaf or proof at its index, with the server's answer when it gave one", () => {
     const bundle = f.exported(12);
     bundle.leaves.delete(4);
     bundle.leaves.delete(7);
@@ -27,7 +27,11 @@ describe('offline verification of an exported bundle', () => {
     const noProof = f.exported(12);
     noProof.proofs.delete(5);
     noProof.manifest.missing = [{ index: 5, error: 'LedgerEntry 5 not found' }];
-    expect(verifyBundleDir(noProof, trust)).toEqual({ ok: false, index: 5, reason: 'leaf 5 is missing (the server answered: LedgerEntry 5 not found)' });
+    expect(verifyBundleDir(noProof, trust)).toEqual({
+      ok: false,
+      index: 5,
+      reason: 'leaf 5 is missing (the server answered: LedgerEntry 5 not found)',
+    });
   });
 
   it('fails an edited leaf, a leaf moved to another index, and a file that is no leaf', () => {
@@ -58,7 +62,11 @@ describe('offline verification of an exported bundle', () => {
     const changed = f.exported(12);
     changed.manifest.leaves[5].currentFact = { ...f.facts[5], status: 'approved' };
     changed.manifest.leaves[9].currentFact = null;
-    expect(verifyBundleDir(changed, trust)).toEqual({ ok: false, index: 5, reason: 'the fact of leaf 5 was changed after it was sealed (decision d-5)' });
+    expect(verifyBundleDir(changed, trust)).toEqual({
+      ok: false,
+      index: 5,
+      reason: 'the fact of leaf 5 was changed after it was sealed (decision d-5)',
+    });
     changed.manifest.leaves[5].currentFact = f.facts[5];
     expect(verifyBundleDir(changed, trust)).toEqual({ ok: false, index: 9, reason: 'the fact of leaf 9 no longer exists (decision d-9)' });
 
@@ -67,11 +75,15 @@ describe('offline verification of an exported bundle', () => {
     expect(verifyBundleDir(unnamed, trust)).toMatchObject({ ok: false, index: 3, reason: expect.stringContaining('no current fact') });
   });
 
-  it('fails another log\'s, another key\'s or an edited checkpoint without an index, and a manifest that does not match it', () => {
+  it("fails another log's, another key's or an edited checkpoint without an index, and a manifest that does not match it", () => {
     expect(verifyBundleDir(f.exported(12), { ...trust, origin: 'attest.test/00000000-0000-4000-8000-000000000000' })).toEqual({
-      ok: false, reason: `the checkpoint is of the log ${f.origin}, not attest.test/00000000-0000-4000-8000-000000000000`,
+      ok: false,
+      reason: `the checkpoint is of the log ${f.origin}, not attest.test/00000000-0000-4000-8000-000000000000`,
     });
-    expect(verifyBundleDir(f.exported(12), { publicKey: generateKeyPairSync('ed25519').publicKey })).toMatchObject({ ok: false, reason: expect.stringContaining('signature') });
+    expect(verifyBundleDir(f.exported(12), { publicKey: generateKeyPairSync('ed25519').publicKey })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('signature'),
+    });
     const edited = f.exported(12);
     edited.checkpoint = { note: edited.checkpoint.note.replace('\n12\n', '\n13\n') };
     expect(verifyBundleDir(edited, trust)).toMatchObject({ ok: false, reason: expect.stringContaining('does not verify') });
@@ -82,25 +94,46 @@ describe('offline verification of an exported bundle', () => {
     expect(verifyBundleDir(beyond, trust)).toEqual({ ok: false, reason: 'the checkpoint of 8 leaves does not cover leaf 9' });
     const otherOrigin = f.exported(8);
     otherOrigin.manifest.origin = 'attest.test/other';
-    expect(verifyBundleDir(otherOrigin, { publicKey: f.publicKey })).toMatchObject({ ok: false, reason: expect.stringContaining('says it is of the log attest.test/other') });
+    expect(verifyBundleDir(otherOrigin, { publicKey: f.publicKey })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('says it is of the log attest.test/other'),
+    });
   });
 
-  it('checks that the tree extends a held checkpoint, from the bundle or the auditor\'s own', () => {
+  it("checks that the tree extends a held checkpoint, from the bundle or the auditor's own", () => {
     const bundle = { ...f.exported(12, 0, 3), since: f.checkpointAt(5), consistency: f.consistency(5, 12) };
-    expect(verifyBundleDir(bundle, trust)).toMatchObject({ ok: true, message: expect.stringMatching(/each fact unchanged; the tree extends the held checkpoint of 5 leaves$/) });
+    expect(verifyBundleDir(bundle, trust)).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/each fact unchanged; the tree extends the held checkpoint of 5 leaves$/),
+    });
     // The auditor's own copy wins: the bundle's proof is from 5, not from 7.
     expect(verifyBundleDir(bundle, { ...trust, held: f.checkpointAt(7) })).toEqual({
-      ok: false, reason: 'the proof is from 5 to 12 leaves, the checkpoints are at 7 and 12',
+      ok: false,
+      reason: 'the proof is from 5 to 12 leaves, the checkpoints are at 7 and 12',
     });
     const { consistency: _none, ...unproved } = bundle;
-    expect(verifyBundleDir({ ...unproved, manifest: { ...bundle.manifest, since: { treeSize: 5, error: 'Internal error' } } }, trust)).toEqual({
-      ok: false, reason: 'the bundle has no consistency proof from the held checkpoint of 5 leaves: the server refused it: Internal error',
+    expect(
+      verifyBundleDir({ ...unproved, manifest: { ...bundle.manifest, since: { treeSize: 5, error: 'Internal error' } } }, trust),
+    ).toEqual({
+      ok: false,
+      reason: 'the bundle has no consistency proof from the held checkpoint of 5 leaves: the server refused it: Internal error',
     });
     // A held checkpoint of a log whose history was rewritten: signed by the same key, another tree.
-    const forked = { note: signNote(formatCheckpoint({ origin: f.origin, treeSize: 5, rootHash: rootHash(f.tree, 6), timestamp: new Date() }), { name: f.keyName, privateKey: f.privateKey }) };
-    expect(verifyBundleDir(bundle, { ...trust, held: forked })).toMatchObject({ ok: false, reason: expect.stringContaining('does not extend the tree of 5') });
-    expect(verifyBundleDir(bundle, { ...trust, held: f.checkpointAt(5, undefined, generateKeyPairSync('ed25519').privateKey) })).toMatchObject({
-      ok: false, reason: expect.stringMatching(/^the held checkpoint/),
+    const forked = {
+      note: signNote(formatCheckpoint({ origin: f.origin, treeSize: 5, rootHash: rootHash(f.tree, 6), timestamp: new Date() }), {
+        name: f.keyName,
+        privateKey: f.privateKey,
+      }),
+    };
+    expect(verifyBundleDir(bundle, { ...trust, held: forked })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('does not extend the tree of 5'),
+    });
+    expect(
+      verifyBundleDir(bundle, { ...trust, held: f.checkpointAt(5, undefined, generateKeyPairSync('ed25519').privateKey) }),
+    ).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^the held checkpoint/),
     });
   });
 
@@ -109,7 +142,9 @@ describe('offline verification of an exported bundle', () => {
     const cut = { ...f.exported(8), since: f.checkpointAt(12) };
     cut.manifest.since = { treeSize: 12, error: 'fromSize 12 is beyond the tree of 8 leaves: this log never reached it, or was cut back' };
     expect(verifyBundleDir(cut, trust)).toEqual({
-      ok: false, index: 8, reason: 'the log was cut back below the checkpoint you hold: leaves from 8 on are gone (you hold 12 leaves)',
+      ok: false,
+      index: 8,
+      reason: 'the log was cut back below the checkpoint you hold: leaves from 8 on are gone (you hold 12 leaves)',
     });
     expect(verifyBundleDir(f.exported(8), { ...trust, held: f.checkpointAt(12) })).toMatchObject({ ok: false, index: 8 });
   });

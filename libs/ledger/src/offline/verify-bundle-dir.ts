@@ -42,9 +42,12 @@ export function verifyBundleDir(bundle: LedgerBundle, trust: BundleTrust): Bundl
 
 /** The manifest describes this checkpoint, and the checkpoint's tree holds every leaf it names. */
 function checkCoverage({ manifest }: LedgerBundle, checkpoint: Checkpoint): Check {
-  if (manifest.origin !== checkpoint.origin) return { ok: false, reason: `the bundle says it is of the log ${manifest.origin}, its checkpoint is of ${checkpoint.origin}` };
-  if (manifest.treeSize !== checkpoint.treeSize) return { ok: false, reason: `the bundle says its tree has ${manifest.treeSize} leaves, its checkpoint ${checkpoint.treeSize}` };
-  if (manifest.to >= checkpoint.treeSize) return { ok: false, reason: `the checkpoint of ${checkpoint.treeSize} leaves does not cover leaf ${manifest.to}` };
+  if (manifest.origin !== checkpoint.origin)
+    return { ok: false, reason: `the bundle says it is of the log ${manifest.origin}, its checkpoint is of ${checkpoint.origin}` };
+  if (manifest.treeSize !== checkpoint.treeSize)
+    return { ok: false, reason: `the bundle says its tree has ${manifest.treeSize} leaves, its checkpoint ${checkpoint.treeSize}` };
+  if (manifest.to >= checkpoint.treeSize)
+    return { ok: false, reason: `the checkpoint of ${checkpoint.treeSize} leaves does not cover leaf ${manifest.to}` };
   return { ok: true };
 }
 
@@ -61,7 +64,8 @@ function checkLeaf(bundle: LedgerBundle, checkpoint: Checkpoint, index: number, 
   const what = ` (${current.kind} ${current.factId})`;
   if (current.currentFact === null) return { ok: false, reason: `the fact of leaf ${index} no longer exists${what}` };
   // Compared canonically: the server's JSON of the fact now need not keep the sealed text's key order.
-  if (canonicalJson(current.currentFact) !== canonicalJson(leaf.fact)) return { ok: false, reason: `the fact of leaf ${index} was changed after it was sealed${what}` };
+  if (canonicalJson(current.currentFact) !== canonicalJson(leaf.fact))
+    return { ok: false, reason: `the fact of leaf ${index} was changed after it was sealed${what}` };
   return { ok: true };
 }
 
@@ -69,11 +73,18 @@ function checkLeaf(bundle: LedgerBundle, checkpoint: Checkpoint, index: number, 
 function checkHeld(bundle: LedgerBundle, held: Checkpoint, checkpoint: Checkpoint): Check & { index?: number } {
   const size = checkpoint.treeSize;
   if (held.treeSize > size) {
-    return { ok: false, index: size, reason: `the log was cut back below the checkpoint you hold: leaves from ${size} on are gone (you hold ${held.treeSize} leaves)` };
+    return {
+      ok: false,
+      index: size,
+      reason: `the log was cut back below the checkpoint you hold: leaves from ${size} on are gone (you hold ${held.treeSize} leaves)`,
+    };
   }
   if (!bundle.consistency) {
     const refused = bundle.manifest.since?.error;
-    return { ok: false, reason: `the bundle has no consistency proof from the held checkpoint of ${held.treeSize} leaves${refused ? `: the server refused it: ${refused}` : ''}` };
+    return {
+      ok: false,
+      reason: `the bundle has no consistency proof from the held checkpoint of ${held.treeSize} leaves${refused ? `: the server refused it: ${refused}` : ''}`,
+    };
   }
   return checkConsistency(held, checkpoint, bundle.consistency);
 }

@@ -43,14 +43,22 @@ export function verifyBundle(request: VerifyRequest): VerifyOutcome {
   if (!head.ok) return head;
   const { checkpoint } = head;
   if (!request.proof) {
-    return { ok: true, checkpoint, message: `the checkpoint of ${checkpoint.origin} at size ${checkpoint.treeSize} is signed by ${head.keyName}` };
+    return {
+      ok: true,
+      checkpoint,
+      message: `the checkpoint of ${checkpoint.origin} at size ${checkpoint.treeSize} is signed by ${head.keyName}`,
+    };
   }
   if (request.proof.type === 'inclusion') {
     if (request.leaf === undefined) throw new BundleInputError('an inclusion proof needs the leaf (--leaf)');
     const included = checkInclusion(checkpoint, request.proof, request.leaf);
     if (!included.ok) return included;
     const { leafIndex, treeSize } = request.proof;
-    return { ok: true, checkpoint, message: `leaf ${leafIndex} is in the tree of ${treeSize} leaves of ${checkpoint.origin}, signed by ${head.keyName} at ${checkpoint.timestamp.toISOString()}` };
+    return {
+      ok: true,
+      checkpoint,
+      message: `leaf ${leafIndex} is in the tree of ${treeSize} leaves of ${checkpoint.origin}, signed by ${head.keyName} at ${checkpoint.timestamp.toISOString()}`,
+    };
   }
   if (!request.fromCheckpoint) throw new BundleInputError('a consistency proof needs the older checkpoint (--from-checkpoint)');
   const older = openCheckpointFile(request.fromCheckpoint, request, 'older checkpoint');
@@ -58,7 +66,11 @@ export function verifyBundle(request: VerifyRequest): VerifyOutcome {
   const extended = checkConsistency(older.checkpoint, checkpoint, request.proof);
   if (!extended.ok) return extended;
   const { fromSize, toSize } = request.proof;
-  return { ok: true, checkpoint, message: `the tree of ${toSize} leaves of ${checkpoint.origin} extends the tree of ${fromSize}, both signed by ${head.keyName}` };
+  return {
+    ok: true,
+    checkpoint,
+    message: `the tree of ${toSize} leaves of ${checkpoint.origin} extends the tree of ${fromSize}, both signed by ${head.keyName}`,
+  };
 }
 
 export type Check = { ok: true } | { ok: false; reason: string };
@@ -67,13 +79,17 @@ export type Check = { ok: true } | { ok: false; reason: string };
 export function checkInclusion(checkpoint: Checkpoint, proof: InclusionProofFile, leaf: Buffer): Check {
   const { leafIndex, treeSize } = proof;
   const hashes = decodeHashes(proof.hashes);
-  if (treeSize !== checkpoint.treeSize) return { ok: false, reason: `the proof is for a tree of ${treeSize} leaves, the checkpoint for ${checkpoint.treeSize}` };
+  if (treeSize !== checkpoint.treeSize)
+    return { ok: false, reason: `the proof is for a tree of ${treeSize} leaves, the checkpoint for ${checkpoint.treeSize}` };
   const declared = declaredIndex(leaf);
   if (declared === null) throw new BundleInputError('the leaf is not a ledger leaf: JSON with "index" and "fact"');
   if (declared !== leafIndex) return { ok: false, reason: `the leaf says it is leaf ${declared}, the proof is for leaf ${leafIndex}` };
   const hash = leafHash(leaf);
   if (!verifyInclusion(hash, leafIndex, treeSize, hashes, checkpoint.rootHash)) {
-    return { ok: false, reason: `leaf ${leafIndex} (hash ${hash.toString('hex').slice(0, 16)}…) is not in the tree of the checkpoint: the leaf, the proof or the checkpoint was changed` };
+    return {
+      ok: false,
+      reason: `leaf ${leafIndex} (hash ${hash.toString('hex').slice(0, 16)}…) is not in the tree of the checkpoint: the leaf, the proof or the checkpoint was changed`,
+    };
   }
   return { ok: true };
 }
@@ -83,11 +99,17 @@ export function checkConsistency(older: Checkpoint, newer: Checkpoint, proof: Co
   const { fromSize, toSize } = proof;
   const hashes = decodeHashes(proof.hashes);
   if (fromSize !== older.treeSize || toSize !== newer.treeSize) {
-    return { ok: false, reason: `the proof is from ${fromSize} to ${toSize} leaves, the checkpoints are at ${older.treeSize} and ${newer.treeSize}` };
+    return {
+      ok: false,
+      reason: `the proof is from ${fromSize} to ${toSize} leaves, the checkpoints are at ${older.treeSize} and ${newer.treeSize}`,
+    };
   }
   if (older.origin !== newer.origin) return { ok: false, reason: `the checkpoints are of two logs: ${older.origin} and ${newer.origin}` };
   if (!verifyConsistency(fromSize, toSize, older.rootHash, newer.rootHash, hashes)) {
-    return { ok: false, reason: `the tree of ${toSize} leaves does not extend the tree of ${fromSize}: history was rewritten, or a checkpoint or the proof was changed` };
+    return {
+      ok: false,
+      reason: `the tree of ${toSize} leaves does not extend the tree of ${fromSize}: history was rewritten, or a checkpoint or the proof was changed`,
+    };
   }
   return { ok: true };
 }
@@ -101,11 +123,14 @@ export function openCheckpointFile(file: CheckpointFile, trust: CheckpointTrust,
 export function parseProofFile(json: unknown): ProofFile {
   const p = json as Record<string, unknown> | null;
   const int = (name: string) => {
-    if (!Number.isSafeInteger(p?.[name]) || (p![name] as number) < 0) throw new BundleInputError(`the proof file's "${name}" must be a non-negative integer`);
+    if (!Number.isSafeInteger(p?.[name]) || (p![name] as number) < 0)
+      throw new BundleInputError(`the proof file's "${name}" must be a non-negative integer`);
     return p![name] as number;
   };
-  if (p?.type === 'inclusion') return { type: 'inclusion', leafIndex: int('leafIndex'), treeSize: int('treeSize'), hashes: p.hashes as string[] };
-  if (p?.type === 'consistency') return { type: 'consistency', fromSize: int('fromSize'), toSize: int('toSize'), hashes: p.hashes as string[] };
+  if (p?.type === 'inclusion')
+    return { type: 'inclusion', leafIndex: int('leafIndex'), treeSize: int('treeSize'), hashes: p.hashes as string[] };
+  if (p?.type === 'consistency')
+    return { type: 'consistency', fromSize: int('fromSize'), toSize: int('toSize'), hashes: p.hashes as string[] };
   throw new BundleInputError('the proof file\'s "type" must be "inclusion" or "consistency"');
 }
 

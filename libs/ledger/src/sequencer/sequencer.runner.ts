@@ -39,7 +39,11 @@ export class SequencerRunner implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     if (!this.jobs.runsHandlersHere) return;
-    this.stop = every(this.config.ledger.sequenceEveryMs, () => this.runOnce(), (e) => this.logger.warn(`Ledger sequencing failed: ${e.message}`));
+    this.stop = every(
+      this.config.ledger.sequenceEveryMs,
+      () => this.runOnce(),
+      (e) => this.logger.warn(`Ledger sequencing failed: ${e.message}`),
+    );
   }
 
   onApplicationShutdown(): void {

@@ -76,7 +76,9 @@ export class Sequencer {
   sequence(tenantId: string, limit: number): Promise<SequencedBatch | null> {
     return this.db.transaction(tenantId, async (m) => {
       // Alone: a statement's snapshot is taken before it runs, so what the lock protects is read after it.
-      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('attest.ledger/' || $1, 0)) AS locked`, [tenantId]);
+      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('attest.ledger/' || $1, 0)) AS locked`, [
+        tenantId,
+      ]);
       if (!locked) return null;
       const { size, known } = await treeState(m, tenantId);
       const sealedAt = new Date();
@@ -84,14 +86,25 @@ export class Sequencer {
       if (rows.length === 0) return { tenantId, sequenced: 0, treeSize: size, writtenAt: [], sealedAt };
       rows.sort((a, b) => Number(a.position) - Number(b.position));
 
-      const added = nodesCompletedBy(size, rows.map((r) => r.hash), nodeLookup(known));
+      const added = nodesCompletedBy(
+        size,
+        rows.map((r) => r.hash),
+        nodeLookup(known),
+      );
       for (const n of added) known.set(nodeKey(n.level, n.index), n.hash);
       const treeSize = size + rows.length;
       const rootHash = new PerfectSubtreeReader(treeSize, nodeLookup(known)).rangeHash(0, treeSize);
       const text = formatCheckpoint({ origin: this.keys.originOf(tenantId), treeSize, rootHash, timestamp: sealedAt });
       const note = signNote(text, { name: this.keys.name, privateKey: this.keys.privateKey });
       await m.query(STORE_BATCH, [
-        tenantId, added.map((n) => n.level), added.map((n) => n.index), added.map((n) => n.hash), treeSize, rootHash, sealedAt, note,
+        tenantId,
+        added.map((n) => n.level),
+        added.map((n) => n.index),
+        added.map((n) => n.hash),
+        treeSize,
+        rootHash,
+        sealedAt,
+        note,
       ]);
       return { tenantId, sequenced: rows.length, treeSize, writtenAt: rows.map((r) => r.created_at), sealedAt };
     });

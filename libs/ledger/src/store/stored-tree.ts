@@ -27,7 +27,10 @@ export function nodeLookup(nodes: ReadonlyMap<string, Buffer>): (level: number, 
 }
 
 export class MissingNodeError extends Error {
-  constructor(readonly level: number, readonly index: number) {
+  constructor(
+    readonly level: number,
+    readonly index: number,
+  ) {
     super(`the ledger's node ${level}:${index} is missing`);
   }
 }

@@ -18,21 +18,40 @@ export function bundleFixture(origin = 'attest.test/9a26acbd-6055-4c0d-b110-0364
   const facts = Array.from({ length: size }, (_, i) => ({ kind: 'decision', id: `d-${i}`, status: i % 3 === 0 ? 'blocked' : 'recorded' }));
   const leaves = facts.map((fact, i) => leafBytes(i, JSON.stringify(fact)));
   const tree = new InMemoryTree(leaves.map((leaf) => leafHash(leaf)));
-  const checkpointAt = (n: number, at = new Date('2026-12-01T10:00:00.000Z'), signer: KeyObject = privateKey, log = origin): CheckpointFile => ({
-    note: signNote(formatCheckpoint({ origin: log, treeSize: n, rootHash: rootHash(tree, n), timestamp: at }), { name: keyName, privateKey: signer }),
+  const checkpointAt = (
+    n: number,
+    at = new Date('2026-12-01T10:00:00.000Z'),
+    signer: KeyObject = privateKey,
+    log = origin,
+  ): CheckpointFile => ({
+    note: signNote(formatCheckpoint({ origin: log, treeSize: n, rootHash: rootHash(tree, n), timestamp: at }), {
+      name: keyName,
+      privateKey: signer,
+    }),
   });
   const inclusion = (index: number, n: number): InclusionProofFile => ({
-    type: 'inclusion', leafIndex: index, treeSize: n, hashes: inclusionProof(tree, index, n).map((h) => h.toString('base64')),
+    type: 'inclusion',
+    leafIndex: index,
+    treeSize: n,
+    hashes: inclusionProof(tree, index, n).map((h) => h.toString('base64')),
   });
   const consistency = (m: number, n: number): ConsistencyProofFile => ({
-    type: 'consistency', fromSize: m, toSize: n, hashes: consistencyProof(tree, m, n).map((h) => h.toString('base64')),
+    type: 'consistency',
+    fromSize: m,
+    toSize: n,
+    hashes: consistencyProof(tree, m, n).map((h) => h.toString('base64')),
   });
   /** What `attest ledger export --from --to` writes against the checkpoint of size n, every fact unchanged. */
   const exported = (n: number, from = 0, to = n - 1): LedgerBundle => {
     const range = Array.from({ length: to - from + 1 }, (_, k) => from + k);
     return {
       manifest: {
-        format: BUNDLE_FORMAT, origin, from, to, treeSize: n, exportedAt: '2026-12-01T10:05:00.000Z',
+        format: BUNDLE_FORMAT,
+        origin,
+        from,
+        to,
+        treeSize: n,
+        exportedAt: '2026-12-01T10:05:00.000Z',
         leaves: range.map((i) => ({ index: i, kind: 'decision', factId: `d-${i}`, currentFact: structuredClone(facts[i]) })),
       },
       checkpoint: checkpointAt(n),

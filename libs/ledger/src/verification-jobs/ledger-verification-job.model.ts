@@ -19,16 +19,21 @@ registerEnumType(LedgerVerificationStatus, {
   },
 });
 
-@ObjectType('LedgerVerificationJob', { description: 'A range of the log verified as a background job, a slice at a time (startLedgerVerification)' })
+@ObjectType('LedgerVerificationJob', {
+  description: 'A range of the log verified as a background job, a slice at a time (startLedgerVerification)',
+})
 export class LedgerVerificationJobModel {
-  @Field(() => ID, { description: 'The job\'s id (UUID): ask ledgerVerification with it' }) id: string;
+  @Field(() => ID, { description: "The job's id (UUID): ask ledgerVerification with it" }) id: string;
   @Field(() => LedgerVerificationStatus, { description: 'Where the job is, and how it ended' }) status: LedgerVerificationStatus;
   @Field(() => GraphQLSafeInt, { description: 'The first leaf index to verify' }) fromIndex: number;
   @Field(() => GraphQLSafeInt, { description: 'Inclusive' }) toIndex: number;
   @Field(() => GraphQLSafeInt, { description: 'Leaves recomputed so far' }) leavesChecked: number;
   @Field(() => GraphQLSafeInt, { description: 'Signed checkpoints checked so far' }) checkpointsChecked: number;
   @Field(() => Float, { description: 'leavesChecked over the range, 0 to 1' }) progress: number;
-  @Field(() => LedgerVerificationModel, { nullable: true, description: 'Once finished: what verifyLedger would have answered over the range' })
+  @Field(() => LedgerVerificationModel, {
+    nullable: true,
+    description: 'Once finished: what verifyLedger would have answered over the range',
+  })
   result: LedgerVerificationModel | null;
   @Field(() => String, { nullable: true, description: 'Why it could not finish (no result then)' }) error: string | null;
   @Field(() => ID, { description: 'The principal that started it' }) requestedBy: string;

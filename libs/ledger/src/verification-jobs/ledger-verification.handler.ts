@@ -40,10 +40,16 @@ export class LedgerVerificationHandler implements JobHandler<LedgerVerificationJ
     const actor = jobActor(tenantId, row);
     try {
       const held = heldHeads(row.checkpoints, this.verifier.trustFor(tenantId));
-      while (!(await this.db.transaction(tenantId, (m) => this.slice(m, actor, row.id, held)))) { /* the next slice */ }
+      while (!(await this.db.transaction(tenantId, (m) => this.slice(m, actor, row.id, held)))) {
+        /* the next slice */
+      }
     } catch (error) {
       if (job.attempt < job.maxAttempts) throw error;
-      const message = isStatementTimeout(error) ? timedOut(this.config.ledger.verifyTimeoutMs).message : error instanceof Error ? error.message : String(error);
+      const message = isStatementTimeout(error)
+        ? timedOut(this.config.ledger.verifyTimeoutMs).message
+        : error instanceof Error
+          ? error.message
+          : String(error);
       this.logger.error(`Verification ${row.id} failed: ${message}`);
       await this.db.transaction(tenantId, (m) => storeFailure(m, actor, row.id, message));
     }

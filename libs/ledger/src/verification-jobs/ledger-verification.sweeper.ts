@@ -27,7 +27,11 @@ export class LedgerVerificationSweeper implements OnApplicationBootstrap, OnAppl
 
   onApplicationBootstrap(): void {
     if (!this.jobs.runsHandlersHere) return;
-    this.stop = every(SWEEP_EVERY_MS, () => this.sweep(), (e) => this.logger.warn(`Verification sweep failed: ${e.message}`));
+    this.stop = every(
+      SWEEP_EVERY_MS,
+      () => this.sweep(),
+      (e) => this.logger.warn(`Verification sweep failed: ${e.message}`),
+    );
   }
 
   onApplicationShutdown(): void {
@@ -36,11 +40,16 @@ export class LedgerVerificationSweeper implements OnApplicationBootstrap, OnAppl
 
   /** Returns how many verifications it re-enqueued or gave up. */
   async sweep(quietMs = 2 * this.config.ledger.verifyTimeoutMs + 60_000): Promise<number> {
-    const stalled: { id: string; tenant_id: string }[] = await this.db.unscoped(`SELECT id, tenant_id FROM attest_stalled_ledger_verifications($1 * interval '1 millisecond')`, [quietMs]);
+    const stalled: { id: string; tenant_id: string }[] = await this.db.unscoped(
+      `SELECT id, tenant_id FROM attest_stalled_ledger_verifications($1 * interval '1 millisecond')`,
+      [quietMs],
+    );
     for (const { id, tenant_id: tenantId } of stalled) {
       const again = await this.db.transaction(tenantId, async (m) => {
         const [row]: { id: string; enqueues: number; requested_by: string }[] = await m.query(
-          `SELECT id, enqueues, requested_by FROM ledger_verifications WHERE id = $1 AND status IN ('queued', 'running') FOR UPDATE`, [id]);
+          `SELECT id, enqueues, requested_by FROM ledger_verifications WHERE id = $1 AND status IN ('queued', 'running') FOR UPDATE`,
+          [id],
+        );
         if (!row) return undefined;
         if (row.enqueues >= MAX_ENQUEUES) {
           await storeFailure(m, jobActor(tenantId, row), id, `its job was lost ${row.enqueues} times`);
@@ -49,7 +58,12 @@ export class LedgerVerificationSweeper implements OnApplicationBootstrap, OnAppl
         await m.query('UPDATE ledger_verifications SET enqueues = enqueues + 1, updated_at = clock_timestamp() WHERE id = $1', [id]);
         return { id, enqueues: row.enqueues + 1 };
       });
-      if (again) await this.jobs.enqueue(LEDGER_VERIFICATION_JOB, { tenantId, verificationId: id }, { jobId: verificationJobId(again), ...VERIFICATION_JOB_OPTIONS });
+      if (again)
+        await this.jobs.enqueue(
+          LEDGER_VERIFICATION_JOB,
+          { tenantId, verificationId: id },
+          { jobId: verificationJobId(again), ...VERIFICATION_JOB_OPTIONS },
+        );
     }
     return stalled.length;
   }

@@ -11,7 +11,8 @@ export class LedgerVerificationsResolver {
   constructor(private readonly verifications: LedgerVerifications) {}
 
   @Mutation(() => LedgerVerificationJobModel, {
-    description: 'Verifies a range of the log of any length as a background job, a slice at a time: poll ledgerVerification(id) for progress and the result (one queued or running per tenant)',
+    description:
+      'Verifies a range of the log of any length as a background job, a slice at a time: poll ledgerVerification(id) for progress and the result (one queued or running per tenant)',
   })
   @Can('read', 'Ledger')
   startLedgerVerification(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: VerifyLedgerArgs) {
@@ -20,11 +21,17 @@ export class LedgerVerificationsResolver {
 
   @Query(() => LedgerVerificationJobModel, { description: "A verification job's progress, and its result once finished" })
   @Can('read', 'Ledger')
-  ledgerVerification(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The job\'s id, as startLedgerVerification returned it' }) id: string) {
+  ledgerVerification(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('id', { type: () => ID, description: "The job's id, as startLedgerVerification returned it" }) id: string,
+  ) {
     return this.verifications.get(actor, id);
   }
 
-  @Query(() => LedgerVerificationJobConnection, { description: 'Ledger verification jobs of the tenant, newest first, with their progress and results', complexity: pageCost })
+  @Query(() => LedgerVerificationJobConnection, {
+    description: 'Ledger verification jobs of the tenant, newest first, with their progress and results',
+    complexity: pageCost,
+  })
   @Can('read', 'Ledger')
   ledgerVerifications(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: PageArgs) {
     return this.verifications.list(actor, args);

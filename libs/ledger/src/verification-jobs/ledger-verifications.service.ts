@@ -37,15 +37,25 @@ export class LedgerVerifications {
          ON CONFLICT (tenant_id) WHERE status IN ('queued', 'running') DO NOTHING RETURNING *`,
         [actor.tenantId, actor.principalId, range.fromIndex, range.toIndex, JSON.stringify(notes)],
       );
-      if (!inserted) throw AttestError.conflict("A verification of this tenant's ledger is queued or running: wait for it to finish (ledgerVerifications)");
+      if (!inserted)
+        throw AttestError.conflict(
+          "A verification of this tenant's ledger is queued or running: wait for it to finish (ledgerVerifications)",
+        );
       await recordAudit(m, actor, {
-        action: 'ledger_verification.requested', subjectType: 'LedgerVerification', subjectId: inserted.id,
+        action: 'ledger_verification.requested',
+        subjectType: 'LedgerVerification',
+        subjectId: inserted.id,
         after: { fromIndex: range.fromIndex, toIndex: range.toIndex, checkpoints: notes.length },
       });
       return inserted;
     });
     // A failed enqueue is left to the recovery sweep: the verification is stored, its job will come.
-    await this.jobs.enqueue(LEDGER_VERIFICATION_JOB, { tenantId: actor.tenantId, verificationId: row.id }, { jobId: verificationJobId(row), ...VERIFICATION_JOB_OPTIONS })
+    await this.jobs
+      .enqueue(
+        LEDGER_VERIFICATION_JOB,
+        { tenantId: actor.tenantId, verificationId: row.id },
+        { jobId: verificationJobId(row), ...VERIFICATION_JOB_OPTIONS },
+      )
       .catch(() => undefined);
     return toJobModel(row);
   }
@@ -69,7 +79,9 @@ export class LedgerVerifications {
           ORDER BY created_at DESC, id DESC LIMIT $4`,
         [actor.tenantId, after?.createdAt ?? null, after?.id ?? null, page.first + 1],
       );
-      const edges = rows.slice(0, page.first).map((row) => ({ cursor: encodeCursor({ createdAt: row.created_at, id: row.id }), node: toJobModel(row) }));
+      const edges = rows
+        .slice(0, page.first)
+        .map((row) => ({ cursor: encodeCursor({ createdAt: row.created_at, id: row.id }), node: toJobModel(row) }));
       return { edges, pageInfo: pageInfoOf(edges, rows.length > page.first) };
     });
   }

@@ -3,8 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { LedgerVerificationModel } from '../api/models/ledger-verification.model';
 
 /** Who a job acts for: the principal who asked, under a correlation id that names the verification. */
-export const jobActor = (tenantId: string, row: { id: string; requested_by: string }): RequestActor =>
-  ({ tenantId, principalId: row.requested_by, correlationId: `ledger-verification-${row.id}` });
+export const jobActor = (tenantId: string, row: { id: string; requested_by: string }): RequestActor => ({
+  tenantId,
+  principalId: row.requested_by,
+  correlationId: `ledger-verification-${row.id}`,
+});
 
 /** Stores the answer over the whole range (succeeded when ok, failed with its first divergence) and its audit event. */
 export async function storeOutcome(m: EntityManager, actor: RequestActor, id: string, result: LedgerVerificationModel): Promise<void> {
@@ -16,8 +19,15 @@ export async function storeOutcome(m: EntityManager, actor: RequestActor, id: st
   );
   const divergence = result.firstDivergence;
   await recordAudit(m, actor, {
-    action: `ledger_verification.${status}`, subjectType: 'LedgerVerification', subjectId: id,
-    after: { ok: result.ok, leavesChecked: result.leavesChecked, checkpointsChecked: result.checkpointsChecked, firstDivergence: divergence && { index: divergence.index, kind: divergence.kind } },
+    action: `ledger_verification.${status}`,
+    subjectType: 'LedgerVerification',
+    subjectId: id,
+    after: {
+      ok: result.ok,
+      leavesChecked: result.leavesChecked,
+      checkpointsChecked: result.checkpointsChecked,
+      firstDivergence: divergence && { index: divergence.index, kind: divergence.kind },
+    },
   });
 }
 
@@ -29,5 +39,11 @@ export async function storeFailure(m: EntityManager, actor: RequestActor, id: st
       WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
     [id, message],
   );
-  if (rows.length > 0) await recordAudit(m, actor, { action: 'ledger_verification.failed', subjectType: 'LedgerVerification', subjectId: id, after: { error: message } });
+  if (rows.length > 0)
+    await recordAudit(m, actor, {
+      action: 'ledger_verification.failed',
+      subjectType: 'LedgerVerification',
+      subjectId: id,
+      after: { error: message },
+    });
 }

@@ -27,10 +27,19 @@ export function toJobModel(row: VerificationRow): LedgerVerificationJobModel {
   const toIndex = Number(row.to_index);
   const leavesChecked = Number(row.leaves_checked);
   return {
-    id: row.id, status: row.status, fromIndex, toIndex, leavesChecked, checkpointsChecked: row.checkpoints_checked,
+    id: row.id,
+    status: row.status,
+    fromIndex,
+    toIndex,
+    leavesChecked,
+    checkpointsChecked: row.checkpoints_checked,
     progress: row.status === LedgerVerificationStatus.SUCCEEDED ? 1 : leavesChecked / (toIndex - fromIndex + 1),
-    result: row.result, error: row.error, requestedBy: row.requested_by,
-    createdAt: row.created_at, startedAt: row.started_at, finishedAt: row.finished_at,
+    result: row.result,
+    error: row.error,
+    requestedBy: row.requested_by,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
   };
 }
 

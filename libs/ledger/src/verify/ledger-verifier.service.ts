@@ -44,22 +44,26 @@ export class LedgerVerifier {
     const held = heldHeads(args.checkpoints ?? [], trust);
     const timeoutMs = this.config.ledger.verifyTimeoutMs;
     const deadline = Date.now() + timeoutMs;
-    return this.db.transaction(actor.tenantId, async (m) => {
-      await limitStatements(m, timeoutMs);
-      if (!(await lockVerification(m, actor.tenantId, false))) throw AttestError.conflict("A verification of this tenant's ledger is running: try again when it has finished");
-      const range = await resolveRange(m, held, args.fromIndex, args.toIndex);
-      if (!range) return { ok: true, fromIndex: 0, toIndex: -1, leavesChecked: 0, checkpointsChecked: 0, firstDivergence: null };
-      refuseLongRange(range);
-      const run = await RangeVerification.start(m, range.fromIndex, range.toIndex);
-      if (!(run instanceof RangeVerification)) return { ...emptyOutcome(range), ok: false, firstDivergence: run };
-      const heads = await headsWithin(m, trust, held, range.fromIndex, range.toIndex);
-      const divergence = (await run.checkThrough(m, range.toIndex, heads, () => {
-        if (Date.now() > deadline) throw timedOut(timeoutMs);
-      })) ?? (await run.finish(m));
-      return run.outcome(divergence);
-    }).catch((error: unknown) => {
-      throw isStatementTimeout(error) ? timedOut(timeoutMs) : error;
-    });
+    return this.db
+      .transaction(actor.tenantId, async (m) => {
+        await limitStatements(m, timeoutMs);
+        if (!(await lockVerification(m, actor.tenantId, false)))
+          throw AttestError.conflict("A verification of this tenant's ledger is running: try again when it has finished");
+        const range = await resolveRange(m, held, args.fromIndex, args.toIndex);
+        if (!range) return { ok: true, fromIndex: 0, toIndex: -1, leavesChecked: 0, checkpointsChecked: 0, firstDivergence: null };
+        refuseLongRange(range);
+        const run = await RangeVerification.start(m, range.fromIndex, range.toIndex);
+        if (!(run instanceof RangeVerification)) return { ...emptyOutcome(range), ok: false, firstDivergence: run };
+        const heads = await headsWithin(m, trust, held, range.fromIndex, range.toIndex);
+        const divergence =
+          (await run.checkThrough(m, range.toIndex, heads, () => {
+            if (Date.now() > deadline) throw timedOut(timeoutMs);
+          })) ?? (await run.finish(m));
+        return run.outcome(divergence);
+      })
+      .catch((error: unknown) => {
+        throw isStatementTimeout(error) ? timedOut(timeoutMs) : error;
+      });
   }
 }
 
@@ -73,5 +77,11 @@ function refuseLongRange(range: { fromIndex: number; toIndex: number }): void {
 }
 
 /** The answer before any leaf was checked. */
-export const emptyOutcome = (range: { fromIndex: number; toIndex: number }): LedgerVerificationModel =>
-  ({ ok: true, fromIndex: range.fromIndex, toIndex: range.toIndex, leavesChecked: 0, checkpointsChecked: 0, firstDivergence: null });
+export const emptyOutcome = (range: { fromIndex: number; toIndex: number }): LedgerVerificationModel => ({
+  ok: true,
+  fromIndex: range.fromIndex,
+  toIndex: range.toIndex,
+  leavesChecked: 0,
+  checkpointsChecked: 0,
+  firstDivergence: null,
+});

@@ -54,14 +54,28 @@ export class RangeVerification {
     const missing = keys.find((k) => !nodes.has(nodeKey(k.level, k.index)));
     if (missing) {
       const index = missing.index * 2 ** missing.level;
-      return { index, kind: LedgerDivergenceKind.NODE_CHANGED, factKind: null, factId: null, expected: null, found: null, message: `The stored head of leaves [${index}, ${index + 2 ** missing.level}) is missing: start verifying from an earlier index` };
+      return {
+        index,
+        kind: LedgerDivergenceKind.NODE_CHANGED,
+        factKind: null,
+        factId: null,
+        expected: null,
+        found: null,
+        message: `The stored head of leaves [${index}, ${index + 2 ** missing.level}) is missing: start verifying from an earlier index`,
+      };
     }
-    const range = new CompactRange(fromIndex, keys.map((k) => nodes.get(nodeKey(k.level, k.index))!));
+    const range = new CompactRange(
+      fromIndex,
+      keys.map((k) => nodes.get(nodeKey(k.level, k.index))!),
+    );
     return new RangeVerification(fromIndex, toIndex, range, { leavesChecked: 0, checkpointsChecked: 0, lastMatched: fromIndex });
   }
 
   static resume(fromIndex: number, toIndex: number, progress: VerificationProgress): RangeVerification {
-    const range = new CompactRange(fromIndex + progress.leavesChecked, progress.frontier.map((h) => Buffer.from(h, 'hex')));
+    const range = new CompactRange(
+      fromIndex + progress.leavesChecked,
+      progress.frontier.map((h) => Buffer.from(h, 'hex')),
+    );
     const { frontier: _, ...counts } = progress;
     return new RangeVerification(fromIndex, toIndex, range, counts);
   }
@@ -84,7 +98,12 @@ export class RangeVerification {
    * the `heads` that close on the way; the first divergence, or null. `beforePage` runs before each
    * page is read (verifyLedger's deadline).
    */
-  async checkThrough(m: EntityManager, through: number, heads: ReadonlyMap<number, SignedHead[]>, beforePage: () => void = () => undefined): Promise<LedgerDivergenceModel | null> {
+  async checkThrough(
+    m: EntityManager,
+    through: number,
+    heads: ReadonlyMap<number, SignedHead[]>,
+    beforePage: () => void = () => undefined,
+  ): Promise<LedgerDivergenceModel | null> {
     const end = Math.min(through, this.toIndex);
     for (let pageStart = this.next; pageStart <= end; pageStart += PAGE) {
       beforePage();
@@ -113,21 +132,40 @@ export class RangeVerification {
   /** The answer: ok when no divergence was found. */
   outcome(divergence: LedgerDivergenceModel | null): LedgerVerificationModel {
     const { leavesChecked, checkpointsChecked } = this.counts;
-    return { ok: divergence === null, fromIndex: this.fromIndex, toIndex: this.toIndex, leavesChecked, checkpointsChecked, firstDivergence: divergence };
+    return {
+      ok: divergence === null,
+      fromIndex: this.fromIndex,
+      toIndex: this.toIndex,
+      leavesChecked,
+      checkpointsChecked,
+      firstDivergence: divergence,
+    };
   }
 
   private checkHeads(p: number, heads: SignedHead[]): LedgerDivergenceModel | null {
     for (const head of heads) {
       this.counts.checkpointsChecked += 1;
       if (head.problem) {
-        return { index: p, kind: LedgerDivergenceKind.CHECKPOINT_SIGNATURE, factKind: null, factId: null, expected: null, found: null, message: head.problem };
+        return {
+          index: p,
+          kind: LedgerDivergenceKind.CHECKPOINT_SIGNATURE,
+          factKind: null,
+          factId: null,
+          expected: null,
+          found: null,
+          message: head.problem,
+        };
       }
       const root = this.range.root();
       if (!root.equals(head.root)) {
         const from = this.counts.lastMatched;
         return {
-          index: from, kind: LedgerDivergenceKind.CHECKPOINT_MISMATCH, factKind: null, factId: null,
-          expected: hex(head.root), found: hex(root),
+          index: from,
+          kind: LedgerDivergenceKind.CHECKPOINT_MISMATCH,
+          factKind: null,
+          factId: null,
+          expected: hex(head.root),
+          found: hex(root),
           message: `The leaves [${from}, ${p + 1}) no longer give the head that ${head.source} signed: one of them was rewritten together with its stored hash`,
         };
       }
@@ -157,7 +195,10 @@ async function leavesBetween(m: EntityManager, from: number, to: number): Promis
       ORDER BY l.position`,
     [from, to],
   );
-  const nodes: { index: string; hash: Buffer }[] = await m.query('SELECT index, hash FROM ledger_nodes WHERE level = 0 AND index BETWEEN $1 AND $2', [from, to]);
+  const nodes: { index: string; hash: Buffer }[] = await m.query(
+    'SELECT index, hash FROM ledger_nodes WHERE level = 0 AND index BETWEEN $1 AND $2',
+    [from, to],
+  );
   const hashes = new Map(nodes.map((n) => [n.index, n.hash]));
   return rows.map((row) => ({ ...row, node: hashes.get(row.position) ?? null }));
 }
@@ -165,18 +206,49 @@ async function leavesBetween(m: EntityManager, from: number, to: number): Promis
 /** The first way the leaf at `index` (of hash `hash`, recomputed) fails, or null when it matches its stored hash and its fact. */
 function checkLeaf(index: number, row: VerifiedLeafRow | undefined, hash: Buffer | undefined): LedgerDivergenceModel | null {
   const at = { index, factKind: row?.kind ?? null, factId: row?.fact_id ?? null };
-  if (!row || !hash) return { ...at, kind: LedgerDivergenceKind.LEAF_MISSING, expected: null, found: null, message: `No leaf is stored at index ${index}: it was deleted or moved` };
+  if (!row || !hash)
+    return {
+      ...at,
+      kind: LedgerDivergenceKind.LEAF_MISSING,
+      expected: null,
+      found: null,
+      message: `No leaf is stored at index ${index}: it was deleted or moved`,
+    };
   if (!row.node) {
-    return { ...at, kind: LedgerDivergenceKind.NODE_CHANGED, expected: null, found: hex(hash), message: `The stored hash of leaf ${index} is missing` };
+    return {
+      ...at,
+      kind: LedgerDivergenceKind.NODE_CHANGED,
+      expected: null,
+      found: hex(hash),
+      message: `The stored hash of leaf ${index} is missing`,
+    };
   }
   if (!row.node.equals(hash)) {
-    return { ...at, kind: LedgerDivergenceKind.LEAF_CHANGED, expected: hex(row.node), found: hex(hash), message: `Leaf ${index} (${row.kind} ${row.fact_id}) is not the leaf that was sealed there: it was edited or moved` };
+    return {
+      ...at,
+      kind: LedgerDivergenceKind.LEAF_CHANGED,
+      expected: hex(row.node),
+      found: hex(hash),
+      message: `Leaf ${index} (${row.kind} ${row.fact_id}) is not the leaf that was sealed there: it was edited or moved`,
+    };
   }
   if (row.current === null) {
-    return { ...at, kind: LedgerDivergenceKind.FACT_MISSING, expected: sha256(row.fact), found: null, message: `The ${row.kind} ${row.fact_id} of leaf ${index} no longer exists` };
+    return {
+      ...at,
+      kind: LedgerDivergenceKind.FACT_MISSING,
+      expected: sha256(row.fact),
+      found: null,
+      message: `The ${row.kind} ${row.fact_id} of leaf ${index} no longer exists`,
+    };
   }
   if (!row.fact_matches) {
-    return { ...at, kind: LedgerDivergenceKind.FACT_CHANGED, expected: sha256(row.fact), found: sha256(row.current), message: `The ${row.kind} ${row.fact_id} of leaf ${index} was changed after it was sealed` };
+    return {
+      ...at,
+      kind: LedgerDivergenceKind.FACT_CHANGED,
+      expected: sha256(row.fact),
+      found: sha256(row.current),
+      message: `The ${row.kind} ${row.fact_id} of leaf ${index} was changed after it was sealed`,
+    };
   }
   return null;
 }
@@ -197,7 +269,12 @@ async function sealedBeyondCheckpoints(m: EntityManager, toIndex: number): Promi
   if (!row) return null;
   const index = Number(row.position);
   return {
-    index, kind: LedgerDivergenceKind.LEAF_NOT_IN_CHECKPOINT, factKind: row.kind, factId: row.fact_id, expected: null, found: null,
+    index,
+    kind: LedgerDivergenceKind.LEAF_NOT_IN_CHECKPOINT,
+    factKind: row.kind,
+    factId: row.fact_id,
+    expected: null,
+    found: null,
     message: `Leaf ${index} is sealed but in no checkpoint: the sequencer seals and signs together, so it was forged`,
   };
 }

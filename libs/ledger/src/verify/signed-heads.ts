@@ -15,8 +15,13 @@ export interface SignedHead {
 export function heldHeads(notes: readonly string[], trust: CheckpointTrust): SignedHead[] {
   return notes.map((note, i) => {
     const opened = openCheckpoint(note, trust, `checkpoints[${i}]`);
-    if (!opened.ok) throw AttestError.validation(`${opened.reason}: it is not a checkpoint of this tenant's log`, { field: 'checkpoints', index: i });
-    return { size: opened.checkpoint.treeSize, root: opened.checkpoint.rootHash, source: `the checkpoint you hold of size ${opened.checkpoint.treeSize}` };
+    if (!opened.ok)
+      throw AttestError.validation(`${opened.reason}: it is not a checkpoint of this tenant's log`, { field: 'checkpoints', index: i });
+    return {
+      size: opened.checkpoint.treeSize,
+      root: opened.checkpoint.rootHash,
+      source: `the checkpoint you hold of size ${opened.checkpoint.treeSize}`,
+    };
   });
 }
 
@@ -29,16 +34,25 @@ export async function storedHeads(m: EntityManager, trust: CheckpointTrust, from
   return rows.map((row) => {
     const size = Number(row.tree_size);
     const opened = openCheckpoint(row.note, trust, `checkpoint of size ${size}`);
-    const problem = !opened.ok ? opened.reason
-      : opened.checkpoint.treeSize !== size ? `the checkpoint stored at size ${size} is signed for size ${opened.checkpoint.treeSize}`
-      : !opened.checkpoint.rootHash.equals(row.root_hash) ? `the checkpoint of size ${size} has a stored head that differs from the signed one`
-      : undefined;
+    const problem = !opened.ok
+      ? opened.reason
+      : opened.checkpoint.treeSize !== size
+        ? `the checkpoint stored at size ${size} is signed for size ${opened.checkpoint.treeSize}`
+        : !opened.checkpoint.rootHash.equals(row.root_hash)
+          ? `the checkpoint of size ${size} has a stored head that differs from the signed one`
+          : undefined;
     return { size, root: row.root_hash, source: `the checkpoint of size ${size}`, problem };
   });
 }
 
 /** The stored and held heads that close within the leaves [from, to], by size. */
-export async function headsWithin(m: EntityManager, trust: CheckpointTrust, held: readonly SignedHead[], from: number, to: number): Promise<Map<number, SignedHead[]>> {
+export async function headsWithin(
+  m: EntityManager,
+  trust: CheckpointTrust,
+  held: readonly SignedHead[],
+  from: number,
+  to: number,
+): Promise<Map<number, SignedHead[]>> {
   const heads = new Map<number, SignedHead[]>();
   for (const head of [...(await storedHeads(m, trust, from, to)), ...held.filter((h) => h.size > from && h.size <= to + 1)]) {
     heads.set(head.size, [...(heads.get(head.size) ?? []), head]);

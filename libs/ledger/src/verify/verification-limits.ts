@@ -23,7 +23,11 @@ export async function lockVerification(m: EntityManager, tenantId: string, wait:
 }
 
 export function timedOut(timeoutMs: number): AttestError {
-  return new AttestError(ErrorCode.QUERY_TOO_COMPLEX, `The verification ran longer than ${timeoutMs / 1000} s: verify the log in shorter consecutive ranges (fromIndex, toIndex)`, { timeoutMs });
+  return new AttestError(
+    ErrorCode.QUERY_TOO_COMPLEX,
+    `The verification ran longer than ${timeoutMs / 1000} s: verify the log in shorter consecutive ranges (fromIndex, toIndex)`,
+    { timeoutMs },
+  );
 }
 
 /** PostgreSQL's query_canceled, which statement_timeout raises. */

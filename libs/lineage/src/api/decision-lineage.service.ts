@@ -30,7 +30,11 @@ export class DecisionLineageService {
       const [labels, evidence] = await Promise.all([labelsOf(m, refs), evidenceOf(m, refs)]);
       if (!labels.has(nodeKey(start))) throw AttestError.notFound('Decision', decisionId);
       const hasUpstream = new Set(reached.edges.map((e) => nodeKey(e.downstream)));
-      const toNode = ({ node, depth }: { node: NodeRef; depth: number }): LineageNodeModel => ({ ...node, depth, label: labels.get(nodeKey(node)) ?? null });
+      const toNode = ({ node, depth }: { node: NodeRef; depth: number }): LineageNodeModel => ({
+        ...node,
+        depth,
+        label: labels.get(nodeKey(node)) ?? null,
+      });
       return {
         hops: found.map((f) => ({ node: toNode(f), evidence: evidence.get(nodeKey(f.node)) ?? null })),
         edges: reached.edges,

@@ -30,13 +30,21 @@ export class ImpactService {
         edgesAt(m, frontier, step, limit, [LineageNodeType.DECISION, LineageNodeType.REVIEW]),
       );
       const found = [...reached.nodes.values()];
-      const labels = await labelsOf(m, found.map((f) => f.node));
+      const labels = await labelsOf(
+        m,
+        found.map((f) => f.node),
+      );
       const ofType = (type: LineageNodeType): LineageNodeModel[] =>
         found.filter((f) => f.node.type === type).map(({ node, depth }) => ({ ...node, depth, label: labels.get(nodeKey(node)) ?? null }));
       const modelVersions = ofType(LineageNodeType.MODEL_VERSION);
       return {
-        datasetVersionId, modelVersions, automationVersions: ofType(LineageNodeType.AUTOMATION_VERSION),
-        decisions: await decisionCounts(m, modelVersions.map((v) => v.id)),
+        datasetVersionId,
+        modelVersions,
+        automationVersions: ofType(LineageNodeType.AUTOMATION_VERSION),
+        decisions: await decisionCounts(
+          m,
+          modelVersions.map((v) => v.id),
+        ),
       };
     });
   }

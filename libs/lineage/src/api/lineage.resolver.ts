@@ -19,26 +19,40 @@ export class LineageResolver {
   ) {}
 
   @Query(() => LineageGraphModel, {
-    description: 'The lineage around a node: where it came from (UPSTREAM), what came of it (DOWNSTREAM), or both; cycles end a walk, depth and edges are capped',
+    description:
+      'The lineage around a node: where it came from (UPSTREAM), what came of it (DOWNSTREAM), or both; cycles end a walk, depth and edges are capped',
   })
   @Can('read', 'Lineage')
   lineage(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: LineageArgs) {
     return this.service.graph(actor, args);
   }
 
-  @Query(() => DatasetImpactModel, { description: 'What a dataset version reaches: model versions, automation versions, and their decisions counted by status and month' })
+  @Query(() => DatasetImpactModel, {
+    description: 'What a dataset version reaches: model versions, automation versions, and their decisions counted by status and month',
+  })
   @Can('read', 'Lineage')
-  impactOf(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('datasetVersionId', { type: () => ID, description: 'The dataset version to follow downstream' }) datasetVersionId: string) {
+  impactOf(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('datasetVersionId', { type: () => ID, description: 'The dataset version to follow downstream' }) datasetVersionId: string,
+  ) {
     return this.impact.impactOf(actor, datasetVersionId);
   }
 
-  @Query(() => DecisionLineageModel, { description: "A decision's full upstream chain to its source datasets, each hop with its evidence (who, when, audit event, ledger index)" })
+  @Query(() => DecisionLineageModel, {
+    description:
+      "A decision's full upstream chain to its source datasets, each hop with its evidence (who, when, audit event, ledger index)",
+  })
   @Can('read', 'Lineage')
-  decisionLineage(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('decisionId', { type: () => ID, description: 'The decision to follow upstream' }) decisionId: string) {
+  decisionLineage(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('decisionId', { type: () => ID, description: 'The decision to follow upstream' }) decisionId: string,
+  ) {
     return this.decisions.lineageOf(actor, decisionId);
   }
 
-  @Query(() => String, { description: 'The same subgraph as lineage, drawn: a Mermaid flowchart or Graphviz DOT, for reports and the console' })
+  @Query(() => String, {
+    description: 'The same subgraph as lineage, drawn: a Mermaid flowchart or Graphviz DOT, for reports and the console',
+  })
   @Can('read', 'Lineage')
   async lineageDiagram(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: LineageDiagramArgs) {
     const graph = await this.service.graph(actor, args);

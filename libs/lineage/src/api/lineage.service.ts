@@ -16,7 +16,8 @@ export class LineageService {
   graph(actor: AuthenticatedPrincipal, args: LineageArgs): Promise<LineageGraphModel> {
     return this.db.transaction(actor.tenantId, async (m) => {
       const start: NodeRef = { type: args.node.type, id: args.node.id };
-      const steps: Step[] = args.direction === LineageDirection.BOTH ? ['up', 'down'] : [args.direction === LineageDirection.UPSTREAM ? 'up' : 'down'];
+      const steps: Step[] =
+        args.direction === LineageDirection.BOTH ? ['up', 'down'] : [args.direction === LineageDirection.UPSTREAM ? 'up' : 'down'];
       const depths = new Map<string, { node: NodeRef; depth: number }>();
       const edges = new Map<string, Edge>();
       let truncated = false;
@@ -26,7 +27,10 @@ export class LineageService {
         for (const [key, reached] of result.nodes) if (!depths.has(key) || depths.get(key)!.depth > reached.depth) depths.set(key, reached);
         for (const edge of result.edges) edges.set(`${nodeKey(edge.upstream)}>${edge.kind}>${nodeKey(edge.downstream)}`, edge);
       }
-      const labels = await labelsOf(m, [...depths.values()].map((d) => d.node));
+      const labels = await labelsOf(
+        m,
+        [...depths.values()].map((d) => d.node),
+      );
       if (!labels.has(nodeKey(start)) && edges.size === 0) throw AttestError.notFound('LineageNode', `${start.type} ${start.id}`);
       const nodes: LineageNodeModel[] = [...depths.values()]
         .sort((a, b) => a.depth - b.depth)

@@ -7,10 +7,22 @@ const nodes: DiagramNode[] = [
   { type: LineageNodeType.DECISION, id: '0d99d2da-b428-4d34-ad46-bdd0097c514b', label: null },
 ];
 const edges: DiagramEdge[] = [
-  { kind: 'trained_on', upstream: { type: LineageNodeType.DATASET_VERSION, id: 'd1' }, downstream: { type: LineageNodeType.MODEL_VERSION, id: 'm1' } },
-  { kind: 'uses_model', upstream: { type: LineageNodeType.MODEL_VERSION, id: 'm1' }, downstream: { type: LineageNodeType.DECISION, id: '0d99d2da-b428-4d34-ad46-bdd0097c514b' } },
+  {
+    kind: 'trained_on',
+    upstream: { type: LineageNodeType.DATASET_VERSION, id: 'd1' },
+    downstream: { type: LineageNodeType.MODEL_VERSION, id: 'm1' },
+  },
+  {
+    kind: 'uses_model',
+    upstream: { type: LineageNodeType.MODEL_VERSION, id: 'm1' },
+    downstream: { type: LineageNodeType.DECISION, id: '0d99d2da-b428-4d34-ad46-bdd0097c514b' },
+  },
   // An edge to a node outside the subgraph is left out rather than drawn to nowhere.
-  { kind: 'reviewed_by', upstream: { type: LineageNodeType.DECISION, id: 'elsewhere' }, downstream: { type: LineageNodeType.REVIEW, id: 'r' } },
+  {
+    kind: 'reviewed_by',
+    upstream: { type: LineageNodeType.DECISION, id: 'elsewhere' },
+    downstream: { type: LineageNodeType.REVIEW, id: 'r' },
+  },
 ];
 
 describe('lineage diagrams', () => {

@@ -28,12 +28,24 @@ export interface DiagramEdge {
 
 /** Shapes by node type, so a reader tells data from models from decisions at a glance. */
 const MERMAID_SHAPE: Record<string, [string, string]> = {
-  dataset_version: ['[(', ')]'], external_dataset: ['[(', ')]'], model_version: ['[[', ']]'], automation_version: ['[', ']'],
-  decision: ['([', '])'], review: ['{{', '}}'], job: ['[/', '/]'], run: ['[/', '/]'],
+  dataset_version: ['[(', ')]'],
+  external_dataset: ['[(', ')]'],
+  model_version: ['[[', ']]'],
+  automation_version: ['[', ']'],
+  decision: ['([', '])'],
+  review: ['{{', '}}'],
+  job: ['[/', '/]'],
+  run: ['[/', '/]'],
 };
 const DOT_SHAPE: Record<string, string> = {
-  dataset_version: 'cylinder', external_dataset: 'cylinder', model_version: 'box3d', automation_version: 'box',
-  decision: 'ellipse', review: 'hexagon', job: 'parallelogram', run: 'parallelogram',
+  dataset_version: 'cylinder',
+  external_dataset: 'cylinder',
+  model_version: 'box3d',
+  automation_version: 'box',
+  decision: 'ellipse',
+  review: 'hexagon',
+  job: 'parallelogram',
+  run: 'parallelogram',
 };
 
 /** Node ids in a diagram: short, stable, and free of anything a label could inject. */
@@ -50,7 +62,11 @@ export function renderDiagram(format: DiagramFormat, nodes: readonly DiagramNode
 /** A Mermaid flowchart, left to right (upstream on the left). Labels are quoted with Mermaid's entity escapes. */
 export function renderMermaid(nodes: readonly DiagramNode[], edges: readonly DiagramEdge[]): string {
   const id = ids(nodes);
-  const text = (s: string) => `"${s.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;')).replace(/\n/g, ' ')}"`;
+  const text = (s: string) =>
+    `"${s
+      .replace(/"/g, '#quot;')
+      .replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))
+      .replace(/\n/g, ' ')}"`;
   const lines = ['flowchart LR'];
   for (const n of nodes) {
     const [open, close] = MERMAID_SHAPE[n.type] ?? ['[', ']'];
@@ -68,7 +84,12 @@ export function renderMermaid(nodes: readonly DiagramNode[], edges: readonly Dia
 export function renderDot(nodes: readonly DiagramNode[], edges: readonly DiagramEdge[]): string {
   const id = ids(nodes);
   const text = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
-  const lines = ['digraph lineage {', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];'];
+  const lines = [
+    'digraph lineage {',
+    '  rankdir=LR;',
+    '  node [fontname="Helvetica", fontsize=10];',
+    '  edge [fontname="Helvetica", fontsize=9];',
+  ];
   for (const n of nodes) lines.push(`  ${id.get(`${n.type}:${n.id}`)} [shape=${DOT_SHAPE[n.type] ?? 'box'}, label=${text(caption(n))}];`);
   for (const e of edges) {
     const from = id.get(`${e.upstream.type}:${e.upstream.id}`);

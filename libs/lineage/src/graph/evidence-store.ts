@@ -32,18 +32,36 @@ interface EvidenceSource {
 // that PostgreSQL cannot flatten (OFFSET 0), so the lookups compare plain columns.
 const FIRST_EVENT = `SELECT e.id, e.id::text AS id_text FROM audit_events e WHERE e.tenant_id = r.tenant_id AND e.subject_id = k.self ORDER BY e.occurred_at, e.id LIMIT 1`;
 const EVIDENCE: Partial<Record<LineageNodeType, EvidenceSource>> = {
-  [LineageNodeType.DATASET_VERSION]: { table: 'dataset_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
+  [LineageNodeType.DATASET_VERSION]: {
+    table: 'dataset_versions',
+    actor: 'created_by',
+    at: 'created_at',
+    audit: FIRST_EVENT,
+    leafOf: 'self',
+  },
   [LineageNodeType.MODEL_VERSION]: { table: 'model_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
-  [LineageNodeType.AUTOMATION_VERSION]: { table: 'automation_versions', actor: 'created_by', at: 'created_at', audit: FIRST_EVENT, leafOf: 'self' },
+  [LineageNodeType.AUTOMATION_VERSION]: {
+    table: 'automation_versions',
+    actor: 'created_by',
+    at: 'created_at',
+    audit: FIRST_EVENT,
+    leafOf: 'self',
+  },
   [LineageNodeType.DECISION]: { table: 'decisions', actor: 'recorded_by', at: 'recorded_at', audit: FIRST_EVENT, leafOf: 'self' },
   // A run: who reported it (the lineage producer's key) and when, from its first event as received.
   [LineageNodeType.RUN]: {
     table: `(SELECT DISTINCT ON (run_id) run_id AS id, tenant_id, received_by, received_at FROM lineage_events
               WHERE tenant_id = attest_current_tenant() AND run_id = ANY ($1::uuid[]) ORDER BY run_id, received_at, id)`,
-    actor: 'received_by', at: 'received_at', audit: FIRST_EVENT, leafOf: 'audit',
+    actor: 'received_by',
+    at: 'received_at',
+    audit: FIRST_EVENT,
+    leafOf: 'audit',
   },
   [LineageNodeType.REVIEW]: {
-    table: 'decision_reviews', actor: 'reviewer_id', at: 'created_at', leafOf: 'self',
+    table: 'decision_reviews',
+    actor: 'reviewer_id',
+    at: 'created_at',
+    leafOf: 'self',
     audit: `SELECT e.id, e.id::text AS id_text FROM audit_events e WHERE e.tenant_id = r.tenant_id AND e.subject_id = k.decision AND e.action = 'decision.reviewed' ORDER BY e.occurred_at DESC, e.id LIMIT 1`,
   },
 };
@@ -55,9 +73,16 @@ export async function evidenceOf(m: EntityManager, nodes: readonly NodeRef[]): P
   for (const [type, ids] of byType) {
     const spec = EVIDENCE[type];
     if (!spec) continue;
-    const rows: { id: string; actor_id: string; actor_name: string | null; at: Date; audit_event_id: string | null; position: string | null; sealed_at: Date | null }[] =
-      await m.query(
-        `SELECT r.id, r.${spec.actor} AS actor_id, p.name AS actor_name, r.${spec.at} AS at, a.id AS audit_event_id, l.position, l.sealed_at
+    const rows: {
+      id: string;
+      actor_id: string;
+      actor_name: string | null;
+      at: Date;
+      audit_event_id: string | null;
+      position: string | null;
+      sealed_at: Date | null;
+    }[] = await m.query(
+      `SELECT r.id, r.${spec.actor} AS actor_id, p.name AS actor_name, r.${spec.at} AS at, a.id AS audit_event_id, l.position, l.sealed_at
            FROM ${spec.table} r
            CROSS JOIN LATERAL (SELECT r.id::text AS self, ${type === LineageNodeType.REVIEW ? 'r.decision_id::text' : 'NULL::text'} AS decision OFFSET 0) k
            LEFT JOIN identity_principals p ON p.id = r.${spec.actor}
@@ -65,12 +90,16 @@ export async function evidenceOf(m: EntityManager, nodes: readonly NodeRef[]): P
            LEFT JOIN LATERAL (SELECT position, sealed_at FROM ledger_leaves
                                WHERE tenant_id = r.tenant_id AND fact_id = ${spec.leafOf === 'self' ? 'k.self' : 'a.id_text'} ORDER BY id LIMIT 1) l ON true
           WHERE r.id = ANY ($1::uuid[])`,
-        [ids],
-      );
+      [ids],
+    );
     for (const r of rows) {
       found.set(`${type}:${r.id}`, {
-        actorId: r.actor_id, actorName: r.actor_name, at: r.at, auditEventId: r.audit_event_id,
-        ledgerIndex: r.position === null ? null : Number(r.position), sealedAt: r.sealed_at,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        at: r.at,
+        auditEventId: r.audit_event_id,
+        ledgerIndex: r.position === null ? null : Number(r.position),
+        sealedAt: r.sealed_at,
       });
     }
   }

@@ -16,7 +16,13 @@ interface EdgeRow {
  * One hop of the walk: the edges of lineage_edges_all on the given side of the frontier
  * (tenant-confined by RLS), leaving out edges that reach a node of a type in `skip`.
  */
-export async function edgesAt(m: EntityManager, frontier: readonly NodeRef[], step: Step, limit: number, skip: readonly LineageNodeType[] = []): Promise<Edge[]> {
+export async function edgesAt(
+  m: EntityManager,
+  frontier: readonly NodeRef[],
+  step: Step,
+  limit: number,
+  skip: readonly LineageNodeType[] = [],
+): Promise<Edge[]> {
   const [side, far] = step === 'up' ? ['downstream', 'upstream'] : ['upstream', 'downstream'];
   const rows: EdgeRow[] = await m.query(
     `SELECT e.kind, e.upstream_type, e.upstream_id, e.downstream_type, e.downstream_id, e.at, e.run_id
@@ -27,7 +33,11 @@ export async function edgesAt(m: EntityManager, frontier: readonly NodeRef[], st
     [frontier.map((f) => f.type), frontier.map((f) => f.id), limit, skip],
   );
   return rows.map((r) => ({
-    kind: r.kind, upstream: { type: r.upstream_type, id: r.upstream_id }, downstream: { type: r.downstream_type, id: r.downstream_id }, at: r.at, runId: r.run_id,
+    kind: r.kind,
+    upstream: { type: r.upstream_type, id: r.upstream_id },
+    downstream: { type: r.downstream_type, id: r.downstream_id },
+    at: r.at,
+    runId: r.run_id,
   }));
 }
 

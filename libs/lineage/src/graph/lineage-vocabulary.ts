@@ -40,7 +40,8 @@ export enum LineageEdgeKind {
 }
 registerEnumType(LineageEdgeKind, {
   name: 'LineageEdgeKind',
-  description: 'Edges point downstream: DATASET_VERSION -TRAINED_ON-> MODEL_VERSION -USES_MODEL-> AUTOMATION_VERSION -PRODUCED_BY-> DECISION -REVIEWED_BY-> REVIEW',
+  description:
+    'Edges point downstream: DATASET_VERSION -TRAINED_ON-> MODEL_VERSION -USES_MODEL-> AUTOMATION_VERSION -PRODUCED_BY-> DECISION -REVIEWED_BY-> REVIEW',
   valuesMap: {
     TRAINED_ON: { description: 'A model version was trained on a dataset version' },
     EVALUATED_ON: { description: 'A model version was evaluated on a dataset version' },

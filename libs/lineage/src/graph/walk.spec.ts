@@ -2,7 +2,13 @@ import { LineageEdgeKind, LineageNodeType, type NodeRef } from './lineage-vocabu
 import { walk, type Edge, type EdgeReader } from './walk';
 
 const n = (id: string, type = LineageNodeType.DATASET_VERSION): NodeRef => ({ type, id });
-const e = (up: string, down: string): Edge => ({ kind: LineageEdgeKind.DERIVED_FROM, upstream: n(up), downstream: n(down), at: new Date(0), runId: null });
+const e = (up: string, down: string): Edge => ({
+  kind: LineageEdgeKind.DERIVED_FROM,
+  upstream: n(up),
+  downstream: n(down),
+  at: new Date(0),
+  runId: null,
+});
 
 /** An in-memory graph, read one hop at a time as the store does. */
 function reader(edges: Edge[], calls: number[] = []): EdgeReader {
@@ -18,7 +24,13 @@ describe('lineage walk', () => {
 
   it('reaches each node once at its shortest distance, downstream and upstream', async () => {
     const down = await walk(n('a'), 'down', 10, 100, reader(graph));
-    expect([...down.nodes.values()].map((v) => [v.node.id, v.depth])).toEqual([['a', 0], ['b', 1], ['c', 1], ['d', 2], ['e', 3]]);
+    expect([...down.nodes.values()].map((v) => [v.node.id, v.depth])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 1],
+      ['d', 2],
+      ['e', 3],
+    ]);
     expect(down.edges).toHaveLength(5);
     const up = await walk(n('e'), 'up', 10, 100, reader(graph));
     expect([...up.nodes.keys()].map((k) => k.split(':')[1])).toEqual(['e', 'd', 'c', 'b', 'a']);

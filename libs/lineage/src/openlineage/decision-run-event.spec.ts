@@ -10,11 +10,15 @@ const decision = {
   modelVersion: { artifactUri: 's3://models/claim-severity/1.0.0/model.onnx' },
   sources: [{ sourceUri: 's3://data/claims/2024.1/' }, { namespace: 'postgres://crm:5432', name: 'public.customers' }],
   status: 'pending_review',
-  policy: { packDigest: 'c7e02a03', effect: 'require_review', matched: [{ id: 'high-risk-human-oversight', version: 1, effect: 'require_review' }] },
+  policy: {
+    packDigest: 'c7e02a03',
+    effect: 'require_review',
+    matched: [{ id: 'high-risk-human-oversight', version: 1, effect: 'require_review' }],
+  },
   ledger: { index: 60, sealedAt: new Date('2026-12-01T11:46:36.827Z') },
 };
 
-describe("a decision as an OpenLineage run event (export)", () => {
+describe('a decision as an OpenLineage run event (export)', () => {
   it('is a valid RunEvent carrying the governance facet, the model and the sources, and none of the content', () => {
     const event = decisionRunEvent(decision);
     const parsed = parseRunEvent(event, { maxJsonDepth: 64 });
@@ -23,24 +27,41 @@ describe("a decision as an OpenLineage run event (export)", () => {
     expect(parsed.event.eventType).toBe('COMPLETE');
     expect(parsed.event.run.runId).toBe(decision.id);
     expect(parsed.event.run.facets.attest_governance).toMatchObject({
-      subject: 'decision', status: 'pending_review', policyPackDigest: 'c7e02a03', policyEffect: 'require_review', reviewVerdict: null,
-      reviewerRoles: [], ledgerIndex: 60, sealedAt: '2026-12-01T11:46:36.827Z',
+      subject: 'decision',
+      status: 'pending_review',
+      policyPackDigest: 'c7e02a03',
+      policyEffect: 'require_review',
+      reviewVerdict: null,
+      reviewerRoles: [],
+      ledgerIndex: 60,
+      sealedAt: '2026-12-01T11:46:36.827Z',
     });
     expect(parsed.event.inputs.map((i) => `${i.namespace} ${i.name}`)).toEqual([
-      's3://models claim-severity/1.0.0/model.onnx', 's3://data claims/2024.1', 'postgres://crm:5432 public.customers',
+      's3://models claim-severity/1.0.0/model.onnx',
+      's3://data claims/2024.1',
+      'postgres://crm:5432 public.customers',
     ]);
     expect(JSON.stringify(event)).not.toMatch(/input"|output"|context"/);
   });
 
   it('tells a review as an OTHER event of the same run, at the review time, with the verdict and both ledger indexes', () => {
-    const review = { verdict: 'approve', reviewerRoles: ['compliance_officer'], reviewedAt: new Date('2026-12-01T12:00:00.000Z'), ledger: { index: 75, sealedAt: new Date('2026-12-01T12:00:00.200Z') } };
+    const review = {
+      verdict: 'approve',
+      reviewerRoles: ['compliance_officer'],
+      reviewedAt: new Date('2026-12-01T12:00:00.000Z'),
+      ledger: { index: 75, sealedAt: new Date('2026-12-01T12:00:00.200Z') },
+    };
     const parsed = parseRunEvent(decisionRunEvent(decision, review), { maxJsonDepth: 64 });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.event).toMatchObject({ eventType: 'OTHER', run: { runId: decision.id }, job: { name: 'claims-triage' } });
     expect(parsed.event.eventTime.toISOString()).toBe('2026-12-01T12:00:00.000Z');
     expect(parsed.event.run.facets.attest_governance).toMatchObject({
-      reviewVerdict: 'approve', reviewerRoles: ['compliance_officer'], reviewedAt: '2026-12-01T12:00:00.000Z', reviewLedgerIndex: 75, ledgerIndex: 60,
+      reviewVerdict: 'approve',
+      reviewerRoles: ['compliance_officer'],
+      reviewedAt: '2026-12-01T12:00:00.000Z',
+      reviewLedgerIndex: 75,
+      ledgerIndex: 60,
     });
   });
 
@@ -51,7 +72,15 @@ describe("a decision as an OpenLineage run event (export)", () => {
   });
 
   it('leaves the governance fields empty, not absent, for an unjudged, unreviewed, unsealed decision', () => {
-    const event = decisionRunEvent({ ...decision, policy: null, ledger: null, sources: [] }) as { run: { facets: { attest_governance: Record<string, unknown> } } };
-    expect(event.run.facets.attest_governance).toMatchObject({ policyPackDigest: null, reviewVerdict: null, ledgerIndex: null, matchedPolicies: [], reviewerRoles: [] });
+    const event = decisionRunEvent({ ...decision, policy: null, ledger: null, sources: [] }) as {
+      run: { facets: { attest_governance: Record<string, unknown> } };
+    };
+    expect(event.run.facets.attest_governance).toMatchObject({
+      policyPackDigest: null,
+      reviewVerdict: null,
+      ledgerIndex: null,
+      matchedPolicies: [],
+      reviewerRoles: [],
+    });
   });
 });

@@ -31,7 +31,9 @@ export const RUN_EVENT_SCHEMA = 'https://openlineage.io/spec/2-0-2/OpenLineage.j
 export function datasetOf(uri: string): { namespace: string; name: string } {
   const location = locationOf(uri, '');
   const authority = location.indexOf('/', location.indexOf('://') + 3);
-  return authority < 0 ? { namespace: location, name: '/' } : { namespace: location.slice(0, authority), name: location.slice(authority + 1) || '/' };
+  return authority < 0
+    ? { namespace: location, name: '/' }
+    : { namespace: location.slice(0, authority), name: location.slice(authority + 1) || '/' };
 }
 
 /**
@@ -69,7 +71,10 @@ export function decisionRunEvent(d: DecisionForExport, review: ReviewForExport |
       },
     },
     job: { namespace: attestNamespace(d.tenantId), name: d.automationKey },
-    inputs: [datasetOf(d.modelVersion.artifactUri), ...d.sources.map((s) => ('sourceUri' in s ? datasetOf(s.sourceUri) : { namespace: s.namespace, name: s.name }))],
+    inputs: [
+      datasetOf(d.modelVersion.artifactUri),
+      ...d.sources.map((s) => ('sourceUri' in s ? datasetOf(s.sourceUri) : { namespace: s.namespace, name: s.name })),
+    ],
     outputs: [],
   };
 }

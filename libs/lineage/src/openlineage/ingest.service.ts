@@ -40,21 +40,37 @@ export class OpenLineageIngest {
       );
       const jobId = externalNodeId('job', event.job.namespace, event.job.name);
       await upsertNode(m, actor.tenantId, 'job', jobId, event.job.namespace, event.job.name, event.job.facets, null);
-      await upsertNode(m, actor.tenantId, 'run', runId, event.job.namespace, event.job.name, { ...event.run.facets, job: { id: jobId } }, event.eventType);
+      await upsertNode(
+        m,
+        actor.tenantId,
+        'run',
+        runId,
+        event.job.namespace,
+        event.job.name,
+        { ...event.run.facets, job: { id: jobId } },
+        event.eventType,
+      );
       const planned: Planned[] = [];
       const matched: IngestedEvent['matched'] = [];
-      for (const [list, side] of [[event.inputs, 'input'], [event.outputs, 'output']] as const) {
+      for (const [list, side] of [
+        [event.inputs, 'input'],
+        [event.outputs, 'output'],
+      ] as const) {
         for (const dataset of list) {
           const id = externalNodeId('external_dataset', dataset.namespace, dataset.name);
           await upsertNode(m, actor.tenantId, 'external_dataset', id, dataset.namespace, dataset.name, dataset.facets, null);
-          planned.push(side === 'input'
-            ? { kind: 'input_of', upstream: ['external_dataset', id], downstream: ['run', runId] }
-            : { kind: 'output_of', upstream: ['run', runId], downstream: ['external_dataset', id] });
+          planned.push(
+            side === 'input'
+              ? { kind: 'input_of', upstream: ['external_dataset', id], downstream: ['run', runId] }
+              : { kind: 'output_of', upstream: ['run', runId], downstream: ['external_dataset', id] },
+          );
           for (const match of await registeredMatches(m, dataset)) {
             matched.push({ namespace: dataset.namespace, name: dataset.name, ...match });
-            planned.push(side === 'input'
-              ? { kind: 'derived_from', upstream: [match.type, match.id], downstream: ['external_dataset', id] }
-              : { kind: 'derived_from', upstream: ['external_dataset', id], downstream: [match.type, match.id] });
+            planned.push(
+              side === 'input'
+                ? { kind: 'derived_from', upstream: [match.type, match.id], downstream: ['external_dataset', id] }
+                : { kind: 'derived_from', upstream: ['external_dataset', id], downstream: [match.type, match.id] },
+            );
           }
         }
       }
@@ -64,8 +80,13 @@ export class OpenLineageIngest {
         subjectType: 'LineageRun',
         subjectId: runId,
         after: {
-          eventType: event.eventType, eventTime: event.eventTime.toISOString(), job: `${event.job.namespace}/${event.job.name}`,
-          inputs: event.inputs.length, outputs: event.outputs.length, edgesAdded, matched: matched.map((x) => `${x.type}:${x.id}`),
+          eventType: event.eventType,
+          eventTime: event.eventTime.toISOString(),
+          job: `${event.job.namespace}/${event.job.name}`,
+          inputs: event.inputs.length,
+          outputs: event.outputs.length,
+          edgesAdded,
+          matched: matched.map((x) => `${x.type}:${x.id}`),
         },
       });
       return { runId, edgesAdded, matched };
@@ -74,7 +95,14 @@ export class OpenLineageIngest {
 }
 
 async function upsertNode(
-  m: EntityManager, tenantId: string, type: string, id: string, namespace: string, name: string, facets: Record<string, unknown>, state: string | null,
+  m: EntityManager,
+  tenantId: string,
+  type: string,
+  id: string,
+  namespace: string,
+  name: string,
+  facets: Record<string, unknown>,
+  state: string | null,
 ): Promise<void> {
   await m.query(
     `INSERT INTO lineage_nodes (tenant_id, type, id, namespace, name, facets, state) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -85,7 +113,10 @@ async function upsertNode(
 }
 
 /** Registered versions a dataset is: by location, or by the digest its DatasetVersion facet gives (the registry's published views). */
-async function registeredMatches(m: EntityManager, dataset: DatasetRef): Promise<{ type: 'dataset_version' | 'model_version'; id: string }[]> {
+async function registeredMatches(
+  m: EntityManager,
+  dataset: DatasetRef,
+): Promise<{ type: 'dataset_version' | 'model_version'; id: string }[]> {
   const location = locationOf(dataset.namespace, dataset.name);
   const digest = typeof dataset.facets.version?.datasetVersion === 'string' ? dataset.facets.version.datasetVersion : null;
   const rows: { type: 'dataset_version' | 'model_version'; id: string }[] = await m.query(
@@ -106,7 +137,16 @@ async function addEdges(m: EntityManager, tenantId: string, edges: Planned[], at
        SELECT $1, * , $7::timestamptz, $8::uuid FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[], $6::uuid[])
        ON CONFLICT DO NOTHING RETURNING 1
      ) SELECT * FROM added`,
-    [tenantId, edges.map((e) => e.kind), edges.map((e) => e.upstream[0]), edges.map((e) => e.upstream[1]), edges.map((e) => e.downstream[0]), edges.map((e) => e.downstream[1]), at, runId],
+    [
+      tenantId,
+      edges.map((e) => e.kind),
+      edges.map((e) => e.upstream[0]),
+      edges.map((e) => e.upstream[1]),
+      edges.map((e) => e.downstream[0]),
+      edges.map((e) => e.downstream[1]),
+      at,
+      runId,
+    ],
   );
   return rows.length;
 }

@@ -42,10 +42,22 @@ describe('OpenLineage RunEvent validation', () => {
       ['/outputs/0/namespace', (e) => (e.outputs[0].namespace = ''), 'non-empty string'],
       ['/run', (e) => (e.run = []), 'must be an object'],
       // Stored as received: what PostgreSQL cannot store, or a walk cannot follow, named by its pointer.
-      ['/job/facets/ownership/owners/0/name', (e) => (e.job.facets.ownership.owners[0].name = 'a\u0000b'), 'must not contain a NUL character'],
+      [
+        '/job/facets/ownership/owners/0/name',
+        (e) => (e.job.facets.ownership.owners[0].name = 'a\u0000b'),
+        'must not contain a NUL character',
+      ],
       ['/inputs/0/facets/schema', (e) => (e.inputs[0].facets.schema['a\u0000'] = 1), 'must not have a key with a NUL character'],
-      ['/outputs/0/facets/columnLineage/fields/a~1b~0c/__proto__', (e) => (e.outputs[0].facets.columnLineage.fields['a/b~c'] = JSON.parse('{"__proto__":{}}')), '__proto__'],
-      ['/run/facets/deep', (e) => (e.run.facets.deep = { _producer: 'https://x.example', _schemaURL: 'https://x.example/s', d: nested(64) }), 'deeper than 64'],
+      [
+        '/outputs/0/facets/columnLineage/fields/a~1b~0c/__proto__',
+        (e) => (e.outputs[0].facets.columnLineage.fields['a/b~c'] = JSON.parse('{"__proto__":{}}')),
+        '__proto__',
+      ],
+      [
+        '/run/facets/deep',
+        (e) => (e.run.facets.deep = { _producer: 'https://x.example', _schemaURL: 'https://x.example/s', d: nested(64) }),
+        'deeper than 64',
+      ],
       ['/job/name', (e) => (e.job.name = 'train\u0000'), 'must not contain a NUL character'],
       ['/custom', (e) => (e.custom = nested(69)), 'deeper than 68'],
       ['/', (e) => (e['x\u0000'] = 1), 'must not have a key with a NUL character'],

@@ -40,7 +40,10 @@ const MAX_DATASETS = 1000;
 const FACET_ENVELOPE_DEPTH = 4;
 
 class Invalid extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -54,7 +57,8 @@ function object(value: unknown, path: string): Json {
 }
 
 function text(value: unknown, path: string, options: { required?: boolean; uri?: boolean } = {}): string {
-  if (typeof value !== 'string' || (options.required !== false && value.length === 0)) throw new Invalid(path, 'must be a non-empty string');
+  if (typeof value !== 'string' || (options.required !== false && value.length === 0))
+    throw new Invalid(path, 'must be a non-empty string');
   if (value.length > MAX_TEXT) throw new Invalid(path, `must be at most ${MAX_TEXT} characters`);
   if (options.uri && !isUri(value)) throw new Invalid(path, 'must be a URI');
   return value;
@@ -97,8 +101,10 @@ function datasets(value: unknown, path: string, io: 'inputFacets' | 'outputFacet
   return value.map((item, i) => {
     const d = object(item, `${path}/${i}`);
     return {
-      namespace: text(d.namespace, `${path}/${i}/namespace`), name: text(d.name, `${path}/${i}/name`),
-      facets: facets(d.facets, `${path}/${i}/facets`, maxDepth), ioFacets: facets(d[io], `${path}/${i}/${io}`, maxDepth),
+      namespace: text(d.namespace, `${path}/${i}/namespace`),
+      name: text(d.name, `${path}/${i}/name`),
+      facets: facets(d.facets, `${path}/${i}/facets`, maxDepth),
+      ioFacets: facets(d[io], `${path}/${i}/${io}`, maxDepth),
     };
   });
 }
@@ -118,7 +124,8 @@ export function parseRunEvent(body: unknown, limits: { maxJsonDepth: number }): 
       throw new Invalid('/eventType', `must be one of ${EVENT_TYPES.join(', ')}`);
     }
     const time = text(e.eventTime, '/eventTime');
-    if (!DATE_TIME.test(time) || Number.isNaN(Date.parse(time))) throw new Invalid('/eventTime', 'must be an RFC 3339 date-time, e.g. 2026-12-01T10:00:00.000Z');
+    if (!DATE_TIME.test(time) || Number.isNaN(Date.parse(time)))
+      throw new Invalid('/eventTime', 'must be an RFC 3339 date-time, e.g. 2026-12-01T10:00:00.000Z');
     const run = object(e.run, '/run');
     const runId = text(run.runId, '/run/runId');
     if (!UUID.test(runId)) throw new Invalid('/run/runId', 'must be a UUID');
@@ -129,7 +136,11 @@ export function parseRunEvent(body: unknown, limits: { maxJsonDepth: number }): 
       producer: text(e.producer, '/producer', { uri: true }),
       schemaURL: text(e.schemaURL, '/schemaURL', { uri: true }),
       run: { runId: runId.toLowerCase(), facets: facets(run.facets, '/run/facets', maxDepth) },
-      job: { namespace: text(job.namespace, '/job/namespace'), name: text(job.name, '/job/name'), facets: facets(job.facets, '/job/facets', maxDepth) },
+      job: {
+        namespace: text(job.namespace, '/job/namespace'),
+        name: text(job.name, '/job/name'),
+        facets: facets(job.facets, '/job/facets', maxDepth),
+      },
       inputs: datasets(e.inputs, '/inputs', 'inputFacets', maxDepth),
       outputs: datasets(e.outputs, '/outputs', 'outputFacets', maxDepth),
     };

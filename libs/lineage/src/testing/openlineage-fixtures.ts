@@ -4,7 +4,9 @@
  */
 const PRODUCER = 'https://github.com/apache/airflow/tree/providers-openlineage/1.8.0';
 const facet = (name: string, body: Record<string, unknown>) => ({
-  _producer: PRODUCER, _schemaURL: `https://openlineage.io/spec/facets/1-0-0/${name}.json#/$defs/${name}`, ...body,
+  _producer: PRODUCER,
+  _schemaURL: `https://openlineage.io/spec/facets/1-0-0/${name}.json#/$defs/${name}`,
+  ...body,
 });
 
 export interface TrainingRun {
@@ -30,25 +32,34 @@ export function runEvent(eventType: string | undefined, run: TrainingRun, eventT
       name: 'claims_severity.train_model',
       facets: { ownership: facet('OwnershipJobFacet', { owners: [{ name: 'team:claims-ml', type: 'MAINTAINER' }] }) },
     },
-    inputs: [{
-      namespace: run.input.namespace,
-      name: run.input.name,
-      facets: {
-        schema: facet('SchemaDatasetFacet', { fields: [{ name: 'claim_id', type: 'STRING' }, { name: 'amount', type: 'DECIMAL' }] }),
-        dataSource: facet('DatasourceDatasetFacet', { name: run.input.namespace, uri: `${run.input.namespace}/${run.input.name}` }),
-        ...(run.input.digest ? { version: facet('DatasetVersionDatasetFacet', { datasetVersion: run.input.digest }) } : {}),
+    inputs: [
+      {
+        namespace: run.input.namespace,
+        name: run.input.name,
+        facets: {
+          schema: facet('SchemaDatasetFacet', {
+            fields: [
+              { name: 'claim_id', type: 'STRING' },
+              { name: 'amount', type: 'DECIMAL' },
+            ],
+          }),
+          dataSource: facet('DatasourceDatasetFacet', { name: run.input.namespace, uri: `${run.input.namespace}/${run.input.name}` }),
+          ...(run.input.digest ? { version: facet('DatasetVersionDatasetFacet', { datasetVersion: run.input.digest }) } : {}),
+        },
+        inputFacets: { dataQualityMetrics: facet('DataQualityMetricsInputDatasetFacet', { rowCount: 182_000, columnMetrics: {} }) },
       },
-      inputFacets: { dataQualityMetrics: facet('DataQualityMetricsInputDatasetFacet', { rowCount: 182_000, columnMetrics: {} }) },
-    }],
-    outputs: [{
-      namespace: run.output.namespace,
-      name: run.output.name,
-      facets: {
-        columnLineage: facet('ColumnLineageDatasetFacet', {
-          fields: { severity: { inputFields: [{ namespace: run.input.namespace, name: run.input.name, field: 'amount' }] } },
-        }),
+    ],
+    outputs: [
+      {
+        namespace: run.output.namespace,
+        name: run.output.name,
+        facets: {
+          columnLineage: facet('ColumnLineageDatasetFacet', {
+            fields: { severity: { inputFields: [{ namespace: run.input.namespace, name: run.input.name, field: 'amount' }] } },
+          }),
+        },
+        outputFacets: { outputStatistics: facet('OutputStatisticsOutputDatasetFacet', { rowCount: 1, size: 1_048_576 }) },
       },
-      outputFacets: { outputStatistics: facet('OutputStatisticsOutputDatasetFacet', { rowCount: 1, size: 1_048_576 }) },
-    }],
+    ],
   };
 }

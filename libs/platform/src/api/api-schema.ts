@@ -15,7 +15,16 @@ import { describeRootTypes } from './root-type-descriptions';
  * Every resolver of the modules ApiModule imports. Kept beside that module so a new context is added
  * here too; test/schema.e2e-spec.ts fails if this list and the served schema drift apart.
  */
-export const API_RESOLVERS = [...IDENTITY_RESOLVERS, ...REGISTRY_RESOLVERS, ...AUDIT_RESOLVERS, ...POLICY_RESOLVERS, ...DECISION_RESOLVERS, ...LEDGER_RESOLVERS, ...LINEAGE_RESOLVERS, ...POLICY_SIMULATION_RESOLVERS];
+export const API_RESOLVERS = [
+  ...IDENTITY_RESOLVERS,
+  ...REGISTRY_RESOLVERS,
+  ...AUDIT_RESOLVERS,
+  ...POLICY_RESOLVERS,
+  ...DECISION_RESOLVERS,
+  ...LEDGER_RESOLVERS,
+  ...LINEAGE_RESOLVERS,
+  ...POLICY_SIMULATION_RESOLVERS,
+];
 
 /** The SDL exactly as committed in schema.graphql: sorted like the served schema, one trailing newline. */
 export function printSortedSchema(schema: GraphQLSchema): string {

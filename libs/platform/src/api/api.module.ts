@@ -1,7 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ConfigModule, DatabaseModule, GraphQLPassThroughFilter, InputValidationPipe, memoizeValidationMetadata, type AttestConfig } from '@attest/core';
+import {
+  ConfigModule,
+  DatabaseModule,
+  GraphQLPassThroughFilter,
+  InputValidationPipe,
+  memoizeValidationMetadata,
+  type AttestConfig,
+} from '@attest/core';
 import { AuditModule } from '@attest/audit';
 import { DecisionsModule } from '@attest/decisions';
 import { IdentityModule } from '@attest/identity';
@@ -47,7 +54,12 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: GraphQLPassThroughFilter },
         {
           provide: APP_PIPE,
-          useValue: new InputValidationPipe(config.maxJsonDepth, { transform: true, whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false }),
+          useValue: new InputValidationPipe(config.maxJsonDepth, {
+            transform: true,
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            stopAtFirstError: false,
+          }),
         },
       ],
     };

@@ -28,4 +28,3 @@ export async function createApp(
   app.useBodyParser('json', { limit: `${config.maxRequestMb}mb` });
   return app;
 }
-

@@ -3,7 +3,15 @@ import type { AccessChange } from './access-diff';
 import { accessDiffMarkdown, accessDiffText } from './access-diff-render';
 
 const changes: AccessChange[] = [
-  { role: Role.AUDITOR, action: 'review', subject: 'Decision', before: 'none', after: 'always', change: 'gained', sources: ['roles.yaml:90'] },
+  {
+    role: Role.AUDITOR,
+    action: 'review',
+    subject: 'Decision',
+    before: 'none',
+    after: 'always',
+    change: 'gained',
+    sources: ['roles.yaml:90'],
+  },
   {
     role: Role.SERVICE,
     action: 'read',

@@ -16,7 +16,14 @@ export function accessDiffText(changes: readonly AccessChange[]): string {
   if (changes.length === 0) return NO_CHANGES;
   const table = [HEADINGS.map((h) => h.toUpperCase()), ...rows(changes)];
   const widths = HEADINGS.map((_, column) => Math.max(...table.map((row) => row[column].length)));
-  return table.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
+  return table
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function rows(changes: readonly AccessChange[]): string[][] {

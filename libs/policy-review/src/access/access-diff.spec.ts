@@ -78,13 +78,19 @@ describe('diffAccess', () => {
     expect(readOnly).toHaveLength((SUBJECTS.length - 1) * (ACTIONS.length - 2));
     expect(readOnly.every((c) => c.role === 'admin' && c.change === 'lost' && c.action !== 'read')).toBe(true);
 
-    const modelsOnly = diff(edited(BASE, '      - action: manage\n        subject: all\n', '      - action: manage\n        subject: Model\n'));
+    const modelsOnly = diff(
+      edited(BASE, '      - action: manage\n        subject: all\n', '      - action: manage\n        subject: Model\n'),
+    );
     expect(modelsOnly).toHaveLength((SUBJECTS.length - 2) * (ACTIONS.length - 1));
     expect(modelsOnly.some((c) => c.subject === 'Model')).toBe(false);
   });
 
   it('shows what a new cannot takes away, citing it', () => {
-    const head = edited(BASE, AUDITOR_LAST_RULE, `${AUDITOR_LAST_RULE}      - action: read\n        subject: AuditEvent\n        inverted: true\n`);
+    const head = edited(
+      BASE,
+      AUDITOR_LAST_RULE,
+      `${AUDITOR_LAST_RULE}      - action: read\n        subject: AuditEvent\n        inverted: true\n`,
+    );
     const changes = diff(head);
     expect(cells(changes)).toEqual(['lost auditor read AuditEvent: always -> none']);
     expect(changes[0].sources).toEqual([policyFromYaml(head).auditor!.rules.at(-1)!.source]);
@@ -95,21 +101,39 @@ describe('diffAccess', () => {
     expect(cells(diff(edited(BASE, AUDITOR_LAST_RULE, conditional)))).toEqual([
       'narrowed auditor read Decision: always except fields [context, input, output] -> always except fields [context, input, output] or when {"automationId":"secret"}',
     ]);
-    const withoutApiKeyCannot = edited(BASE, '      - action: read\n        subject: ApiKey\n        inverted: true\n      - action: read\n        subject: Decision\n', '      - action: read\n        subject: Decision\n');
+    const withoutApiKeyCannot = edited(
+      BASE,
+      '      - action: read\n        subject: ApiKey\n        inverted: true\n      - action: read\n        subject: Decision\n',
+      '      - action: read\n        subject: Decision\n',
+    );
     expect(cells(diff(withoutApiKeyCannot))).toEqual(['gained auditor read ApiKey: none -> always']);
   });
 
   it('shows every grant of a role added or removed entirely', () => {
     const withoutLineage = BASE.slice(0, BASE.indexOf('\n  lineage_producer:') + 1);
     expect(policyFromYaml(withoutLineage).lineage_producer).toBeUndefined();
-    expect(cells(diff(BASE, withoutLineage))).toEqual(['gained lineage_producer read Tenant: none -> always', 'gained lineage_producer create Lineage: none -> always']);
-    expect(cells(diff(withoutLineage))).toEqual(['lost lineage_producer read Tenant: always -> none', 'lost lineage_producer create Lineage: always -> none']);
+    expect(cells(diff(BASE, withoutLineage))).toEqual([
+      'gained lineage_producer read Tenant: none -> always',
+      'gained lineage_producer create Lineage: none -> always',
+    ]);
+    expect(cells(diff(withoutLineage))).toEqual([
+      'lost lineage_producer read Tenant: always -> none',
+      'lost lineage_producer create Lineage: always -> none',
+    ]);
   });
 
   it('orders changes by role, subject and action, whatever the order of the edits', () => {
     let head = edited(BASE, '      - action: manage\n', '      - action: [read, review]\n');
-    head = edited(head, AUDITOR_LAST_RULE, `${AUDITOR_LAST_RULE}      - action: [review, approve]\n        subject: [Decision, ModelVersion]\n`);
-    head = edited(head, '      - action: create\n        subject: Lineage\n', '      - action: [create, read]\n        subject: [Lineage, Tenant]\n');
+    head = edited(
+      head,
+      AUDITOR_LAST_RULE,
+      `${AUDITOR_LAST_RULE}      - action: [review, approve]\n        subject: [Decision, ModelVersion]\n`,
+    );
+    head = edited(
+      head,
+      '      - action: create\n        subject: Lineage\n',
+      '      - action: [create, read]\n        subject: [Lineage, Tenant]\n',
+    );
     const changes = diff(head);
     const rank = (c: AccessChange) => [ROLES.indexOf(c.role), SUBJECTS.indexOf(c.subject), ACTIONS.indexOf(c.action)];
     const sorted = [...changes].sort((a, b) => rank(a).reduce((d, r, i) => d || r - rank(b)[i], 0));
@@ -122,8 +146,16 @@ describe('diffAccess', () => {
 describe('summariseAccess', () => {
   it('counts the changes of each kind per role, in role order', () => {
     let head = edited(BASE, AUDITOR_LAST_RULE, `${AUDITOR_LAST_RULE}      - action: review\n        subject: Decision\n`);
-    head = edited(head, `      - action: create\n        subject: Automation\n`, `      - action: create\n        subject: Automation\n        conditions: ${OWNER}\n`);
-    head = edited(head, `      - action: [update, transition]\n        subject: Model\n        conditions: ${OWNER}\n`, '      - action: update\n        subject: Model\n');
+    head = edited(
+      head,
+      `      - action: create\n        subject: Automation\n`,
+      `      - action: create\n        subject: Automation\n        conditions: ${OWNER}\n`,
+    );
+    head = edited(
+      head,
+      `      - action: [update, transition]\n        subject: Model\n        conditions: ${OWNER}\n`,
+      '      - action: update\n        subject: Model\n',
+    );
     expect(summariseAccess(diff(head))).toEqual([
       { role: 'model_owner', gained: 0, lost: 1, widened: 1, narrowed: 0, changed: 0 },
       { role: 'automation_owner', gained: 0, lost: 0, widened: 0, narrowed: 1, changed: 0 },

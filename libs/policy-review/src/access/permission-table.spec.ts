@@ -10,7 +10,8 @@ const committedPolicy = policyFromYaml(COMMITTED_ROLES_YAML);
 const committed = permissionTable(committedPolicy);
 const textOf = (rules: string[]) => {
   const table = permissionTable(policyFromYaml(rolesYaml({ auditor: rules })));
-  return (action: (typeof CONCRETE_ACTIONS)[number], subject: (typeof CONCRETE_SUBJECTS)[number]) => grantText(table.auditor[subject][action]);
+  return (action: (typeof CONCRETE_ACTIONS)[number], subject: (typeof CONCRETE_SUBJECTS)[number]) =>
+    grantText(table.auditor[subject][action]);
 };
 
 describe('permissionTable', () => {
@@ -23,7 +24,8 @@ describe('permissionTable', () => {
 
   it('expands manage and all to every action on every subject', () => {
     for (const subject of CONCRETE_SUBJECTS) {
-      for (const action of CONCRETE_ACTIONS) expect(committed.admin[subject][action]).toEqual({ kind: 'always', sources: [committedPolicy.admin!.rules[0].source] });
+      for (const action of CONCRETE_ACTIONS)
+        expect(committed.admin[subject][action]).toEqual({ kind: 'always', sources: [committedPolicy.admin!.rules[0].source] });
     }
   });
 
@@ -46,16 +48,33 @@ describe('permissionTable', () => {
   });
 
   it('keeps a conditional cannot as an exception', () => {
-    const grant = textOf(['- action: read', '  subject: all', '- action: read', '  subject: Decision', '  conditions: { automationId: x }', '  inverted: true']);
+    const grant = textOf([
+      '- action: read',
+      '  subject: all',
+      '- action: read',
+      '  subject: Decision',
+      '  conditions: { automationId: x }',
+      '  inverted: true',
+    ]);
     expect(grant('read', 'Decision')).toBe('always except when {"automationId":"x"}');
   });
 
   it('subtracts a field cannot from a field-restricted grant, and drops a grant left with no fields', () => {
     const grant = textOf([
-      '- action: read', '  subject: Principal', '  fields: [name, id, email]',
-      '- action: read', '  subject: Principal', '  fields: [email]', '  inverted: true',
-      '- action: update', '  subject: Principal', '  fields: [email]',
-      '- action: update', '  subject: Principal', '  fields: [email]', '  inverted: true',
+      '- action: read',
+      '  subject: Principal',
+      '  fields: [name, id, email]',
+      '- action: read',
+      '  subject: Principal',
+      '  fields: [email]',
+      '  inverted: true',
+      '- action: update',
+      '  subject: Principal',
+      '  fields: [email]',
+      '- action: update',
+      '  subject: Principal',
+      '  fields: [email]',
+      '  inverted: true',
     ]);
     expect(grant('read', 'Principal')).toBe('fields [id, name]');
     expect(grant('update', 'Principal')).toBe('none');
@@ -63,11 +82,23 @@ describe('permissionTable', () => {
 
   it('takes a cannot on the same conditions out of that grant, and keeps it as an exception to the others', () => {
     const grant = textOf([
-      '- action: read', '  subject: Model', '  conditions: { ownerId: a }',
-      '- action: read', '  subject: Model', '  conditions: { ownerId: a }', '  inverted: true',
-      '- action: update', '  subject: Model', '  conditions: { ownerId: a }',
-      '- action: update', '  subject: Model', '  conditions: { ownerId: b }',
-      '- action: update', '  subject: Model', '  conditions: { ownerId: a }', '  inverted: true',
+      '- action: read',
+      '  subject: Model',
+      '  conditions: { ownerId: a }',
+      '- action: read',
+      '  subject: Model',
+      '  conditions: { ownerId: a }',
+      '  inverted: true',
+      '- action: update',
+      '  subject: Model',
+      '  conditions: { ownerId: a }',
+      '- action: update',
+      '  subject: Model',
+      '  conditions: { ownerId: b }',
+      '- action: update',
+      '  subject: Model',
+      '  conditions: { ownerId: a }',
+      '  inverted: true',
     ]);
     expect(grant('read', 'Model')).toBe('none');
     // Conditions are not compared by meaning, so the cannot may still match objects of the other grant.
@@ -81,12 +112,24 @@ describe('permissionTable', () => {
 
   it('gives the same grant however equivalent rules are written', () => {
     const combined = textOf([
-      '- action: [read, update]', '  subject: Model', '  conditions: { ownerId: me, status: draft }', '  fields: [name, description]',
+      '- action: [read, update]',
+      '  subject: Model',
+      '  conditions: { ownerId: me, status: draft }',
+      '  fields: [name, description]',
     ]);
     const split = textOf([
-      '- action: update', '  subject: Model', '  conditions: { status: draft, ownerId: me }', '  fields: [description]',
-      '- action: update', '  subject: Model', '  conditions: { ownerId: me, status: draft }', '  fields: [name, name]',
-      '- action: read', '  subject: [Model]', '  conditions: { status: draft, ownerId: me }', '  fields: [description, name]',
+      '- action: update',
+      '  subject: Model',
+      '  conditions: { status: draft, ownerId: me }',
+      '  fields: [description]',
+      '- action: update',
+      '  subject: Model',
+      '  conditions: { ownerId: me, status: draft }',
+      '  fields: [name, name]',
+      '- action: read',
+      '  subject: [Model]',
+      '  conditions: { status: draft, ownerId: me }',
+      '  fields: [description, name]',
     ]);
     for (const action of ['read', 'update'] as const) expect(split(action, 'Model')).toBe(combined(action, 'Model'));
     expect(combined('update', 'Model')).toBe('when {"ownerId":"me","status":"draft"} fields [description, name]');
@@ -94,17 +137,32 @@ describe('permissionTable', () => {
 
   it('lets an unconditional grant absorb what conditional grants add nothing to', () => {
     const grant = textOf([
-      '- action: read', '  subject: Model', '  conditions: { ownerId: me }',
-      '- action: read', '  subject: all',
-      '- action: read', '  subject: Principal', '  fields: [id]',
-      '- action: read', '  subject: Principal', '  conditions: { id: me }', '  fields: [id, email]',
+      '- action: read',
+      '  subject: Model',
+      '  conditions: { ownerId: me }',
+      '- action: read',
+      '  subject: all',
+      '- action: read',
+      '  subject: Principal',
+      '  fields: [id]',
+      '- action: read',
+      '  subject: Principal',
+      '  conditions: { id: me }',
+      '  fields: [id, email]',
     ]);
     expect(grant('read', 'Model')).toBe('always');
     expect(grant('read', 'Principal')).toBe('always');
   });
 
   it('lists several conditional grants in a stable order', () => {
-    const rules = (first: string, second: string) => ['- action: read', '  subject: Model', `  conditions: ${first}`, '- action: read', '  subject: Model', `  conditions: ${second}`];
+    const rules = (first: string, second: string) => [
+      '- action: read',
+      '  subject: Model',
+      `  conditions: ${first}`,
+      '- action: read',
+      '  subject: Model',
+      `  conditions: ${second}`,
+    ];
     const one = textOf(rules('{ ownerId: b }', '{ ownerId: a }'))('read', 'Model');
     expect(one).toBe('when {"ownerId":"a"} or when {"ownerId":"b"}');
     expect(textOf(rules('{ ownerId: a }', '{ ownerId: b }'))('read', 'Model')).toBe(one);
@@ -123,7 +181,9 @@ describe('permissionTable against CASL', () => {
           const grant = committed[role][subject][action];
           for (const field of fields) {
             const cell = `${role} ${action} ${subject}.${field}`;
-            expect(`${cell}: ${ability.can(action, subjectOf(subject, { tenantId: 't1' }), field)}`).toBe(`${cell}: ${unconditionallyAllows(grant, field)}`);
+            expect(`${cell}: ${ability.can(action, subjectOf(subject, { tenantId: 't1' }), field)}`).toBe(
+              `${cell}: ${unconditionallyAllows(grant, field)}`,
+            );
           }
         }
       }

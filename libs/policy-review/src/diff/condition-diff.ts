@@ -21,7 +21,8 @@ const groupOf = (c: Condition): 'all' | 'any' | 'not' | 'fact' => ('all' in c ? 
 export function diffConditions(base: Condition, head: Condition, path = 'conditions'): ConditionChange[] {
   if (canonical(base) === canonical(head)) return [];
   const kind = groupOf(base);
-  if (kind !== groupOf(head) || kind === 'fact') return [{ path, change: 'changed', before: conditionText(base), after: conditionText(head) }];
+  if (kind !== groupOf(head) || kind === 'fact')
+    return [{ path, change: 'changed', before: conditionText(base), after: conditionText(head) }];
   if (kind === 'not') return diffConditions((base as { not: Condition }).not, (head as { not: Condition }).not, `${path}.not`);
   const before = (base as Record<string, Condition[]>)[kind];
   const after = (head as Record<string, Condition[]>)[kind];

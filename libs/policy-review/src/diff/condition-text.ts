@@ -3,9 +3,10 @@ import type { Condition, FactCondition } from '@attest/policy';
 /** A fact condition as a reviewer reads it: `automation.riskClass equal "high"`, `modelVersion.metrics $.accuracy lessThan 0.8`. */
 export function factConditionText(c: FactCondition): string {
   const value = c.value as { fact?: unknown; path?: unknown } | null;
-  const right = typeof value === 'object' && value !== null && typeof value.fact === 'string'
-    ? `fact ${value.fact}${typeof value.path === 'string' ? ` ${value.path}` : ''}`
-    : JSON.stringify(c.value);
+  const right =
+    typeof value === 'object' && value !== null && typeof value.fact === 'string'
+      ? `fact ${value.fact}${typeof value.path === 'string' ? ` ${value.path}` : ''}`
+      : JSON.stringify(c.value);
   return `${c.fact}${c.path ? ` ${c.path}` : ''} ${c.operator} ${right}`;
 }
 
@@ -21,7 +22,10 @@ export function conditionText(c: Condition): string {
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }

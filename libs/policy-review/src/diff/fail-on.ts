@@ -29,12 +29,17 @@ export const FAIL_ON_HELP =
 
 /** Parses `new-deny,flips>100`: the rules in the order given. */
 export function parseFailOn(text: string): FailOnRule[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean).map((part): FailOnRule => {
-    const flips = /^flips[>:](\d+)$/.exec(part); // flips:N too, which needs no shell quoting
-    if (flips) return { kind: 'flips', max: Number(flips[1]) };
-    if (['new-deny', 'lost-review', 'access-gained', 'access-changed', 'policy-changed'].includes(part)) return { kind: part } as FailOnRule;
-    throw new FailOnError(`--fail-on: unknown rule "${part}" (known: ${FAIL_ON_HELP})`);
-  });
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((part): FailOnRule => {
+      const flips = /^flips[>:](\d+)$/.exec(part); // flips:N too, which needs no shell quoting
+      if (flips) return { kind: 'flips', max: Number(flips[1]) };
+      if (['new-deny', 'lost-review', 'access-gained', 'access-changed', 'policy-changed'].includes(part))
+        return { kind: part } as FailOnRule;
+      throw new FailOnError(`--fail-on: unknown rule "${part}" (known: ${FAIL_ON_HELP})`);
+    });
 }
 
 export interface ChangeSummary {
@@ -61,9 +66,13 @@ export function checkFailOn(rules: readonly FailOnRule[], s: ChangeSummary): Fai
     switch (rule.kind) {
       case 'new-deny': {
         const n = transitions(s.replays, (from, to) => to === 'deny' && from !== 'deny');
-        const gates = s.replays.reduce((k, r) => k + r.gates.changed.filter((g) => g.head.effect === 'deny' && g.base.effect !== 'deny').length, 0);
+        const gates = s.replays.reduce(
+          (k, r) => k + r.gates.changed.filter((g) => g.head.effect === 'deny' && g.base.effect !== 'deny').length,
+          0,
+        );
         return {
-          rule: name(rule), passed: n === 0 && gates === 0,
+          rule: name(rule),
+          passed: n === 0 && gates === 0,
           detail: `${n} replayed decision${n === 1 ? '' : 's'} would now be denied; ${gates} model or automation version${gates === 1 ? '' : 's'} would now fail ${gates === 1 ? 'its' : 'their'} gate`,
         };
       }
@@ -73,14 +82,30 @@ export function checkFailOn(rules: readonly FailOnRule[], s: ChangeSummary): Fai
       }
       case 'flips': {
         const n = sum(s.replays, (r) => r.changed);
-        return { rule: name(rule), passed: n <= rule.max, detail: `${n} replayed decision${n === 1 ? '' : 's'} change (at most ${rule.max} allowed)` };
+        return {
+          rule: name(rule),
+          passed: n <= rule.max,
+          detail: `${n} replayed decision${n === 1 ? '' : 's'} change (at most ${rule.max} allowed)`,
+        };
       }
       case 'access-gained':
-        return { rule: name(rule), passed: s.accessGained === 0, detail: `${s.accessGained} permission${s.accessGained === 1 ? '' : 's'} gained or widened` };
+        return {
+          rule: name(rule),
+          passed: s.accessGained === 0,
+          detail: `${s.accessGained} permission${s.accessGained === 1 ? '' : 's'} gained or widened`,
+        };
       case 'access-changed':
-        return { rule: name(rule), passed: s.accessChanged === 0, detail: `${s.accessChanged} permission${s.accessChanged === 1 ? '' : 's'} changed` };
+        return {
+          rule: name(rule),
+          passed: s.accessChanged === 0,
+          detail: `${s.accessChanged} permission${s.accessChanged === 1 ? '' : 's'} changed`,
+        };
       case 'policy-changed':
-        return { rule: name(rule), passed: s.policiesChanged === 0, detail: `${s.policiesChanged} risk polic${s.policiesChanged === 1 ? 'y' : 'ies'} changed` };
+        return {
+          rule: name(rule),
+          passed: s.policiesChanged === 0,
+          detail: `${s.policiesChanged} risk polic${s.policiesChanged === 1 ? 'y' : 'ies'} changed`,
+        };
     }
   });
 }

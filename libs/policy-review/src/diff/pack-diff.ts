@@ -55,8 +55,20 @@ function diffPolicies(base: PolicyPack | undefined, head: PolicyPack | undefined
     if (!b) changes.push({ id, change: 'added', head: h, fields: [], conditions: [], source: head!.sources[id] });
     else if (!h) changes.push({ id, change: 'removed', base: b, fields: [], conditions: [], source: base!.sources[id] });
     else if (canonical(b) !== canonical(h)) {
-      const fields = FIELDS.filter((f) => canonical(b[f]) !== canonical(h[f])).map((field) => ({ field, before: b[field], after: h[field] }));
-      changes.push({ id, change: 'changed', base: b, head: h, fields, conditions: diffConditions(b.conditions, h.conditions), source: head!.sources[id] });
+      const fields = FIELDS.filter((f) => canonical(b[f]) !== canonical(h[f])).map((field) => ({
+        field,
+        before: b[field],
+        after: h[field],
+      }));
+      changes.push({
+        id,
+        change: 'changed',
+        base: b,
+        head: h,
+        fields,
+        conditions: diffConditions(b.conditions, h.conditions),
+        source: head!.sources[id],
+      });
     }
   }
   return changes;

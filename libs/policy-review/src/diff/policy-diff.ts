@@ -37,12 +37,20 @@ export interface PolicyDiffOptions {
 /** What a change to `policies/` does: the risk packs and access rules compared, past decisions replayed, `--fail-on` checked. */
 export async function policyDiff(base: DiffSide, head: DiffSide, options: PolicyDiffOptions = {}): Promise<PolicyDiffReport> {
   const packs = diffPacks(base.packs, head.packs);
-  const access = base.access && head.access ? diffAccess(base.access, head.access) : head.access ? diffAccess(emptyAccess(head.access), head.access) : [];
+  const access =
+    base.access && head.access
+      ? diffAccess(base.access, head.access)
+      : head.access
+        ? diffAccess(emptyAccess(head.access), head.access)
+        : [];
   const pairs = packs
     .filter((d) => d.change === 'changed')
     .map((d) => ({ base: base.packs.find((p) => p.name === d.pack)!, head: head.packs.find((p) => p.name === d.pack)! }));
   const replay = options.decisions
-    ? { source: options.decisions.source, reports: await replayDecisions(pairs, options.decisions.records, { examples: options.examples, onProgress: options.onProgress }) }
+    ? {
+        source: options.decisions.source,
+        reports: await replayDecisions(pairs, options.decisions.records, { examples: options.examples, onProgress: options.onProgress }),
+      }
     : null;
   const checks = checkFailOn(options.failOn ?? [], {
     replays: replay?.reports ?? [],
@@ -50,7 +58,14 @@ export async function policyDiff(base: DiffSide, head: DiffSide, options: Policy
     accessChanged: access.length,
     policiesChanged: packs.reduce((n, p) => n + p.policies.length, 0),
   });
-  return { base: { label: base.label, commit: base.commit }, head: { label: head.label, commit: head.commit }, packs, access, replay, checks };
+  return {
+    base: { label: base.label, commit: base.commit },
+    head: { label: head.label, commit: head.commit },
+    packs,
+    access,
+    replay,
+    checks,
+  };
 }
 
 /** The same roles with no rules: what a base without access rules allowed. */

@@ -22,7 +22,8 @@ export class GitRefError extends Error {
   }
 }
 
-const git = (cwd: string, args: string[]): Buffer => execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (cwd: string, args: string[]): Buffer =>
+  execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 
 /**
  * Writes out `folder` (a path inside a git work tree) as it was at `ref`, with `git ls-tree` and
@@ -39,7 +40,9 @@ export function treeAtRef(folder: string, ref: string): TreeAtRef {
     throw new GitRefError(`${folder} is not inside a git work tree`);
   }
   try {
-    commit = git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString().trim();
+    commit = git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      .toString()
+      .trim();
   } catch {
     throw new GitRefError(`unknown git ref "${ref}" (fetch it first: in CI, check out with fetch-depth: 0)`);
   }

@@ -26,7 +26,11 @@ describe('lintPolicies', () => {
 
   it('lists its rules with stable ids, one level each', () => {
     expect(LINT_RULES.map((r) => `${r.id} ${r.level}`)).toEqual([
-      'invalid-pack error', 'invalid-tests error', 'high-severity-without-framework error', 'untested-policy warning', 'version-not-raised error',
+      'invalid-pack error',
+      'invalid-tests error',
+      'high-severity-without-framework error',
+      'untested-policy warning',
+      'version-not-raised error',
     ]);
     expect(RECOGNISED_FRAMEWORKS).toEqual(expect.arrayContaining(['EU-AI-Act', 'NIST-AI-RMF', 'GDPR']));
   });
@@ -42,7 +46,9 @@ describe('invalid-pack', () => {
       'dup.yml': policyLines('dup'),
       'missing.yaml': policyLines('missing', { message: '' }),
       'unclosed.yaml': policyLines('unclosed', { frameworks: 'frameworks: [EU-AI-Act:Art.12' }),
-      'unknown-fact.yaml': policyLines('unknown-fact', { conditions: 'conditions: { all: [{ fact: automation.colour, operator: equal, value: red }] }' }),
+      'unknown-fact.yaml': policyLines('unknown-fact', {
+        conditions: 'conditions: { all: [{ fact: automation.colour, operator: equal, value: red }] }',
+      }),
       'unknown-field.yaml': policyLines('unknown-field', { owner: 'owner: team-a' }),
       'unknown-reference.yaml': policyLines('unknown-reference', {
         conditions: 'conditions: { all: [{ fact: automation.purpose, operator: equal, value: { fact: automation.nope } }] }',
@@ -103,7 +109,9 @@ describe('invalid-tests', () => {
       'broken-tests/tests/a-syntax.yaml:3 invalid-tests',
       'broken-tests/tests/b-unknown-policy.yaml:5 invalid-tests',
     ]);
-    expect(ofRule(result.findings, 'invalid-tests').map((f) => f.message)).toContain('cases[0].expect: matched names unknown policy "nope"');
+    expect(ofRule(result.findings, 'invalid-tests').map((f) => f.message)).toContain(
+      'cases[0].expect: matched names unknown policy "nope"',
+    );
   });
 
   it('reports case facts outside the fact catalogue at their facts line', () => {
@@ -128,7 +136,10 @@ describe('high-severity-without-framework', () => {
   const root = tempPoliciesRoot();
   writeTempPack(root, 'pack', {
     policies: {
-      'critical-gdpr.yaml': policyLines('critical-gdpr', { severity: 'severity: critical', frameworks: 'frameworks: [Internal:7, GDPR:Art.9]' }),
+      'critical-gdpr.yaml': policyLines('critical-gdpr', {
+        severity: 'severity: critical',
+        frameworks: 'frameworks: [Internal:7, GDPR:Art.9]',
+      }),
       'high-internal.yaml': policyLines('high-internal', { severity: 'severity: high', frameworks: 'frameworks: [Internal-Policy:7]' }),
       'high-lowercase.yaml': policyLines('high-lowercase', { severity: 'severity: high', frameworks: 'frameworks: [eu-ai-act:Art.14]' }),
       'low-internal.yaml': policyLines('low-internal', { frameworks: 'frameworks: [Internal-Policy:7]' }),
@@ -139,8 +150,13 @@ describe('high-severity-without-framework', () => {
 
   it('fires for high or critical policies citing no recognised framework only', () => {
     // At the frameworks: line, where the fix goes.
-    expect(where(findings)).toEqual(['pack/high-internal.yaml:6 high-severity-without-framework', 'pack/high-lowercase.yaml:6 high-severity-without-framework']);
-    expect(findings[0].message).toMatch(/^"high-internal" is high severity but cites no recognised framework \(Internal-Policy:7; recognised: EU-AI-Act, /);
+    expect(where(findings)).toEqual([
+      'pack/high-internal.yaml:6 high-severity-without-framework',
+      'pack/high-lowercase.yaml:6 high-severity-without-framework',
+    ]);
+    expect(findings[0].message).toMatch(
+      /^"high-internal" is high severity but cites no recognised framework \(Internal-Policy:7; recognised: EU-AI-Act, /,
+    );
   });
 });
 
@@ -203,12 +219,14 @@ describe('version-not-raised', () => {
       'reformatted.yaml': [
         '# comments, key order and flow or block style are not a change',
         ...policyLines('reformatted', {
-          conditions: ['conditions:', '  all:', '    - fact: automation.environment', '      operator: equal', '      value: dev'].join('\n'),
+          conditions: ['conditions:', '  all:', '    - fact: automation.environment', '      operator: equal', '      value: dev'].join(
+            '\n',
+          ),
         }).reverse(),
       ],
     },
   });
-  const versionFindings = (base?: typeof basePack[]) => ofRule(lintPolicies(root, { cwd: root, base }).findings, 'version-not-raised');
+  const versionFindings = (base?: (typeof basePack)[]) => ofRule(lintPolicies(root, { cwd: root, base }).findings, 'version-not-raised');
 
   it('fires for a change without a higher version and for a lowered version, at the version line', () => {
     expect(versionFindings([otherBase, basePack])).toEqual([
@@ -218,7 +236,12 @@ describe('version-not-raised', () => {
         message: '"changed" changed against the base but its version is still 1; raise it to 2',
         location: { file: 'pack/changed.yaml', line: 3 },
       },
-      { ruleId: 'version-not-raised', level: 'error', message: '"lowered" version went down from 2 to 1', location: { file: 'pack/lowered.yaml', line: 2 } },
+      {
+        ruleId: 'version-not-raised',
+        level: 'error',
+        message: '"lowered" version went down from 2 to 1',
+        location: { file: 'pack/lowered.yaml', line: 2 },
+      },
     ]);
   });
 

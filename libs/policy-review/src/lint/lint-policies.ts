@@ -1,5 +1,13 @@
 import { basename, relative, resolve } from 'node:path';
-import { loadPackTests, loadPolicyPack, packFolders, packTestsDir, PolicyPackError, type PackTestCase, type PolicyPack } from '@attest/policy';
+import {
+  loadPackTests,
+  loadPolicyPack,
+  packFolders,
+  packTestsDir,
+  PolicyPackError,
+  type PackTestCase,
+  type PolicyPack,
+} from '@attest/policy';
 import type { Finding } from '../report/check-report';
 import { frameworkFindings, loadProblemFindings, untestedFindings, versionFindings } from './lint-rules';
 

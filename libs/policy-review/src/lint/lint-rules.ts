@@ -12,11 +12,27 @@ export interface LintRule extends FindingRule {
 }
 
 export const LINT_RULES: LintRule[] = [
-  { id: 'invalid-pack', level: 'error', description: 'The policy pack does not load (YAML syntax, schema, duplicate ids or unknown facts).' },
+  {
+    id: 'invalid-pack',
+    level: 'error',
+    description: 'The policy pack does not load (YAML syntax, schema, duplicate ids or unknown facts).',
+  },
   { id: 'invalid-tests', level: 'error', description: "The pack's tests do not load, or a case's facts are not in the fact catalogue." },
-  { id: 'high-severity-without-framework', level: 'error', description: 'A high or critical policy cites no recognised regulatory framework.' },
-  { id: 'untested-policy', level: 'warning', description: 'No test case expects the policy to match, or none of its subject expects it not to match.' },
-  { id: 'version-not-raised', level: 'error', description: "A policy changed against the base ref without raising its version, or its version went down." },
+  {
+    id: 'high-severity-without-framework',
+    level: 'error',
+    description: 'A high or critical policy cites no recognised regulatory framework.',
+  },
+  {
+    id: 'untested-policy',
+    level: 'warning',
+    description: 'No test case expects the policy to match, or none of its subject expects it not to match.',
+  },
+  {
+    id: 'version-not-raised',
+    level: 'error',
+    description: 'A policy changed against the base ref without raising its version, or its version went down.',
+  },
 ];
 
 /** Frameworks a high-severity policy may rest on, as the `<framework>` of `frameworks: [<framework>:<ref>]`. */
@@ -59,7 +75,9 @@ export function untestedFindings(pack: PolicyPack, cases: readonly PackTestCase[
       !sameSubject.some((c) => !c.expect.matched.includes(p.id)) && 'not to match',
     ].filter((side): side is string => !!side);
     if (missing.length === 0) return [];
-    return [lintFinding('untested-policy', `no ${p.appliesTo} test case expects "${p.id}" ${missing.join(' or ')}`, policyLocation(pack, p.id))];
+    return [
+      lintFinding('untested-policy', `no ${p.appliesTo} test case expects "${p.id}" ${missing.join(' or ')}`, policyLocation(pack, p.id)),
+    ];
   });
 }
 

@@ -1,6 +1,13 @@
 import { relative } from 'node:path';
 import {
-  CompiledEvaluator, loadPackTests, loadPolicyPack, packFolders, packTestsDir, runPackTests, uncoveredPolicies, type PackTestResult,
+  CompiledEvaluator,
+  loadPackTests,
+  loadPolicyPack,
+  packFolders,
+  packTestsDir,
+  runPackTests,
+  uncoveredPolicies,
+  type PackTestResult,
 } from '@attest/policy';
 import { conditionCoverage, type UncoveredCondition } from '../coverage/condition-coverage';
 
@@ -30,8 +37,12 @@ export function runPolicyTests(root: string, cwd = process.cwd()): PolicyTestRun
     const pack = loadPolicyPack(dir, cwd);
     const cases = loadPackTests(packTestsDir(dir), pack, cwd);
     return {
-      name: pack.name, dir: relative(cwd, dir) || dir, digest: pack.digest, policies: pack.policies.length,
-      results: runPackTests(new CompiledEvaluator(pack), cases), sources: pack.sources,
+      name: pack.name,
+      dir: relative(cwd, dir) || dir,
+      digest: pack.digest,
+      policies: pack.policies.length,
+      results: runPackTests(new CompiledEvaluator(pack), cases),
+      sources: pack.sources,
       uncoveredPolicies: uncoveredPolicies(pack, cases).map((id) => ({ id, source: pack.sources[id] })),
       uncoveredConditions: conditionCoverage(pack, cases),
     };
@@ -40,4 +51,3 @@ export function runPolicyTests(root: string, cwd = process.cwd()): PolicyTestRun
   const total = packs.reduce((n, p) => n + p.results.length, 0);
   return { packs, passed: total - failed, failed };
 }
-

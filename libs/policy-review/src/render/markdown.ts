@@ -2,7 +2,9 @@
 
 /** A table cell: `|` escaped, newlines folded, so a message never breaks a row. */
 export function cell(text: unknown): string {
-  return String(text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
 }
 
 /** Inline code that holds any text (a backtick inside gets a longer fence). */
@@ -12,7 +14,9 @@ export function code(text: string): string {
 }
 
 export function table(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 /** A collapsible section (GitHub renders `<details>`); a blank line after the summary so Markdown inside renders. */

@@ -30,20 +30,39 @@ export function testText(run: PolicyTestRun): string {
     for (const r of p.results.filter((x) => !x.passed)) lines.push(`  FAIL ${failureText(p, r)}`);
     lines.push(`  ${p.results.filter((r) => r.passed).length} of ${p.results.length} cases passed`);
     if (p.uncoveredPolicies.length > 0) lines.push(`  not covered from both sides: ${p.uncoveredPolicies.map((u) => u.id).join(', ')}`);
-    for (const c of p.uncoveredConditions) lines.push(`  condition never ${c.never}: ${c.policyId} ${c.path} (${c.location.file}:${c.location.line})`);
+    for (const c of p.uncoveredConditions)
+      lines.push(`  condition never ${c.never}: ${c.policyId} ${c.path} (${c.location.file}:${c.location.line})`);
   }
   // Worded so that it is not mistaken for the test runner's own "N passed, N failed" closing line.
-  lines.push(`policy tests: ${run.passed} of ${run.passed + run.failed} cases passed in ${run.packs.length} pack${run.packs.length === 1 ? '' : 's'}`);
+  lines.push(
+    `policy tests: ${run.passed} of ${run.passed + run.failed} cases passed in ${run.packs.length} pack${run.packs.length === 1 ? '' : 's'}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
 /** For a pull-request comment or a job summary. */
 export function testMarkdown(run: PolicyTestRun): string {
-  const parts = ['## Attest policy tests', table(['Pack', 'Policies', 'Cases passed', 'Policies not covered', 'Conditions not covered'], run.packs.map((p) => [
-    code(p.name), p.policies, `${p.results.filter((r) => r.passed).length} of ${p.results.length}`, p.uncoveredPolicies.length, p.uncoveredConditions.length,
-  ]))];
+  const parts = [
+    '## Attest policy tests',
+    table(
+      ['Pack', 'Policies', 'Cases passed', 'Policies not covered', 'Conditions not covered'],
+      run.packs.map((p) => [
+        code(p.name),
+        p.policies,
+        `${p.results.filter((r) => r.passed).length} of ${p.results.length}`,
+        p.uncoveredPolicies.length,
+        p.uncoveredConditions.length,
+      ]),
+    ),
+  ];
   const failed = failures(run);
-  if (failed.length > 0) parts.push(details(`${failed.length} failed case${failed.length === 1 ? '' : 's'}`, failed.map(({ pack, result }) => `- ${failureText(pack, result)}`).join('\n')));
+  if (failed.length > 0)
+    parts.push(
+      details(
+        `${failed.length} failed case${failed.length === 1 ? '' : 's'}`,
+        failed.map(({ pack, result }) => `- ${failureText(pack, result)}`).join('\n'),
+      ),
+    );
   const uncovered = run.packs.flatMap((p) => [
     ...p.uncoveredPolicies.map((u) => `- policy ${code(u.id)} (${u.source}): not pinned down from both sides`),
     ...p.uncoveredConditions.map((c) => `- ${code(c.policyId)} ${code(c.path)} (${c.location.file}:${c.location.line}): never ${c.never}`),
@@ -56,25 +75,53 @@ export function testMarkdown(run: PolicyTestRun): string {
 export function testCheckReport(run: PolicyTestRun, version: string): CheckReport {
   const findings: Finding[] = [];
   for (const { pack, result } of failures(run)) {
-    findings.push({ ruleId: 'test-failed', level: 'error', location: locationOf(result.testCase.source), message: failureText(pack, result).replace(/^[^ ]+: /, '') });
+    findings.push({
+      ruleId: 'test-failed',
+      level: 'error',
+      location: locationOf(result.testCase.source),
+      message: failureText(pack, result).replace(/^[^ ]+: /, ''),
+    });
   }
   for (const p of run.packs) {
-    for (const u of p.uncoveredPolicies) findings.push({ ruleId: 'policy-not-covered', level: 'warning', location: locationOf(u.source), message: `${u.id}: no case expects it to match, or none expects it not to` });
-    for (const c of p.uncoveredConditions) findings.push({ ruleId: 'condition-not-covered', level: 'note', location: c.location, message: `${c.policyId} ${c.path}: never ${c.never} in the tests` });
+    for (const u of p.uncoveredPolicies)
+      findings.push({
+        ruleId: 'policy-not-covered',
+        level: 'warning',
+        location: locationOf(u.source),
+        message: `${u.id}: no case expects it to match, or none expects it not to`,
+      });
+    for (const c of p.uncoveredConditions)
+      findings.push({
+        ruleId: 'condition-not-covered',
+        level: 'note',
+        location: c.location,
+        message: `${c.policyId} ${c.path}: never ${c.never} in the tests`,
+      });
   }
   return {
-    tool: 'attest policy test', version, rules: TEST_RULES, findings,
-    cases: run.packs.flatMap((p) => p.results.map((r) => ({
-      suite: p.name, name: r.testCase.name, status: r.error ? 'error' as const : r.passed ? 'passed' as const : 'failed' as const,
-      message: r.passed ? undefined : failureText(p, r), location: locationOf(r.testCase.source),
-    }))),
+    tool: 'attest policy test',
+    version,
+    rules: TEST_RULES,
+    findings,
+    cases: run.packs.flatMap((p) =>
+      p.results.map((r) => ({
+        suite: p.name,
+        name: r.testCase.name,
+        status: r.error ? ('error' as const) : r.passed ? ('passed' as const) : ('failed' as const),
+        message: r.passed ? undefined : failureText(p, r),
+        location: locationOf(r.testCase.source),
+      })),
+    ),
   };
 }
 
 /** Problems that kept packs from loading (exit 2), as a report the machine formats can carry. */
 export function invalidInputReport(tool: string, version: string, problems: readonly string[]): CheckReport {
   return {
-    tool, version, rules: TEST_RULES.filter((r) => r.id === 'invalid-pack'), cases: [],
+    tool,
+    version,
+    rules: TEST_RULES.filter((r) => r.id === 'invalid-pack'),
+    cases: [],
     findings: problems.map((p) => {
       const m = /^(.*?:\d+): (.*)$/.exec(p);
       return { ruleId: 'invalid-pack', level: 'error' as const, location: locationOf(m?.[1]), message: m ? m[2] : p };

@@ -29,7 +29,10 @@ export type GateRecord = { kind: 'gate' } & GateFacts;
 export type ReplayRecord = DecisionRecord | GateRecord;
 
 export class DecisionRecordError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'DecisionRecordError';
   }
@@ -51,17 +54,32 @@ function decisionRecord(r: Partial<DecisionRecord>, line: number): DecisionRecor
   if (typeof r.id !== 'string' || typeof r.automationKey !== 'string' || typeof r.recordedAt !== 'string') {
     throw new DecisionRecordError(line, 'a decision record needs id, automationKey and recordedAt');
   }
-  if (r.facts !== null && (typeof r.facts !== 'object' || Array.isArray(r.facts))) throw new DecisionRecordError(line, 'facts must be an object or null');
+  if (r.facts !== null && (typeof r.facts !== 'object' || Array.isArray(r.facts)))
+    throw new DecisionRecordError(line, 'facts must be an object or null');
   const withheld = Array.isArray(r.withheld) ? r.withheld.filter((w): w is string => typeof w === 'string') : [];
-  return { kind: 'decision', id: r.id, automationKey: r.automationKey, recordedAt: r.recordedAt, recorded: r.recorded ?? null, facts: r.facts ?? null, withheld };
+  return {
+    kind: 'decision',
+    id: r.id,
+    automationKey: r.automationKey,
+    recordedAt: r.recordedAt,
+    recorded: r.recorded ?? null,
+    facts: r.facts ?? null,
+    withheld,
+  };
 }
 
 const GATE_SUBJECTS = { ModelVersion: 'model.transition', AutomationVersion: 'automation.transition' } as const;
 
 function gateRecord(r: Partial<GateRecord>, line: number): GateRecord {
   const appliesTo = r.subjectType ? GATE_SUBJECTS[r.subjectType] : undefined;
-  if (!appliesTo || r.appliesTo !== appliesTo) throw new DecisionRecordError(line, 'a gate record needs subjectType ModelVersion (appliesTo model.transition) or AutomationVersion (automation.transition)');
-  if (typeof r.id !== 'string' || typeof r.label !== 'string' || typeof r.status !== 'string') throw new DecisionRecordError(line, 'a gate record needs id, label and status');
-  if (!r.facts || typeof r.facts !== 'object' || Array.isArray(r.facts)) throw new DecisionRecordError(line, 'a gate record needs facts (an object)');
+  if (!appliesTo || r.appliesTo !== appliesTo)
+    throw new DecisionRecordError(
+      line,
+      'a gate record needs subjectType ModelVersion (appliesTo model.transition) or AutomationVersion (automation.transition)',
+    );
+  if (typeof r.id !== 'string' || typeof r.label !== 'string' || typeof r.status !== 'string')
+    throw new DecisionRecordError(line, 'a gate record needs id, label and status');
+  if (!r.facts || typeof r.facts !== 'object' || Array.isArray(r.facts))
+    throw new DecisionRecordError(line, 'a gate record needs facts (an object)');
   return { kind: 'gate', subjectType: r.subjectType!, id: r.id, label: r.label, status: r.status, appliesTo, facts: r.facts };
 }

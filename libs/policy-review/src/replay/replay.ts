@@ -111,12 +111,28 @@ class PairReplay {
   private readonly lost = new Counter<string>();
   private readonly withheld = new Set<string>();
 
-  constructor(private readonly pair: PackPair, private readonly wanted: number) {
+  constructor(
+    private readonly pair: PackPair,
+    private readonly wanted: number,
+  ) {
     this.before = new CompiledEvaluator(pair.base);
     this.after = new CompiledEvaluator(pair.head);
     this.counts = {
-      pack: pair.head.name, baseDigest: pair.base.digest, headDigest: pair.head.digest, decisions: 0, replayed: 0, withoutFacts: 0, failed: 0,
-      failures: [], changed: 0, byEffect: [], byAutomation: [], byPolicy: [], examples: [], withheldFacts: [], gates: { checked: 0, changed: [] },
+      pack: pair.head.name,
+      baseDigest: pair.base.digest,
+      headDigest: pair.head.digest,
+      decisions: 0,
+      replayed: 0,
+      withoutFacts: 0,
+      failed: 0,
+      failures: [],
+      changed: 0,
+      byEffect: [],
+      byAutomation: [],
+      byPolicy: [],
+      examples: [],
+      withheldFacts: [],
+      gates: { checked: 0, changed: [] },
     };
   }
 
@@ -126,7 +142,14 @@ class PairReplay {
     if (!judged) return;
     this.counts.gates.checked += 1;
     if (!differs(judged)) return;
-    this.counts.gates.changed.push({ subjectType: gate.subjectType, id: gate.id, label: gate.label, status: gate.status, base: judged.was, head: judged.now });
+    this.counts.gates.changed.push({
+      subjectType: gate.subjectType,
+      id: gate.id,
+      label: gate.label,
+      status: gate.status,
+      base: judged.was,
+      head: judged.now,
+    });
   }
 
   add(record: DecisionRecord, facts: ResolvedOrRefusal | null): void {
@@ -154,16 +177,31 @@ class PairReplay {
     if (c.examples.length < this.wanted) {
       const differing = symmetricDifference(was.matched, now.matched);
       const policies = [...this.pair.base.policies, ...this.pair.head.policies].filter((p) => differing.includes(p.id));
-      c.examples.push({ id: record.id, automationKey: record.automationKey, recordedAt: record.recordedAt, base: was, head: now, facts: factsRead(policies, resolved) });
+      c.examples.push({
+        id: record.id,
+        automationKey: record.automationKey,
+        recordedAt: record.recordedAt,
+        base: was,
+        head: now,
+        facts: factsRead(policies, resolved),
+      });
     }
   }
 
   /** Both packs' outcomes, or null after counting the facts they could not evaluate as a failure. */
-  private judge(id: string, appliesTo: AppliesTo, facts: ResolvedOrRefusal): { was: ReplayedOutcome; now: ReplayedOutcome; resolved: Record<string, unknown> } | null {
+  private judge(
+    id: string,
+    appliesTo: AppliesTo,
+    facts: ResolvedOrRefusal,
+  ): { was: ReplayedOutcome; now: ReplayedOutcome; resolved: Record<string, unknown> } | null {
     try {
       if ('refusal' in facts) throw new Error(facts.refusal);
       const { resolved } = facts;
-      return { was: outcomeOf(this.before.evaluateResolved(appliesTo, resolved)), now: outcomeOf(this.after.evaluateResolved(appliesTo, resolved)), resolved };
+      return {
+        was: outcomeOf(this.before.evaluateResolved(appliesTo, resolved)),
+        now: outcomeOf(this.after.evaluateResolved(appliesTo, resolved)),
+        resolved,
+      };
     } catch (error) {
       this.counts.failed += 1;
       if (this.counts.failures.length < MAX_FAILURES_LISTED) this.counts.failures.push({ id, message: (error as Error).message });
@@ -182,7 +220,10 @@ class PairReplay {
         .sort((x, y) => y.changed - x.changed || x.automationKey.localeCompare(y.automationKey)),
       byPolicy: policyIds.map((policyId) => ({ policyId, gained: this.gained.get(policyId), lost: this.lost.get(policyId) })),
       withheldFacts: [...this.withheld].sort(),
-      gates: { checked: this.counts.gates.checked, changed: [...this.counts.gates.changed].sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id)) },
+      gates: {
+        checked: this.counts.gates.checked,
+        changed: [...this.counts.gates.changed].sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id)),
+      },
     };
   }
 }
@@ -198,7 +239,8 @@ function resolvedOrRefusal(facts: Record<string, unknown>): ResolvedOrRefusal {
   }
 }
 
-const differs = ({ was, now }: { was: ReplayedOutcome; now: ReplayedOutcome }) => was.effect !== now.effect || was.matched.join() !== now.matched.join();
+const differs = ({ was, now }: { was: ReplayedOutcome; now: ReplayedOutcome }) =>
+  was.effect !== now.effect || was.matched.join() !== now.matched.join();
 
 function outcomeOf(o: { effect: Effect; matched: { id: string }[] }): ReplayedOutcome {
   return { effect: o.effect, matched: o.matched.map((m) => m.id).sort() };

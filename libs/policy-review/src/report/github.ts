@@ -14,9 +14,7 @@ export function renderGithubAnnotations(report: CheckReport): string {
 
 function annotation(finding: Finding): string {
   const properties = [
-    ...(finding.location
-      ? [`file=${escapeProperty(repositoryPath(finding.location.file))}`, `line=${finding.location.line}`]
-      : []),
+    ...(finding.location ? [`file=${escapeProperty(repositoryPath(finding.location.file))}`, `line=${finding.location.line}`] : []),
     `title=${escapeProperty(finding.ruleId)}`,
   ];
   return `::${COMMAND[finding.level]} ${properties.join(',')}::${escapeData(finding.message)}`;

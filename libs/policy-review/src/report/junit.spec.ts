@@ -38,11 +38,14 @@ describe('renderJUnit', () => {
   });
 
   it('marks failed cases with <failure> and errored ones with <error>, passed ones with nothing', () => {
-    const [suite] = children(parseJUnit([
-      passed('p', 'ok'),
-      { suite: 'p', name: 'wrong', status: 'failed', message: 'expected deny, got allow' },
-      { suite: 'p', name: 'broken', status: 'error' },
-    ]), 'testsuite');
+    const [suite] = children(
+      parseJUnit([
+        passed('p', 'ok'),
+        { suite: 'p', name: 'wrong', status: 'failed', message: 'expected deny, got allow' },
+        { suite: 'p', name: 'broken', status: 'error' },
+      ]),
+      'testsuite',
+    );
     const [ok, wrong, broken] = children(suite, 'testcase');
 
     expect(ok.children.filter((c) => c instanceof XmlElement)).toEqual([]);
@@ -55,9 +58,10 @@ describe('renderJUnit', () => {
   });
 
   it('puts the first line of a message in the attribute and all of it in the body', () => {
-    const [suite] = children(parseJUnit([
-      { suite: 'p', name: 'two lines', status: 'failed', message: 'expected deny\r\nsee policy x' },
-    ]), 'testsuite');
+    const [suite] = children(
+      parseJUnit([{ suite: 'p', name: 'two lines', status: 'failed', message: 'expected deny\r\nsee policy x' }]),
+      'testsuite',
+    );
     const [failure] = children(children(suite, 'testcase')[0], 'failure');
 
     expect(failure.attributes.message).toBe('expected deny');
@@ -67,9 +71,11 @@ describe('renderJUnit', () => {
   it('escapes markup, quotes and whitespace and replaces characters XML 1.0 forbids', () => {
     const message = `expected <deny> & "allow" isn't\u0001 right \uD800 \uFFFF`;
     const name = 'case\twith <tab>, \n newline & "quotes"';
-    const xml = renderJUnit(checkReport({
-      cases: [{ suite: 'a & b < c', name, status: 'failed', message, location: { file: 'p/"x".yaml', line: 3 } }],
-    }));
+    const xml = renderJUnit(
+      checkReport({
+        cases: [{ suite: 'a & b < c', name, status: 'failed', message, location: { file: 'p/"x".yaml', line: 3 } }],
+      }),
+    );
 
     // eslint-disable-next-line no-control-regex -- the point: XML 1.0 forbids these characters, none may reach the report.
     expect(xml).not.toMatch(/[\u0001\uFFFF]/);
@@ -85,10 +91,13 @@ describe('renderJUnit', () => {
   });
 
   it('writes file and line only for a case that has a location, with forward slashes', () => {
-    const [suite] = children(parseJUnit([
-      { suite: 'p', name: 'located', status: 'passed', location: { file: 'policies\\risk\\high.yaml', line: 12 } },
-      passed('p', 'unlocated'),
-    ]), 'testsuite');
+    const [suite] = children(
+      parseJUnit([
+        { suite: 'p', name: 'located', status: 'passed', location: { file: 'policies\\risk\\high.yaml', line: 12 } },
+        passed('p', 'unlocated'),
+      ]),
+      'testsuite',
+    );
     const [located, unlocated] = children(suite, 'testcase');
 
     expect(located.attributes).toMatchObject({ file: 'policies/risk/high.yaml', line: '12' });

@@ -44,11 +44,7 @@ function counts(cases: CheckCase[]): { tests: number; failures: number; errors: 
 }
 
 function suiteLines(suite: string, cases: CheckCase[]): string[] {
-  return [
-    `  <testsuite ${attributes({ name: suite, ...counts(cases) })}>`,
-    ...cases.flatMap(caseLines),
-    '  </testsuite>',
-  ];
+  return [`  <testsuite ${attributes({ name: suite, ...counts(cases) })}>`, ...cases.flatMap(caseLines), '  </testsuite>'];
 }
 
 function caseLines(c: CheckCase): string[] {

@@ -27,7 +27,12 @@ const RULES = [
 
 const FINDINGS: Finding[] = [
   { ruleId: 'test/failed', level: 'error', message: 'expected deny, got allow', location: { file: 'policies/risk.yaml', line: 14 } },
-  { ruleId: 'lint/unused-fact', level: 'warning', message: 'fact "x" is never provided', location: { file: 'policies\\my pack\\ü#1.yaml', line: 2 } },
+  {
+    ruleId: 'lint/unused-fact',
+    level: 'warning',
+    message: 'fact "x" is never provided',
+    location: { file: 'policies\\my pack\\ü#1.yaml', line: 2 },
+  },
   { ruleId: 'lint/unused-fact', level: 'note', message: 'consider a description' },
 ];
 
@@ -90,10 +95,12 @@ describe('renderSarif', () => {
   });
 
   it('keeps one rule per id and leaves out ruleIndex for a rule that was not declared', () => {
-    const log = renderSarif(checkReport({
-      rules: [RULES[0], { ...RULES[0], description: 'again' }],
-      findings: [{ ruleId: 'undeclared', level: 'error', message: 'm' }],
-    }));
+    const log = renderSarif(
+      checkReport({
+        rules: [RULES[0], { ...RULES[0], description: 'again' }],
+        findings: [{ ruleId: 'undeclared', level: 'error', message: 'm' }],
+      }),
+    );
 
     expectValid(log);
     expect(log.runs[0].tool.driver.rules.map((r) => r.shortDescription.text)).toEqual([RULES[0].description]);
@@ -101,12 +108,11 @@ describe('renderSarif', () => {
   });
 
   it('locates results by repository-relative, percent-encoded uris under %SRCROOT%', () => {
-    const log = renderSarif(checkReport({
-      findings: [
-        ...FINDINGS,
-        { ruleId: 'r', level: 'error', message: 'm', location: { file: './c:odd?[1] 100%.yaml', line: 1 } },
-      ],
-    }));
+    const log = renderSarif(
+      checkReport({
+        findings: [...FINDINGS, { ruleId: 'r', level: 'error', message: 'm', location: { file: './c:odd?[1] 100%.yaml', line: 1 } }],
+      }),
+    );
     const [first, second, third, fourth] = log.runs[0].results;
 
     expectValid(log);

@@ -4,7 +4,10 @@ import { loadPolicyPack, PolicyPackError } from '@attest/policy';
 import { packFromFiles } from './candidate-pack';
 
 const DEFAULT_PACK = join(__dirname, '../../../../policies/default');
-const files = () => readdirSync(DEFAULT_PACK).filter((f) => f.endsWith('.yaml')).map((name) => ({ name, content: readFileSync(join(DEFAULT_PACK, name), 'utf8') }));
+const files = () =>
+  readdirSync(DEFAULT_PACK)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((name) => ({ name, content: readFileSync(join(DEFAULT_PACK, name), 'utf8') }));
 
 describe('a candidate pack sent as files', () => {
   it('is the same pack, digest included, as the folder it was read from', () => {
@@ -24,11 +27,18 @@ describe('a candidate pack sent as files', () => {
       throw new Error('accepted');
     };
     const [one] = files();
-    expect(problemsOf([{ name: 'Not A Name.yaml', content: one.content }, { name: 'other.yaml', content: one.content }])).toEqual([
+    expect(
+      problemsOf([
+        { name: 'Not A Name.yaml', content: one.content },
+        { name: 'other.yaml', content: one.content },
+      ]),
+    ).toEqual([
       'Not A Name.yaml: a policy file is named <policy id>.yaml',
       expect.stringMatching(/^other\.yaml:\d+: id: ".*" must live in .*\.yaml$/),
     ]);
-    expect(problemsOf([{ name: 'broken.yaml', content: 'id: broken\nversion: one\n' }])).toEqual(expect.arrayContaining([expect.stringMatching(/^broken\.yaml:2: version: /)]));
+    expect(problemsOf([{ name: 'broken.yaml', content: 'id: broken\nversion: one\n' }])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^broken\.yaml:2: version: /)]),
+    );
     expect(problemsOf([])).toEqual(['the pack has no policy files']);
   });
 });

@@ -12,5 +12,9 @@ const FILE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*\.ya?ml$/;
 export function packFromFiles(name: string, files: readonly PolicyFile[]): PolicyPack {
   const problems = files.filter((f) => !FILE_NAME.test(f.name)).map((f) => `${f.name}: a policy file is named <policy id>.yaml`);
   if (files.length === 0) problems.push('the pack has no policy files');
-  return packFromYamlFiles(name, files.filter((f) => FILE_NAME.test(f.name)).map((f) => ({ file: f.name, text: f.content })), problems);
+  return packFromYamlFiles(
+    name,
+    files.filter((f) => FILE_NAME.test(f.name)).map((f) => ({ file: f.name, text: f.content })),
+    problems,
+  );
 }

@@ -46,8 +46,15 @@ export class PolicySimulationHandler implements JobHandler<PolicySimulationJob>,
         );
         const replay = report.replay!.reports[0];
         await recordAudit(m, actor, {
-          action: 'policy_simulation.completed', subjectType: 'PolicySimulation', subjectId: row.id,
-          after: { decisions: replay.decisions, replayed: replay.replayed, changed: replay.changed, gatesChanged: replay.gates.changed.length },
+          action: 'policy_simulation.completed',
+          subjectType: 'PolicySimulation',
+          subjectId: row.id,
+          after: {
+            decisions: replay.decisions,
+            replayed: replay.replayed,
+            changed: replay.changed,
+            gatesChanged: replay.gates.changed.length,
+          },
         });
       });
     } catch (error) {
@@ -55,8 +62,16 @@ export class PolicySimulationHandler implements JobHandler<PolicySimulationJob>,
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error(`Simulation ${row.id} failed: ${message}`);
       await this.db.transaction(tenantId, async (m) => {
-        await m.query(`UPDATE policy_simulations SET status = 'failed', error = $2, finished_at = clock_timestamp(), updated_at = clock_timestamp() WHERE id = $1`, [row.id, message.slice(0, 1000)]);
-        await recordAudit(m, actor, { action: 'policy_simulation.failed', subjectType: 'PolicySimulation', subjectId: row.id, after: { error: message.slice(0, 1000) } });
+        await m.query(
+          `UPDATE policy_simulations SET status = 'failed', error = $2, finished_at = clock_timestamp(), updated_at = clock_timestamp() WHERE id = $1`,
+          [row.id, message.slice(0, 1000)],
+        );
+        await recordAudit(m, actor, {
+          action: 'policy_simulation.failed',
+          subjectType: 'PolicySimulation',
+          subjectId: row.id,
+          after: { error: message.slice(0, 1000) },
+        });
       });
     }
   }
@@ -87,7 +102,10 @@ export class PolicySimulationHandler implements JobHandler<PolicySimulationJob>,
     return {
       base: { label: row.base_digest ? `active pack ${base.name}` : 'no active pack', commit: row.base_digest },
       head: { label: row.label ? `candidate: ${row.label}` : 'candidate', commit: head.digest },
-      packs: diffPacks([base], [head]), access: [], replay: { source: 'recorded decisions', reports }, checks: [],
+      packs: diffPacks([base], [head]),
+      access: [],
+      replay: { source: 'recorded decisions', reports },
+      checks: [],
     };
   }
 
@@ -100,6 +118,11 @@ export class PolicySimulationHandler implements JobHandler<PolicySimulationJob>,
 
   private async progress(row: SimulationRow, processed: number, total: number): Promise<void> {
     await this.db.transaction(row.tenant_id, (m) =>
-      m.query('UPDATE policy_simulations SET processed = $2, total = $3, updated_at = clock_timestamp() WHERE id = $1', [row.id, processed, total]));
+      m.query('UPDATE policy_simulations SET processed = $2, total = $3, updated_at = clock_timestamp() WHERE id = $1', [
+        row.id,
+        processed,
+        total,
+      ]),
+    );
   }
 }

@@ -24,7 +24,11 @@ export class PolicySimulationSweeper implements OnApplicationBootstrap, OnApplic
 
   onApplicationBootstrap(): void {
     if (!this.jobs.runsHandlersHere) return;
-    this.stop = every(SWEEP_EVERY_MS, () => this.sweep(), (e) => this.logger.warn(`Simulation sweep failed: ${e.message}`));
+    this.stop = every(
+      SWEEP_EVERY_MS,
+      () => this.sweep(),
+      (e) => this.logger.warn(`Simulation sweep failed: ${e.message}`),
+    );
   }
 
   onApplicationShutdown(): void {
@@ -33,7 +37,10 @@ export class PolicySimulationSweeper implements OnApplicationBootstrap, OnApplic
 
   /** Returns how many simulations it re-enqueued or gave up. */
   async sweep(quietMs = QUIET_MS): Promise<number> {
-    const stalled: { id: string; tenant_id: string }[] = await this.db.unscoped('SELECT id, tenant_id FROM attest_stalled_policy_simulations($1 * interval \'1 millisecond\')', [quietMs]);
+    const stalled: { id: string; tenant_id: string }[] = await this.db.unscoped(
+      "SELECT id, tenant_id FROM attest_stalled_policy_simulations($1 * interval '1 millisecond')",
+      [quietMs],
+    );
     for (const { id, tenant_id: tenantId } of stalled) {
       const row = await this.db.transaction(tenantId, async (m) => {
         const [updated]: { id: string; enqueues: number; status: string; requested_by: string }[] = await m.query(
@@ -49,12 +56,21 @@ export class PolicySimulationSweeper implements OnApplicationBootstrap, OnApplic
         );
         if (updated?.status === 'failed') {
           const actor = { tenantId, principalId: updated.requested_by, correlationId: `policy-simulation-${id}` };
-          await recordAudit(m, actor, { action: 'policy_simulation.failed', subjectType: 'PolicySimulation', subjectId: id, after: { error: `its job was lost ${MAX_ENQUEUES} times` } });
+          await recordAudit(m, actor, {
+            action: 'policy_simulation.failed',
+            subjectType: 'PolicySimulation',
+            subjectId: id,
+            after: { error: `its job was lost ${MAX_ENQUEUES} times` },
+          });
         }
         return updated;
       });
       if (row && row.status !== 'failed') {
-        await this.jobs.enqueue(POLICY_SIMULATION_JOB, { tenantId, simulationId: id }, { jobId: simulationJobId(row), ...SIMULATION_JOB_OPTIONS });
+        await this.jobs.enqueue(
+          POLICY_SIMULATION_JOB,
+          { tenantId, simulationId: id },
+          { jobId: simulationJobId(row), ...SIMULATION_JOB_OPTIONS },
+        );
       }
     }
     return stalled.length;

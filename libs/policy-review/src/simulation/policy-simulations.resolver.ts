@@ -9,16 +9,23 @@ export class PolicySimulationsResolver {
   constructor(private readonly service: PolicySimulationsService) {}
 
   @Mutation(() => PolicySimulationModel, {
-    description: 'Replays a candidate pack against the recorded decisions and lifecycle gates, as a background job: poll policySimulation(id) for progress and the report',
+    description:
+      'Replays a candidate pack against the recorded decisions and lifecycle gates, as a background job: poll policySimulation(id) for progress and the report',
   })
   @Can('create', 'PolicySimulation')
-  simulatePolicyPack(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('input', { description: 'The candidate pack and which decisions to replay' }) input: SimulatePolicyPackInput) {
+  simulatePolicyPack(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('input', { description: 'The candidate pack and which decisions to replay' }) input: SimulatePolicyPackInput,
+  ) {
     return this.service.request(actor, input);
   }
 
-  @Query(() => PolicySimulationModel, { description: 'A simulation\'s progress, and its report once completed' })
+  @Query(() => PolicySimulationModel, { description: "A simulation's progress, and its report once completed" })
   @Can('read', 'PolicySimulation')
-  policySimulation(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args('id', { type: () => ID, description: 'The simulation\'s id, as simulatePolicyPack returned it' }) id: string) {
+  policySimulation(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Args('id', { type: () => ID, description: "The simulation's id, as simulatePolicyPack returned it" }) id: string,
+  ) {
     return this.service.get(actor, id);
   }
 }

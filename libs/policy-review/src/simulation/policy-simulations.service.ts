@@ -29,7 +29,10 @@ export class PolicySimulationsService {
       headDigest = packFromFiles('candidate', input.policies).digest;
     } catch (error) {
       if (!(error instanceof PolicyPackError)) throw error;
-      throw AttestError.validation(`The candidate pack is invalid: ${error.problems.join('; ')}`, { field: 'policies', problems: error.problems });
+      throw AttestError.validation(`The candidate pack is invalid: ${error.problems.join('; ')}`, {
+        field: 'policies',
+        problems: error.problems,
+      });
     }
     const f = input.filter ?? {};
     if (f.from && f.to && f.from >= f.to) throw AttestError.validation('filter.from must be before filter.to', { field: 'filter.from' });
@@ -38,16 +41,31 @@ export class PolicySimulationsService {
       const baseDigest = (await this.packs.activeDigestIn(m)) ?? null;
       const [inserted]: SimulationRow[] = await m.query(
         `INSERT INTO policy_simulations (tenant_id, requested_by, label, source, head_digest, base_digest, filter) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [actor.tenantId, actor.principalId, input.label ?? null, JSON.stringify(input.policies), headDigest, baseDigest, JSON.stringify(filter)],
+        [
+          actor.tenantId,
+          actor.principalId,
+          input.label ?? null,
+          JSON.stringify(input.policies),
+          headDigest,
+          baseDigest,
+          JSON.stringify(filter),
+        ],
       );
       await recordAudit(m, actor, {
-        action: 'policy_simulation.requested', subjectType: 'PolicySimulation', subjectId: inserted.id,
+        action: 'policy_simulation.requested',
+        subjectType: 'PolicySimulation',
+        subjectId: inserted.id,
         after: { label: inserted.label, headDigest, baseDigest, policies: input.policies.length, filter },
       });
       return inserted;
     });
     // A failed enqueue is left to the recovery sweep: the simulation is stored, its job will come.
-    await this.jobs.enqueue(POLICY_SIMULATION_JOB, { tenantId: actor.tenantId, simulationId: row.id }, { jobId: simulationJobId(row), ...SIMULATION_JOB_OPTIONS })
+    await this.jobs
+      .enqueue(
+        POLICY_SIMULATION_JOB,
+        { tenantId: actor.tenantId, simulationId: row.id },
+        { jobId: simulationJobId(row), ...SIMULATION_JOB_OPTIONS },
+      )
       .catch(() => undefined);
     return toModel(row);
   }

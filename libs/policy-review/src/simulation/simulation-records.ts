@@ -46,7 +46,8 @@ function filterSql(filter: SimulationFilter, before: number): { where: string; p
 export async function countDecisions(db: TenantDb, tenantId: string, filter: SimulationFilter): Promise<number> {
   const { where, params } = filterSql(filter, 0);
   const rows: { n: number }[] = await db.transaction(tenantId, (m) =>
-    m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM decision_replay_rows d WHERE true${where} LIMIT ${filter.limit}) s`, params));
+    m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM decision_replay_rows d WHERE true${where} LIMIT ${filter.limit}) s`, params),
+  );
   return rows[0].n;
 }
 
@@ -55,23 +56,36 @@ export async function countDecisions(db: TenantDb, tenantId: string, filter: Sim
  * (recorded_at, id) index, each page its own short transaction), as replay records with the facts
  * the policies judged. `onPage` is told how many decisions have been read.
  */
-export async function* simulationRecords(db: TenantDb, tenantId: string, filter: SimulationFilter, onPage: (read: number) => Promise<void>): AsyncGenerator<ReplayRecord> {
+export async function* simulationRecords(
+  db: TenantDb,
+  tenantId: string,
+  filter: SimulationFilter,
+  onPage: (read: number) => Promise<void>,
+): AsyncGenerator<ReplayRecord> {
   for (const gate of await db.transaction(tenantId, (m) => gateFactsOf(m))) yield { kind: 'gate', ...gate };
   const { where, params } = filterSql(filter, 2);
   let cursor: [Date | null, string | null] = [null, null];
   let read = 0;
   while (read < filter.limit) {
-    const rows: DecisionRow[] = await db.transaction(tenantId, (m) => m.query(
-      `SELECT d.id, d.recorded_at, a.key AS automation_key, d.policy_facts, d.output, d.context, d.policy_pack_digest, d.policy_effect, d.policy_results
+    const rows: DecisionRow[] = await db.transaction(tenantId, (m) =>
+      m.query(
+        `SELECT d.id, d.recorded_at, a.key AS automation_key, d.policy_facts, d.output, d.context, d.policy_pack_digest, d.policy_effect, d.policy_results
          FROM decision_replay_rows d JOIN registry_automation_refs a ON a.id = d.automation_id
         WHERE ($1::timestamptz IS NULL OR (d.recorded_at, d.id) < ($1::timestamptz, $2::uuid))${where}
         ORDER BY d.recorded_at DESC, d.id DESC LIMIT ${Math.min(PAGE, filter.limit - read)}`,
-      [cursor[0], cursor[1], ...params],
-    ));
+        [cursor[0], cursor[1], ...params],
+      ),
+    );
     for (const r of rows) {
       yield {
-        kind: 'decision', id: r.id, automationKey: r.automation_key, recordedAt: r.recorded_at.toISOString(),
-        recorded: r.policy_pack_digest && r.policy_effect ? { packDigest: r.policy_pack_digest, effect: r.policy_effect, matched: r.policy_results.map((x) => x.id).sort() } : null,
+        kind: 'decision',
+        id: r.id,
+        automationKey: r.automation_key,
+        recordedAt: r.recorded_at.toISOString(),
+        recorded:
+          r.policy_pack_digest && r.policy_effect
+            ? { packDigest: r.policy_pack_digest, effect: r.policy_effect, matched: r.policy_results.map((x) => x.id).sort() }
+            : null,
         facts: r.policy_facts ? decisionFacts(r.policy_facts, r.output, r.context) : null,
       };
     }

@@ -35,14 +35,44 @@ export function filterOf(row: SimulationRow): SimulationFilter {
 export function toModel(row: SimulationRow): PolicySimulationModel {
   const replay = row.report?.replay?.reports[0];
   return {
-    id: row.id, status: row.status, label: row.label, headDigest: row.head_digest, baseDigest: row.base_digest, filter: row.filter,
+    id: row.id,
+    status: row.status,
+    label: row.label,
+    headDigest: row.head_digest,
+    baseDigest: row.base_digest,
+    filter: row.filter,
     progress: { processed: row.processed, total: row.total },
-    summary: replay ? {
-      decisions: replay.decisions, replayed: replay.replayed, withoutFacts: replay.withoutFacts, failed: replay.failed, changed: replay.changed,
-      byEffect: replay.byEffect, gatesChecked: replay.gates.checked, gatesChanged: replay.gates.changed.length,
-      gatesNowFailing: replay.gates.changed.filter((g) => g.head.effect === 'deny' && g.base.effect !== 'deny').length,
-    } : row.report ? { decisions: 0, replayed: 0, withoutFacts: 0, failed: 0, changed: 0, byEffect: [], gatesChecked: 0, gatesChanged: 0, gatesNowFailing: 0 } : null,
-    report: row.report as unknown as Record<string, unknown> | null, markdown: row.markdown, error: row.error, requestedBy: row.requested_by,
-    createdAt: row.created_at, startedAt: row.started_at, finishedAt: row.finished_at,
+    summary: replay
+      ? {
+          decisions: replay.decisions,
+          replayed: replay.replayed,
+          withoutFacts: replay.withoutFacts,
+          failed: replay.failed,
+          changed: replay.changed,
+          byEffect: replay.byEffect,
+          gatesChecked: replay.gates.checked,
+          gatesChanged: replay.gates.changed.length,
+          gatesNowFailing: replay.gates.changed.filter((g) => g.head.effect === 'deny' && g.base.effect !== 'deny').length,
+        }
+      : row.report
+        ? {
+            decisions: 0,
+            replayed: 0,
+            withoutFacts: 0,
+            failed: 0,
+            changed: 0,
+            byEffect: [],
+            gatesChecked: 0,
+            gatesChanged: 0,
+            gatesNowFailing: 0,
+          }
+        : null,
+    report: row.report as unknown as Record<string, unknown> | null,
+    markdown: row.markdown,
+    error: row.error,
+    requestedBy: row.requested_by,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
   };
 }

@@ -17,15 +17,28 @@ export function decisionRecords(n: number, seed = 7): DecisionRecord[] {
       automationKey: random.pick(AUTOMATIONS),
       recordedAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
       recorded: null,
-      facts: random.chance(0.05) ? null : {
-        decision: { id, confidence: Math.round(random.next() * 100) / 100, outputPiiFindings: random.chance(0.1) ? 1 : 0, output: { route: 'fast' } },
-        automation: { riskClass: random.pick(RISK), oversightMode: random.pick(OVERSIGHT), environment: random.pick(ENVIRONMENTS), purpose: 'Route claims', domain: null },
-        modelVersion: { status: random.pick(STATUSES), riskTier: 'low', intendedUse: null, limitations: null, metrics: {} },
-        datasetVersions: [],
-        upstream: { datasetVersions: [] },
-        principal: { id: 'svc-1', roles: ['service'] },
-        context: {},
-      },
+      facts: random.chance(0.05)
+        ? null
+        : {
+            decision: {
+              id,
+              confidence: Math.round(random.next() * 100) / 100,
+              outputPiiFindings: random.chance(0.1) ? 1 : 0,
+              output: { route: 'fast' },
+            },
+            automation: {
+              riskClass: random.pick(RISK),
+              oversightMode: random.pick(OVERSIGHT),
+              environment: random.pick(ENVIRONMENTS),
+              purpose: 'Route claims',
+              domain: null,
+            },
+            modelVersion: { status: random.pick(STATUSES), riskTier: 'low', intendedUse: null, limitations: null, metrics: {} },
+            datasetVersions: [],
+            upstream: { datasetVersions: [] },
+            principal: { id: 'svc-1', roles: ['service'] },
+            context: {},
+          },
     };
   });
 }

@@ -27,12 +27,22 @@ export class ActivePackPolicyCheck implements PolicyCheck {
     };
   }
 
-  async evaluate(m: EntityManager, _actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
+  async evaluate(
+    m: EntityManager,
+    _actor: RequestActor,
+    appliesTo: string,
+    facts: Record<string, unknown>,
+  ): Promise<PolicyVerdict | undefined> {
     const judge = await this.judgeDigest(m, appliesTo, (await this.packs.activeDigestIn(m)) ?? null);
     return judge?.(facts);
   }
 
-  async check(m: EntityManager, actor: RequestActor, appliesTo: string, facts: Record<string, unknown>): Promise<PolicyVerdict | undefined> {
+  async check(
+    m: EntityManager,
+    actor: RequestActor,
+    appliesTo: string,
+    facts: Record<string, unknown>,
+  ): Promise<PolicyVerdict | undefined> {
     const verdict = await this.evaluate(m, actor, appliesTo, facts);
     if (verdict?.effect === 'deny') {
       const denials = verdict.matched.filter((p) => p.effect === 'deny');

@@ -12,7 +12,12 @@ export const POLICY_RESOLVERS = [PolicyPacksResolver];
 /** Global so that other contexts' services can inject POLICY_CHECK without importing this module. */
 @Global()
 @Module({
-  providers: [PolicyPacksService, ActivePackPolicyCheck, { provide: POLICY_CHECK, useExisting: ActivePackPolicyCheck }, ...POLICY_RESOLVERS],
+  providers: [
+    PolicyPacksService,
+    ActivePackPolicyCheck,
+    { provide: POLICY_CHECK, useExisting: ActivePackPolicyCheck },
+    ...POLICY_RESOLVERS,
+  ],
   exports: [PolicyPacksService, POLICY_CHECK],
 })
 export class PolicyPacksModule {}

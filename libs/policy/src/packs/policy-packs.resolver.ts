@@ -9,13 +9,19 @@ import { PolicyPacksService } from './policy-packs.service';
 export class PolicyPacksResolver {
   constructor(private readonly service: PolicyPacksService) {}
 
-  @Query(() => PolicyPackActivationModel, { nullable: true, description: 'The tenant\'s active risk-policy pack (null before the first activation)' })
+  @Query(() => PolicyPackActivationModel, {
+    nullable: true,
+    description: "The tenant's active risk-policy pack (null before the first activation)",
+  })
   @Can('read', 'PolicyPack')
   activePolicyPack(@CurrentPrincipal() actor: AuthenticatedPrincipal) {
     return this.service.active(actor);
   }
 
-  @Query(() => PolicyPackActivationConnection, { description: 'Every policy pack activation of the tenant, newest first: which pack judged decisions when', complexity: pageCost })
+  @Query(() => PolicyPackActivationConnection, {
+    description: 'Every policy pack activation of the tenant, newest first: which pack judged decisions when',
+    complexity: pageCost,
+  })
   @Can('read', 'PolicyPack')
   policyPackActivations(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() page: PageArgs) {
     return this.service.history(actor, page);
@@ -28,7 +34,7 @@ export class PolicyPacksResolver {
   }
 
   @Mutation(() => PolicyPackActivationModel, {
-    description: 'Activates a pack from the server\'s policies folder; it must load and pass its own tests',
+    description: "Activates a pack from the server's policies folder; it must load and pass its own tests",
   })
   @Can('activate', 'PolicyPack')
   activatePolicyPack(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ActivatePolicyPackArgs) {

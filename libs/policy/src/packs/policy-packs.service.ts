@@ -1,7 +1,18 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { ATTEST_CONFIG, AttestError, paginate, prepared, recordAudit, runPrepared, TenantDb, type AttestConfig, type Connection, type PageArgs } from '@attest/core';
+import {
+  ATTEST_CONFIG,
+  AttestError,
+  paginate,
+  prepared,
+  recordAudit,
+  runPrepared,
+  TenantDb,
+  type AttestConfig,
+  type Connection,
+  type PageArgs,
+} from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import type { EntityManager } from 'typeorm';
 import { CompiledEvaluator } from '../compiled-evaluator';
@@ -35,13 +46,21 @@ export class PolicyPacksService {
     return this.db.transaction(actor.tenantId, async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('attest.policy_pack.' || $1))`, [actor.tenantId]);
       const current = await this.latest(m);
-      if (current?.digest === pack.digest) throw AttestError.conflict(`Pack "${pack.name}" (${pack.digest.slice(0, 12)}) is already active`);
+      if (current?.digest === pack.digest)
+        throw AttestError.conflict(`Pack "${pack.name}" (${pack.digest.slice(0, 12)}) is already active`);
       await m.query('INSERT INTO policy_packs (digest, name, policies) VALUES ($1, $2, $3) ON CONFLICT (digest) DO NOTHING', [
-        pack.digest, pack.name, JSON.stringify(pack.policies),
+        pack.digest,
+        pack.name,
+        JSON.stringify(pack.policies),
       ]);
-      const activation = await m.save(m.create(PolicyPackActivationEntity, {
-        tenantId: actor.tenantId, digest: pack.digest, activatedBy: actor.principalId, rationale: args.rationale,
-      }));
+      const activation = await m.save(
+        m.create(PolicyPackActivationEntity, {
+          tenantId: actor.tenantId,
+          digest: pack.digest,
+          activatedBy: actor.principalId,
+          rationale: args.rationale,
+        }),
+      );
       await recordAudit(m, actor, {
         action: 'policy_pack.activated',
         subjectType: 'PolicyPack',
@@ -61,8 +80,14 @@ export class PolicyPacksService {
   history(actor: AuthenticatedPrincipal, page: PageArgs): Promise<Connection<PolicyPackActivationModel>> {
     return this.db.transaction(actor.tenantId, async (m) => {
       const connection = await paginate(m.createQueryBuilder(PolicyPackActivationEntity, 'a'), page, (a) => a);
-      const packs = await this.packsByDigest(m, connection.edges.map((e) => e.node.digest));
-      return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toModel(e.node, packs.get(e.node.digest)!) })) };
+      const packs = await this.packsByDigest(
+        m,
+        connection.edges.map((e) => e.node.digest),
+      );
+      return {
+        ...connection,
+        edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toModel(e.node, packs.get(e.node.digest)!) })),
+      };
     });
   }
 
@@ -78,9 +103,13 @@ export class PolicyPacksService {
     if (!isPackName(name) || !existsSync(dir)) throw AttestError.notFound('PolicyPack', name);
     try {
       const pack = loadPolicyPack(dir, this.config.policiesDir);
-      const failures = runPackTests(new CompiledEvaluator(pack), loadPackTests(packTestsDir(dir), pack, this.config.policiesDir)).filter((r) => !r.passed);
+      const failures = runPackTests(new CompiledEvaluator(pack), loadPackTests(packTestsDir(dir), pack, this.config.policiesDir)).filter(
+        (r) => !r.passed,
+      );
       if (failures.length > 0) {
-        throw AttestError.validation(`Pack "${name}" fails ${failures.length} of its own tests`, { problems: failures.map(describeFailure) });
+        throw AttestError.validation(`Pack "${name}" fails ${failures.length} of its own tests`, {
+          problems: failures.map(describeFailure),
+        });
       }
       return pack;
     } catch (error) {
@@ -114,12 +143,18 @@ export class PolicyPacksService {
 
   private async packsByDigest(m: EntityManager, digests: string[]): Promise<Map<string, PolicyPackEntity>> {
     if (digests.length === 0) return new Map();
-    const rows = await m.createQueryBuilder(PolicyPackEntity, 'p').where('p.digest IN (:...digests)', { digests: [...new Set(digests)] }).getMany();
+    const rows = await m
+      .createQueryBuilder(PolicyPackEntity, 'p')
+      .where('p.digest IN (:...digests)', { digests: [...new Set(digests)] })
+      .getMany();
     return new Map(rows.map((r) => [r.digest, r]));
   }
 }
 
-function toModel(activation: PolicyPackActivationEntity, pack: Pick<PolicyPackEntity, 'digest' | 'name' | 'policies' | 'createdAt'>): PolicyPackActivationModel {
+function toModel(
+  activation: PolicyPackActivationEntity,
+  pack: Pick<PolicyPackEntity, 'digest' | 'name' | 'policies' | 'createdAt'>,
+): PolicyPackActivationModel {
   return {
     id: activation.id,
     name: pack.name,
@@ -128,7 +163,14 @@ function toModel(activation: PolicyPackActivationEntity, pack: Pick<PolicyPackEn
     rationale: activation.rationale,
     activatedAt: activation.createdAt,
     policies: pack.policies.map(({ id, version, description, appliesTo, severity, effect, frameworks, message }) => ({
-      id, version, description, appliesTo, severity, effect, frameworks, message,
+      id,
+      version,
+      description,
+      appliesTo,
+      severity,
+      effect,
+      frameworks,
+      message,
     })),
   };
 }

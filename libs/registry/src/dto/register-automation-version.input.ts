@@ -19,14 +19,17 @@ export class RegisterAutomationVersionInput {
 
   @Field({
     nullable: true,
-    description: 'Application domain in snake_case; the EU AI Act Annex III areas are biometrics, critical_infrastructure, ' +
+    description:
+      'Application domain in snake_case; the EU AI Act Annex III areas are biometrics, critical_infrastructure, ' +
       'education, employment, essential_services, credit, law_enforcement, migration, justice',
   })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'domain must be snake_case, e.g. employment' })
   domain?: string;
 
-  @Field(() => RiskClass, { description: 'The declared EU AI Act risk class; the active policy pack may refuse one lower than the domain implies' })
+  @Field(() => RiskClass, {
+    description: 'The declared EU AI Act risk class; the active policy pack may refuse one lower than the domain implies',
+  })
   @IsEnum(RiskClass)
   riskClass: RiskClass;
 

@@ -16,7 +16,7 @@ export class RegisterAutomationInput extends RegistryEntryInput {
 /** `automationByKey(key)`: the same pattern, so that a malformed key is VALIDATION_FAILED rather than NOT_FOUND. */
 @ArgsType()
 export class AutomationKeyArgs {
-  @Field({ description: 'The automation\'s stable key, e.g. claims-triage' })
+  @Field({ description: "The automation's stable key, e.g. claims-triage" })
   @Matches(AUTOMATION_KEY_PATTERN, { message: KEY_MESSAGE })
   key: string;
 }

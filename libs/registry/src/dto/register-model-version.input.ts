@@ -62,7 +62,7 @@ export class RegisterModelVersionInput {
   @Type(() => EvaluationMetricInput)
   metrics?: EvaluationMetricInput[];
 
-  @Field(() => RiskTier, { description: 'The model\'s risk tier, as its owner assesses it' })
+  @Field(() => RiskTier, { description: "The model's risk tier, as its owner assesses it" })
   @IsEnum(RiskTier)
   riskTier: RiskTier;
 

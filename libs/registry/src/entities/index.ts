@@ -9,10 +9,24 @@ import { ModelVersionEntity } from './model-version.entity';
 import { ModelEntity } from './model.entity';
 
 export {
-  AutomationEntity, AutomationVersionEntity, AutomationVersionModelEntity, DatasetEntity, DatasetVersionEntity,
-  LifecycleTransitionEntity, ModelEntity, ModelVersionDatasetEntity, ModelVersionEntity,
+  AutomationEntity,
+  AutomationVersionEntity,
+  AutomationVersionModelEntity,
+  DatasetEntity,
+  DatasetVersionEntity,
+  LifecycleTransitionEntity,
+  ModelEntity,
+  ModelVersionDatasetEntity,
+  ModelVersionEntity,
 };
 export const REGISTRY_ENTITIES = [
-  ModelEntity, ModelVersionEntity, ModelVersionDatasetEntity, DatasetEntity, DatasetVersionEntity,
-  AutomationEntity, AutomationVersionEntity, AutomationVersionModelEntity, LifecycleTransitionEntity,
+  ModelEntity,
+  ModelVersionEntity,
+  ModelVersionDatasetEntity,
+  DatasetEntity,
+  DatasetVersionEntity,
+  AutomationEntity,
+  AutomationVersionEntity,
+  AutomationVersionModelEntity,
+  LifecycleTransitionEntity,
 ];

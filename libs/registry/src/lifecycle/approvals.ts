@@ -2,7 +2,9 @@ import type { EntityManager } from 'typeorm';
 
 /** The current review round: how many times the version has been submitted for review. */
 async function reviewRound(m: EntityManager, subjectId: string): Promise<number> {
-  const [row] = await m.query(`SELECT count(*)::int AS n FROM lifecycle_transitions WHERE subject_id = $1 AND to_status = 'in_review'`, [subjectId]);
+  const [row] = await m.query(`SELECT count(*)::int AS n FROM lifecycle_transitions WHERE subject_id = $1 AND to_status = 'in_review'`, [
+    subjectId,
+  ]);
   return Math.max(1, row.n as number);
 }
 

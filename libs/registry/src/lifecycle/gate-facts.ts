@@ -45,17 +45,38 @@ export async function gateFactsOf(m: EntityManager): Promise<GateFacts[]> {
        FROM automation_versions v JOIN automations a ON a.id = v.automation_id WHERE v.status = ANY ($1) ORDER BY a.key, v.version, v.id`,
     [GATED],
   );
-  const moves = await lastMoves(m, [...models, ...automations].map((v) => v.id));
+  const moves = await lastMoves(
+    m,
+    [...models, ...automations].map((v) => v.id),
+  );
   const gates: GateFacts[] = [];
   for (const v of models) {
     const facts = await modelVersionFacts(m, v);
     const move = moves.get(v.id);
-    facts.modelVersion = { ...(facts.modelVersion as object), status: move?.from_status ?? null, approverCount: v.status === 'approved' ? move?.approvals ?? null : null };
-    gates.push({ subjectType: 'ModelVersion', id: v.id, label: v.label, status: v.status, appliesTo: 'model.transition', facts: withMove(facts, v.status, move) });
+    facts.modelVersion = {
+      ...(facts.modelVersion as object),
+      status: move?.from_status ?? null,
+      approverCount: v.status === 'approved' ? (move?.approvals ?? null) : null,
+    };
+    gates.push({
+      subjectType: 'ModelVersion',
+      id: v.id,
+      label: v.label,
+      status: v.status,
+      appliesTo: 'model.transition',
+      facts: withMove(facts, v.status, move),
+    });
   }
   for (const v of automations) {
     const facts = await automationVersionFacts(m, v);
-    gates.push({ subjectType: 'AutomationVersion', id: v.id, label: v.label, status: v.status, appliesTo: 'automation.transition', facts: withMove(facts, v.status, moves.get(v.id)) });
+    gates.push({
+      subjectType: 'AutomationVersion',
+      id: v.id,
+      label: v.label,
+      status: v.status,
+      appliesTo: 'automation.transition',
+      facts: withMove(facts, v.status, moves.get(v.id)),
+    });
   }
   return gates;
 }

@@ -81,12 +81,20 @@ export class LifecycleService {
     }
     const approverCount =
       to === LifecycleStatus.APPROVED
-        ? await recordApproval(m, { tenantId: actor.tenantId, subjectType, subjectId: version.id, approverId: actor.principalId, rationale })
+        ? await recordApproval(m, {
+            tenantId: actor.tenantId,
+            subjectType,
+            subjectId: version.id,
+            approverId: actor.principalId,
+            rationale,
+          })
         : undefined;
     // The gate: the tenant's active policy pack judges the move (a deny throws POLICY_DENIED here).
     const verdict = await this.policy?.check(m, actor, subjectType === 'ModelVersion' ? 'model.transition' : 'automation.transition', {
       ...facts,
-      ...(subjectType === 'ModelVersion' ? { modelVersion: { ...(facts.modelVersion as object), approverCount: approverCount ?? null } } : {}),
+      ...(subjectType === 'ModelVersion'
+        ? { modelVersion: { ...(facts.modelVersion as object), approverCount: approverCount ?? null } }
+        : {}),
       transition: { from, to, actorId: actor.principalId },
       principal: { id: actor.principalId, roles: actor.roles },
     });
@@ -117,17 +125,29 @@ export class LifecycleService {
     if (updated.affected !== 1) throw AttestError.conflict('The version changed meanwhile; reload and try again');
 
     Object.assign(version, changes, { updatedAt: (updated.raw as { updated_at: Date }[])[0].updated_at });
-    await m.save(m.create(LifecycleTransitionEntity, {
-      tenantId: actor.tenantId, subjectType, subjectId: version.id, fromStatus: from, toStatus: to, actorId: actor.principalId, rationale,
-    }));
+    await m.save(
+      m.create(LifecycleTransitionEntity, {
+        tenantId: actor.tenantId,
+        subjectType,
+        subjectId: version.id,
+        fromStatus: from,
+        toStatus: to,
+        actorId: actor.principalId,
+        rationale,
+      }),
+    );
     await recordAudit(m, actor, {
       action: `${noun}.transitioned`,
       subjectType,
       subjectId: version.id,
       before,
       after: {
-        status: version.status, submittedBy: version.submittedBy, approvedBy: version.approvedBy, rationale,
-        ...(approverCount ? { approverCount } : {}), ...(verdict ? { policy: verdict } : {}),
+        status: version.status,
+        submittedBy: version.submittedBy,
+        approvedBy: version.approvedBy,
+        rationale,
+        ...(approverCount ? { approverCount } : {}),
+        ...(verdict ? { policy: verdict } : {}),
       },
     });
     return version;

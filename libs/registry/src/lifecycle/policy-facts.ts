@@ -41,7 +41,18 @@ export async function automationVersionFacts(m: EntityManager, v: AutomationVers
     [v.id],
   );
   return {
-    automation: { riskClass: v.riskClass, oversightMode: v.oversightMode, environment: v.environment, purpose: v.purpose, domain: v.domain },
-    upstream: { datasetVersions: await datasetsOf(m, models.map((x) => x.model_version_id)) },
+    automation: {
+      riskClass: v.riskClass,
+      oversightMode: v.oversightMode,
+      environment: v.environment,
+      purpose: v.purpose,
+      domain: v.domain,
+    },
+    upstream: {
+      datasetVersions: await datasetsOf(
+        m,
+        models.map((x) => x.model_version_id),
+      ),
+    },
   };
 }

@@ -5,7 +5,11 @@ import type { LifecycleService } from './lifecycle.service';
 
 const transitionsLoader = defineLoader({
   name: 'lifecycle.transitions',
-  batch: async (ids: readonly string[], actor: AuthenticatedPrincipal, lifecycle: LifecycleService): Promise<LifecycleTransitionModel[][]> =>
+  batch: async (
+    ids: readonly string[],
+    actor: AuthenticatedPrincipal,
+    lifecycle: LifecycleService,
+  ): Promise<LifecycleTransitionModel[][]> =>
     groupByKeys(ids, await lifecycle.history(actor, ids), (t) => t.subjectId).map((group) => group.map(toTransitionModel)),
 });
 

@@ -3,7 +3,7 @@ import { ConnectionType } from '@attest/core';
 
 @ObjectType('Model', { description: 'A machine-learning model; its versions carry the artifacts' })
 export class ModelModel {
-  @Field(() => ID, { description: 'The model\'s id (UUID)' }) id: string;
+  @Field(() => ID, { description: "The model's id (UUID)" }) id: string;
   @Field({ description: 'Display name, unique in the tenant' }) name: string;
   @Field(() => String, { nullable: true, description: 'What it does, in words; null when not given' }) description: string | null;
   @Field(() => ID, { description: 'The principal accountable for it' }) ownerId: string;

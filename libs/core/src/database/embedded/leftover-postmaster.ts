@@ -36,7 +36,8 @@ export async function clearLeftoverPostmaster(pgDir: string, log: LeftoverLog): 
   const owner = await ownerOf(pid, pgDir);
   if (owner === 'this-folder') {
     const attest = watchedFor(pid);
-    if (attest !== undefined && isRunning(attest)) throw inUse(pgDir, `the Attest running as process ${attest} (its PostgreSQL is process ${pid})`);
+    if (attest !== undefined && isRunning(attest))
+      throw inUse(pgDir, `the Attest running as process ${attest} (its PostgreSQL is process ${pid})`);
     // Its watchdog is stopping it already (its Attest has just ended): let it finish.
     if (attest !== undefined && (await ended(pid, WATCHDOG_STOPS_WITHIN_MS))) {
       log.warn(`waited for the embedded PostgreSQL (process ${pid}) of an Attest that ended to stop`);
@@ -155,5 +156,8 @@ function procStat(pid: number): { state: string; parent: number } {
 }
 
 function inUse(pgDir: string, user: string): StartupError {
-  return new StartupError('ATTEST_DATA_DIR', `The embedded database in ${pgDir} is in use by ${user}: stop it, or set ATTEST_DATA_DIR to another folder`);
+  return new StartupError(
+    'ATTEST_DATA_DIR',
+    `The embedded database in ${pgDir} is in use by ${user}: stop it, or set ATTEST_DATA_DIR to another folder`,
+  );
 }

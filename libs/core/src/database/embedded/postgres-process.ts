@@ -27,7 +27,12 @@ const ENV = { ...process.env, LC_ALL: 'C', LC_MESSAGES: 'C' };
 const WATCHDOG = join(__dirname, 'postgres-watchdog.cjs');
 
 /** initdb with a superuser and password, UTF-8, password authentication. */
-export async function initialiseCluster(bin: PostgresBinaries, pgDir: string, user: ServerUser, superuser: { name: string; password: string }): Promise<void> {
+export async function initialiseCluster(
+  bin: PostgresBinaries,
+  pgDir: string,
+  user: ServerUser,
+  superuser: { name: string; password: string },
+): Promise<void> {
   await mkdir(pgDir, { recursive: true, mode: 0o700 });
   const pwFile = join(tmpdir(), `attest-pw-${randomBytes(8).toString('hex')}`);
   await writeFile(pwFile, `${superuser.password}\n`, { mode: 0o600 });
@@ -36,7 +41,14 @@ export async function initialiseCluster(bin: PostgresBinaries, pgDir: string, us
       await chown(pgDir, user.uid, user.gid!);
       await chown(pwFile, user.uid, user.gid!);
     }
-    const args = [`--pgdata=${pgDir}`, '--auth=password', `--username=${superuser.name}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--no-locale'];
+    const args = [
+      `--pgdata=${pgDir}`,
+      '--auth=password',
+      `--username=${superuser.name}`,
+      `--pwfile=${pwFile}`,
+      '--encoding=UTF8',
+      '--no-locale',
+    ];
     await runToCompletion(bin.initdb, args, user);
   } finally {
     await rm(pwFile, { force: true });
@@ -49,7 +61,13 @@ export async function initialiseCluster(bin: PostgresBinaries, pgDir: string, us
  * ended (postgres-watchdog.cjs, docs/decisions/0007-embedded-postgres-watchdog.md). It runs in its
  * own session, so that a Ctrl-C on a terminal reaches Attest only, which stops things in order.
  */
-export async function startServer(bin: PostgresBinaries, pgDir: string, port: number, user: ServerUser, url: string): Promise<ChildProcess> {
+export async function startServer(
+  bin: PostgresBinaries,
+  pgDir: string,
+  port: number,
+  user: ServerUser,
+  url: string,
+): Promise<ChildProcess> {
   const postgres = [bin.postgres, '-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   const child = spawn(process.execPath, [WATCHDOG, String(process.pid), String(user.uid ?? '-'), String(user.gid ?? '-'), ...postgres], {
     env: ENV,

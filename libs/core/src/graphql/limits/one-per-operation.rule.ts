@@ -22,7 +22,11 @@ export const onePerOperationRule: ValidationRule = (context: ValidationContext):
       const count = (seen.get(name) ?? 0) + 1;
       seen.set(name, count);
       if (count === 2) {
-        context.reportError(queryTooComplex(`${field.name} may be asked for once per request, without aliases: it is a long computation`, { maxPerOperation: 1 }));
+        context.reportError(
+          queryTooComplex(`${field.name} may be asked for once per request, without aliases: it is a long computation`, {
+            maxPerOperation: 1,
+          }),
+        );
       }
     },
   };

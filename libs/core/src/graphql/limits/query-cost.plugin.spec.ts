@@ -7,11 +7,20 @@ import { queryCostPlugin, type QueryCostContext } from './query-cost.plugin';
 const schema = buildSchema('type Item { id: ID! name: String } type Query { items(first: Int!): [Item!]! item(id: ID!): Item }');
 
 /** Runs the plugin's hook as Apollo does, and returns its refusal (undefined: let through). */
-async function refusalOf(query: string, options: { max?: number; variables?: Record<string, unknown>; estimators?: ComplexityEstimator[]; context?: QueryCostContext } = {}): Promise<GraphQLError | undefined> {
+async function refusalOf(
+  query: string,
+  options: { max?: number; variables?: Record<string, unknown>; estimators?: ComplexityEstimator[]; context?: QueryCostContext } = {},
+): Promise<GraphQLError | undefined> {
   const plugin = queryCostPlugin(options.max ?? 100, options.estimators);
   const listener = (await plugin.requestDidStart!({} as never)) as GraphQLRequestListener<object>;
   const document = parse(query);
-  const request = { schema, document, operation: getOperationAST(document), request: { variables: options.variables }, contextValue: options.context ?? {} };
+  const request = {
+    schema,
+    document,
+    operation: getOperationAST(document),
+    request: { variables: options.variables },
+    contextValue: options.context ?? {},
+  };
   try {
     await listener.didResolveOperation!(request as unknown as GraphQLRequestContextDidResolveOperation<object>);
     return undefined;

@@ -9,7 +9,11 @@ export interface QueryCostContext {
   queryCost?: number;
 }
 
-export const COST_ESTIMATORS: ComplexityEstimator[] = [introspectionCostEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+export const COST_ESTIMATORS: ComplexityEstimator[] = [
+  introspectionCostEstimator,
+  fieldExtensionsEstimator(),
+  simpleEstimator({ defaultComplexity: 1 }),
+];
 
 /**
  * Refuses an operation whose estimated cost (a page weighs `first` times its nodes) is over the
@@ -30,22 +34,37 @@ export function queryCostPlugin(maxComplexity: number, estimators: ComplexityEst
   };
 }
 
-function refuseCostly({ schema, document, operation, request, contextValue }: GraphQLRequestContextDidResolveOperation<QueryCostContext>, maxComplexity: number, estimators: ComplexityEstimator[]): void {
+function refuseCostly(
+  { schema, document, operation, request, contextValue }: GraphQLRequestContextDidResolveOperation<QueryCostContext>,
+  maxComplexity: number,
+  estimators: ComplexityEstimator[],
+): void {
   let complexity: number;
   try {
-    complexity = getComplexity({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables, estimators });
+    complexity = getComplexity({
+      schema,
+      query: document,
+      operationName: request.operationName ?? undefined,
+      variables: request.variables,
+      estimators,
+    });
   } catch (error) {
     // The one pass: variables that do not fit their types. Execution refuses them (BAD_USER_INPUT)
     // before any resolver runs, which is the clearer error for the caller.
     if (variablesAreInvalid(schema, operation, request.variables)) return;
     throw queryTooComplex(`The query's cost could not be estimated (${(error as Error).message}), so it is refused`, { maxComplexity });
   }
-  if (!(complexity <= maxComplexity)) { // written so that NaN is refused too
+  if (!(complexity <= maxComplexity)) {
+    // written so that NaN is refused too
     throw queryTooComplex(`Query cost ${complexity} exceeds the limit of ${maxComplexity}`, { complexity, maxComplexity });
   }
   contextValue.queryCost = complexity;
 }
 
-function variablesAreInvalid(schema: GraphQLRequestContextDidResolveOperation<QueryCostContext>['schema'], operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined): boolean {
+function variablesAreInvalid(
+  schema: GraphQLRequestContextDidResolveOperation<QueryCostContext>['schema'],
+  operation: OperationDefinitionNode | undefined,
+  variables: Record<string, unknown> | undefined,
+): boolean {
   return Boolean(operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors);
 }

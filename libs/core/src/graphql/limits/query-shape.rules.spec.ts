@@ -18,7 +18,9 @@ describe('queryShapeRules', () => {
   });
 
   it('counts directives', () => {
-    expect(codesOf('{ node @skip(if: false) { id @include(if: true) child @include(if: true) { id } } }')).toEqual([ErrorCode.QUERY_TOO_COMPLEX]);
+    expect(codesOf('{ node @skip(if: false) { id @include(if: true) child @include(if: true) { id } } }')).toEqual([
+      ErrorCode.QUERY_TOO_COMPLEX,
+    ]);
   });
 
   it('counts depth through fragments, introspection fields included', () => {
@@ -28,7 +30,11 @@ describe('queryShapeRules', () => {
   });
 
   it('refuses a fragment cycle as graphql-js does, without looping', () => {
-    const errors = validate(schema, parse('{ node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { ...A } }'), rules);
+    const errors = validate(
+      schema,
+      parse('{ node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { ...A } }'),
+      rules,
+    );
     expect(errors.map((e) => e.message)).toContain('Cannot spread fragment "A" within itself via "B".');
   });
 

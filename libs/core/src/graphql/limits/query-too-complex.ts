@@ -10,7 +10,10 @@ export function queryTooComplex(message: string, details: Record<string, number>
  * graphql-js aborts a parse over `maxSourceLength` or `maxTokens` with a syntax error; these are its
  * messages (graphql is pinned, and test/abuse fails if they change), so that they read as limits.
  */
-const PARSER_LIMIT_MESSAGES = [/^Syntax Error: Document contains more that? \d+ tokens/, /^Syntax Error: Source contains more than \d+ UTF-16 code units/];
+const PARSER_LIMIT_MESSAGES = [
+  /^Syntax Error: Document contains more that? \d+ tokens/,
+  /^Syntax Error: Source contains more than \d+ UTF-16 code units/,
+];
 
 /**
  * Whether an error is a limit's refusal, as it reaches formatError: Apollo wraps validation and

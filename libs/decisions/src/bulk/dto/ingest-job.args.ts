@@ -3,5 +3,5 @@ import { IsUUID } from 'class-validator';
 
 @ArgsType()
 export class IngestJobArgs {
-  @Field(() => ID, { description: 'The ingest job\'s id, as ingestDecisions returned it' }) @IsUUID() id: string;
+  @Field(() => ID, { description: "The ingest job's id, as ingestDecisions returned it" }) @IsUUID() id: string;
 }

@@ -7,7 +7,9 @@ import { ItemErrorModel } from './item-error.model';
 export class RecordDecisionResultModel {
   @Field(() => Int, { description: 'Position of the item in the batch, from 0' }) index: number;
   // The stored row: DecisionModel's computed fields resolve from it (decision-fields.resolver.ts).
-  @Field(() => DecisionModel, { nullable: true, description: 'Null when the item was refused (see error)' }) decision: DecisionEntity | null;
+  @Field(() => DecisionModel, { nullable: true, description: 'Null when the item was refused (see error)' })
+  decision: DecisionEntity | null;
   @Field({ description: 'The idempotency key was already recorded with the same payload: nothing new was written' }) replayed: boolean;
-  @Field(() => ItemErrorModel, { nullable: true, description: 'Why the item was refused; null when it was recorded or replayed' }) error: ItemErrorModel | null;
+  @Field(() => ItemErrorModel, { nullable: true, description: 'Why the item was refused; null when it was recorded or replayed' })
+  error: ItemErrorModel | null;
 }

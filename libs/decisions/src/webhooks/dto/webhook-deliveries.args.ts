@@ -6,6 +6,7 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 export class WebhookDeliveriesArgs extends PageArgs {
   @Field(() => ID, { description: 'The subscription whose deliveries to list' }) @IsUUID() subscriptionId: string;
   @Field(() => String, { nullable: true, description: 'pending, delivered or failed' })
-  @IsOptional() @IsIn(['pending', 'delivered', 'failed'])
+  @IsOptional()
+  @IsIn(['pending', 'delivered', 'failed'])
   status?: 'pending' | 'delivered' | 'failed';
 }

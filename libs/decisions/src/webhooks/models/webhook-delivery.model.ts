@@ -4,7 +4,7 @@ import { WebhookEvent } from '../webhook-events';
 
 @ObjectType('WebhookDelivery', { description: 'One event to deliver to one subscription, retried until delivered or out of attempts' })
 export class WebhookDeliveryModel {
-  @Field(() => ID, { description: 'The delivery\'s id (UUID); receivers see it in the payload to drop duplicates' }) id: string;
+  @Field(() => ID, { description: "The delivery's id (UUID); receivers see it in the payload to drop duplicates" }) id: string;
   @Field(() => ID, { description: 'The subscription it goes to' }) subscriptionId: string;
   @Field(() => ID, { description: 'The decision it announces' }) decisionId: string;
   @Field(() => WebhookEvent, { description: 'What happened to the decision' }) event: WebhookEvent;
@@ -14,5 +14,5 @@ export class WebhookDeliveryModel {
   @Field(() => Date, { nullable: true, description: 'When it was delivered or given up; null while pending' }) completedAt: Date | null;
 }
 
-@ObjectType('WebhookDeliveryConnection', { description: 'A page of a subscription\'s deliveries, newest first' })
+@ObjectType('WebhookDeliveryConnection', { description: "A page of a subscription's deliveries, newest first" })
 export class WebhookDeliveryConnection extends ConnectionType(WebhookDeliveryModel) {}

@@ -60,12 +60,20 @@ describe('classifyAddress', () => {
     expect(classifyAddress(ip)).toBe(expected);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700::1', '2a00:1450:4001::200e', '::ffff:93.184.216.34', '64:ff9b::5db8:d822', '2002:5db8:d822::1'])(
-    '%s is public',
-    (ip) => {
-      expect(classifyAddress(ip)).toBe('public');
-    },
-  );
+  it.each([
+    '93.184.216.34',
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700::1',
+    '2a00:1450:4001::200e',
+    '::ffff:93.184.216.34',
+    '64:ff9b::5db8:d822',
+    '2002:5db8:d822::1',
+  ])('%s is public', (ip) => {
+    expect(classifyAddress(ip)).toBe('public');
+  });
 
   it.each(['', 'localhost', '2130706433', '0177.0.0.1', '0x7f.1', '127.1', '[::1]', '1.2.3.4.5', '::ffff:127.0.0.1.1', 'fe80::1%'])(
     'fails closed on %j, which is not an IP literal (URLs are normalised before they get here)',

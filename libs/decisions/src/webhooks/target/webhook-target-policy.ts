@@ -40,7 +40,10 @@ export class WebhookTargetPolicy {
       return 'url must be an http(s) URL';
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'url must be an http(s) URL';
-    const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+    const host = url.hostname
+      .replace(/^\[|\]$/g, '')
+      .replace(/\.$/, '')
+      .toLowerCase();
     const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
     return { url, host, port, isAddress: isIP(host) !== 0 };
   }

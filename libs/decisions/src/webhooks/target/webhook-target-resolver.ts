@@ -25,7 +25,10 @@ export class WebhookTargetResolver {
     const addresses = target.isAddress ? [{ address: target.host, family: isIP(target.host) as 4 | 6 }] : await this.lookup(target.host);
     // A DNS failure reads like any other unreachable receiver: its text must not tell names apart.
     if (!addresses) return { refused: RECEIVER_UNREACHABLE };
-    const refusedAddress = this.policy.refusalOfResolved(target, addresses.map((a) => a.address));
+    const refusedAddress = this.policy.refusalOfResolved(
+      target,
+      addresses.map((a) => a.address),
+    );
     return refusedAddress ? { refused: refusedAddress } : { target, address: addresses[0] };
   }
 

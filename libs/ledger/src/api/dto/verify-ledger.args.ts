@@ -24,7 +24,8 @@ export class VerifyLedgerArgs {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Signed notes of checkpoints the auditor kept: each is checked against the recomputed tree too, so a log cut back below them fails',
+    description:
+      'Signed notes of checkpoints the auditor kept: each is checked against the recomputed tree too, so a log cut back below them fails',
   })
   @IsOptional()
   @ArrayMaxSize(100)

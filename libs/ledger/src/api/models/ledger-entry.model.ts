@@ -11,7 +11,8 @@ export class LedgerEntryModel {
   @Field(() => GraphQLJSON, { description: 'The fact as the leaf holds it (personal data by digest only)' }) fact: unknown;
   @Field(() => GraphQLJSON, {
     nullable: true,
-    description: 'The same fact recomputed now from its row (the decision, the audit event…); differs from `fact` if the row was edited, null if it is gone',
+    description:
+      'The same fact recomputed now from its row (the decision, the audit event…); differs from `fact` if the row was edited, null if it is gone',
   })
   currentFact: unknown;
   @Field(() => String, { nullable: true, description: 'The leaf bytes, once sealed' }) leaf: string | null;

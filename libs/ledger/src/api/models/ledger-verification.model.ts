@@ -8,6 +8,8 @@ export class LedgerVerificationModel {
   @Field(() => GraphQLSafeInt, { description: 'The first leaf index verified' }) fromIndex: number;
   @Field(() => GraphQLSafeInt, { description: 'The last leaf index verified (inclusive)' }) toIndex: number;
   @Field(() => GraphQLSafeInt, { description: 'Leaves recomputed from their facts' }) leavesChecked: number;
-  @Field(() => GraphQLSafeInt, { description: 'Signed checkpoints whose head was recomputed and signature checked' }) checkpointsChecked: number;
-  @Field(() => LedgerDivergenceModel, { nullable: true, description: 'The first problem found; null when ok' }) firstDivergence: LedgerDivergenceModel | null;
+  @Field(() => GraphQLSafeInt, { description: 'Signed checkpoints whose head was recomputed and signature checked' })
+  checkpointsChecked: number;
+  @Field(() => LedgerDivergenceModel, { nullable: true, description: 'The first problem found; null when ok' })
+  firstDivergence: LedgerDivergenceModel | null;
 }

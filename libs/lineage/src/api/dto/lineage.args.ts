@@ -14,7 +14,10 @@ export class LineageArgs {
   @Type(() => LineageNodeInput)
   node: LineageNodeInput;
 
-  @Field(() => LineageDirection, { defaultValue: LineageDirection.UPSTREAM, description: 'Upstream (where it came from), downstream (what it reached), or both' })
+  @Field(() => LineageDirection, {
+    defaultValue: LineageDirection.UPSTREAM,
+    description: 'Upstream (where it came from), downstream (what it reached), or both',
+  })
   @IsEnum(LineageDirection)
   direction: LineageDirection = LineageDirection.UPSTREAM;
 

@@ -6,5 +6,6 @@ import { LineageNodeModel } from './lineage-node.model';
 export class LineageGraphModel {
   @Field(() => [LineageNodeModel], { description: 'The node asked about first, then by distance' }) nodes: LineageNodeModel[];
   @Field(() => [LineageEdgeModel], { description: 'The edges between the nodes, each pointing downstream' }) edges: LineageEdgeModel[];
-  @Field({ description: 'true when maxEdges was reached before depth: ask with a smaller depth, or use impactOf for counts' }) truncated: boolean;
+  @Field({ description: 'true when maxEdges was reached before depth: ask with a smaller depth, or use impactOf for counts' })
+  truncated: boolean;
 }

@@ -47,14 +47,29 @@ interface DecisionRow {
 export async function decisionsForExport(m: EntityManager, ids: string[]): Promise<Map<string, DecisionForExport>> {
   if (ids.length === 0) return new Map();
   const rows: DecisionRow[] = await m.query(DECISIONS, [ids]);
-  return new Map(rows.map((r) => [r.id, {
-    id: r.id, tenantId: r.tenant_id, automationKey: r.automation_key, recordedAt: r.recorded_at, modelVersion: { artifactUri: r.artifact_uri },
-    sources: r.sources, status: r.status,
-    policy: r.policy_pack_digest && r.policy_effect
-      ? { packDigest: r.policy_pack_digest, effect: r.policy_effect, matched: r.policy_results.map(({ id, version, effect }) => ({ id, version, effect })) }
-      : null,
-    ledger: r.position === null ? null : { index: Number(r.position), sealedAt: r.sealed_at! },
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        tenantId: r.tenant_id,
+        automationKey: r.automation_key,
+        recordedAt: r.recorded_at,
+        modelVersion: { artifactUri: r.artifact_uri },
+        sources: r.sources,
+        status: r.status,
+        policy:
+          r.policy_pack_digest && r.policy_effect
+            ? {
+                packDigest: r.policy_pack_digest,
+                effect: r.policy_effect,
+                matched: r.policy_results.map(({ id, version, effect }) => ({ id, version, effect })),
+              }
+            : null,
+        ledger: r.position === null ? null : { index: Number(r.position), sealedAt: r.sealed_at! },
+      },
+    ]),
+  );
 }
 
 /** Reviews by id, without their leaf (the caller has it). */

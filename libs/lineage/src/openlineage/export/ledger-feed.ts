@@ -5,7 +5,8 @@ export interface FeedLeaf {
   position: number;
   sealedAt: Date;
   /** What event the leaf is: a decision, its review, a model version's registration or transition; null for the rest. */
-  exports: { kind: 'decision'; decisionId: string }
+  exports:
+    | { kind: 'decision'; decisionId: string }
     | { kind: 'review'; reviewId: string; decisionId: string }
     | { kind: 'model_registered'; modelVersionId: string }
     | { kind: 'model_transition'; transitionId: string; modelVersionId: string }
@@ -29,7 +30,11 @@ const NEXT_LEAVES = `
    ORDER BY position LIMIT $3`;
 
 export async function nextLeaves(m: EntityManager, tenantId: string, after: number, limit: number): Promise<FeedLeaf[]> {
-  const rows: { position: string; sealed_at: Date; kind: string; fact_id: string; subject: string | null }[] = await m.query(NEXT_LEAVES, [tenantId, after, limit]);
+  const rows: { position: string; sealed_at: Date; kind: string; fact_id: string; subject: string | null }[] = await m.query(NEXT_LEAVES, [
+    tenantId,
+    after,
+    limit,
+  ]);
   return rows.map((r) => ({ position: Number(r.position), sealedAt: r.sealed_at, exports: exportOf(r.kind, r.fact_id, r.subject) }));
 }
 

@@ -48,17 +48,46 @@ interface ModelVersionRow {
 export async function modelVersionsForExport(m: EntityManager, ids: string[]): Promise<Map<string, ModelVersionForExport>> {
   if (ids.length === 0) return new Map();
   const rows: ModelVersionRow[] = await m.query(MODEL_VERSIONS, [ids]);
-  return new Map(rows.map((r) => [r.id, {
-    id: r.id, tenantId: r.tenant_id, modelName: r.model_name, version: r.version, artifactUri: r.artifact_uri, riskTier: r.risk_tier,
-    registeredAt: r.created_at, datasets: r.datasets, trainingRun: r.training_run,
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        tenantId: r.tenant_id,
+        modelName: r.model_name,
+        version: r.version,
+        artifactUri: r.artifact_uri,
+        riskTier: r.risk_tier,
+        registeredAt: r.created_at,
+        datasets: r.datasets,
+        trainingRun: r.training_run,
+      },
+    ]),
+  );
 }
 
 export async function transitionsForExport(m: EntityManager, ids: string[]): Promise<Map<string, LifecycleChangeForExport>> {
   if (ids.length === 0) return new Map();
-  const rows: { id: string; from_status: string; to_status: string; at: Date; actor_roles: string[]; approvals: string; approver_roles: string[] }[] =
-    await m.query(TRANSITIONS, [ids]);
-  return new Map(rows.map((r) => [r.id, {
-    from: r.from_status, to: r.to_status, at: r.at, actorRoles: r.actor_roles, approvals: Number(r.approvals), approverRoles: r.approver_roles,
-  }]));
+  const rows: {
+    id: string;
+    from_status: string;
+    to_status: string;
+    at: Date;
+    actor_roles: string[];
+    approvals: string;
+    approver_roles: string[];
+  }[] = await m.query(TRANSITIONS, [ids]);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        from: r.from_status,
+        to: r.to_status,
+        at: r.at,
+        actorRoles: r.actor_roles,
+        approvals: Number(r.approvals),
+        approverRoles: r.approver_roles,
+      },
+    ]),
+  );
 }

@@ -27,7 +27,8 @@ export class OpenLineageExportHandler implements JobHandler<OpenLineageExportJob
   async handle(job: JobContext<OpenLineageExportJob>): Promise<void> {
     const { tenantId } = job.data;
     const batch = await this.exporter.exportBatch(tenantId, job.attempt >= job.maxAttempts);
-    if (batch.error && job.attempt < job.maxAttempts) throw new Error(`OpenLineage endpoint refused an event of tenant ${tenantId}: ${batch.error}`);
+    if (batch.error && job.attempt < job.maxAttempts)
+      throw new Error(`OpenLineage endpoint refused an event of tenant ${tenantId}: ${batch.error}`);
     if (!batch.error && !batch.busy && batch.more) await this.sweeper.enqueue(tenantId, batch.generation);
   }
 }

@@ -29,7 +29,11 @@ export class OpenLineageExportSweeper implements OnApplicationBootstrap, OnAppli
 
   onApplicationBootstrap(): void {
     if (!this.jobs.runsHandlersHere || !this.config.openLineage.url) return;
-    this.stop = every(SWEEP_EVERY_MS, () => this.sweep(), (e) => this.logger.warn(`OpenLineage export sweep failed: ${e.message}`));
+    this.stop = every(
+      SWEEP_EVERY_MS,
+      () => this.sweep(),
+      (e) => this.logger.warn(`OpenLineage export sweep failed: ${e.message}`),
+    );
   }
 
   onApplicationShutdown(): void {
@@ -49,11 +53,15 @@ export class OpenLineageExportSweeper implements OnApplicationBootstrap, OnAppli
   }
 
   async enqueue(tenantId: string, generation: number): Promise<void> {
-    await this.jobs.enqueue(OPENLINEAGE_EXPORT_JOB, { tenantId }, {
-      jobId: `openlineage-export-${tenantId}-g${generation}`,
-      attempts: this.attempts(),
-      backoffMs: this.config.openLineage.backoffMs,
-    });
+    await this.jobs.enqueue(
+      OPENLINEAGE_EXPORT_JOB,
+      { tenantId },
+      {
+        jobId: `openlineage-export-${tenantId}-g${generation}`,
+        attempts: this.attempts(),
+        backoffMs: this.config.openLineage.backoffMs,
+      },
+    );
   }
 
   /** The configured attempts, fewer if the last retry's doubled wait would not fit a timer. */

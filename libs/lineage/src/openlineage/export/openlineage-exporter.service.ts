@@ -61,7 +61,15 @@ export class OpenLineageExporter {
       let sent = 0;
       for (const { position: at, event } of events) {
         const error = await sendRunEvent({ url: this.config.openLineage.url!, apiKey: this.config.openLineage.apiKey }, event);
-        if (error) return this.refused(m, tenantId, { position: at - 1, failures: cursor.failures + 1, generation: cursor.generation, sent, error, lastAttempt });
+        if (error)
+          return this.refused(m, tenantId, {
+            position: at - 1,
+            failures: cursor.failures + 1,
+            generation: cursor.generation,
+            sent,
+            error,
+            lastAttempt,
+          });
         position = at;
         sent += 1;
       }
@@ -89,7 +97,9 @@ export class OpenLineageExporter {
         WHERE tenant_id = $1`,
       [tenantId, r.position, r.failures, r.error.slice(0, 500), generation, r.lastAttempt, pauseMs],
     );
-    this.logger.warn(`OpenLineage export of tenant ${tenantId} refused (${r.failures} in a row${r.lastAttempt ? `, paused ${pauseMs} ms` : ''}): ${r.error}`);
+    this.logger.warn(
+      `OpenLineage export of tenant ${tenantId} refused (${r.failures} in a row${r.lastAttempt ? `, paused ${pauseMs} ms` : ''}): ${r.error}`,
+    );
     return { sent: r.sent, position: r.position, more: true, error: r.error, generation, busy: false };
   }
 }

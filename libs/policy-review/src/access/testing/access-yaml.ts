@@ -16,7 +16,12 @@ export function policyFromYaml(text: string): Partial<AccessPolicy> {
 
 /** Access YAML with only the given roles, each a list of rule lines as written under `rules:`. */
 export function rolesYaml(roles: Record<string, string[]>): string {
-  const body = Object.entries(roles).flatMap(([role, rules]) => [`  ${role}:`, '    description: d', '    rules:', ...rules.map((l) => `      ${l}`)]);
+  const body = Object.entries(roles).flatMap(([role, rules]) => [
+    `  ${role}:`,
+    '    description: d',
+    '    rules:',
+    ...rules.map((l) => `      ${l}`),
+  ]);
   return ['roles:', ...body, ''].join('\n');
 }
 

@@ -18,7 +18,9 @@ registerEnumType(PolicySimulationStatus, {
   },
 });
 
-@ObjectType('PolicyOutcomeChange', { description: 'How many replayed decisions go from one effect to another (the same effect: other policies matched)' })
+@ObjectType('PolicyOutcomeChange', {
+  description: 'How many replayed decisions go from one effect to another (the same effect: other policies matched)',
+})
 export class PolicyOutcomeChangeModel {
   @Field({ description: 'The effect under the active pack' }) from: string;
   @Field({ description: 'The effect under the candidate pack' }) to: string;
@@ -32,9 +34,11 @@ export class PolicySimulationSummaryModel {
   @Field(() => Int, { description: 'Recorded without an active pack: no facts to replay' }) withoutFacts: number;
   @Field(() => Int, { description: 'Decisions and gates whose facts the candidate cannot evaluate' }) failed: number;
   @Field(() => Int, { description: 'Decisions whose outcome (effect or matched policies) changes' }) changed: number;
-  @Field(() => [PolicyOutcomeChangeModel], { description: 'The replayed decisions by effect before and after' }) byEffect: PolicyOutcomeChangeModel[];
+  @Field(() => [PolicyOutcomeChangeModel], { description: 'The replayed decisions by effect before and after' })
+  byEffect: PolicyOutcomeChangeModel[];
   @Field(() => Int, { description: 'Model and automation versions whose lifecycle gate was replayed' }) gatesChecked: number;
-  @Field(() => Int, { description: 'Model and automation versions whose gate would judge the move into their status differently' }) gatesChanged: number;
+  @Field(() => Int, { description: 'Model and automation versions whose gate would judge the move into their status differently' })
+  gatesChanged: number;
   @Field(() => Int, { description: 'Of those, the ones the candidate would now refuse' }) gatesNowFailing: number;
 }
 
@@ -44,18 +48,29 @@ export class PolicySimulationProgressModel {
   @Field(() => Int, { nullable: true, description: 'Decisions to replay; null until the job has counted them' }) total: number | null;
 }
 
-@ObjectType('PolicySimulation', { description: 'A candidate pack replayed against the recorded decisions and lifecycle gates, as a background job' })
+@ObjectType('PolicySimulation', {
+  description: 'A candidate pack replayed against the recorded decisions and lifecycle gates, as a background job',
+})
 export class PolicySimulationModel {
-  @Field(() => ID, { description: 'The simulation\'s id (UUID): ask policySimulation with it' }) id: string;
+  @Field(() => ID, { description: "The simulation's id (UUID): ask policySimulation with it" }) id: string;
   @Field(() => PolicySimulationStatus, { description: 'Where the job is, and how it ended' }) status: PolicySimulationStatus;
-  @Field(() => String, { nullable: true, description: 'The label given with the candidate (e.g. its pull request); null when none' }) label: string | null;
+  @Field(() => String, { nullable: true, description: 'The label given with the candidate (e.g. its pull request); null when none' })
+  label: string | null;
   @Field({ description: 'Digest of the candidate pack' }) headDigest: string;
-  @Field(() => String, { nullable: true, description: 'Digest of the active pack it is compared with; null when the tenant had none (every decision was allowed)' }) baseDigest: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Digest of the active pack it is compared with; null when the tenant had none (every decision was allowed)',
+  })
+  baseDigest: string | null;
   @Field(() => GraphQLJSON, { description: 'The decision filter it was asked with, as JSON' }) filter: Record<string, unknown>;
-  @Field(() => PolicySimulationProgressModel, { description: 'Decisions replayed so far, out of how many' }) progress: PolicySimulationProgressModel;
-  @Field(() => PolicySimulationSummaryModel, { nullable: true, description: 'Once completed' }) summary: PolicySimulationSummaryModel | null;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Once completed: the whole report (as attest policy diff --format json)' }) report: Record<string, unknown> | null;
-  @Field(() => String, { nullable: true, description: 'Once completed: the report as Markdown (as attest policy diff --format markdown)' }) markdown: string | null;
+  @Field(() => PolicySimulationProgressModel, { description: 'Decisions replayed so far, out of how many' })
+  progress: PolicySimulationProgressModel;
+  @Field(() => PolicySimulationSummaryModel, { nullable: true, description: 'Once completed' })
+  summary: PolicySimulationSummaryModel | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Once completed: the whole report (as attest policy diff --format json)' })
+  report: Record<string, unknown> | null;
+  @Field(() => String, { nullable: true, description: 'Once completed: the report as Markdown (as attest policy diff --format markdown)' })
+  markdown: string | null;
   @Field(() => String, { nullable: true, description: 'Why it failed' }) error: string | null;
   @Field(() => ID, { description: 'The principal that started it' }) requestedBy: string;
   @Field({ description: 'When it was requested, ISO 8601 (UTC)' }) createdAt: Date;

@@ -3,8 +3,8 @@ import { ConnectionType } from '@attest/core';
 
 @ObjectType('PolicySummary', { description: 'One policy of a pack, as activated' })
 export class PolicySummaryModel {
-  @Field({ description: 'The policy\'s id, unique in its pack' }) id: string;
-  @Field(() => Int, { description: 'The policy\'s version number: raised when it changes' }) version: number;
+  @Field({ description: "The policy's id, unique in its pack" }) id: string;
+  @Field(() => Int, { description: "The policy's version number: raised when it changes" }) version: number;
   @Field({ description: 'What the policy is for, in words' }) description: string;
   @Field({ description: 'decision, model.transition, automation.transition, automation.register or dataset.register' }) appliesTo: string;
   @Field({ description: 'How serious a match is (e.g. low, medium, high, critical)' }) severity: string;
@@ -15,13 +15,13 @@ export class PolicySummaryModel {
 
 @ObjectType('PolicyPackActivation', { description: 'A policy pack a tenant switched to: the latest one is active' })
 export class PolicyPackActivationModel {
-  @Field(() => ID, { description: 'The activation\'s id (UUID)' }) id: string;
+  @Field(() => ID, { description: "The activation's id (UUID)" }) id: string;
   @Field({ description: 'The pack folder name under policies/' }) name: string;
   @Field({ description: 'SHA-256 of the canonical policies (docs/policies.md); stored with every evaluation' }) digest: string;
   @Field(() => ID, { description: 'The admin that activated it' }) activatedBy: string;
-  @Field({ description: 'Why, in the admin\'s words; kept in the audit trail' }) rationale: string;
+  @Field({ description: "Why, in the admin's words; kept in the audit trail" }) rationale: string;
   @Field({ description: 'When it became active, ISO 8601 (UTC)' }) activatedAt: Date;
-  @Field(() => [PolicySummaryModel], { description: 'The pack\'s policies as activated' }) policies: PolicySummaryModel[];
+  @Field(() => [PolicySummaryModel], { description: "The pack's policies as activated" }) policies: PolicySummaryModel[];
 }
 
 @ObjectType('PolicyPackActivationConnection', { description: 'A page of pack activations, newest first' })
