@@ -16,7 +16,7 @@ export class DecisionsResolver {
 
   @Mutation(() => RecordDecisionPayload, {
     description:
-      'Records one automated outcome, judged by the active policy pack: recorded, pending_review or blocked (stored all the same)',
+      'Records one automated outcome, judged by the active policy pack: RECORDED, PENDING_REVIEW or BLOCKED (stored all the same)',
   })
   @Can('create', 'Decision')
   recordDecision(

@@ -40,7 +40,7 @@ export class AutomationVersionsResolver {
   }
 
   @Mutation(() => AutomationVersionModel, {
-    description: 'draft → in_review → approved → deployed → deprecated → retired; approval needs a principal other than the submitter',
+    description: 'DRAFT → IN_REVIEW → APPROVED → DEPLOYED → DEPRECATED → RETIRED; approval needs a principal other than the submitter',
   })
   @Can(['transition', 'approve'], 'AutomationVersion')
   transitionAutomationVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: TransitionArgs) {

@@ -44,7 +44,7 @@ export class ModelVersionsResolver {
   }
 
   @Mutation(() => ModelVersionModel, {
-    description: 'draft → in_review → approved → deployed → deprecated → retired; approval needs a principal other than the submitter',
+    description: 'DRAFT → IN_REVIEW → APPROVED → DEPLOYED → DEPRECATED → RETIRED; approval needs a principal other than the submitter',
   })
   @Can(['transition', 'approve'], 'ModelVersion')
   transitionModelVersion(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: TransitionArgs) {

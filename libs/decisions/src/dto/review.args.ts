@@ -7,11 +7,11 @@ import { ReviewVerdict } from '../models/decision.enums';
 @ArgsType()
 export class ReviewDecisionArgs {
   @Field(() => ID, { description: 'The decision to review (it must be pending review)' }) @IsUUID() id: string;
-  @Field(() => ReviewVerdict, { description: 'Approve keeps the output, override replaces it with correctedOutput, reject refuses it' })
+  @Field(() => ReviewVerdict, { description: 'APPROVE keeps the output, OVERRIDE replaces it with correctedOutput, REJECT refuses it' })
   @IsEnum(ReviewVerdict)
   verdict: ReviewVerdict;
   @Field({ description: 'Why: kept with the review and its audit event' }) @Length(3, 5000) rationale: string;
-  @JsonField({ nullable: true, description: 'Required with override, refused otherwise; stored redacted' })
+  @JsonField({ nullable: true, description: 'Required with OVERRIDE, refused otherwise; stored redacted' })
   @IsOptional()
   correctedOutput?: unknown;
 }

@@ -15,7 +15,7 @@ export class PolicyResultModel {
 export class PolicyEvaluationModel {
   @Field({ description: 'Digest of the pack that judged it, sha256:<64 hex>: the exact policies can be found and re-run' })
   packDigest: string;
-  @Field(() => PolicyEffect, { description: 'Combined: deny > require_review > annotate > allow' }) effect: PolicyEffect;
+  @Field(() => PolicyEffect, { description: 'Combined: DENY > REQUIRE_REVIEW > ANNOTATE > ALLOW' }) effect: PolicyEffect;
   @Field(() => [PolicyResultModel], { description: 'The policies whose conditions held, in pack order' }) matched: PolicyResultModel[];
 }
 

@@ -30,7 +30,7 @@ export class ReviewsResolver {
   }
 
   @Mutation(() => DecisionModel, {
-    description: "A human verdict on a decision: approve, override (with the corrected output) or reject. Not by the automation's owner.",
+    description: "A human verdict on a decision: APPROVE, OVERRIDE (with the corrected output) or REJECT. Not by the automation's owner.",
   })
   @Can('review', 'Decision')
   async reviewDecision(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ReviewDecisionArgs) {
@@ -39,7 +39,7 @@ export class ReviewsResolver {
 
   @ResolveField(() => GraphQLJSON, {
     nullable: true,
-    description: 'Redacted; null unless the verdict is override and you may read outputs',
+    description: 'Redacted; null unless the verdict is OVERRIDE and you may read outputs',
   })
   @Can('read', 'Decision')
   correctedOutput(@Parent() review: ReviewView) {
