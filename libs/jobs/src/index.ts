@@ -7,3 +7,4 @@ export type { JobsModuleOptions } from './jobs.options';
 export { JobOptionsError } from './jobs.errors';
 export { retryDelayMs } from './retry-delay';
 export { every } from './periodic';
+export { PeriodicTask, type PeriodicTaskOptions } from './periodic-task';

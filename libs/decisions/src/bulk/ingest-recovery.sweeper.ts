@@ -1,6 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TenantDb } from '@attest/core';
-import { every, JobQueue } from '@attest/jobs';
+import { JobQueue, PeriodicTask } from '@attest/jobs';
 import { IngestService } from './ingest.service';
 
 /** A pending chunk not enqueued for this long is presumed lost; and how often to look. */
@@ -15,29 +15,22 @@ const BATCH = 200;
  * chunk's enqueue count in the database, so concurrent sweepers never claim the same chunk.
  */
 @Injectable()
-export class IngestRecoverySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Ingest');
-  private stop?: () => void;
-
+export class IngestRecoverySweeper extends PeriodicTask {
   constructor(
     private readonly db: TenantDb,
-    private readonly jobs: JobQueue,
+    jobs: JobQueue,
     private readonly ingest: IngestService,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.jobs.runsHandlersHere) return;
-    // In-process, a job survives only as long as the process: whatever is pending now was lost.
-    if (!this.jobs.durable) await this.sweep('0 seconds').catch((e: Error) => this.logger.warn(`Ingest recovery failed: ${e.message}`));
-    this.stop = every(
-      SWEEP_EVERY_MS,
-      () => this.sweep(),
-      (e) => this.logger.warn(`Ingest recovery sweep failed: ${e.message}`),
-    );
+  ) {
+    super(jobs, { everyMs: SWEEP_EVERY_MS, logger: new Logger('Ingest'), name: 'Ingest recovery sweep' });
   }
 
-  onApplicationShutdown(): void {
-    this.stop?.();
+  protected override async beforeFirstRun(): Promise<void> {
+    // In-process, a job survives only as long as the process: whatever is pending now was lost.
+    if (!this.jobs.durable) await this.sweep('0 seconds').catch((e: Error) => this.logger.warn(`Ingest recovery failed: ${e.message}`));
+  }
+
+  protected runOnce(): Promise<number> {
+    return this.sweep();
   }
 
   /** Claims and re-enqueues stale pending chunks (in rounds of BATCH); returns how many. */

@@ -1,6 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TenantDb } from '@attest/core';
-import { every, JobQueue } from '@attest/jobs';
+import { JobQueue, PeriodicTask } from '@attest/jobs';
 import { WebhookDispatcher } from './webhook-dispatcher.service';
 
 /** How long a pending delivery may wait for its job before the sweeper enqueues it again, and how often it looks. */
@@ -14,27 +14,17 @@ const BATCH = 500;
  * run: in the API on the embedded default, in the workers with Redis.
  */
 @Injectable()
-export class WebhookOutboxSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Webhooks');
-  private stop?: () => void;
-
+export class WebhookOutboxSweeper extends PeriodicTask {
   constructor(
     private readonly db: TenantDb,
-    private readonly jobs: JobQueue,
+    jobs: JobQueue,
     private readonly dispatcher: WebhookDispatcher,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.jobs.runsHandlersHere) return;
-    this.stop = every(
-      SWEEP_EVERY_MS,
-      () => this.sweep(),
-      (e) => this.logger.warn(`Outbox sweep failed: ${e.message}`),
-    );
+  ) {
+    super(jobs, { everyMs: SWEEP_EVERY_MS, logger: new Logger('Webhooks'), name: 'Outbox sweep' });
   }
 
-  onApplicationShutdown(): void {
-    this.stop?.();
+  protected runOnce(): Promise<number> {
+    return this.sweep();
   }
 
   /** Re-enqueues stale pending deliveries; returns how many it found. */

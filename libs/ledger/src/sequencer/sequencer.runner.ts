@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { metrics } from '@opentelemetry/api';
 import { ATTEST_CONFIG, TenantDb, type AttestConfig } from '@attest/core';
-import { every, JobQueue } from '@attest/jobs';
+import { JobQueue, PeriodicTask } from '@attest/jobs';
 import { Sequencer, type SequencedBatch } from './sequencer.service';
 
 /** A run drains a backlog in consecutive batches for at most this long, then lets the timer pace it. */
@@ -20,34 +20,21 @@ const BUSY_SHARE = 0.2;
  * tenant held by another one is skipped (see Sequencer). Lag is published as OpenTelemetry metrics.
  */
 @Injectable()
-export class SequencerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Ledger');
+export class SequencerRunner extends PeriodicTask {
   private readonly meter = metrics.getMeter('attest-ledger');
   private readonly lag = this.meter.createHistogram('attest.ledger.sequencing_lag', {
     unit: 'ms',
     description: 'Time from a leaf being written (with its fact) to its being sealed in a signed checkpoint',
   });
   private readonly sealed = this.meter.createCounter('attest.ledger.leaves_sealed', { description: 'Leaves given a position and sealed' });
-  private stop?: () => void;
 
   constructor(
     private readonly db: TenantDb,
-    private readonly jobs: JobQueue,
+    jobs: JobQueue,
     private readonly sequencer: Sequencer,
     @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.jobs.runsHandlersHere) return;
-    this.stop = every(
-      this.config.ledger.sequenceEveryMs,
-      () => this.runOnce(),
-      (e) => this.logger.warn(`Ledger sequencing failed: ${e.message}`),
-    );
-  }
-
-  onApplicationShutdown(): void {
-    this.stop?.();
+  ) {
+    super(jobs, { everyMs: config.ledger.sequenceEveryMs, logger: new Logger('Ledger'), name: 'Ledger sequencing' });
   }
 
   /** Seals what is pending now, tenant by tenant; returns the batches sealed. */

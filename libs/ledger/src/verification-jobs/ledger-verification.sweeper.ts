@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ATTEST_CONFIG, TenantDb, type AttestConfig } from '@attest/core';
-import { every, JobQueue } from '@attest/jobs';
+import { JobQueue, PeriodicTask } from '@attest/jobs';
 import { LEDGER_VERIFICATION_JOB, VERIFICATION_JOB_OPTIONS, verificationJobId } from './ledger-verification.job';
 import { jobActor, storeFailure } from './verification-outcome';
 
@@ -15,27 +15,17 @@ const MAX_ENQUEUES = 3;
  * tenant's lock): twice that and a minute without a word, its job is taken as lost.
  */
 @Injectable()
-export class LedgerVerificationSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('LedgerVerification');
-  private stop?: () => void;
-
+export class LedgerVerificationSweeper extends PeriodicTask {
   constructor(
     private readonly db: TenantDb,
-    private readonly jobs: JobQueue,
+    jobs: JobQueue,
     @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.jobs.runsHandlersHere) return;
-    this.stop = every(
-      SWEEP_EVERY_MS,
-      () => this.sweep(),
-      (e) => this.logger.warn(`Verification sweep failed: ${e.message}`),
-    );
+  ) {
+    super(jobs, { everyMs: SWEEP_EVERY_MS, logger: new Logger('LedgerVerification'), name: 'Verification sweep' });
   }
 
-  onApplicationShutdown(): void {
-    this.stop?.();
+  protected runOnce(): Promise<number> {
+    return this.sweep();
   }
 
   /** Returns how many verifications it re-enqueued or gave up. */

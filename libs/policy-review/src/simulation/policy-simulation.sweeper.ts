@@ -1,6 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { recordAudit, TenantDb } from '@attest/core';
-import { every, JobQueue } from '@attest/jobs';
+import { JobQueue, PeriodicTask } from '@attest/jobs';
 import { POLICY_SIMULATION_JOB, SIMULATION_JOB_OPTIONS, simulationJobId } from './policy-simulation.job';
 
 const SWEEP_EVERY_MS = 30_000;
@@ -13,26 +13,16 @@ const MAX_ENQUEUES = 3;
  * the last attempt), each time under a new job id; after three it gives up and marks it failed.
  */
 @Injectable()
-export class PolicySimulationSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('PolicySimulation');
-  private stop?: () => void;
-
+export class PolicySimulationSweeper extends PeriodicTask {
   constructor(
     private readonly db: TenantDb,
-    private readonly jobs: JobQueue,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.jobs.runsHandlersHere) return;
-    this.stop = every(
-      SWEEP_EVERY_MS,
-      () => this.sweep(),
-      (e) => this.logger.warn(`Simulation sweep failed: ${e.message}`),
-    );
+    jobs: JobQueue,
+  ) {
+    super(jobs, { everyMs: SWEEP_EVERY_MS, logger: new Logger('PolicySimulation'), name: 'Simulation sweep' });
   }
 
-  onApplicationShutdown(): void {
-    this.stop?.();
+  protected runOnce(): Promise<number> {
+    return this.sweep();
   }
 
   /** Returns how many simulations it re-enqueued or gave up. */

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ATTEST_CONFIG, TenantDb, type AttestConfig } from '@attest/core';
-import { every, JobQueue } from '@attest/jobs';
+import { JobQueue, PeriodicTask } from '@attest/jobs';
 import { OPENLINEAGE_EXPORT_JOB } from './openlineage-export.job';
 
 const SWEEP_EVERY_MS = 2_000;
@@ -17,27 +17,21 @@ const STUCK_AFTER_MS = 15 * 60_000;
  * new one. The queue's attempts and backoff are ATTEST_OPENLINEAGE_ATTEMPTS and _BACKOFF_MS.
  */
 @Injectable()
-export class OpenLineageExportSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('OpenLineage');
-  private stop?: () => void;
-
+export class OpenLineageExportSweeper extends PeriodicTask {
   constructor(
     private readonly db: TenantDb,
-    private readonly jobs: JobQueue,
+    jobs: JobQueue,
     @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.jobs.runsHandlersHere || !this.config.openLineage.url) return;
-    this.stop = every(
-      SWEEP_EVERY_MS,
-      () => this.sweep(),
-      (e) => this.logger.warn(`OpenLineage export sweep failed: ${e.message}`),
-    );
+  ) {
+    super(jobs, { everyMs: SWEEP_EVERY_MS, logger: new Logger('OpenLineage'), name: 'OpenLineage export sweep' });
   }
 
-  onApplicationShutdown(): void {
-    this.stop?.();
+  protected override runsHere(): boolean {
+    return super.runsHere() && !!this.config.openLineage.url;
+  }
+
+  protected runOnce(): Promise<number> {
+    return this.sweep();
   }
 
   /** Enqueues the due tenants' jobs; returns how many tenants were due. */
