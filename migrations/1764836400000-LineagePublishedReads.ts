@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropPublishedViews, publishViews } from './support/published-views';
 
 /**
  * What core, the ledger, decisions and the registry publish for the lineage context (the context map,
@@ -48,20 +49,14 @@ const VIEWS = [
     SELECT id, tenant_id, subject_id, review_round, approver_id, created_at FROM lifecycle_approvals`,
 ];
 
-/** The view a statement of VIEWS creates. */
-const nameOf = (statement: string): string => /CREATE VIEW (\w+)/.exec(statement)![1];
-
 export class LineagePublishedReads1764836400000 implements MigrationInterface {
   name = 'LineagePublishedReads1764836400000';
 
-  async up(db: QueryRunner): Promise<void> {
-    for (const statement of VIEWS) {
-      await db.query(statement);
-      await db.query(`GRANT SELECT ON ${nameOf(statement)} TO attest_app`);
-    }
+  up(db: QueryRunner): Promise<void> {
+    return publishViews(db, VIEWS);
   }
 
-  async down(db: QueryRunner): Promise<void> {
-    for (const statement of [...VIEWS].reverse()) await db.query(`DROP VIEW ${nameOf(statement)}`);
+  down(db: QueryRunner): Promise<void> {
+    return dropPublishedViews(db, VIEWS);
   }
 }
