@@ -37,6 +37,7 @@ export * from './startup/reserve-port';
 export * from './startup/data-dir';
 export * from './policy/policy-check';
 export * from './policy/policy-effect';
+export * from './policy/policy-severity';
 export * from './canonical-json';
 export * from './validation/memoize-validation-metadata';
 export * from './database/prepared-statement';
