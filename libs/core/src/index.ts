@@ -47,5 +47,7 @@ export * from './validation/json-input-limits';
 export * from './validation/free-form-json';
 export * from './validation/input-validation.pipe';
 export * from './validation/within-calendar';
+export * from './validation/range-bound';
+export * from './validation/query-string';
 export * from './rate-limits/rate-limited.error';
 export * from './rate-limits/rate-limits.service';
