@@ -51,3 +51,7 @@ export * from './validation/range-bound';
 export * from './validation/query-string';
 export * from './rate-limits/rate-limited.error';
 export * from './rate-limits/rate-limits.service';
+export * from './csv/csv';
+export * from './csv/csv-response';
+export * from './pagination/keyset-batches';
+export * from './csv/audited-export';

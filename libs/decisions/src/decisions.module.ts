@@ -27,6 +27,8 @@ import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhookOutboxSweeper } from './webhooks/webhook-outbox.sweeper';
 import { WebhookSubscriptionsResolver } from './webhooks/webhook-subscriptions.resolver';
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
+import { DecisionsExportController } from './export/decisions-export.controller';
+import { DecisionsExport } from './export/decisions-export.service';
 
 /** Every resolver of the decisions context, also for building the schema without a server. */
 export const DECISION_RESOLVERS = [
@@ -66,8 +68,10 @@ export const DECISION_RESOLVERS = [
     IngestService,
     IngestChunkHandler,
     IngestRecoverySweeper,
+    DecisionsExport,
     ...DECISION_RESOLVERS,
   ],
+  controllers: [DecisionsExportController],
   exports: [DecisionRecorder, DecisionsService],
 })
 export class DecisionsModule {}
