@@ -24,8 +24,10 @@ describe('decisions for the console: filters, paging and the CSV export', () => 
   const list = async (filter: Record<string, unknown>, key = officer.key, first = 100) =>
     ok(await t.gql(key, LIST, { f: filter, first })).decisions.edges.map((e: any) => e.node);
   const idsOf = async (filter: Record<string, unknown>, key?: string) => (await list(filter, key)).map((d: { id: string }) => d.id);
-  const csv = (query: Record<string, string | number>, key: string | null = officer.key) => {
-    const req = request(t.app.getHttpServer()).get('/api/v1/decisions.csv').query(query);
+  const csv = (query: Record<string, unknown>, key: string | null = officer.key) => {
+    const req = request(t.app.getHttpServer())
+      .get('/api/v1/decisions.csv')
+      .query(query as Record<string, string>);
     return key ? req.set('authorization', `Bearer ${key}`) : req;
   };
 

@@ -55,3 +55,4 @@ export * from './csv/csv';
 export * from './csv/csv-response';
 export * from './pagination/keyset-batches';
 export * from './csv/audited-export';
+export * from './overview/compliance-overview.model';

@@ -29,10 +29,13 @@ import { WebhookSubscriptionsResolver } from './webhooks/webhook-subscriptions.r
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
 import { DecisionsExportController } from './export/decisions-export.controller';
 import { DecisionsExport } from './export/decisions-export.service';
+import { DecisionStats } from './overview/decision-stats.service';
+import { DecisionsOverviewResolver } from './overview/decisions-overview.resolver';
 
 /** Every resolver of the decisions context, also for building the schema without a server. */
 export const DECISION_RESOLVERS = [
   DecisionsResolver,
+  DecisionsOverviewResolver,
   DecisionFieldsResolver,
   RedactionRulesResolver,
   ReviewsResolver,
@@ -69,6 +72,7 @@ export const DECISION_RESOLVERS = [
     IngestChunkHandler,
     IngestRecoverySweeper,
     DecisionsExport,
+    DecisionStats,
     ...DECISION_RESOLVERS,
   ],
   controllers: [DecisionsExportController],

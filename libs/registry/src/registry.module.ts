@@ -15,6 +15,8 @@ import { ModelVersionsResolver } from './model-versions.resolver';
 import { ModelVersionsService } from './model-versions.service';
 import { ModelsResolver } from './models.resolver';
 import { ModelsService } from './models.service';
+import { InventoryCounts } from './overview/inventory-counts.service';
+import { InventoryOverviewResolver } from './overview/inventory-overview.resolver';
 
 const SERVICES = [
   LifecycleService,
@@ -25,6 +27,7 @@ const SERVICES = [
   AutomationsService,
   AutomationVersionsService,
   DecisionTargetsService,
+  InventoryCounts,
 ];
 /** Every resolver of the registry, also for building the schema without a server (@attest/platform, api-schema.ts). */
 export const REGISTRY_RESOLVERS = [
@@ -35,6 +38,7 @@ export const REGISTRY_RESOLVERS = [
   AutomationsResolver,
   AutomationVersionsResolver,
   LifecycleGatesResolver,
+  InventoryOverviewResolver,
 ];
 
 @Module({
