@@ -56,3 +56,4 @@ export * from './csv/csv-response';
 export * from './pagination/keyset-batches';
 export * from './csv/audited-export';
 export * from './overview/compliance-overview.model';
+export * from './pagination/paginate-sorted';

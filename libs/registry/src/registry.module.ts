@@ -10,6 +10,7 @@ import { DatasetVersionsResolver } from './dataset-versions.resolver';
 import { DatasetVersionsService } from './dataset-versions.service';
 import { DatasetsResolver } from './datasets.resolver';
 import { DatasetsService } from './datasets.service';
+import { AutomationVersionApprovalsResolver, ModelVersionApprovalsResolver } from './lifecycle/approvals.resolver';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { ModelVersionsResolver } from './model-versions.resolver';
 import { ModelVersionsService } from './model-versions.service';
@@ -39,6 +40,8 @@ export const REGISTRY_RESOLVERS = [
   AutomationVersionsResolver,
   LifecycleGatesResolver,
   InventoryOverviewResolver,
+  ModelVersionApprovalsResolver,
+  AutomationVersionApprovalsResolver,
 ];
 
 @Module({
