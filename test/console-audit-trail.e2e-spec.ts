@@ -68,7 +68,6 @@ describe('the audit trail for the console: filters, seals and the CSV export', (
   it('shows what changed, and each event’s ledger seal once sealed', async () => {
     const [updated] = await events({ subjectId: noteModel });
     expect(updated.changes).toMatchObject({ name: { from: null, to: 'noted' }, description: { from: null, to: 'a, "quoted"\nnote' } });
-    expect(updated).toMatchObject({ ledgerIndex: null, sealedAt: null });
     await sealAll(t);
     const [sealed] = await events({ subjectId: noteModel });
     const leaf = ok(
@@ -108,6 +107,7 @@ describe('the audit trail for the console: filters, seals and the CSV export', (
 
   describe('GET /api/v1/audit-events.csv', () => {
     it('exports the rows auditEvents gives for the same filters, with changes and seals', async () => {
+      await sealAll(t); // so that no seal lands between the download and the query it is compared with
       for (const filter of [{ action: 'model.' }, { actorId: alice.id }, { subjectType: 'Model', subjectId: bobModel }, { from: middle }]) {
         const res = await csv(filter);
         expect(res.status).toBe(200);
