@@ -17,6 +17,7 @@ import { ForceRowLevelSecurity1764749000000 } from './1764749000000-ForceRowLeve
 import { LedgerVerifications1764749100000 } from './1764749100000-LedgerVerifications';
 import { PublishedReads1764835200000 } from './1764835200000-PublishedReads';
 import { LineagePublishedReads1764836400000 } from './1764836400000-LineagePublishedReads';
+import { ConsoleReadIndexes1764921600000 } from './1764921600000-ConsoleReadIndexes';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   LedgerVerifications1764749100000,
   PublishedReads1764835200000,
   LineagePublishedReads1764836400000,
+  ConsoleReadIndexes1764921600000,
 ];
