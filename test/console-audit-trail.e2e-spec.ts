@@ -2,6 +2,7 @@ import request from 'supertest';
 import { csvObjects } from './support/csv';
 import { sealAll } from './support/ledger';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+import { until } from './support/until';
 
 // The console's audit trail (issue 15, page 6): the auditEvents filters, each event's ledger seal,
 // and GET /api/v1/audit-events.csv with the same filters. Also run on the embedded default.
@@ -152,8 +153,12 @@ describe('the audit trail for the console: filters, seals and the CSV export', (
     it('audits the export of the trail with its filters and row count', async () => {
       const rows = csvObjects((await csv({ actorId: bob.id, subjectId: bobModel })).text);
       expect(rows).toHaveLength(1);
-      const trail = await events({ subjectType: 'Export', actorId: officer.id });
-      const finished = trail.find((e: any) => e.action === 'export.finished');
+      // The end of an export is audited once the last row has left: the client may see the file first.
+      const finished = await until(
+        async () => (await events({ subjectType: 'Export', actorId: officer.id })).find((e: any) => e.action === 'export.finished'),
+        'the export.finished audit event',
+        60_000,
+      );
       const { after } = ok(
         await t.gql(officer.key, 'query($id: String!) { auditEvents(filter: { subjectId: $id }) { edges { node { action after } } } }', {
           id: finished.subjectId,

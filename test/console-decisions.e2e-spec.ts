@@ -2,6 +2,7 @@ import request from 'supertest';
 import { csvObjects } from './support/csv';
 import { automationFixture, decisionInput, RECORD, type AutomationFixture } from './support/decision-fixtures';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+import { until } from './support/until';
 
 // The console's decisions page (issue 15, page 3): every filter of `decisions`, its validation, and
 // GET /api/v1/decisions.csv with the same filters, roles, withholding and audit.
@@ -225,7 +226,15 @@ describe('decisions for the console: filters, paging and the CSV export', () => 
     it('audits each export: its filters when it starts, its row count when it ends', async () => {
       const res = await csv({ status: 'RECORDED', automationId: plain.automationId });
       const exported = csvObjects(res.text).length;
-      const events = (await exportEvents()).filter((e: any) => e.actorId === officer.id);
+      // The end of an export is audited once the last row has left: the client may see the file first.
+      const events = await until(
+        async () => {
+          const mine = (await exportEvents()).filter((e: any) => e.actorId === officer.id);
+          return mine.some((e: any) => e.action === 'export.finished' && e.after.filters.status === 'recorded') && mine;
+        },
+        'the export.finished audit event',
+        60_000,
+      );
       const finished = events.find((e: any) => e.action === 'export.finished' && e.after.filters.status === 'recorded');
       const started = events.find((e: any) => e.action === 'export.started' && e.subjectId === finished.subjectId);
       expect(started.after).toEqual({ of: 'decisions', format: 'csv', filters: { status: 'recorded', automationId: plain.automationId } });
