@@ -9,7 +9,7 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build
+RUN npm run build && npm run console:build
 
 # Production dependencies only: swc, jest and the other devDependencies are needed to build, not to run.
 FROM node:24-bookworm-slim

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   await app.listen(reserved.port).catch((error: unknown) => Promise.reject(portFailure(reserved.port, error)));
   const { port } = app.getHttpServer().address() as { port: number };
   process.stdout.write(`Attest API listening on http://localhost:${port}/graphql\n`);
+  process.stdout.write(`Console: http://localhost:${port}/\n`);
   const stop = async () => {
     await app.close();
     await tracing?.shutdown();

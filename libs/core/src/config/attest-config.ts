@@ -35,6 +35,8 @@ export interface AttestConfig {
   };
   dataDir: string;
   policiesDir: string;
+  /** The built console (`npm run console:build`), served at /; when it is missing, / says how to build it. */
+  consoleDir: string;
   /** Secret: becomes the first admin API key of an empty database. */
   bootstrapApiKey?: string;
   /** ttlSeconds: what `attest token` mints by default; maxLifetimeSeconds: the longest (exp − iat) a token may have to be accepted. */
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     },
     dataDir: resolve(cwd, read.string('ATTEST_DATA_DIR') ?? '.attest/data'),
     policiesDir: resolve(cwd, read.string('ATTEST_POLICIES_DIR') ?? 'policies'),
+    consoleDir: resolve(cwd, read.string('ATTEST_CONSOLE_DIR') ?? 'dist/console'),
     // Sent as "Authorization: Bearer <key>": only what an HTTP header carries as is.
     bootstrapApiKey: read.string('ATTEST_BOOTSTRAP_API_KEY', {
       minLength: 32,

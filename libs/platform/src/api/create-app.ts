@@ -5,6 +5,7 @@ import { json } from 'express';
 import { bodyLimitSetBy, correlationIdMiddleware, loggerLevels, AttestConsoleLogger, type AttestConfig } from '@attest/core';
 import { OPENLINEAGE_PATH } from '@attest/lineage';
 import { ApiModule } from './api.module';
+import { graphqlBrowserRedirect, serveConsole } from '../console';
 
 /**
  * Builds the API application; apps/api, the CLI (attest seed) and the end-to-end tests share it. The
@@ -22,6 +23,9 @@ export async function createApp(
     ...overrides,
   });
   app.use(correlationIdMiddleware);
+  // Before Nest's routes and Apollo: the console at / (docs/console.md), and a browser's GET /graphql to the explorer.
+  app.use(graphqlBrowserRedirect);
+  app.use(serveConsole(config.consoleDir));
   // One OpenLineage event is one run's facts: bounded on its own, far below a batch of decisions, and
   // parsed first (the general parser passes over a body already parsed).
   app.use(`/${OPENLINEAGE_PATH}`, bodyLimitSetBy('ATTEST_OPENLINEAGE_MAX_EVENT_BYTES', json({ limit: config.openLineage.maxEventBytes })));

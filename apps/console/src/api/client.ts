@@ -1,0 +1,26 @@
+import { cacheExchange, Client, fetchExchange, mapExchange } from 'urql';
+import { isUnauthenticated } from './errors';
+import { signInPath } from '../auth/sign-in-path';
+
+/**
+ * The console's only way to the API. The session cookie (HttpOnly) goes with every same-origin
+ * request; no token is ever read or stored here. Every operation is a POST with a JSON body and
+ * Apollo's CSRF-prevention header, so Apollo never sees a "simple" cross-site request.
+ */
+export const client = new Client({
+  url: '/graphql',
+  preferGetMethod: false,
+  fetchOptions: () => ({ credentials: 'same-origin', headers: { 'apollo-require-preflight': 'true' } }),
+  exchanges: [
+    // A session that ended (timeout, sign-out elsewhere) sends the user to sign in, then back here.
+    mapExchange({
+      onError(error) {
+        if (isUnauthenticated(error) && !window.location.pathname.startsWith('/sign-in')) {
+          window.location.assign(signInPath(window.location.pathname + window.location.search));
+        }
+      },
+    }),
+    cacheExchange,
+    fetchExchange,
+  ],
+});

@@ -1,0 +1,17 @@
+import { createRouter } from '@tanstack/react-router';
+import { createElement } from 'react';
+import { LoadingState } from './components/QueryState';
+import { routeTree } from './route-tree';
+
+export const router = createRouter({
+  routeTree,
+  // Pages are code-split: hovering a link starts loading its chunk.
+  defaultPreload: 'intent',
+  defaultPendingComponent: () => createElement(LoadingState, { label: 'Loading the page…' }),
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,22 @@
+import { Anchor, createTheme, type CSSVariablesResolver } from '@mantine/core';
+
+/** One accent colour, dense defaults: an operations tool, not a landing page (docs/console.md, "Look"). */
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  // Shade 7 on white keeps links and buttons above 4.5:1 (WCAG 1.4.3); Mantine's default 6 is 4.3:1.
+  primaryShade: { light: 7, dark: 8 },
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+  components: {
+    // A link in a sentence is underlined: colour alone does not tell it apart (WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+  },
+});
+
+/** Secondary text darker (lighter in the dark theme) than Mantine's default, to keep 4.5:1 contrast (WCAG 1.4.3). */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
+});
