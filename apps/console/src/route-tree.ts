@@ -1,3 +1,5 @@
+import { decisionRoute } from './pages/decision/route';
+import { decisionsRoute } from './pages/decisions/route';
 import { explorerRoute } from './pages/explorer/route';
 import { overviewRoute } from './pages/overview/route';
 import { signInLinkRoute } from './pages/sign-in-link/route';
@@ -8,4 +10,4 @@ import { rootRoute, shellRoute } from './shell/routes';
  * Every page of the console. A page is a folder under pages/ with a `route.ts` (path, nav entry, the
  * lazily loaded component) and its component; add its route here (docs/console.md, "Adding a page").
  */
-export const routeTree = rootRoute.addChildren([signInRoute, signInLinkRoute, shellRoute.addChildren([overviewRoute, explorerRoute])]);
+export const routeTree = rootRoute.addChildren([signInRoute, signInLinkRoute, shellRoute.addChildren([overviewRoute, decisionsRoute, decisionRoute, explorerRoute])]);

@@ -1,0 +1,126 @@
+import { graphql } from '../../gql';
+import type { DecisionDetailQuery } from '../../gql/graphql';
+
+export const DecisionDetailDocument = graphql(`
+  query DecisionDetail($id: ID!) {
+    decision(id: $id) {
+      id
+      status
+      outcome
+      confidence
+      input
+      output
+      context
+      effectiveOutput
+      hasSubject
+      idempotencyKey
+      correlationId
+      traceId
+      inputHash
+      occurredAt
+      recordedAt
+      recordedBy
+      ledgerIndex
+      sealedAt
+      automationId
+      automationVersionId
+      modelVersionId
+      automation {
+        id
+        key
+        name
+      }
+      automationVersion {
+        id
+        version
+        riskClass
+        oversightMode
+      }
+      modelVersion {
+        id
+        version
+        model {
+          id
+          name
+        }
+      }
+      redactions {
+        path
+        detector
+        count
+      }
+      policyEvaluation {
+        packDigest
+        effect
+        matched {
+          id
+          version
+          effect
+          severity
+          message
+          frameworks
+        }
+      }
+      explanation {
+        __typename
+        ... on FeatureAttributionStep {
+          position
+          feature
+          weight
+          value
+        }
+        ... on RuleFiredStep {
+          position
+          ruleId
+          outcome
+        }
+        ... on RetrievalStep {
+          position
+          sourceUri
+          digest
+          score
+        }
+        ... on LlmCallStep {
+          position
+          model
+          promptDigest
+          prompt
+          completion
+          promptTokens
+          completionTokens
+        }
+        ... on ToolCallStep {
+          position
+          name
+          argsDigest
+          resultDigest
+        }
+        ... on NoteStep {
+          position
+          text
+        }
+      }
+      review {
+        id
+        verdict
+        reviewerId
+        rationale
+        correctedOutput
+        createdAt
+      }
+    }
+  }
+`);
+
+export type DecisionDetail = DecisionDetailQuery['decision'];
+export type ExplanationStep = DecisionDetail['explanation'][number];
+
+/**
+ * What the caller's role may not read. The API gives such a field as null (docs/api.md §9, "What a
+ * role sees of a decision"); `input` and `output` are never null when stored (recordDecision refuses
+ * null), so a null one is withheld, and the trace's quotes (values, prompts, completions) are
+ * withheld with the input. The page says so in words rather than showing an empty space.
+ */
+export function withheldParts(d: DecisionDetail) {
+  return { input: d.input === null, output: d.output === null, traceQuotes: d.input === null };
+}
