@@ -9,6 +9,9 @@ import { verifyDecisionSeal, type SealVerification } from '../../ledger-verifica
 import type { DecisionDetail } from './decision-document';
 import { fetchVerifierKey, SealEvidenceDocument } from './seal-evidence';
 
+/** Darker than Mantine's green (and red.9 for red), so the white text keeps 4.5:1 (WCAG 1.4.3). */
+const VERIFIED_GREEN = '#1e7a34';
+
 type State =
   | { kind: 'checking' }
   | { kind: 'not-sealed' }
@@ -113,7 +116,7 @@ function Outcome({ outcome }: { outcome: SealVerification }) {
   return (
     <Stack gap="sm">
       <Alert
-        color={outcome.verified ? 'green' : 'red'}
+        color={outcome.verified ? VERIFIED_GREEN : 'red.9'}
         variant="filled"
         icon={outcome.verified ? <IconCircleCheck aria-hidden /> : <IconCircleX aria-hidden />}
         title={outcome.verified ? 'Verified' : 'Not verified'}

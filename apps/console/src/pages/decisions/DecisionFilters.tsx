@@ -81,7 +81,6 @@ export function DecisionFilters({ search, onApply }: { search: DecisionSearch; o
         />
         <DateTimePicker
           label="Decided from (UTC)"
-          placeholder="Any time"
           withSeconds
           clearable
           value={toPicker(draft.from)}
@@ -89,7 +88,6 @@ export function DecisionFilters({ search, onApply }: { search: DecisionSearch; o
         />
         <DateTimePicker
           label="Decided before (UTC)"
-          placeholder="Any time"
           withSeconds
           clearable
           value={toPicker(draft.to)}
