@@ -95,7 +95,7 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
     await page.getByRole('table').getByRole('row').nth(1).waitFor();
     await expectAccessible(page);
 
-    await page.getByLabel('Status', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'pending review' }).click();
     await page.getByLabel('Confidence at most').fill('0.7');
     await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -105,7 +105,10 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
     const expected = ok(await server.t.gql(officer.key, LIST, { filter })).decisions.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(expected).toHaveLength(3);
     await waitForRows(page, expected.length);
-    const shownLinks = await page.getByRole('table').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const shownLinks = await page
+      .getByRole('table')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(shownLinks).toEqual(expected.map((id: string) => `/decisions/${id}`));
     await screenshot(page, 'decisions');
 
@@ -115,6 +118,36 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
     expect(rows.map((r) => r.id)).toEqual(expected);
     expect(rows.every((r) => r.status === 'PENDING_REVIEW' && Number(r.confidence) <= 0.7)).toBe(true);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('pages through the filtered list with the API cursors, forward and back', async () => {
+    const batch = Array.from({ length: 30 }, () => decisionInput(f, { confidence: 0.99, correlationId: `${correlation}-paged` }));
+    ok(
+      await server.t.gql(f.service.key, 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { counts { recorded } } }', {
+        i: { decisions: batch },
+      }),
+    );
+    const filter = { correlationId: `${correlation}-paged` };
+    const all = ok(await server.t.gql(officer.key, LIST, { filter })).decisions.edges.map(
+      (e: { node: { id: string } }) => `/decisions/${e.node.id}`,
+    );
+    expect(all).toHaveLength(30);
+    const { page, context } = await signedIn(officer, `/decisions?correlationId=${correlation}-paged`);
+    const shown = () =>
+      page
+        .getByRole('table')
+        .getByRole('link')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    await waitForRows(page, 25);
+    expect(await shown()).toEqual(all.slice(0, 25));
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await waitForRows(page, 5);
+    expect(await shown()).toEqual(all.slice(25));
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await waitForRows(page, 25);
+    expect(await shown()).toEqual(all.slice(0, 25));
     await context.close();
   });
 

@@ -10,4 +10,8 @@ import { rootRoute, shellRoute } from './shell/routes';
  * Every page of the console. A page is a folder under pages/ with a `route.ts` (path, nav entry, the
  * lazily loaded component) and its component; add its route here (docs/console.md, "Adding a page").
  */
-export const routeTree = rootRoute.addChildren([signInRoute, signInLinkRoute, shellRoute.addChildren([overviewRoute, decisionsRoute, decisionRoute, explorerRoute])]);
+export const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signInLinkRoute,
+  shellRoute.addChildren([overviewRoute, decisionsRoute, decisionRoute, explorerRoute]),
+]);

@@ -97,17 +97,27 @@ function Summary({ decision: d }: { decision: DecisionDetail }) {
     ['Automation', d.automation ? `${d.automation.name} (${d.automation.key})` : <Code>{d.automationId}</Code>],
     [
       'Automation version',
-      d.automationVersion
-        ? `${d.automationVersion.version}, ${words(d.automationVersion.riskClass)} risk, oversight ${words(d.automationVersion.oversightMode)}`
-        : <Code>{d.automationVersionId}</Code>,
+      d.automationVersion ? (
+        `${d.automationVersion.version}, ${words(d.automationVersion.riskClass)} risk, oversight ${words(d.automationVersion.oversightMode)}`
+      ) : (
+        <Code>{d.automationVersionId}</Code>
+      ),
     ],
-    ['Model version', d.modelVersion ? `${d.modelVersion.model?.name ?? 'model'} ${d.modelVersion.version}` : <Code>{d.modelVersionId}</Code>],
+    [
+      'Model version',
+      d.modelVersion ? `${d.modelVersion.model?.name ?? 'model'} ${d.modelVersion.version}` : <Code>{d.modelVersionId}</Code>,
+    ],
     ['Confidence', confidenceText(d.confidence)],
     ['Decided', utc(d.occurredAt)],
     ['Recorded', utc(d.recordedAt)],
     ['Sealed', d.sealedAt ? `${utc(d.sealedAt)}, ledger leaf ${d.ledgerIndex}` : 'not yet'],
     ['Correlation id', d.correlationId ? <Code>{d.correlationId}</Code> : '—'],
-    ['Input hash', <Code key="h" style={{ wordBreak: 'break-all' }}>{d.inputHash}</Code>],
+    [
+      'Input hash',
+      <Code key="h" style={{ wordBreak: 'break-all' }}>
+        {d.inputHash}
+      </Code>,
+    ],
     ['Subject', d.hasSubject ? 'given (stored as a keyed hash)' : 'none given'],
   ];
   return (
@@ -154,11 +164,7 @@ function Review({ decision, outputWithheld }: { decision: DecisionDetail; output
           </Group>
           <Text size="sm">&ldquo;{review.rationale}&rdquo;</Text>
           {review.verdict === 'OVERRIDE' &&
-            (outputWithheld ? (
-              <Withheld what="corrected output" />
-            ) : (
-              <Code block>{JSON.stringify(review.correctedOutput, null, 2)}</Code>
-            ))}
+            (outputWithheld ? <Withheld what="corrected output" /> : <Code block>{JSON.stringify(review.correctedOutput, null, 2)}</Code>)}
         </Stack>
       )}
     </Paper>

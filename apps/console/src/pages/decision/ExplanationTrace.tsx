@@ -34,17 +34,19 @@ export function ExplanationTrace({ steps, quotesWithheld }: { steps: Explanation
       {attributions.length > 0 && <Attributions steps={attributions} quotesWithheld={quotesWithheld} />}
       {rules.length > 0 && (
         <Section title="Rules fired" testId="trace-rules">
-          <StepTable
-            head={['#', 'Rule', 'Outcome']}
-            rows={rules.map((r) => [r.position, <Code key="r">{r.ruleId}</Code>, r.outcome])}
-          />
+          <StepTable head={['#', 'Rule', 'Outcome']} rows={rules.map((r) => [r.position, <Code key="r">{r.ruleId}</Code>, r.outcome])} />
         </Section>
       )}
       {retrievals.length > 0 && (
         <Section title="Retrievals" testId="trace-retrievals">
           <StepTable
             head={['#', 'Source', 'Content digest', 'Score']}
-            rows={retrievals.map((r) => [r.position, <SourceUri key="s" uri={r.sourceUri} />, <Digest key="d" value={r.digest} />, r.score ?? '—'])}
+            rows={retrievals.map((r) => [
+              r.position,
+              <SourceUri key="s" uri={r.sourceUri} />,
+              <Digest key="d" value={r.digest} />,
+              r.score ?? '—',
+            ])}
           />
         </Section>
       )}
@@ -82,7 +84,12 @@ export function ExplanationTrace({ steps, quotesWithheld }: { steps: Explanation
         <Section title="Tool calls" testId="trace-tool-calls">
           <StepTable
             head={['#', 'Tool', 'Arguments digest', 'Result digest']}
-            rows={toolCalls.map((t) => [t.position, <Code key="n">{t.name}</Code>, <Digest key="a" value={t.argsDigest} />, <Digest key="r" value={t.resultDigest} />])}
+            rows={toolCalls.map((t) => [
+              t.position,
+              <Code key="n">{t.name}</Code>,
+              <Digest key="a" value={t.argsDigest} />,
+              <Digest key="r" value={t.resultDigest} />,
+            ])}
           />
         </Section>
       )}
@@ -165,7 +172,13 @@ function Quote({ label, text }: { label: string; text: string | null | undefined
       <Text size="xs" fw={500}>
         {label}
       </Text>
-      {text ? <Code block>{text}</Code> : <Text size="xs" c="dimmed">not recorded</Text>}
+      {text ? (
+        <Code block>{text}</Code>
+      ) : (
+        <Text size="xs" c="dimmed">
+          not recorded
+        </Text>
+      )}
     </Stack>
   );
 }

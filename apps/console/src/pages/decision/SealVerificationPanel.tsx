@@ -49,7 +49,8 @@ export function SealVerificationPanel({ decision, onRetry }: { decision: Decisio
       try {
         verifierKey = await fetchVerifierKey();
       } catch (error) {
-        if (!cancelled) setState({ kind: 'failed-to-fetch', problem: { message: String((error as Error).message), code: 'NETWORK_ERROR' } });
+        if (!cancelled)
+          setState({ kind: 'failed-to-fetch', problem: { message: String((error as Error).message), code: 'NETWORK_ERROR' } });
         return;
       }
       const outcome = await verifyDecisionSeal({
@@ -100,7 +101,13 @@ function SealState({ state }: { state: State }) {
       return <LoadingState label="Checking the seal…" />;
     case 'not-sealed':
       return (
-        <Alert color="gray" variant="light" icon={<IconClockHour4 size={18} aria-hidden />} title="Not sealed yet" data-testid="seal-result">
+        <Alert
+          color="gray"
+          variant="light"
+          icon={<IconClockHour4 size={18} aria-hidden />}
+          title="Not sealed yet"
+          data-testid="seal-result"
+        >
           No signed checkpoint covers this decision yet; the ledger seals new leaves within seconds. Check again shortly.
         </Alert>
       );

@@ -85,7 +85,7 @@ export function DecisionsPage() {
         title="Decisions"
         description="Every automated outcome recorded, newest first. Filters are part of the address: share the link."
         actions={
-          <Button component="a" href={decisionsCsvPath(search)} download leftSection={<IconDownload size={16} aria-hidden />} variant="default">
+          <Button component="a" href={decisionsCsvPath(search)} leftSection={<IconDownload size={16} aria-hidden />} variant="default">
             Export CSV
           </Button>
         }
@@ -116,7 +116,11 @@ export function DecisionsPage() {
                   accessor: 'node.recordedAt',
                   title: 'Recorded',
                   render: ({ node }) => (
-                    <Anchor size="sm" ff="monospace" renderRoot={(props) => <Link {...props} to="/decisions/$id" params={{ id: node.id }} />}>
+                    <Anchor
+                      size="sm"
+                      ff="monospace"
+                      renderRoot={(props) => <Link {...props} to="/decisions/$id" params={{ id: node.id }} />}
+                    >
                       {utc(node.recordedAt)}
                     </Anchor>
                   ),
@@ -128,7 +132,11 @@ export function DecisionsPage() {
                   accessor: 'node.confidence',
                   title: 'Confidence',
                   textAlign: 'right',
-                  render: ({ node }) => <Text size="sm" ff="monospace">{confidenceText(node.confidence)}</Text>,
+                  render: ({ node }) => (
+                    <Text size="sm" ff="monospace">
+                      {confidenceText(node.confidence)}
+                    </Text>
+                  ),
                 },
                 {
                   accessor: 'node.policyEvaluation',
