@@ -242,7 +242,11 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
 });
 
 async function waitForRows(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('table tbody tr').length === n, count, { timeout: 30_000 });
+  await page
+    .locator('table tbody tr')
+    .nth(count - 1)
+    .waitFor({ timeout: 30_000 });
+  await page.locator('table tbody tr').nth(count).waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 async function readVerdict(page: Page): Promise<string> {

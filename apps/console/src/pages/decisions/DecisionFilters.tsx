@@ -66,7 +66,7 @@ export function DecisionFilters({ search, onApply }: { search: DecisionSearch; o
           placeholder="Any"
           data={DECISION_STATUSES.map((s) => ({ value: s, label: words(s) }))}
           value={draft.status ?? null}
-          onChange={(v) => set('status', (v ?? undefined) as Draft['status'])}
+          onChange={(v) => set('status', v ?? undefined)}
           clearable
         />
         <TextInput label="Correlation id" placeholder="e.g. CLM-1004" {...text('correlationId')} />
@@ -76,7 +76,7 @@ export function DecisionFilters({ search, onApply }: { search: DecisionSearch; o
           placeholder="Any"
           data={POLICY_EFFECTS.map((e) => ({ value: e, label: words(e) }))}
           value={draft.policyEffect ?? null}
-          onChange={(v) => set('policyEffect', (v ?? undefined) as Draft['policyEffect'])}
+          onChange={(v) => set('policyEffect', v ?? undefined)}
           clearable
         />
         <DateTimePicker

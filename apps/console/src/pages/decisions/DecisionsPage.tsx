@@ -115,6 +115,7 @@ export function DecisionsPage() {
                 {
                   accessor: 'node.recordedAt',
                   title: 'Recorded',
+                  noWrap: true,
                   render: ({ node }) => (
                     <Anchor
                       size="sm"
@@ -126,8 +127,8 @@ export function DecisionsPage() {
                   ),
                 },
                 { accessor: 'node.automation.key', title: 'Automation', render: ({ node }) => node.automation?.key ?? '—' },
-                { accessor: 'node.status', title: 'Status', render: ({ node }) => <StatusBadge status={node.status} /> },
-                { accessor: 'node.outcome', title: 'Outcome', render: ({ node }) => <StatusBadge status={node.outcome} /> },
+                { accessor: 'node.status', title: 'Status', noWrap: true, render: ({ node }) => <StatusBadge status={node.status} /> },
+                { accessor: 'node.outcome', title: 'Outcome', noWrap: true, render: ({ node }) => <StatusBadge status={node.outcome} /> },
                 {
                   accessor: 'node.confidence',
                   title: 'Confidence',
