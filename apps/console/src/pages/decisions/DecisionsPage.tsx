@@ -31,7 +31,6 @@ const DecisionsDocument = graphql(`
           confidence
           occurredAt
           recordedAt
-          sealedAt
           automation {
             key
           }
@@ -149,7 +148,6 @@ export function DecisionsPage() {
                   title: 'Correlation id',
                   render: ({ node }) => (node.correlationId ? <Code>{node.correlationId}</Code> : '—'),
                 },
-                { accessor: 'node.sealedAt', title: 'Sealed', render: ({ node }) => (node.sealedAt ? 'sealed' : 'not yet') },
               ]}
             />
             <Group justify="space-between" mt="sm">

@@ -6,7 +6,7 @@ import { EFFECT_COLOUR, STATUS_COLOUR, words } from './format';
 
 export function StatusBadge({ status }: { status: DecisionStatus | DecisionOutcome }) {
   return (
-    <Badge color={STATUS_COLOUR[status]} variant="dot" radius="sm" tt="none" style={{ overflow: 'visible' }}>
+    <Badge color={STATUS_COLOUR[status]} variant="dot" radius="sm" tt="none" style={{ minWidth: 'max-content' }}>
       {words(status)}
     </Badge>
   );
@@ -14,7 +14,7 @@ export function StatusBadge({ status }: { status: DecisionStatus | DecisionOutco
 
 export function EffectBadge({ effect }: { effect: PolicyEffect }) {
   return (
-    <Badge color={EFFECT_COLOUR[effect]} variant="dot" radius="sm" tt="none" style={{ overflow: 'visible' }}>
+    <Badge color={EFFECT_COLOUR[effect]} variant="dot" radius="sm" tt="none" style={{ minWidth: 'max-content' }}>
       {words(effect)}
     </Badge>
   );
