@@ -121,6 +121,19 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
     await context.close();
   });
 
+  it("shows the empty state for a time range without decisions, and the API's refusal of a reversed one with its code", async () => {
+    const { page, context, problems } = await signedIn(officer, '/decisions?from=2030-01-01T00:00:00.000Z');
+    await page.getByTestId('empty-state').getByText('No decision matches').waitFor();
+    await page.goto('/decisions?from=2026-12-02T00:00:00.000Z&to=2026-12-01T00:00:00.000Z');
+    const error = page.getByTestId('api-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('VALIDATION_FAILED');
+    // The pickers show the URL's times, in UTC.
+    expect(await page.getByRole('button', { name: 'Decided from (UTC)' }).innerText()).toContain('2026');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('pages through the filtered list with the API cursors, forward and back', async () => {
     const batch = Array.from({ length: 30 }, () => decisionInput(f, { confidence: 0.99, correlationId: `${correlation}-paged` }));
     ok(

@@ -1,5 +1,5 @@
 import 'mantine-datatable/styles.css';
-import { Anchor, Code, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Code, CopyButton, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from 'urql';
 import { useCan } from '../../auth/principal';
@@ -37,7 +37,7 @@ function DecisionView({ decision, refetch }: { decision: DecisionDetail; refetch
             <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/decisions" />}>
               Decisions
             </Anchor>{' '}
-            / <Code>{decision.id}</Code>
+            / <Code>{decision.id}</Code> <CopyId id={decision.id} />
           </>
         }
         actions={
@@ -89,6 +89,18 @@ function DecisionView({ decision, refetch }: { decision: DecisionDetail; refetch
         </Grid.Col>
       </Grid>
     </>
+  );
+}
+
+function CopyId({ id }: { id: string }) {
+  return (
+    <CopyButton value={id}>
+      {({ copied, copy }) => (
+        <Button size="compact-xs" variant="subtle" onClick={copy} aria-label="Copy the decision id">
+          {copied ? 'Copied' : 'Copy id'}
+        </Button>
+      )}
+    </CopyButton>
   );
 }
 
