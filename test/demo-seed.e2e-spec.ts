@@ -52,7 +52,7 @@ describe('attest seed --demo (the demo tenant)', () => {
       await t.gql(
         demo.keys.auditor,
         `{ decisions(first: 20) { edges { node {
-      id correlationId status outcome redactions { detector } policyEvaluation { matched { id } } } } } }`,
+      id correlationId status outcome redactions { detector } policyEvaluation { matched { id } } explanation { __typename } } } } }`,
       ),
     );
     const byClaim = Object.fromEntries(decisions.edges.map(({ node }: { node: { correlationId: string } }) => [node.correlationId, node]));
@@ -65,6 +65,16 @@ describe('attest seed --demo (the demo tenant)', () => {
       else expect({ status, policies: policiesOf(claim) }).toEqual({ status: 'PENDING_REVIEW', policies: ['oversight-sample-review'] });
     }
     expect(byClaim['CLM-1002'].redactions).toEqual([{ detector: 'email' }]);
+    // Each carries its explanation trace (the console's decision page draws it); an investigation adds a model and a tool call.
+    const kinds = (claim: string) => byClaim[claim].explanation.map((s: { __typename: string }) => s.__typename);
+    expect(kinds('CLM-1001')).toEqual([
+      'FeatureAttributionStep',
+      'FeatureAttributionStep',
+      'FeatureAttributionStep',
+      'RuleFiredStep',
+      'RetrievalStep',
+    ]);
+    expect(kinds('CLM-1004')).toEqual(expect.arrayContaining(['LlmCallStep', 'ToolCallStep']));
     expect(byClaim['CLM-1004']).toMatchObject({ status: 'PENDING_REVIEW', outcome: 'PENDING_REVIEW' });
     expect(policiesOf('CLM-1004')).toContain('high-risk-low-confidence-review');
     expect(byClaim['CLM-1005']).toMatchObject({ status: 'PENDING_REVIEW', outcome: 'OVERRIDDEN' });

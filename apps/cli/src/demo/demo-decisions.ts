@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fromGraphqlEnum } from '@attest/core';
 import type { DecisionStatusValue } from '@attest/decisions';
 import type { GraphQLCall } from './demo-seed';
@@ -78,6 +79,50 @@ const CLAIMS: Claim[] = [
   },
 ];
 
+const sha256Of = (seed: string) => `sha256:${createHash('sha256').update(seed).digest('hex')}`;
+
+/**
+ * Why the model routed the claim, as the automation reports it: what pushed the severity score
+ * (signed attributions), the routing rule that fired, the manual it consulted, and for claims sent
+ * to investigation the language model's summary for the investigator and the policy lookup.
+ * Nothing personal in it: the policies and the redaction see the trace like the input.
+ */
+function traceOf(claim: Claim): Record<string, unknown>[] {
+  const amount = Number(claim.input.amount);
+  const documents = Number(claim.input.documents);
+  const steps: Record<string, unknown>[] = [
+    { featureAttribution: { feature: 'claim_amount', value: amount, weight: amount > 10000 ? 0.34 : -0.21 } },
+    { featureAttribution: { feature: 'documents_supplied', value: documents, weight: documents < 4 ? 0.27 : -0.15 } },
+    {
+      featureAttribution: { feature: 'line_of_business', value: claim.input.line, weight: claim.input.line === 'property' ? 0.09 : -0.04 },
+    },
+    { ruleFired: { ruleId: `route-${claim.route.replace('_', '-')}`, outcome: 'matched' } },
+    {
+      retrieval: {
+        sourceUri: 's3://northwind-kb/claims-handling-manual/v4.md',
+        digest: sha256Of('claims-handling-manual v4'),
+        score: 0.78,
+      },
+    },
+  ];
+  if (claim.route === 'investigation') {
+    steps.push(
+      {
+        llmCall: {
+          model: 'gpt-4o-2024-08-06',
+          promptDigest: sha256Of(`investigation summary ${claim.claimId}`),
+          prompt: 'Summarise for the investigator why this claim was flagged, from the scores and the documents list.',
+          completion: 'High amount for the line of business with few supporting documents; request the repair estimate.',
+          promptTokens: 286,
+          completionTokens: 31,
+        },
+      },
+      { toolCall: { name: 'policy-lookup', argsDigest: sha256Of(`policy ${claim.claimId}`), resultDigest: sha256Of('policy active') } },
+    );
+  }
+  return steps;
+}
+
 const RECORD = `mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decision { id status } } }`;
 const REVIEW = `mutation($id: ID!, $o: JSON, $r: String!) { reviewDecision(id: $id, verdict: OVERRIDE, rationale: $r, correctedOutput: $o) { outcome } }`;
 
@@ -99,6 +144,7 @@ export async function recordDemoDecisions(
         output: { route: claim.route },
         confidence: claim.confidence,
         subjectRef: `policyholder-${claim.claimId}`,
+        explanation: traceOf(claim),
       },
     });
     const decision: DemoDecision = {
