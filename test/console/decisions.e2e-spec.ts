@@ -168,6 +168,8 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
     const { page, context, problems } = await signedIn(officer, `/decisions/${traced.id}`);
     await expectVerdict(page, 'Verified');
     expect(await page.getByTestId('seal-checks').getByText(': passed').count()).toBe(4);
+    const published = (await (await fetch(`${server.url}/.well-known/attest/ledger-key`)).json()) as { keyId: string };
+    expect(await page.getByTestId('seal-key').innerText()).toContain(published.keyId);
 
     await page.getByTestId('attribution-chart').locator('.recharts-bar-rectangle').first().waitFor();
     expect(await page.getByTestId('attribution-chart').locator('.recharts-bar-rectangle').count()).toBe(3);

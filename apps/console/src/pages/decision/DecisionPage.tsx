@@ -96,7 +96,7 @@ function CopyId({ id }: { id: string }) {
   return (
     <CopyButton value={id}>
       {({ copied, copy }) => (
-        <Button size="compact-xs" variant="subtle" onClick={copy} aria-label="Copy the decision id">
+        <Button size="compact-xs" variant="subtle" onClick={copy}>
           {copied ? 'Copied' : 'Copy id'}
         </Button>
       )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconClockHour4, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useClient } from 'urql';
@@ -16,7 +16,7 @@ type State =
   | { kind: 'checking' }
   | { kind: 'not-sealed' }
   | { kind: 'failed-to-fetch'; problem: ApiProblem }
-  | { kind: 'done'; outcome: SealVerification };
+  | { kind: 'done'; outcome: SealVerification; verifierKey: string };
 
 /**
  * "Verified in this browser": fetches the decision's leaf, inclusion proof and signed checkpoint
@@ -64,7 +64,7 @@ export function SealVerificationPanel({ decision, onRetry }: { decision: Decisio
         verifierKey,
         proof: evidence.data.ledgerInclusionProof,
       });
-      if (!cancelled) setState({ kind: 'done', outcome });
+      if (!cancelled) setState({ kind: 'done', outcome, verifierKey });
     })();
     return () => {
       cancelled = true;
@@ -114,12 +114,14 @@ function SealState({ state }: { state: State }) {
     case 'failed-to-fetch':
       return <ApiErrorAlert error={state.problem} title="The evidence could not be fetched, so nothing was verified" />;
     case 'done':
-      return <Outcome outcome={state.outcome} />;
+      return <Outcome outcome={state.outcome} verifierKey={state.verifierKey} />;
   }
 }
 
-function Outcome({ outcome }: { outcome: SealVerification }) {
+function Outcome({ outcome, verifierKey }: { outcome: SealVerification; verifierKey: string }) {
   const failing = outcome.checks.find((c) => !c.ok);
+  // name+key id+key: the first two, to compare with the key the auditor holds out of band (docs/ledger.md).
+  const [keyName, keyId] = verifierKey.split('+');
   return (
     <Stack gap="sm">
       <Alert
@@ -153,6 +155,10 @@ function Outcome({ outcome }: { outcome: SealVerification }) {
           </List.Item>
         ))}
       </List>
+      <Text size="xs" c="dimmed" data-testid="seal-key">
+        Against the key published at /.well-known/attest/ledger-key: {keyName}, key id <Code fz="xs">{keyId}</Code>. Compare it with the key
+        you hold from outside this server.
+      </Text>
     </Stack>
   );
 }
