@@ -69,7 +69,31 @@ export interface AttestConfig {
   };
   /** Levels of objects and arrays a free-form JSON input (a decision's input, output, context, …) may nest. */
   maxJsonDepth: number;
+  /**
+   * Where browsers reach Attest (sign-in links, the OIDC redirect URL, whether cookies are Secure);
+   * default http://localhost:<port>. trustProxy: Express's `trust proxy` (`false`, `true`, a hop count or
+   * addresses), so that req.secure and req.ip follow X-Forwarded-* from the proxies named.
+   */
+  publicUrl: string;
+  trustProxy: boolean | number | string;
+  /** Human sign-in (docs/security.md, "Sessions"): idle and absolute lifetimes of a session. */
+  sessions: { idleMinutes: number; maxHours: number };
+  /** Sign-in through an OpenID Connect provider; `issuer` unset: off. The client secret is a secret. */
+  oidc: OidcConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export interface OidcConfig {
+  issuer?: string;
+  clientId?: string;
+  clientSecret?: string;
+  redirectUrl: string;
+  /** The ID token / userinfo claim whose values (a string or a list) are Attest role names. */
+  rolesClaim: string;
+  /** The slug of the tenant OIDC principals belong to. */
+  tenant: string;
+  /** What the sign-in page calls the provider; default: the issuer's host. */
+  label: string;
 }
 
 export interface GraphQLLimits {
@@ -166,7 +190,38 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     },
     maxJsonDepth: read.integer('ATTEST_MAX_JSON_DEPTH', 64, 2, 1000),
     logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),
+    publicUrl: '',
+    trustProxy: read.trustProxy('ATTEST_TRUST_PROXY'),
+    sessions: {
+      idleMinutes: read.integer('ATTEST_SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60),
+      maxHours: read.integer('ATTEST_SESSION_MAX_HOURS', 12, 1, 31 * 24),
+    },
+    oidc: {
+      issuer: read.url('ATTEST_OIDC_ISSUER', ['https:', 'http:']),
+      clientId: read.string('ATTEST_OIDC_CLIENT_ID'),
+      clientSecret: read.string('ATTEST_OIDC_CLIENT_SECRET'),
+      redirectUrl: '',
+      rolesClaim: read.string('ATTEST_OIDC_ROLES_CLAIM', { pattern: /^[\w.:/-]{1,100}$/ }) ?? 'attest_roles',
+      tenant: read.string('ATTEST_OIDC_TENANT', { pattern: /^[a-z0-9][a-z0-9-]{0,62}$/ }) ?? 'default',
+      label: read.string('ATTEST_OIDC_LABEL') ?? '',
+    },
   };
+  config.publicUrl = (read.url('ATTEST_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  config.oidc.redirectUrl = read.url('ATTEST_OIDC_REDIRECT_URL', ['http:', 'https:']) ?? `${config.publicUrl}/auth/oidc/callback`;
+  if (config.oidc.issuer) {
+    if (!config.oidc.clientId) problems.push('ATTEST_OIDC_ISSUER needs ATTEST_OIDC_CLIENT_ID');
+    config.oidc.label ||= hostOf(config.oidc.issuer);
+    if (config.oidc.issuer.startsWith('http:') && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(config.oidc.issuer)) {
+      problems.push('ATTEST_OIDC_ISSUER must be https (plain http only for a provider on localhost)');
+    }
+  } else if (config.oidc.clientId || config.oidc.clientSecret) {
+    problems.push('ATTEST_OIDC_CLIENT_ID and ATTEST_OIDC_CLIENT_SECRET need ATTEST_OIDC_ISSUER');
+  }
+  if (config.sessions.idleMinutes > config.sessions.maxHours * 60) {
+    problems.push(
+      `ATTEST_SESSION_IDLE_MINUTES (${config.sessions.idleMinutes}) is longer than ATTEST_SESSION_MAX_HOURS (${config.sessions.maxHours}): set the absolute lifetime at least as long`,
+    );
+  }
   if (config.jwt.ttlSeconds > config.jwt.maxLifetimeSeconds) {
     problems.push(
       `ATTEST_JWT_TTL_SECONDS (${config.jwt.ttlSeconds}) is longer than ATTEST_JWT_MAX_LIFETIME_SECONDS (${config.jwt.maxLifetimeSeconds}): the API would refuse the tokens it mints`,
@@ -182,6 +237,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 /** The Nest logger levels that `level` lets through. */
@@ -236,6 +299,16 @@ class EnvReader {
     const { allowList, problems } = parseWebhookAllowList(this.string(name));
     this.problems.push(...problems.map((p) => `${name}: ${p}`));
     return allowList;
+  }
+
+  /** Express's `trust proxy`: true/false, a hop count, or a comma-separated list of addresses/subnets. */
+  trustProxy(name: string): boolean | number | string {
+    const raw = this.string(name);
+    if (raw === undefined || raw === 'false') return false;
+    if (raw === 'true') return true;
+    if (/^\d+$/.test(raw)) return Number(raw);
+    if (!/^[\w.:/, -]+$/.test(raw)) this.problems.push(`${name} must be true, false, a hop count or addresses (e.g. loopback, 10.0.0.0/8)`);
+    return raw;
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
