@@ -70,11 +70,11 @@ export interface AttestConfig {
   /** Levels of objects and arrays a free-form JSON input (a decision's input, output, context, …) may nest. */
   maxJsonDepth: number;
   /**
-   * Where browsers reach Attest (sign-in links, the OIDC redirect URL, whether cookies are Secure);
-   * default http://localhost:<port>. trustProxy: Express's `trust proxy` (`false`, `true`, a hop count or
+   * Where browsers reach Attest (sign-in links, the OIDC redirect URL, whether cookies are Secure),
+   * as set; publicUrlOf gives it with its default, http://localhost:<the port listened on>. trustProxy: Express's `trust proxy` (`false`, `true`, a hop count or
    * addresses), so that req.secure and req.ip follow X-Forwarded-* from the proxies named.
    */
-  publicUrl: string;
+  publicUrl?: string;
   trustProxy: boolean | number | string;
   /** Human sign-in (docs/security.md, "Sessions"): idle and absolute lifetimes of a session. */
   sessions: { idleMinutes: number; maxHours: number };
@@ -87,7 +87,8 @@ export interface OidcConfig {
   issuer?: string;
   clientId?: string;
   clientSecret?: string;
-  redirectUrl: string;
+  /** As set; oidcRedirectUrlOf gives it with its default, <public URL>/auth/oidc/callback. */
+  redirectUrl?: string;
   /** The ID token / userinfo claim whose values (a string or a list) are Attest role names. */
   rolesClaim: string;
   /** The slug of the tenant OIDC principals belong to. */
@@ -190,7 +191,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
     },
     maxJsonDepth: read.integer('ATTEST_MAX_JSON_DEPTH', 64, 2, 1000),
     logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),
-    publicUrl: '',
+    publicUrl: read.url('ATTEST_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, ''),
     trustProxy: read.trustProxy('ATTEST_TRUST_PROXY'),
     sessions: {
       idleMinutes: read.integer('ATTEST_SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60),
@@ -200,14 +201,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       issuer: read.url('ATTEST_OIDC_ISSUER', ['https:', 'http:']),
       clientId: read.string('ATTEST_OIDC_CLIENT_ID'),
       clientSecret: read.string('ATTEST_OIDC_CLIENT_SECRET'),
-      redirectUrl: '',
+      redirectUrl: read.url('ATTEST_OIDC_REDIRECT_URL', ['http:', 'https:']),
       rolesClaim: read.string('ATTEST_OIDC_ROLES_CLAIM', { pattern: /^[\w.:/-]{1,100}$/ }) ?? 'attest_roles',
       tenant: read.string('ATTEST_OIDC_TENANT', { pattern: /^[a-z0-9][a-z0-9-]{0,62}$/ }) ?? 'default',
       label: read.string('ATTEST_OIDC_LABEL') ?? '',
     },
   };
-  config.publicUrl = (read.url('ATTEST_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
-  config.oidc.redirectUrl = read.url('ATTEST_OIDC_REDIRECT_URL', ['http:', 'https:']) ?? `${config.publicUrl}/auth/oidc/callback`;
   if (config.oidc.issuer) {
     if (!config.oidc.clientId) problems.push('ATTEST_OIDC_ISSUER needs ATTEST_OIDC_CLIENT_ID');
     config.oidc.label ||= hostOf(config.oidc.issuer);
@@ -237,6 +236,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Where browsers reach Attest: ATTEST_PUBLIC_URL, or this machine on the port the API listens on. */
+export function publicUrlOf(config: Pick<AttestConfig, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}
+
+/** Where the OIDC provider sends the browser back: ATTEST_OIDC_REDIRECT_URL, or the public URL's callback. */
+export function oidcRedirectUrlOf(config: Pick<AttestConfig, 'publicUrl' | 'port' | 'oidc'>): string {
+  return config.oidc.redirectUrl ?? `${publicUrlOf(config)}/auth/oidc/callback`;
 }
 
 function hostOf(url: string): string {

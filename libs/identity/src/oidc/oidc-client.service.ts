@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ATTEST_CONFIG, type AttestConfig } from '@attest/core';
+import { ATTEST_CONFIG, oidcRedirectUrlOf, type AttestConfig } from '@attest/core';
 import * as client from 'openid-client';
 import { OidcFailure } from './oidc-failure';
 import type { OidcTransaction } from './oidc-transaction';
@@ -36,7 +36,7 @@ export class OidcClient implements OnApplicationBootstrap {
     const verifier = client.randomPKCECodeVerifier();
     const transaction = { state: client.randomState(), nonce: client.randomNonce(), verifier, returnTo };
     const url = client.buildAuthorizationUrl(configuration, {
-      redirect_uri: this.config.oidc.redirectUrl,
+      redirect_uri: oidcRedirectUrlOf(this.config),
       scope: 'openid profile email',
       code_challenge: await client.calculatePKCECodeChallenge(verifier),
       code_challenge_method: 'S256',
@@ -49,7 +49,7 @@ export class OidcClient implements OnApplicationBootstrap {
   /** Exchanges the code (checking state, nonce, PKCE and the ID token) and returns the person's claims. */
   async finish(callbackQuery: string, transaction: OidcTransaction): Promise<OidcClaims> {
     const configuration = await this.configuration();
-    const currentUrl = new URL(this.config.oidc.redirectUrl);
+    const currentUrl = new URL(oidcRedirectUrlOf(this.config));
     currentUrl.search = callbackQuery;
     let claims: OidcClaims;
     let accessToken: string;

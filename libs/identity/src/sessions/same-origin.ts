@@ -1,4 +1,4 @@
-import { ErrorCode, type AttestConfig } from '@attest/core';
+import { ErrorCode, publicUrlOf, type AttestConfig } from '@attest/core';
 import type { Request } from 'express';
 import { AuthRefusal } from './auth-refusal';
 
@@ -18,5 +18,5 @@ export function assertSameOriginJson(req: Request, config: AttestConfig): void {
 }
 
 function ownOrigins(req: Request, config: AttestConfig): string[] {
-  return [new URL(config.publicUrl).origin, `${req.protocol}://${req.get('host') ?? ''}`];
+  return [new URL(publicUrlOf(config)).origin, `${req.protocol}://${req.get('host') ?? ''}`];
 }

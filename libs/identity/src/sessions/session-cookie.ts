@@ -1,4 +1,4 @@
-import type { AttestConfig } from '@attest/core';
+import { publicUrlOf, type AttestConfig } from '@attest/core';
 import type { Request } from 'express';
 
 /** The cookie that carries a human's session (docs/security.md, "Sessions"). */
@@ -22,7 +22,7 @@ export function readCookie(header: string | undefined, name: string): string | u
 
 /** Secure when the request came over TLS (through a trusted proxy) or Attest is published over https. */
 export function cookieIsSecure(req: Request, config: AttestConfig): boolean {
-  return req.secure || config.publicUrl.startsWith('https:');
+  return req.secure || publicUrlOf(config).startsWith('https:');
 }
 
 export interface CookieOptions {

@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ATTEST_CONFIG, AttestError, ErrorCode, recordAudit, TenantDb, type AttestConfig, type AuditActor } from '@attest/core';
+import {
+  ATTEST_CONFIG,
+  AttestError,
+  ErrorCode,
+  publicUrlOf,
+  recordAudit,
+  TenantDb,
+  type AttestConfig,
+  type AuditActor,
+} from '@attest/core';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedPrincipal } from '../auth/authenticated-principal';
 import { PrincipalKind } from '../access/vocabulary';
@@ -83,7 +92,7 @@ export class SessionsService {
         subjectId: link.id,
         after: { id: link.id, principalId, expiresAt: link.expires_at },
       });
-      return { id: link.id, principalId, url: `${this.config.publicUrl}/sign-in/link#${token}`, expiresAt: link.expires_at };
+      return { id: link.id, principalId, url: `${publicUrlOf(this.config)}/sign-in/link#${token}`, expiresAt: link.expires_at };
     });
   }
 
