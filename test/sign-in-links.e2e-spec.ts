@@ -180,4 +180,26 @@ describe('sign-in links and sessions', () => {
     expect(options.status).toBe(200);
     expect(options.body).toEqual({ oidc: { enabled: false, label: '' } });
   });
+
+  it('limits sign-in attempts per client address: over the budget, 429 with Retry-After, and the link is not consumed', async () => {
+    const limited = await startTestApp({ ATTEST_RATE_LIMIT_SIGN_IN_PER_MINUTE: '2' });
+    try {
+      const person = await principalWithRole(limited, 'auditor');
+      const issued = ok(await limited.gql(limited.adminKey, ISSUE, { p: person.id })).issueSignInLink;
+      const post = (token: string) =>
+        request(limited.app.getHttpServer()).post('/auth/link').set('content-type', 'application/json').send({ token });
+      expect((await post('guess-1')).status).toBe(401);
+      expect((await post('guess-2')).status).toBe(401);
+      const refused = await post(linkToken(issued.url));
+      expect(refused.status).toBe(429);
+      expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+      expect(refused.body.code).toBe('RATE_LIMITED');
+      const { rows } = await withClient(limited.databaseUrl, (c) =>
+        c.query('SELECT used_at FROM sign_in_links WHERE id = $1', [issued.id]),
+      );
+      expect(rows[0].used_at).toBeNull();
+    } finally {
+      await limited.close();
+    }
+  });
 });

@@ -91,6 +91,7 @@ describe('loadConfig', () => {
       costPerMinute: 200_000,
       openLineagePerMinute: 6000,
       healthPerMinute: 600,
+      signInPerMinute: 60,
     });
     expect(() => loadConfig({ ATTEST_RATE_LIMIT_REQUESTS: '0' })).toThrow(
       'ATTEST_RATE_LIMIT_REQUESTS must be an integer from 1 to 1000000, got "0"',

@@ -58,7 +58,7 @@ export interface AttestConfig {
   graphql: GraphQLLimits & { introspection: boolean };
   /**
    * Per-principal budgets (docs/security.md, "Limits"): requests per window, estimated GraphQL query
-   * cost per minute, OpenLineage events per minute; and health checks per minute per client IP.
+   * cost per minute, OpenLineage events per minute; and health checks and sign-in attempts per minute per client IP.
    */
   rateLimits: {
     requests: number;
@@ -66,6 +66,7 @@ export interface AttestConfig {
     costPerMinute: number;
     openLineagePerMinute: number;
     healthPerMinute: number;
+    signInPerMinute: number;
   };
   /** Levels of objects and arrays a free-form JSON input (a decision's input, output, context, …) may nest. */
   maxJsonDepth: number;
@@ -188,6 +189,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       costPerMinute: read.integer('ATTEST_RATE_LIMIT_COST_PER_MINUTE', 200_000, 10, 1_000_000_000),
       openLineagePerMinute: read.integer('ATTEST_RATE_LIMIT_OPENLINEAGE_PER_MINUTE', 6000, 1, 1_000_000),
       healthPerMinute: read.integer('ATTEST_RATE_LIMIT_HEALTH_PER_MINUTE', 600, 1, 1_000_000),
+      // Per client address: a person signs in a few times a day; a failed attempt writes an audit event.
+      signInPerMinute: read.integer('ATTEST_RATE_LIMIT_SIGN_IN_PER_MINUTE', 60, 1, 1_000_000),
     },
     maxJsonDepth: read.integer('ATTEST_MAX_JSON_DEPTH', 64, 2, 1000),
     logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),

@@ -10,6 +10,7 @@ const WHAT: Record<RateBudget, string> = {
   cost: 'query cost',
   openLineage: 'OpenLineage events',
   health: 'health checks',
+  signIn: 'sign-in attempts',
 };
 
 /**
@@ -42,6 +43,8 @@ export class RateLimits implements OnApplicationShutdown {
       openLineage: limiter('openLineage', r.openLineagePerMinute, 60),
       // A probe checks one replica, and must be answered (Redis: down) while Redis is down.
       health: limiter('health', r.healthPerMinute, 60, false),
+      // Per client address and per process, like health: a browser's sign-in is not shared state worth a Redis round trip.
+      signIn: limiter('signIn', r.signInPerMinute, 60, false),
     };
   }
 

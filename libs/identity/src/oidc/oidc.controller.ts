@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Logger, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ATTEST_CONFIG, correlationIdOf, type AttestConfig } from '@attest/core';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/decorators';
+import { Public, RateLimited } from '../auth/decorators';
+import { AuthErrorFilter } from '../sessions/auth-refusal';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from '../sessions/session-cookie';
 import { SignInFailures } from '../sessions/sign-in-failures';
 import { OidcClient } from './oidc-client.service';
@@ -23,6 +24,7 @@ import {
  * audited (or logged, when no tenant can hold the event).
  */
 @Controller('auth/oidc')
+@UseFilters(AuthErrorFilter)
 export class OidcController {
   private readonly logger = new Logger('OIDC');
 
@@ -35,6 +37,7 @@ export class OidcController {
 
   @Get('start')
   @Public()
+  @RateLimited('signIn')
   async start(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: unknown): Promise<void> {
     try {
       const { url, transaction } = await this.oidc.start(safeReturnTo(returnTo));
@@ -53,6 +56,7 @@ export class OidcController {
 
   @Get('callback')
   @Public()
+  @RateLimited('signIn')
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     // The transaction is good for one callback, whatever its outcome.
     const cookies = [clearCookie(req, this.config, OIDC_TRANSACTION_COOKIE, OIDC_TRANSACTION_PATH)];

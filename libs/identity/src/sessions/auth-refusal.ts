@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
-import { AttestError, ErrorCode } from '@attest/core';
+import { AttestError, ErrorCode, RateLimitedError } from '@attest/core';
 import type { Response } from 'express';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -28,6 +28,11 @@ export class AuthRefusal extends AttestError {
 export class AuthErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof RateLimitedError) {
+      res.setHeader('retry-after', String(exception.retryAfterSeconds));
+      res.status(exception.httpStatus).json({ code: exception.code, message: exception.message });
+      return;
+    }
     if (exception instanceof AttestError) {
       const status = exception instanceof AuthRefusal ? exception.status : (STATUS[exception.code] ?? 400);
       res.status(status).json({ code: exception.code, message: exception.message });

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ATTEST_CONFIG, AttestError, correlationIdOf, ErrorCode, type AttestConfig } from '@attest/core';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/decorators';
+import { Public, RateLimited } from '../auth/decorators';
 import { AuthErrorFilter } from './auth-refusal';
 import { assertSameOriginJson } from './same-origin';
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './session-cookie';
@@ -28,6 +28,7 @@ export class AuthController {
 
   @Post('link')
   @Public()
+  @RateLimited('signIn')
   @HttpCode(204)
   async link(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     assertSameOriginJson(req, this.config);
@@ -41,6 +42,7 @@ export class AuthController {
 
   @Post('sign-out')
   @Public()
+  @RateLimited('signIn')
   @HttpCode(204)
   async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     assertSameOriginJson(req, this.config);
