@@ -172,6 +172,21 @@ describe('sign-in links and sessions', () => {
     expect(errorCode(await t.gql(officer.key, ISSUE, { p: officer.id }))).toBe('FORBIDDEN');
   });
 
+  it('authenticates a guarded REST route with the cookie as well (POST /api/v1/lineage)', async () => {
+    const admin = ok(await t.gql(t.adminKey, '{ me { id } }')).me;
+    const { session } = await signInWithLink(t.app, (await link(admin.id)).url);
+    const post = (cookie?: string) => {
+      const req = request(t.app.getHttpServer()).post('/api/v1/lineage').set('content-type', 'application/json');
+      if (cookie) req.set('cookie', `attest_session=${cookie}`);
+      return req.send({ not: 'a run event' });
+    };
+    expect((await post()).status).toBe(401);
+    // Authenticated (as the admin, who may send lineage): now the body is what is refused.
+    const withSession = await post(session);
+    expect(withSession.status).toBe(400);
+    expect(withSession.body.errors[0].extensions.code).toBe('VALIDATION_FAILED');
+  });
+
   it('prefers a header credential to the cookie, and tells the sign-in page which methods exist', async () => {
     const { session } = await signInWithLink(t.app, (await link()).url);
     const res = await t.gql(t.adminKey, '{ me { name } }', undefined, { cookie: `attest_session=${session}` });
