@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startOidcProvider, type TestOidcProvider } from './support/oidc-provider';
 import { withClient } from './support/test-database';
-import { startTestApp, type TestApp } from './support/test-app';
+import { ok, startTestApp, type TestApp } from './support/test-app';
 import { gqlWithSession } from './support/browser-session';
 
 const ATTEST = 'http://attest.test';
@@ -115,6 +115,19 @@ describe('sign-in through an OpenID Connect provider', () => {
     provider.signInAs({ sub: 'carol-123', name: 'Carol Smith', attest_roles: ['auditor'] });
     expect((await signInThroughProvider(t, '//evil.example/x')).landedOn).toBe('/');
     expect((await signInThroughProvider(t, 'https://evil.example/')).landedOn).toBe('/');
+  });
+
+  it("keeps the tenant's last admin when the claim drops the role, as unbindRole does", async () => {
+    provider.signInAs({ sub: 'root-1', name: 'Root', attest_roles: ['admin'] });
+    const { session } = await signInThroughProvider(t, '/');
+    const root = (await gqlWithSession(t.app, session!, '{ me { id } }')).data!.me;
+    // The bootstrap admin steps down: the provider's admin is the only one left.
+    const bootstrap = ok(await t.gql(t.adminKey, '{ me { id roles { id role } } }')).me;
+    ok(await t.gql(t.adminKey, 'mutation($id: ID!) { unbindRole(id: $id) { id } }', { id: bootstrap.roles[0].id }));
+    provider.signInAs({ sub: 'root-1', name: 'Root', attest_roles: ['auditor'] });
+    expect(await signInThroughProvider(t, '/')).toEqual({ landedOn: '/sign-in?error=LAST_ADMIN', session: undefined });
+    const roles = await sql(`SELECT role FROM role_bindings WHERE principal_id = $1`, [root.id]);
+    expect(roles.rows).toEqual([{ role: 'admin' }]);
   });
 
   it('starts without its provider, and fails the sign-in clearly until the provider answers', async () => {

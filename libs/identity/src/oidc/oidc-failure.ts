@@ -3,7 +3,15 @@
  * audit event records. The message is for the server log only.
  */
 export type OidcErrorCode =
-  'NOT_CONFIGURED' | 'PROVIDER_UNAVAILABLE' | 'STATE_MISMATCH' | 'IDP_ERROR' | 'TOKEN_REJECTED' | 'NO_ROLE' | 'DISABLED' | 'TENANT_UNKNOWN';
+  | 'NOT_CONFIGURED'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'STATE_MISMATCH'
+  | 'IDP_ERROR'
+  | 'TOKEN_REJECTED'
+  | 'NO_ROLE'
+  | 'DISABLED'
+  | 'LAST_ADMIN'
+  | 'TENANT_UNKNOWN';
 
 export class OidcFailure extends Error {
   constructor(

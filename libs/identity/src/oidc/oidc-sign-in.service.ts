@@ -95,6 +95,7 @@ async function freeName(m: EntityManager, wanted: string, claims: OidcClaims, se
 async function alignRoles(m: EntityManager, actor: RequestActor, roles: Role[]): Promise<void> {
   const bindings = await m.findBy(RoleBindingEntity, { principalId: actor.principalId, automationId: IsNull() });
   for (const binding of bindings.filter((b) => !roles.includes(b.role))) {
+    if (binding.role === Role.ADMIN) await assertNotLastAdmin(m, actor.tenantId);
     await m.delete(RoleBindingEntity, { id: binding.id });
     await recordAudit(m, actor, {
       action: 'role.unbound',
@@ -119,6 +120,14 @@ async function alignRoles(m: EntityManager, actor: RequestActor, roles: Role[]):
       subjectId: binding.id,
       after: bindingSnapshot(binding),
     });
+  }
+}
+
+/** As unbindRole: a tenant keeps an admin, whatever a provider's claim says (serialised as there). */
+async function assertNotLastAdmin(m: EntityManager, tenantId: string): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock(hashtext('attest.admins.' || $1))`, [tenantId]);
+  if ((await m.countBy(RoleBindingEntity, { role: Role.ADMIN })) <= 1) {
+    throw new OidcFailure('LAST_ADMIN', 'The roles claim drops the last admin of the tenant: bind another admin first');
   }
 }
 
