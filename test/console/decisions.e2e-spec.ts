@@ -17,6 +17,7 @@ import {
 // The decisions pages as the people who use them (docs/console.md, "Decisions"): a compliance officer
 // filters and exports, reads a decision's trace and sees its seal verified in the browser (and not
 // verified when the proof is altered in transit); an auditor sees the input and output withheld.
+const ISSUE_LINK = 'mutation($p: ID!) { issueSignInLink(principalId: $p) { url } }';
 const LIST = `query($filter: DecisionFilter) { decisions(first: 100, filter: $filter) { edges { node { id } } } }`;
 
 /** A claim decided with a full trace: attributions, a rule, a retrieval, a language model and a tool call, a note. */
@@ -53,13 +54,13 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
     ok(await server.t.gql(f.service.key, RECORD, { i: decisionInput(f, extra) })).recordDecision.decision as { id: string; status: string };
 
   /**
-   * The person's own browser context, signed in as them. Until the session sign-in lands in
-   * test/support (signInAs), the context carries the principal's API key, which the API takes the
-   * same way; the pages cannot tell the difference.
+   * The person's own browser context, signed in as them with a one-time link (a session cookie,
+   * as a person gets it), then at `path`.
    */
-  async function signedIn(principal: { id: string; key: string }, path: string) {
-    const opened = await openConsole(browser, server.url, '/sign-in');
-    await opened.context.setExtraHTTPHeaders({ authorization: `Bearer ${principal.key}` });
+  async function signedIn(principal: { id: string }, path: string) {
+    const issued = ok(await server.t.gql(server.t.adminKey, ISSUE_LINK, { p: principal.id })).issueSignInLink as { url: string };
+    const opened = await openConsole(browser, server.url, `/sign-in/link${new URL(issued.url).hash}`);
+    await opened.page.waitForURL((url) => url.pathname === '/');
     await opened.page.goto(path);
     return opened;
   }
