@@ -1,10 +1,12 @@
-import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
-import { EmptyState } from '../../components/QueryState';
+import { lazy, Suspense } from 'react';
+import { EmptyState, LoadingState } from '../../components/QueryState';
 import type { ExplanationStep } from './decision-document';
 import { Withheld } from './JsonPanel';
+
+// Recharts is most of the chart's weight: loaded with the chart, so the page's first load stays small.
+const AttributionChart = lazy(() => import('./AttributionChart'));
 
 type Step<T extends ExplanationStep['__typename']> = Extract<ExplanationStep, { __typename: T }>;
 
@@ -109,20 +111,9 @@ function Attributions({ steps, quotesWithheld }: { steps: Step<'FeatureAttributi
       <Text size="xs" c="dimmed">
         Each feature&apos;s signed contribution to the output (e.g. SHAP): to the right pushed towards it, to the left against it.
       </Text>
-      <div role="img" aria-label={`Bar chart of ${data.length} feature attributions; the same values are in the table below`}>
-        <BarChart
-          h={Math.max(120, data.length * 36 + 40)}
-          data={data}
-          dataKey="feature"
-          orientation="vertical"
-          yAxisProps={{ width: 160 }}
-          series={[{ name: 'weight', label: 'Weight' }]}
-          getBarColor={(value) => (value >= 0 ? 'indigo.7' : 'red.7')}
-          withTooltip={false}
-          gridAxis="x"
-          data-testid="attribution-chart"
-        />
-      </div>
+      <Suspense fallback={<LoadingState label="Drawing the chart…" />}>
+        <AttributionChart data={data} />
+      </Suspense>
       <StepTable
         head={['#', 'Feature', 'Value the model saw', 'Weight']}
         rows={steps.map((s) => [
