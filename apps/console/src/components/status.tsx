@@ -36,7 +36,7 @@ export function verificationStatus(status: string, ok: boolean | undefined): { c
  */
 export function StatusBadge({ color, label, testId }: { color: string; label: string; testId?: string }) {
   return (
-    <Badge variant="dot" color={color} tt="none" fw={500} styles={{ root: { overflow: 'visible' } }} data-testid={testId}>
+    <Badge variant="dot" color={color} tt="none" fw={500} style={{ minWidth: 'max-content' }} data-testid={testId}>
       {label}
     </Badge>
   );
