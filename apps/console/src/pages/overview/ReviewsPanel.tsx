@@ -1,6 +1,6 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { QueryState } from '../../components/QueryState';
-import { formatDuration } from '../../components/Timestamp';
+import { formatDuration } from '../../components/duration';
 import { OverviewCard } from './Panel';
 import type { Panel, ReviewBacklog } from './use-overview';
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery, type CombinedError } from 'urql';
-import type { DecisionStatus, LifecycleStatus, OverviewInventoryQuery, RiskClass, RiskTier } from '../../gql/graphql';
+import type { LifecycleStatus, OverviewInventoryQuery, RiskClass, RiskTier } from '../../gql/graphql';
+import { countPerDay, startOfUtcDay, type DecisionDay } from './decisions-per-day';
 import { InventoryDocument, LedgerDocument, PolicyPackDocument, RecentDecisionsDocument, ReviewQueueDocument } from './overview.queries';
 
 /** One panel's data as QueryState takes it. */
@@ -23,13 +24,6 @@ export interface Inventory {
   byStatus: { status: LifecycleStatus; models: number; automations: number }[];
   /** More than one page of models or automations: the counts cover the first 100 of each. */
   partial: boolean;
-}
-
-export interface DecisionDay {
-  day: string;
-  recorded: number;
-  pendingReview: number;
-  blocked: number;
 }
 
 export interface DecisionsPerDay {
@@ -122,30 +116,4 @@ function countInventory(d: OverviewInventoryQuery): Inventory {
     })),
     partial: d.models.pageInfo.hasNextPage || d.automations.pageInfo.hasNextPage,
   };
-}
-
-/** Every day of the range listed (zeros included), oldest first, by the UTC day the decision was made. */
-export function countPerDay(days: number, decisions: { occurredAt: string; status: DecisionStatus }[]): DecisionDay[] {
-  const rows = Array.from({ length: days }, (_, i) => ({
-    day: startOfUtcDay(days - 1 - i)
-      .toISOString()
-      .slice(0, 10),
-    recorded: 0,
-    pendingReview: 0,
-    blocked: 0,
-  }));
-  const byDay = new Map(rows.map((row) => [row.day, row]));
-  for (const decision of decisions) {
-    const row = byDay.get(decision.occurredAt.slice(0, 10));
-    if (!row) continue;
-    if (decision.status === 'RECORDED') row.recorded += 1;
-    else if (decision.status === 'PENDING_REVIEW') row.pendingReview += 1;
-    else row.blocked += 1;
-  }
-  return rows;
-}
-
-function startOfUtcDay(daysAgo: number): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysAgo));
 }
