@@ -71,6 +71,22 @@ describeInBrowser('console overview', () => {
     await context.close();
   });
 
+  it('keeps the overview accessible in the dark theme, and opens the next page with its keyboard shortcut', async () => {
+    const { page, context, problems } = await openConsole(browser, server.url, '/sign-in', { colorScheme: 'dark' });
+    await signInAs(page, officer);
+    await page.goto('/');
+    await page.getByTestId('policy-pack').getByText('default', { exact: true }).waitFor();
+    await page.getByTestId('decisions-per-day').locator('figcaption').waitFor();
+    expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+    await expectAccessible(page);
+    await screenshot(page, 'overview-dark');
+
+    await page.keyboard.press('Alt+2');
+    await page.waitForURL((url) => url.pathname === '/explorer');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('hides the review backlog from an auditor, who may not review', async () => {
     const { page, context, problems } = await openConsole(browser, server.url, '/sign-in');
     await signInAs(page, auditor);

@@ -81,8 +81,14 @@ export interface ConsolePage {
 }
 
 /** A new browser context (its own cookies: one signed-in person) with one page opened at `path`. */
-export async function openConsole(browser: Browser, origin: string, path = '/'): Promise<ConsolePage> {
-  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 800 } });
+export async function openConsole(
+  browser: Browser,
+  origin: string,
+  path = '/',
+  { colorScheme = 'light' }: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<ConsolePage> {
+  // The console follows the system's colour scheme until the person picks one.
+  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 800 }, colorScheme });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));

@@ -11,7 +11,7 @@ export function words(value: string): string {
  */
 export function lifecycleColor(status: string): string {
   return (
-    { DRAFT: 'gray', IN_REVIEW: 'yellow', APPROVED: 'teal', DEPLOYED: 'indigo', DEPRECATED: 'orange', RETIRED: 'gray' }[status] ?? 'gray'
+    { DRAFT: 'gray.6', IN_REVIEW: 'yellow', APPROVED: 'teal', DEPLOYED: 'indigo', DEPRECATED: 'orange', RETIRED: 'gray.6' }[status] ?? 'gray.6'
   );
 }
 
