@@ -11,7 +11,8 @@ export function words(value: string): string {
  */
 export function lifecycleColor(status: string): string {
   return (
-    { DRAFT: 'gray.6', IN_REVIEW: 'yellow', APPROVED: 'teal', DEPLOYED: 'indigo', DEPRECATED: 'orange', RETIRED: 'gray.6' }[status] ?? 'gray.6'
+    { DRAFT: 'gray.6', IN_REVIEW: 'yellow', APPROVED: 'teal', DEPLOYED: 'indigo', DEPRECATED: 'orange', RETIRED: 'gray.6' }[status] ??
+    'gray.6'
   );
 }
 
