@@ -144,7 +144,12 @@ async function main(): Promise<void> {
     ).recordDecision.decision.id;
     service.close();
     const fill = await fillDecisions(pool, template);
-    const sample: string[] = (await pool.query(`SELECT id FROM decisions TABLESAMPLE SYSTEM (1) LIMIT $1`, [WALKS])).rows.map((r) => r.id);
+    // 1% of the pages holds WALKS decisions from 200,000 up; a smaller table is sampled whole (else the walks ran out of ids).
+    const percent = Math.min(100, Math.max(1, (400 * WALKS) / DECISIONS));
+    const sample: string[] = (await pool.query(`SELECT id FROM decisions TABLESAMPLE SYSTEM (${percent}) LIMIT $1`, [WALKS])).rows.map(
+      (r) => r.id,
+    );
+    if (sample.length === 0) throw new Error('no decision sampled');
 
     const lookup = await timeEachAsync(WALKS * 4, async (i) => {
       await pool.query(
@@ -156,7 +161,7 @@ async function main(): Promise<void> {
       const g = (
         await admin.gql(
           'query($id: ID!) { lineage(node: { type: DECISION, id: $id }, direction: UPSTREAM, depth: 5) { nodes { id } edges { kind } truncated } }',
-          { id: sample[i] },
+          { id: sample[i % sample.length] },
         )
       ).lineage;
       if (g.nodes.length !== 5)
@@ -167,7 +172,7 @@ async function main(): Promise<void> {
     const chain = await timeEachAsync(WALKS, async (i) => {
       await admin.gql(
         'query($id: ID!) { decisionLineage(decisionId: $id) { hops { node { id } evidence { ledgerIndex } } sources { id } } }',
-        { id: sample[i] },
+        { id: sample[i % sample.length] },
       );
     });
     let total = 0;

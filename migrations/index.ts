@@ -16,6 +16,8 @@ import { KeyedLedgerDigests1764748900000 } from './1764748900000-KeyedLedgerDige
 import { ForceRowLevelSecurity1764749000000 } from './1764749000000-ForceRowLevelSecurity';
 import { LedgerVerifications1764749100000 } from './1764749100000-LedgerVerifications';
 import { PublishedReads1764835200000 } from './1764835200000-PublishedReads';
+import { LineagePublishedReads1764836400000 } from './1764836400000-LineagePublishedReads';
+import { ConsoleReadIndexes1764921600000 } from './1764921600000-ConsoleReadIndexes';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   ForceRowLevelSecurity1764749000000,
   LedgerVerifications1764749100000,
   PublishedReads1764835200000,
+  LineagePublishedReads1764836400000,
+  ConsoleReadIndexes1764921600000,
 ];

@@ -51,7 +51,11 @@ describe('API basics: health, query limits, error hygiene', () => {
       request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${t.adminKey}`);
     const broken = await post().send('{"query": "{ me { id } }"');
     expect(broken.status).toBe(400);
-    expect(broken.body).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'VALIDATION_FAILED' } }] });
+    expect(broken.body).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'The request body is not valid JSON',
+      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'VALIDATION_FAILED' } }],
+    });
     const huge = await post().send(JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(1_100_000) } }));
     expect(huge.status).toBe(413);
     expect(huge.body.errors[0]).toMatchObject({

@@ -94,7 +94,7 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
             id: 'high-risk-low-confidence-review',
             version: 1,
             effect: 'REQUIRE_REVIEW',
-            severity: 'high',
+            severity: 'HIGH',
             message: expect.stringContaining('0.7'),
             frameworks: expect.arrayContaining(['EU-AI-Act:Art.14']),
           },

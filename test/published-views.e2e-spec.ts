@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { loadContextMap } from './support/context-map';
 import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
-import { createTenant, ok, startTestApp, type TestApp } from './support/test-app';
+import { createTenant, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 import { withClient } from './support/test-database';
 
 /**
- * The views contexts publish for each other (docs/context-map.yaml, migrations/1764835200000-PublishedReads.ts)
+ * The views contexts publish for each other (docs/context-map.yaml, migrations/1764835200000-PublishedReads.ts,
+ * migrations/1764836400000-LineagePublishedReads.ts)
  * keep the tenant policies of the tables they read: `security_invoker`, so a reader sees its tenant's
  * rows only, and none without a tenant.
  */
 const PUBLISHED = Object.values(loadContextMap().contexts).flatMap((c) => c.publishes ?? []);
+const REVIEW = 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "checked") { id } }';
+const MOVE_MODEL = 'mutation($id: ID!, $to: LifecycleStatus!) { transitionModelVersion(id: $id, to: $to, rationale: "gate") { status } }';
 
 describe('published views', () => {
   let t: TestApp;
@@ -30,11 +33,16 @@ describe('published views', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    // Two tenants, each with registry entries, and a decision.
+    // Two tenants, each with registry entries, a lifecycle transition and approval, and a reviewed decision.
     for (const slug of ['views-a', 'views-b']) {
       const tenant = await createTenant(t, `${slug}-${randomBytes(3).toString('hex')}`);
-      const f = await automationFixture({ ...t, adminKey: tenant.adminKey }, { trainingPii: ['none'] });
-      ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) }));
+      const caller = { ...t, adminKey: tenant.adminKey };
+      const f = await automationFixture(caller, { trainingPii: ['none'], oversightMode: 'REQUIRED' });
+      const decisionId = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) })).recordDecision.decision.id;
+      const officer = await principalWithRole(caller, 'compliance_officer');
+      ok(await t.gql(officer.key, REVIEW, { id: decisionId }));
+      ok(await t.gql(tenant.adminKey, MOVE_MODEL, { id: f.modelVersionId, to: 'IN_REVIEW' }));
+      ok(await t.gql(officer.key, MOVE_MODEL, { id: f.modelVersionId, to: 'APPROVED' }));
       tenants.push(tenant.tenantId);
     }
   });

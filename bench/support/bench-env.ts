@@ -8,6 +8,7 @@ export const UNLIMITED_RATES = {
   ATTEST_RATE_LIMIT_REQUESTS: '1000000',
   ATTEST_RATE_LIMIT_COST_PER_MINUTE: '1000000000',
   ATTEST_RATE_LIMIT_OPENLINEAGE_PER_MINUTE: '1000000',
+  ATTEST_RATE_LIMIT_EXPORTS_PER_MINUTE: '1000000',
 };
 
 /** The variables a bench starts the API (and workers) with: its database, a bootstrap admin key, a hash key, quiet logs, no rate limit in reach. */

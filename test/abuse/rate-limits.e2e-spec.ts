@@ -39,6 +39,7 @@ const TINY_LIMITS = {
   ATTEST_RATE_LIMIT_REQUESTS_WINDOW_SECONDS: '60',
   ATTEST_RATE_LIMIT_COST_PER_MINUTE: '5000',
   ATTEST_RATE_LIMIT_OPENLINEAGE_PER_MINUTE: '2',
+  ATTEST_RATE_LIMIT_EXPORTS_PER_MINUTE: '2',
   ATTEST_RATE_LIMIT_HEALTH_PER_MINUTE: '2',
 };
 
@@ -96,6 +97,18 @@ describe(`abuse: rate limits per principal (${process.env.REDIS_URL ? 'Redis' : 
     expectRateLimited({ status: refused.status, headers: refused.headers as Record<string, string>, body: refused.body }, 'openLineage');
     // GraphQL is another budget.
     expect((await gql(t.app, producer, CHEAP)).status).toBe(200);
+  });
+
+  it('gives the CSV exports their own budget per principal, both routes together', async () => {
+    const officer = (await principalWithRole(t, 'compliance_officer')).key;
+    const download = (path: string) => request(t.app.getHttpServer()).get(path).set('authorization', `Bearer ${officer}`);
+    expect((await download('/api/v1/decisions.csv')).status).toBe(200);
+    expect((await download('/api/v1/audit-events.csv')).status).toBe(200);
+    const refused = await download('/api/v1/decisions.csv');
+    expectRateLimited({ status: refused.status, headers: refused.headers as Record<string, string>, body: refused.body }, 'exports');
+    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED' });
+    // GraphQL is another budget.
+    expect((await gql(t.app, officer, CHEAP)).status).toBe(200);
   });
 
   it('gives /health a budget per client address', async () => {

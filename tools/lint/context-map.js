@@ -16,7 +16,7 @@ const CONTEXT_MAP = {
   observability: [],
   jobs: ['core', 'observability'],
   identity: FOUNDATION,
-  audit: domain(),
+  audit: domain('ledger'),
   registry: domain(),
   policy: domain(),
   ledger: domain(),

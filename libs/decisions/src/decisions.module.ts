@@ -27,10 +27,15 @@ import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 import { WebhookOutboxSweeper } from './webhooks/webhook-outbox.sweeper';
 import { WebhookSubscriptionsResolver } from './webhooks/webhook-subscriptions.resolver';
 import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.service';
+import { DecisionsExportController } from './export/decisions-export.controller';
+import { DecisionsExport } from './export/decisions-export.service';
+import { DecisionStats } from './overview/decision-stats.service';
+import { DecisionsOverviewResolver } from './overview/decisions-overview.resolver';
 
 /** Every resolver of the decisions context, also for building the schema without a server. */
 export const DECISION_RESOLVERS = [
   DecisionsResolver,
+  DecisionsOverviewResolver,
   DecisionFieldsResolver,
   RedactionRulesResolver,
   ReviewsResolver,
@@ -66,8 +71,11 @@ export const DECISION_RESOLVERS = [
     IngestService,
     IngestChunkHandler,
     IngestRecoverySweeper,
+    DecisionsExport,
+    DecisionStats,
     ...DECISION_RESOLVERS,
   ],
+  controllers: [DecisionsExportController],
   exports: [DecisionRecorder, DecisionsService],
 })
 export class DecisionsModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@attest/identity';
+import { LedgerOverviewResolver } from './api/ledger-overview.resolver';
 import { LedgerReads } from './api/ledger-reads.service';
 import { LedgerSeals } from './api/ledger-seals.service';
 import { LedgerResolver } from './api/ledger.resolver';
@@ -14,7 +15,7 @@ import { LedgerVerificationsResolver } from './verification-jobs/ledger-verifica
 import { LedgerVerifier } from './verify/ledger-verifier.service';
 
 /** Every resolver of the ledger context, also for building the schema without a server. */
-export const LEDGER_RESOLVERS = [LedgerResolver, LedgerVerificationsResolver];
+export const LEDGER_RESOLVERS = [LedgerResolver, LedgerVerificationsResolver, LedgerOverviewResolver];
 
 /**
  * The verifiable ledger: leaves are written by the database with every fact (migrations), the

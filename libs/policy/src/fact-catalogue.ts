@@ -7,8 +7,9 @@ import { PolicyFactsError } from './policy.errors';
  * Absent facts are `null`, so `equal: null` matches a missing value. Derived facts are computed here
  * from the others and may not be supplied. `context.*` is free-form (any key, any JSON value).
  *
- * The value lists mirror libs/registry's enums; they are repeated so this library stays free of
- * NestJS and TypeORM and can run in the CLI and in CI.
+ * The value lists mirror libs/registry's enums; they are repeated because policy may not import
+ * registry (docs/architecture.md, "Dependency rules"), and so this library stays free of NestJS and
+ * TypeORM and can run in the CLI and in CI. test/fact-vocabulary.e2e-spec.ts keeps them equal.
  */
 export type FactType = 'string' | 'number' | 'boolean' | 'string[]' | 'object' | 'dataset[]' | 'any';
 

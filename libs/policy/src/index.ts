@@ -1,6 +1,14 @@
 export * from './policy.types';
 export * from './policy.errors';
-export { FACT_CATALOGUE, factDefinition, resolveFacts, sampleBucket, type FactDefinition, type ResolvedFacts } from './fact-catalogue';
+export {
+  FACT_CATALOGUE,
+  PII_CLASSES,
+  factDefinition,
+  resolveFacts,
+  sampleBucket,
+  type FactDefinition,
+  type ResolvedFacts,
+} from './fact-catalogue';
 export { isPackName, loadPolicyPack, packFolders, packFromYamlFiles, packTestsDir, parsePolicyFile } from './pack-loader';
 export { packDigest } from './pack-digest';
 // The YAML reader, for tools that point at a line of a policy file (policy-review's coverage).

@@ -1,11 +1,12 @@
-import { POLICY_EFFECTS, type PolicyEffectValue } from '@attest/core';
+import { POLICY_EFFECTS, POLICY_SEVERITIES, type PolicyEffectValue, type PolicySeverityValue } from '@attest/core';
 
 /** What a policy judges; each pack is evaluated per subject with the facts of that subject. */
 export const APPLIES_TO = ['decision', 'model.transition', 'automation.transition', 'automation.register', 'dataset.register'] as const;
 export type AppliesTo = (typeof APPLIES_TO)[number];
 
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+/** Defined once in core's policy seam (least serious first). */
+export const SEVERITIES: readonly PolicySeverityValue[] = POLICY_SEVERITIES;
+export type Severity = PolicySeverityValue;
 
 /** Defined once in core's policy seam (strongest first), shared with the contexts it judges. */
 export const EFFECTS: readonly PolicyEffectValue[] = POLICY_EFFECTS;

@@ -99,4 +99,10 @@ export class AutomationVersionsService {
     const link = { table: 'automation_version_models', from: 'automation_version_id', to: 'model_version_id' };
     return this.db.transaction(actor.tenantId, (m) => linkedRows(m, actor, link, versionIds, MODEL_VERSIONS));
   }
+
+  /** Batch load for DataLoaders: the readable automation versions that use each model version (what it feeds). */
+  usingModelVersions(actor: AuthenticatedPrincipal, modelVersionIds: readonly string[]): Promise<Linked<AutomationVersionEntity>[]> {
+    const link = { table: 'automation_version_models', from: 'model_version_id', to: 'automation_version_id' };
+    return this.db.transaction(actor.tenantId, (m) => linkedRows(m, actor, link, modelVersionIds, AUTOMATION_VERSIONS));
+  }
 }

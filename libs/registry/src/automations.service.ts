@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { paginate, TenantDb, type Connection } from '@attest/core';
+import { TenantDb, type Connection } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import type { AutomationsArgs } from './dto/automations.args';
 import type { RegisterAutomationInput } from './dto/register-automation.input';
 import { AutomationEntity } from './entities/automation.entity';
 import { findReadable, loadReadable, readable } from './registry-access';
-import { entryFields, registerEntry, whereEntryMatches } from './registry-entries';
+import { entryFields, pageOfEntries, registerEntry, whereEntryMatches } from './registry-entries';
 import { AUTOMATIONS } from './registry-tables';
 
 /** Reads go through the `Automation` read rules, so a service principal sees only the automations it is bound to. */
@@ -45,7 +45,7 @@ export class AutomationsService {
           { status: f.status ?? null, riskClass: f.riskClass ?? null, environment: f.environment ?? null },
         );
       }
-      return paginate(query, args, (row) => row);
+      return pageOfEntries(query, args);
     });
   }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { paginate, TenantDb, type Connection } from '@attest/core';
+import { TenantDb, type Connection } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import type { DatasetsArgs } from './dto/datasets.args';
 import type { RegisterDatasetInput } from './dto/register-dataset.input';
 import { DatasetEntity } from './entities/dataset.entity';
 import { findReadable, loadReadable, readable } from './registry-access';
-import { entryFields, registerEntry, whereEntryMatches } from './registry-entries';
+import { entryFields, pageOfEntries, registerEntry, whereEntryMatches } from './registry-entries';
 import { DATASETS } from './registry-tables';
 
 @Injectable()
@@ -29,7 +29,7 @@ export class DatasetsService {
           piiClass: f.piiClass,
         });
       }
-      return paginate(query, args, (row) => row);
+      return pageOfEntries(query, args);
     });
   }
 

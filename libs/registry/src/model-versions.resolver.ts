@@ -12,7 +12,9 @@ import { ModelModel } from './models/model.model';
 import { ModelVersionModel } from './models/model-version.model';
 import { ModelsService } from './models.service';
 import { DatasetPurpose } from './registry.enums';
-import { datasetsOfModelVersionLoaders, modelByIdLoader } from './registry.loaders';
+import { automationVersionsUsingModelVersionLoader, datasetsOfModelVersionLoaders, modelByIdLoader } from './registry.loaders';
+import { AutomationVersionsService } from './automation-versions.service';
+import { AutomationVersionModel } from './models/automation.model';
 
 @Resolver(() => ModelVersionModel)
 export class ModelVersionsResolver {
@@ -20,6 +22,7 @@ export class ModelVersionsResolver {
     private readonly service: ModelVersionsService,
     private readonly models: ModelsService,
     private readonly lifecycle: LifecycleService,
+    private readonly automationVersions: AutomationVersionsService,
   ) {}
 
   @Query(() => ModelVersionModel, { description: 'One model version by id; NOT_FOUND when absent or not visible' })
@@ -87,6 +90,19 @@ export class ModelVersionsResolver {
   @Can('read', 'ModelVersion')
   transitions(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() version: ModelVersionModel, @Loaders() loaders: LoaderRegistry) {
     return loadTransitions(loaders, this.lifecycle, actor, version.id);
+  }
+
+  @ResolveField(() => [AutomationVersionModel], {
+    description: 'Automation versions that use it (what it feeds), newest first; empty unless you may read automation versions',
+    complexity: 10,
+  })
+  @Can('read', 'ModelVersion')
+  usedByAutomationVersions(
+    @CurrentPrincipal() actor: AuthenticatedPrincipal,
+    @Parent() version: ModelVersionModel,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
+    return loaders.get(automationVersionsUsingModelVersionLoader, actor, this.automationVersions).load(version.id);
   }
 
   private datasets(actor: AuthenticatedPrincipal, loaders: LoaderRegistry, purpose: DatasetPurpose) {

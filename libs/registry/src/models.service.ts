@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { paginate, TenantDb, type Connection } from '@attest/core';
+import { TenantDb, type Connection } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import type { ModelsArgs } from './dto/models.args';
 import type { RegisterModelInput } from './dto/register-model.input';
 import { ModelEntity } from './entities/model.entity';
 import { findReadable, loadReadable, readable } from './registry-access';
-import { entryFields, registerEntry, whereEntryMatches } from './registry-entries';
+import { entryFields, pageOfEntries, registerEntry, whereEntryMatches } from './registry-entries';
 import { MODELS } from './registry-tables';
 
 @Injectable()
@@ -32,7 +32,7 @@ export class ModelsService {
           { status: f.status ?? null, riskTier: f.riskTier ?? null },
         );
       }
-      return paginate(query, args, (row) => row);
+      return pageOfEntries(query, args);
     });
   }
 

@@ -1,8 +1,9 @@
-import { AttestError, containsPattern, recordAudit, type TenantDb } from '@attest/core';
+import { AttestError, containsPattern, paginate, paginateSorted, recordAudit, type Connection, type TenantDb } from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import type { DeepPartial, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { auditSnapshot } from './audit-snapshot';
 import type { RegistryEntryFilter, RegistryEntryInput } from './dto/registry-entry.input';
+import { sortKeyOf, type RegistryPageArgs } from './dto/registry-order.input';
 import { assertPrincipalExists } from './registry-checks';
 
 interface Entry {
@@ -50,4 +51,12 @@ export function whereEntryMatches<E extends ObjectLiteral>(
     query.andWhere(`(${columns.map((c) => `${alias}.${c} ILIKE :search`).join(' OR ')})`, { search: containsPattern(filter.search) });
   }
   return query;
+}
+
+/** A page of a registry list: newest first, or in the order the caller chose. */
+export function pageOfEntries<E extends ObjectLiteral & { id: string; name: string; createdAt: Date }>(
+  query: SelectQueryBuilder<E>,
+  args: RegistryPageArgs,
+): Promise<Connection<E>> {
+  return args.orderBy ? paginateSorted(query, args, (row) => row, sortKeyOf<E>(args.orderBy)) : paginate(query, args, (row) => row);
 }

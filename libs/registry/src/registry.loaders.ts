@@ -48,6 +48,15 @@ export const modelVersionsOfAutomationVersionLoader = defineLoader({
   ): Promise<ModelVersionModel[][]> => groupLinked(ids, await service.modelVersionsOf(actor, ids)),
 });
 
+export const automationVersionsUsingModelVersionLoader = defineLoader({
+  name: 'modelVersion.usedBy',
+  batch: async (
+    ids: readonly string[],
+    actor: AuthenticatedPrincipal,
+    service: AutomationVersionsService,
+  ): Promise<AutomationVersionModel[][]> => groupLinked(ids, await service.usingModelVersions(actor, ids)),
+});
+
 export const modelVersionsUsingDatasetVersionLoader = defineLoader({
   name: 'datasetVersion.usedBy',
   batch: async (ids: readonly string[], actor: AuthenticatedPrincipal, service: DatasetVersionsService): Promise<ModelVersionModel[][]> =>

@@ -10,11 +10,14 @@ import { DatasetVersionsResolver } from './dataset-versions.resolver';
 import { DatasetVersionsService } from './dataset-versions.service';
 import { DatasetsResolver } from './datasets.resolver';
 import { DatasetsService } from './datasets.service';
+import { AutomationVersionApprovalsResolver, ModelVersionApprovalsResolver } from './lifecycle/approvals.resolver';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { ModelVersionsResolver } from './model-versions.resolver';
 import { ModelVersionsService } from './model-versions.service';
 import { ModelsResolver } from './models.resolver';
 import { ModelsService } from './models.service';
+import { InventoryCounts } from './overview/inventory-counts.service';
+import { InventoryOverviewResolver } from './overview/inventory-overview.resolver';
 
 const SERVICES = [
   LifecycleService,
@@ -25,6 +28,7 @@ const SERVICES = [
   AutomationsService,
   AutomationVersionsService,
   DecisionTargetsService,
+  InventoryCounts,
 ];
 /** Every resolver of the registry, also for building the schema without a server (@attest/platform, api-schema.ts). */
 export const REGISTRY_RESOLVERS = [
@@ -35,6 +39,9 @@ export const REGISTRY_RESOLVERS = [
   AutomationsResolver,
   AutomationVersionsResolver,
   LifecycleGatesResolver,
+  InventoryOverviewResolver,
+  ModelVersionApprovalsResolver,
+  AutomationVersionApprovalsResolver,
 ];
 
 @Module({

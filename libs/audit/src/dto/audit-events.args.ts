@@ -1,8 +1,9 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsWithinCalendar, PageArgs } from '@attest/core';
+import { FromQueryDate, IsNotBelow, IsWithinCalendar, PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
 import { IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
 
+/** Narrows the audit trail: the GraphQL `auditEvents` query and `GET /api/v1/audit-events.csv` (its query string). */
 @InputType({ description: 'Narrows the audit trail; the given fields must all match' })
 export class AuditEventFilter {
   @Field({ nullable: true, description: 'Exact action, or a prefix ending in "." (e.g. "model_version.")' })
@@ -35,12 +36,15 @@ export class AuditEventFilter {
 
   @Field(() => Date, { nullable: true, description: 'Inclusive lower bound on occurredAt' })
   @IsOptional()
+  @FromQueryDate()
   @IsWithinCalendar()
   from?: Date;
 
-  @Field(() => Date, { nullable: true, description: 'Exclusive upper bound on occurredAt' })
+  @Field(() => Date, { nullable: true, description: 'Exclusive upper bound on occurredAt; not before from (VALIDATION_FAILED)' })
   @IsOptional()
+  @FromQueryDate()
   @IsWithinCalendar()
+  @IsNotBelow('from')
   to?: Date;
 }
 

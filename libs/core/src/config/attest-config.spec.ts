@@ -90,6 +90,7 @@ describe('loadConfig', () => {
       requestsWindowSeconds: 10,
       costPerMinute: 200_000,
       openLineagePerMinute: 6000,
+      exportsPerMinute: 10,
       healthPerMinute: 600,
     });
     expect(() => loadConfig({ ATTEST_RATE_LIMIT_REQUESTS: '0' })).toThrow(

@@ -60,13 +60,14 @@ export interface AttestConfig {
   graphql: GraphQLLimits & { introspection: boolean };
   /**
    * Per-principal budgets (docs/security.md, "Limits"): requests per window, estimated GraphQL query
-   * cost per minute, OpenLineage events per minute; and health checks per minute per client IP.
+   * cost per minute, OpenLineage events per minute, CSV exports per minute; and health checks per minute per client IP.
    */
   rateLimits: {
     requests: number;
     requestsWindowSeconds: number;
     costPerMinute: number;
     openLineagePerMinute: number;
+    exportsPerMinute: number;
     healthPerMinute: number;
   };
   /** Levels of objects and arrays a free-form JSON input (a decision's input, output, context, …) may nest. */
@@ -165,6 +166,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       requestsWindowSeconds: read.integer('ATTEST_RATE_LIMIT_REQUESTS_WINDOW_SECONDS', 10, 1, 3600),
       costPerMinute: read.integer('ATTEST_RATE_LIMIT_COST_PER_MINUTE', 200_000, 10, 1_000_000_000),
       openLineagePerMinute: read.integer('ATTEST_RATE_LIMIT_OPENLINEAGE_PER_MINUTE', 6000, 1, 1_000_000),
+      // An export reads the whole filtered set (10⁶ rows at most a few minutes): a few a minute is plenty for a person.
+      exportsPerMinute: read.integer('ATTEST_RATE_LIMIT_EXPORTS_PER_MINUTE', 10, 1, 1_000_000),
       healthPerMinute: read.integer('ATTEST_RATE_LIMIT_HEALTH_PER_MINUTE', 600, 1, 1_000_000),
     },
     maxJsonDepth: read.integer('ATTEST_MAX_JSON_DEPTH', 64, 2, 1000),

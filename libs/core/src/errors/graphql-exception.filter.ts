@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException, Catch } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AttestError } from './attest-error';
@@ -51,31 +51,49 @@ const isBodyError = (e: unknown): e is BodyError =>
 export class GraphQLPassThroughFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return exception;
+    if (host.getType() !== 'http') return super.catch(exception, host);
+    const res = host.switchToHttp().getResponse<Response>();
     // The Express adapter wraps body-parser's error in an HttpException, keeping it as the cause.
     const body = (exception as { cause?: unknown } | null)?.cause ?? exception;
-    if (host.getType() === 'http' && isBodyError(body)) {
+    if (isBodyError(body)) {
       const message =
         body.type !== 'entity.too.large'
           ? 'The request body is not valid JSON'
           : body.limitSetting
             ? `The request body is larger than the ${body.limit ?? 0} bytes allowed here (${body.limitSetting})`
             : `The request body is larger than the ${Math.round((body.limit ?? 0) / 1024 / 1024)} MiB allowed (ATTEST_MAX_REQUEST_MB); send fewer decisions per call`;
-      host
-        .switchToHttp()
-        .getResponse<Response>()
-        .status(body.status)
-        .json({ errors: [{ message, extensions: { code: ErrorCode.VALIDATION_FAILED } }] });
+      sendError(res, body.status, ErrorCode.VALIDATION_FAILED, message);
       return undefined;
     }
     // A domain error on a REST route: the same body as GraphQL's, with the code's HTTP status.
-    if (host.getType() === 'http' && exception instanceof AttestError) {
-      const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof AttestError) {
       if (exception instanceof RateLimitedError)
         res.status(exception.httpStatus).setHeader('retry-after', String(exception.retryAfterSeconds));
       else res.status(HTTP_STATUS[exception.code] ?? 500);
-      res.json({ errors: [{ message: exception.message, extensions: { code: exception.code, ...(exception.details ?? {}) } }] });
+      sendError(res, res.statusCode, exception.code, exception.message, exception.details);
+      return undefined;
+    }
+    // The validation pipe's refusal of a query string or body (a CSV export's filters).
+    const problems = pipeProblems(exception);
+    if (problems) {
+      sendError(res, 400, ErrorCode.VALIDATION_FAILED, problems.join('; '), { problems });
       return undefined;
     }
     return super.catch(exception, host);
   }
+}
+
+/**
+ * A REST error body: `code` and `message` at the top for plain HTTP clients, and the same in
+ * GraphQL's `errors` shape, so one error reader serves both.
+ */
+function sendError(res: Response, status: number, code: ErrorCode, message: string, details: Record<string, unknown> = {}): void {
+  res.status(status).json({ code, message, errors: [{ message, extensions: { code, ...details } }] });
+}
+
+/** The problems Nest's ValidationPipe lists in the BadRequestException it throws. */
+function pipeProblems(exception: unknown): string[] | undefined {
+  if (!(exception instanceof BadRequestException)) return undefined;
+  const message = (exception.getResponse() as { message?: unknown }).message;
+  return Array.isArray(message) ? message.map(String) : undefined;
 }

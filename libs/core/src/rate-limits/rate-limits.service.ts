@@ -9,6 +9,7 @@ const WHAT: Record<RateBudget, string> = {
   requests: 'requests',
   cost: 'query cost',
   openLineage: 'OpenLineage events',
+  exports: 'CSV exports',
   health: 'health checks',
 };
 
@@ -40,6 +41,7 @@ export class RateLimits implements OnApplicationShutdown {
       requests: limiter('requests', r.requests, r.requestsWindowSeconds),
       cost: limiter('cost', r.costPerMinute, 60),
       openLineage: limiter('openLineage', r.openLineagePerMinute, 60),
+      exports: limiter('exports', r.exportsPerMinute, 60),
       // A probe checks one replica, and must be answered (Redis: down) while Redis is down.
       health: limiter('health', r.healthPerMinute, 60, false),
     };

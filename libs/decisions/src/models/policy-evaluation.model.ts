@@ -1,12 +1,12 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { PolicyEffect } from '@attest/core';
+import { PolicyEffect, PolicySeverity } from '@attest/core';
 
 @ObjectType('PolicyResult', { description: 'One policy that matched' })
 export class PolicyResultModel {
   @Field({ description: "The policy's id in its pack" }) id: string;
   @Field(() => Int, { description: "The policy's version number" }) version: number;
   @Field(() => PolicyEffect, { description: 'What this policy asked for' }) effect: PolicyEffect;
-  @Field({ description: "The policy's severity as its pack declares it (e.g. low, medium, high, critical)" }) severity: string;
+  @Field(() => PolicySeverity, { description: "The policy's severity as its pack declares it" }) severity: PolicySeverity;
   @Field({ description: "The policy's message, to show to people" }) message: string;
   @Field(() => [String], { description: 'e.g. EU-AI-Act:Art.14, NIST-AI-RMF:MANAGE-2.3' }) frameworks: string[];
 }

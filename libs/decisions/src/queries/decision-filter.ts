@@ -28,7 +28,13 @@ export function whereDecisionMatches(
   if (f.modelVersionId) query.andWhere(`${d}.model_version_id = :modelVersionId`, { modelVersionId: f.modelVersionId });
   if (f.status) query.andWhere(`${d}.status = :status`, { status: f.status });
   if (f.outcome) query.andWhere(OUTCOME_SQL[f.outcome](d));
-  if (f.policyId) query.andWhere(`${d}.policy_results @> :policyMatch::jsonb`, { policyMatch: JSON.stringify([{ id: f.policyId }]) });
+  // One element with both fields: that policy matched with that effect (the GIN index answers either or both).
+  if (f.policyId || f.policyEffect) {
+    const policyMatch = JSON.stringify([
+      { ...(f.policyId ? { id: f.policyId } : {}), ...(f.policyEffect ? { effect: f.policyEffect } : {}) },
+    ]);
+    query.andWhere(`${d}.policy_results @> :policyMatch::jsonb`, { policyMatch });
+  }
   if (f.correlationId) query.andWhere(`${d}.correlation_id = :correlationId`, { correlationId: f.correlationId });
   if (f.from) query.andWhere(`${d}.occurred_at >= :from`, { from: f.from });
   if (f.to) query.andWhere(`${d}.occurred_at < :to`, { to: f.to });

@@ -21,6 +21,7 @@ export const SUBJECTS = [
   'Ledger',
   'Lineage',
   'PolicySimulation',
+  'ComplianceOverview',
   'all',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];

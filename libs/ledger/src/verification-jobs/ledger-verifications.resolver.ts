@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PageArgs, pageCost } from '@attest/core';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
 import { VerifyLedgerArgs } from '../api/dto/verify-ledger.args';
-import { LedgerVerificationJobConnection, LedgerVerificationJobModel } from './ledger-verification-job.model';
+import { LedgerVerificationJobConnection, LedgerVerificationJobModel } from './models/ledger-verification-job.model';
 import { LedgerVerifications } from './ledger-verifications.service';
 
 /** Verification of long ranges of the log as background jobs (docs/ledger.md, "Verifying"): whoever may verify the ledger may start and read them. */

@@ -6,7 +6,7 @@ import type { VerifyLedgerArgs } from '../api/dto/verify-ledger.args';
 import { LedgerVerifier } from '../verify/ledger-verifier.service';
 import { heldHeads } from '../verify/signed-heads';
 import { resolveRange } from '../verify/verification-range';
-import type { LedgerVerificationJobModel } from './ledger-verification-job.model';
+import type { LedgerVerificationJobModel } from './models/ledger-verification-job.model';
 import { LEDGER_VERIFICATION_JOB, VERIFICATION_JOB_OPTIONS, verificationJobId } from './ledger-verification.job';
 import { toJobModel, type VerificationRow } from './verification-row';
 

@@ -1,6 +1,7 @@
 import type { LedgerVerificationModel } from '../api/models/ledger-verification.model';
 import type { VerificationProgress } from '../verify/range-verification';
-import { LedgerVerificationStatus, type LedgerVerificationJobModel } from './ledger-verification-job.model';
+import type { LedgerVerificationJobModel } from './models/ledger-verification-job.model';
+import { LedgerVerificationStatus } from './models/ledger-verification-status.enum';
 
 /** A row of ledger_verifications as the queries read it (bigint columns come back as text). */
 export interface VerificationRow {

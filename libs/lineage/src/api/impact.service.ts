@@ -53,19 +53,20 @@ export class ImpactService {
 /**
  * The decisions of the model versions, by status × month, in ONE statement (one snapshot): the
  * counts kept as the ledger seals decisions (migrations/1764489600000-DecisionCounts.ts), plus the
- * few decisions not sealed yet, counted directly over the unsealed-leaf index. A few dozen rows
+ * few decisions not sealed yet, counted directly over the unsealed-leaf index (through the views the
+ * ledger and decisions publish, which PostgreSQL flattens: the same plan as over their tables). A few dozen rows
  * whatever the number of decisions. The unsealed ids are materialized first: under row-level
  * security the decisions' key can serve a join on a plain column, not on a cast (not leakproof).
  */
 const DECISION_COUNTS = `
   WITH unsealed AS MATERIALIZED (
-    SELECT fact_id::uuid AS id FROM ledger_leaves WHERE tenant_id = attest_current_tenant() AND position IS NULL AND kind = 'decision'
+    SELECT fact_id::uuid AS id FROM ledger_fact_seals WHERE tenant_id = attest_current_tenant() AND position IS NULL AND kind = 'decision'
   )
   SELECT status, month, sum(count)::bigint AS count FROM (
     SELECT status, month, count FROM decision_counts WHERE model_version_id = ANY ($1::uuid[])
     UNION ALL
     SELECT d.status, date_trunc('month', d.recorded_at AT TIME ZONE 'UTC')::date, count(*)
-      FROM unsealed u JOIN decisions d ON d.id = u.id
+      FROM unsealed u JOIN decision_lineage_rows d ON d.id = u.id
      WHERE d.model_version_id = ANY ($1::uuid[])
      GROUP BY 1, 2
   ) counted GROUP BY 1, 2`;

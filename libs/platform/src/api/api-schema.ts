@@ -9,6 +9,7 @@ import { IDENTITY_RESOLVERS } from '@attest/identity';
 import { POLICY_RESOLVERS } from '@attest/policy';
 import { POLICY_SIMULATION_RESOLVERS } from '@attest/policy-review';
 import { REGISTRY_RESOLVERS } from '@attest/registry';
+import { ComplianceOverviewResolver } from './overview/compliance-overview.resolver';
 import { describeRootTypes } from './root-type-descriptions';
 
 /**
@@ -24,6 +25,7 @@ export const API_RESOLVERS = [
   ...LEDGER_RESOLVERS,
   ...LINEAGE_RESOLVERS,
   ...POLICY_SIMULATION_RESOLVERS,
+  ComplianceOverviewResolver,
 ];
 
 /** The SDL exactly as committed in schema.graphql: sorted like the served schema, one trailing newline. */

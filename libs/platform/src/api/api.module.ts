@@ -21,6 +21,7 @@ import { RegistryModule } from '@attest/registry';
 import { graphqlOptions } from './graphql.config';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { ComplianceOverviewResolver } from './overview/compliance-overview.resolver';
 import { DATABASE_OPTIONS } from '../database/database-options';
 
 /**
@@ -51,6 +52,7 @@ export class ApiModule {
       controllers: [HealthController],
       providers: [
         HealthService,
+        ComplianceOverviewResolver,
         { provide: APP_FILTER, useClass: GraphQLPassThroughFilter },
         {
           provide: APP_PIPE,

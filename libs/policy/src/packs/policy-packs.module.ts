@@ -3,11 +3,12 @@ import { POLICY_CHECK } from '@attest/core';
 import { ActivePackPolicyCheck } from './active-pack-policy-check';
 import { PolicyPackActivationEntity } from './entities/policy-pack-activation.entity';
 import { PolicyPackEntity } from './entities/policy-pack.entity';
+import { PolicyOverviewResolver } from './policy-overview.resolver';
 import { PolicyPacksResolver } from './policy-packs.resolver';
 import { PolicyPacksService } from './policy-packs.service';
 
 export const POLICY_ENTITIES = [PolicyPackEntity, PolicyPackActivationEntity];
-export const POLICY_RESOLVERS = [PolicyPacksResolver];
+export const POLICY_RESOLVERS = [PolicyPacksResolver, PolicyOverviewResolver];
 
 /** Global so that other contexts' services can inject POLICY_CHECK without importing this module. */
 @Global()

@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Environment, LifecycleStatus, RiskClass } from '../registry.enums';
 import { RegistryEntryFilter } from './registry-entry.input';
+import { RegistryPageArgs } from './registry-order.input';
 
 /** status, riskClass and environment select automations with one version matching all of those given. */
 @InputType({ description: 'Narrows the automations listed; the given fields must all match' })
@@ -30,7 +30,7 @@ export class AutomationFilter extends RegistryEntryFilter {
 }
 
 @ArgsType()
-export class AutomationsArgs extends PageArgs {
+export class AutomationsArgs extends RegistryPageArgs {
   @Field(() => AutomationFilter, { nullable: true, description: 'Narrows the list; every automation the caller may read when omitted' })
   @IsOptional()
   @ValidateNested()

@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { PII_CLASSES } from '../registry.enums';
 import { RegistryEntryFilter } from './registry-entry.input';
+import { RegistryPageArgs } from './registry-order.input';
 
 @InputType({ description: 'Narrows the datasets listed; the given fields must all match' })
 export class DatasetFilter extends RegistryEntryFilter {
@@ -14,7 +14,7 @@ export class DatasetFilter extends RegistryEntryFilter {
 }
 
 @ArgsType()
-export class DatasetsArgs extends PageArgs {
+export class DatasetsArgs extends RegistryPageArgs {
   @Field(() => DatasetFilter, { nullable: true, description: 'Narrows the list; every dataset when omitted' })
   @IsOptional()
   @ValidateNested()

@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { LifecycleStatus, RiskTier } from '../registry.enums';
 import { RegistryEntryFilter } from './registry-entry.input';
+import { RegistryPageArgs } from './registry-order.input';
 
 @InputType({ description: 'Narrows the models listed; the given fields must all match' })
 export class ModelFilter extends RegistryEntryFilter {
@@ -19,7 +19,7 @@ export class ModelFilter extends RegistryEntryFilter {
 }
 
 @ArgsType()
-export class ModelsArgs extends PageArgs {
+export class ModelsArgs extends RegistryPageArgs {
   @Field(() => ModelFilter, { nullable: true, description: 'Narrows the list; every model when omitted' })
   @IsOptional()
   @ValidateNested()

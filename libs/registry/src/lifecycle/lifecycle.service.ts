@@ -7,6 +7,7 @@ import { LifecycleTransitionEntity } from '../entities/lifecycle-transition.enti
 import { LifecycleStatus } from '../registry.enums';
 import { recordApproval } from './approvals';
 import { abilityForTransition, assertTransitionAllowed } from './lifecycle-rules';
+import type { VersionApproval } from '../models/lifecycle-approval.model';
 
 /** What the owning service knows about a version: its parent's owner and the policy facts. */
 export interface VersionDescription {
@@ -37,6 +38,17 @@ export class LifecycleService {
   history(actor: AuthenticatedPrincipal, subjectIds: readonly string[]): Promise<LifecycleTransitionEntity[]> {
     return this.db.transaction(actor.tenantId, (m) =>
       m.find(LifecycleTransitionEntity, { where: { subjectId: In([...subjectIds]) }, order: { at: 'ASC', id: 'ASC' } }),
+    );
+  }
+
+  /** Batch load for DataLoaders: the approvals of versions the caller has already read, oldest first. */
+  approvals(actor: AuthenticatedPrincipal, subjectIds: readonly string[]): Promise<VersionApproval[]> {
+    return this.db.transaction(actor.tenantId, (m) =>
+      m.query(
+        `SELECT subject_id AS "subjectId", approver_id AS "approverId", rationale, created_at AS at, review_round AS "reviewRound"
+           FROM lifecycle_approvals WHERE subject_id = ANY ($1::uuid[]) ORDER BY created_at, id`,
+        [[...subjectIds]],
+      ),
     );
   }
 

@@ -13,21 +13,21 @@ const DECISIONS = `
                                      ELSE jsonb_build_object('namespace', n.namespace, 'name', n.name) END
                                     ORDER BY e.upstream_type, coalesce(dv.source_uri, n.namespace || '/' || n.name)), '[]')
             FROM lineage_edges e
-            LEFT JOIN dataset_versions dv ON e.upstream_type = 'dataset_version' AND dv.id = e.upstream_id
+            LEFT JOIN registry_dataset_version_sources dv ON e.upstream_type = 'dataset_version' AND dv.id = e.upstream_id
             LEFT JOIN lineage_nodes n ON e.upstream_type = 'external_dataset' AND n.tenant_id = e.tenant_id AND n.type = 'external_dataset' AND n.id = e.upstream_id
            WHERE e.tenant_id = d.tenant_id AND e.downstream_type = 'decision' AND e.downstream_id = d.id AND e.kind = 'consumed') AS sources
-    FROM decisions d
+    FROM decision_lineage_rows d
     JOIN registry_automation_refs a ON a.id = d.automation_id
-    JOIN model_versions mv ON mv.id = d.model_version_id
+    JOIN registry_model_version_exports mv ON mv.id = d.model_version_id
     CROSS JOIN LATERAL (SELECT d.id::text AS fact_id OFFSET 0) k
-    LEFT JOIN ledger_leaves l ON l.tenant_id = d.tenant_id AND l.fact_id = k.fact_id AND l.kind = 'decision'
+    LEFT JOIN ledger_fact_seals l ON l.tenant_id = d.tenant_id AND l.fact_id = k.fact_id AND l.kind = 'decision'
    WHERE d.id = ANY ($1::uuid[])`;
 
 /** Reviews with their reviewer's roles (as bound now: role bindings are not versioned). */
 const REVIEWS = `
   SELECT r.id, r.verdict, r.created_at,
          (SELECT coalesce(array_agg(DISTINCT rb.role ORDER BY rb.role), '{}') FROM identity_principal_roles rb WHERE rb.principal_id = r.reviewer_id) AS reviewer_roles
-    FROM decision_reviews r WHERE r.id = ANY ($1::uuid[])`;
+    FROM decision_review_lineage_rows r WHERE r.id = ANY ($1::uuid[])`;
 
 interface DecisionRow {
   id: string;

@@ -25,7 +25,7 @@ const NEXT_LEAVES = `
            WHEN 'lifecycle_transition' THEN CASE WHEN fact::jsonb->>'subjectType' = 'ModelVersion' THEN fact::jsonb->>'subjectId' END
            WHEN 'audit_event' THEN CASE WHEN fact::jsonb->>'action' = 'model_version.registered' THEN fact::jsonb->>'subjectId' END
          END AS subject
-    FROM ledger_leaves
+    FROM ledger_fact_seals
    WHERE tenant_id = $1 AND position > $2
    ORDER BY position LIMIT $3`;
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '@attest/core';
+import { ConnectionType, PolicyEffect, PolicySeverity, type PolicyEffectValue, type PolicySeverityValue } from '@attest/core';
 
 @ObjectType('PolicySummary', { description: 'One policy of a pack, as activated' })
 export class PolicySummaryModel {
@@ -7,8 +7,8 @@ export class PolicySummaryModel {
   @Field(() => Int, { description: "The policy's version number: raised when it changes" }) version: number;
   @Field({ description: 'What the policy is for, in words' }) description: string;
   @Field({ description: 'decision, model.transition, automation.transition, automation.register or dataset.register' }) appliesTo: string;
-  @Field({ description: 'How serious a match is (e.g. low, medium, high, critical)' }) severity: string;
-  @Field({ description: 'allow, deny, require_review or annotate' }) effect: string;
+  @Field(() => PolicySeverity, { description: 'How serious a match is' }) severity: PolicySeverityValue;
+  @Field(() => PolicyEffect, { description: 'What a match asks for' }) effect: PolicyEffectValue;
   @Field(() => [String], { description: 'e.g. EU-AI-Act:Art.14, NIST-AI-RMF:MANAGE-2.3' }) frameworks: string[];
   @Field({ description: 'What a match says, to show to people' }) message: string;
 }

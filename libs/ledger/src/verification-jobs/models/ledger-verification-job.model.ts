@@ -1,23 +1,7 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType, GraphQLSafeInt } from '@attest/core';
-import { LedgerVerificationModel } from '../api/models/ledger-verification.model';
-
-export enum LedgerVerificationStatus {
-  QUEUED = 'queued',
-  RUNNING = 'running',
-  SUCCEEDED = 'succeeded',
-  FAILED = 'failed',
-}
-registerEnumType(LedgerVerificationStatus, {
-  name: 'LedgerVerificationStatus',
-  description: 'Where a ledger verification job is, and what it found',
-  valuesMap: {
-    QUEUED: { description: 'Waiting for a worker' },
-    RUNNING: { description: 'Verifying, a slice at a time; see progress' },
-    SUCCEEDED: { description: 'The whole range matched' },
-    FAILED: { description: 'A divergence was found (result.firstDivergence), or the job could not finish (error)' },
-  },
-});
+import { LedgerVerificationModel } from '../../api/models/ledger-verification.model';
+import { LedgerVerificationStatus } from './ledger-verification-status.enum';
 
 @ObjectType('LedgerVerificationJob', {
   description: 'A range of the log verified as a background job, a slice at a time (startLedgerVerification)',
