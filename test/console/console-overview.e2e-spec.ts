@@ -52,6 +52,7 @@ describeInBrowser('console overview', () => {
     const reviews = await server.t.gql(officer.key, '{ reviewQueue(first: 100) { edges { node { waitingSeconds } } } }');
     await page.getByTestId('reviews-waiting-count').waitFor();
     expect(await page.getByTestId('reviews-waiting-count').innerText()).toBe(String(ok(reviews).reviewQueue.edges.length));
+    expect(await page.getByTestId('inventory').innerText()).toMatch(/\d+ datasets/);
 
     const inventory = page.getByTestId('inventory');
     await inventory.getByRole('table', { name: 'Automation versions by EU AI Act risk class' }).waitFor();

@@ -1,37 +1,28 @@
-import { BarChart } from '@mantine/charts';
-import { Group, Text } from '@mantine/core';
+import { Group, Skeleton, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { QueryState } from '../../components/QueryState';
+import { SERIES_LABELS } from './decision-series';
 import { OverviewCard } from './Panel';
-import type { DecisionsPerDay, Panel } from './use-overview';
+import type { DecisionDay, Panel } from './use-overview';
 
-const SERIES = [
-  { name: 'recorded', label: 'Recorded', color: 'indigo.6' },
-  { name: 'pendingReview', label: 'Pending review', color: 'yellow.6' },
-  { name: 'blocked', label: 'Blocked', color: 'red.7' },
-] as const;
+// Recharts is most of the overview's weight: the chart loads after the page, which says the numbers in words first.
+const DecisionsChart = lazy(() => import('./DecisionsChart').then((m) => ({ default: m.DecisionsChart })));
 
-export function DecisionsPerDayPanel({ panel, days }: { panel: Panel<DecisionsPerDay>; days: number }) {
+export function DecisionsPerDayPanel({ panel, days }: { panel: Panel<DecisionDay[]>; days: number }) {
   return (
     <OverviewCard title="Decisions per day" span={2} data-testid="decisions-per-day">
       <QueryState
         result={panel}
-        isEmpty={(d) => d.days.every((day) => day.recorded + day.pendingReview + day.blocked === 0)}
+        isEmpty={(d) => d.every((day) => day.recorded + day.pendingReview + day.blocked === 0)}
         empty={{ title: `No decisions in the last ${days} days`, hint: 'Automations record them with recordDecision (API explorer).' }}
       >
         {(d) => {
-          const totals = SERIES.map((s) => ({ ...s, total: d.days.reduce((sum, day) => sum + day[s.name], 0) }));
+          const totals = SERIES_LABELS.map((s) => ({ ...s, total: d.reduce((sum, day) => sum + day[s.name], 0) }));
           return (
             <figure style={{ margin: 0 }}>
-              <BarChart
-                h={220}
-                data={d.days.map((day) => ({ ...day, day: day.day.slice(5) }))}
-                dataKey="day"
-                type="stacked"
-                series={SERIES.map((s) => ({ ...s }))}
-                withLegend
-                legendProps={{ verticalAlign: 'bottom' }}
-                tickLine="y"
-              />
+              <Suspense fallback={<Skeleton h={220} aria-hidden />}>
+                <DecisionsChart days={d} />
+              </Suspense>
               {/* The chart's numbers in words, for screen readers and for colour-blind readers alike. */}
               <Group component="figcaption" gap="md" mt="xs">
                 {totals.map((s) => (
@@ -40,7 +31,7 @@ export function DecisionsPerDayPanel({ panel, days }: { panel: Panel<DecisionsPe
                   </Text>
                 ))}
                 <Text size="xs" c="dimmed">
-                  by the UTC day they were made{d.partial ? '; the 100 most recent decisions only' : ''}
+                  by the UTC day they were recorded
                 </Text>
               </Group>
             </figure>

@@ -9,7 +9,7 @@ export function InventoryPanel({ panel }: { panel: Panel<Inventory> }) {
     <OverviewCard title="Inventory" span={2} data-testid="inventory">
       <QueryState
         result={panel}
-        isEmpty={(d) => d.models + d.automations === 0}
+        isEmpty={(d) => d.models + d.automations + d.datasets === 0}
         empty={{ title: 'Nothing registered yet', hint: 'Models, datasets and automations appear here once registered.' }}
       >
         {(d) => (
@@ -21,11 +21,9 @@ export function InventoryPanel({ panel }: { panel: Panel<Inventory> }) {
               <Text size="sm">
                 <strong>{d.automations}</strong> automations, {d.automationVersions} versions
               </Text>
-              {d.partial && (
-                <Text size="xs" c="dimmed">
-                  the first 100 models and automations
-                </Text>
-              )}
+              <Text size="sm">
+                <strong>{d.datasets}</strong> datasets, {d.datasetVersions} versions
+              </Text>
             </Group>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
               <Table aria-label="Automation versions by EU AI Act risk class">

@@ -3,33 +3,26 @@ import { CopyableValue } from '../../components/CopyableValue';
 import { QueryState } from '../../components/QueryState';
 import { Timestamp } from '../../components/Timestamp';
 import { StatusBadge, verificationStatus } from '../../components/status';
-import type { OverviewLedgerQuery } from '../../gql/graphql';
 import { OverviewCard } from './Panel';
-import type { Panel } from './use-overview';
-
-interface LedgerView {
-  status: OverviewLedgerQuery['ledgerStatus'];
-  lastVerification: OverviewLedgerQuery['ledgerVerifications']['edges'][number]['node'] | null;
-}
+import type { LedgerView, Panel } from './use-overview';
 
 export function LedgerPanel({ panel }: { panel: Panel<LedgerView> }) {
   return (
     <OverviewCard title="Ledger" span={2} data-testid="ledger">
       <QueryState result={panel}>
-        {({ status, lastVerification }) => (
+        {({ latestCheckpoint, lastVerification }) => (
           <Group align="flex-start" gap="xl" grow>
             <Stack gap={6}>
               <Text size="sm" fw={500}>
                 Latest signed checkpoint
               </Text>
-              {status.latestCheckpoint ? (
+              {latestCheckpoint ? (
                 <>
-                  <Text size="sm">
-                    <strong>{status.latestCheckpoint.treeSize}</strong> leaves sealed
-                    {status.unsequenced > 0 ? `, ${status.unsequenced} waiting to be sealed` : ''}
+                  <Text size="sm" data-testid="checkpoint-size">
+                    <strong>{latestCheckpoint.treeSize}</strong> leaves sealed
                   </Text>
-                  <Timestamp value={status.latestCheckpoint.timestamp} />
-                  <CopyableValue value={status.latestCheckpoint.rootHash} label="root hash" />
+                  <Timestamp value={latestCheckpoint.timestamp} />
+                  <CopyableValue value={latestCheckpoint.rootHash} label="root hash" />
                 </>
               ) : (
                 <Text size="sm" c="dimmed">

@@ -1,4 +1,3 @@
-import '@mantine/charts/styles.css';
 import { SegmentedControl, SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
 import { useCan } from '../../auth/principal';

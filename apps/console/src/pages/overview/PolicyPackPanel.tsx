@@ -2,13 +2,10 @@ import { Stack, Text } from '@mantine/core';
 import { CopyableValue } from '../../components/CopyableValue';
 import { EmptyState, QueryState } from '../../components/QueryState';
 import { Timestamp } from '../../components/Timestamp';
-import type { OverviewPolicyPackQuery } from '../../gql/graphql';
 import { OverviewCard } from './Panel';
-import type { Panel } from './use-overview';
+import type { ActivePolicyPack, Panel } from './use-overview';
 
-type ActivePack = OverviewPolicyPackQuery['activePolicyPack'] | null;
-
-export function PolicyPackPanel({ panel }: { panel: Panel<{ pack: ActivePack }> }) {
+export function PolicyPackPanel({ panel }: { panel: Panel<{ pack: ActivePolicyPack | null }> }) {
   return (
     <OverviewCard title="Active policy pack" data-testid="policy-pack">
       <QueryState result={panel}>

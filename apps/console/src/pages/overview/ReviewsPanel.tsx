@@ -13,7 +13,6 @@ export function ReviewsPanel({ panel }: { panel: Panel<ReviewBacklog> }) {
             <Group align="baseline" gap="xs">
               <Text fz={32} fw={600} lh={1} data-testid="reviews-waiting-count">
                 {d.waiting}
-                {d.partial ? '+' : ''}
               </Text>
               <Text size="sm" c="dimmed">
                 {d.waiting === 1 ? 'decision waits' : 'decisions wait'} for a human review
