@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import request from 'supertest';
 import {
   formatCheckpoint,
   InMemoryTree,
@@ -11,11 +12,16 @@ import {
   rootHash,
   signNote,
 } from '@attest/ledger';
-import { rootFromInclusionProof } from './rfc9162';
-import { verifyDecisionSeal, type SealEvidence } from './verify-decision-seal';
+import { rootFromInclusionProof } from '../../apps/console/src/ledger-verification/rfc9162';
+import { verifyDecisionSeal, type SealEvidence } from '../../apps/console/src/ledger-verification/verify-decision-seal';
+import { automationFixture, decisionInput, RECORD } from '../support/decision-fixtures';
+import { sealAll } from '../support/ledger';
+import { ok, startTestApp, type TestApp } from '../support/test-app';
 
-// The browser's verifier checked against the server's own ledger code (libs/ledger): the same
-// trees, proofs and signed checkpoints the API hands out.
+// The console's in-browser verifier (apps/console/src/ledger-verification, WebCrypto) checked against
+// the server's own ledger code (libs/ledger) on generated trees, and against a running API: the
+// proof, checkpoint and key it hands out for a recorded decision verify, and an edited one does not.
+// The browser journey (console-decision-detail) shows the same checks on the page.
 const TENANT = '9a26acbd-6055-4c0d-b110-0364269517dc';
 const LOG = 'attest.test';
 
@@ -146,5 +152,38 @@ describe('verifying a decision seal in the browser (WebCrypto)', () => {
     expect(await failed(evidenceFor(8, 3, keys, `${LOG}/another-tenant`))).toEqual(['checkpoint']);
     const evidence = evidenceFor(8, 3, keys);
     expect(await failed({ ...evidence, proof: { ...evidence.proof, treeSize: 9 } })).toEqual(['checkpoint']);
+  });
+});
+
+describe('verifying a decision recorded through the API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const PROOF = `query($id: String!) {
+    tenant { id }
+    ledgerInclusionProof(factId: $id) { leaf leafIndex treeSize hashes checkpoint { note } }
+  }`;
+
+  it('verifies the proof, checkpoint and published key the API gives, and refuses the same proof edited in transit', async () => {
+    const f = await automationFixture(t);
+    const decision = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) })).recordDecision.decision;
+    await sealAll(t);
+    const { tenant, ledgerInclusionProof: proof } = ok(await t.gql(t.adminKey, PROOF, { id: decision.id }));
+    const key = await request(t.app.getHttpServer()).get('/.well-known/attest/ledger-key').expect(200);
+    const evidence: SealEvidence = { decision, tenantId: tenant.id, verifierKey: key.body.verifierKey, proof };
+
+    const outcome = await verifyDecisionSeal(evidence);
+    expect(outcome.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(outcome.verified).toBe(true);
+
+    // One bit of the leaf's bytes changed in transit: the leaf and its path no longer match.
+    const leaf = Buffer.from(proof.leaf as string);
+    leaf[leaf.indexOf('"decision"') + 1] ^= 0x20;
+    const tampered = await verifyDecisionSeal({ ...evidence, proof: { ...proof, leaf: leaf.toString() } });
+    expect(tampered.verified).toBe(false);
+    expect(tampered.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['leaf', 'inclusion']);
   });
 });
