@@ -30,7 +30,7 @@ describeInBrowser('console API explorer', () => {
 
   it('opens from GET /graphql in the address bar, with example operations, and runs one as the signed-in person', async () => {
     const { page, context, problems } = await openConsole(browser, server.url, '/sign-in');
-    await signInAs(page, engineer);
+    await signInAs(page, server, engineer);
     await page.goto('/graphql');
     await page.waitForURL((url) => url.pathname === '/explorer');
     await page.locator('.graphiql-container').waitFor();

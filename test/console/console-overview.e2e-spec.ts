@@ -37,8 +37,7 @@ describeInBrowser('console overview', () => {
 
   it('shows a compliance officer the inventory, the decisions per day, the reviews waiting, the pack and the ledger', async () => {
     const { page, context, problems } = await openConsole(browser, server.url, '/sign-in');
-    await signInAs(page, officer);
-    await page.goto('/');
+    await signInAs(page, server, officer);
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     expect(await page.getByTestId('principal').innerText()).toContain('Olivia Officer');
     expect(await page.getByTestId('principal').innerText()).toMatch(/compliance officer/i);
@@ -74,8 +73,7 @@ describeInBrowser('console overview', () => {
 
   it('keeps the overview accessible in the dark theme, and opens the next page with its keyboard shortcut', async () => {
     const { page, context, problems } = await openConsole(browser, server.url, '/sign-in', { colorScheme: 'dark' });
-    await signInAs(page, officer);
-    await page.goto('/');
+    await signInAs(page, server, officer);
     await page.getByTestId('policy-pack').getByText('default', { exact: true }).waitFor();
     await page.getByTestId('decisions-per-day').locator('figcaption').waitFor();
     expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
@@ -90,8 +88,7 @@ describeInBrowser('console overview', () => {
 
   it('hides the review backlog from an auditor, who may not review', async () => {
     const { page, context, problems } = await openConsole(browser, server.url, '/sign-in');
-    await signInAs(page, auditor);
-    await page.goto('/');
+    await signInAs(page, server, auditor);
     await page.getByTestId('inventory').getByRole('table').first().waitFor();
     await page.getByTestId('ledger').getByText('Latest signed checkpoint').waitFor();
     expect(await page.getByTestId('reviews-waiting').count()).toBe(0);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { REPO_ROOT, startTestApp, type TestApp } from './test-app';
+import { ok, REPO_ROOT, startTestApp, type TestApp } from './test-app';
 
 /**
  * The console in a real browser: Debian's Chromium (never a downloaded one) driven by playwright-core,
@@ -100,13 +100,22 @@ export async function openConsole(
 }
 
 /**
- * Signs `page`'s browser context in as `principal` (one person per context). The one place a test
- * signs in: until one-time sign-in links are served (/auth/link), the context sends the principal's
- * API key with every request, which the API accepts as it accepts a session; pages see the same
- * `me` either way. Reload (or navigate) after it.
+ * Signs `page`'s browser context in as `principal` (one person per context), the way a person does:
+ * the tenant admin mints a one-time link (issueSignInLink), the page opens it on the console's
+ * origin, the console redeems it for the session cookie and opens the overview.
  */
-export async function signInAs(page: Page, principal: { id: string; key: string }): Promise<void> {
-  await page.context().setExtraHTTPHeaders({ authorization: `Bearer ${principal.key}` });
+export async function signInAs(page: Page, server: ConsoleServer, principal: { id: string }): Promise<void> {
+  const url = await signInLink(server, principal);
+  await page.goto(`/sign-in/link#${new URL(url).hash.slice(1)}`);
+  await page.waitForURL((u) => u.pathname === '/');
+}
+
+/** A one-time sign-in link for `principal`, minted by the tenant admin through the API. */
+export async function signInLink(server: ConsoleServer, principal: { id: string }): Promise<string> {
+  const issued = await server.t.gql(server.t.adminKey, 'mutation($p: ID!) { issueSignInLink(principalId: $p) { url } }', {
+    p: principal.id,
+  });
+  return ok(issued).issueSignInLink.url as string;
 }
 
 /**

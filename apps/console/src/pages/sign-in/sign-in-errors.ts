@@ -11,6 +11,8 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   TOKEN_REJECTED: "The identity provider's answer could not be verified, so it was not trusted.",
   NO_ROLE: 'Your account has no Attest role: none of your groups maps to one. Ask an administrator.',
   DISABLED: 'Your Attest account is disabled.',
+  LAST_ADMIN:
+    "Your identity provider no longer gives you the admin role, and you are this tenant's last admin: the sign-in was refused so the tenant keeps one. Ask another admin, or restore the group.",
   TENANT_UNKNOWN: 'The tenant single sign-on is set up for does not exist. Ask an administrator.',
   UNAUTHENTICATED: 'Your session has ended. Sign in again.',
 };
