@@ -10,6 +10,7 @@ import {
   launchBrowser,
   openConsole,
   screenshot,
+  signInAs,
   startConsoleServer,
   type ConsoleServer,
 } from '../support/browser';
@@ -17,7 +18,6 @@ import {
 // The decisions pages as the people who use them (docs/console.md, "Decisions"): a compliance officer
 // filters and exports, reads a decision's trace and sees its seal verified in the browser (and not
 // verified when the proof is altered in transit); an auditor sees the input and output withheld.
-const ISSUE_LINK = 'mutation($p: ID!) { issueSignInLink(principalId: $p) { url } }';
 const LIST = `query($filter: DecisionFilter) { decisions(first: 100, filter: $filter) { edges { node { id } } } }`;
 
 /** A claim decided with a full trace: attributions, a rule, a retrieval, a language model and a tool call, a note. */
@@ -53,14 +53,10 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
   const record = async (extra: Record<string, unknown>) =>
     ok(await server.t.gql(f.service.key, RECORD, { i: decisionInput(f, extra) })).recordDecision.decision as { id: string; status: string };
 
-  /**
-   * The person's own browser context, signed in as them with a one-time link (a session cookie,
-   * as a person gets it), then at `path`.
-   */
+  /** The person's own browser context, signed in as them (a session, from a one-time link), then at `path`. */
   async function signedIn(principal: { id: string }, path: string) {
-    const issued = ok(await server.t.gql(server.t.adminKey, ISSUE_LINK, { p: principal.id })).issueSignInLink as { url: string };
-    const opened = await openConsole(browser, server.url, `/sign-in/link${new URL(issued.url).hash}`);
-    await opened.page.waitForURL((url) => url.pathname === '/');
+    const opened = await openConsole(browser, server.url, '/sign-in');
+    await signInAs(opened.page, server, principal);
     await opened.page.goto(path);
     return opened;
   }

@@ -1,11 +1,14 @@
 import 'mantine-datatable/styles.css';
-import { Anchor, Button, Code, CopyButton, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Code, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from 'urql';
 import { useCan } from '../../auth/principal';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/QueryState';
-import { confidenceText, utc, words } from '../decisions/format';
+import { CopyableValue } from '../../components/CopyableValue';
+import { words } from '../../components/status';
+import { Timestamp } from '../../components/Timestamp';
+import { confidenceText } from '../decisions/format';
 import { StatusBadge } from '../decisions/StatusBadge';
 import { DecisionDetailDocument, withheldParts, type DecisionDetail } from './decision-document';
 import { ExplanationTrace, StepTable } from './ExplanationTrace';
@@ -37,7 +40,7 @@ function DecisionView({ decision, refetch }: { decision: DecisionDetail; refetch
             <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/decisions" />}>
               Decisions
             </Anchor>{' '}
-            / <Code>{decision.id}</Code> <CopyId id={decision.id} />
+            / <CopyableValue value={decision.id} label="decision id" maxChars={40} />
           </>
         }
         actions={
@@ -92,18 +95,6 @@ function DecisionView({ decision, refetch }: { decision: DecisionDetail; refetch
   );
 }
 
-function CopyId({ id }: { id: string }) {
-  return (
-    <CopyButton value={id}>
-      {({ copied, copy }) => (
-        <Button size="compact-xs" variant="subtle" onClick={copy}>
-          {copied ? 'Copied' : 'Copy id'}
-        </Button>
-      )}
-    </CopyButton>
-  );
-}
-
 function Summary({ decision: d }: { decision: DecisionDetail }) {
   const facts: [string, React.ReactNode][] = [
     ['Automation', d.automation ? `${d.automation.name} (${d.automation.key})` : <Code>{d.automationId}</Code>],
@@ -120,16 +111,12 @@ function Summary({ decision: d }: { decision: DecisionDetail }) {
       d.modelVersion ? `${d.modelVersion.model?.name ?? 'model'} ${d.modelVersion.version}` : <Code>{d.modelVersionId}</Code>,
     ],
     ['Confidence', confidenceText(d.confidence)],
-    ['Decided', utc(d.occurredAt)],
-    ['Recorded', utc(d.recordedAt)],
-    ['Sealed', d.sealedAt ? `${utc(d.sealedAt)}, ledger leaf ${d.ledgerIndex}` : 'not yet'],
-    ['Correlation id', d.correlationId ? <Code>{d.correlationId}</Code> : '—'],
-    [
-      'Input hash',
-      <Code key="h" style={{ wordBreak: 'break-all' }}>
-        {d.inputHash}
-      </Code>,
-    ],
+    ['Decided', <Timestamp key="o" value={d.occurredAt} />],
+    ['Recorded', <Timestamp key="r" value={d.recordedAt} />],
+    ['Sealed', d.sealedAt ? <Timestamp key="s" value={d.sealedAt} /> : 'not yet'],
+    ['Ledger leaf', d.ledgerIndex ?? 'not yet'],
+    ['Correlation id', d.correlationId ? <CopyableValue key="c" value={d.correlationId} label="correlation id" /> : '—'],
+    ['Input hash', <CopyableValue key="h" value={d.inputHash} label="input hash" />],
     ['Subject', d.hasSubject ? 'given (stored as a keyed hash)' : 'none given'],
   ];
   return (
@@ -171,7 +158,7 @@ function Review({ decision, outputWithheld }: { decision: DecisionDetail; output
           <Group gap="xs">
             <StatusBadge status={decision.outcome} />
             <Text size="sm">
-              {words(review.verdict)} by <Code>{review.reviewerId}</Code>, {utc(review.createdAt)}
+              {words(review.verdict)} by <Code>{review.reviewerId}</Code>, <Timestamp value={review.createdAt} inherit />
             </Text>
           </Group>
           <Text size="sm">&ldquo;{review.rationale}&rdquo;</Text>

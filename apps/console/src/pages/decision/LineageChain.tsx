@@ -1,11 +1,12 @@
-import { Anchor, Badge, Code, Group, Paper, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Text, Timeline, Title } from '@mantine/core';
 import { useRouter } from '@tanstack/react-router';
 import type { MouseEvent } from 'react';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { LineageNodeType } from '../../gql/graphql';
-import { utc, words } from '../decisions/format';
+import { CopyableValue } from '../../components/CopyableValue';
+import { words } from '../../components/status';
 import type { DecisionDetail } from './decision-document';
 
 const DecisionLineageDocument = graphql(`
@@ -101,14 +102,14 @@ export function LineageChain({ decision }: { decision: DecisionDetail }) {
                     >
                       <Text size="xs" c="dimmed">
                         {evidence
-                          ? `${evidence.actorName ?? 'unknown principal'}, ${utc(evidence.at)}; ${
+                          ? `${evidence.actorName ?? 'unknown principal'}, ${new Date(evidence.at).toISOString().replace('T', ' ').slice(0, 19)} UTC; ${
                               evidence.ledgerIndex === null || evidence.ledgerIndex === undefined
                                 ? 'not sealed yet'
                                 : `ledger leaf ${evidence.ledgerIndex}`
                             }`
                           : 'external: named by a run or a decision, not registered'}
                       </Text>
-                      <Code fz="xs">{node.id}</Code>
+                      <CopyableValue value={node.id} label={`${words(node.type)} id`} maxChars={14} />
                     </Timeline.Item>
                   );
                 })}

@@ -1,7 +1,8 @@
 import { Badge, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { EmptyState } from '../../components/QueryState';
 import { EffectBadge } from '../decisions/StatusBadge';
-import { words } from '../decisions/format';
+import { CopyableValue } from '../../components/CopyableValue';
+import { words } from '../../components/status';
 import type { DecisionDetail } from './decision-document';
 
 /** The verdict of the pack that judged the decision: its digest, the combined effect, each matched policy in words. */
@@ -19,9 +20,9 @@ export function PolicyEvaluationPanel({ evaluation }: { evaluation: DecisionDeta
             <Text size="sm">Combined effect</Text>
             <EffectBadge effect={evaluation.effect} />
             <Text size="sm">by the pack</Text>
-            <Code style={{ wordBreak: 'break-all' }} data-testid="pack-digest">
-              {evaluation.packDigest}
-            </Code>
+            <span data-testid="pack-digest">
+              <CopyableValue value={evaluation.packDigest} label="pack digest" maxChars={30} />
+            </span>
           </Group>
           {evaluation.matched.length === 0 ? (
             <Text size="sm" c="dimmed">

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { DECISION_STATUSES, POLICY_EFFECTS, withoutUndefined, type DecisionSearch } from './decision-search';
-import { words } from './format';
+import { words } from '../../components/status';
 
 const AutomationChoicesDocument = graphql(`
   query AutomationChoices {

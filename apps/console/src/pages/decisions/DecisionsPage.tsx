@@ -12,7 +12,8 @@ import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { DecisionFilters } from './DecisionFilters';
 import { decisionFilterOf, decisionsCsvPath, type DecisionSearch } from './decision-search';
-import { confidenceText, utc } from './format';
+import { Timestamp } from '../../components/Timestamp';
+import { confidenceText } from './format';
 import { decisionsRoute } from './route';
 import { StatusBadge } from './StatusBadge';
 
@@ -121,7 +122,7 @@ export function DecisionsPage() {
                       ff="monospace"
                       renderRoot={(props) => <Link {...props} to="/decisions/$id" params={{ id: node.id }} />}
                     >
-                      {utc(node.recordedAt)}
+                      <Timestamp value={node.recordedAt} inherit />
                     </Anchor>
                   ),
                 },

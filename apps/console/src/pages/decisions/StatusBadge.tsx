@@ -1,21 +1,15 @@
-import { Badge } from '@mantine/core';
-
-// The dot variant: the colour on the dot, the words in the text colour (contrast holds in both themes).
+import { decisionStatusColor, StatusBadge as Badge, words } from '../../components/status';
 import type { DecisionOutcome, DecisionStatus, PolicyEffect } from '../../gql/graphql';
-import { EFFECT_COLOUR, STATUS_COLOUR, words } from './format';
+
+/** A decision's status or outcome (the outcomes a review gives have colours of their own). */
+const OUTCOME_COLOUR: Partial<Record<DecisionOutcome, string>> = { APPROVED: 'teal', OVERRIDDEN: 'grape', REJECTED: 'red' };
+
+const EFFECT_COLOUR: Record<PolicyEffect, string> = { ALLOW: 'teal', ANNOTATE: 'blue', REQUIRE_REVIEW: 'yellow', DENY: 'red' };
 
 export function StatusBadge({ status }: { status: DecisionStatus | DecisionOutcome }) {
-  return (
-    <Badge color={STATUS_COLOUR[status]} variant="dot" radius="sm" tt="none" style={{ minWidth: 'max-content' }}>
-      {words(status)}
-    </Badge>
-  );
+  return <Badge color={OUTCOME_COLOUR[status] ?? decisionStatusColor(status)} label={words(status)} />;
 }
 
 export function EffectBadge({ effect }: { effect: PolicyEffect }) {
-  return (
-    <Badge color={EFFECT_COLOUR[effect]} variant="dot" radius="sm" tt="none" style={{ minWidth: 'max-content' }}>
-      {words(effect)}
-    </Badge>
-  );
+  return <Badge color={EFFECT_COLOUR[effect]} label={words(effect)} />;
 }
