@@ -1,6 +1,7 @@
 import { Anchor, Badge, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { lazy, Suspense } from 'react';
+import { CopyableValue } from '../../components/CopyableValue';
 import { EmptyState, LoadingState } from '../../components/QueryState';
 import type { ExplanationStep } from './decision-document';
 import { Withheld } from './JsonPanel';
@@ -175,12 +176,7 @@ function Quote({ label, text }: { label: string; text: string | null | undefined
 }
 
 function Digest({ value }: { value: string | null | undefined }) {
-  if (!value) return <>—</>;
-  return (
-    <Code title={value} style={{ wordBreak: 'break-all' }}>
-      {value.length > 24 ? `${value.slice(0, 23)}…` : value}
-    </Code>
-  );
+  return value ? <CopyableValue value={value} label="digest" /> : <>—</>;
 }
 
 /** A source as a link only when a browser can open it (http/https); s3://, file paths and the like as text. */
