@@ -1,6 +1,6 @@
 import '@mantine/dates/styles.css';
 import 'mantine-datatable/styles.css';
-import { Anchor, Button, Code, Group, Text } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
@@ -117,11 +117,7 @@ export function DecisionsPage() {
                   title: 'Recorded',
                   noWrap: true,
                   render: ({ node }) => (
-                    <Anchor
-                      size="sm"
-                      ff="monospace"
-                      renderRoot={(props) => <Link {...props} to="/decisions/$id" params={{ id: node.id }} />}
-                    >
+                    <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/decisions/$id" params={{ id: node.id }} />}>
                       <Timestamp value={node.recordedAt} inherit />
                     </Anchor>
                   ),
@@ -147,7 +143,7 @@ export function DecisionsPage() {
                 {
                   accessor: 'node.correlationId',
                   title: 'Correlation id',
-                  render: ({ node }) => (node.correlationId ? <Code>{node.correlationId}</Code> : '—'),
+                  render: ({ node }) => node.correlationId ?? '—',
                 },
               ]}
             />
