@@ -1,0 +1,14 @@
+const TIME = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
+
+/** A time in the reader's locale and zone, with the zone named, e.g. "7 Dec 2026, 09:14:02 UTC". */
+export function formatTime(iso: string | null | undefined): string {
+  return iso ? TIME.format(new Date(iso)) : '—';
+}
