@@ -4,7 +4,6 @@ import { useQuery } from 'urql';
 import { formatTime } from '../../components/format';
 import { useCursorPages } from '../../components/useCursorPages';
 import { graphql } from '../../gql';
-import type { Environment, LifecycleStatus, RiskClass } from '../../gql/graphql';
 import { LIFECYCLE_STATUSES, words } from './lifecycle';
 import { PAGE_SIZE, RegistryTable } from './RegistryTable';
 import { automationsRoute } from './routes';
@@ -71,7 +70,7 @@ export function AutomationsList() {
             clearable
             data={LIFECYCLE_STATUSES.map((s) => ({ value: s, label: words(s) }))}
             value={search.status ?? null}
-            onChange={(value) => onSearch({ status: (value as LifecycleStatus | null) ?? undefined })}
+            onChange={(value) => onSearch({ status: (value) ?? undefined })}
             w={180}
           />
           <Select
@@ -79,7 +78,7 @@ export function AutomationsList() {
             clearable
             data={RISK_CLASSES.map((r) => ({ value: r, label: words(r) }))}
             value={search.riskClass ?? null}
-            onChange={(value) => onSearch({ riskClass: (value as RiskClass | null) ?? undefined })}
+            onChange={(value) => onSearch({ riskClass: (value) ?? undefined })}
             w={160}
           />
           <Select
@@ -87,7 +86,7 @@ export function AutomationsList() {
             clearable
             data={ENVIRONMENTS.map((e) => ({ value: e, label: words(e) }))}
             value={search.environment ?? null}
-            onChange={(value) => onSearch({ environment: (value as Environment | null) ?? undefined })}
+            onChange={(value) => onSearch({ environment: (value) ?? undefined })}
             w={160}
           />
         </>

@@ -4,7 +4,6 @@ import { useQuery } from 'urql';
 import { formatTime } from '../../components/format';
 import { useCursorPages } from '../../components/useCursorPages';
 import { graphql } from '../../gql';
-import type { LifecycleStatus, RiskTier } from '../../gql/graphql';
 import { LIFECYCLE_STATUSES, words } from './lifecycle';
 import { PAGE_SIZE, RegistryTable } from './RegistryTable';
 import { modelsRoute } from './routes';
@@ -69,7 +68,7 @@ export function ModelsList() {
             clearable
             data={LIFECYCLE_STATUSES.map((s) => ({ value: s, label: words(s) }))}
             value={search.status ?? null}
-            onChange={(value) => onSearch({ status: (value as LifecycleStatus | null) ?? undefined })}
+            onChange={(value) => onSearch({ status: (value) ?? undefined })}
             w={200}
           />
           <Select
@@ -77,7 +76,7 @@ export function ModelsList() {
             clearable
             data={RISK_TIERS.map((r) => ({ value: r, label: words(r) }))}
             value={search.riskTier ?? null}
-            onChange={(value) => onSearch({ riskTier: (value as RiskTier | null) ?? undefined })}
+            onChange={(value) => onSearch({ riskTier: (value) ?? undefined })}
             w={200}
           />
         </>

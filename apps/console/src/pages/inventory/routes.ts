@@ -15,6 +15,8 @@ const inventoryIndexRoute = createRoute({
   getParentRoute: () => inventoryRoute,
   path: '/',
   beforeLoad: () => {
+    // TanStack Router's way to redirect before rendering: it throws the redirect it builds.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     throw redirect({ to: '/inventory/models', replace: true });
   },
 });
