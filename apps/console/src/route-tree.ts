@@ -1,3 +1,4 @@
+import { auditRoute } from './pages/audit/route';
 import { explorerRoute } from './pages/explorer/route';
 import { inventoryRoutes } from './pages/inventory/routes';
 import { overviewRoute } from './pages/overview/route';
@@ -9,8 +10,8 @@ import { rootRoute, shellRoute } from './shell/routes';
  * Every page of the console. A page is a folder under pages/ with a `route.ts` (path, nav entry, the
  * lazily loaded component) and its component; add its route here (docs/console.md, "Adding a page").
  */
-export const routeTree = rootRoute.addChildren([signInRoute, signInLinkRoute, shellRoute.addChildren([
-    overviewRoute,
-    explorerRoute,
-    ...inventoryRoutes,
-  ])]);
+export const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signInLinkRoute,
+  shellRoute.addChildren([overviewRoute, explorerRoute, ...inventoryRoutes, auditRoute]),
+]);

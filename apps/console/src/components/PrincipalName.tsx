@@ -18,7 +18,12 @@ const PrincipalNameDocument = graphql(`
  */
 export function PrincipalName({ id, size = 'sm' }: { id: string | null | undefined; size?: string }) {
   const [result] = useQuery({ query: PrincipalNameDocument, variables: { id: id ?? '' }, pause: !id });
-  if (!id) return <Text size={size} c="dimmed" span>—</Text>;
+  if (!id)
+    return (
+      <Text size={size} c="dimmed" span>
+        —
+      </Text>
+    );
   const name = result.data?.principal.name;
   return (
     <Text size={size} span title={id}>

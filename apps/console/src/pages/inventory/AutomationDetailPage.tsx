@@ -97,8 +97,8 @@ export function AutomationDetailPage() {
               title={`Automation ${automation.name}`}
               description={
                 <>
-                  Key <code>{automation.key}</code>. {automation.description ?? 'No description.'} Owned by {automation.owner?.name ?? 'someone you may not see'}; registered{' '}
-                  {formatTime(automation.createdAt)}.
+                  Key <code>{automation.key}</code>. {automation.description ?? 'No description.'} Owned by{' '}
+                  {automation.owner?.name ?? 'someone you may not see'}; registered {formatTime(automation.createdAt)}.
                 </>
               }
             />
@@ -107,7 +107,9 @@ export function AutomationDetailPage() {
                 Versions
               </Title>
               {automation.versions.length === 0 ? (
-                <EmptyState title="No versions yet">An automation owner registers versions through the API (registerAutomationVersion).</EmptyState>
+                <EmptyState title="No versions yet">
+                  An automation owner registers versions through the API (registerAutomationVersion).
+                </EmptyState>
               ) : (
                 <VersionsTable
                   to="/inventory/automations/$id"
@@ -155,7 +157,14 @@ function AutomationVersionPanel({ id }: { id: string }) {
                   { label: 'EU AI Act risk class', value: words(v.riskClass) },
                   { label: 'Human oversight', value: words(v.oversightMode) },
                   { label: 'Environment', value: words(v.environment) },
-                  { label: 'Registered', value: <>{formatTime(v.createdAt)} by <PrincipalName id={v.createdBy} /></> },
+                  {
+                    label: 'Registered',
+                    value: (
+                      <>
+                        {formatTime(v.createdAt)} by <PrincipalName id={v.createdBy} />
+                      </>
+                    ),
+                  },
                   { label: 'Submitted for review by', value: <PrincipalName id={v.submittedBy} /> },
                   { label: 'Approved by', value: <PrincipalName id={v.approvedBy} /> },
                 ]}
@@ -194,7 +203,13 @@ function AutomationVersionPanel({ id }: { id: string }) {
               <Text size="sm">Feeds: the decisions it records, each sealed in the ledger.</Text>
             </Stack>
           </Paper>
-          <LifecycleActions key={v.id} subject="AutomationVersion" versionId={v.id} status={v.status} onMoved={() => refetch({ requestPolicy: 'network-only' })} />
+          <LifecycleActions
+            key={v.id}
+            subject="AutomationVersion"
+            versionId={v.id}
+            status={v.status}
+            onMoved={() => refetch({ requestPolicy: 'network-only' })}
+          />
           <LifecycleHistory transitions={v.transitions} approvals={v.approvals} />
         </Stack>
       )}

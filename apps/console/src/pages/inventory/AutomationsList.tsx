@@ -70,7 +70,7 @@ export function AutomationsList() {
             clearable
             data={LIFECYCLE_STATUSES.map((s) => ({ value: s, label: words(s) }))}
             value={search.status ?? null}
-            onChange={(value) => onSearch({ status: (value) ?? undefined })}
+            onChange={(value) => onSearch({ status: value ?? undefined })}
             w={180}
           />
           <Select
@@ -78,7 +78,7 @@ export function AutomationsList() {
             clearable
             data={RISK_CLASSES.map((r) => ({ value: r, label: words(r) }))}
             value={search.riskClass ?? null}
-            onChange={(value) => onSearch({ riskClass: (value) ?? undefined })}
+            onChange={(value) => onSearch({ riskClass: value ?? undefined })}
             w={160}
           />
           <Select
@@ -86,7 +86,7 @@ export function AutomationsList() {
             clearable
             data={ENVIRONMENTS.map((e) => ({ value: e, label: words(e) }))}
             value={search.environment ?? null}
-            onChange={(value) => onSearch({ environment: (value) ?? undefined })}
+            onChange={(value) => onSearch({ environment: value ?? undefined })}
             w={160}
           />
         </>

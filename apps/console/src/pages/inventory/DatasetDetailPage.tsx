@@ -75,7 +75,8 @@ export function DatasetDetailPage() {
               title={`Dataset ${dataset.name}`}
               description={
                 <>
-                  {dataset.description ?? 'No description.'} Owned by {dataset.owner?.name ?? 'someone you may not see'}; registered {formatTime(dataset.createdAt)}.
+                  {dataset.description ?? 'No description.'} Owned by {dataset.owner?.name ?? 'someone you may not see'}; registered{' '}
+                  {formatTime(dataset.createdAt)}.
                 </>
               }
             />
@@ -127,7 +128,14 @@ function DatasetVersionPanel({ id }: { id: string }) {
                   { label: 'Source', value: <Digest value={v.sourceUri} label="source URI" /> },
                   { label: 'Digest', value: <Digest value={v.digest} label="digest" /> },
                   { label: 'Licence', value: v.licence },
-                  { label: 'Registered', value: <>{formatTime(v.createdAt)} by <PrincipalName id={v.createdBy} /></> },
+                  {
+                    label: 'Registered',
+                    value: (
+                      <>
+                        {formatTime(v.createdAt)} by <PrincipalName id={v.createdBy} />
+                      </>
+                    ),
+                  },
                 ]}
               />
               {v.schema != null && (

@@ -43,7 +43,12 @@ export function DatasetsList() {
   const pages = useCursorPages(JSON.stringify(search));
   const [result] = useQuery({
     query: DatasetsDocument,
-    variables: { first: PAGE_SIZE, after: pages.after, filter: { search: search.q, piiClass: search.piiClass }, orderBy: orderByOf(search) },
+    variables: {
+      first: PAGE_SIZE,
+      after: pages.after,
+      filter: { search: search.q, piiClass: search.piiClass },
+      orderBy: orderByOf(search),
+    },
   });
   const onSearch = (change: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...change }), replace: true });
   return (

@@ -19,7 +19,10 @@ export function InventoryLayout() {
   const active: Tab = TABS.find((t) => pathname.startsWith(`/inventory/${t.value}`))?.value ?? 'models';
   return (
     <>
-      <PageHeader title="Inventory" description="Models, datasets and automations: what each is, who owns it, and where it stands in its lifecycle." />
+      <PageHeader
+        title="Inventory"
+        description="Models, datasets and automations: what each is, who owns it, and where it stands in its lifecycle."
+      />
       <Tabs value={active} onChange={(value) => value && void navigate({ to: `/inventory/${value as Tab}` })}>
         <Tabs.List mb="md">
           {TABS.map((tab) => (

@@ -35,7 +35,17 @@ const RATIONALE = { min: 3, max: 2000 };
  * (useCan); asks for the rationale, then shows the API's refusal in place (a policy's denial, the
  * separation of duties) or calls `onMoved` so the page reloads the history.
  */
-export function LifecycleActions({ subject, versionId, status, onMoved }: { subject: Subject; versionId: string; status: LifecycleStatus; onMoved: () => void }) {
+export function LifecycleActions({
+  subject,
+  versionId,
+  status,
+  onMoved,
+}: {
+  subject: Subject;
+  versionId: string;
+  status: LifecycleStatus;
+  onMoved: () => void;
+}) {
   const can = useCan();
   const [chosen, setChosen] = useState<LifecycleMove | null>(null);
   const [rationale, setRationale] = useState('');
@@ -54,7 +64,10 @@ export function LifecycleActions({ subject, versionId, status, onMoved }: { subj
       setRefusedMove(chosen);
       return;
     }
-    const now = outcome.data && 'transitionModelVersion' in outcome.data ? outcome.data.transitionModelVersion.status : outcome.data?.transitionAutomationVersion.status;
+    const now =
+      outcome.data && 'transitionModelVersion' in outcome.data
+        ? outcome.data.transitionModelVersion.status
+        : outcome.data?.transitionAutomationVersion.status;
     setDone({ asked: chosen.to, now: now ?? chosen.to });
     setRefusedMove(null);
     setChosen(null);

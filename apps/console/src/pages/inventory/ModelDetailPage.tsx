@@ -124,7 +124,8 @@ export function ModelDetailPage() {
               title={`Model ${model.name}`}
               description={
                 <>
-                  {model.description ?? 'No description.'} Owned by {model.owner?.name ?? 'someone you may not see'}; registered {formatTime(model.createdAt)}.
+                  {model.description ?? 'No description.'} Owned by {model.owner?.name ?? 'someone you may not see'}; registered{' '}
+                  {formatTime(model.createdAt)}.
                 </>
               }
             />
@@ -182,7 +183,14 @@ function ModelVersionPanel({ id }: { id: string }) {
                   { label: 'Framework', value: v.framework },
                   { label: 'Artifact', value: <Digest value={v.artifactUri} label="artifact URI" /> },
                   { label: 'Artifact digest', value: <Digest value={v.artifactDigest} label="artifact digest" /> },
-                  { label: 'Registered', value: <>{formatTime(v.createdAt)} by <PrincipalName id={v.createdBy} /></> },
+                  {
+                    label: 'Registered',
+                    value: (
+                      <>
+                        {formatTime(v.createdAt)} by <PrincipalName id={v.createdBy} />
+                      </>
+                    ),
+                  },
                   { label: 'Submitted for review by', value: <PrincipalName id={v.submittedBy} /> },
                   { label: 'Approved by', value: <PrincipalName id={v.approvedBy} /> },
                 ]}
@@ -230,7 +238,10 @@ function ModelVersionPanel({ id }: { id: string }) {
                 </Text>
               ) : (
                 <List spacing="xs" size="sm" data-testid="fed-by">
-                  {[...v.trainingDatasets.map((d) => ({ d, use: 'training' })), ...v.evaluationDatasets.map((d) => ({ d, use: 'evaluation' }))].map(({ d, use }) => (
+                  {[
+                    ...v.trainingDatasets.map((d) => ({ d, use: 'training' })),
+                    ...v.evaluationDatasets.map((d) => ({ d, use: 'evaluation' })),
+                  ].map(({ d, use }) => (
                     <List.Item key={`${use}-${d.id}`}>
                       <Group gap={6}>
                         <AnchorLink to="/inventory/datasets/$id" params={{ id: d.datasetId }} search={{ version: d.id }} size="sm">
@@ -268,7 +279,13 @@ function ModelVersionPanel({ id }: { id: string }) {
               )}
             </Stack>
           </Paper>
-          <LifecycleActions key={v.id} subject="ModelVersion" versionId={v.id} status={v.status} onMoved={() => refetch({ requestPolicy: 'network-only' })} />
+          <LifecycleActions
+            key={v.id}
+            subject="ModelVersion"
+            versionId={v.id}
+            status={v.status}
+            onMoved={() => refetch({ requestPolicy: 'network-only' })}
+          />
           <LifecycleHistory transitions={v.transitions} approvals={v.approvals} />
         </Stack>
       )}

@@ -68,7 +68,7 @@ export function ModelsList() {
             clearable
             data={LIFECYCLE_STATUSES.map((s) => ({ value: s, label: words(s) }))}
             value={search.status ?? null}
-            onChange={(value) => onSearch({ status: (value) ?? undefined })}
+            onChange={(value) => onSearch({ status: value ?? undefined })}
             w={200}
           />
           <Select
@@ -76,7 +76,7 @@ export function ModelsList() {
             clearable
             data={RISK_TIERS.map((r) => ({ value: r, label: words(r) }))}
             value={search.riskTier ?? null}
-            onChange={(value) => onSearch({ riskTier: (value) ?? undefined })}
+            onChange={(value) => onSearch({ riskTier: value ?? undefined })}
             w={200}
           />
         </>

@@ -36,7 +36,17 @@ interface RegistryTableProps<T, D> {
  * One registry's list: a search box and filters (in the URL), a sortable table (name or registration
  * time, sorted by the API, so every page is in order), and cursor paging.
  */
-export function RegistryTable<T extends { id: string }, D>({ noun, search, onSearch, result, select, pages, columns, filters, searchLabel }: RegistryTableProps<T, D>) {
+export function RegistryTable<T extends { id: string }, D>({
+  noun,
+  search,
+  onSearch,
+  result,
+  select,
+  pages,
+  columns,
+  filters,
+  searchLabel,
+}: RegistryTableProps<T, D>) {
   const [text, setText] = useState(search.q ?? '');
   const applySearch = useDebouncedCallback((q: string) => onSearch({ q: q.trim() || undefined }), 300);
   const filtered = Object.values(search).some((v) => v !== undefined);

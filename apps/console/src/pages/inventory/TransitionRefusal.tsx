@@ -19,7 +19,12 @@ function deniedPolicies(error: CombinedError): DeniedPolicy[] {
 export function TransitionRefusal({ error }: { error: CombinedError }) {
   const problem = describeError(error);
   const policies = deniedPolicies(error);
-  const title = problem.code === 'POLICY_DENIED' ? 'A policy refused this move' : problem.message.startsWith('Separation of duties') ? 'Separation of duties' : 'The move was refused';
+  const title =
+    problem.code === 'POLICY_DENIED'
+      ? 'A policy refused this move'
+      : problem.message.startsWith('Separation of duties')
+        ? 'Separation of duties'
+        : 'The move was refused';
   return (
     <Alert color="red" variant="light" title={title} icon={<IconBan aria-hidden />} role="alert" data-testid="transition-refusal">
       <Text size="sm">{problem.message}</Text>

@@ -35,8 +35,10 @@ export function VersionLink() {
     <QueryState result={result}>
       {(data) => {
         const search = { version: versionId };
-        if (data.modelVersion) return <Navigate to="/inventory/models/$id" params={{ id: data.modelVersion.modelId }} search={search} replace />;
-        if (data.datasetVersion) return <Navigate to="/inventory/datasets/$id" params={{ id: data.datasetVersion.datasetId }} search={search} replace />;
+        if (data.modelVersion)
+          return <Navigate to="/inventory/models/$id" params={{ id: data.modelVersion.modelId }} search={search} replace />;
+        if (data.datasetVersion)
+          return <Navigate to="/inventory/datasets/$id" params={{ id: data.datasetVersion.datasetId }} search={search} replace />;
         if (data.automationVersion)
           return <Navigate to="/inventory/automations/$id" params={{ id: data.automationVersion.automationId }} search={search} replace />;
         return null;

@@ -25,13 +25,22 @@ export function VersionsTable<T extends { id: string; version: string }>({
       aria-label="Versions"
       withTableBorder
       records={versions}
-      rowBackgroundColor={(v) => (v.id === selectedId ? { light: 'var(--mantine-color-indigo-0)', dark: 'var(--mantine-color-dark-5)' } : undefined)}
+      rowBackgroundColor={(v) =>
+        v.id === selectedId ? { light: 'var(--mantine-color-indigo-0)', dark: 'var(--mantine-color-dark-5)' } : undefined
+      }
       columns={[
         {
           accessor: 'version',
           title: 'Version',
           render: (v) => (
-            <AnchorLink to={to} params={{ id: parentId }} search={{ version: v.id }} size="sm" aria-current={v.id === selectedId ? 'true' : undefined} fw={v.id === selectedId ? 700 : undefined}>
+            <AnchorLink
+              to={to}
+              params={{ id: parentId }}
+              search={{ version: v.id }}
+              size="sm"
+              aria-current={v.id === selectedId ? 'true' : undefined}
+              fw={v.id === selectedId ? 700 : undefined}
+            >
               {v.version}
             </AnchorLink>
           ),
