@@ -37,11 +37,18 @@ describeInBrowser('console audit trail', () => {
     const owner = await principalWithRole(server.t, 'model_owner', { name: 'kim.novak' });
     const officer = await principalWithRole(server.t, 'compliance_officer', { name: 'chris.olsen' });
     const fixture = await inventoryFixture(server.t, owner.key);
-    const transition = 'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
+    const transition =
+      'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
     ok(await server.t.gql(owner.key, transition, { id: fixture.modelVersionId, to: 'IN_REVIEW', r: 'Model card complete' }));
     await sealAll(server.t);
     // After the seal: this event is not in a checkpoint yet (with Redis the API runs no sequencer of its own).
-    ok(await server.t.gql(owner.key, transition, { id: fixture.modelVersionId, to: 'DRAFT', r: 'Metrics to be redone on the 2025-07 holdout' }));
+    ok(
+      await server.t.gql(owner.key, transition, {
+        id: fixture.modelVersionId,
+        to: 'DRAFT',
+        r: 'Metrics to be redone on the 2025-07 holdout',
+      }),
+    );
 
     const filter = { actorId: owner.id, subjectId: fixture.modelVersionId };
     const expected = ok(await server.t.gql(officer.key, AUDIT_EVENTS, { filter })).auditEvents;
@@ -62,10 +69,15 @@ describeInBrowser('console audit trail', () => {
     await page.getByRole('option', { name: /kim\.novak/ }).click();
     await page.getByRole('textbox', { name: 'Subject id' }).fill(fixture.modelVersionId);
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.waitForURL((url) => url.searchParams.get('actorId') === owner.id && url.searchParams.get('subjectId') === fixture.modelVersionId);
+    await page.waitForURL(
+      (url) => url.searchParams.get('actorId') === owner.id && url.searchParams.get('subjectId') === fixture.modelVersionId,
+    );
 
     const rows = page.getByRole('table', { name: 'Audit events' }).locator('tbody tr');
-    await page.waitForFunction((n) => document.querySelectorAll('table[aria-label="Audit events"] tbody tr').length === n, expected.edges.length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('table[aria-label="Audit events"] tbody tr').length === n,
+      expected.edges.length,
+    );
     expect(await rows.count()).toBe(expected.edges.length);
     // Newest first: the move back to draft (not sealed yet), then the submission (sealed), then the registration.
     const newest = await rows.nth(0).innerText();
@@ -93,7 +105,9 @@ describeInBrowser('console audit trail', () => {
 
     // The subject's page: the version, selected on its model's page.
     await rows.nth(1).getByRole('link', { name: fixture.modelVersionId }).click();
-    await page.waitForURL((url) => url.pathname === `/inventory/models/${fixture.modelId}` && url.searchParams.get('version') === fixture.modelVersionId);
+    await page.waitForURL(
+      (url) => url.pathname === `/inventory/models/${fixture.modelId}` && url.searchParams.get('version') === fixture.modelVersionId,
+    );
     await page.getByRole('heading', { name: 'Version 1.4.0' }).waitFor();
     expect(problems).toEqual([]);
     await context.close();

@@ -56,7 +56,7 @@ describeInBrowser('console inventory', () => {
     await screenshot(page, 'inventory-models');
 
     // Sorting is the API's: the sort goes into the URL (a link) and the list is asked for again.
-    await table.getByRole('columnheader', { name: /Name/ }).click();
+    await table.locator('th', { hasText: 'Name' }).first().click();
     await page.waitForURL((url) => url.searchParams.get('sort') === 'name');
 
     await table.getByRole('link', { name: fixture.modelName }).click();
@@ -85,7 +85,9 @@ describeInBrowser('console inventory', () => {
 
     const stored = ok(await server.t.gql(server.t.adminKey, versionQuery, { id: fixture.modelVersionId })).modelVersion;
     expect(stored).toMatchObject({ status: 'IN_REVIEW', submittedBy: owner.id, approvedBy: null });
-    expect(stored.transitions).toEqual([{ to: 'IN_REVIEW', rationale: 'Model card complete; fairness report attached (MRM-2025-118)', actorId: owner.id }]);
+    expect(stored.transitions).toEqual([
+      { to: 'IN_REVIEW', rationale: 'Model card complete; fairness report attached (MRM-2025-118)', actorId: owner.id },
+    ]);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -103,9 +105,13 @@ describeInBrowser('console inventory', () => {
     await refusal.waitFor();
 
     // The same move through the API: the page shows exactly what the API says.
-    const direct = await server.t.gql(admin.key, 'mutation($id: ID!) { transitionModelVersion(id: $id, to: APPROVED, rationale: "Looks fine to me") { status } }', {
-      id: own.modelVersionId,
-    });
+    const direct = await server.t.gql(
+      admin.key,
+      'mutation($id: ID!) { transitionModelVersion(id: $id, to: APPROVED, rationale: "Looks fine to me") { status } }',
+      {
+        id: own.modelVersionId,
+      },
+    );
     expect(direct.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const text = await refusal.innerText();
     expect(text).toContain(direct.errors![0].message);
@@ -123,9 +129,13 @@ describeInBrowser('console inventory', () => {
     const officer = await principalWithRole(server.t, 'compliance_officer', { name: 'chris.olsen' });
     const fixture: InventoryFixture = await inventoryFixture(server.t, owner.key, 'lapse-risk');
     ok(
-      await server.t.gql(owner.key, 'mutation($id: ID!) { transitionModelVersion(id: $id, to: IN_REVIEW, rationale: "Ready for review") { status } }', {
-        id: fixture.modelVersionId,
-      }),
+      await server.t.gql(
+        owner.key,
+        'mutation($id: ID!) { transitionModelVersion(id: $id, to: IN_REVIEW, rationale: "Ready for review") { status } }',
+        {
+          id: fixture.modelVersionId,
+        },
+      ),
     );
     const { page, context, problems } = await openAs(officer.id, `/inventory/datasets?q=${fixture.datasetName}`);
     await page.getByRole('table', { name: 'datasets' }).getByRole('link', { name: fixture.datasetName }).click();
@@ -146,7 +156,9 @@ describeInBrowser('console inventory', () => {
 
     // A version by its id alone (as the audit trail links it) opens its model's page with it selected.
     await page.goto(`/inventory/models/versions/${fixture.modelVersionId}`);
-    await page.waitForURL((url) => url.pathname === `/inventory/models/${fixture.modelId}` && url.searchParams.get('version') === fixture.modelVersionId);
+    await page.waitForURL(
+      (url) => url.pathname === `/inventory/models/${fixture.modelId}` && url.searchParams.get('version') === fixture.modelVersionId,
+    );
     await page.getByRole('heading', { name: 'Version 1.4.0' }).waitFor();
     // In review: the compliance officer may approve it.
     await page.getByRole('region', { name: 'Lifecycle actions' }).getByRole('button', { name: 'Approve' }).waitFor();

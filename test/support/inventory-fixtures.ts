@@ -84,5 +84,15 @@ export async function inventoryFixture(t: GraphQLCaller, ownerKey: string, prefi
       },
     }),
   ).registerAutomationVersion.id as string;
-  return { modelId, modelName, modelVersionId, datasetId, datasetName, datasetVersionId, automationId, automationName, automationVersionId };
+  return {
+    modelId,
+    modelName,
+    modelVersionId,
+    datasetId,
+    datasetName,
+    datasetVersionId,
+    automationId,
+    automationName,
+    automationVersionId,
+  };
 }

@@ -42,6 +42,7 @@ export function VersionsTable<T extends { id: string; version: string }>({
               fw={v.id === selectedId ? 700 : undefined}
             >
               {v.version}
+              {v.id === selectedId && ' (shown below)'}
             </AnchorLink>
           ),
         },
