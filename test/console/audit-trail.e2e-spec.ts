@@ -65,9 +65,9 @@ describeInBrowser('console audit trail', () => {
     await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
     await page.getByRole('table', { name: 'Audit events' }).locator('tbody tr').first().waitFor();
 
-    await page.getByRole('textbox', { name: 'Actor' }).fill('kim.novak');
+    await page.getByLabel('Actor', { exact: true }).fill('kim.novak');
     await page.getByRole('option', { name: /kim\.novak/ }).click();
-    await page.getByRole('textbox', { name: 'Subject id' }).fill(fixture.modelVersionId);
+    await page.getByLabel('Subject id', { exact: true }).fill(fixture.modelVersionId);
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(
       (url) => url.searchParams.get('actorId') === owner.id && url.searchParams.get('subjectId') === fixture.modelVersionId,

@@ -9,7 +9,7 @@ export function PiiClasses({ classes }: { classes: string[] }) {
   return (
     <Group gap={4} data-testid="pii-classes">
       {classes.map((c) => (
-        <Badge key={c} variant="light" color={colourOf(c)} c={`${colourOf(c)}.9`}>
+        <Badge key={c} variant="light" color={colourOf(c)} c="bright">
           {words(c)}
         </Badge>
       ))}

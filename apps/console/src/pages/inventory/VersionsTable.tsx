@@ -25,9 +25,6 @@ export function VersionsTable<T extends { id: string; version: string }>({
       aria-label="Versions"
       withTableBorder
       records={versions}
-      rowBackgroundColor={(v) =>
-        v.id === selectedId ? { light: 'var(--mantine-color-indigo-0)', dark: 'var(--mantine-color-dark-5)' } : undefined
-      }
       columns={[
         {
           accessor: 'version',
