@@ -65,7 +65,7 @@ describeInBrowser('console audit trail', () => {
     await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
     await page.getByRole('table', { name: 'Audit events' }).locator('tbody tr').first().waitFor();
 
-    await page.getByLabel('Actor', { exact: true }).fill('kim.novak');
+    await page.getByRole('combobox', { name: 'Actor' }).fill('kim.novak');
     await page.getByRole('option', { name: /kim\.novak/ }).click();
     await page.getByLabel('Subject id', { exact: true }).fill(fixture.modelVersionId);
     await page.getByRole('button', { name: 'Apply filters' }).click();
