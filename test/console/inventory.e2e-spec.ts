@@ -169,4 +169,50 @@ describeInBrowser('console inventory', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  // Last in this file: it activates the default policy pack for the tenant.
+  it("shows a compliance officer the active pack's denial of an approval in place, with the policy, its frameworks and the code", async () => {
+    ok(
+      await server.t.gql(
+        server.t.adminKey,
+        'mutation { activatePolicyPack(name: "default", rationale: "console inventory journey") { digest } }',
+      ),
+    );
+    const officer = await principalWithRole(server.t, 'compliance_officer', { name: 'morgan.reyes' });
+    const bare = await inventoryFixture(server.t, owner.key, 'churn-risk', { riskTier: 'HIGH', undocumented: true });
+    ok(
+      await server.t.gql(
+        owner.key,
+        'mutation($id: ID!) { transitionModelVersion(id: $id, to: IN_REVIEW, rationale: "Please review") { status } }',
+        {
+          id: bare.modelVersionId,
+        },
+      ),
+    );
+    const { page, context, problems } = await openAs(officer.id, `/inventory/models/${bare.modelId}`);
+    await page.getByRole('heading', { name: 'Version 1.4.0' }).waitFor();
+    await move(page, 'Approve', 'Approved pending the model card');
+    const refusal = page.getByTestId('transition-refusal');
+    await refusal.waitFor();
+
+    const direct = await server.t.gql(
+      officer.key,
+      'mutation($id: ID!) { transitionModelVersion(id: $id, to: APPROVED, rationale: "Approved pending the model card") { status } }',
+      {
+        id: bare.modelVersionId,
+      },
+    );
+    expect(direct.errors?.[0].extensions.code).toBe('POLICY_DENIED');
+    const text = await refusal.innerText();
+    expect(text).toContain('A policy refused this move');
+    expect(text).toContain(direct.errors![0].message);
+    expect(text).toContain('high-risk-approval-documentation');
+    expect(text).toContain('EU-AI-Act:Art.11');
+    expect(text).toContain('POLICY_DENIED');
+    await expectAccessible(page);
+    const stored = ok(await server.t.gql(server.t.adminKey, versionQuery, { id: bare.modelVersionId })).modelVersion;
+    expect(stored).toMatchObject({ status: 'IN_REVIEW', approvedBy: null });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

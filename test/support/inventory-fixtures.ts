@@ -16,11 +16,16 @@ export interface InventoryFixture {
 const suffix = () => randomBytes(3).toString('hex');
 
 /**
- * A model with a draft version that has a full model card (intended use, limitations, metrics), is
+ * A model with a draft version that has a full model card (intended use, limitations, metrics; none when `undocumented`), is
  * trained and evaluated on a dataset snapshot holding health data, and is used by an automation's
  * version: the model and dataset registered by `ownerKey` (a model owner), the automation by the admin.
  */
-export async function inventoryFixture(t: GraphQLCaller, ownerKey: string, prefix = 'claim-severity'): Promise<InventoryFixture> {
+export async function inventoryFixture(
+  t: GraphQLCaller,
+  ownerKey: string,
+  prefix = 'claim-severity',
+  options: { riskTier?: 'LOW' | 'MEDIUM' | 'HIGH'; undocumented?: boolean } = {},
+): Promise<InventoryFixture> {
   const tag = suffix();
   const datasetName = `claims-history-${tag}`;
   const datasetId = ok(
@@ -56,10 +61,15 @@ export async function inventoryFixture(t: GraphQLCaller, ownerKey: string, prefi
         artifactUri: 's3://models/claim-severity/1.4.0/model.onnx',
         artifactDigest: `sha256:${'3a7bd3e2'.repeat(8)}`,
         framework: 'xgboost',
-        riskTier: 'MEDIUM',
-        intendedUse: 'Rank incoming motor claims by expected severity',
-        limitations: 'Not validated for commercial fleet claims',
-        metrics: [{ name: 'auc', value: 0.91, datasetVersionId }],
+        riskTier: options.riskTier ?? 'MEDIUM',
+        // An undocumented version has no model card: the default pack refuses approving it when high-risk.
+        ...(options.undocumented
+          ? {}
+          : {
+              intendedUse: 'Rank incoming motor claims by expected severity',
+              limitations: 'Not validated for commercial fleet claims',
+              metrics: [{ name: 'auc', value: 0.91, datasetVersionId }],
+            }),
         trainingDatasetVersionIds: [datasetVersionId],
         evaluationDatasetVersionIds: [datasetVersionId],
       },

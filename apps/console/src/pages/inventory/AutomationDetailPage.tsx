@@ -2,7 +2,7 @@ import 'mantine-datatable/styles.css';
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
 import { useQuery } from 'urql';
-import { formatTime } from '../../components/format';
+import { formatTime, sentence } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { PrincipalName } from '../../components/PrincipalName';
 import { EmptyState, QueryState } from '../../components/QueryState';
@@ -97,7 +97,7 @@ export function AutomationDetailPage() {
               title={`Automation ${automation.name}`}
               description={
                 <>
-                  Key <code>{automation.key}</code>. {automation.description ?? 'No description.'} Owned by{' '}
+                  Key <code>{automation.key}</code>. {sentence(automation.description)} Owned by{' '}
                   {automation.owner?.name ?? 'someone you may not see'}; registered {formatTime(automation.createdAt)}.
                 </>
               }

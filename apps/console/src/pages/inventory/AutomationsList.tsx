@@ -66,7 +66,7 @@ export function AutomationsList() {
       filters={
         <>
           <Select
-            label="With a version in status"
+            label="Status (any version)"
             clearable
             data={LIFECYCLE_STATUSES.map((s) => ({ value: s, label: words(s) }))}
             value={search.status ?? null}

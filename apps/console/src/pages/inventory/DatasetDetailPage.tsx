@@ -2,7 +2,7 @@ import 'mantine-datatable/styles.css';
 import { Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
 import { useQuery } from 'urql';
-import { formatTime } from '../../components/format';
+import { formatTime, sentence } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { PrincipalName } from '../../components/PrincipalName';
 import { EmptyState, QueryState } from '../../components/QueryState';
@@ -75,7 +75,7 @@ export function DatasetDetailPage() {
               title={`Dataset ${dataset.name}`}
               description={
                 <>
-                  {dataset.description ?? 'No description.'} Owned by {dataset.owner?.name ?? 'someone you may not see'}; registered{' '}
+                  {sentence(dataset.description)} Owned by {dataset.owner?.name ?? 'someone you may not see'}; registered{' '}
                   {formatTime(dataset.createdAt)}.
                 </>
               }

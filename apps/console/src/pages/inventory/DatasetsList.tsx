@@ -62,7 +62,7 @@ export function DatasetsList() {
       pages={pages}
       filters={
         <Select
-          label="With a version holding"
+          label="PII class (any version)"
           clearable
           data={PII_CLASSES}
           value={search.piiClass ?? null}

@@ -3,7 +3,7 @@ import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
 import { DataTable } from 'mantine-datatable';
 import { useQuery } from 'urql';
-import { formatTime } from '../../components/format';
+import { formatTime, sentence } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { PrincipalName } from '../../components/PrincipalName';
 import { EmptyState, QueryState } from '../../components/QueryState';
@@ -124,7 +124,7 @@ export function ModelDetailPage() {
               title={`Model ${model.name}`}
               description={
                 <>
-                  {model.description ?? 'No description.'} Owned by {model.owner?.name ?? 'someone you may not see'}; registered{' '}
+                  {sentence(model.description)} Owned by {model.owner?.name ?? 'someone you may not see'}; registered{' '}
                   {formatTime(model.createdAt)}.
                 </>
               }

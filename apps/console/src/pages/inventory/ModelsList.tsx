@@ -64,7 +64,7 @@ export function ModelsList() {
       filters={
         <>
           <Select
-            label="With a version in status"
+            label="Status (any version)"
             clearable
             data={LIFECYCLE_STATUSES.map((s) => ({ value: s, label: words(s) }))}
             value={search.status ?? null}
@@ -72,7 +72,7 @@ export function ModelsList() {
             w={200}
           />
           <Select
-            label="With a version of risk tier"
+            label="Risk tier (any version)"
             clearable
             data={RISK_TIERS.map((r) => ({ value: r, label: words(r) }))}
             value={search.riskTier ?? null}
