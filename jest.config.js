@@ -14,6 +14,11 @@ const esmPackages = [
   '@tokenizer',
   'load-esm',
   'peek-readable',
+  // OpenID Connect: the relying party (openid-client) and the provider the tests start (oidc-provider).
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  'oidc-provider',
 ];
 const swc = [
   '@swc/jest',

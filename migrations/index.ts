@@ -18,6 +18,7 @@ import { LedgerVerifications1764749100000 } from './1764749100000-LedgerVerifica
 import { PublishedReads1764835200000 } from './1764835200000-PublishedReads';
 import { LineagePublishedReads1764836400000 } from './1764836400000-LineagePublishedReads';
 import { ConsoleReadIndexes1764921600000 } from './1764921600000-ConsoleReadIndexes';
+import { HumanSignIn1764925200000 } from './1764925200000-HumanSignIn';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   PublishedReads1764835200000,
   LineagePublishedReads1764836400000,
   ConsoleReadIndexes1764921600000,
+  HumanSignIn1764925200000,
 ];

@@ -151,6 +151,9 @@ describe('the API start-up', () => {
       const port = Number(/listening on http:\/\/localhost:(\d+)\/graphql/.exec(api.stdout)?.[1]);
       expect(port).toBeGreaterThan(0);
       expect(api.stdout).toContain(`curl -s http://localhost:${port}/graphql`);
+      // Beside the key, a one-time sign-in link to the console for the same first admin, a person.
+      expect(api.stdout).toMatch(new RegExp(`\n {2}http://localhost:${port}/sign-in/link#[A-Za-z0-9_-]{43}\n`));
+      expect(api.stdout).toMatch(/attest login-link --principal [0-9a-f-]{36}/);
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(200);
     } finally {

@@ -7,6 +7,7 @@ import { verifyJwt } from '@attest/identity';
 import { attest } from './support/attest-cli';
 import { sealAll } from './support/ledger';
 import { ok, REPO_ROOT, startTestApp } from './support/test-app';
+import { gqlWithSession, signInWithLink } from './support/browser-session';
 import { createTestDatabase } from './support/test-database';
 
 const JWT_SECRET = randomBytes(32).toString('hex');
@@ -199,6 +200,34 @@ describe('the attest CLI (built, as a child process)', () => {
     expect(attest(['key', 'issue', '--principal', adminId, '--tenant', 'default'], local)).toMatchObject({
       code: 1,
       stderr: `attest key issue: no enabled principal ${adminId} in tenant "default": "attest principals list" shows them\n`,
+    });
+  });
+
+  it('login-link mints a one-time sign-in link for a person that signs in once, and refuses a service', async () => {
+    const local = { DATABASE_URL: database.url, ATTEST_HASH_KEY: HASH_KEY, ATTEST_PUBLIC_URL: 'http://console.test' };
+    const created = attest(['tenant', 'create', '--name', 'Links Ltd', '--slug', 'links-ltd'], local);
+    const [, adminId] = /with admin principal ([0-9a-f-]{36})/.exec(created.stdout) ?? [];
+    const [, adminKey] = /Admin API key.*\n\n {2}(\S+)\n/.exec(created.stdout) ?? [];
+    const minted = attest(['login-link', '--principal', adminId, '--tenant', 'links-ltd'], local);
+    expect(minted).toMatchObject({ code: 0, stderr: '' });
+    const [url] = /http:\/\/console\.test\/sign-in\/link#\S+/.exec(minted.stdout) ?? [];
+    expect(url).toBeDefined();
+
+    const api = await startTestApp({ ...local, ATTEST_JWT_SECRET: JWT_SECRET });
+    let serviceId: string;
+    try {
+      const { session } = await signInWithLink(api.app, url!);
+      expect((await gqlWithSession(api.app, session!, '{ me { id } }')).data?.me).toEqual({ id: adminId });
+      expect((await signInWithLink(api.app, url!)).res.status).toBe(401);
+      serviceId = ok(await api.gql(adminKey, 'mutation { createPrincipal(input: { kind: SERVICE, name: "etl" }) { id } }')).createPrincipal
+        .id;
+    } finally {
+      await api.close();
+    }
+    expect(attest(['login-link', '--principal', serviceId], local)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'attest login-link: Only human principals sign in; a service authenticates with an API key\n',
     });
   });
 

@@ -1,5 +1,6 @@
 import { seedDemo, type DemoTenant } from '../apps/cli/src/demo/demo-seed';
 import { createTenant, errorCode, ok, startTestApp, type TestApp } from './support/test-app';
+import { gqlWithSession, signInWithLink } from './support/browser-session';
 
 describe('attest seed --demo (the demo tenant)', () => {
   let t: TestApp;
@@ -16,6 +17,21 @@ describe('attest seed --demo (the demo tenant)', () => {
       const me = ok(await t.gql(key, '{ me { roles { role } } }')).me;
       expect(me.roles.map((r: { role: string }) => r.role)).toContain(role.toUpperCase());
     }
+  });
+
+  it('gives every person of the demo a sign-in link; carol signs in as the compliance officer', async () => {
+    expect(demo.signInLinks.map((l) => `${l.name}:${l.role}`)).toEqual([
+      'admin:admin',
+      'alice:model_owner',
+      'bob:automation_owner',
+      'carol:compliance_officer',
+      'dave:auditor',
+      'erin:compliance_officer',
+    ]);
+    const carol = demo.signInLinks.find((l) => l.name === 'carol')!;
+    const { session } = await signInWithLink(t.app, carol.url);
+    const me = await gqlWithSession(t.app, session!, '{ me { name roles { role } } }');
+    expect(me.data?.me).toEqual({ name: 'carol', roles: [{ role: 'COMPLIANCE_OFFICER' }] });
   });
 
   it('has the claim-triage story: deployed models trained on registered data, a deployed automation', async () => {

@@ -4,6 +4,7 @@ import type { CliCommand } from './command';
 import { ledgerExportCommand } from './commands/ledger-export.command';
 import { ledgerVerifyCommand } from './commands/ledger-verify.command';
 import { keyIssueCommand } from './commands/key-issue.command';
+import { loginLinkCommand } from './commands/login-link.command';
 import { migrateCommand } from './commands/migrate.command';
 import { policyDecisionsCommand } from './commands/policy-decisions.command';
 import { policyDiffCommand } from './commands/policy-diff.command';
@@ -20,6 +21,7 @@ const COMMANDS: CliCommand[] = [
   migrateCommand,
   tenantCreateCommand,
   keyIssueCommand,
+  loginLinkCommand,
   principalsListCommand,
   tokenCommand,
   seedCommand,

@@ -12,7 +12,7 @@ const DEMO_SLUG = 'demo';
 
 export const seedCommand = defineCommand({
   name: 'seed',
-  summary: "Load the demo tenant (an insurer's claim-triage automation, with decisions); prints its API keys",
+  summary: "Load the demo tenant (an insurer's claim-triage automation, with decisions); prints its API keys and sign-in links",
   description:
     'With --demo: principals for every role, 3 datasets, 2 models with versions moved through review and deployment, ' +
     'the claims-triage automation and its decisions (recorded, sent to review, reviewed, blocked by policy), all through ' +
@@ -34,6 +34,8 @@ export const seedCommand = defineCommand({
         ...Object.entries(seeded.demo.keys).map(
           ([role, key]) => `  ${role.padEnd(19)} ${role === 'admin' && options.url ? '(the key in ATTEST_API_KEY)' : key}`,
         ),
+        'Console sign-in links (each works once, for 15 minutes; later: attest login-link --principal <id>):',
+        ...seeded.demo.signInLinks.map(({ name, role, url }) => `  ${`${name} (${role})`.padEnd(30)} ${url}`),
         '',
       ].join('\n'),
     );

@@ -17,6 +17,8 @@ export interface DemoTenant {
   modelVersionIds: string[];
   automationId: string;
   decisions: DemoDecision[];
+  /** A one-time sign-in link to the console for each person of the demo (single use, 15 minutes). */
+  signInLinks: { name: string; role: string; url: string }[];
 }
 
 const digest = (seed: string) => `sha256:${Buffer.from(seed.padEnd(32, '.')).toString('hex').slice(0, 64)}`;
@@ -200,7 +202,22 @@ export async function seedDemo(gql: GraphQLCall, adminKey: string): Promise<Demo
     { service: service.key, complianceOfficer: carol.key },
     { current: severity, candidate: fraud },
   );
+  const { me: admin } = await gql(adminKey, '{ me { id name } }');
+  const people = [
+    { ...admin, role: 'admin' },
+    { ...alice, name: 'alice', role: 'model_owner' },
+    { ...bob, name: 'bob', role: 'automation_owner' },
+    { ...carol, name: 'carol', role: 'compliance_officer' },
+    { ...dave, name: 'dave', role: 'auditor' },
+    { ...erin, name: 'erin', role: 'compliance_officer' },
+  ];
+  const signInLinks = [];
+  for (const { id, name, role } of people) {
+    const { issueSignInLink } = await gql(adminKey, 'mutation($p: ID!) { issueSignInLink(principalId: $p) { url } }', { p: id });
+    signInLinks.push({ name: name as string, role, url: issueSignInLink.url as string });
+  }
   return {
+    signInLinks,
     keys: {
       admin: adminKey,
       model_owner: alice.key,

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './attest-config';
+import { ConfigError, loadConfig, oidcRedirectUrlOf, publicUrlOf } from './attest-config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 3000 with data in .attest/data', () => {
@@ -92,6 +92,7 @@ describe('loadConfig', () => {
       openLineagePerMinute: 6000,
       exportsPerMinute: 10,
       healthPerMinute: 600,
+      signInPerMinute: 60,
     });
     expect(() => loadConfig({ ATTEST_RATE_LIMIT_REQUESTS: '0' })).toThrow(
       'ATTEST_RATE_LIMIT_REQUESTS must be an integer from 1 to 1000000, got "0"',
@@ -115,5 +116,36 @@ describe('loadConfig', () => {
         'ATTEST_WORKER_CONCURRENCY must be an integer from 1 to 256, got "0"',
       ]);
     }
+  });
+
+  it('derives the public URL and the OIDC callback from the port unless set, and labels the provider by its host', () => {
+    const local = loadConfig({ PORT: '4000' });
+    expect(publicUrlOf(local)).toBe('http://localhost:4000');
+    expect(publicUrlOf({ ...local, port: 4100 })).toBe('http://localhost:4100');
+    expect(local.sessions).toEqual({ idleMinutes: 30, maxHours: 12 });
+    const oidc = loadConfig({
+      ATTEST_PUBLIC_URL: 'https://attest.example/',
+      ATTEST_OIDC_ISSUER: 'https://login.example/realms/x',
+      ATTEST_OIDC_CLIENT_ID: 'attest',
+    });
+    expect(publicUrlOf(oidc)).toBe('https://attest.example');
+    expect(oidcRedirectUrlOf(oidc)).toBe('https://attest.example/auth/oidc/callback');
+    expect(oidc.oidc).toMatchObject({ label: 'login.example', rolesClaim: 'attest_roles', tenant: 'default' });
+  });
+
+  it('refuses an OIDC setting without its issuer or client, plain http off this machine, and an idle timeout past the absolute one', () => {
+    try {
+      loadConfig({ ATTEST_OIDC_CLIENT_ID: 'x', ATTEST_SESSION_IDLE_MINUTES: '600', ATTEST_SESSION_MAX_HOURS: '2' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'ATTEST_OIDC_CLIENT_ID and ATTEST_OIDC_CLIENT_SECRET need ATTEST_OIDC_ISSUER',
+        'ATTEST_SESSION_IDLE_MINUTES (600) is longer than ATTEST_SESSION_MAX_HOURS (2): set the absolute lifetime at least as long',
+      ]);
+    }
+    expect(() => loadConfig({ ATTEST_OIDC_ISSUER: 'http://idp.example', ATTEST_OIDC_CLIENT_ID: 'x' })).toThrow(
+      /ATTEST_OIDC_ISSUER must be https \(plain http only for a provider on localhost\)/,
+    );
+    expect(() => loadConfig({ ATTEST_OIDC_ISSUER: 'http://127.0.0.1:8080', ATTEST_OIDC_CLIENT_ID: 'x' })).not.toThrow();
   });
 });

@@ -60,7 +60,7 @@ export interface AttestConfig {
   graphql: GraphQLLimits & { introspection: boolean };
   /**
    * Per-principal budgets (docs/security.md, "Limits"): requests per window, estimated GraphQL query
-   * cost per minute, OpenLineage events per minute, CSV exports per minute; and health checks per minute per client IP.
+   * cost per minute, OpenLineage events per minute, CSV exports per minute; and health checks and sign-in attempts per minute per client IP.
    */
   rateLimits: {
     requests: number;
@@ -69,10 +69,36 @@ export interface AttestConfig {
     openLineagePerMinute: number;
     exportsPerMinute: number;
     healthPerMinute: number;
+    signInPerMinute: number;
   };
   /** Levels of objects and arrays a free-form JSON input (a decision's input, output, context, …) may nest. */
   maxJsonDepth: number;
+  /**
+   * Where browsers reach Attest (sign-in links, the OIDC redirect URL, whether cookies are Secure),
+   * as set; publicUrlOf gives it with its default, http://localhost:<the port listened on>. trustProxy: Express's `trust proxy` (`false`, `true`, a hop count or
+   * addresses), so that req.secure and req.ip follow X-Forwarded-* from the proxies named.
+   */
+  publicUrl?: string;
+  trustProxy: boolean | number | string;
+  /** Human sign-in (docs/security.md, "Sessions"): idle and absolute lifetimes of a session. */
+  sessions: { idleMinutes: number; maxHours: number };
+  /** Sign-in through an OpenID Connect provider; `issuer` unset: off. The client secret is a secret. */
+  oidc: OidcConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export interface OidcConfig {
+  issuer?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** As set; oidcRedirectUrlOf gives it with its default, <public URL>/auth/oidc/callback. */
+  redirectUrl?: string;
+  /** The ID token / userinfo claim whose values (a string or a list) are Attest role names. */
+  rolesClaim: string;
+  /** The slug of the tenant OIDC principals belong to. */
+  tenant: string;
+  /** What the sign-in page calls the provider; default: the issuer's host. */
+  label: string;
 }
 
 export interface GraphQLLimits {
@@ -169,10 +195,41 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       // An export reads the whole filtered set (10⁶ rows at most a few minutes): a few a minute is plenty for a person.
       exportsPerMinute: read.integer('ATTEST_RATE_LIMIT_EXPORTS_PER_MINUTE', 10, 1, 1_000_000),
       healthPerMinute: read.integer('ATTEST_RATE_LIMIT_HEALTH_PER_MINUTE', 600, 1, 1_000_000),
+      // Per client address: a person signs in a few times a day; a failed attempt writes an audit event.
+      signInPerMinute: read.integer('ATTEST_RATE_LIMIT_SIGN_IN_PER_MINUTE', 60, 1, 1_000_000),
     },
     maxJsonDepth: read.integer('ATTEST_MAX_JSON_DEPTH', 64, 2, 1000),
     logLevel: read.oneOf('ATTEST_LOG_LEVEL', LOG_LEVELS, 'log'),
+    publicUrl: read.url('ATTEST_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, ''),
+    trustProxy: read.trustProxy('ATTEST_TRUST_PROXY'),
+    sessions: {
+      idleMinutes: read.integer('ATTEST_SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60),
+      maxHours: read.integer('ATTEST_SESSION_MAX_HOURS', 12, 1, 31 * 24),
+    },
+    oidc: {
+      issuer: read.url('ATTEST_OIDC_ISSUER', ['https:', 'http:']),
+      clientId: read.string('ATTEST_OIDC_CLIENT_ID'),
+      clientSecret: read.string('ATTEST_OIDC_CLIENT_SECRET'),
+      redirectUrl: read.url('ATTEST_OIDC_REDIRECT_URL', ['http:', 'https:']),
+      rolesClaim: read.string('ATTEST_OIDC_ROLES_CLAIM', { pattern: /^[\w.:/-]{1,100}$/ }) ?? 'attest_roles',
+      tenant: read.string('ATTEST_OIDC_TENANT', { pattern: /^[a-z0-9][a-z0-9-]{0,62}$/ }) ?? 'default',
+      label: read.string('ATTEST_OIDC_LABEL') ?? '',
+    },
   };
+  if (config.oidc.issuer) {
+    if (!config.oidc.clientId) problems.push('ATTEST_OIDC_ISSUER needs ATTEST_OIDC_CLIENT_ID');
+    config.oidc.label ||= hostOf(config.oidc.issuer);
+    if (config.oidc.issuer.startsWith('http:') && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(config.oidc.issuer)) {
+      problems.push('ATTEST_OIDC_ISSUER must be https (plain http only for a provider on localhost)');
+    }
+  } else if (config.oidc.clientId || config.oidc.clientSecret) {
+    problems.push('ATTEST_OIDC_CLIENT_ID and ATTEST_OIDC_CLIENT_SECRET need ATTEST_OIDC_ISSUER');
+  }
+  if (config.sessions.idleMinutes > config.sessions.maxHours * 60) {
+    problems.push(
+      `ATTEST_SESSION_IDLE_MINUTES (${config.sessions.idleMinutes}) is longer than ATTEST_SESSION_MAX_HOURS (${config.sessions.maxHours}): set the absolute lifetime at least as long`,
+    );
+  }
   if (config.jwt.ttlSeconds > config.jwt.maxLifetimeSeconds) {
     problems.push(
       `ATTEST_JWT_TTL_SECONDS (${config.jwt.ttlSeconds}) is longer than ATTEST_JWT_MAX_LIFETIME_SECONDS (${config.jwt.maxLifetimeSeconds}): the API would refuse the tokens it mints`,
@@ -188,6 +245,24 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Where browsers reach Attest: ATTEST_PUBLIC_URL, or this machine on the port the API listens on. */
+export function publicUrlOf(config: Pick<AttestConfig, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}
+
+/** Where the OIDC provider sends the browser back: ATTEST_OIDC_REDIRECT_URL, or the public URL's callback. */
+export function oidcRedirectUrlOf(config: Pick<AttestConfig, 'publicUrl' | 'port' | 'oidc'>): string {
+  return config.oidc.redirectUrl ?? `${publicUrlOf(config)}/auth/oidc/callback`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 /** The Nest logger levels that `level` lets through. */
@@ -242,6 +317,16 @@ class EnvReader {
     const { allowList, problems } = parseWebhookAllowList(this.string(name));
     this.problems.push(...problems.map((p) => `${name}: ${p}`));
     return allowList;
+  }
+
+  /** Express's `trust proxy`: true/false, a hop count, or a comma-separated list of addresses/subnets. */
+  trustProxy(name: string): boolean | number | string {
+    const raw = this.string(name);
+    if (raw === undefined || raw === 'false') return false;
+    if (raw === 'true') return true;
+    if (/^\d+$/.test(raw)) return Number(raw);
+    if (!/^[\w.:/, -]+$/.test(raw)) this.problems.push(`${name} must be true, false, a hop count or addresses (e.g. loopback, 10.0.0.0/8)`);
+    return raw;
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

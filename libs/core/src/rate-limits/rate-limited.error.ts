@@ -1,8 +1,8 @@
 import { AttestError } from '../errors/attest-error';
 import { ErrorCode } from '../errors/error-code';
 
-/** The budgets of docs/security.md ("Limits"): each counted per principal, `health` per client IP. */
-export type RateBudget = 'requests' | 'cost' | 'openLineage' | 'exports' | 'health';
+/** The budgets of docs/security.md ("Limits"): each counted per principal, `health` and `signIn` per client IP. */
+export type RateBudget = 'requests' | 'cost' | 'openLineage' | 'exports' | 'health' | 'signIn';
 
 /**
  * A request refused by a rate limit (HTTP 429), or because the limits could not be checked (HTTP

@@ -11,6 +11,7 @@ const WHAT: Record<RateBudget, string> = {
   openLineage: 'OpenLineage events',
   exports: 'CSV exports',
   health: 'health checks',
+  signIn: 'sign-in attempts',
 };
 
 /**
@@ -44,6 +45,8 @@ export class RateLimits implements OnApplicationShutdown {
       exports: limiter('exports', r.exportsPerMinute, 60),
       // A probe checks one replica, and must be answered (Redis: down) while Redis is down.
       health: limiter('health', r.healthPerMinute, 60, false),
+      // Per client address and per process, like health: a browser's sign-in is not shared state worth a Redis round trip.
+      signIn: limiter('signIn', r.signInPerMinute, 60, false),
     };
   }
 

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AttestError, correlationIdOf, RateLimits, type RateBudget } from '@attest/core';
 import type { Request } from 'express';
 import { HTTP_PRINCIPAL, type AuthenticatedPrincipal, type GraphQLRequestContext } from './authenticated-principal';
-import { Authenticator } from './authenticator.service';
+import { Authenticator, credentialsOf } from './authenticator.service';
 import { ABILITY_KEY, PUBLIC_KEY, RATE_BUDGET_KEY, requirementMet, type AbilityRequirement } from './decorators';
 
 type HttpRequest = Request & { [HTTP_PRINCIPAL]?: AuthenticatedPrincipal };
@@ -37,10 +37,7 @@ export class AccessGuard implements CanActivate {
       principal = graphqlContext.principal = await this.authenticator.principalOf(graphqlContext);
     } else if (context.getType() === 'http' && requirement) {
       const req = context.switchToHttp().getRequest<HttpRequest>();
-      principal = await this.authenticator.authenticate(
-        { authorization: req.header('authorization'), apiKey: req.header('x-api-key') },
-        correlationIdOf(req),
-      );
+      principal = await this.authenticator.authenticate(credentialsOf(req), correlationIdOf(req));
       req[HTTP_PRINCIPAL] = principal;
       if (budget) await this.rateLimits.consume(budget, `${principal.tenantId}:${principal.principalId}`);
     } else {

@@ -11,8 +11,8 @@ export interface AuthenticatedPrincipal extends RequestActor {
   roles: Role[];
   automationIds: string[];
   ability: AppAbility;
-  /** How it was established; `job`: rebuilt for a job it submitted. */
-  via: 'api_key' | 'jwt' | 'job';
+  /** How it was established; `session`: a human's sign-in cookie; `job`: rebuilt for a job it submitted. */
+  via: 'api_key' | 'jwt' | 'session' | 'job';
 }
 
 /** The GraphQL context of one request. */

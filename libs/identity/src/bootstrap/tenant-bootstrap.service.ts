@@ -1,15 +1,20 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ATTEST_CONFIG, type AttestConfig } from '@attest/core';
 import { DataSource } from 'typeorm';
+import { SessionsService, SIGN_IN_LINK_MINUTES } from '../sessions/sessions.service';
 import { TenantsService } from '../tenants.service';
 
-/** On the first start of an empty database: a `default` tenant and an admin key, printed once. */
+/**
+ * On the first start of an empty database: a `default` tenant and its admin (a person), with an
+ * admin API key and a one-time sign-in link for the console, printed once.
+ */
 @Injectable()
 export class TenantBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger('Bootstrap');
 
   constructor(
     private readonly tenants: TenantsService,
+    private readonly sessions: SessionsService,
     private readonly dataSource: DataSource,
     @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
   ) {}
@@ -26,7 +31,11 @@ export class TenantBootstrap implements OnApplicationBootstrap {
       if (this.config.bootstrapApiKey) {
         this.logger.log(`Created tenant "default"; its admin key is ATTEST_BOOTSTRAP_API_KEY`);
       } else {
-        printFirstKey(created.apiKey, this.config.port);
+        const link = await this.sessions.issueLink(
+          { tenantId: created.tenant.id, principalId: null, correlationId: `bootstrap-${created.tenant.id}` },
+          created.admin.id,
+        );
+        printFirstKey(created.apiKey, link.url, created.admin.id, this.config.port);
       }
     } finally {
       await runner.query('SELECT pg_advisory_unlock(7400215002)').catch(() => undefined);
@@ -35,7 +44,7 @@ export class TenantBootstrap implements OnApplicationBootstrap {
   }
 }
 
-function printFirstKey(apiKey: string, port: number): void {
+function printFirstKey(apiKey: string, signInUrl: string, adminId: string, port: number): void {
   const query = JSON.stringify({ query: '{ me { id name roles { role } } }' });
   process.stdout.write(
     [
@@ -47,6 +56,12 @@ function printFirstKey(apiKey: string, port: number): void {
       'Try it:',
       `  curl -s http://localhost:${port}/graphql -H 'Authorization: Bearer ${apiKey}' \\`,
       `    -H 'content-type: application/json' -d '${query}'`,
+      '',
+      `Sign in to the console as the admin: open this link within ${SIGN_IN_LINK_MINUTES} minutes (it works once):`,
+      '',
+      `  ${signInUrl}`,
+      '',
+      `A new link later: attest login-link --principal ${adminId}`,
       '',
     ].join('\n') + '\n',
   );

@@ -10,4 +10,7 @@ export class PrincipalEntity {
   @Column({ type: 'text', nullable: true }) email: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt: Date | null;
+  /** The OpenID Connect identity it signs in with (issuer and subject), unique per tenant; null for others. */
+  @Column({ name: 'oidc_issuer', type: 'text', nullable: true }) oidcIssuer: string | null;
+  @Column({ name: 'oidc_subject', type: 'text', nullable: true }) oidcSubject: string | null;
 }
