@@ -14,6 +14,7 @@ import { parseCsv } from '../support/csv';
 import { inventoryFixture } from '../support/inventory-fixtures';
 import { sealAll } from '../support/ledger';
 import { ok, principalWithRole } from '../support/test-app';
+import { until } from '../support/until';
 
 const AUDIT_EVENTS = `query($filter: AuditEventFilter) { auditEvents(first: 100, filter: $filter) {
   edges { node { id action ledgerIndex sealedAt } } pageInfo { hasNextPage } } }`;
@@ -74,7 +75,7 @@ describeInBrowser('console audit trail', () => {
     );
 
     const rows = page.getByRole('table', { name: 'Audit events' }).locator('tbody tr');
-    await page.waitForFunction(
+    await until(async () => (await rows.count()) === expected.edges.length, 'the filtered audit events', 60_000);
       (n) => document.querySelectorAll('table[aria-label="Audit events"] tbody tr').length === n,
       expected.edges.length,
     );

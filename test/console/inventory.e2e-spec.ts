@@ -163,7 +163,11 @@ describeInBrowser('console inventory', () => {
     // In review: the compliance officer may approve it.
     await page.getByRole('region', { name: 'Lifecycle actions' }).getByRole('button', { name: 'Approve' }).waitFor();
 
-    await page.goto('/inventory/models?q=no-such-model-anywhere');
+    // The navigation's Inventory opens the models tab; typing a search puts it in the address.
+    await page.goto('/inventory');
+    await page.waitForURL((url) => url.pathname === '/inventory/models');
+    await page.getByLabel('Search models by name').fill('no-such-model-anywhere');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'no-such-model-anywhere');
     await page.getByTestId('empty-state').waitFor();
     await expectAccessible(page);
     expect(problems).toEqual([]);
