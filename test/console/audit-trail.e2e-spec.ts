@@ -62,7 +62,8 @@ describeInBrowser('console audit trail', () => {
     expect(expected.edges[1].node.ledgerIndex).toEqual(expect.any(Number));
 
     const { page, context, problems } = await openConsole(browser, server.url, '/sign-in');
-    await signInAs(page, officer.id, '/audit');
+    await signInAs(page, server, officer);
+    await page.goto('/audit');
     await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
     await page.getByRole('table', { name: 'Audit events' }).locator('tbody tr').first().waitFor();
 
@@ -114,7 +115,8 @@ describeInBrowser('console audit trail', () => {
   it('shows the empty state for a filter nothing matches, and the API refusal of a reversed time range with its code', async () => {
     const auditor = await principalWithRole(server.t, 'auditor', { name: 'audrey.lind' });
     const { page, context, problems } = await openConsole(browser, server.url, '/sign-in');
-    await signInAs(page, auditor.id, '/audit?subjectId=no-such-subject');
+    await signInAs(page, server, auditor);
+    await page.goto('/audit?subjectId=no-such-subject');
     await page.getByTestId('empty-state').waitFor();
     await expectAccessible(page);
 

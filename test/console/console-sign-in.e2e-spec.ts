@@ -42,11 +42,11 @@ describeInBrowser('console sign-in (anonymous)', () => {
   });
 
   it('states a failed sign-in in words, with its code', async () => {
-    const { page, context, problems } = await openConsole(browser, server.url, '/sign-in?error=LINK_EXPIRED');
+    const { page, context, problems } = await openConsole(browser, server.url, '/sign-in?error=STATE_MISMATCH');
     const alert = page.getByTestId('sign-in-error');
     await alert.waitFor();
-    expect(await alert.innerText()).toContain('This sign-in link has expired');
-    expect(await alert.innerText()).toContain('LINK_EXPIRED');
+    expect(await alert.innerText()).toContain('started in another window');
+    expect(await alert.innerText()).toContain('STATE_MISMATCH');
     await expectAccessible(page);
     expect(problems).toEqual([]);
     await context.close();

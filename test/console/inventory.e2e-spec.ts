@@ -36,7 +36,8 @@ describeInBrowser('console inventory', () => {
   /** Opens `path` signed in as `principalId`; the page's CSP violations and uncaught errors are collected. */
   async function openAs(principalId: string, path: string) {
     const opened = await openConsole(browser, server.url, '/sign-in');
-    await signInAs(opened.page, principalId, path);
+    await signInAs(opened.page, server, { id: principalId });
+    await opened.page.goto(path);
     return opened;
   }
 

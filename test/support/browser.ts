@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { REPO_ROOT, startTestApp, type TestApp } from './test-app';
+import { ok, REPO_ROOT, startTestApp, type TestApp } from './test-app';
 
 /**
  * The console in a real browser: Debian's Chromium (never a downloaded one) driven by playwright-core,
@@ -81,8 +81,14 @@ export interface ConsolePage {
 }
 
 /** A new browser context (its own cookies: one signed-in person) with one page opened at `path`. */
-export async function openConsole(browser: Browser, origin: string, path = '/'): Promise<ConsolePage> {
-  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 800 } });
+export async function openConsole(
+  browser: Browser,
+  origin: string,
+  path = '/',
+  { colorScheme = 'light' }: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<ConsolePage> {
+  // The console follows the system's colour scheme until the person picks one.
+  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 800 }, colorScheme });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
@@ -93,9 +99,34 @@ export async function openConsole(browser: Browser, origin: string, path = '/'):
   return { page, context, problems };
 }
 
-/** Fails on any serious or critical axe-core violation (WCAG 2.1 A and AA rules), naming each and where. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/**
+ * Signs `page`'s browser context in as `principal` (one person per context), the way a person does:
+ * the tenant admin mints a one-time link (issueSignInLink), the page opens it on the console's
+ * origin, the console redeems it for the session cookie and opens the overview.
+ */
+export async function signInAs(page: Page, server: ConsoleServer, principal: { id: string }): Promise<void> {
+  const url = await signInLink(server, principal);
+  await page.goto(`/sign-in/link#${new URL(url).hash.slice(1)}`);
+  await page.waitForURL((u) => u.pathname === '/');
+}
+
+/** A one-time sign-in link for `principal`, minted by the tenant admin through the API. */
+export async function signInLink(server: ConsoleServer, principal: { id: string }): Promise<string> {
+  const issued = await server.t.gql(server.t.adminKey, 'mutation($p: ID!) { issueSignInLink(principalId: $p) { url } }', {
+    p: principal.id,
+  });
+  return ok(issued).issueSignInLink.url as string;
+}
+
+/**
+ * Fails on any serious or critical axe-core violation (WCAG 2.1 A and AA rules), naming each and
+ * where. `exclude`: selectors of third-party widgets with a known violation we cannot change,
+ * each with its reason at the call.
+ */
+export async function expectAccessible(page: Page, { exclude = [] }: { exclude?: string[] } = {}): Promise<void> {
+  const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const selector of exclude) axe.exclude(selector);
+  const results = await axe.analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

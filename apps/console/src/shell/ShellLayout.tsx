@@ -5,6 +5,7 @@ import {
   Burger,
   Button,
   Group,
+  Kbd,
   NavLink,
   ScrollArea,
   Stack,
@@ -13,9 +14,9 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconLogout, IconMoon, IconShieldCheck, IconSun } from '@tabler/icons-react';
-import { Link, Outlet, useRouter, useRouterState } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
 import { usePrincipal } from '../auth/principal';
 import { signOut } from '../auth/session-api';
@@ -32,6 +33,9 @@ export function ShellLayout() {
   const nav = Object.values(router.routesById)
     .flatMap((route) => (route.options.staticData?.nav ? [{ path: route.fullPath, ...route.options.staticData.nav }] : []))
     .sort((a, b) => a.order - b.order);
+  const navigate = useNavigate();
+  // Alt+1…9 opens the navigation's pages in order, from anywhere in the console.
+  useHotkeys(nav.slice(0, 9).map((item, i) => [`alt+${i + 1}`, () => void navigate({ to: item.path })]));
 
   const onSignOut = async () => {
     const problem = await signOut();
@@ -71,13 +75,21 @@ export function ShellLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Console pages">
         <ScrollArea>
-          {nav.map((item) => (
+          {nav.map((item, i) => (
             <NavLink
               key={item.path}
               component={Link}
               to={item.path}
               label={item.label}
               leftSection={<item.icon size={16} stroke={1.6} aria-hidden />}
+              rightSection={
+                i < 9 && (
+                  <Kbd size="xs" aria-label={`Alt ${i + 1}`} title={`Alt+${i + 1}`}>
+                    {i + 1}
+                  </Kbd>
+                )
+              }
+              aria-keyshortcuts={i < 9 ? `Alt+${i + 1}` : undefined}
               active={item.path === '/' ? pathname === '/' : pathname.startsWith(item.path)}
               onClick={close}
             />

@@ -1,5 +1,6 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+import './explorer.css';
 import { Box, useComputedColorScheme, VisuallyHidden } from '@mantine/core';
 import { GraphiQL } from 'graphiql';
 import { EXAMPLE_TABS } from './example-operations';

@@ -19,7 +19,7 @@ export function SignInLinkPage() {
     // Out of the address bar and the history before anything else: the link is spent either way.
     window.history.replaceState(null, '', window.location.pathname);
     if (!token) {
-      setProblem({ message: 'This address has no sign-in token: open the whole link you were given.', code: 'LINK_INVALID' });
+      setProblem({ message: 'This address has no sign-in token: open the whole link you were given.', code: 'UNAUTHENTICATED' });
       return;
     }
     redeemSignInLink(token)

@@ -1,0 +1,35 @@
+import { Group, Stack, Text } from '@mantine/core';
+import { QueryState } from '../../components/QueryState';
+import { formatDuration } from '../../components/duration';
+import { OverviewCard } from './Panel';
+import type { Panel, ReviewBacklog } from './use-overview';
+
+export function ReviewsPanel({ panel }: { panel: Panel<ReviewBacklog> }) {
+  return (
+    <OverviewCard title="Reviews waiting" data-testid="reviews-waiting">
+      <QueryState result={panel}>
+        {(d) => (
+          <Stack gap="xs">
+            <Group align="baseline" gap="xs">
+              <Text fz={32} fw={600} lh={1} data-testid="reviews-waiting-count">
+                {d.waiting}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {d.waiting === 1 ? 'decision waits' : 'decisions wait'} for a human review
+              </Text>
+            </Group>
+            <Text size="sm">
+              {d.oldestWaitingSeconds === null ? (
+                'Nothing is waiting.'
+              ) : (
+                <>
+                  The oldest has waited <strong>{formatDuration(d.oldestWaitingSeconds)}</strong>.
+                </>
+              )}
+            </Text>
+          </Stack>
+        )}
+      </QueryState>
+    </OverviewCard>
+  );
+}
