@@ -6,7 +6,7 @@ import { useRouter } from '@tanstack/react-router';
 import { DataTable } from 'mantine-datatable';
 import { useQuery } from 'urql';
 import { CursorPager } from '../../components/CursorPager';
-import { formatTime } from '../../components/format';
+import { Timestamp } from '../../components/Timestamp';
 import { PageHeader } from '../../components/PageHeader';
 import { PrincipalName } from '../../components/PrincipalName';
 import { QueryState } from '../../components/QueryState';
@@ -83,7 +83,7 @@ export function AuditTrailPage() {
               fetching={result.fetching}
               records={data.auditEvents.edges.map((e) => e.node)}
               columns={[
-                { accessor: 'occurredAt', title: 'When', width: 170, render: (e) => formatTime(e.occurredAt) },
+                { accessor: 'occurredAt', title: 'When', width: 170, render: (e) => <Timestamp value={e.occurredAt} /> },
                 {
                   accessor: 'actorId',
                   title: 'Actor',
@@ -127,7 +127,7 @@ export function AuditTrailPage() {
                   render: (e) =>
                     e.ledgerIndex != null && e.sealedAt ? (
                       <Text size="sm" data-testid="seal">
-                        Leaf #{e.ledgerIndex}, sealed {formatTime(e.sealedAt)}
+                        Leaf #{e.ledgerIndex}, sealed <Timestamp value={e.sealedAt} span />
                       </Text>
                     ) : (
                       <Text size="sm" c="dimmed" data-testid="seal">

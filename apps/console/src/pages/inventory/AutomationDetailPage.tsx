@@ -2,7 +2,8 @@ import 'mantine-datatable/styles.css';
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
 import { useQuery } from 'urql';
-import { formatTime, sentence } from '../../components/format';
+import { sentence } from '../../components/format';
+import { Timestamp } from '../../components/Timestamp';
 import { PageHeader } from '../../components/PageHeader';
 import { PrincipalName } from '../../components/PrincipalName';
 import { EmptyState, QueryState } from '../../components/QueryState';
@@ -10,7 +11,7 @@ import { graphql } from '../../gql';
 import { Facts } from './Facts';
 import { LifecycleActions } from './LifecycleActions';
 import { LifecycleHistory } from './LifecycleHistory';
-import { words } from './lifecycle';
+import { words } from '../../components/status';
 import { automationDetailRoute } from './routes';
 import { StatusBadge } from './StatusBadge';
 import { VersionsTable } from './VersionsTable';
@@ -98,7 +99,7 @@ export function AutomationDetailPage() {
               description={
                 <>
                   Key <code>{automation.key}</code>. {sentence(automation.description)} Owned by{' '}
-                  {automation.owner?.name ?? 'someone you may not see'}; registered {formatTime(automation.createdAt)}.
+                  {automation.owner?.name ?? 'someone you may not see'}; registered <Timestamp value={automation.createdAt} span />.
                 </>
               }
             />
@@ -120,7 +121,7 @@ export function AutomationDetailPage() {
                     { accessor: 'status', title: 'Status', render: (v) => <StatusBadge status={v.status} /> },
                     { accessor: 'riskClass', title: 'Risk class', render: (v) => words(v.riskClass) },
                     { accessor: 'environment', title: 'Environment', render: (v) => words(v.environment) },
-                    { accessor: 'createdAt', title: 'Registered', render: (v) => formatTime(v.createdAt) },
+                    { accessor: 'createdAt', title: 'Registered', render: (v) => <Timestamp value={v.createdAt} /> },
                   ]}
                 />
               )}
@@ -161,7 +162,7 @@ function AutomationVersionPanel({ id }: { id: string }) {
                     label: 'Registered',
                     value: (
                       <>
-                        {formatTime(v.createdAt)} by <PrincipalName id={v.createdBy} />
+                        <Timestamp value={v.createdAt} span /> by <PrincipalName id={v.createdBy} />
                       </>
                     ),
                   },

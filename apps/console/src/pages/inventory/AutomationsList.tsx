@@ -1,10 +1,11 @@
 import { Group, Select } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
 import { useQuery } from 'urql';
-import { formatTime } from '../../components/format';
+import { Timestamp } from '../../components/Timestamp';
 import { useCursorPages } from '../../components/useCursorPages';
 import { graphql } from '../../gql';
-import { LIFECYCLE_STATUSES, words } from './lifecycle';
+import { words } from '../../components/status';
+import { LIFECYCLE_STATUSES } from './lifecycle';
 import { PAGE_SIZE, RegistryTable } from './RegistryTable';
 import { automationsRoute } from './routes';
 import { ENVIRONMENTS, orderByOf, RISK_CLASSES } from './search';
@@ -122,7 +123,7 @@ export function AutomationsList() {
             );
           },
         },
-        { accessor: 'createdAt', title: 'Registered', sortable: true, render: (automation) => formatTime(automation.createdAt) },
+        { accessor: 'createdAt', title: 'Registered', sortable: true, render: (automation) => <Timestamp value={automation.createdAt} /> },
       ]}
     />
   );

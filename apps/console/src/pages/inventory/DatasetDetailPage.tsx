@@ -2,7 +2,8 @@ import 'mantine-datatable/styles.css';
 import { Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
 import { useQuery } from 'urql';
-import { formatTime, sentence } from '../../components/format';
+import { sentence } from '../../components/format';
+import { Timestamp } from '../../components/Timestamp';
 import { PageHeader } from '../../components/PageHeader';
 import { PrincipalName } from '../../components/PrincipalName';
 import { EmptyState, QueryState } from '../../components/QueryState';
@@ -76,7 +77,7 @@ export function DatasetDetailPage() {
               description={
                 <>
                   {sentence(dataset.description)} Owned by {dataset.owner?.name ?? 'someone you may not see'}; registered{' '}
-                  {formatTime(dataset.createdAt)}.
+                  <Timestamp value={dataset.createdAt} span />.
                 </>
               }
             />
@@ -94,7 +95,7 @@ export function DatasetDetailPage() {
                   selectedId={selectedId}
                   columns={[
                     { accessor: 'piiClasses', title: 'PII classes', render: (v) => <PiiClasses classes={v.piiClasses} /> },
-                    { accessor: 'createdAt', title: 'Registered', render: (v) => formatTime(v.createdAt) },
+                    { accessor: 'createdAt', title: 'Registered', render: (v) => <Timestamp value={v.createdAt} /> },
                   ]}
                 />
               )}
@@ -132,7 +133,7 @@ function DatasetVersionPanel({ id }: { id: string }) {
                     label: 'Registered',
                     value: (
                       <>
-                        {formatTime(v.createdAt)} by <PrincipalName id={v.createdBy} />
+                        <Timestamp value={v.createdAt} span /> by <PrincipalName id={v.createdBy} />
                       </>
                     ),
                   },

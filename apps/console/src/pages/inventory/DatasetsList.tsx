@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
 import { useQuery } from 'urql';
-import { formatTime } from '../../components/format';
+import { Timestamp } from '../../components/Timestamp';
 import { useCursorPages } from '../../components/useCursorPages';
 import { graphql } from '../../gql';
 import { PiiClasses } from './PiiClasses';
@@ -88,7 +88,7 @@ export function DatasetsList() {
           title: 'PII classes (newest)',
           render: (dataset) => (dataset.versions[0] ? <PiiClasses classes={dataset.versions[0].piiClasses} /> : '—'),
         },
-        { accessor: 'createdAt', title: 'Registered', sortable: true, render: (dataset) => formatTime(dataset.createdAt) },
+        { accessor: 'createdAt', title: 'Registered', sortable: true, render: (dataset) => <Timestamp value={dataset.createdAt} /> },
       ]}
     />
   );

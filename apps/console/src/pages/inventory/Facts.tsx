@@ -1,5 +1,5 @@
-import { ActionIcon, Code, CopyButton, Group, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Box, SimpleGrid, Stack, Text } from '@mantine/core';
+import { CopyableValue } from '../../components/CopyableValue';
 import type { ReactNode } from 'react';
 
 /** Labelled facts of a record in a grid; a missing value is said, never left blank. */
@@ -20,22 +20,11 @@ export function Facts({ items }: { items: { label: string; value: ReactNode }[] 
   );
 }
 
-/** A digest or URI in full, with a copy button (they are compared by eye or pasted, never retyped). */
+/** A digest or URI in full (CopyableValue, not shortened): compared by eye or pasted, never retyped. */
 export function Digest({ value, label }: { value: string; label: string }) {
   return (
-    <Group gap={4} wrap="nowrap" align="flex-start">
-      <Code style={{ overflowWrap: 'anywhere' }} data-testid="digest">
-        {value}
-      </Code>
-      <CopyButton value={value}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : `Copy the ${label}`}>
-            <ActionIcon variant="subtle" size="sm" onClick={copy} aria-label={`Copy the ${label}`}>
-              {copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </Group>
+    <Box data-testid="digest" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+      <CopyableValue value={value} label={label} maxChars={Number.POSITIVE_INFINITY} />
+    </Box>
   );
 }

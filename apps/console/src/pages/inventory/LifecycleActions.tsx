@@ -4,7 +4,8 @@ import { useMutation } from 'urql';
 import { useCan } from '../../auth/principal';
 import { graphql } from '../../gql';
 import type { LifecycleStatus } from '../../gql/graphql';
-import { movesFrom, words, type LifecycleMove } from './lifecycle';
+import { words } from '../../components/status';
+import { movesFrom, type LifecycleMove } from './lifecycle';
 import { TransitionRefusal } from './TransitionRefusal';
 
 const TransitionModelVersionDocument = graphql(`

@@ -4,7 +4,7 @@ import type { LifecycleStatus } from '../../gql/graphql';
 import { PrincipalName } from '../../components/PrincipalName';
 import { EmptyState } from '../../components/QueryState';
 import { StatusBadge } from './StatusBadge';
-import { formatTime } from '../../components/format';
+import { Timestamp } from '../../components/Timestamp';
 
 interface Transition {
   id: string;
@@ -38,7 +38,7 @@ export function LifecycleHistory({ transitions, approvals }: { transitions: Tran
           withTableBorder
           records={transitions}
           columns={[
-            { accessor: 'at', title: 'When', render: (t) => formatTime(t.at) },
+            { accessor: 'at', title: 'When', render: (t) => <Timestamp value={t.at} /> },
             { accessor: 'actorId', title: 'Who', render: (t) => <PrincipalName id={t.actorId} /> },
             {
               accessor: 'to',
@@ -65,7 +65,7 @@ export function LifecycleHistory({ transitions, approvals }: { transitions: Tran
           idAccessor={(a) => `${a.approverId}-${a.reviewRound}`}
           records={approvals}
           columns={[
-            { accessor: 'at', title: 'When', render: (a) => formatTime(a.at) },
+            { accessor: 'at', title: 'When', render: (a) => <Timestamp value={a.at} /> },
             { accessor: 'approverId', title: 'Approver', render: (a) => <PrincipalName id={a.approverId} /> },
             { accessor: 'reviewRound', title: 'Review round' },
             { accessor: 'rationale', title: 'Rationale' },

@@ -3,7 +3,8 @@ import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
 import { DataTable } from 'mantine-datatable';
 import { useQuery } from 'urql';
-import { formatTime, sentence } from '../../components/format';
+import { sentence } from '../../components/format';
+import { Timestamp } from '../../components/Timestamp';
 import { PageHeader } from '../../components/PageHeader';
 import { PrincipalName } from '../../components/PrincipalName';
 import { EmptyState, QueryState } from '../../components/QueryState';
@@ -11,7 +12,7 @@ import { graphql } from '../../gql';
 import { Digest, Facts } from './Facts';
 import { LifecycleActions } from './LifecycleActions';
 import { LifecycleHistory } from './LifecycleHistory';
-import { words } from './lifecycle';
+import { words } from '../../components/status';
 import { PiiClasses } from './PiiClasses';
 import { modelDetailRoute } from './routes';
 import { StatusBadge } from './StatusBadge';
@@ -125,7 +126,7 @@ export function ModelDetailPage() {
               description={
                 <>
                   {sentence(model.description)} Owned by {model.owner?.name ?? 'someone you may not see'}; registered{' '}
-                  {formatTime(model.createdAt)}.
+                  <Timestamp value={model.createdAt} span />.
                 </>
               }
             />
@@ -145,7 +146,7 @@ export function ModelDetailPage() {
                     { accessor: 'status', title: 'Status', render: (v) => <StatusBadge status={v.status} /> },
                     { accessor: 'riskTier', title: 'Risk tier', render: (v) => words(v.riskTier) },
                     { accessor: 'framework', title: 'Framework' },
-                    { accessor: 'createdAt', title: 'Registered', render: (v) => formatTime(v.createdAt) },
+                    { accessor: 'createdAt', title: 'Registered', render: (v) => <Timestamp value={v.createdAt} /> },
                   ]}
                 />
               )}
@@ -187,7 +188,7 @@ function ModelVersionPanel({ id }: { id: string }) {
                     label: 'Registered',
                     value: (
                       <>
-                        {formatTime(v.createdAt)} by <PrincipalName id={v.createdBy} />
+                        <Timestamp value={v.createdAt} span /> by <PrincipalName id={v.createdBy} />
                       </>
                     ),
                   },

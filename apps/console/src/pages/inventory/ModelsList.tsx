@@ -1,10 +1,11 @@
 import { Group, Select } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
 import { useQuery } from 'urql';
-import { formatTime } from '../../components/format';
+import { Timestamp } from '../../components/Timestamp';
 import { useCursorPages } from '../../components/useCursorPages';
 import { graphql } from '../../gql';
-import { LIFECYCLE_STATUSES, words } from './lifecycle';
+import { words } from '../../components/status';
+import { LIFECYCLE_STATUSES } from './lifecycle';
 import { PAGE_SIZE, RegistryTable } from './RegistryTable';
 import { modelsRoute } from './routes';
 import { orderByOf, RISK_TIERS } from './search';
@@ -110,7 +111,7 @@ export function ModelsList() {
           },
         },
         { accessor: 'versionCount', title: 'Versions', render: (model) => model.versions.length },
-        { accessor: 'createdAt', title: 'Registered', sortable: true, render: (model) => formatTime(model.createdAt) },
+        { accessor: 'createdAt', title: 'Registered', sortable: true, render: (model) => <Timestamp value={model.createdAt} /> },
       ]}
     />
   );

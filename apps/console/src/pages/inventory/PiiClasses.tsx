@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import { SENSITIVE_PII } from './pii';
-import { words } from './lifecycle';
+import { words } from '../../components/status';
 
 const colourOf = (pii: string) => (SENSITIVE_PII.has(pii) ? 'red' : pii === 'none' ? 'gray' : 'blue');
 

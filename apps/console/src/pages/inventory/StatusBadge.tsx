@@ -1,12 +1,7 @@
-import { Badge } from '@mantine/core';
+import { lifecycleColor, StatusBadge as Badge, words } from '../../components/status';
 import type { LifecycleStatus } from '../../gql/graphql';
-import { statusColour, words } from './lifecycle';
 
-/** A lifecycle status in words; the text in the page's own colour on a light tint keeps 4.5:1 contrast (WCAG 1.4.3). */
+/** A version's lifecycle status, as the console shows statuses everywhere (a dot and the words). */
 export function StatusBadge({ status }: { status: LifecycleStatus }) {
-  return (
-    <Badge color={statusColour(status)} c="bright" variant="light" data-testid="lifecycle-status">
-      {words(status)}
-    </Badge>
-  );
+  return <Badge color={lifecycleColor(status)} label={words(status)} testId="lifecycle-status" />;
 }

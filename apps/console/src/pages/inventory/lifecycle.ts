@@ -36,21 +36,3 @@ export function movesFrom(status: LifecycleStatus): LifecycleMove[] {
 }
 
 export const LIFECYCLE_STATUSES: LifecycleStatus[] = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'DEPLOYED', 'DEPRECATED', 'RETIRED'];
-
-const STATUS_COLOURS: Record<LifecycleStatus, string> = {
-  DRAFT: 'gray',
-  IN_REVIEW: 'yellow',
-  APPROVED: 'teal',
-  DEPLOYED: 'green',
-  DEPRECATED: 'orange',
-  RETIRED: 'dark',
-};
-
-export function statusColour(status: LifecycleStatus): string {
-  return STATUS_COLOURS[status];
-}
-
-/** IN_REVIEW → "in review": enum values in words. */
-export function words(value: string): string {
-  return value.replace(/_/g, ' ').toLowerCase();
-}

@@ -8,17 +8,15 @@ export const inventoryRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/inventory',
   staticData: { nav: { label: 'Inventory', icon: IconBox, order: 20 } },
-  component: lazyRouteComponent(() => import('./InventoryLayout'), 'InventoryLayout'),
-});
-
-const inventoryIndexRoute = createRoute({
-  getParentRoute: () => inventoryRoute,
-  path: '/',
-  beforeLoad: () => {
-    // TanStack Router's way to redirect before rendering: it throws the redirect it builds.
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
-    throw redirect({ to: '/inventory/models', replace: true });
+  // /inventory itself opens the first tab.
+  beforeLoad: ({ location }) => {
+    if (location.pathname.replace(/\/$/, '') === '/inventory') {
+      // TanStack Router's way to redirect before rendering: it throws the redirect it builds.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      throw redirect({ to: '/inventory/models', replace: true });
+    }
   },
+  component: lazyRouteComponent(() => import('./InventoryLayout'), 'InventoryLayout'),
 });
 
 export const modelsRoute = createRoute({
@@ -75,7 +73,7 @@ export const versionLinkRoute = createRoute({
 });
 
 export const inventoryRoutes = [
-  inventoryRoute.addChildren([inventoryIndexRoute, modelsRoute, datasetsRoute, automationsRoute]),
+  inventoryRoute.addChildren([modelsRoute, datasetsRoute, automationsRoute]),
   modelDetailRoute,
   datasetDetailRoute,
   automationDetailRoute,
