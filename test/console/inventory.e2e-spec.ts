@@ -82,6 +82,8 @@ describeInBrowser('console inventory', () => {
     expect(await page.getByTestId('lifecycle-history').innerText()).toContain(owner.name);
     await actions.getByRole('button', { name: 'Send back to draft' }).waitFor();
     expect(await actions.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    // From the top: the shell's header is fixed, and a full-page picture taken scrolled down shows it mid-page.
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'inventory-model-detail');
 
     const stored = ok(await server.t.gql(server.t.adminKey, versionQuery, { id: fixture.modelVersionId })).modelVersion;

@@ -1,17 +1,15 @@
-import { Badge, Group } from '@mantine/core';
+import { Group } from '@mantine/core';
+import { StatusBadge, words } from '../../components/status';
 import { SENSITIVE_PII } from './pii';
-import { words } from '../../components/status';
 
-const colourOf = (pii: string) => (SENSITIVE_PII.has(pii) ? 'red' : pii === 'none' ? 'gray' : 'blue');
+const colourOf = (pii: string) => (SENSITIVE_PII.has(pii) ? 'red' : pii === 'none' ? 'gray.6' : 'indigo');
 
-/** A dataset version's declared PII classes; the sensitive ones stand out. */
+/** A dataset version's declared PII classes; the sensitive ones (health, biometric, …) carry a red dot. */
 export function PiiClasses({ classes }: { classes: string[] }) {
   return (
     <Group gap={4} data-testid="pii-classes">
       {classes.map((c) => (
-        <Badge key={c} variant="light" color={colourOf(c)} c="bright">
-          {words(c)}
-        </Badge>
+        <StatusBadge key={c} color={colourOf(c)} label={words(c)} />
       ))}
     </Group>
   );
