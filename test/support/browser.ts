@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -53,13 +54,13 @@ export interface ConsoleServer {
   close(): Promise<void>;
 }
 
-/** The real API on a fresh database, listening on a free local port, serving the built console. */
-export async function startConsoleServer(env: Record<string, string> = {}): Promise<ConsoleServer> {
+/** The real API on a fresh database, listening on a local port (a free one unless given), serving the built console. */
+export async function startConsoleServer(env: Record<string, string> = {}, { port = 0 }: { port?: number } = {}): Promise<ConsoleServer> {
   ensureConsoleBuilt();
   const t = await startTestApp(env);
-  await t.app.listen(0, '127.0.0.1');
-  const { port } = t.app.getHttpServer().address() as { port: number };
-  return { t, url: `http://127.0.0.1:${port}`, close: () => t.close() };
+  await t.app.listen(port, '127.0.0.1');
+  const { port: listening } = t.app.getHttpServer().address() as { port: number };
+  return { t, url: `http://127.0.0.1:${listening}`, close: () => t.close() };
 }
 
 /**
@@ -67,6 +68,15 @@ export async function startConsoleServer(env: Record<string, string> = {}): Prom
  * embedded run sets ATTEST_SKIP_BROWSER_TESTS=1, as the browser sees the same console either way.
  */
 export const describeInBrowser: jest.Describe = process.env.ATTEST_SKIP_BROWSER_TESTS === '1' ? describe.skip : describe;
+
+/** A port free on 127.0.0.1 now: for a console whose address must be known before it starts (an OIDC redirect URI). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 export async function launchBrowser(): Promise<Browser> {
   // Playwright gives each launch a fresh, temporary profile (user-data-dir) and removes it on close.

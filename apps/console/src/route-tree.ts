@@ -1,6 +1,8 @@
+import { auditRoute } from './pages/audit/route';
 import { decisionRoute } from './pages/decision/route';
 import { decisionsRoute } from './pages/decisions/route';
 import { explorerRoute } from './pages/explorer/route';
+import { inventoryRoutes } from './pages/inventory/routes';
 import { overviewRoute } from './pages/overview/route';
 import { signInLinkRoute } from './pages/sign-in-link/route';
 import { signInRoute } from './pages/sign-in/route';
@@ -13,5 +15,5 @@ import { rootRoute, shellRoute } from './shell/routes';
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   signInLinkRoute,
-  shellRoute.addChildren([overviewRoute, decisionsRoute, decisionRoute, explorerRoute]),
+  shellRoute.addChildren([overviewRoute, decisionsRoute, decisionRoute, explorerRoute, ...inventoryRoutes, auditRoute]),
 ]);
