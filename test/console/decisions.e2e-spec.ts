@@ -193,6 +193,9 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
 
     await expectAccessible(page);
     await screenshot(page, 'decision-detail');
+    // A hop opens its inventory page, in the app.
+    await lineage.locator(`a[href^="/inventory/automations/${f.automationId}"]`).click();
+    await page.waitForURL((url) => url.pathname === `/inventory/automations/${f.automationId}`);
     expect(problems).toEqual([]);
     await context.close();
   });
