@@ -452,7 +452,7 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
           { note: { text: 'checked by rule engine' } },
         ],
       });
-      const QUERY = `query($id: ID!) { decision(id: $id) { input output context effectiveOutput explanation {
+      const QUERY = `query($id: ID!) { decision(id: $id) { input output context effectiveOutput withheldFields explanation {
         __typename ... on FeatureAttributionStep { feature value weight } ... on LlmCallStep { model prompt completion promptTokens } ... on NoteStep { text } } } }`;
       const forOwner = ok(await t.gql(owner.key, QUERY, { id: decision.id })).decision;
       expect(forOwner).toMatchObject({
@@ -460,12 +460,14 @@ describe('recordDecision: every automated outcome, redacted and judged by the ac
         output: { route: 'fast-track' },
         context: {},
         effectiveOutput: { route: 'fast-track' },
+        withheldFields: [],
       });
       expect(forOwner.explanation[0]).toEqual({ __typename: 'FeatureAttributionStep', feature: 'amount', value: 1200, weight: 0.4 });
       expect(forOwner.explanation[1]).toMatchObject({ prompt: 'Summarise claim 42', completion: 'Low severity' });
 
       const forAuditor = ok(await t.gql(auditor.key, QUERY, { id: decision.id })).decision;
       expect(forAuditor).toMatchObject({ input: null, output: null, context: null, effectiveOutput: null });
+      expect(forAuditor.withheldFields).toEqual(['INPUT', 'OUTPUT', 'CONTEXT']);
       expect(forAuditor.explanation).toEqual([
         { __typename: 'FeatureAttributionStep', feature: 'amount', value: null, weight: 0.4 },
         { __typename: 'LlmCallStep', model: 'gpt-x', prompt: null, completion: null, promptTokens: 9 },

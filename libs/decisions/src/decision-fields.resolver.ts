@@ -17,7 +17,7 @@ import { DecisionFieldAccess } from './access/decision-field-access';
 import { auditEventsOfDecisionLoader, explanationOfDecisionLoader, reviewOfDecisionLoader } from './decision.loaders';
 import type { DecisionEntity } from './entities/decision.entity';
 import { DecisionReviewModel } from './models/decision-review.model';
-import { DecisionOutcome } from './models/decision.enums';
+import { DecisionOutcome, WithheldDecisionField } from './models/decision.enums';
 import { DecisionModel } from './models/decision.model';
 import { ExplanationStepUnion } from './models/explanation-step.model';
 import { PolicyEvaluationModel } from './models/policy-evaluation.model';
@@ -85,6 +85,14 @@ export class DecisionFieldsResolver {
   @Can('read', 'Decision')
   policyFactsWithheld(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
     return this.access(actor, loaders).withheldFacts(d);
+  }
+
+  @ResolveField(() => [WithheldDecisionField], {
+    description: 'The parts of this decision your role may not read, returned as null (empty when you may read it whole)',
+  })
+  @Can('read', 'Decision')
+  withheldFields(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Parent() d: DecisionEntity, @Loaders() loaders: LoaderRegistry) {
+    return this.access(actor, loaders).withheld(d);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether a subject reference was given (it is stored only as a keyed hash)' })

@@ -1,10 +1,11 @@
 import { subjectOf, type AppAbility } from '@attest/identity';
 import type { DecisionEntity } from '../entities/decision.entity';
 import type { ExplanationStepView } from '../models/explanation-step.model';
+import { WithheldDecisionField } from '../models/decision.enums';
 import { decisionFacts } from '../recording/decision-facts';
 
 /** The parts of a decision that field-level rules may withhold from a role. */
-export type RestrictedField = 'input' | 'output' | 'context';
+export type RestrictedField = `${WithheldDecisionField}`;
 
 /** The owner of an automation (a rule may grant its owner the whole decision), or null when the caller cannot see it. */
 export type AutomationOwnerOf = (automationId: string) => Promise<string | null>;
@@ -40,6 +41,13 @@ export class DecisionFieldAccess {
     const [output, context] = [await this.readable(d, 'output'), await this.readable(d, 'context')];
     // A withheld context is empty: each context.* fact a policy reads is then null, as for any absent fact.
     return decisionFacts(d.policyFacts, output, (context ?? {}) as Record<string, unknown>);
+  }
+
+  /** Said explicitly, so that a client never has to tell a withheld part from an absent one. */
+  async withheld(d: DecisionEntity): Promise<WithheldDecisionField[]> {
+    const fields = Object.values(WithheldDecisionField);
+    const readable = await Promise.all(fields.map((field) => this.may(d, field)));
+    return fields.filter((_, i) => !readable[i]);
   }
 
   async withheldFacts(d: DecisionEntity): Promise<string[]> {

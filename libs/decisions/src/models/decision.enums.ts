@@ -57,3 +57,19 @@ registerEnumType(ReviewVerdict, {
 });
 /** A verdict as stored. */
 export type ReviewVerdictValue = `${ReviewVerdict}`;
+
+/** The parts of a decision that field-level access rules may withhold from a role (returned as null). */
+export enum WithheldDecisionField {
+  INPUT = 'input',
+  OUTPUT = 'output',
+  CONTEXT = 'context',
+}
+registerEnumType(WithheldDecisionField, {
+  name: 'WithheldDecisionField',
+  description: "A part of a decision the caller's role may not read: the API returns it as null",
+  valuesMap: {
+    INPUT: { description: 'input, and the values, prompts and completions the explanation trace quotes' },
+    OUTPUT: { description: "output, effectiveOutput, a review's corrected output, and decision.output in policyFacts" },
+    CONTEXT: { description: 'context, and the context facts in policyFacts' },
+  },
+});

@@ -1,5 +1,5 @@
 import { graphql } from '../../gql';
-import type { DecisionDetailQuery } from '../../gql/graphql';
+import type { DecisionDetailQuery, WithheldDecisionField } from '../../gql/graphql';
 
 export const DecisionDetailDocument = graphql(`
   query DecisionDetail($id: ID!) {
@@ -12,6 +12,7 @@ export const DecisionDetailDocument = graphql(`
       output
       context
       effectiveOutput
+      withheldFields
       hasSubject
       idempotencyKey
       correlationId
@@ -116,11 +117,11 @@ export type DecisionDetail = DecisionDetailQuery['decision'];
 export type ExplanationStep = DecisionDetail['explanation'][number];
 
 /**
- * What the caller's role may not read. The API gives such a field as null (docs/api.md §9, "What a
- * role sees of a decision"); `input` and `output` are never null when stored (recordDecision refuses
- * null), so a null one is withheld, and the trace's quotes (values, prompts, completions) are
- * withheld with the input. The page says so in words rather than showing an empty space.
+ * What the caller's role may not read, as the API says it (`withheldFields`; the values come as
+ * null): the trace's quotes (values, prompts, completions) are withheld with the input. The page
+ * says so in words rather than showing an empty space.
  */
 export function withheldParts(d: DecisionDetail) {
-  return { input: d.input === null, output: d.output === null, traceQuotes: d.input === null };
+  const withheld = (field: WithheldDecisionField) => d.withheldFields.includes(field);
+  return { input: withheld('INPUT'), output: withheld('OUTPUT'), traceQuotes: withheld('INPUT') };
 }
