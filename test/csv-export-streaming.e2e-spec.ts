@@ -31,10 +31,18 @@ describe('GET /api/v1/decisions.csv streams a large export', () => {
       req.on('error', reject);
       req.end();
     });
-  const finishedExports = async () =>
+  const exportsAudited = async (action: string) =>
     ok(
-      await t.gql(t.adminKey, '{ auditEvents(filter: { action: "export.finished" }, first: 100) { edges { node { subjectId after } } } }'),
+      await t.gql(
+        t.adminKey,
+        'query($a: String!) { auditEvents(filter: { action: $a }, first: 100) { edges { node { subjectId after } } } }',
+        {
+          a: action,
+        },
+      ),
     ).auditEvents.edges.map((e: any) => e.node);
+  const finishedExports = () => exportsAudited('export.finished');
+  const startedExports = () => exportsAudited('export.started');
 
   beforeAll(async () => {
     t = await startTestApp({ ATTEST_RATE_LIMIT_EXPORTS_PER_MINUTE: '1000' });
@@ -73,7 +81,15 @@ describe('GET /api/v1/decisions.csv streams a large export', () => {
   });
 
   it('waits for a client that does not read, and records an export the client abandoned as incomplete', async () => {
-    const before = (await finishedExports()).length;
+    // The previous test's export is audited as finished after its last row left: wait for it first.
+    const before = await until(
+      async () => {
+        const [started, finished] = [(await startedExports()).length, (await finishedExports()).length];
+        return started === finished && finished;
+      },
+      'the earlier exports to be recorded as finished',
+      60_000,
+    );
     const res = await download(`automationId=${f.automationId}`);
     // Paused: the server fills the socket and waits for it to drain instead of reading on.
     await new Promise((resolve) => setTimeout(resolve, 300));
