@@ -5,7 +5,6 @@ import {
   expectAccessible,
   launchBrowser,
   openConsole,
-  screenshot,
   signInAs,
   startConsoleServer,
   type ConsoleServer,
@@ -89,7 +88,6 @@ describeInBrowser('console audit trail', () => {
     expect(submitted).toContain(`Leaf #${expected.edges[1].node.ledgerIndex}, sealed`);
     expect(submitted).toContain('kim.novak');
     await expectAccessible(page);
-    await screenshot(page, 'audit-trail');
 
     // The CSV export: the same filter, the same rows in the same order, downloaded with the session cookie.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);

@@ -66,7 +66,6 @@ describeInBrowser('console overview', () => {
 
     await page.getByTestId('ledger').getByText('Latest signed checkpoint').waitFor();
     await expectAccessible(page);
-    await screenshot(page, 'overview');
     expect(problems).toEqual([]);
     await context.close();
   });

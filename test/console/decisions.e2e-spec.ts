@@ -9,7 +9,6 @@ import {
   expectAccessible,
   launchBrowser,
   openConsole,
-  screenshot,
   signInAs,
   startConsoleServer,
   type ConsoleServer,
@@ -107,7 +106,6 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(shownLinks).toEqual(expected.map((id: string) => `/decisions/${id}`));
-    await screenshot(page, 'decisions');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^decisions-.*\.csv$/);
@@ -192,7 +190,6 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
     );
 
     await expectAccessible(page);
-    await screenshot(page, 'decision-detail');
     // A hop opens its inventory page, in the app.
     await lineage.locator(`a[href^="/inventory/automations/${f.automationId}"]`).click();
     await page.waitForURL((url) => url.pathname === `/inventory/automations/${f.automationId}`);

@@ -4,7 +4,6 @@ import {
   expectAccessible,
   launchBrowser,
   openConsole,
-  screenshot,
   signInAs,
   startConsoleServer,
   type ConsoleServer,
@@ -54,7 +53,6 @@ describeInBrowser('console inventory', () => {
     await table.getByRole('link', { name: fixture.modelName }).waitFor();
     expect(await table.locator('tbody tr').count()).toBe(1);
     await expectAccessible(page);
-    await screenshot(page, 'inventory-models');
 
     // Sorting is the API's: the sort goes into the URL (a link) and the list is asked for again.
     await table.locator('th', { hasText: 'Name' }).first().click();
@@ -84,7 +82,6 @@ describeInBrowser('console inventory', () => {
     expect(await actions.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     // From the top: the shell's header is fixed, and a full-page picture taken scrolled down shows it mid-page.
     await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
-    await screenshot(page, 'inventory-model-detail');
 
     const stored = ok(await server.t.gql(server.t.adminKey, versionQuery, { id: fixture.modelVersionId })).modelVersion;
     expect(stored).toMatchObject({ status: 'IN_REVIEW', submittedBy: owner.id, approvedBy: null });
