@@ -149,6 +149,7 @@ describe('OpenTelemetry traces', () => {
         'the worker’s spans to be exported',
         PATIENCE_MS,
       );
+      if (process.env.ATTEST_PRINT_SPANS) process.stdout.write(`${spanTree(spans, spanId)}\n`);
       const server = spans.find((s) => s.kind === SPAN_KIND.SERVER)!;
       expect(server).toMatchObject({ service: 'attest-api', parentSpanId: spanId });
       const send = spans.find((s) => s.kind === SPAN_KIND.PRODUCER && s.attributes['messaging.destination.name'] === 'decisions.ingest');
