@@ -1,12 +1,21 @@
 import type { Logger } from '@nestjs/common';
 import type { JobContext, JobHandler } from './job-handler';
+import { type MessagingSystem, tracedAttempt } from './job-trace';
 
 export type AttemptOutcome = { ok: true } | { ok: false; error: Error; willRetry: boolean };
 
-/** One attempt, the same in both modes: a failure is logged (a warning while attempts remain) and returned. */
-export async function runAttempt(handler: JobHandler, job: JobContext<unknown>, logger: Logger): Promise<AttemptOutcome> {
+/**
+ * One attempt, the same in both modes: a failure is logged (a warning while attempts remain) and
+ * returned. It runs in a span that continues the enqueuer's trace (job-trace.ts).
+ */
+export async function runAttempt(
+  handler: JobHandler,
+  job: JobContext<unknown>,
+  logger: Logger,
+  system: MessagingSystem,
+): Promise<AttemptOutcome> {
   try {
-    await handler.handle(job);
+    await tracedAttempt(system, job, (data) => handler.handle({ ...job, data }));
     return { ok: true };
   } catch (thrown) {
     const error = thrown instanceof Error ? thrown : new Error(String(thrown));

@@ -12,6 +12,7 @@ import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 import { EVENT_OF_STATUS } from '../webhooks/webhook-events';
 import { decisionEventPayload } from '../webhooks/webhook-payload';
 import { decisionFacts, storedDecisionFacts } from './decision-facts';
+import { activeTraceId, describeActiveSpan } from './active-trace';
 import { lookUpSources, sourcesOf, type SourceLookups } from './decision-sources';
 import { insertDecisions, type DecisionWrite, type NewDecision } from './decision-writer';
 import { stepRecords } from './explanation-steps';
@@ -103,6 +104,7 @@ export class DecisionRecorder {
   async record(actor: AuthenticatedPrincipal, input: RecordDecisionInput): Promise<RecordedDecision> {
     const [outcome] = await this.recordBatch(actor, [input]);
     if (!outcome.ok) throw outcome.error;
+    describeActiveSpan({ 'attest.automation_id': outcome.decision.automationId, 'attest.decision.status': outcome.decision.status });
     return outcome;
   }
 
@@ -115,6 +117,7 @@ export class DecisionRecorder {
     inputs: readonly BatchItem[],
     within: BatchRecording = (_m, items, record) => record(items),
   ): Promise<BatchOutcome[]> {
+    describeActiveSpan({ 'attest.tenant_id': actor.tenantId });
     const batch = await this.db.transaction(actor.tenantId, (m) => within(m, inputs, (part) => this.recordBatchIn(m, actor, part)));
     await this.webhooks.dispatch(actor.tenantId, batch.deliveryIds);
     return batch.outcomes;
@@ -183,7 +186,8 @@ export class DecisionRecorder {
       idempotencyKey: input.idempotencyKey,
       requestHash: this.hashKeys.hash(tenantId, 'request', input),
       correlationId: input.correlationId ?? null,
-      traceId: input.traceId ?? null,
+      // After requestHash: a retry under another trace is still the same request.
+      traceId: input.traceId ?? activeTraceId(),
       inputHash: this.hashKeys.hash(tenantId, 'input', input.input),
       input: redacted.document.input,
       output,

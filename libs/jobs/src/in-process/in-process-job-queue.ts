@@ -3,6 +3,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { resolveEnqueueOptions, type ResolvedEnqueueOptions } from '../enqueue-options';
 import type { JobContext, JobHandler } from '../job-handler';
 import { JobHandlerRegistry } from '../job-handler.registry';
+import { tracedEnqueue } from '../job-trace';
 import { type EnqueueOptions, JobQueue } from '../job-queue';
 import type { JobToken } from '../job-token';
 import { JOBS_OPTIONS, type ResolvedJobsOptions } from '../jobs.options';
@@ -51,7 +52,12 @@ export class InProcessJobQueue extends JobQueue implements BeforeApplicationShut
     const handler = this.registry.handlerFor(queue);
     // On Redis the job would wait for a process that has the handler; here none ever will.
     if (!handler) throw new Error(`No job handler is registered for queue "${queue}"`);
-    return resolved.map(({ data, options }) => this.accept(handler, asStored(data), options));
+    return tracedEnqueue(
+      'attest.in-process',
+      queue,
+      jobs.map((job) => job.data),
+      async (stamp) => resolved.map(({ data, options }) => this.accept(handler, asStored(stamp(data)), options)),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -90,7 +96,7 @@ export class InProcessJobQueue extends JobQueue implements BeforeApplicationShut
   }
 
   private async attempt(job: PendingJob): Promise<void> {
-    const outcome = await runAttempt(job.handler, job.context, this.logger);
+    const outcome = await runAttempt(job.handler, job.context, this.logger, 'attest.in-process');
     const { context } = job;
     if (!outcome.ok && outcome.willRetry && !this.closing) {
       this.schedule({ ...job, context: { ...context, attempt: context.attempt + 1 } }, retryDelayMs(job.backoffMs, context.attempt));

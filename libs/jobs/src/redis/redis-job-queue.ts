@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { resolveEnqueueOptions } from '../enqueue-options';
 import { type EnqueueOptions, JobQueue } from '../job-queue';
 import type { JobToken } from '../job-token';
+import { tracedEnqueue } from '../job-trace';
 import { JOBS_OPTIONS, type ResolvedJobsOptions } from '../jobs.options';
 import { createRedisConnection } from './redis-connection';
 
@@ -37,14 +38,19 @@ export class RedisJobQueue extends JobQueue implements OnApplicationShutdown {
 
   async enqueue<T>({ queue }: JobToken<T>, data: T, options?: EnqueueOptions): Promise<string> {
     const opts = bullOptions(queue, options);
-    const job = await this.queueFor(queue).add(queue, data, opts);
+    const job = await tracedEnqueue('bullmq', queue, [data], (stamp) => this.queueFor(queue).add(queue, stamp(data), opts));
     return job.id!;
   }
 
   async enqueueMany<T>({ queue }: JobToken<T>, jobs: { data: T; options?: EnqueueOptions }[]): Promise<string[]> {
-    const bulk = jobs.map((job) => ({ name: queue, data: job.data, opts: bullOptions(queue, job.options) }));
-    if (bulk.length === 0) return [];
-    const added = await this.queueFor(queue).addBulk(bulk);
+    const options = jobs.map((job) => bullOptions(queue, job.options));
+    if (jobs.length === 0) return [];
+    const added = await tracedEnqueue(
+      'bullmq',
+      queue,
+      jobs.map((job) => job.data),
+      (stamp) => this.queueFor(queue).addBulk(jobs.map((job, i) => ({ name: queue, data: stamp(job.data), opts: options[i] }))),
+    );
     return added.map((job) => job.id!);
   }
 

@@ -59,7 +59,7 @@ export class RedisJobWorkers implements OnApplicationBootstrap, BeforeApplicatio
       attempt: job.attemptsMade + 1,
       maxAttempts: job.opts.attempts ?? 1,
     };
-    const outcome = await runAttempt(handler, context, this.logger);
+    const outcome = await runAttempt(handler, context, this.logger, 'bullmq');
     if (!outcome.ok) throw outcome.error;
   }
 }
