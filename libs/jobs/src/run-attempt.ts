@@ -1,10 +1,23 @@
 import type { Logger } from '@nestjs/common';
 import type { JobContext, JobHandler } from './job-handler';
+import type { JobMetrics } from './job-metrics';
 
 export type AttemptOutcome = { ok: true } | { ok: false; error: Error; willRetry: boolean };
 
-/** One attempt, the same in both modes: a failure is logged (a warning while attempts remain) and returned. */
-export async function runAttempt(handler: JobHandler, job: JobContext<unknown>, logger: Logger): Promise<AttemptOutcome> {
+/** One attempt, the same in both modes: a failure is logged (a warning while attempts remain) and returned; counted in `metrics`. */
+export async function runAttempt(
+  handler: JobHandler,
+  job: JobContext<unknown>,
+  logger: Logger,
+  metrics?: JobMetrics,
+): Promise<AttemptOutcome> {
+  const started = performance.now();
+  const outcome = await attempt(handler, job, logger);
+  metrics?.attempted(job.queue, outcome, (performance.now() - started) / 1000);
+  return outcome;
+}
+
+async function attempt(handler: JobHandler, job: JobContext<unknown>, logger: Logger): Promise<AttemptOutcome> {
   try {
     await handler.handle(job);
     return { ok: true };

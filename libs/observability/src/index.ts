@@ -1,3 +1,4 @@
 // The apps import this before anything else, so that instrumentation patches modules as they
 // load: it must stay light (no Nest, no database driver, no other @attest lib).
 export { startTracing } from './tracing';
+export { attestMeter, cachedReading, SECONDS_BUCKETS } from './meter';

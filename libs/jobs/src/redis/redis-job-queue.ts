@@ -3,6 +3,7 @@ import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { resolveEnqueueOptions } from '../enqueue-options';
 import { type EnqueueOptions, JobQueue } from '../job-queue';
+import { JobMetrics } from '../job-metrics';
 import type { JobToken } from '../job-token';
 import { JOBS_OPTIONS, type ResolvedJobsOptions } from '../jobs.options';
 import { createRedisConnection } from './redis-connection';
@@ -25,8 +26,12 @@ export class RedisJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
   private connection?: Redis;
 
-  constructor(@Inject(JOBS_OPTIONS) private readonly options: ResolvedJobsOptions) {
+  constructor(
+    @Inject(JOBS_OPTIONS) private readonly options: ResolvedJobsOptions,
+    metrics: JobMetrics,
+  ) {
     super();
+    metrics.observeDepth(() => this.depths());
   }
 
   readonly durable = true;
@@ -53,6 +58,17 @@ export class RedisJobQueue extends JobQueue implements OnApplicationShutdown {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
     await this.connection?.quit();
+  }
+
+  /** BullMQ's counts of the queues this process has used (the API enqueues every kind of job). */
+  private async depths(): Promise<Map<string, number>> {
+    const counts = await Promise.all(
+      [...this.queues].map(async ([name, queue]) => {
+        const c = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'waiting-children');
+        return [name, Object.values(c).reduce((sum, n) => sum + n, 0)] as const;
+      }),
+    );
+    return new Map(counts);
   }
 
   private queueFor(name: string): Queue {
