@@ -4,10 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { Injectable, Module, type INestApplicationContext, type OnModuleInit } from '@nestjs/common';
 import { defineJob, JobHandlerRegistry, JobQueue, type JobHandler } from '@attest/jobs';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { automationFixture, decisionInput, RECORD, type AutomationFixture } from './support/decision-fixtures';
 import { prometheusEndpoint, type Scrape } from './support/prometheus';
-import { errorCode, ok, startTestApp, type TestApp } from './support/test-app';
+import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 import { until } from './support/until';
 
 const SUBSCRIBE = `mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { subscription { id } } }`;
@@ -109,15 +112,17 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
     );
   });
 
-  it('reads the review backlog per automation from the database at scrape time', async () => {
-    ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.3 }) }));
-    const s = await scrapeUntil(
-      'the backlog to show',
-      (x) => (x.value('attest_reviews_pending', { automation_id: f.automationId }) ?? 0) >= 2,
-    );
+  it('reads the review backlog per automation from the database at scrape time, and a review takes a decision off it', async () => {
+    const pending = (x: Scrape) => x.value('attest_reviews_pending', { automation_id: f.automationId }) ?? 0;
+    const id: string = ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f, { confidence: 0.3 }) })).recordDecision.decision.id;
+    const s = await scrapeUntil('the backlog to show', (x) => pending(x) === 2);
     expect(s.types.get('attest_reviews_pending')).toBe('gauge');
     expect(s.types.get('attest_reviews_oldest_age')).toBe('gauge');
     expect(s.value('attest_reviews_oldest_age', { automation_id: f.automationId })).toBeGreaterThanOrEqual(0);
+    // Once the few seconds' cache has passed, the reviewed decision is off the backlog.
+    const officer = await principalWithRole(t, 'compliance_officer');
+    ok(await t.gql(officer.key, 'mutation($id: ID!) { reviewDecision(id: $id, verdict: APPROVE, rationale: "fine") { id } }', { id }));
+    await scrapeUntil('the reviewed decision to leave the backlog', (x) => pending(x) === 1);
   });
 
   it('counts failed webhook deliveries, and the attempts, retries, duration and depth of their job queue', async () => {
@@ -179,7 +184,41 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
     expect(s.value('attest_db_pool_connections', { state: 'idle' })).toBeGreaterThanOrEqual(1);
     expect(s.value('attest_db_pool_connections', { state: 'waiting' })).toBeGreaterThanOrEqual(0);
   });
+
+  // Last: the tests above exercised a decision, a review, jobs, a webhook failure and a verification.
+  it('exports every metric the Grafana dashboard and the Prometheus alert rules name', async () => {
+    const dashboard = JSON.parse(readFileSync(resolve(__dirname, '../docs/grafana/attest.json'), 'utf8')) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const rules = (
+      parse(readFileSync(resolve(__dirname, '../docs/prometheus/alerts.yml'), 'utf8')) as {
+        groups: { rules: { alert: string; expr: string }[] }[];
+      }
+    ).groups.flatMap((g) => g.rules);
+    expect(rules.map((r) => r.alert)).toEqual(
+      expect.arrayContaining(['AttestLedgerSequencingLag', 'AttestJobDeadLetters', 'AttestReviewBacklogOld', 'AttestApiErrorRate']),
+    );
+    const named = metricNames([...dashboard.panels.flatMap((p) => p.targets.map((x) => x.expr)), ...rules.map((r) => r.expr)]);
+    expect(named.length).toBeGreaterThan(10);
+    const s = await endpoint.scrape();
+    expect(named.filter((name) => familyOf(name, s) === undefined)).toEqual([]);
+    // And every family Attest exports is on the dashboard.
+    const exported = [...s.types.keys()].filter((name) => name.startsWith('attest_') && !name.startsWith('attest_sign_in'));
+    expect(exported.filter((family) => !named.some((name) => familyOf(name, s) === family))).toEqual([]);
+  });
 });
+
+/** The family a sample name belongs to: histogram series carry _bucket, _count or _sum. */
+function familyOf(name: string, s: Scrape): string | undefined {
+  if (s.types.has(name)) return name;
+  const base = name.replace(/_(bucket|count|sum)$/, '');
+  return s.types.get(base) === 'histogram' ? base : undefined;
+}
+
+/** Every attest_* metric a PromQL expression names. */
+function metricNames(expressions: string[]): string[] {
+  return [...new Set(expressions.flatMap((e) => e.match(/\battest_[a-z0-9_]+/g) ?? []))].sort();
+}
 
 /** The test app's HTTP server, listening on a free port for a plain fetch. */
 async function listening(t: TestApp): Promise<number> {

@@ -13,7 +13,7 @@ export class RequestMetricsPlugin implements ApolloServerPlugin {
       willSendResponse: async ({ operationName, operation, request, response }) => {
         const body = response.body;
         const errors = body.kind === 'single' ? (body.singleResult.errors ?? []) : [];
-        const codes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
+        const codes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL'));
         this.metrics.graphqlOperation(
           operationName ?? request.operationName,
           operation?.operation,
