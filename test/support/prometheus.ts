@@ -35,18 +35,25 @@ export function parseScrape(text: string): Scrape {
  * The Prometheus endpoint as an operator enables it (OTEL_METRICS_EXPORTER=prometheus), started in
  * this test process before the application, as apps/api/src/main.ts starts it before anything loads.
  */
-export async function prometheusEndpoint(): Promise<{ scrape(): Promise<Scrape>; stop(): Promise<void> }> {
+export async function prometheusEndpoint(
+  extra: Record<string, string> = {},
+): Promise<{ url: string; scrape(): Promise<Scrape>; stop(): Promise<void> }> {
   const { startTracing } = await import('@attest/observability');
   const port = await freePort();
   const env = {
     OTEL_METRICS_EXPORTER: 'prometheus',
     OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
     OTEL_EXPORTER_PROMETHEUS_PORT: String(port),
+    ...extra,
   };
   Object.assign(process.env, env);
   const sdk = startTracing(process.env, 'attest-api');
+  const url = `http://127.0.0.1:${port}/metrics`;
+  const token = extra.ATTEST_METRICS_TOKEN;
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   return {
-    scrape: async () => parseScrape(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()),
+    url,
+    scrape: async () => parseScrape(await (await fetch(url, { headers })).text()),
     stop: async () => {
       await sdk?.shutdown();
       for (const key of Object.keys(env)) delete process.env[key];

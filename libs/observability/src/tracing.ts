@@ -1,4 +1,5 @@
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { protectedMetricReaders } from './metrics-endpoint';
 
 /**
  * OpenTelemetry starts before Nest so that instrumentation can patch modules as they load (the API
@@ -11,7 +12,9 @@ export function startTracing(env: Record<string, string | undefined> = process.e
   env.OTEL_METRICS_EXPORTER ??= 'none';
   env.OTEL_LOGS_EXPORTER ??= 'none';
   env.OTEL_SERVICE_NAME ??= serviceName;
-  const sdk = new NodeSDK();
+  // Metrics: the Prometheus endpoint behind ATTEST_METRICS_TOKEN when set (docs/monitoring.md "Metrics").
+  const metricReaders = protectedMetricReaders(env);
+  const sdk = new NodeSDK(metricReaders ? { metricReaders } : {});
   sdk.start();
   return sdk;
 }
