@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { attestMeter, startTracing } from '@attest/observability';
+import { freePort } from './support/attest-process';
 import { prometheusEndpoint } from './support/prometheus';
 
 /**
  * ATTEST_METRICS_TOKEN puts the Prometheus endpoint (same host, port and /metrics path) behind a
- * bearer token: without it, or with another, a scrape gets 401 and no series.
+ * bearer token: without it, or with another, a scrape gets 401 and no series; the exporter itself
+ * moves to the loopback interface.
  */
 describe('the Prometheus endpoint behind ATTEST_METRICS_TOKEN', () => {
   const token = randomBytes(24).toString('hex');
   let endpoint: Awaited<ReturnType<typeof prometheusEndpoint>>;
 
   beforeAll(async () => {
-    endpoint = await prometheusEndpoint({ ATTEST_METRICS_TOKEN: token });
+    endpoint = await prometheusEndpoint({ ATTEST_METRICS_TOKEN: token, ATTEST_METRICS_INTERNAL_PORT: String(await freePort()) });
     attestMeter('test').createCounter('attest.test.scraped', { description: 'A counter this test adds to' }).add(3, { case: 'token' });
   });
   afterAll(async () => {

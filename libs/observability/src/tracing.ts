@@ -1,5 +1,5 @@
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { protectedMetricReaders } from './metrics-endpoint';
+import { protectMetricsEndpoint } from './metrics-endpoint';
 
 /**
  * OpenTelemetry starts before Nest so that instrumentation can patch modules as they load (the API
@@ -13,8 +13,8 @@ export function startTracing(env: Record<string, string | undefined> = process.e
   env.OTEL_LOGS_EXPORTER ??= 'none';
   env.OTEL_SERVICE_NAME ??= serviceName;
   // Metrics: the Prometheus endpoint behind ATTEST_METRICS_TOKEN when set (docs/monitoring.md "Metrics").
-  const metricReaders = protectedMetricReaders(env);
-  const sdk = new NodeSDK(metricReaders ? { metricReaders } : {});
+  protectMetricsEndpoint(env);
+  const sdk = new NodeSDK();
   sdk.start();
   return sdk;
 }
