@@ -153,6 +153,8 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
     expect(s.value('attest_jobs_attempts_total', { queue, outcome: 'dead_letter' })).toBe(1);
     expect(s.value('attest_jobs_attempts_total', { queue, outcome: 'completed' })).toBeUndefined();
     expect(s.value('attest_jobs_queue_depth', { queue })).toBe(0);
+    // A queue with a handler is exported from start, before any job of it.
+    expect(s.value('attest_jobs_queue_depth', { queue: 'policy.simulation' })).toBe(0);
   });
 
   it('times GraphQL operations by name and REST requests by route, and counts errors by code', async () => {

@@ -102,9 +102,9 @@ export class InProcessJobQueue extends JobQueue implements BeforeApplicationShut
     }
   }
 
-  /** Every queue this process has run, with its jobs pending or running (0 once drained, so the series does not vanish). */
+  /** Every queue with a handler here, with its jobs pending or running (0 when idle, so that the series exists from start). */
   private depths(): Map<string, number> {
-    const depths = new Map<string, number>([...this.lanes.keys()].map((queue) => [queue, 0]));
+    const depths = new Map<string, number>(this.registry.queues().map((queue) => [queue, 0]));
     for (const key of this.known) {
       const queue = key.slice(0, key.indexOf(':'));
       depths.set(queue, (depths.get(queue) ?? 0) + 1);
