@@ -19,6 +19,7 @@ import { PublishedReads1764835200000 } from './1764835200000-PublishedReads';
 import { LineagePublishedReads1764836400000 } from './1764836400000-LineagePublishedReads';
 import { ConsoleReadIndexes1764921600000 } from './1764921600000-ConsoleReadIndexes';
 import { HumanSignIn1764925200000 } from './1764925200000-HumanSignIn';
+import { MonitoringReads1765094400000 } from './1765094400000-MonitoringReads';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   LineagePublishedReads1764836400000,
   ConsoleReadIndexes1764921600000,
   HumanSignIn1764925200000,
+  MonitoringReads1765094400000,
 ];

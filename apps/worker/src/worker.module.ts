@@ -6,7 +6,7 @@ import { LedgerModule } from '@attest/ledger';
 import { LineageModule } from '@attest/lineage';
 import { PolicyPacksModule } from '@attest/policy';
 import { PolicySimulationModule } from '@attest/policy-review';
-import { DATABASE_OPTIONS } from '@attest/platform';
+import { DATABASE_OPTIONS, PoolMetrics } from '@attest/platform';
 
 /**
  * The worker's composition root: the same libraries as the API, no HTTP, and JobsModule consuming
@@ -31,6 +31,7 @@ export class WorkerModule {
         LineageModule,
         PolicySimulationModule,
       ],
+      providers: [PoolMetrics],
     };
   }
 }

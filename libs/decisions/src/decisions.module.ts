@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DecisionMetrics } from './metrics/decision-metrics';
 import { ATTEST_CONFIG, type AttestConfig } from '@attest/core';
 import { AuditModule } from '@attest/audit';
 import { IdentityModule } from '@attest/identity';
@@ -73,6 +74,7 @@ export const DECISION_RESOLVERS = [
     IngestRecoverySweeper,
     DecisionsExport,
     DecisionStats,
+    DecisionMetrics,
     ...DECISION_RESOLVERS,
   ],
   controllers: [DecisionsExportController],

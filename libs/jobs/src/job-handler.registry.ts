@@ -39,6 +39,11 @@ export class JobHandlerRegistry {
     return this.handlers.get(queue);
   }
 
+  /** The queues with a handler registered now. */
+  queues(): string[] {
+    return [...this.handlers.keys()];
+  }
+
   /** Calls `listener` with every handler registered so far, then with each one registered later. */
   forEachHandler(listener: (handler: JobHandler) => void): void {
     for (const handler of this.handlers.values()) listener(handler);

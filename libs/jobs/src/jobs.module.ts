@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module, type Provider } from '@nestjs/commo
 import type { AttestConfig } from '@attest/core';
 import { InProcessJobQueue } from './in-process/in-process-job-queue';
 import { JobHandlerRegistry } from './job-handler.registry';
+import { JobMetrics } from './job-metrics';
 import { JobQueue } from './job-queue';
 import { JOBS_OPTIONS, type JobsModuleOptions, resolveJobsOptions } from './jobs.options';
 import { RedisJobQueue } from './redis/redis-job-queue';
@@ -33,7 +34,7 @@ export class JobsModule {
       : [{ provide: JobQueue, useClass: InProcessJobQueue }];
     return {
       module: JobsModule,
-      providers: [{ provide: JOBS_OPTIONS, useValue: resolved }, JobHandlerRegistry, ...runner],
+      providers: [{ provide: JOBS_OPTIONS, useValue: resolved }, JobHandlerRegistry, JobMetrics, ...runner],
       exports: [JobQueue, JobHandlerRegistry],
     };
   }

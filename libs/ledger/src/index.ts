@@ -41,3 +41,4 @@ export { leafBytes, leafHashOf, declaredIndex } from './leaves/leaf-format';
 export { claimedCheckpoint, openCheckpoint } from './checkpoint/open-checkpoint';
 export { overStoredTree } from './store/stored-tree';
 export { LedgerVerificationSweeper } from './verification-jobs/ledger-verification.sweeper';
+export { LedgerVerificationMetrics } from './verification-jobs/verification-metrics';

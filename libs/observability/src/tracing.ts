@@ -7,6 +7,7 @@ export interface TracingOptions {
   /** Spans go to this exporter as each ends (tests: an InMemorySpanExporter), whatever OTEL_TRACES_EXPORTER says. */
   exporter?: SpanExporter;
 }
+import { protectMetricsEndpoint } from './metrics-endpoint';
 
 /**
  * OpenTelemetry starts before Nest so that instrumentation can patch modules as they load (the API
@@ -26,6 +27,8 @@ export function startTracing(
   env.OTEL_METRICS_EXPORTER ??= 'none';
   env.OTEL_LOGS_EXPORTER ??= 'none';
   env.OTEL_SERVICE_NAME ??= serviceName;
+  // Metrics: the Prometheus endpoint behind ATTEST_METRICS_TOKEN when set (docs/monitoring.md "Metrics").
+  protectMetricsEndpoint(env);
   const sdk = new NodeSDK({
     ...(exporter ? { spanProcessors: [new SimpleSpanProcessor({ exporter })] } : {}),
     instrumentations: tracing ? attestInstrumentations() : [],

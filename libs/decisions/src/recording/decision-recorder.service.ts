@@ -5,6 +5,7 @@ import { DecisionTargetsService, type DecisionTarget, type DecisionTargetExtras 
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { RecordDecisionInput } from '../dto/record-decision.input';
+import { DecisionMetrics } from '../metrics/decision-metrics';
 import { DecisionEntity, type DecisionStatus } from '../entities/decision.entity';
 import type { CompiledRedactionRules, RedactionRules } from '../redaction/redact';
 import { RedactionRulesService } from '../redaction-rules/redaction-rules.service';
@@ -88,6 +89,7 @@ export class DecisionRecorder {
     private readonly redactionRules: RedactionRulesService,
     private readonly hashKeys: HashKeys,
     private readonly webhooks: WebhookDispatcher,
+    private readonly metrics: DecisionMetrics,
     @Optional() @Inject(POLICY_CHECK) private readonly policy?: PolicyCheck,
   ) {
     this.extras = {
@@ -142,7 +144,10 @@ export class DecisionRecorder {
     const outcomes = prepared.map((p): BatchOutcome => {
       if (p instanceof AttestError) return { ok: false, error: p };
       const recordedAt = inserted.recordedAt.get(p.decision.id);
-      if (recordedAt) return { ok: true, decision: { ...p.decision, recordedAt }, replayed: false };
+      if (recordedAt) {
+        this.metrics.recorded(p.decision, p.decision.policyResults);
+        return { ok: true, decision: { ...p.decision, recordedAt }, replayed: false };
+      }
       return replayOf(p.decision, originals.get(p.decision.idempotencyKey)!);
     });
     return { outcomes, deliveryIds: inserted.deliveryIds };

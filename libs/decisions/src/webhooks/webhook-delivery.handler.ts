@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ATTEST_CONFIG, TenantDb, type AttestConfig } from '@attest/core';
 import { JobHandlerRegistry, type JobContext, type JobHandler } from '@attest/jobs';
+import { DecisionMetrics } from '../metrics/decision-metrics';
 import { HashKeys } from '../recording/hash-keys';
 import { open } from '../sealing/secret-box';
 import { WEBHOOK_DELIVERY_JOB, type WebhookJob } from './webhook-delivery.job';
@@ -28,6 +29,7 @@ export class WebhookDeliveryHandler implements JobHandler<WebhookJob>, OnModuleI
     private readonly db: TenantDb,
     private readonly keys: HashKeys,
     private readonly targets: WebhookTargetResolver,
+    private readonly metrics: DecisionMetrics,
     @Inject(ATTEST_CONFIG) private readonly config: AttestConfig,
   ) {}
 
@@ -50,6 +52,7 @@ export class WebhookDeliveryHandler implements JobHandler<WebhookJob>, OnModuleI
     }
     const result = await this.post(delivery, subscription);
     const lastAttempt = job.attempt >= job.maxAttempts;
+    if (!result.ok) this.metrics.deliveryFailed(delivery.event, lastAttempt);
     await this.settle(tenantId, delivery, result.ok ? 'delivered' : lastAttempt ? 'failed' : 'pending', result);
     if (!result.ok && !lastAttempt) throw new Error(`Webhook delivery ${delivery.id} failed: ${result.error}`);
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { metrics } from '@opentelemetry/api';
 import { recordAudit, TenantDb } from '@attest/core';
+import { attestMeter } from '@attest/observability';
 
 export interface SignInFailure {
   method: 'link' | 'oidc';
@@ -21,9 +21,9 @@ export interface SignInFailure {
 @Injectable()
 export class SignInFailures {
   private readonly logger = new Logger('SignIn');
-  private readonly failures = metrics
-    .getMeter('attest-identity')
-    .createCounter('attest.sign_in.failures', { description: 'Failed sign-in attempts, by method, reason and whether a tenant was named' });
+  private readonly failures = attestMeter('identity').createCounter('attest.sign_in.failures', {
+    description: 'Failed sign-in attempts, by method, reason and whether a tenant was named',
+  });
 
   constructor(private readonly db: TenantDb) {}
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { resolveEnqueueOptions, type ResolvedEnqueueOptions } from '../enqueue-options';
 import type { JobContext, JobHandler } from '../job-handler';
 import { JobHandlerRegistry } from '../job-handler.registry';
 import { tracedEnqueue } from '../job-trace';
+import { JobMetrics } from '../job-metrics';
 import { type EnqueueOptions, JobQueue } from '../job-queue';
 import type { JobToken } from '../job-token';
 import { JOBS_OPTIONS, type ResolvedJobsOptions } from '../jobs.options';
@@ -38,8 +39,10 @@ export class InProcessJobQueue extends JobQueue implements BeforeApplicationShut
   constructor(
     private readonly registry: JobHandlerRegistry,
     @Inject(JOBS_OPTIONS) private readonly options: ResolvedJobsOptions,
+    @Optional() private readonly metrics?: JobMetrics,
   ) {
     super();
+    metrics?.observeDepth(async () => this.depths());
   }
 
   async enqueue<T>(job: JobToken<T>, data: T, options?: EnqueueOptions): Promise<string> {
@@ -96,13 +99,23 @@ export class InProcessJobQueue extends JobQueue implements BeforeApplicationShut
   }
 
   private async attempt(job: PendingJob): Promise<void> {
-    const outcome = await runAttempt(job.handler, job.context, this.logger, 'attest.in-process');
+    const outcome = await runAttempt(job.handler, job.context, this.logger, 'attest.in-process', this.metrics);
     const { context } = job;
     if (!outcome.ok && outcome.willRetry && !this.closing) {
       this.schedule({ ...job, context: { ...context, attempt: context.attempt + 1 } }, retryDelayMs(job.backoffMs, context.attempt));
     } else {
       this.known.delete(dedupeKey(context.queue, context.id));
     }
+  }
+
+  /** Every queue with a handler here, with its jobs pending or running (0 when idle, so that the series exists from start). */
+  private depths(): Map<string, number> {
+    const depths = new Map<string, number>(this.registry.queues().map((queue) => [queue, 0]));
+    for (const key of this.known) {
+      const queue = key.slice(0, key.indexOf(':'));
+      depths.set(queue, (depths.get(queue) ?? 0) + 1);
+    }
+    return depths;
   }
 
   private laneFor(queue: string): ConcurrencyLimiter {

@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { resolveEnqueueOptions } from '../enqueue-options';
+import { JobHandlerRegistry } from '../job-handler.registry';
 import { type EnqueueOptions, JobQueue } from '../job-queue';
+import { JobMetrics } from '../job-metrics';
 import type { JobToken } from '../job-token';
 import { tracedEnqueue } from '../job-trace';
 import { JOBS_OPTIONS, type ResolvedJobsOptions } from '../jobs.options';
@@ -26,8 +28,16 @@ export class RedisJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
   private connection?: Redis;
 
-  constructor(@Inject(JOBS_OPTIONS) private readonly options: ResolvedJobsOptions) {
+  /** After shutdown a scrape must not open a queue (and a connection) again. */
+  private closed = false;
+
+  constructor(
+    @Inject(JOBS_OPTIONS) private readonly options: ResolvedJobsOptions,
+    metrics: JobMetrics,
+    private readonly registry: JobHandlerRegistry,
+  ) {
     super();
+    metrics.observeDepth(() => this.depths());
   }
 
   readonly durable = true;
@@ -56,9 +66,24 @@ export class RedisJobQueue extends JobQueue implements OnApplicationShutdown {
 
   /** After the workers (closed before shutdown), so that a finishing job can still enqueue follow-ups. */
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
     await this.connection?.quit();
+  }
+
+  /** BullMQ's counts of the queues this process has handlers for (the API registers the worker's too) or has used: exported from start. */
+  private async depths(): Promise<Map<string, number>> {
+    if (this.closed) return new Map();
+    const names = new Set([...this.registry.queues(), ...this.queues.keys()]);
+    const counts = await Promise.all(
+      [...names].map(async (name) => {
+        const queue = this.queueFor(name);
+        const c = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'waiting-children');
+        return [name, Object.values(c).reduce((sum, n) => sum + n, 0)] as const;
+      }),
+    );
+    return new Map(counts);
   }
 
   private queueFor(name: string): Queue {

@@ -3,6 +3,7 @@ import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { JobHandler } from '../job-handler';
 import { JobHandlerRegistry } from '../job-handler.registry';
+import { JobMetrics } from '../job-metrics';
 import { JOBS_OPTIONS, type ResolvedJobsOptions } from '../jobs.options';
 import { runAttempt } from '../run-attempt';
 import { createRedisConnection } from './redis-connection';
@@ -18,6 +19,7 @@ export class RedisJobWorkers implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     private readonly registry: JobHandlerRegistry,
     @Inject(JOBS_OPTIONS) private readonly options: ResolvedJobsOptions,
+    private readonly metrics: JobMetrics,
   ) {}
 
   /** After every module's onModuleInit, where handlers register. */
@@ -59,7 +61,7 @@ export class RedisJobWorkers implements OnApplicationBootstrap, BeforeApplicatio
       attempt: job.attemptsMade + 1,
       maxAttempts: job.opts.attempts ?? 1,
     };
-    const outcome = await runAttempt(handler, context, this.logger, 'bullmq');
+    const outcome = await runAttempt(handler, context, this.logger, 'bullmq', this.metrics);
     if (!outcome.ok) throw outcome.error;
   }
 }

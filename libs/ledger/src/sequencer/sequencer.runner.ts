@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { metrics } from '@opentelemetry/api';
 import { ATTEST_CONFIG, TenantDb, type AttestConfig } from '@attest/core';
 import { JobQueue, PeriodicTask } from '@attest/jobs';
+import { attestMeter } from '@attest/observability';
 import { Sequencer, type SequencedBatch } from './sequencer.service';
 
 /** A run drains a backlog in consecutive batches for at most this long, then lets the timer pace it. */
@@ -21,7 +21,7 @@ const BUSY_SHARE = 0.2;
  */
 @Injectable()
 export class SequencerRunner extends PeriodicTask {
-  private readonly meter = metrics.getMeter('attest-ledger');
+  private readonly meter = attestMeter('ledger');
   private readonly lag = this.meter.createHistogram('attest.ledger.sequencing_lag', {
     unit: 'ms',
     description: 'Time from a leaf being written (with its fact) to its being sealed in a signed checkpoint',

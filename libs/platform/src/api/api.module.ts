@@ -10,10 +10,10 @@ import {
   type AttestConfig,
 } from '@attest/core';
 import { AuditModule } from '@attest/audit';
-import { DecisionsModule } from '@attest/decisions';
+import { DecisionsModule, ReviewBacklogMetrics } from '@attest/decisions';
 import { IdentityModule } from '@attest/identity';
 import { JobsModule } from '@attest/jobs';
-import { LedgerModule } from '@attest/ledger';
+import { LedgerModule, LedgerVerificationMetrics } from '@attest/ledger';
 import { LineageModule } from '@attest/lineage';
 import { PolicyPacksModule } from '@attest/policy';
 import { PolicySimulationModule } from '@attest/policy-review';
@@ -23,6 +23,9 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { ComplianceOverviewResolver } from './overview/compliance-overview.resolver';
 import { DATABASE_OPTIONS } from '../database/database-options';
+import { PoolMetrics } from '../database/pool-metrics';
+import { RequestMetrics } from './metrics/request-metrics';
+import { RequestMetricsPlugin } from './metrics/request-metrics.plugin';
 
 /**
  * The API: every context with GraphQL, /health and the jobs (enqueued, or run here on the embedded
@@ -53,6 +56,12 @@ export class ApiModule {
       providers: [
         HealthService,
         ComplianceOverviewResolver,
+        // Gauges read from the database at scrape time: exported by the API alone, not again by workers.
+        ReviewBacklogMetrics,
+        LedgerVerificationMetrics,
+        PoolMetrics,
+        RequestMetrics,
+        RequestMetricsPlugin,
         { provide: APP_FILTER, useClass: GraphQLPassThroughFilter },
         {
           provide: APP_PIPE,

@@ -5,6 +5,8 @@ import { json } from 'express';
 import { bodyLimitSetBy, correlationIdMiddleware, loggerLevels, AttestConsoleLogger, type AttestConfig } from '@attest/core';
 import { OPENLINEAGE_PATH } from '@attest/lineage';
 import { ApiModule } from './api.module';
+import { RequestMetrics } from './metrics/request-metrics';
+import { restRouteMetrics } from './metrics/rest-route-metrics';
 import { graphqlBrowserRedirect, serveConsole } from '../console';
 
 /**
@@ -22,6 +24,7 @@ export async function createApp(
     bodyParser: true,
     ...overrides,
   });
+  app.use(restRouteMetrics(app.get(RequestMetrics)));
   app.use(correlationIdMiddleware);
   // Before Nest's routes and Apollo: the console at / (docs/console.md), and a browser's GET /graphql to the explorer.
   app.use(graphqlBrowserRedirect);
