@@ -10,6 +10,9 @@ import { until } from './support/until';
 // client goes away. Also run on the embedded default.
 
 const ROWS = 5_000;
+// About 4 KB a row, 20 MB in all: more than the sockets' buffers hold, so a client that does not
+// read holds the server back whatever the kernel's buffer sizes (a small file fits in them whole).
+const BULKY_OUTPUT = { route: 'fast-track', note: 'n'.repeat(4000) };
 const BULK = 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { counts { recorded failed } } }';
 
 describe('GET /api/v1/decisions.csv streams a large export', () => {
@@ -51,7 +54,7 @@ describe('GET /api/v1/decisions.csv streams a large export', () => {
     officer = await principalWithRole(t, 'compliance_officer');
     f = await automationFixture(t);
     for (let i = 0; i < ROWS; i += 1000) {
-      const decisions = Array.from({ length: 1000 }, (_, j) => decisionInput(f, { correlationId: `bulk-${i + j}` }));
+      const decisions = Array.from({ length: 1000 }, (_, j) => decisionInput(f, { correlationId: `bulk-${i + j}`, output: BULKY_OUTPUT }));
       expect(ok(await t.gql(f.service.key, BULK, { i: { decisions } })).recordDecisions.counts).toEqual({ recorded: 1000, failed: 0 });
     }
   }, 120_000);

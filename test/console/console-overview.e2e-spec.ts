@@ -79,7 +79,7 @@ describeInBrowser('console overview', () => {
     await expectAccessible(page);
     await screenshot(page, 'overview-dark');
 
-    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('Alt+5');
     await page.waitForURL((url) => url.pathname === '/explorer');
     expect(problems).toEqual([]);
     await context.close();

@@ -1,3 +1,4 @@
+import { CodeBlock } from '../../components/CodeBlock';
 import 'mantine-datatable/styles.css';
 import { Anchor, Code, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
@@ -163,7 +164,11 @@ function Review({ decision, outputWithheld }: { decision: DecisionDetail; output
           </Group>
           <Text size="sm">&ldquo;{review.rationale}&rdquo;</Text>
           {review.verdict === 'OVERRIDE' &&
-            (outputWithheld ? <Withheld what="corrected output" /> : <Code block>{JSON.stringify(review.correctedOutput, null, 2)}</Code>)}
+            (outputWithheld ? (
+              <Withheld what="corrected output" />
+            ) : (
+              <CodeBlock label="Corrected output">{JSON.stringify(review.correctedOutput, null, 2)}</CodeBlock>
+            ))}
         </Stack>
       )}
     </Paper>

@@ -1,3 +1,4 @@
+import { CodeBlock } from '../../components/CodeBlock';
 import { Anchor, Badge, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { lazy, Suspense } from 'react';
@@ -165,7 +166,7 @@ function Quote({ label, text }: { label: string; text: string | null | undefined
         {label}
       </Text>
       {text ? (
-        <Code block>{text}</Code>
+        <CodeBlock label={label}>{text}</CodeBlock>
       ) : (
         <Text size="xs" c="dimmed">
           not recorded

@@ -1,4 +1,5 @@
-import { Alert, Code, Paper, Text, Title } from '@mantine/core';
+import { CodeBlock } from '../../components/CodeBlock';
+import { Alert, Paper, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 
 /** A stored JSON value as it is (redacted), or the statement that the caller's role may not read it. */
@@ -8,7 +9,7 @@ export function JsonPanel({ title, value, withheld }: { title: string; value: un
       <Title order={3} size="h5" mb="xs">
         {title}
       </Title>
-      {withheld ? <Withheld what={title.toLowerCase()} /> : <Code block>{JSON.stringify(value, null, 2)}</Code>}
+      {withheld ? <Withheld what={title.toLowerCase()} /> : <CodeBlock label={title}>{JSON.stringify(value, null, 2)}</CodeBlock>}
     </Paper>
   );
 }

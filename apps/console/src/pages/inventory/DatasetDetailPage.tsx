@@ -1,3 +1,4 @@
+import { CodeBlock } from '../../components/CodeBlock';
 import 'mantine-datatable/styles.css';
 import { Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
@@ -144,7 +145,7 @@ function DatasetVersionPanel({ id }: { id: string }) {
                   <Title order={4} size="h6">
                     Schema
                   </Title>
-                  <Code block>{JSON.stringify(v.schema, null, 2)}</Code>
+                  <CodeBlock label="Schema">{JSON.stringify(v.schema, null, 2)}</CodeBlock>
                 </>
               )}
               <Text size="sm" c="dimmed">
