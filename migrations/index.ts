@@ -19,6 +19,7 @@ import { PublishedReads1764835200000 } from './1764835200000-PublishedReads';
 import { LineagePublishedReads1764836400000 } from './1764836400000-LineagePublishedReads';
 import { ConsoleReadIndexes1764921600000 } from './1764921600000-ConsoleReadIndexes';
 import { HumanSignIn1764925200000 } from './1764925200000-HumanSignIn';
+import { MonitoringStatistics1765010000000 } from './1765010000000-MonitoringStatistics';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   LineagePublishedReads1764836400000,
   ConsoleReadIndexes1764921600000,
   HumanSignIn1764925200000,
+  MonitoringStatistics1765010000000,
 ];

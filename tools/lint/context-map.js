@@ -23,7 +23,7 @@ const CONTEXT_MAP = {
   lineage: domain(),
   decisions: domain('audit', 'registry', 'ledger', 'lineage'),
   'policy-review': domain('decisions', 'policy', 'registry'),
-  monitoring: domain(),
+  monitoring: domain('registry'),
   platform: '*',
 };
 
