@@ -20,6 +20,7 @@ import { LineagePublishedReads1764836400000 } from './1764836400000-LineagePubli
 import { ConsoleReadIndexes1764921600000 } from './1764921600000-ConsoleReadIndexes';
 import { HumanSignIn1764925200000 } from './1764925200000-HumanSignIn';
 import { MonitoringStatistics1765010000000 } from './1765010000000-MonitoringStatistics';
+import { DriftMonitors1765010100000 } from './1765010100000-DriftMonitors';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ConsoleReadIndexes1764921600000,
   HumanSignIn1764925200000,
   MonitoringStatistics1765010000000,
+  DriftMonitors1765010100000,
 ];
