@@ -21,6 +21,7 @@ import { ConsoleReadIndexes1764921600000 } from './1764921600000-ConsoleReadInde
 import { HumanSignIn1764925200000 } from './1764925200000-HumanSignIn';
 import { MonitoringStatistics1765010000000 } from './1765010000000-MonitoringStatistics';
 import { DriftMonitors1765010100000 } from './1765010100000-DriftMonitors';
+import { MonitorWebhookEvents1765010200000 } from './1765010200000-MonitorWebhookEvents';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   HumanSignIn1764925200000,
   MonitoringStatistics1765010000000,
   DriftMonitors1765010100000,
+  MonitorWebhookEvents1765010200000,
 ];

@@ -1,8 +1,11 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { MonitorEvaluationSweeper, MonitorsService } from '@attest/monitoring';
 import { automationFixture, decisionInput, type AutomationFixture } from './support/decision-fixtures';
 import { sealAll } from './support/ledger';
 import { withClient } from './support/test-database';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+import { until } from './support/until';
 
 /** docs/monitoring.md "Drift monitors": monitors defined through the API, evaluated, their states audited. */
 const FIELDS =
@@ -15,6 +18,24 @@ const SERIES = `query($v: ID!, $m: MonitorMetric!, $from: String!, $to: String!)
 const BATCH = 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { counts { recorded failed } } }';
 const EVENTS = `query($id: String!) { auditEvents(filter: { subjectId: $id }) { edges { node { action actorId before after } } } }`;
 
+const SUBSCRIBE = `mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { subscription { id } } }`;
+
+/** A local webhook receiver: every request's event header and body. */
+async function receiver(): Promise<{ url: string; received: { event: string; body: any }[]; close(): Promise<void> }> {
+  const received: { event: string; body: any }[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      received.push({ event: String(req.headers['attest-event']), body: JSON.parse(body) });
+      res.writeHead(200).end('thanks');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('drift monitors', () => {
@@ -26,13 +47,18 @@ describe('drift monitors', () => {
   const today = day(0);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Jobs in-process (webhooks delivered by the API, as on the embedded default); the receiver is on loopback.
+    t = await startTestApp({ REDIS_URL: '', ATTEST_WEBHOOK_ALLOW_PRIVATE: '127.0.0.1', ATTEST_WEBHOOK_BACKOFF_MS: '50' });
     f = await automationFixture(t);
     officer = await principalWithRole(t, 'compliance_officer');
     auditor = await principalWithRole(t, 'auditor');
     tenantId = ok(await t.gql(t.adminKey, '{ tenant { id } }')).tenant.id;
   });
-  afterAll(() => t?.close());
+  let rx: Awaited<ReturnType<typeof receiver>> | undefined;
+  afterAll(async () => {
+    await rx?.close();
+    await t?.close();
+  });
 
   const evaluate = () => t.app.get(MonitorsService).evaluateTenant(tenantId, today, 'drift-monitors-test');
 
@@ -68,6 +94,12 @@ describe('drift monitors', () => {
   });
 
   it('raises an alert when confidence shifts from the pinned reference, audits each change, and recovers', async () => {
+    const hooks = (rx = await receiver());
+    ok(
+      await t.gql(t.adminKey, SUBSCRIBE, {
+        i: { automationId: f.automationId, url: hooks.url, events: ['MONITOR_ALERT', 'MONITOR_RECOVERED'] },
+      }),
+    );
     const psi = ok(
       await t.gql(officer.key, DEFINE, {
         i: { automationVersionId: f.automationVersionId, metric: 'CONFIDENCE_PSI', referenceFrom: day(-30), referenceTo: day(-8) },
@@ -111,6 +143,24 @@ describe('drift monitors', () => {
       value: expect.closeTo(expected, 10),
     });
     expect(await evaluate()).toEqual([]); // no change, nothing audited again
+    const [alert] = await until(async () => (hooks.received.length > 0 ? hooks.received : undefined), 'the monitor.alert webhook');
+    expect(alert.event).toBe('monitor.alert');
+    expect(alert.body).toEqual({
+      id: expect.any(String),
+      event: 'monitor.alert',
+      monitor: {
+        id: psi.id,
+        automationId: f.automationId,
+        automationVersionId: f.automationVersionId,
+        metric: 'confidence_psi',
+        state: 'alert',
+        previousState: 'no_data',
+        value: expect.closeTo(expected, 10),
+        warnAt: 0.1,
+        alertAt: 0.25,
+        asOf: today,
+      },
+    });
     const series = ok(
       await t.gql(auditor.key, SERIES, { v: f.automationVersionId, m: 'CONFIDENCE_PSI', from: day(-2), to: today }),
     ).monitorSeries;
@@ -126,6 +176,12 @@ describe('drift monitors', () => {
     expect((await evaluate()).map((x) => [x.from, x.to])).toEqual([['alert', 'warn']]);
     ok(await t.gql(officer.key, CHANGE, { id: psi.id, i: { warnAt: 50 } }));
     expect((await evaluate()).map((x) => [x.from, x.to])).toEqual([['warn', 'ok']]);
+    // alert → warn is no webhook (audited only); warn → ok is the recovery.
+    await until(async () => (hooks.received.length > 1 ? hooks.received : undefined), 'the monitor.recovered webhook');
+    expect(hooks.received.map((r) => [r.event, r.body.monitor.state])).toEqual([
+      ['monitor.alert', 'alert'],
+      ['monitor.recovered', 'ok'],
+    ]);
     const actions = ok(await t.gql(auditor.key, EVENTS, { id: psi.id })).auditEvents.edges.map(
       (e: { node: { action: string; after: { state?: string } } }) =>
         `${e.node.action}${e.node.after.state ? ` ${e.node.after.state}` : ''}`,

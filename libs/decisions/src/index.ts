@@ -17,3 +17,4 @@ export { HashKeys } from './recording/hash-keys';
 export { DecisionModel } from './models/decision.model';
 export { DecisionOutcome, DecisionStatus, ReviewVerdict, type DecisionStatusValue, type ReviewVerdictValue } from './models/decision.enums';
 export { decisionFacts } from './recording/decision-facts';
+export { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';

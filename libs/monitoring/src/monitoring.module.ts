@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DecisionsModule } from '@attest/decisions';
 import { IdentityModule } from '@attest/identity';
 import { RegistryModule } from '@attest/registry';
 import { MonitorEvaluationHandler } from './monitors/monitor-evaluation.handler';
@@ -14,7 +15,7 @@ export const MONITORING_RESOLVERS = [MonitoringStatisticsResolver, MonitorsResol
 
 /** Drift and quality monitors per automation version (docs/monitoring.md). Evaluation jobs need JobsModule (global, in the composition root). */
 @Module({
-  imports: [IdentityModule, RegistryModule],
+  imports: [IdentityModule, RegistryModule, DecisionsModule],
   providers: [
     DailyStatisticsService,
     LabelPathService,

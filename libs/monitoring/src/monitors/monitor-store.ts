@@ -5,6 +5,7 @@ import type { MonitorSettings } from './monitor-settings';
 export interface MonitorRow extends MonitorSettings {
   id: string;
   tenantId: string;
+  automationId: string;
   automationVersionId: string;
   metric: MonitorMetricName;
   state: MonitorStateName;
@@ -16,7 +17,7 @@ export interface MonitorRow extends MonitorSettings {
   updatedAt: Date;
 }
 
-export const MONITOR_COLUMNS = `id, tenant_id AS "tenantId", automation_version_id AS "automationVersionId", metric,
+export const MONITOR_COLUMNS = `id, tenant_id AS "tenantId", automation_id AS "automationId", automation_version_id AS "automationVersionId", metric,
   reference_decisions AS "referenceDecisions", to_char(reference_from, 'YYYY-MM-DD') AS "referenceFrom",
   to_char(reference_to, 'YYYY-MM-DD') AS "referenceTo", window_days AS "windowDays", warn_at AS "warnAt", alert_at AS "alertAt",
   state, value, evaluated_at AS "evaluatedAt", state_since AS "stateSince", created_by AS "createdBy",

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AttestError, recordAudit, TenantDb } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
+import { WebhookDispatcher } from '@attest/decisions';
 import { AutomationVersionsService } from '@attest/registry';
 import { dayOf, MAX_RANGE_DAYS } from '../statistics/daily-statistics.service';
 import type { MonitorMetricName, MonitorStateName } from './measure';
@@ -24,16 +25,17 @@ export class MonitorsService {
   constructor(
     private readonly db: TenantDb,
     private readonly versions: AutomationVersionsService,
+    private readonly webhooks: WebhookDispatcher,
   ) {}
 
   async define(actor: AuthenticatedPrincipal, input: DefineMonitorInput): Promise<MonitorRow> {
     const settings = newSettings(input.metric, input);
-    await this.versions.get(actor, input.automationVersionId);
+    const version = await this.versions.get(actor, input.automationVersionId);
     return this.db.transaction(actor.tenantId, async (m) => {
       const [created]: MonitorRow[] = await m.query(
-        `INSERT INTO monitors (tenant_id, automation_version_id, metric, reference_decisions, reference_from, reference_to,
+        `INSERT INTO monitors (tenant_id, automation_id, automation_version_id, metric, reference_decisions, reference_from, reference_to,
                                window_days, warn_at, alert_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         VALUES ($1, $11, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (automation_version_id, metric) DO NOTHING RETURNING ${MONITOR_COLUMNS}`,
         [
           actor.tenantId,
@@ -46,6 +48,7 @@ export class MonitorsService {
           settings.warnAt,
           settings.alertAt,
           actor.principalId,
+          version.automationId,
         ],
       );
       if (!created) throw AttestError.conflict('This automation version already has a monitor of this metric: change it instead');
@@ -102,12 +105,15 @@ export class MonitorsService {
   /**
    * Evaluates every monitor of the tenant for the window ending on `asOf` (today, UTC), each in its
    * own transaction under a row lock (two evaluators never both record one change). A state change
-   * is audited (`monitor.state_changed`, by no principal) with the state left and the value.
+   * is audited (`monitor.state_changed`, by no principal) with the state left and the value; a rise
+   * to WARN or ALERT is a `monitor.alert` webhook, a return to OK from either `monitor.recovered`
+   * (outbox rows in the same transaction, dispatched after commit).
    */
   async evaluateTenant(tenantId: string, asOf: string, correlationId: string): Promise<MonitorTransition[]> {
     const ids: { id: string }[] = await this.db.transaction(tenantId, (m) => m.query('SELECT id FROM monitors ORDER BY id'));
     const transitions: MonitorTransition[] = [];
     for (const { id } of ids) {
+      const deliveries: string[] = [];
       const transition = await this.db.transaction(tenantId, async (m) => {
         const monitor = await findMonitor(m, id, true);
         if (!monitor) return null;
@@ -131,10 +137,27 @@ export class MonitorsService {
             after: { state, value, automationVersionId, metric, asOf },
           },
         );
+        const event = webhookEventOf(monitor.state, state);
+        if (event) {
+          const { warnAt, alertAt, automationId } = monitor;
+          const payload = {
+            monitor: { id, automationId, automationVersionId, metric, state, previousState: monitor.state, value, warnAt, alertAt, asOf },
+          };
+          deliveries.push(...(await this.webhooks.recordMonitorEvent(m, { tenantId, automationId, id }, event, payload)));
+        }
         return { monitorId: id, automationVersionId, metric, from: monitor.state, to: state, value };
       });
+      await this.webhooks.dispatch(tenantId, deliveries);
       if (transition) transitions.push(transition);
     }
     return transitions;
   }
+}
+
+const RANK: Record<MonitorStateName, number> = { no_data: 0, ok: 0, warn: 1, alert: 2 };
+
+/** A rise to WARN or ALERT alerts; a return to OK from either recovers; other changes are audited only. */
+export function webhookEventOf(from: MonitorStateName, to: MonitorStateName): 'monitor.alert' | 'monitor.recovered' | null {
+  if (RANK[to] > RANK[from]) return 'monitor.alert';
+  return to === 'ok' && RANK[from] > 0 ? 'monitor.recovered' : null;
 }
