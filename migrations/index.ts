@@ -19,6 +19,9 @@ import { PublishedReads1764835200000 } from './1764835200000-PublishedReads';
 import { LineagePublishedReads1764836400000 } from './1764836400000-LineagePublishedReads';
 import { ConsoleReadIndexes1764921600000 } from './1764921600000-ConsoleReadIndexes';
 import { HumanSignIn1764925200000 } from './1764925200000-HumanSignIn';
+import { MonitoringStatistics1765010000000 } from './1765010000000-MonitoringStatistics';
+import { DriftMonitors1765010100000 } from './1765010100000-DriftMonitors';
+import { MonitorWebhookEvents1765010200000 } from './1765010200000-MonitorWebhookEvents';
 import { MonitoringReads1765094400000 } from './1765094400000-MonitoringReads';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
@@ -44,5 +47,8 @@ export const MIGRATIONS = [
   LineagePublishedReads1764836400000,
   ConsoleReadIndexes1764921600000,
   HumanSignIn1764925200000,
+  MonitoringStatistics1765010000000,
+  DriftMonitors1765010100000,
+  MonitorWebhookEvents1765010200000,
   MonitoringReads1765094400000,
 ];

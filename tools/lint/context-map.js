@@ -23,6 +23,7 @@ const CONTEXT_MAP = {
   lineage: domain(),
   decisions: domain('audit', 'registry', 'ledger', 'lineage'),
   'policy-review': domain('decisions', 'policy', 'registry'),
+  monitoring: domain('registry', 'decisions'),
   platform: '*',
 };
 

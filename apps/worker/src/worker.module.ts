@@ -4,6 +4,7 @@ import { DecisionsModule } from '@attest/decisions';
 import { JobsModule } from '@attest/jobs';
 import { LedgerModule } from '@attest/ledger';
 import { LineageModule } from '@attest/lineage';
+import { MonitoringModule } from '@attest/monitoring';
 import { PolicyPacksModule } from '@attest/policy';
 import { PolicySimulationModule } from '@attest/policy-review';
 import { DATABASE_OPTIONS, PoolMetrics } from '@attest/platform';
@@ -30,6 +31,8 @@ export class WorkerModule {
         // The OpenLineage exporter, when ATTEST_OPENLINEAGE_URL is set.
         LineageModule,
         PolicySimulationModule,
+        // The drift monitors' evaluation sweep and jobs.
+        MonitoringModule,
       ],
       providers: [PoolMetrics],
     };

@@ -78,6 +78,6 @@ export const DECISION_RESOLVERS = [
     ...DECISION_RESOLVERS,
   ],
   controllers: [DecisionsExportController],
-  exports: [DecisionRecorder, DecisionsService],
+  exports: [DecisionRecorder, DecisionsService, WebhookDispatcher],
 })
 export class DecisionsModule {}

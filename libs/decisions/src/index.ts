@@ -18,3 +18,4 @@ export { DecisionModel } from './models/decision.model';
 export { DecisionOutcome, DecisionStatus, ReviewVerdict, type DecisionStatusValue, type ReviewVerdictValue } from './models/decision.enums';
 export { decisionFacts } from './recording/decision-facts';
 export { ReviewBacklogMetrics } from './metrics/review-backlog-metrics';
+export { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';

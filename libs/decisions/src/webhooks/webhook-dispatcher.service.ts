@@ -35,6 +35,26 @@ export class WebhookDispatcher {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Outbox rows for a drift monitor's state change (monitor.alert, monitor.recovered), one per active
+   * subscription of the monitor's automation to that event; dispatch them after commit, as above.
+   */
+  async recordMonitorEvent(
+    m: EntityManager,
+    monitor: { tenantId: string; automationId: string; id: string },
+    event: 'monitor.alert' | 'monitor.recovered',
+    payload: Record<string, unknown>,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `INSERT INTO webhook_deliveries (tenant_id, subscription_id, monitor_id, event, payload)
+       SELECT $1, s.id, $2, $3::text, $4::jsonb FROM webhook_subscriptions s
+        WHERE s.automation_id = $5 AND s.active AND $3::text = ANY (s.events)
+       RETURNING id`,
+      [monitor.tenantId, monitor.id, event, JSON.stringify(payload), monitor.automationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Call after the transaction that wrote the deliveries has committed. Never throws. */
   async dispatch(tenantId: string, deliveryIds: readonly string[]): Promise<void> {
     if (deliveryIds.length === 0) return;

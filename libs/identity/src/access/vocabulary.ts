@@ -22,6 +22,7 @@ export const SUBJECTS = [
   'Lineage',
   'PolicySimulation',
   'ComplianceOverview',
+  'Monitor',
   'all',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];

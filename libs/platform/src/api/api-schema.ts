@@ -5,6 +5,7 @@ import { AUDIT_RESOLVERS } from '@attest/audit';
 import { DECISION_RESOLVERS } from '@attest/decisions';
 import { LEDGER_RESOLVERS } from '@attest/ledger';
 import { LINEAGE_RESOLVERS } from '@attest/lineage';
+import { MONITORING_RESOLVERS } from '@attest/monitoring';
 import { IDENTITY_RESOLVERS } from '@attest/identity';
 import { POLICY_RESOLVERS } from '@attest/policy';
 import { POLICY_SIMULATION_RESOLVERS } from '@attest/policy-review';
@@ -25,6 +26,7 @@ export const API_RESOLVERS = [
   ...LEDGER_RESOLVERS,
   ...LINEAGE_RESOLVERS,
   ...POLICY_SIMULATION_RESOLVERS,
+  ...MONITORING_RESOLVERS,
   ComplianceOverviewResolver,
 ];
 

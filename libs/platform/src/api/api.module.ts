@@ -15,6 +15,7 @@ import { IdentityModule } from '@attest/identity';
 import { JobsModule } from '@attest/jobs';
 import { LedgerModule, LedgerVerificationMetrics } from '@attest/ledger';
 import { LineageModule } from '@attest/lineage';
+import { MonitoringModule } from '@attest/monitoring';
 import { PolicyPacksModule } from '@attest/policy';
 import { PolicySimulationModule } from '@attest/policy-review';
 import { RegistryModule } from '@attest/registry';
@@ -51,6 +52,7 @@ export class ApiModule {
         LedgerModule,
         LineageModule,
         PolicySimulationModule,
+        MonitoringModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WebhookEvent } from '../webhook-events';
 
-@InputType({ description: "Where to post an automation's decision events, and which ones" })
+@InputType({ description: "Where to post an automation's decision and monitor events, and which ones" })
 export class CreateWebhookSubscriptionInput {
   @Field(() => ID, { description: 'The automation whose decisions are announced (its owner or an admin)' }) @IsUUID() automationId: string;
 
@@ -15,9 +15,9 @@ export class CreateWebhookSubscriptionInput {
   @MaxLength(2048)
   url: string;
 
-  @Field(() => [WebhookEvent], { description: 'The events to deliver, 1 to 4, each once' })
+  @Field(() => [WebhookEvent], { description: 'The events to deliver, 1 to 6, each once' })
   @ArrayMinSize(1)
-  @ArrayMaxSize(4)
+  @ArrayMaxSize(6)
   @ArrayUnique()
   @IsEnum(WebhookEvent, { each: true })
   events: WebhookEvent[];

@@ -8,7 +8,8 @@ export class WebhookDeliveryEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ name: 'subscription_id', type: 'uuid' }) subscriptionId: string;
-  @Column({ name: 'decision_id', type: 'uuid' }) decisionId: string;
+  @Column({ name: 'decision_id', type: 'uuid', nullable: true }) decisionId: string | null;
+  @Column({ name: 'monitor_id', type: 'uuid', nullable: true }) monitorId: string | null;
   @Column('text') event: string;
   @Column('jsonb') payload: Record<string, unknown>;
   @Column('text') status: DeliveryStatus;

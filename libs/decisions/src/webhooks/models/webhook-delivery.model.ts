@@ -6,8 +6,10 @@ import { WebhookEvent } from '../webhook-events';
 export class WebhookDeliveryModel {
   @Field(() => ID, { description: "The delivery's id (UUID); receivers see it in the payload to drop duplicates" }) id: string;
   @Field(() => ID, { description: 'The subscription it goes to' }) subscriptionId: string;
-  @Field(() => ID, { description: 'The decision it announces' }) decisionId: string;
-  @Field(() => WebhookEvent, { description: 'What happened to the decision' }) event: WebhookEvent;
+  @Field(() => ID, { nullable: true, description: 'The decision it announces; null for a monitor event' }) decisionId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The drift monitor whose state change it announces; null for a decision event' })
+  monitorId: string | null;
+  @Field(() => WebhookEvent, { description: 'What happened' }) event: WebhookEvent;
   @Field({ description: 'pending (retrying), delivered, or failed (attempts exhausted)' }) status: string;
   @Field(() => Int, { description: 'HTTP attempts made so far' }) attempts: number;
   @Field({ description: 'When the event happened and the delivery was queued, ISO 8601 (UTC)' }) createdAt: Date;
