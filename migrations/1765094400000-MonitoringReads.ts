@@ -27,9 +27,8 @@ export class MonitoringReads1765094400000 implements MigrationInterface {
              FROM ledger_verifications v WHERE v.status IN ('succeeded', 'failed')
             GROUP BY v.tenant_id, v.status $$`);
     });
-    // attest_review_backlog asks whether a decision has its review: the one column, across tenants.
-    await db.query(`GRANT SELECT (decision_id) ON decision_reviews TO ${MAINTENANCE_ROLE}`);
-    await db.query(`CREATE POLICY maintenance_cross_tenant ON decision_reviews TO ${MAINTENANCE_ROLE} USING (true) WITH CHECK (true)`);
+    // attest_review_backlog asks whether a decision has its review, across tenants: attest_maintenance
+    // reads decision_reviews already, with its policy (MonitoringStatistics1765010000000, the drift counts).
     // attest_maintenance reads these columns of ledger_verifications already (the recovery sweep); the finish time too now.
     await db.query(`GRANT SELECT (finished_at) ON ledger_verifications TO ${MAINTENANCE_ROLE}`);
     for (const fn of ['attest_review_backlog()', 'attest_ledger_last_verifications()']) {
@@ -44,7 +43,5 @@ export class MonitoringReads1765094400000 implements MigrationInterface {
       await db.query(`DROP FUNCTION attest_review_backlog()`);
     });
     await db.query(`REVOKE SELECT (finished_at) ON ledger_verifications FROM ${MAINTENANCE_ROLE}`);
-    await db.query(`DROP POLICY maintenance_cross_tenant ON decision_reviews`);
-    await db.query(`REVOKE SELECT (decision_id) ON decision_reviews FROM ${MAINTENANCE_ROLE}`);
   }
 }
