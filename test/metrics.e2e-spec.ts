@@ -54,7 +54,7 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
         return test(s) ? s : undefined;
       },
       what,
-      30_000,
+      60_000,
     );
 
   beforeAll(async () => {
@@ -128,9 +128,13 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
   it('counts failed webhook deliveries, and the attempts, retries, duration and depth of their job queue', async () => {
     ok(await t.gql(t.adminKey, SUBSCRIBE, { i: { automationId: f.automationId, url: failingUrl, events: ['DECISION_RECORDED'] } }));
     ok(await t.gql(f.service.key, RECORD, { i: decisionInput(f) }));
+    // The handler counts the final failure before its attempt returns to the runner, which then
+    // counts the attempt: wait for both, or a scrape between the two sees one attempt.
     const s = await scrapeUntil(
-      'the delivery to be given up',
-      (x) => (x.value('attest_webhooks_delivery_failures_total', { final: 'true' }) ?? 0) >= 1,
+      'the delivery to be given up and its last attempt counted',
+      (x) =>
+        (x.value('attest_webhooks_delivery_failures_total', { final: 'true' }) ?? 0) >= 1 &&
+        (x.value('attest_jobs_duration_count', { queue: WEBHOOK_QUEUE }) ?? 0) >= 2,
     );
     expect(s.types.get('attest_webhooks_delivery_failures_total')).toBe('counter');
     expect(s.value('attest_webhooks_delivery_failures_total', { final: 'false' })).toBeGreaterThanOrEqual(1);
@@ -146,8 +150,11 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
     const queue = FAILING_JOB.queue;
     await t.app.get(JobQueue).enqueue(FAILING_JOB, { n: 1 }, { attempts: 3, backoffMs: 20 });
     const s = await scrapeUntil(
-      'the job to be given up',
-      (x) => (x.value('attest_jobs_attempts_total', { queue, outcome: 'dead_letter' }) ?? 0) >= 1,
+      'the job to be given up and off its queue',
+      // The runner counts the attempt before BullMQ moves the job to failed: wait for both.
+      (x) =>
+        (x.value('attest_jobs_attempts_total', { queue, outcome: 'dead_letter' }) ?? 0) >= 1 &&
+        x.value('attest_jobs_queue_depth', { queue }) === 0,
     );
     expect(s.value('attest_jobs_attempts_total', { queue, outcome: 'retry' })).toBe(2);
     expect(s.value('attest_jobs_attempts_total', { queue, outcome: 'dead_letter' })).toBe(1);
