@@ -23,6 +23,7 @@ import { MonitoringStatistics1765010000000 } from './1765010000000-MonitoringSta
 import { DriftMonitors1765010100000 } from './1765010100000-DriftMonitors';
 import { MonitorWebhookEvents1765010200000 } from './1765010200000-MonitorWebhookEvents';
 import { MonitoringReads1765094400000 } from './1765094400000-MonitoringReads';
+import { MonitoringByOccurrence1765180800000 } from './1765180800000-MonitoringByOccurrence';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   DriftMonitors1765010100000,
   MonitorWebhookEvents1765010200000,
   MonitoringReads1765094400000,
+  MonitoringByOccurrence1765180800000,
 ];

@@ -95,6 +95,26 @@ describe('monitoring statistics per automation version', () => {
     expect(new Set(labels.map((l) => l.label)).size).toBe(51);
   });
 
+  it('counts a decision on the day it happened, not the day it arrived', async () => {
+    const f = await automationFixture(t);
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const late = [3, 3, 40].map((n) => decisionInput(f, { confidence: 0.35, occurredAt: daysAgo(n).toISOString() }));
+    expect(ok(await t.gql(f.service.key, BATCH, { i: { decisions: [...late, decisionInput(f)] } })).recordDecisions.counts).toEqual({
+      recorded: 4,
+      failed: 0,
+    });
+    await sealAll(t);
+    const days = ok(
+      await statistics(auditor.key, f.automationVersionId, daysAgo(60).toISOString().slice(0, 10)),
+    ).automationVersionStatistics;
+    expect(days.map((d: { day: string; decisions: number }) => [d.day, d.decisions])).toEqual([
+      [daysAgo(40).toISOString().slice(0, 10), 1],
+      [daysAgo(3).toISOString().slice(0, 10), 2],
+      [today, 1],
+    ]);
+    expect(days[1].confidenceBuckets[3]).toBe(2);
+  });
+
   it('sets the label path as compliance officers and admins only, audited, validated', async () => {
     const owner = await principalWithRole(t, 'automation_owner');
     expect(errorCode(await t.gql(auditor.key, SET_PATH, { a: labelled.automationId, p: '$.x' }))).toBe('FORBIDDEN');

@@ -35,6 +35,7 @@ export * from './startup/startup-failure';
 export * from './logging/attest-console-logger';
 export * from './startup/reserve-port';
 export * from './startup/data-dir';
+export * from './monitoring/monitor-state-facts';
 export * from './policy/policy-check';
 export * from './policy/policy-effect';
 export * from './policy/policy-severity';

@@ -6,3 +6,5 @@ export { readDailyStatistics, CONFIDENCE_BUCKETS, type DailyStatistics } from '.
 export { MonitorsService, type MonitorTransition } from './monitors/monitors.service';
 export { MonitorEvaluationSweeper } from './monitors/monitor-evaluation.sweeper';
 export { MONITOR_EVALUATION_JOB } from './monitors/monitor-evaluation.job';
+export { MONITOR_METRICS, MONITOR_STATES } from './monitors/measure';
+export { monitorFactKey } from './monitors/monitor-state-facts';

@@ -4,6 +4,7 @@ import { IdentityModule } from '@attest/identity';
 import { RegistryModule } from '@attest/registry';
 import { MonitorEvaluationHandler } from './monitors/monitor-evaluation.handler';
 import { MonitorEvaluationSweeper } from './monitors/monitor-evaluation.sweeper';
+import { MonitorStateFactsModule } from './monitors/monitor-state-facts';
 import { MonitorsResolver } from './monitors/monitors.resolver';
 import { MonitorsService } from './monitors/monitors.service';
 import { DailyStatisticsService } from './statistics/daily-statistics.service';
@@ -15,7 +16,7 @@ export const MONITORING_RESOLVERS = [MonitoringStatisticsResolver, MonitorsResol
 
 /** Drift and quality monitors per automation version (docs/monitoring.md). Evaluation jobs need JobsModule (global, in the composition root). */
 @Module({
-  imports: [IdentityModule, RegistryModule, DecisionsModule],
+  imports: [IdentityModule, RegistryModule, DecisionsModule, MonitorStateFactsModule],
   providers: [
     DailyStatisticsService,
     LabelPathService,

@@ -26,6 +26,21 @@ describe('resolveFacts', () => {
     expect(resolveFacts({})['decision.sampleBucket']).toBeNull();
   });
 
+  it('derives the monitors in alert from their states, and refuses a state that is not one', () => {
+    const facts = resolveFacts({
+      monitor: { labelPsi: { state: 'alert', value: 0.4 }, confidencePsi: { state: 'alert', value: 0.3 }, blockedRate: { state: 'warn' } },
+    });
+    expect(facts['monitor.confidencePsi.state']).toBe('alert');
+    expect(facts['monitor.confidencePsi.value']).toBe(0.3);
+    expect(facts['monitor.confidenceKs.state']).toBeNull();
+    expect(facts['monitor.alerting']).toEqual(['confidencePsi', 'labelPsi']);
+    expect(resolveFacts({})['monitor.alerting']).toEqual([]);
+    expect(() => resolveFacts({ monitor: { overrideRate: { state: 'red' } } })).toThrow(
+      'monitor.overrideRate.state: unknown value "red" (known: no_data, ok, warn, alert)',
+    );
+    expect(() => resolveFacts({ monitor: { alerting: ['labelPsi'] } })).toThrow('monitor.alerting: is derived from other facts');
+  });
+
   it('rejects unknown, derived and ill-typed facts, listing them all', () => {
     const input = {
       automation: { riskClass: 'hihg', environmnt: 'dev' },

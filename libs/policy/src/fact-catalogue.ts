@@ -36,6 +36,16 @@ export const PII_CLASSES = [
   'children',
 ];
 
+/** A drift monitor's states, and the metrics a monitor may watch as `monitor.<metric>.*` facts (libs/monitoring). */
+export const MONITOR_STATES = ['no_data', 'ok', 'warn', 'alert'];
+export const MONITOR_FACT_METRICS: Record<string, string> = {
+  confidencePsi: 'confidence PSI',
+  confidenceKs: 'confidence KS',
+  labelPsi: 'output label PSI',
+  overrideRate: 'override rate',
+  blockedRate: 'blocked rate',
+};
+
 const fact = (name: string, type: FactType, description: string, values?: readonly string[]): FactDefinition => ({
   name,
   type,
@@ -80,6 +90,16 @@ export const FACT_CATALOGUE: readonly FactDefinition[] = [
     'number',
     'How many upstream dataset versions hold special_category data without provenance',
   ),
+  ...Object.entries(MONITOR_FACT_METRICS).flatMap(([metric, what]) => [
+    fact(
+      `monitor.${metric}.state`,
+      'string',
+      `State of the automation version's ${what} monitor at its last evaluation; null without that monitor`,
+      MONITOR_STATES,
+    ),
+    fact(`monitor.${metric}.value`, 'number', `Value of the ${what} monitor at its last evaluation; null without one or without data`),
+  ]),
+  derived('monitor.alerting', 'string[]', 'The metrics (e.g. confidencePsi) whose monitor is in alert, sorted; [] when none is'),
   fact('principal.id', 'string', 'Who acts'),
   fact('principal.roles', 'string[]', 'Their roles'),
   fact('transition.from', 'string', 'Lifecycle status before', LIFECYCLE),
@@ -119,6 +139,9 @@ export function resolveFacts(input: Record<string, unknown>): ResolvedFacts {
   flat['decision.sampleBucket'] = typeof flat['decision.id'] === 'string' ? sampleBucket(flat['decision.id']) : null;
   flat['modelVersion.metricNames'] = metricNames;
   flat['modelVersion.metricCount'] = metricNames.length;
+  flat['monitor.alerting'] = Object.keys(MONITOR_FACT_METRICS)
+    .filter((metric) => flat[`monitor.${metric}.state`] === 'alert')
+    .sort();
   for (const prefix of ['datasetVersions', 'upstream.datasetVersions']) {
     const datasets = (flat[prefix] ?? []) as DatasetFacts[];
     flat[`${prefix}.piiClasses`] = [...new Set(datasets.flatMap((d) => d.piiClasses ?? []))].sort();

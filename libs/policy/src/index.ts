@@ -3,6 +3,8 @@ export * from './policy.errors';
 export {
   FACT_CATALOGUE,
   PII_CLASSES,
+  MONITOR_FACT_METRICS,
+  MONITOR_STATES,
   factDefinition,
   resolveFacts,
   sampleBucket,

@@ -10,6 +10,7 @@ export function storedDecisionFacts(
   target: DecisionTarget,
   actor: AuthenticatedPrincipal,
   decision: { id: string; confidence: number | null; outputPiiFindings: number },
+  monitors: Record<string, unknown>,
 ): Record<string, unknown> {
   const { automationVersion: av, modelVersion: mv } = target;
   return {
@@ -31,6 +32,8 @@ export function storedDecisionFacts(
     datasetVersions: target.datasetVersions,
     upstream: { datasetVersions: target.datasetVersions },
     principal: { id: actor.principalId, roles: actor.roles },
+    // As the last evaluation left them when the decision was judged: a replay sees the same.
+    monitor: monitors,
   };
 }
 

@@ -1,5 +1,15 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AttestError, mapInSlices, POLICY_CHECK, type PolicyCheck, type PolicyJudge, type PolicyVerdict, TenantDb } from '@attest/core';
+import {
+  AttestError,
+  mapInSlices,
+  MONITOR_STATE_FACTS,
+  type MonitorStateFacts,
+  POLICY_CHECK,
+  type PolicyCheck,
+  type PolicyJudge,
+  type PolicyVerdict,
+  TenantDb,
+} from '@attest/core';
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import { DecisionTargetsService, type DecisionTarget, type DecisionTargetExtras } from '@attest/registry';
 import { randomUUID } from 'node:crypto';
@@ -62,6 +72,8 @@ interface DecisionReads {
   target: DecisionTarget;
   rules: CompiledRedactionRules;
   judge: PolicyJudge | undefined;
+  /** The `monitor.*` facts: its automation version's monitors by metric, `{ state, value }`. */
+  monitors: Record<string, unknown>;
 }
 
 /** What a batch looks up once, however many of its items share it. */
@@ -91,12 +103,14 @@ export class DecisionRecorder {
     private readonly webhooks: WebhookDispatcher,
     private readonly metrics: DecisionMetrics,
     @Optional() @Inject(POLICY_CHECK) private readonly policy?: PolicyCheck,
+    @Optional() @Inject(MONITOR_STATE_FACTS) monitorStates?: MonitorStateFacts,
   ) {
     this.extras = {
-      name: this.policy ? 'decision' : 'decision_without_policy',
+      name: `decision${this.policy ? '' : '_without_policy'}${monitorStates ? '' : '_without_monitors'}`,
       columns: {
         redaction_rules: this.redactionRules.rulesOfAutomationSql,
         active_pack_digest: this.policy?.activeDigestSql ?? 'SELECT NULL::text',
+        monitor_states: monitorStates?.factsSql ?? `SELECT '{}'::json`,
       },
     };
     this.targets.prepareFor(this.extras);
@@ -162,7 +176,7 @@ export class DecisionRecorder {
   ): Promise<DecisionWrite> {
     assertValid(input);
     const tenantId = actor.tenantId;
-    const { target, rules, judge } = await this.readsOf(m, input, lookups);
+    const { target, rules, judge, monitors } = await this.readsOf(m, input, lookups);
     if (!actor.ability.can('create', subjectOf('Decision', { tenantId, automationId: target.automation.id }))) {
       // An automation the caller may not even see is not named to it (as automationByKey would not).
       const { id, ownerId } = target.automation;
@@ -178,7 +192,7 @@ export class DecisionRecorder {
     );
     const id = randomUUID();
     const confidence = input.confidence ?? null;
-    const policyFacts = storedDecisionFacts(target, actor, { id, confidence, outputPiiFindings: redacted.outputPiiFindings });
+    const policyFacts = storedDecisionFacts(target, actor, { id, confidence, outputPiiFindings: redacted.outputPiiFindings }, monitors);
     const { output, context, explanation } = redacted.document;
     const verdict = judge?.(decisionFacts(policyFacts, output, context));
 
@@ -248,7 +262,12 @@ export class DecisionRecorder {
         digest ?? '',
         () => this.policy?.judgeDigest(m, 'decision', digest) ?? Promise.resolve(undefined),
       );
-      return { target: resolved, rules: this.redactionRules.compile(resolved.extras.redaction_rules as RedactionRules | null), judge };
+      return {
+        target: resolved,
+        rules: this.redactionRules.compile(resolved.extras.redaction_rules as RedactionRules | null),
+        judge,
+        monitors: resolved.extras.monitor_states as Record<string, unknown>,
+      };
     });
     if (reads instanceof AttestError) throw reads;
     return reads;
