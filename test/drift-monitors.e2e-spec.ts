@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MonitorEvaluationSweeper, MonitorsService } from '@attest/monitoring';
 import { automationFixture, decisionInput, type AutomationFixture } from './support/decision-fixtures';
 import { sealAll } from './support/ledger';
 import { withClient } from './support/test-database';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 import { until } from './support/until';
+import { webhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 /** docs/monitoring.md "Drift monitors": monitors defined through the API, evaluated, their states audited. */
 const FIELDS =
@@ -19,22 +18,6 @@ const BATCH = 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) 
 const EVENTS = `query($id: String!) { auditEvents(filter: { subjectId: $id }) { edges { node { action actorId before after } } } }`;
 
 const SUBSCRIBE = `mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { subscription { id } } }`;
-
-/** A local webhook receiver: every request's event header and body. */
-async function receiver(): Promise<{ url: string; received: { event: string; body: any }[]; close(): Promise<void> }> {
-  const received: { event: string; body: any }[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      received.push({ event: String(req.headers['attest-event']), body: JSON.parse(body) });
-      res.writeHead(200).end('thanks');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -54,7 +37,7 @@ describe('drift monitors', () => {
     auditor = await principalWithRole(t, 'auditor');
     tenantId = ok(await t.gql(t.adminKey, '{ tenant { id } }')).tenant.id;
   });
-  let rx: Awaited<ReturnType<typeof receiver>> | undefined;
+  let rx: WebhookReceiver | undefined;
   afterAll(async () => {
     await rx?.close();
     await t?.close();
@@ -94,7 +77,7 @@ describe('drift monitors', () => {
   });
 
   it('raises an alert when confidence shifts from the pinned reference, audits each change, and recovers', async () => {
-    const hooks = (rx = await receiver());
+    const hooks = (rx = await webhookReceiver());
     ok(
       await t.gql(t.adminKey, SUBSCRIBE, {
         i: { automationId: f.automationId, url: hooks.url, events: ['MONITOR_ALERT', 'MONITOR_RECOVERED'] },
