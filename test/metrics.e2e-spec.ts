@@ -168,6 +168,8 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
     expect(errorCode(await t.gql('not-a-key', 'query Nobody { __typename }'))).toBe('UNAUTHENTICATED');
     const health = await fetch(`http://127.0.0.1:${await listening(t)}/health`);
     expect(health.status).toBe(200);
+    const refused = await fetch(`http://127.0.0.1:${await listening(t)}/api/v1/decisions.csv`);
+    expect([refused.status, ((await refused.json()) as { code: string }).code]).toEqual([401, 'UNAUTHENTICATED']);
     const s = await endpoint.scrape();
     expect(s.types.get('attest_graphql_operation_duration')).toBe('histogram');
     expect(s.value('attest_graphql_operation_duration_count', { operation: 'RecordForMetrics', type: 'mutation' })).toBeGreaterThanOrEqual(
@@ -177,6 +179,8 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
     expect(s.value('attest_http_route_duration_count', { route: '/health', method: 'GET', status: '200' })).toBeGreaterThanOrEqual(1);
     expect(s.types.get('attest_api_errors_total')).toBe('counter');
     expect(s.value('attest_api_errors_total', { surface: 'graphql', code: 'UNAUTHENTICATED' })).toBeGreaterThanOrEqual(1);
+    // A REST error counts by the code its body carries, as GraphQL's do.
+    expect(s.value('attest_api_errors_total', { surface: 'rest', code: 'UNAUTHENTICATED' })).toBeGreaterThanOrEqual(1);
   });
 
   it('exports the ledger sequencing lag, the last verification, and the database pool', async () => {

@@ -28,6 +28,7 @@ export * from './graphql/loader-registry';
 export * from './seams/unique-names';
 export * from './pagination/like-pattern';
 export * from './errors/graphql-exception.filter';
+export * from './errors/rest-error-code';
 export * from './database/embedded-postgres.server';
 export * from './database/connection-check';
 export * from './startup/startup-error';

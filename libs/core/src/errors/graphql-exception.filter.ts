@@ -4,6 +4,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AttestError } from './attest-error';
 import { ErrorCode } from './error-code';
 import { RateLimitedError } from '../rate-limits/rate-limited.error';
+import { answeredWithCode } from './rest-error-code';
 
 /** HTTP status of each code, for the few REST routes (the OpenLineage endpoint). */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -88,6 +89,7 @@ export class GraphQLPassThroughFilter extends BaseExceptionFilter {
  * GraphQL's `errors` shape, so one error reader serves both.
  */
 function sendError(res: Response, status: number, code: ErrorCode, message: string, details: Record<string, unknown> = {}): void {
+  answeredWithCode(res, code);
   res.status(status).json({ code, message, errors: [{ message, extensions: { code, ...details } }] });
 }
 

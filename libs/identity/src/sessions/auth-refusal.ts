@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
-import { AttestError, ErrorCode, RateLimitedError } from '@attest/core';
+import { answeredWithCode, AttestError, ErrorCode, RateLimitedError } from '@attest/core';
 import type { Response } from 'express';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -28,6 +28,7 @@ export class AuthRefusal extends AttestError {
 export class AuthErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    answeredWithCode(res, exception instanceof AttestError ? exception.code : ErrorCode.INTERNAL);
     if (exception instanceof RateLimitedError) {
       res.setHeader('retry-after', String(exception.retryAfterSeconds));
       res.status(exception.httpStatus).json({ code: exception.code, message: exception.message });

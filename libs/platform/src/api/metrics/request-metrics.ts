@@ -24,7 +24,8 @@ export class RequestMetrics {
     advice: { explicitBucketBoundaries: SECONDS_BUCKETS },
   });
   private readonly errors = this.meter.createCounter('attest.api.errors', {
-    description: 'Errors answered, by surface (graphql, rest) and code (the GraphQL error code, or HTTP_<status> on REST)',
+    description:
+      'Errors answered, by surface (graphql, rest) and stable code (VALIDATION_FAILED, …; HTTP_<status> for a REST error without one, e.g. a 404 of no route)',
   });
   private readonly names = new Set<string>();
 
@@ -34,9 +35,10 @@ export class RequestMetrics {
     for (const code of errorCodes) this.errors.add(1, { surface: 'graphql', code });
   }
 
-  restRequest(method: string, route: string, status: number, seconds: number): void {
+  /** `code`: the stable code an error answered with (VALIDATION_FAILED, …), or HTTP_<status> when it carried none. */
+  restRequest(method: string, route: string, status: number, seconds: number, code: string): void {
     this.routes.record(seconds, { method, route, status: String(status) });
-    if (status >= 400) this.errors.add(1, { surface: 'rest', code: `HTTP_${status}` });
+    if (status >= 400) this.errors.add(1, { surface: 'rest', code });
   }
 
   private operationLabel(name: string | null | undefined): string {
