@@ -24,6 +24,7 @@ import { DriftMonitors1765010100000 } from './1765010100000-DriftMonitors';
 import { MonitorWebhookEvents1765010200000 } from './1765010200000-MonitorWebhookEvents';
 import { MonitoringReads1765094400000 } from './1765094400000-MonitoringReads';
 import { MonitoringByOccurrence1765180800000 } from './1765180800000-MonitoringByOccurrence';
+import { MonitorStateReads1765180900000 } from './1765180900000-MonitorStateReads';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   MonitorWebhookEvents1765010200000,
   MonitoringReads1765094400000,
   MonitoringByOccurrence1765180800000,
+  MonitorStateReads1765180900000,
 ];

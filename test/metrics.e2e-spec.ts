@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { Injectable, Module, type INestApplicationContext, type OnModuleInit } from '@nestjs/common';
 import { defineJob, JobHandlerRegistry, JobQueue, type JobHandler } from '@attest/jobs';
+import { MonitorEvaluationSweeper } from '@attest/monitoring';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -196,6 +197,27 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
     expect(s.value('attest_db_pool_connections', { state: 'in_use' })).toBeGreaterThanOrEqual(0);
     expect(s.value('attest_db_pool_connections', { state: 'idle' })).toBeGreaterThanOrEqual(1);
     expect(s.value('attest_db_pool_connections', { state: 'waiting' })).toBeGreaterThanOrEqual(0);
+  });
+
+  it("exports each drift monitor's state and value, and counts its state changes", async () => {
+    const officer = await principalWithRole(t, 'compliance_officer');
+    const DEFINE = 'mutation($i: DefineMonitorInput!) { defineMonitor(input: $i) { id } }';
+    ok(await t.gql(officer.key, DEFINE, { i: { automationVersionId: f.automationVersionId, metric: 'BLOCKED_RATE', windowDays: 1, referenceDecisions: 1 } }));
+    const labels = { automation_version_id: f.automationVersionId, metric: 'blocked_rate' };
+    // A round of the scheduled evaluation, run where jobs run, once the tests' decisions are sealed into today's statistics.
+    let swept = 0;
+    // The tests above blocked no decision: the monitor goes from no_data to ok.
+    const s = await scrapeUntil('the monitor to be ok', (x) => {
+      if ((x.value('attest_monitors_state_changes_total', { metric: 'blocked_rate', from: 'no_data', to: 'ok' }) ?? 0) >= 1)
+        return x.value('attest_monitors_state', { ...labels, state: 'ok' }) === 1;
+      if (Date.now() - swept > 1000) void t.app.get(MonitorEvaluationSweeper).sweep((swept = Date.now()));
+      return false;
+    });
+    expect(s.types.get('attest_monitors_state')).toBe('gauge');
+    expect(s.types.get('attest_monitors_value')).toBe('gauge');
+    expect(s.types.get('attest_monitors_state_changes_total')).toBe('counter');
+    expect(s.value('attest_monitors_state', { ...labels, automation_id: f.automationId, state: 'no_data' })).toBeUndefined();
+    expect(s.value('attest_monitors_value', labels)).toBe(0);
   });
 
   // Last: the tests above exercised a decision, a review, jobs, a webhook failure and a verification.

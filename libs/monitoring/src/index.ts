@@ -8,3 +8,4 @@ export { MonitorEvaluationSweeper } from './monitors/monitor-evaluation.sweeper'
 export { MONITOR_EVALUATION_JOB } from './monitors/monitor-evaluation.job';
 export { MONITOR_METRICS, MONITOR_STATES } from './monitors/measure';
 export { monitorFactKey } from './monitors/monitor-state-facts';
+export { MonitorStateMetrics } from './monitors/monitor-state-metrics';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AttestError, recordAudit, TenantDb } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import { WebhookDispatcher } from '@attest/decisions';
+import { attestMeter } from '@attest/observability';
 import { AutomationVersionsService } from '@attest/registry';
 import { dayOf, MAX_RANGE_DAYS } from '../statistics/daily-statistics.service';
 import type { MonitorMetricName, MonitorStateName } from './measure';
@@ -22,6 +23,11 @@ export interface MonitorTransition {
 
 @Injectable()
 export class MonitorsService {
+  /** Where evaluations run (the API on the embedded default, the workers with Redis). */
+  private readonly stateChanges = attestMeter('monitoring').createCounter('attest.monitors.state_changes', {
+    description: "Drift monitors' state changes, by metric and the states left and entered (each is also audited)",
+  });
+
   constructor(
     private readonly db: TenantDb,
     private readonly versions: AutomationVersionsService,
@@ -148,7 +154,9 @@ export class MonitorsService {
         return { monitorId: id, automationVersionId, metric, from: monitor.state, to: state, value };
       });
       await this.webhooks.dispatch(tenantId, deliveries);
-      if (transition) transitions.push(transition);
+      if (!transition) continue;
+      transitions.push(transition);
+      this.stateChanges.add(1, { metric: transition.metric, from: transition.from, to: transition.to });
     }
     return transitions;
   }

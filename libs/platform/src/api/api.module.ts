@@ -15,7 +15,7 @@ import { IdentityModule } from '@attest/identity';
 import { JobsModule } from '@attest/jobs';
 import { LedgerModule, LedgerVerificationMetrics } from '@attest/ledger';
 import { LineageModule } from '@attest/lineage';
-import { MonitoringModule } from '@attest/monitoring';
+import { MonitoringModule, MonitorStateMetrics } from '@attest/monitoring';
 import { PolicyPacksModule } from '@attest/policy';
 import { PolicySimulationModule } from '@attest/policy-review';
 import { RegistryModule } from '@attest/registry';
@@ -61,6 +61,7 @@ export class ApiModule {
         // Gauges read from the database at scrape time: exported by the API alone, not again by workers.
         ReviewBacklogMetrics,
         LedgerVerificationMetrics,
+        MonitorStateMetrics,
         PoolMetrics,
         RequestMetrics,
         RequestMetricsPlugin,
