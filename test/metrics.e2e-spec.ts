@@ -202,7 +202,11 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
   it("exports each drift monitor's state and value, and counts its state changes", async () => {
     const officer = await principalWithRole(t, 'compliance_officer');
     const DEFINE = 'mutation($i: DefineMonitorInput!) { defineMonitor(input: $i) { id } }';
-    ok(await t.gql(officer.key, DEFINE, { i: { automationVersionId: f.automationVersionId, metric: 'BLOCKED_RATE', windowDays: 1, referenceDecisions: 1 } }));
+    ok(
+      await t.gql(officer.key, DEFINE, {
+        i: { automationVersionId: f.automationVersionId, metric: 'BLOCKED_RATE', windowDays: 1, referenceDecisions: 1 },
+      }),
+    );
     const labels = { automation_version_id: f.automationVersionId, metric: 'blocked_rate' };
     // A round of the scheduled evaluation, run where jobs run, once the tests' decisions are sealed into today's statistics.
     let swept = 0;
