@@ -4,6 +4,7 @@ import { IdentityModule } from '@attest/identity';
 import { RegistryModule } from '@attest/registry';
 import { MonitorEvaluationHandler } from './monitors/monitor-evaluation.handler';
 import { MonitorEvaluationSweeper } from './monitors/monitor-evaluation.sweeper';
+import { MonitorFieldsResolver } from './monitors/monitor-fields.resolver';
 import { MonitorStateFactsModule } from './monitors/monitor-state-facts';
 import { MonitorsResolver } from './monitors/monitors.resolver';
 import { MonitorsService } from './monitors/monitors.service';
@@ -12,7 +13,7 @@ import { LabelPathService } from './statistics/label-path.service';
 import { MonitoringStatisticsResolver } from './statistics/monitoring-statistics.resolver';
 
 /** Every resolver of the monitoring context, also for building the schema without a server. */
-export const MONITORING_RESOLVERS = [MonitoringStatisticsResolver, MonitorsResolver];
+export const MONITORING_RESOLVERS = [MonitoringStatisticsResolver, MonitorsResolver, MonitorFieldsResolver];
 
 /** Drift and quality monitors per automation version (docs/monitoring.md). Evaluation jobs need JobsModule (global, in the composition root). */
 @Module({

@@ -46,6 +46,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 @ObjectType({ description: 'A drift monitor of one automation version and metric' })
 export class MonitorModel {
   @Field(() => ID, { description: 'The monitor' }) id: string;
+  @Field(() => ID, { description: 'The automation whose version it watches' }) automationId: string;
   @Field(() => ID, { description: 'The automation version it watches' }) automationVersionId: string;
   @Field(() => MonitorMetric, { description: 'What it measures' }) metric: MonitorMetric;
   @Field(() => Int, {

@@ -1,8 +1,8 @@
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
-import { DefineMonitorInput, MonitorMetric, MonitorModel, MonitorPointModel, MonitorSettingsInput } from './monitor.models';
+import { DefineMonitorInput, MonitorMetric, MonitorModel, MonitorPointModel, MonitorSettingsInput, MonitorState } from './monitor.models';
 import { MonitorsService } from './monitors.service';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -16,6 +16,16 @@ class MonitorsArgs {
   @IsOptional()
   @IsUUID()
   automationVersionId?: string;
+
+  @Field(() => [MonitorState], {
+    nullable: true,
+    description: 'Only monitors in one of these states (e.g. [ALERT, WARN] for what needs attention); every state when omitted',
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsEnum(MonitorState, { each: true })
+  states?: MonitorState[];
 }
 
 @ArgsType()
@@ -49,8 +59,8 @@ export class MonitorsResolver {
 
   @Query(() => [MonitorModel], { description: 'Drift monitors with their last state, by metric' })
   @Can('read', 'Monitor')
-  monitors(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() { automationVersionId }: MonitorsArgs) {
-    return this.service.list(actor, automationVersionId);
+  monitors(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() { automationVersionId, states }: MonitorsArgs) {
+    return this.service.list(actor, { automationVersionId, states });
   }
 
   @Query(() => [MonitorPointModel], {

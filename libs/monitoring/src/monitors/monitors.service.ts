@@ -86,11 +86,15 @@ export class MonitorsService {
     });
   }
 
-  async list(actor: AuthenticatedPrincipal, automationVersionId?: string): Promise<MonitorRow[]> {
+  /** The tenant's monitors, of one automation version or all (up to 1,000), optionally only those in the given states. */
+  async list(actor: AuthenticatedPrincipal, filter: { automationVersionId?: string; states?: MonitorStateName[] }): Promise<MonitorRow[]> {
     return this.db.transaction(actor.tenantId, (m) =>
-      automationVersionId
-        ? m.query(`SELECT ${MONITOR_COLUMNS} FROM monitors WHERE automation_version_id = $1 ORDER BY metric`, [automationVersionId])
-        : m.query(`SELECT ${MONITOR_COLUMNS} FROM monitors ORDER BY created_at, id LIMIT 1000`),
+      m.query(
+        `SELECT ${MONITOR_COLUMNS} FROM monitors
+          WHERE ($1::uuid IS NULL OR automation_version_id = $1) AND ($2::text[] IS NULL OR state = ANY($2))
+          ORDER BY ${filter.automationVersionId ? 'metric' : 'created_at, id'} LIMIT 1000`,
+        [filter.automationVersionId ?? null, filter.states ?? null],
+      ),
     );
   }
 

@@ -1,6 +1,7 @@
 import 'mantine-datatable/styles.css';
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
+import { useCan } from '../../auth/principal';
 import { useQuery } from 'urql';
 import { sentence } from '../../components/format';
 import { Timestamp } from '../../components/Timestamp';
@@ -11,6 +12,7 @@ import { graphql } from '../../gql';
 import { Facts } from './Facts';
 import { LifecycleActions } from './LifecycleActions';
 import { LifecycleHistory } from './LifecycleHistory';
+import { MonitorsSection } from './MonitorsSection';
 import { words } from '../../components/status';
 import { automationDetailRoute } from './routes';
 import { StatusBadge } from './StatusBadge';
@@ -135,6 +137,7 @@ export function AutomationDetailPage() {
 }
 
 function AutomationVersionPanel({ id }: { id: string }) {
+  const can = useCan();
   const [result, refetch] = useQuery({ query: AutomationVersionDocument, variables: { id } });
   return (
     <QueryState result={result}>
@@ -204,6 +207,7 @@ function AutomationVersionPanel({ id }: { id: string }) {
               <Text size="sm">Feeds: the decisions it records, each sealed in the ledger.</Text>
             </Stack>
           </Paper>
+          {can('read', 'Monitor') && <MonitorsSection automationVersionId={v.id} />}
           <LifecycleActions
             key={v.id}
             subject="AutomationVersion"

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useCan } from '../../auth/principal';
 import { PageHeader } from '../../components/PageHeader';
 import { DecisionsPerDayPanel } from './DecisionsPerDayPanel';
+import { DriftAlertsPanel } from './DriftAlertsPanel';
 import { InventoryPanel } from './InventoryPanel';
 import { LedgerPanel } from './LedgerPanel';
 import { PolicyPackPanel } from './PolicyPackPanel';
@@ -20,7 +21,7 @@ export function OverviewPage() {
     <>
       <PageHeader
         title="Overview"
-        description="The tenant's inventory, decisions, reviews, policies and ledger at a glance."
+        description="The tenant's drift alerts, inventory, decisions, reviews, policies and ledger at a glance."
         actions={
           <SegmentedControl
             size="xs"
@@ -32,6 +33,7 @@ export function OverviewPage() {
         }
       />
       <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
+        {can('read', 'Monitor') && <DriftAlertsPanel />}
         <DecisionsPerDayPanel panel={overview.decisionsPerDay} days={Number(days)} />
         {overview.reviews && <ReviewsPanel panel={overview.reviews} />}
         <InventoryPanel panel={overview.inventory} />
