@@ -1,8 +1,7 @@
 import { MonitorEvaluationSweeper, MonitorsService } from '@attest/monitoring';
-import { automationFixture, decisionInput, type AutomationFixture } from './support/decision-fixtures';
-import { sealAll } from './support/ledger';
-import { withClient } from './support/test-database';
+import { automationFixture, type AutomationFixture } from './support/decision-fixtures';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+import { shiftConfidence } from './support/drift';
 import { until } from './support/until';
 import { webhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
@@ -14,7 +13,6 @@ const CHANGE = `mutation($id: ID!, $i: MonitorSettingsInput!) { changeMonitor(id
 const MONITORS = `query($v: ID) { monitors(automationVersionId: $v) { ${FIELDS} } }`;
 const SERIES = `query($v: ID!, $m: MonitorMetric!, $from: String!, $to: String!) {
   monitorSeries(automationVersionId: $v, metric: $m, from: $from, to: $to) { day value state } }`;
-const BATCH = 'mutation($i: RecordDecisionsInput!) { recordDecisions(input: $i) { counts { recorded failed } } }';
 const EVENTS = `query($id: String!) { auditEvents(filter: { subjectId: $id }) { edges { node { action actorId before after } } } }`;
 
 const SUBSCRIBE = `mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { subscription { id } } }`;
@@ -95,24 +93,8 @@ describe('drift monitors', () => {
       state: 'NO_DATA',
       value: null,
     });
-    // The reference period's statistics, ten days ago: 100 decisions spread evenly over the buckets
-    // (decisions cannot be recorded in the past through the API, so their sealed counts are written here).
-    await withClient(t.databaseUrl, async (owner) => {
-      await owner.query(`INSERT INTO monitoring_daily_stats VALUES ($1, $2, $3, 100, 0, 0, 0, 0, 0)`, [
-        tenantId,
-        f.automationVersionId,
-        day(-10),
-      ]);
-      await owner.query(`INSERT INTO monitoring_daily_confidence SELECT $1, $2, $3, b, 10 FROM generate_series(0, 9) b`, [
-        tenantId,
-        f.automationVersionId,
-        day(-10),
-      ]);
-    });
-    // Today: every decision at 0.95 confidence.
-    const batch = Array.from({ length: 20 }, () => decisionInput(f, { confidence: 0.95 }));
-    expect(ok(await t.gql(f.service.key, BATCH, { i: { decisions: batch } })).recordDecisions.counts).toEqual({ recorded: 20, failed: 0 });
-    await sealAll(t);
+    // Ten days ago, 100 decisions spread evenly over the buckets; today, 20 at 0.95 confidence.
+    await shiftConfidence(t, f);
 
     // PSI by hand: q = (ε × 9, 1), p = 0.1 each, ε = 1e-4: 0.9 ln 10 + 9 (1e-4 − 0.1) ln(1e-4 / 0.1).
     const expected = 0.9 * Math.log(10) + 9 * (1e-4 - 0.1) * Math.log(1e-3);

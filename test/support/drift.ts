@@ -2,7 +2,6 @@ import { MonitorsService } from '@attest/monitoring';
 import type { AutomationFixture } from './decision-fixtures';
 import { decisionInput } from './decision-fixtures';
 import { sealAll } from './ledger';
-import { withClient } from './test-database';
 import { ok, type TestApp } from './test-app';
 
 /** A UTC day `offset` days from today, YYYY-MM-DD. */
@@ -19,26 +18,18 @@ export async function evaluateMonitors(t: TestApp): Promise<void> {
 }
 
 /**
- * Gives the fixture's version a confidence shift, as test/drift-monitors.e2e-spec.ts does: a reference
- * period ten days ago spread evenly over the buckets (decisions cannot be recorded in the past through
- * the API, so its sealed counts are written here), and today 20 decisions at 0.95, recorded and sealed.
+ * Gives the fixture's version a confidence shift through the API: a reference ten days ago of 100
+ * decisions spread evenly over the buckets (recorded now, counted on the day they happened), and
+ * today 20 decisions at 0.95; all sealed into the statistics.
  */
 export async function shiftConfidence(t: TestApp, f: AutomationFixture): Promise<void> {
-  const tenantId = ok(await t.gql(t.adminKey, '{ tenant { id } }')).tenant.id as string;
-  await withClient(t.databaseUrl, async (owner) => {
-    await owner.query(`INSERT INTO monitoring_daily_stats VALUES ($1, $2, $3, 100, 0, 0, 0, 0, 0)`, [
-      tenantId,
-      f.automationVersionId,
-      dayFromToday(-10),
-    ]);
-    await owner.query(`INSERT INTO monitoring_daily_confidence SELECT $1, $2, $3, b, 10 FROM generate_series(0, 9) b`, [
-      tenantId,
-      f.automationVersionId,
-      dayFromToday(-10),
-    ]);
-  });
-  const batch = Array.from({ length: 20 }, () => decisionInput(f, { confidence: 0.95 }));
-  ok(await t.gql(f.service.key, BATCH, { i: { decisions: batch } }));
+  const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString();
+  const reference = Array.from({ length: 100 }, (_, i) => decisionInput(f, { confidence: 0.05 + (i % 10) / 10, occurredAt: tenDaysAgo }));
+  const today = Array.from({ length: 20 }, () => decisionInput(f, { confidence: 0.95 }));
+  for (const decisions of [reference, today]) {
+    const { counts } = ok(await t.gql(f.service.key, BATCH, { i: { decisions } })).recordDecisions;
+    if (counts.failed > 0) throw new Error(`shiftConfidence: ${counts.failed} decisions were refused`);
+  }
   await sealAll(t);
 }
 
