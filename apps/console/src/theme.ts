@@ -1,4 +1,4 @@
-import { Anchor, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Anchor, createTheme, NavLink, type CSSVariablesResolver } from '@mantine/core';
 
 /** One accent colour, dense defaults: an operations tool, not a landing page (docs/console.md, "Look"). */
 export const theme = createTheme({
@@ -11,12 +11,27 @@ export const theme = createTheme({
   components: {
     // A link in a sentence is underlined: colour alone does not tell it apart (WCAG 1.4.1).
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    NavLink: NavLink.extend({
+      vars: () => ({
+        root: { '--nl-color': 'var(--attest-nav-active-color)', '--nl-hover': 'var(--attest-nav-active-hover)' },
+        children: {},
+      }),
+    }),
   },
 });
 
 /** Secondary text darker (lighter in the dark theme) than Mantine's default, to keep 4.5:1 contrast (WCAG 1.4.3). */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
-  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // The active navigation link: Mantine's text on its own hover background falls under 4.5:1.
+    '--attest-nav-active-color': 'var(--mantine-color-indigo-9)',
+    '--attest-nav-active-hover': 'var(--mantine-color-indigo-1)',
+  },
+  dark: {
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    '--attest-nav-active-color': 'var(--mantine-color-indigo-1)',
+    '--attest-nav-active-hover': 'var(--mantine-primary-color-light-hover)',
+  },
 });
