@@ -25,6 +25,7 @@ import { MonitorWebhookEvents1765010200000 } from './1765010200000-MonitorWebhoo
 import { MonitoringReads1765094400000 } from './1765094400000-MonitoringReads';
 import { MonitoringByOccurrence1765180800000 } from './1765180800000-MonitoringByOccurrence';
 import { MonitorStateReads1765180900000 } from './1765180900000-MonitorStateReads';
+import { ReviewWorkflow1765267200000 } from './1765267200000-ReviewWorkflow';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   MonitoringReads1765094400000,
   MonitoringByOccurrence1765180800000,
   MonitorStateReads1765180900000,
+  ReviewWorkflow1765267200000,
 ];

@@ -82,14 +82,31 @@ describe('human review of decisions', () => {
     });
   });
 
-  it('override: needs a corrected output, which replaces the output and is stored redacted', async () => {
+  it('override: needs a corrected output, which replaces the output, is stored redacted and is judged by the active pack', async () => {
     const id = await pending(reviewed);
     expect(errorCode(await review(officer.key, id, 'override'))).toBe('VALIDATION_FAILED');
     expect(errorCode(await review(officer.key, id, 'approve', { route: 'x' }))).toBe('VALIDATION_FAILED');
+    // Personal data the scan finds in an output is denied, for a reviewer's output as for a model's; nothing is written.
+    const denied = await review(officer.key, id, 'override', { route: 'manual', note: 'call jane.doe@example.com' });
+    expect(errorCode(denied)).toBe('POLICY_DENIED');
+    expect(denied.errors![0].message).toBe('The output contains unredacted personal data.');
+    expect(await queueIds(officer.key, { automationId: reviewed.automationId })).toContain(id);
+    // A field the automation's rules expect to hold personal data is redacted by path, as in a decision.
+    ok(
+      await t.gql(t.adminKey, 'mutation($a: ID!, $r: RedactionRulesInput!) { setRedactionRules(automationId: $a, rules: $r) { paths } }', {
+        a: reviewed.automationId,
+        r: { paths: ['$.output.contact'], patterns: [] },
+      }),
+    );
     const result = ok(await review(officer.key, id, 'override', { route: 'manual', contact: 'jane.doe@example.com' })).reviewDecision;
     expect(result.outcome).toBe('OVERRIDDEN');
-    expect(result.effectiveOutput).toEqual({ route: 'manual', contact: '[REDACTED:email]' });
-    expect(result.review.redactions).toEqual([{ path: '$.output.contact', detector: 'email' }]);
+    expect(result.effectiveOutput).toEqual({ route: 'manual', contact: '[REDACTED:path]' });
+    expect(result.review.redactions).toEqual([{ path: '$.output.contact', detector: 'path' }]);
+    const audit = ok(await t.gql(t.adminKey, `{ decision(id: "${id}") { auditEvents { action after } } }`)).decision.auditEvents;
+    expect(audit.find((e: { action: string }) => e.action === 'decision.reviewed').after.correctedOutputPolicy).toMatchObject({
+      effect: 'require_review',
+      matched: [{ id: 'high-risk-low-confidence-review', version: 1, effect: 'require_review' }],
+    });
   });
 
   it('reject: the outcome is void', async () => {

@@ -15,6 +15,12 @@ import { RedactionRulesResolver } from './redaction-rules/redaction-rules.resolv
 import { RedactionRulesService } from './redaction-rules/redaction-rules.service';
 import { ReviewsResolver } from './review/reviews.resolver';
 import { ReviewsService } from './review/reviews.service';
+import { CorrectedOutputJudge } from './review/corrected-output-judge';
+import { ReviewOverdueHandler } from './review/overdue/review-overdue.handler';
+import { ReviewOverdueService } from './review/overdue/review-overdue.service';
+import { ReviewOverdueSweeper } from './review/overdue/review-overdue.sweeper';
+import { ReviewWorkflowResolver } from './review/review-workflow.resolver';
+import { ReviewWorkflowService } from './review/review-workflow.service';
 import { BulkDecisionsResolver } from './bulk/bulk.resolver';
 import { BulkDecisionsService } from './bulk/bulk-decisions.service';
 import { IngestChunkHandler } from './bulk/ingest-chunk.handler';
@@ -40,6 +46,7 @@ export const DECISION_RESOLVERS = [
   DecisionFieldsResolver,
   RedactionRulesResolver,
   ReviewsResolver,
+  ReviewWorkflowResolver,
   WebhookSubscriptionsResolver,
   BulkDecisionsResolver,
   DecisionSealResolver,
@@ -57,6 +64,11 @@ export const DECISION_RESOLVERS = [
     DecisionRecorder,
     DecisionsService,
     ReviewsService,
+    ReviewWorkflowService,
+    CorrectedOutputJudge,
+    ReviewOverdueService,
+    ReviewOverdueHandler,
+    ReviewOverdueSweeper,
     WebhookDispatcher,
     WebhookDeliveryHandler,
     WebhookOutboxSweeper,

@@ -19,3 +19,4 @@ export { DecisionOutcome, DecisionStatus, ReviewVerdict, type DecisionStatusValu
 export { decisionFacts } from './recording/decision-facts';
 export { ReviewBacklogMetrics } from './metrics/review-backlog-metrics';
 export { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
+export { ReviewOverdueSweeper } from './review/overdue/review-overdue.sweeper';

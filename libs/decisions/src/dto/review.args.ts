@@ -1,7 +1,7 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { JsonField, PageArgs } from '@attest/core';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { ReviewVerdict } from '../models/decision.enums';
 
 @ArgsType()
@@ -20,6 +20,46 @@ export class ReviewDecisionArgs {
 export class ReviewQueueFilter {
   @Field(() => ID, { nullable: true, description: 'Only decisions of this automation' }) @IsOptional() @IsUUID() automationId?: string;
   @Field({ nullable: true, description: 'Decisions this policy sent to review' }) @IsOptional() @Length(1, 200) policyId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only items this principal holds now (claimed or assigned)' })
+  @IsOptional()
+  @IsUUID()
+  holderId?: string;
+  @Field({ nullable: true, description: 'Only items past their due time (true) or not yet (false)' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+@ArgsType()
+export class ReviewItemArgs {
+  @Field(() => ID, { description: 'The decision awaiting review' }) @IsUUID() id: string;
+}
+
+@ArgsType()
+export class AssignReviewArgs extends ReviewItemArgs {
+  @Field(() => ID, {
+    description: 'The reviewer to hand it to: a principal who may review it (not its automation owner, nor its recorder)',
+  })
+  @IsUUID()
+  principalId: string;
+}
+
+@ArgsType()
+export class ReviewSlaArgs {
+  @Field(() => ID, { description: 'The automation' }) @IsUUID() automationId: string;
+}
+
+@ArgsType()
+export class SetReviewSlaArgs extends ReviewSlaArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Minutes from recording to due, 1 to 525,600 (a year); null goes back to the default of a day',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(525_600)
+  minutes?: number | null;
 }
 
 @ArgsType()

@@ -23,6 +23,7 @@ export class DecisionDayCountModel {
 @ObjectType('ReviewBacklog', { description: 'Decisions waiting for a human review, as the caller may read them' })
 export class ReviewBacklogModel {
   @Field(() => Int, { description: 'Decisions in PENDING_REVIEW without a review yet' }) waiting: number;
+  @Field(() => Int, { description: "Of them, past their due time (their automation's review SLA)" }) overdue: number;
   @Field(() => Date, { nullable: true, description: 'When the one waiting longest was recorded; null when none waits' })
   oldestRecordedAt: Date | null;
   @Field(() => Int, { nullable: true, description: 'How long the one waiting longest has waited, in seconds; null when none waits' })

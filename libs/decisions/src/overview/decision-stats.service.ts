@@ -46,19 +46,20 @@ export class DecisionStats {
     });
   }
 
-  /** Decisions awaiting review (decisions_awaiting_review answers it), and the oldest one's age. */
+  /** Decisions awaiting review (their open review items), how many are overdue, and the oldest one's age. */
   async reviewBacklog(actor: AuthenticatedPrincipal, now = new Date()): Promise<ReviewBacklogModel> {
-    const row: { waiting: number; oldest: Date | null } | undefined = await this.db.transaction(actor.tenantId, (m) =>
+    const row: { waiting: number; overdue: number; oldest: Date | null } | undefined = await this.db.transaction(actor.tenantId, (m) =>
       readableDecisions(m, actor)
+        .innerJoin('review_items', 'i', 'i.decision_id = d.id')
         .select('count(*)::int', 'waiting')
-        .addSelect('min(d.recorded_at)', 'oldest')
-        .andWhere(`d.status = 'pending_review'`)
-        .andWhere('NOT EXISTS (SELECT 1 FROM decision_reviews r WHERE r.decision_id = d.id)')
+        .addSelect('(count(*) FILTER (WHERE i.due_at <= clock_timestamp()))::int', 'overdue')
+        .addSelect('min(i.recorded_at)', 'oldest')
         .getRawOne(),
     );
     const oldest = row?.oldest ? new Date(row.oldest) : null;
     return {
       waiting: row?.waiting ?? 0,
+      overdue: row?.overdue ?? 0,
       oldestRecordedAt: oldest,
       oldestWaitingSeconds: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 1000)) : null,
     };

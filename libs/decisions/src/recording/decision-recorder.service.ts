@@ -28,6 +28,7 @@ import { lookUpSources, sourcesOf, type SourceLookups } from './decision-sources
 import { insertDecisions, type DecisionWrite, type NewDecision } from './decision-writer';
 import { stepRecords } from './explanation-steps';
 import { HashKeys } from './hash-keys';
+import { policySummaryOf } from './policy-summary';
 import { redactDecision } from './redact-decision';
 
 export interface RecordedDecision {
@@ -235,15 +236,7 @@ export class DecisionRecorder {
           idempotencyKey: decision.idempotencyKey,
           status: decision.status,
           inputHash: decision.inputHash,
-          ...(verdict
-            ? {
-                policy: {
-                  packDigest: verdict.packDigest,
-                  effect: verdict.effect,
-                  matched: verdict.matched.map(({ id, version, effect }) => ({ id, version, effect })),
-                },
-              }
-            : {}),
+          ...(verdict ? { policy: policySummaryOf(verdict) } : {}),
         },
       },
       webhook: { event: EVENT_OF_STATUS[decision.status], payload: decisionEventPayload(decision) },

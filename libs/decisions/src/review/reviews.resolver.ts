@@ -15,22 +15,18 @@ export type ReviewView = DecisionReviewEntity & { outputVisible: boolean };
 export class ReviewsResolver {
   constructor(private readonly reviews: ReviewsService) {}
 
-  @Query(() => ReviewQueueConnection, { description: 'Decisions awaiting human review, oldest first', complexity: pageCost })
+  @Query(() => ReviewQueueConnection, {
+    description: 'Decisions awaiting human review, oldest first, with who holds each and when it is due',
+    complexity: pageCost,
+  })
   @Can('review', 'Decision')
-  async reviewQueue(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ReviewQueueArgs) {
-    const page = await this.reviews.queue(actor, args);
-    const now = Date.now();
-    return {
-      ...page,
-      edges: page.edges.map(({ cursor, node }) => ({
-        cursor,
-        node: { decision: node, waitingSeconds: Math.max(0, Math.floor((now - node.recordedAt.getTime()) / 1000)) },
-      })),
-    };
+  reviewQueue(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ReviewQueueArgs) {
+    return this.reviews.queue(actor, args);
   }
 
   @Mutation(() => DecisionModel, {
-    description: "A human verdict on a decision: APPROVE, OVERRIDE (with the corrected output) or REJECT. Not by the automation's owner.",
+    description:
+      "A human verdict on a decision: APPROVE, OVERRIDE (with the corrected output, which the active pack judges: POLICY_DENIED when it denies it) or REJECT. Not by the automation's owner; CONFLICT while someone else holds the item.",
   })
   @Can('review', 'Decision')
   async reviewDecision(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ReviewDecisionArgs) {

@@ -5,6 +5,7 @@ export enum WebhookEvent {
   DECISION_PENDING_REVIEW = 'decision.pending_review',
   DECISION_BLOCKED = 'decision.blocked',
   DECISION_REVIEWED = 'decision.reviewed',
+  DECISION_REVIEW_OVERDUE = 'decision.review_overdue',
   MONITOR_ALERT = 'monitor.alert',
   MONITOR_RECOVERED = 'monitor.recovered',
 }
@@ -17,6 +18,9 @@ registerEnumType(WebhookEvent, {
     DECISION_PENDING_REVIEW: { description: 'A decision was sent to human review (decision.pending_review)' },
     DECISION_BLOCKED: { description: 'A decision was denied by a policy (decision.blocked)' },
     DECISION_REVIEWED: { description: 'A reviewer gave a verdict (decision.reviewed)' },
+    DECISION_REVIEW_OVERDUE: {
+      description: "A decision awaiting review passed its automation's review SLA (decision.review_overdue; once per decision)",
+    },
     MONITOR_ALERT: {
       description: "A drift monitor of the automation rose to WARN or ALERT (monitor.alert; the payload's monitor.state says which)",
     },

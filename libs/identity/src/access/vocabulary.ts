@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-export const ACTIONS = ['manage', 'read', 'create', 'update', 'transition', 'approve', 'revoke', 'activate', 'review'] as const;
+export const ACTIONS = ['manage', 'read', 'create', 'update', 'transition', 'approve', 'revoke', 'activate', 'review', 'assign'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = [
@@ -23,6 +23,7 @@ export const SUBJECTS = [
   'PolicySimulation',
   'ComplianceOverview',
   'Monitor',
+  'ReviewSla',
   'all',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];

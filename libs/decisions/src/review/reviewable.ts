@@ -1,0 +1,30 @@
+import { AttestError } from '@attest/core';
+import type { AuthenticatedPrincipal } from '@attest/identity';
+import type { EntityManager } from 'typeorm';
+import type { DecisionEntity } from '../entities/decision.entity';
+import { OWNER_OF_AUTOMATION, readableDecisions } from '../queries/decision-access';
+
+/**
+ * The decision, if `reviewer` may review it now; otherwise the reason, as a stable error code. The
+ * separation of duties: not the owner of its automation, not who recorded it.
+ */
+export async function reviewableDecision(
+  m: EntityManager,
+  reviewer: AuthenticatedPrincipal,
+  id: string,
+): Promise<DecisionEntity & { ownerId: string }> {
+  const row = await readableDecisions(m, reviewer)
+    .addSelect(OWNER_OF_AUTOMATION('d'), 'owner_id')
+    .andWhere('d.id = :id', { id })
+    .getRawAndEntities();
+  const decision = row.entities[0];
+  if (!decision) throw AttestError.notFound('Decision', id);
+  const ownerId = row.raw[0].owner_id as string;
+  if (ownerId === reviewer.principalId) throw AttestError.forbidden("You own this decision's automation: someone else must review it");
+  if (decision.recordedBy === reviewer.principalId) throw AttestError.forbidden('You recorded this decision: someone else must review it');
+  if (decision.status === 'blocked')
+    throw AttestError.conflict('A blocked decision was never in effect and cannot be reviewed', { status: decision.status });
+  const [existing] = await m.query('SELECT id FROM decision_reviews WHERE decision_id = $1', [id]);
+  if (existing) throw AttestError.conflict('This decision has already been reviewed', { reviewId: existing.id });
+  return { ...decision, ownerId };
+}
