@@ -79,7 +79,7 @@ export class ReviewsService {
       const decision = await reviewableDecision(m, actor, args.id);
       const item = await lockReviewItem(m, decision.id);
       const holder = item && holderOf(item);
-      if (holder && holder !== actor.principalId) throw heldBySomeoneElse(item!, holder);
+      if (holder && holder !== actor.principalId) throw heldBySomeoneElse(item, holder);
       const rules = await this.redactionRules.compiledFor(m, decision.automationId);
       const corrected =
         args.verdict === 'override'
