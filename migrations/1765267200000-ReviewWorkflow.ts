@@ -11,7 +11,7 @@ const dueAt = (decision: string) => `${decision}.recorded_at + make_interval(min
   (SELECT s.sla_minutes FROM review_settings s WHERE s.automation_id = ${decision}.automation_id), ${DEFAULT_SLA_MINUTES}))`;
 
 /**
- * The review workflow (docs/decisions.md "Review workflow"): each decision sent to review is an open
+ * The review workflow (docs/api.md "Review workflow"): each decision sent to review is an open
  * review item until its review: who holds it (a claim that expires, or an assignment that does
  * not), when it is due (its automation's review SLA, a day by default), and when it was announced
  * overdue (once). Items are opened by a statement trigger on the decisions' INSERT, so the decision's
@@ -57,7 +57,7 @@ export class ReviewWorkflow1765267200000 implements MigrationInterface {
         USING (tenant_id = attest_current_tenant()) WITH CHECK (tenant_id = attest_current_tenant())`);
       await db.query(`CREATE POLICY maintenance_cross_tenant ON ${table} TO ${MAINTENANCE_ROLE} USING (true) WITH CHECK (true)`);
     }
-    await db.query(`GRANT SELECT, INSERT, UPDATE ON review_settings TO attest_app`);
+    await db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON review_settings TO attest_app`);
     await db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON review_items TO attest_app`);
     await db.query(`GRANT SELECT (tenant_id, automation_id, recorded_at, due_at, overdue_at) ON review_items TO ${MAINTENANCE_ROLE}`);
 

@@ -82,7 +82,7 @@ export interface AttestConfig {
   trustProxy: boolean | number | string;
   /** Human sign-in (docs/security.md, "Sessions"): idle and absolute lifetimes of a session. */
   sessions: { idleMinutes: number; maxHours: number };
-  /** The review workflow (docs/decisions.md): how long a reviewer's claim on an item holds without being renewed. */
+  /** The review workflow (docs/api.md "Review workflow"): how long a reviewer's claim on an item holds without being renewed. */
   reviews: { claimSeconds: number };
   /** Sign-in through an OpenID Connect provider; `issuer` unset: off. The client secret is a secret. */
   oidc: OidcConfig;

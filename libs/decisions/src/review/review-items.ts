@@ -1,7 +1,7 @@
 import { AttestError } from '@attest/core';
 import type { EntityManager } from 'typeorm';
 
-/** An open review item (docs/decisions.md "Review workflow"): a decision awaiting review, who holds it, when it is due. */
+/** An open review item (docs/api.md "Review workflow"): a decision awaiting review, who holds it, when it is due. */
 export interface ReviewItem {
   decisionId: string;
   automationId: string;

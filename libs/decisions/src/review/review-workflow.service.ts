@@ -13,7 +13,7 @@ import { reviewableDecision } from './reviewable';
 export const DEFAULT_SLA_MINUTES = 24 * 60;
 
 /**
- * Who works which review item (docs/decisions.md "Review workflow"): a reviewer claims an item (the
+ * Who works which review item (docs/api.md "Review workflow"): a reviewer claims an item (the
  * claim lapses after ATTEST_REVIEW_CLAIM_SECONDS unless claimed again), a compliance officer or admin
  * assigns it (held until released or reviewed) or releases anyone's; nobody takes over an item
  * someone else holds. Each change of holder is audited; renewing one's own claim is not.
