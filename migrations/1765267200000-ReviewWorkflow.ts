@@ -43,6 +43,8 @@ export class ReviewWorkflow1765267200000 implements MigrationInterface {
         claim_expires_at timestamptz(3),
         assigned_by uuid REFERENCES principals(id),
         overdue_at timestamptz(3),
+        -- When its holder or overdue mark last changed: the console's live updates watch it.
+        changed_at timestamptz(3) NOT NULL DEFAULT clock_timestamp(),
         CHECK ((claimed_by IS NULL) = (claimed_at IS NULL)),
         CHECK (claimed_by IS NOT NULL OR (claim_expires_at IS NULL AND assigned_by IS NULL))
       )`);

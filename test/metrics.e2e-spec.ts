@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { automationFixture, decisionInput, RECORD, type AutomationFixture } from './support/decision-fixtures';
 import { prometheusEndpoint, type Scrape } from './support/prometheus';
-import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+import { errorCode, listeningPort, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 import { until } from './support/until';
 
 const SUBSCRIBE = `mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { subscription { id } } }`;
@@ -167,9 +167,9 @@ describe(`metrics (${process.env.REDIS_URL ? 'Redis and a worker' : 'in-process 
 
   it('times GraphQL operations by name and REST requests by route, and counts errors by code', async () => {
     expect(errorCode(await t.gql('not-a-key', 'query Nobody { __typename }'))).toBe('UNAUTHENTICATED');
-    const health = await fetch(`http://127.0.0.1:${await listening(t)}/health`);
+    const health = await fetch(`http://127.0.0.1:${await listeningPort(t)}/health`);
     expect(health.status).toBe(200);
-    const refused = await fetch(`http://127.0.0.1:${await listening(t)}/api/v1/decisions.csv`);
+    const refused = await fetch(`http://127.0.0.1:${await listeningPort(t)}/api/v1/decisions.csv`);
     expect([refused.status, ((await refused.json()) as { code: string }).code]).toEqual([401, 'UNAUTHENTICATED']);
     const s = await endpoint.scrape();
     expect(s.types.get('attest_graphql_operation_duration')).toBe('histogram');
@@ -257,11 +257,4 @@ function familyOf(name: string, s: Scrape): string | undefined {
 /** Every attest_* metric a PromQL expression names. */
 function metricNames(expressions: string[]): string[] {
   return [...new Set(expressions.flatMap((e) => e.match(/\battest_[a-z0-9_]+/g) ?? []))].sort();
-}
-
-/** The test app's HTTP server, listening on a free port for a plain fetch. */
-async function listening(t: TestApp): Promise<number> {
-  const server = t.app.getHttpServer() as Server;
-  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
 }

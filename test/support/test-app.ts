@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -124,4 +126,11 @@ export function ok<T = Record<string, any>>(response: GraphQLResponse<T>): T {
 /** The code of the first error of a response that must have failed. */
 export function errorCode(response: GraphQLResponse): string | undefined {
   return response.errors?.[0]?.extensions.code;
+}
+
+/** The test app's HTTP server, listening on a free port, for a plain fetch or a WebSocket. */
+export async function listeningPort(t: TestApp): Promise<number> {
+  const server = t.app.getHttpServer() as Server;
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
 }

@@ -15,6 +15,8 @@ import { RedactionRulesResolver } from './redaction-rules/redaction-rules.resolv
 import { RedactionRulesService } from './redaction-rules/redaction-rules.service';
 import { ReviewsResolver } from './review/reviews.resolver';
 import { ReviewsService } from './review/reviews.service';
+import { ActivityResolver } from './live/activity.resolver';
+import { ActivityWatch } from './live/activity-watch.service';
 import { CorrectedOutputJudge } from './review/corrected-output-judge';
 import { ReviewOverdueHandler } from './review/overdue/review-overdue.handler';
 import { ReviewOverdueService } from './review/overdue/review-overdue.service';
@@ -47,6 +49,7 @@ export const DECISION_RESOLVERS = [
   RedactionRulesResolver,
   ReviewsResolver,
   ReviewWorkflowResolver,
+  ActivityResolver,
   WebhookSubscriptionsResolver,
   BulkDecisionsResolver,
   DecisionSealResolver,
@@ -65,6 +68,7 @@ export const DECISION_RESOLVERS = [
     DecisionsService,
     ReviewsService,
     ReviewWorkflowService,
+    ActivityWatch,
     CorrectedOutputJudge,
     ReviewOverdueService,
     ReviewOverdueHandler,

@@ -14,3 +14,9 @@ export function readableDecisions(m: EntityManager, actor: AuthenticatedPrincipa
   const acl = accessibleWhere(actor.ability, 'read', 'Decision', alias, DECISION_COLUMNS);
   return m.createQueryBuilder(DecisionEntity, alias).where(acl.sql, acl.params);
 }
+
+/** What a principal's read rule on decisions comes to, as a key: principals with equal keys read the same decisions. */
+export function decisionReadScope(actor: AuthenticatedPrincipal): string {
+  const acl = accessibleWhere(actor.ability, 'read', 'Decision', 'd', DECISION_COLUMNS);
+  return `${actor.tenantId}|${acl.sql}|${JSON.stringify(acl.params)}`;
+}

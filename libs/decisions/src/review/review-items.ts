@@ -44,7 +44,7 @@ export async function holdReviewItem(
     `UPDATE review_items i SET claimed_by = $2,
             claimed_at = CASE WHEN i.claimed_by = $2 AND i.assigned_by IS NOT DISTINCT FROM $4::uuid THEN i.claimed_at ELSE clock_timestamp() END,
             claim_expires_at = CASE WHEN $4::uuid IS NULL THEN clock_timestamp() + make_interval(secs => $3) END,
-            assigned_by = $4::uuid
+            assigned_by = $4::uuid, changed_at = clock_timestamp()
       WHERE i.decision_id = $1 RETURNING ${REVIEW_ITEM_COLUMNS}`,
     [decisionId, principalId, 'seconds' in hold ? hold.seconds : 0, 'assignedBy' in hold ? hold.assignedBy : null],
   );
@@ -53,7 +53,8 @@ export async function holdReviewItem(
 
 export async function releaseReviewItem(m: EntityManager, decisionId: string): Promise<ReviewItem> {
   const [[item]]: [ReviewItem[]] = await m.query(
-    `UPDATE review_items i SET claimed_by = NULL, claimed_at = NULL, claim_expires_at = NULL, assigned_by = NULL
+    `UPDATE review_items i SET claimed_by = NULL, claimed_at = NULL, claim_expires_at = NULL, assigned_by = NULL,
+            changed_at = clock_timestamp()
       WHERE i.decision_id = $1 RETURNING ${REVIEW_ITEM_COLUMNS}`,
     [decisionId],
   );

@@ -90,10 +90,10 @@ export class ReviewWorkflowService {
           [automationId, actor.tenantId, minutes, actor.principalId],
         );
       const effective = minutes ?? DEFAULT_SLA_MINUTES;
-      await m.query(`UPDATE review_items SET due_at = recorded_at + make_interval(mins => $2) WHERE automation_id = $1`, [
-        automationId,
-        effective,
-      ]);
+      await m.query(
+        `UPDATE review_items SET due_at = recorded_at + make_interval(mins => $2), changed_at = clock_timestamp() WHERE automation_id = $1`,
+        [automationId, effective],
+      );
       await recordAudit(m, actor, {
         action: 'automation.review_sla_set',
         subjectType: 'Automation',

@@ -3,6 +3,7 @@ import { ApolloDriver } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { formatGraphQLError, graphqlLimitOptions, LoaderRegistry, type AttestConfig } from '@attest/core';
 import type { Request, Response } from 'express';
+import { graphqlWsOptions } from './graphql-ws';
 import { describeRootTypes } from './root-type-descriptions';
 
 /** The Apollo settings: schema built from code (sorted, committed as schema.graphql), errors mapped once. */
@@ -22,6 +23,7 @@ export function graphqlOptions(config: AttestConfig): ApolloDriverConfig {
     includeStacktraceInErrorResponses: false,
     fieldResolverEnhancers: ['guards'],
     context: ({ req, res }: { req: Request; res: Response }) => ({ req, res, loaders: new LoaderRegistry() }),
+    subscriptions: { 'graphql-ws': graphqlWsOptions(config, limits) as never },
     formatError: formatGraphQLError,
     // Plugins are typed against Apollo's ESM build; Nest loads the CJS one: same shape. Cache control
     // is off: every answer is private to its caller, and its per-field hook costs on every field.

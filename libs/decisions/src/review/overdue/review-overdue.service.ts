@@ -28,7 +28,7 @@ export class ReviewOverdueService {
     for (;;) {
       const batch = await this.db.transaction(tenantId, async (m) => {
         const [rows]: [{ decision_id: string; due_at: Date }[], number] = await m.query(
-          `UPDATE review_items i SET overdue_at = clock_timestamp()
+          `UPDATE review_items i SET overdue_at = clock_timestamp(), changed_at = clock_timestamp()
             WHERE i.decision_id IN (SELECT decision_id FROM review_items
                                      WHERE overdue_at IS NULL AND due_at <= clock_timestamp()
                                      ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
