@@ -16,8 +16,11 @@ export interface DailyStatistics {
 }
 
 /**
- * The days of one automation version from `from` to `to` (inclusive, UTC), one indexed range read
- * per table: never a scan of decisions. Days with no sealed decision are absent.
+ * The days of one automation version from `from` to `to` (inclusive, UTC), in one statement: the
+ * days' totals by an indexed range read, each day's buckets and labels by a probe of their primary
+ * keys; never a scan of decisions. One statement, not one per table: an evaluation reads two
+ * ranges, and on a busy machine its time is the statements' round trips, not their work (the
+ * reads take well under a millisecond, docs/performance.md). Days with no sealed decision are absent.
  */
 export async function readDailyStatistics(
   m: EntityManager,
@@ -25,47 +28,35 @@ export async function readDailyStatistics(
   from: string,
   to: string,
 ): Promise<DailyStatistics[]> {
-  const range = [automationVersionId, from, to];
-  const where = 'WHERE automation_version_id = $1 AND day BETWEEN $2::date AND $3::date';
-  // One after the other: a transaction's statements share one connection.
-  const totals: TotalsRow[] = await m.query(
-    `SELECT to_char(day, 'YYYY-MM-DD') AS day, decisions, blocked, pending_review, without_confidence, reviewed, overridden
-       FROM monitoring_daily_stats ${where} ORDER BY day`,
-    range,
+  const of = 'x.tenant_id = s.tenant_id AND x.automation_version_id = s.automation_version_id AND x.day = s.day';
+  const rows: DayRow[] = await m.query(
+    `SELECT to_char(s.day, 'YYYY-MM-DD') AS day, s.decisions, s.blocked, s.pending_review, s.without_confidence, s.reviewed, s.overridden,
+            (SELECT coalesce(json_agg(json_build_array(x.bucket, x.count)), '[]') FROM monitoring_daily_confidence x WHERE ${of}) AS buckets,
+            (SELECT coalesce(json_agg(json_build_array(x.label, x.count) ORDER BY x.count DESC, x.label), '[]')
+               FROM monitoring_daily_labels x WHERE ${of}) AS labels
+       FROM monitoring_daily_stats s
+      WHERE s.automation_version_id = $1 AND s.day BETWEEN $2::date AND $3::date ORDER BY s.day`,
+    [automationVersionId, from, to],
   );
-  const buckets: BucketRow[] = await m.query(
-    `SELECT to_char(day, 'YYYY-MM-DD') AS day, bucket, count FROM monitoring_daily_confidence ${where}`,
-    range,
-  );
-  const labels: LabelRow[] = await m.query(
-    `SELECT to_char(day, 'YYYY-MM-DD') AS day, label, count FROM monitoring_daily_labels ${where} ORDER BY count DESC, label`,
-    range,
-  );
-  const days = new Map<string, DailyStatistics>(
-    totals.map((t) => [
-      t.day,
-      {
-        day: t.day,
-        decisions: Number(t.decisions),
-        blocked: Number(t.blocked),
-        pendingReview: Number(t.pending_review),
-        withoutConfidence: Number(t.without_confidence),
-        reviewed: Number(t.reviewed),
-        overridden: Number(t.overridden),
-        confidenceBuckets: new Array<number>(CONFIDENCE_BUCKETS).fill(0),
-        labels: [],
-      },
-    ]),
-  );
-  for (const b of buckets) {
-    const day = days.get(b.day);
-    if (day) day.confidenceBuckets[b.bucket] = Number(b.count);
-  }
-  for (const l of labels) days.get(l.day)?.labels.push({ label: l.label, count: Number(l.count) });
-  return [...days.values()];
+  return rows.map((t) => {
+    const confidenceBuckets = new Array<number>(CONFIDENCE_BUCKETS).fill(0);
+    for (const [bucket, count] of t.buckets) confidenceBuckets[bucket] = Number(count);
+    return {
+      day: t.day,
+      decisions: Number(t.decisions),
+      blocked: Number(t.blocked),
+      pendingReview: Number(t.pending_review),
+      withoutConfidence: Number(t.without_confidence),
+      reviewed: Number(t.reviewed),
+      overridden: Number(t.overridden),
+      confidenceBuckets,
+      labels: t.labels.map(([label, count]) => ({ label, count: Number(count) })),
+    };
+  });
 }
 
-interface TotalsRow {
+/** A day's totals (bigint as text), with its buckets and labels as [key, count] pairs (counts as JSON numbers). */
+interface DayRow {
   day: string;
   decisions: string;
   blocked: string;
@@ -73,14 +64,6 @@ interface TotalsRow {
   without_confidence: string;
   reviewed: string;
   overridden: string;
-}
-interface BucketRow {
-  day: string;
-  bucket: number;
-  count: string;
-}
-interface LabelRow {
-  day: string;
-  label: string;
-  count: string;
+  buckets: [number, number][];
+  labels: [string, number][];
 }
