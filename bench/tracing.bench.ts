@@ -6,12 +6,12 @@
  *   - 10 %: every instrumentation on, OTEL_TRACES_SAMPLER=parentbased_traceidratio with 0.1,
  *     exported over OTLP/HTTP (the SDK's batch processor) to a sink in this process;
  *   - 100 %: the same, every trace kept.
- * Robust to a busy machine: BENCH_TRACING_ROUNDS interleaved rounds (default 9), each a short window
- * of every configuration, the order rotated from round to round (no configuration always runs first
- * or after the same one). A change in the machine's load then falls on all of them alike, and the
- * result is read per round: each configuration's throughput against the off configuration's in the
- * same round, the median of those ratios over the rounds (with their spread), beside the median of
- * the per-round throughputs.
+ * Robust to a busy machine: after one warm-up pass, BENCH_TRACING_ROUNDS interleaved rounds (default
+ * 24), each a 2 s window of every configuration, the order rotated from round to round (no
+ * configuration always runs first or after the same one). Short windows close together mean a
+ * change in the machine's load falls on all of them alike, and the result is read per round: each
+ * configuration's throughput against the off configuration's in the same round, the median of those
+ * ratios over the rounds (with their spread), beside the median of the per-round throughputs.
  *   npm run bench:tracing      (also part of `npm run bench`)
  *   DATABASE_URL=postgres://…  a fresh database on that server, dropped afterwards; unset: embedded PostgreSQL
  *   REDIS_URL=redis://…  (wanted) no API process seals the ledger, so the four do the same work
@@ -31,9 +31,11 @@ import { closedLoop, type LoadResult } from './support/load';
 import { runBench } from './support/run-bench';
 
 const CONCURRENCY = 8;
-const ROUNDS = Number(process.env.BENCH_TRACING_ROUNDS ?? 9);
-const WARMUP_MS = 2_000;
-const DURATION_MS = 5_000;
+const ROUNDS = Number(process.env.BENCH_TRACING_ROUNDS ?? 24);
+/** Each process is warmed once (JIT, pool, sockets) before the rounds; a window's own warm-up only refills the loop. */
+const FIRST_WARMUP_MS = 4_000;
+const WARMUP_MS = 500;
+const DURATION_MS = 2_000;
 const REPO_ROOT = resolve(__dirname, '../..');
 const TARGET_LOSS = 0.05;
 
@@ -105,6 +107,26 @@ async function main(): Promise<void> {
     }).split('"__KEY__"');
     const recordBody = () => `${before}${JSON.stringify(`bench-${runId}-${sequence++}`)}${after}`;
 
+    const clients = apis.map((api) => new GraphQLClient(api.port!, target.serviceKey, CONCURRENCY));
+    const window = async (i: number, warmupMs: number): Promise<Measured> => {
+      const meter = CpuMeter.available() ? new CpuMeter(apis[i].pid, db.name) : undefined;
+      const result = await closedLoop({
+        concurrency: CONCURRENCY,
+        warmupMs,
+        durationMs: DURATION_MS,
+        onWindowStart: () => meter?.begin(),
+        onWindowEnd: () => meter?.end(),
+        op: async () => {
+          const text = await clients[i].post(recordBody());
+          if (!text.includes('"status":"RECORDED"') || text.includes('"errors"'))
+            throw new Error(`Unexpected answer: ${text.slice(0, 300)}`);
+        },
+      });
+      if (!apis[i].alive)
+        throw new Error(`The API (${CONFIGS[i].name}) died:\n${apis[i].stderr.slice(-3000)}${apis[i].stdout.slice(-2000)}`);
+      return { result, cpu: meter?.use() };
+    };
+    for (const i of CONFIGS.keys()) await window(i, FIRST_WARMUP_MS);
     /** rounds[r][i]: configuration i's window in round r, with the CPU the machine spent meanwhile. */
     const rounds: Measured[][] = [];
     const loadBefore = loadavg()[0];
@@ -112,32 +134,16 @@ async function main(): Promise<void> {
       const measured: Measured[] = [];
       for (let step = 0; step < CONFIGS.length; step++) {
         const i = (round + step) % CONFIGS.length;
-        const client = new GraphQLClient(apis[i].port!, target.serviceKey, CONCURRENCY);
-        const meter = CpuMeter.available() ? new CpuMeter(apis[i].pid, db.name) : undefined;
-        const result = await closedLoop({
-          concurrency: CONCURRENCY,
-          warmupMs: WARMUP_MS,
-          durationMs: DURATION_MS,
-          onWindowStart: () => meter?.begin(),
-          onWindowEnd: () => meter?.end(),
-          op: async () => {
-            const text = await client.post(recordBody());
-            if (!text.includes('"status":"RECORDED"') || text.includes('"errors"'))
-              throw new Error(`Unexpected answer: ${text.slice(0, 300)}`);
-          },
-        });
-        client.close();
-        if (!apis[i].alive)
-          throw new Error(`The API (${CONFIGS[i].name}) died:\n${apis[i].stderr.slice(-3000)}${apis[i].stdout.slice(-2000)}`);
-        measured[i] = { result, cpu: meter?.use() };
+        measured[i] = await window(i, WARMUP_MS);
+        const { result, cpu } = measured[i];
         process.stderr.write(
           `  round ${round + 1} ${CONFIGS[i].name}: ${result.perSecond.toFixed(0)}/s p99 ${result.p99.toFixed(1)} ms` +
-            `${measured[i].cpu ? `, other load ${measured[i].cpu!.other.toFixed(2)} cores` : ''}` +
-            `${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}\n`,
+            `${cpu ? `, other load ${cpu.other.toFixed(2)} cores` : ''}${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}\n`,
         );
       }
       rounds.push(measured);
     }
+    for (const client of clients) client.close();
     print(rounds, sink.received(), db.embedded, { before: loadBefore, after: loadavg()[0] }, (Date.now() - startedAt) / 1000);
   } finally {
     await Promise.all(apis.map((api) => api.stop()));
@@ -151,11 +157,13 @@ interface Measured {
   cpu?: CpuUse;
 }
 
-const median = (list: number[]) => {
+/** The q-quantile, interpolated between the closest ranks. */
+const quantile = (list: number[], q: number) => {
   const sorted = [...list].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const at = (sorted.length - 1) * q;
+  return sorted[Math.floor(at)] + (sorted[Math.ceil(at)] - sorted[Math.floor(at)]) * (at - Math.floor(at));
 };
+const median = (list: number[]) => quantile(list, 0.5);
 const change = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${(Math.abs(ratio - 1) * 100).toFixed(1)} %`;
 
 function print(
@@ -173,12 +181,12 @@ function print(
   const other = rounds.flatMap((round) => round.map((m) => m.cpu?.other ?? NaN));
   const out = [
     `recordDecision over GraphQL at concurrency ${CONCURRENCY}, ${rounds.length} interleaved rounds (order rotated each round) of ` +
-      `${DURATION_MS / 1000} s per configuration after ${WARMUP_MS / 1000} s of warm-up ` +
+      `${DURATION_MS / 1000} s per configuration after ${WARMUP_MS / 1000} s of warm-up (${FIRST_WARMUP_MS / 1000} s once before the first) ` +
       `(PostgreSQL: ${embedded ? 'embedded' : 'server'}; ${process.env.REDIS_URL ? 'Redis, no worker: no process seals' : 'no Redis: one process also seals the ledger'}; ` +
       `load average ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after; other processes used ${median(other).toFixed(2)} cores ` +
       `in the median window, ${Math.min(...other).toFixed(2)}–${Math.max(...other).toFixed(2)}):`,
     '',
-    '| configuration | decisions/s (median of rounds) | range over rounds | vs off, same round (median) | range of that ratio | API CPU per decision (median) | vs off, same round (median) | p50 ms (median) | p99 ms (median) | errors |',
+    '| configuration | decisions/s (median of rounds) | range over rounds | vs off, same round (median) | middle half of that ratio (quartiles) | API CPU per decision (median) | vs off, same round (median) | p50 ms (median) | p99 ms (median) | errors |',
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const [i, config] of CONFIGS.entries()) {
@@ -187,7 +195,7 @@ function print(
     const cpuRatios = paired(i, cpuPerDecision);
     out.push(
       `| ${config.name} | ${median(perSecond).toFixed(0)} | ${Math.min(...perSecond).toFixed(0)}–${Math.max(...perSecond).toFixed(0)} | ` +
-        `${i === 0 ? '—' : change(median(ratios))} | ${i === 0 ? '—' : `${change(Math.min(...ratios))} … ${change(Math.max(...ratios))}`} | ` +
+        `${i === 0 ? '—' : change(median(ratios))} | ${i === 0 ? '—' : `${change(quantile(ratios, 0.25))} … ${change(quantile(ratios, 0.75))}`} | ` +
         `${median(column(i, cpuPerDecision)).toFixed(2)} ms | ${i === 0 ? '—' : change(median(cpuRatios))} | ` +
         `${median(column(i, (m) => m.result.p50)).toFixed(1)} | ${median(column(i, (m) => m.result.p99)).toFixed(1)} | ` +
         `${column(i, (m) => m.result.errors).reduce((a, b) => a + b, 0)} |`,
