@@ -89,7 +89,14 @@ async function fillDecisions(pool: Pool, templateId: string, versionId: string, 
     }
     const reviews = (await client.query(REVIEWS, [versionId, reviewerId])).rowCount ?? 0;
     const inserted = Date.now();
-    const sealSeconds = await sealBulkInsert(client, ['decisions', 'decision_reviews', 'ledger_leaves', 'monitoring_daily_stats']);
+    const sealSeconds = await sealBulkInsert(client, [
+      'decisions',
+      'decision_reviews',
+      'ledger_leaves',
+      'monitoring_daily_stats',
+      'monitoring_daily_confidence',
+      'monitoring_daily_labels',
+    ]);
     return { insertSeconds: (inserted - started) / 1000, sealSeconds, reviews };
   } finally {
     client.release();

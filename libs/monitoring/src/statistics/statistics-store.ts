@@ -16,11 +16,10 @@ export interface DailyStatistics {
 }
 
 /**
- * The days of one automation version from `from` to `to` (inclusive, UTC), in one statement: the
- * days' totals by an indexed range read, each day's buckets and labels by a probe of their primary
- * keys; never a scan of decisions. One statement, not one per table: an evaluation reads two
- * ranges, and on a busy machine its time is the statements' round trips, not their work (the
- * reads take well under a millisecond, docs/performance.md). Days with no sealed decision are absent.
+ * The days of one automation version from `from` to `to` (inclusive, UTC): one indexed range read
+ * per table, never a scan of decisions, in one statement. One statement, not one per table: an
+ * evaluation reads two ranges, and on a busy machine its time is its statements' round trips more
+ * than their work (docs/performance.md). Days with no sealed decision are absent.
  */
 export async function readDailyStatistics(
   m: EntityManager,
@@ -28,13 +27,16 @@ export async function readDailyStatistics(
   from: string,
   to: string,
 ): Promise<DailyStatistics[]> {
-  const of = 'x.tenant_id = s.tenant_id AND x.automation_version_id = s.automation_version_id AND x.day = s.day';
+  const range = 'automation_version_id = $1 AND day BETWEEN $2::date AND $3::date';
   const rows: DayRow[] = await m.query(
-    `SELECT to_char(s.day, 'YYYY-MM-DD') AS day, s.decisions, s.blocked, s.pending_review, s.without_confidence, s.reviewed, s.overridden,
-            (SELECT coalesce(json_agg(json_build_array(x.bucket, x.count)), '[]') FROM monitoring_daily_confidence x WHERE ${of}) AS buckets,
-            (SELECT coalesce(json_agg(json_build_array(x.label, x.count) ORDER BY x.count DESC, x.label), '[]')
-               FROM monitoring_daily_labels x WHERE ${of}) AS labels
-       FROM monitoring_daily_stats s
+    `WITH buckets AS (
+       SELECT day, json_agg(json_build_array(bucket, count)) AS buckets FROM monitoring_daily_confidence WHERE ${range} GROUP BY day),
+     labels AS (
+       SELECT day, json_agg(json_build_array(label, count) ORDER BY count DESC, label) AS labels FROM monitoring_daily_labels
+        WHERE ${range} GROUP BY day)
+     SELECT to_char(s.day, 'YYYY-MM-DD') AS day, s.decisions, s.blocked, s.pending_review, s.without_confidence, s.reviewed, s.overridden,
+            coalesce(b.buckets, '[]') AS buckets, coalesce(l.labels, '[]') AS labels
+       FROM monitoring_daily_stats s LEFT JOIN buckets b ON b.day = s.day LEFT JOIN labels l ON l.day = s.day
       WHERE s.automation_version_id = $1 AND s.day BETWEEN $2::date AND $3::date ORDER BY s.day`,
     [automationVersionId, from, to],
   );
