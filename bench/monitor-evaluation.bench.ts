@@ -42,7 +42,9 @@ const METRICS = ['CONFIDENCE_PSI', 'CONFIDENCE_KS', 'LABEL_PSI', 'OVERRIDE_RATE'
 const INSERT_CHUNK = 100_000;
 
 /**
- * Decision g (1…DECISIONS) falls on day d = g mod DAYS before today and is the k-th of its day.
+ * Decision g (1…DECISIONS) falls on day d before today, oldest first: in order of days, as
+ * production records and seals them (a sealing batch then updates one day's statistics rows, not
+ * every day's: spread over all days, each batch would rewrite them all and bloat the tables).
  * Before the drift: confidence uniform in [0.55, 1), routes weighted 2:2:1:1, 2 % blocked; in the
  * drifted days: confidence in [0.40, 0.95), more manual routes, 4 % blocked. 5 % go to review.
  */
@@ -59,9 +61,9 @@ const FILL = `
          CASE WHEN p.k % 20 = 1 THEN 'pending_review' WHEN p.k % (CASE WHEN p.drifted THEN 25 ELSE 50 END) = 0 THEN 'blocked' ELSE 'recorded' END,
          t.redactions, p.at, p.at, t.recorded_by
     FROM decisions t, generate_series($2::int, $3::int) g,
-         LATERAL (SELECT g % $4 AS d, g / $4 AS k, (g % $4) < ${DRIFTED_DAYS} AS drifted,
-                         (g * 0.6180339887) - floor(g * 0.6180339887) AS u,
-                         now() - (g % $4) * interval '1 day' - (g / $4 % 600) * interval '1 second' AS at) p
+         LATERAL (SELECT ($4 - 1) - (g - 1) * $4 / $5 AS d, g AS k) cal,
+         LATERAL (SELECT cal.k, cal.d < ${DRIFTED_DAYS} AS drifted, (g * 0.6180339887) - floor(g * 0.6180339887) AS u,
+                         now() - cal.d * interval '1 day' - (g % 600) * interval '1 second' AS at) p
    WHERE t.id = $1`;
 
 /** A review of every decision sent to review: 1 in 7 overridden before the drift, 1 in 4 in the drifted days. */
@@ -85,7 +87,7 @@ async function fillDecisions(pool: Pool, templateId: string, versionId: string, 
   const client = await pool.connect();
   try {
     for (let from = 1; from <= DECISIONS; from += INSERT_CHUNK) {
-      await client.query(FILL, [templateId, from, Math.min(DECISIONS, from + INSERT_CHUNK - 1), DAYS]);
+      await client.query(FILL, [templateId, from, Math.min(DECISIONS, from + INSERT_CHUNK - 1), DAYS, DECISIONS]);
     }
     const reviews = (await client.query(REVIEWS, [versionId, reviewerId])).rowCount ?? 0;
     const inserted = Date.now();
