@@ -12,11 +12,10 @@
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { Pool } from 'pg';
-import { AttestProcess } from './support/attest-process';
-import { benchDatabase, benchPool, keyLedgerFacts } from './support/bench-database';
-import { benchEnv } from './support/bench-env';
+import { withBenchApi } from './support/bench-api';
 import { decisionPayload } from './support/bench-target';
 import { GraphQLClient } from './support/graphql-client';
+import { sealBulkInsert } from './support/ledger-progress';
 import { timeEachAsync, type Percentiles } from './support/timing';
 import { runBench } from './support/run-bench';
 
@@ -110,17 +109,8 @@ async function fillDecisions(pool: Pool, templateId: string): Promise<{ insert: 
       );
     }
     const inserted = Date.now();
-    // What autovacuum's analyze does after a bulk insert: without it the sequencer plans its batch for a handful of pending leaves.
-    await client.query('ANALYZE decisions, ledger_leaves');
-    for (;;) {
-      const { rows } = await client.query('SELECT EXISTS (SELECT 1 FROM ledger_leaves WHERE position IS NULL) AS pending');
-      if (!rows[0].pending) break;
-      await new Promise((done) => setTimeout(done, 500));
-    }
-    const sealed = Date.now();
-    // What autovacuum does to an insert-only table in production: statistics, and the visibility map index-only scans need.
-    await client.query('VACUUM (ANALYZE) decisions, ledger_leaves');
-    return { insert: (inserted - started) / 1000, seal: (sealed - inserted) / 1000 };
+    const seal = await sealBulkInsert(client, ['decisions', 'ledger_leaves']);
+    return { insert: (inserted - started) / 1000, seal };
   } finally {
     client.release();
   }
@@ -128,13 +118,7 @@ async function fillDecisions(pool: Pool, templateId: string): Promise<{ insert: 
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  const db = await benchDatabase(process.env.DATABASE_URL);
-  const { adminKey, env } = benchEnv(db.url);
-  const pool = benchPool(db.url, 2);
-  const api = await AttestProcess.start(REPO_ROOT, 'api', env);
-  await keyLedgerFacts(pool, db.url, env.ATTEST_HASH_KEY);
-  const admin = new GraphQLClient(api.port!, adminKey, 1);
-  try {
+  await withBenchApi(REPO_ROOT, async ({ api, admin, pool }) => {
     const graph = await registerGraph(admin);
     const service = new GraphQLClient(api.port!, graph.serviceKey, 1);
     const template = (
@@ -207,12 +191,7 @@ async function main(): Promise<void> {
         `Total bench time: ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`,
       ].join('\n') + '\n',
     );
-  } finally {
-    admin.close();
-    await api.stop('SIGTERM');
-    await pool.end();
-    await db.drop();
-  }
+  });
 }
 
 runBench(main);

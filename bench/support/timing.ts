@@ -1,12 +1,17 @@
 /** Exact percentiles of latency samples (sorted in place), in the samples' unit. */
 export interface Percentiles {
   p50: number;
+  p95: number;
   p99: number;
 }
 
 export function percentiles(samples: number[]): Percentiles {
   samples.sort((a, b) => a - b);
-  return { p50: samples[Math.floor(samples.length * 0.5)], p99: samples[Math.floor(samples.length * 0.99)] };
+  return {
+    p50: samples[Math.floor(samples.length * 0.5)],
+    p95: samples[Math.floor(samples.length * 0.95)],
+    p99: samples[Math.floor(samples.length * 0.99)],
+  };
 }
 
 /** Wall seconds of a synchronous piece of work, on the monotonic clock. */
