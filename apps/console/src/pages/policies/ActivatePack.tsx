@@ -92,7 +92,6 @@ export function ActivatePack({ onActivated }: { onActivated: () => void }) {
         <Group align="flex-end" gap="xs">
           <Select
             label="Pack on the server"
-            placeholder="Choose a pack"
             data={available.data?.availablePolicyPacks ?? []}
             value={chosen}
             onChange={(value) => {
@@ -102,7 +101,7 @@ export function ActivatePack({ onActivated }: { onActivated: () => void }) {
             }}
             w={240}
           />
-          <Button variant="light" disabled={!chosen} onClick={() => setReviewing(chosen)}>
+          <Button variant="default" disabled={!chosen} onClick={() => setReviewing(chosen)}>
             Review changes
           </Button>
         </Group>

@@ -1,4 +1,4 @@
-import { Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Code, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { useCan } from '../../auth/principal';
 import { CopyableValue } from '../../components/CopyableValue';
@@ -85,8 +85,20 @@ export function PoliciesPage() {
                     </Text>
                   </Stack>
                 </Paper>
-                <PoliciesTable policies={pack.policies} />
-                <PackTestsTable tests={pack.packTests} />
+                <Tabs defaultValue="policies" keepMounted={false}>
+                  <Tabs.List>
+                    <Tabs.Tab value="policies">Policies ({pack.policies.length})</Tabs.Tab>
+                    <Tabs.Tab value="tests">
+                      Tests ({pack.packTests.filter((t) => t.passed).length} of {pack.packTests.length} pass)
+                    </Tabs.Tab>
+                  </Tabs.List>
+                  <Tabs.Panel value="policies" pt="sm">
+                    <PoliciesTable policies={pack.policies} />
+                  </Tabs.Panel>
+                  <Tabs.Panel value="tests" pt="sm">
+                    <PackTestsTable tests={pack.packTests} />
+                  </Tabs.Panel>
+                </Tabs>
               </>
             )
           }

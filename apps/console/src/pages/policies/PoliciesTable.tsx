@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { StatusBadge, words } from '../../components/status';
 import { effectColor } from './effects';
 
@@ -57,13 +57,13 @@ export function PoliciesTable({ policies }: { policies: PolicyRow[] }) {
                   <Text size="sm">{words(p.severity)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
+                  <Stack gap={0}>
                     {p.frameworks.map((f) => (
-                      <Badge key={f} variant="outline" color="gray" tt="none" fw={500}>
+                      <Text key={f} size="xs" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                         {f}
-                      </Badge>
+                      </Text>
                     ))}
-                  </Group>
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -81,8 +81,14 @@ export function SimulationPage() {
             />
             <Stack gap="md">
               <Group gap="lg">
-                <CopyableValue value={s.headDigest} label="Candidate digest" />
-                {s.baseDigest ? <CopyableValue value={s.baseDigest} label="Active pack digest" /> : <Text size="sm">No active pack</Text>}
+                <Group gap={4}>
+                  <Text size="sm">Candidate</Text>
+                  <CopyableValue value={s.headDigest} label="Candidate digest" />
+                </Group>
+                <Group gap={4}>
+                  <Text size="sm">compared with the active pack</Text>
+                  {s.baseDigest ? <CopyableValue value={s.baseDigest} label="Active pack digest" /> : <Text size="sm">(none)</Text>}
+                </Group>
               </Group>
               {isUnfinished(s.status) && (
                 <Paper withBorder p="md">

@@ -47,7 +47,6 @@ export function StartSimulation() {
             <FileInput
               label="Policy files of the candidate pack"
               description="Every <policy id>.yaml of the pack"
-              placeholder="Choose .yaml files"
               multiple
               accept=".yaml,.yml"
               value={files}
