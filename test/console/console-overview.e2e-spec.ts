@@ -79,8 +79,8 @@ describeInBrowser('console overview', () => {
     await expectAccessible(page);
     await screenshot(page, 'overview-dark');
 
-    await page.keyboard.press('Alt+5');
-    await page.waitForURL((url) => url.pathname === '/explorer');
+    await page.keyboard.press('Alt+3');
+    await page.waitForURL((url) => url.pathname === '/decisions');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -4,8 +4,10 @@ import { decisionsRoute } from './pages/decisions/route';
 import { explorerRoute } from './pages/explorer/route';
 import { inventoryRoutes } from './pages/inventory/routes';
 import { overviewRoute } from './pages/overview/route';
+import { policiesRoute } from './pages/policies/route';
 import { signInLinkRoute } from './pages/sign-in-link/route';
 import { signInRoute } from './pages/sign-in/route';
+import { simulationRoute, simulationsRoute } from './pages/simulations/route';
 import { rootRoute, shellRoute } from './shell/routes';
 
 /**
@@ -15,5 +17,15 @@ import { rootRoute, shellRoute } from './shell/routes';
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   signInLinkRoute,
-  shellRoute.addChildren([overviewRoute, decisionsRoute, decisionRoute, explorerRoute, ...inventoryRoutes, auditRoute]),
+  shellRoute.addChildren([
+    overviewRoute,
+    decisionsRoute,
+    decisionRoute,
+    explorerRoute,
+    ...inventoryRoutes,
+    auditRoute,
+    policiesRoute,
+    simulationsRoute,
+    simulationRoute,
+  ]),
 ]);

@@ -15,6 +15,7 @@ export { isPackName, loadPolicyPack, packFolders, packFromYamlFiles, packTestsDi
 export { packDigest } from './pack-digest';
 // The YAML reader, for tools that point at a line of a policy file (policy-review's coverage).
 export { asMap, YamlSource } from './yaml-source';
+export { conditionSentence, factSentence } from './condition-sentence';
 export { combineEffects } from './combine-effects';
 export { referencedFacts, withReferenced, type PolicyEvaluator } from './evaluation';
 export { CompiledEvaluator, compileCondition } from './compiled-evaluator';

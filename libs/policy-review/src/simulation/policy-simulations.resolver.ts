@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { PageArgs, pageCost } from '@attest/core';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
 import { SimulatePolicyPackInput } from './dto/simulate-policy-pack.input';
-import { PolicySimulationModel } from './models/policy-simulation.model';
+import { PolicySimulationConnection, PolicySimulationModel } from './models/policy-simulation.model';
 import { PolicySimulationsService } from './policy-simulations.service';
 
 @Resolver(() => PolicySimulationModel)
@@ -27,5 +28,14 @@ export class PolicySimulationsResolver {
     @Args('id', { type: () => ID, description: "The simulation's id, as simulatePolicyPack returned it" }) id: string,
   ) {
     return this.service.get(actor, id);
+  }
+
+  @Query(() => PolicySimulationConnection, {
+    description: "The tenant's policy simulations, newest first, finished or not",
+    complexity: pageCost,
+  })
+  @Can('read', 'PolicySimulation')
+  policySimulations(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() page: PageArgs) {
+    return this.service.list(actor, page);
   }
 }

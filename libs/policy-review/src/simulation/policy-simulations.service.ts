@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttestError, recordAudit, TenantDb } from '@attest/core';
+import { AttestError, decodeCursor, encodeCursor, pageInfoOf, recordAudit, TenantDb, type Connection, type PageArgs } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import { JobQueue } from '@attest/jobs';
 import { PolicyPackError, PolicyPacksService } from '@attest/policy';
@@ -75,6 +75,23 @@ export class PolicySimulationsService {
       const [row]: SimulationRow[] = await m.query('SELECT * FROM policy_simulations WHERE id = $1', [id]);
       if (!row) throw AttestError.notFound('PolicySimulation', id);
       return toModel(row);
+    });
+  }
+
+  /** The tenant's simulations, newest first, on the (tenant_id, created_at, id) index; past ones are kept for good. */
+  list(actor: AuthenticatedPrincipal, page: PageArgs): Promise<Connection<PolicySimulationModel>> {
+    const after = page.after ? decodeCursor(page.after) : null;
+    return this.db.transaction(actor.tenantId, async (m) => {
+      const rows: SimulationRow[] = await m.query(
+        `SELECT * FROM policy_simulations
+          WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::uuid)
+          ORDER BY created_at DESC, id DESC LIMIT $3`,
+        [after?.createdAt ?? null, after?.id ?? null, page.first + 1],
+      );
+      const edges = rows
+        .slice(0, page.first)
+        .map((row) => ({ cursor: encodeCursor({ createdAt: row.created_at, id: row.id }), node: toModel(row) }));
+      return { edges, pageInfo: pageInfoOf(edges, rows.length > page.first) };
     });
   }
 }

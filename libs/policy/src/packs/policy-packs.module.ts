@@ -3,6 +3,7 @@ import { POLICY_CHECK } from '@attest/core';
 import { ActivePackPolicyCheck } from './active-pack-policy-check';
 import { PolicyPackActivationEntity } from './entities/policy-pack-activation.entity';
 import { PolicyPackEntity } from './entities/policy-pack.entity';
+import { PackTestResults } from './pack-test-results';
 import { PolicyOverviewResolver } from './policy-overview.resolver';
 import { PolicyPacksResolver } from './policy-packs.resolver';
 import { PolicyPacksService } from './policy-packs.service';
@@ -15,6 +16,7 @@ export const POLICY_RESOLVERS = [PolicyPacksResolver, PolicyOverviewResolver];
 @Module({
   providers: [
     PolicyPacksService,
+    PackTestResults,
     ActivePackPolicyCheck,
     { provide: POLICY_CHECK, useExisting: ActivePackPolicyCheck },
     ...POLICY_RESOLVERS,

@@ -1,13 +1,18 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs, pageCost } from '@attest/core';
 import { Can, CurrentPrincipal, type AuthenticatedPrincipal } from '@attest/identity';
 import { ActivatePolicyPackArgs } from './dto/activate-policy-pack.args';
-import { PolicyPackActivationConnection, PolicyPackActivationModel } from './models/policy-pack-activation.model';
+import type { Policy } from '../policy.types';
+import { PolicyPackActivationConnection, PolicyPackActivationModel, PolicyTestResultModel } from './models/policy-pack-activation.model';
+import { PackTestResults } from './pack-test-results';
 import { PolicyPacksService } from './policy-packs.service';
 
 @Resolver(() => PolicyPackActivationModel)
 export class PolicyPacksResolver {
-  constructor(private readonly service: PolicyPacksService) {}
+  constructor(
+    private readonly service: PolicyPacksService,
+    private readonly tests: PackTestResults,
+  ) {}
 
   @Query(() => PolicyPackActivationModel, {
     nullable: true,
@@ -39,5 +44,14 @@ export class PolicyPacksResolver {
   @Can('activate', 'PolicyPack')
   activatePolicyPack(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ActivatePolicyPackArgs) {
     return this.service.activate(actor, args);
+  }
+
+  @ResolveField(() => [PolicyTestResultModel], {
+    description:
+      "The test cases of the server's pack folder of this name, run now against the policies as activated (empty when the folder is gone)",
+  })
+  @Can('read', 'PolicyPack')
+  packTests(@Parent() activation: PolicyPackActivationModel) {
+    return this.tests.of({ name: activation.name, policies: activation.policies as unknown as Policy[] });
   }
 }

@@ -16,6 +16,7 @@ import {
 import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
 import type { EntityManager } from 'typeorm';
 import { CompiledEvaluator } from '../compiled-evaluator';
+import { conditionSentence } from '../condition-sentence';
 import { isPackName, loadPolicyPack, packFolders, packTestsDir } from '../pack-loader';
 import { describeFailure, loadPackTests, runPackTests } from '../pack-tests';
 import { PolicyPackError } from '../policy.errors';
@@ -42,7 +43,7 @@ export class PolicyPacksService {
    */
   activate(actor: AuthenticatedPrincipal, args: ActivatePolicyPackArgs): Promise<PolicyPackActivationModel> {
     if (!actor.ability.can('activate', subjectOf('PolicyPack', { tenantId: actor.tenantId }))) throw AttestError.forbidden();
-    const pack = this.loadTestedPack(args.name);
+    const pack = this.loadTested(args.name);
     return this.db.transaction(actor.tenantId, async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('attest.policy_pack.' || $1))`, [actor.tenantId]);
       const current = await this.latest(m);
@@ -98,7 +99,22 @@ export class PolicyPacksService {
       .map((dir) => basename(dir));
   }
 
-  private loadTestedPack(name: string): PolicyPack {
+  /** The tenant's active pack as stored (its policies with their conditions), or null before the first activation. */
+  activePack(actor: AuthenticatedPrincipal): Promise<PolicyPack | null> {
+    return this.db.transaction(actor.tenantId, async (m) => {
+      const activation = await this.latestActivation(m);
+      if (!activation) return null;
+      const stored = await this.packIn(m, activation.digest);
+      return { name: stored.name, policies: stored.policies, digest: stored.digest, sources: {} };
+    });
+  }
+
+  /**
+   * A pack folder of the server, loaded and run against its own tests: what activatePolicyPack
+   * would activate. NOT_FOUND for an unknown folder; VALIDATION_FAILED, with every problem, for an
+   * invalid pack or a failing test.
+   */
+  loadTested(name: string): PolicyPack {
     const dir = join(this.config.policiesDir, name);
     if (!isPackName(name) || !existsSync(dir)) throw AttestError.notFound('PolicyPack', name);
     try {
@@ -162,7 +178,7 @@ function toModel(
     activatedBy: activation.activatedBy,
     rationale: activation.rationale,
     activatedAt: activation.createdAt,
-    policies: pack.policies.map(({ id, version, description, appliesTo, severity, effect, frameworks, message }) => ({
+    policies: pack.policies.map(({ id, version, description, appliesTo, severity, effect, frameworks, message, conditions }) => ({
       id,
       version,
       description,
@@ -171,6 +187,8 @@ function toModel(
       effect,
       frameworks,
       message,
+      conditions,
+      conditionsText: conditionSentence(conditions),
     })),
   };
 }

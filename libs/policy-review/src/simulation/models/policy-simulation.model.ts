@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLJSON } from '@attest/core';
+import { ConnectionType, GraphQLJSON } from '@attest/core';
 
 export enum PolicySimulationStatus {
   QUEUED = 'queued',
@@ -77,3 +77,6 @@ export class PolicySimulationModel {
   @Field(() => Date, { nullable: true, description: 'When a worker took it up; null while queued' }) startedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When it completed or failed; null until then' }) finishedAt: Date | null;
 }
+
+@ObjectType('PolicySimulationConnection', { description: 'A page of policy simulations, newest first' })
+export class PolicySimulationConnection extends ConnectionType(PolicySimulationModel) {}
