@@ -3,6 +3,7 @@ import { decisionRoute } from './pages/decision/route';
 import { decisionsRoute } from './pages/decisions/route';
 import { explorerRoute } from './pages/explorer/route';
 import { inventoryRoutes } from './pages/inventory/routes';
+import { lineageRoute } from './pages/lineage/route';
 import { overviewRoute } from './pages/overview/route';
 import { signInLinkRoute } from './pages/sign-in-link/route';
 import { signInRoute } from './pages/sign-in/route';
@@ -15,5 +16,5 @@ import { rootRoute, shellRoute } from './shell/routes';
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   signInLinkRoute,
-  shellRoute.addChildren([overviewRoute, decisionsRoute, decisionRoute, explorerRoute, ...inventoryRoutes, auditRoute]),
+  shellRoute.addChildren([overviewRoute, decisionsRoute, decisionRoute, explorerRoute, ...inventoryRoutes, lineageRoute, auditRoute]),
 ]);

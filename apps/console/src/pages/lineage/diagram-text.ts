@@ -45,7 +45,12 @@ function drawable(nodes: readonly GraphNode[], edges: readonly GraphEdge[]) {
 }
 
 /** Mermaid's entity escapes inside a quoted label, on one line. */
-const mermaidText = (s: string) => `"${s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/[\r\n]+/g, ' ')}"`;
+const mermaidText = (s: string) =>
+  `"${s
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/[\r\n]+/g, ' ')}"`;
 
 export function toMermaid(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): string {
   const { id, links } = drawable(nodes, edges);
@@ -63,7 +68,12 @@ const dotText = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
 
 export function toDot(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): string {
   const { id, links } = drawable(nodes, edges);
-  const lines = ['digraph lineage {', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=10];', '  edge [fontname="Helvetica", fontsize=9];'];
+  const lines = [
+    'digraph lineage {',
+    '  rankdir=LR;',
+    '  node [fontname="Helvetica", fontsize=10];',
+    '  edge [fontname="Helvetica", fontsize=9];',
+  ];
   for (const n of nodes) lines.push(`  ${id(n)} [shape=${SHAPES[n.type].dot}, label=${dotText(diagramCaption(n))}];`);
   for (const l of links) lines.push(`  ${l.from} -> ${l.to} [label=${dotText(l.kind)}];`);
   lines.push('}');

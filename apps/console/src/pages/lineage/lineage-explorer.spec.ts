@@ -6,8 +6,18 @@ import { lineageSearch } from './search';
 
 const DECISION: GraphNode = { type: 'DECISION', id: 'd0000000-0000-4000-8000-000000000001', label: 'claim-2026-118230', depth: 0 };
 const MODEL: GraphNode = { type: 'MODEL_VERSION', id: 'm0000000-0000-4000-8000-000000000001', label: 'claim-severity 1.0.0', depth: 1 };
-const AUTOMATION: GraphNode = { type: 'AUTOMATION_VERSION', id: 'a0000000-0000-4000-8000-000000000001', label: 'claims-triage 1', depth: 1 };
-const DATASET: GraphNode = { type: 'DATASET_VERSION', id: 'b0000000-0000-4000-8000-000000000001', label: 'claims-history 2024.1', depth: 1 };
+const AUTOMATION: GraphNode = {
+  type: 'AUTOMATION_VERSION',
+  id: 'a0000000-0000-4000-8000-000000000001',
+  label: 'claims-triage 1',
+  depth: 1,
+};
+const DATASET: GraphNode = {
+  type: 'DATASET_VERSION',
+  id: 'b0000000-0000-4000-8000-000000000001',
+  label: 'claims-history 2024.1',
+  depth: 1,
+};
 
 const edge = (kind: GraphEdge['kind'], upstream: GraphNode, downstream: GraphNode, at = '2026-12-01T10:00:00.000Z'): GraphEdge => ({
   kind,
@@ -94,7 +104,12 @@ describe('the lineage explorer exports', () => {
   });
 
   it('keeps a label inside its quotes in both formats, whatever it holds, and names an unlabelled node by its id', () => {
-    const hostile: GraphNode = { type: 'EXTERNAL_DATASET', id: 'e0000000-0000-4000-8000-000000000001', label: 'a"]-->x\\"<b>\nend', depth: 1 };
+    const hostile: GraphNode = {
+      type: 'EXTERNAL_DATASET',
+      id: 'e0000000-0000-4000-8000-000000000001',
+      label: 'a"]-->x\\"<b>\nend',
+      depth: 1,
+    };
     const bare: GraphNode = { type: 'RUN', id: 'f1234567-0000-4000-8000-000000000001', label: null, depth: 2 };
     const mermaid = toMermaid([hostile, bare], [edge('INPUT_OF', hostile, bare)]);
     expect(mermaid).toContain('n0[("external dataset: a#quot;]--#gt;x\\#quot;#lt;b#gt; end")]');
@@ -118,7 +133,11 @@ describe('the lineage explorer layout', () => {
       { id: `MODEL_VERSION:${MODEL.id}`, width: NODE_WIDTH, height: NODE_HEIGHT },
     ]);
     expect(input.edges).toEqual([
-      { id: `MODEL_VERSION:${MODEL.id}>USES_MODEL>DECISION:${DECISION.id}`, sources: [`MODEL_VERSION:${MODEL.id}`], targets: [`DECISION:${DECISION.id}`] },
+      {
+        id: `MODEL_VERSION:${MODEL.id}>USES_MODEL>DECISION:${DECISION.id}`,
+        sources: [`MODEL_VERSION:${MODEL.id}`],
+        targets: [`DECISION:${DECISION.id}`],
+      },
     ]);
   });
 

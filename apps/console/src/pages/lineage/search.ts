@@ -26,12 +26,15 @@ export interface LineageSearch {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Every lineage node's id is a uuid (OpenLineage datasets and jobs too: derived from namespace and name). */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 export function lineageSearch(search: Record<string, unknown>): LineageSearch {
   const id = textParam(search.id, 36);
   const depth = Number(search.depth);
   return {
     type: oneOfParam(search.type, NODE_TYPES),
-    id: id && UUID.test(id) ? id.toLowerCase() : undefined,
+    id: id && isUuid(id) ? id.toLowerCase() : undefined,
     direction: oneOfParam(search.direction, DIRECTIONS),
     depth: Number.isInteger(depth) && depth >= 1 && depth <= MAX_DEPTH ? depth : undefined,
   };

@@ -1,0 +1,106 @@
+import '@xyflow/react/dist/style.css';
+import { Text, UnstyledButton, useComputedColorScheme } from '@mantine/core';
+import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { NODE_HEIGHT, NODE_WIDTH, type Layout } from './layout';
+import { edgeKey, enumWords, nodeCaption, nodeKey, type GraphNode, type ShownGraph } from './lineage-graph';
+import classes from './lineage.module.css';
+
+type LineageNodeData = { node: GraphNode; start: boolean; expanded: boolean; onSelect: (key: string) => void };
+type LineageFlowNode = Node<LineageNodeData, 'lineage'>;
+
+/**
+ * A node is a button (its type and name): Tab reaches it, Enter or a click selects it, and the panel
+ * beside the graph acts on it. The graph itself does no selection of its own.
+ */
+const LineageNodeBox = memo(function LineageNodeBox({ data, selected }: NodeProps<LineageFlowNode>) {
+  const { node, start, expanded, onSelect } = data;
+  const name = nodeCaption(node);
+  return (
+    <>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <UnstyledButton
+        className={classes.node}
+        data-selected={selected || undefined}
+        data-start={start || undefined}
+        aria-pressed={selected}
+        aria-label={`${enumWords(node.type)} ${name}${start ? ', where the exploration started' : ''}${expanded ? ', expanded' : ''}`}
+        onClick={() => onSelect(nodeKey(node))}
+        style={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
+      >
+        <Text size="xs" c="dimmed" lh={1.3}>
+          {enumWords(node.type)}
+          {expanded ? ' · expanded' : ''}
+        </Text>
+        <Text size="sm" fw={500} lh={1.3} truncate="end" title={node.label ?? node.id}>
+          {name}
+        </Text>
+      </UnstyledButton>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </>
+  );
+});
+
+const NODE_TYPES = { lineage: LineageNodeBox };
+
+interface Props {
+  graph: ShownGraph;
+  layout: Layout;
+  startKey: string;
+  selectedKey: string;
+  onSelect: (key: string) => void;
+}
+
+/** The shown graph, where ELK placed it: pan and zoom with the controls or the mouse; nothing is dragged or connected. */
+export function LineageGraphView({ graph, layout, startKey, selectedKey, onSelect }: Props) {
+  const colorMode = useComputedColorScheme('light');
+  const nodes = useMemo<LineageFlowNode[]>(
+    () =>
+      graph.nodes.map((node) => {
+        const key = nodeKey(node);
+        return {
+          id: key,
+          type: 'lineage',
+          position: layout.positions.get(key) ?? { x: 0, y: 0 },
+          data: { node, start: key === startKey, expanded: graph.expanded.includes(key), onSelect },
+          selected: key === selectedKey,
+          width: NODE_WIDTH,
+          height: NODE_HEIGHT,
+        };
+      }),
+    [graph, layout, startKey, selectedKey, onSelect],
+  );
+  const edges = useMemo<Edge[]>(
+    () =>
+      graph.edges.map((e) => ({
+        id: edgeKey(e),
+        source: nodeKey(e.upstream),
+        target: nodeKey(e.downstream),
+        label: enumWords(e.kind),
+        markerEnd: { type: MarkerType.ArrowClosed },
+        className: classes.edge,
+      })),
+    [graph],
+  );
+  return (
+    <div className={classes.canvas} data-testid="lineage-graph">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        colorMode={colorMode}
+        fitView
+        minZoom={0.2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
