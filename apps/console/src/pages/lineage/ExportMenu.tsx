@@ -75,7 +75,13 @@ export function ExportMenu({ graph, layout, fileStem }: { graph: ShownGraph; lay
           {pngProblem}
         </Alert>
       )}
-      <Modal opened={format !== null} onClose={() => setFormat(null)} title={format ? FORMATS[format].title : ''} size="xl">
+      <Modal
+        opened={format !== null}
+        onClose={() => setFormat(null)}
+        title={format ? FORMATS[format].title : ''}
+        size="xl"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         {format && (
           <Stack gap="sm">
             <Text size="sm" c="dimmed">

@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import { Text, UnstyledButton, useComputedColorScheme } from '@mantine/core';
+import { Text, UnstyledButton, useComputedColorScheme, VisuallyHidden } from '@mantine/core';
 import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH, type Layout } from './layout';
@@ -24,17 +24,23 @@ const LineageNodeBox = memo(function LineageNodeBox({ data, selected }: NodeProp
         data-selected={selected || undefined}
         data-start={start || undefined}
         aria-pressed={selected}
-        aria-label={`${enumWords(node.type)} ${name}${start ? ', where the exploration started' : ''}${expanded ? ', expanded' : ''}`}
         onClick={() => onSelect(nodeKey(node))}
         style={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
       >
         <Text size="xs" c="dimmed" lh={1.3}>
           {enumWords(node.type)}
-          {expanded ? ' · expanded' : ''}
-        </Text>
+        </Text>{' '}
         <Text size="sm" fw={500} lh={1.3} truncate="end" title={node.label ?? node.id}>
           {name}
         </Text>
+        {/* After the name, so the button's name starts with what the node is; drawn in the corner. */}
+        {expanded && !start && (
+          <Text size="xs" c="dimmed" className={classes.marker}>
+            {' '}
+            expanded
+          </Text>
+        )}
+        {start && <VisuallyHidden>, where the exploration started</VisuallyHidden>}
       </UnstyledButton>
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </>
@@ -90,12 +96,15 @@ export function LineageGraphView({ graph, layout, startKey, selectedKey, onSelec
         nodeTypes={NODE_TYPES}
         colorMode={colorMode}
         fitView
+        fitViewOptions={{ maxZoom: 1.25, padding: 0.1 }}
         minZoom={0.2}
         nodesDraggable={false}
         nodesConnectable={false}
         nodesFocusable={false}
         edgesFocusable={false}
         elementsSelectable={false}
+        // xyflow lets pointer events reach a node only when something listens for them.
+        onNodeClick={(_, clicked) => onSelect(clicked.id)}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} size={1} />

@@ -24,7 +24,7 @@ export function LineagePage() {
         <EmptyState title="Your roles do not include reading lineage">Admins, compliance officers and auditors may explore it.</EmptyState>
       ) : (
         <Stack gap="md">
-          <NodePicker type={search.type} id={search.id} />
+          <NodePicker key={`${search.type}:${search.id}`} type={search.type} id={search.id} />
           {search.type && search.id ? (
             <LineageExplorer
               key={`${search.type}:${search.id}:${search.direction ?? 'BOTH'}:${search.depth ?? DEFAULT_DEPTH}`}

@@ -86,11 +86,12 @@ export function NodePanel({ node, graph, start, direction, depth, expanding, onE
             {links.map(({ edge, other, towards }) => (
               <List.Item key={`${edge.kind}:${nodeKey(towards === 'from' ? edge.upstream : edge.downstream)}`}>
                 <Text size="sm" span>
-                  {towards === 'from' ? '← ' : '→ '}
+                  {towards === 'from' ? '← from ' : '→ to '}
+                  {other ? nodeCaption(other) : 'a node not shown'}:{' '}
                   <Text span fw={500}>
                     {enumWords(edge.kind)}
-                  </Text>{' '}
-                  {towards === 'from' ? 'from' : 'to'} {other ? nodeCaption(other) : 'a node not shown'},{' '}
+                  </Text>
+                  ,{' '}
                 </Text>
                 <Timestamp value={edge.at} span size="sm" />
               </List.Item>

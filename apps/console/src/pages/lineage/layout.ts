@@ -13,7 +13,7 @@ const LAYOUT_OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.edgeRouting': 'POLYLINE',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '110',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
   'elk.spacing.nodeNode': '28',
   'elk.padding': '[top=16,left=16,bottom=16,right=16]',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
