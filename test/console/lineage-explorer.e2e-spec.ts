@@ -59,8 +59,8 @@ describeInBrowser('console lineage explorer (compliance officer, auditor)', () =
     await server?.close();
   });
 
-  async function signedIn(principal: { id: string }, path: string) {
-    const opened = await openConsole(browser, server.url, '/sign-in');
+  async function signedIn(principal: { id: string }, path: string, colorScheme: 'light' | 'dark' = 'light') {
+    const opened = await openConsole(browser, server.url, '/sign-in', { colorScheme });
     await signInAs(opened.page, server, principal);
     await opened.page.goto(path);
     return opened;
@@ -151,8 +151,8 @@ describeInBrowser('console lineage explorer (compliance officer, auditor)', () =
     await context.close();
   });
 
-  it("lets an auditor explore from a model version's page, and tells a model owner that lineage is not theirs to read", async () => {
-    const { page, context, problems } = await signedIn(auditor, `/inventory/models/versions/${f.modelVersionId}`);
+  it("lets an auditor explore from a model version's page (dark theme), and tells a model owner that lineage is not theirs to read", async () => {
+    const { page, context, problems } = await signedIn(auditor, `/inventory/models/versions/${f.modelVersionId}`, 'dark');
     await page.getByRole('link', { name: 'Explore lineage' }).click();
     await page.waitForURL((url) => url.pathname === '/lineage' && url.searchParams.get('type') === 'MODEL_VERSION');
     await graphNode(page, 'model version', model.label).waitFor();

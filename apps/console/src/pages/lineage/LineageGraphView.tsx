@@ -1,7 +1,18 @@
 import '@xyflow/react/dist/style.css';
 import { Text, UnstyledButton, useComputedColorScheme, VisuallyHidden } from '@mantine/core';
-import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import {
+  Background,
+  Controls,
+  Handle,
+  MarkerType,
+  Position,
+  ReactFlow,
+  useReactFlow,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
+import { memo, useEffect, useMemo } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH, type Layout } from './layout';
 import { edgeKey, enumWords, nodeCaption, nodeKey, type GraphNode, type ShownGraph } from './lineage-graph';
 import classes from './lineage.module.css';
@@ -48,6 +59,18 @@ const LineageNodeBox = memo(function LineageNodeBox({ data, selected }: NodeProp
 });
 
 const NODE_TYPES = { lineage: LineageNodeBox };
+const FIT_VIEW = { maxZoom: 1.25, padding: 0.1 };
+
+/** Fits the view again when the layout changes (an expansion), so new nodes are never off-screen. */
+function FitOnChange({ layout }: { layout: Layout }) {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    // After xyflow has placed the new nodes.
+    const frame = requestAnimationFrame(() => void fitView(FIT_VIEW));
+    return () => cancelAnimationFrame(frame);
+  }, [layout, fitView]);
+  return null;
+}
 
 interface Props {
   graph: ShownGraph;
@@ -89,14 +112,15 @@ export function LineageGraphView({ graph, layout, startKey, selectedKey, onSelec
     [graph],
   );
   return (
-    <div className={classes.canvas} data-testid="lineage-graph">
+    // As tall as the drawing needs, within bounds: a flat chain does not leave half the canvas empty.
+    <div className={classes.canvas} style={{ height: Math.min(560, Math.max(280, layout.height + 80)) }} data-testid="lineage-graph">
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
         colorMode={colorMode}
         fitView
-        fitViewOptions={{ maxZoom: 1.25, padding: 0.1 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.2}
         nodesDraggable={false}
         nodesConnectable={false}
@@ -109,6 +133,7 @@ export function LineageGraphView({ graph, layout, startKey, selectedKey, onSelec
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
+        <FitOnChange layout={layout} />
       </ReactFlow>
     </div>
   );

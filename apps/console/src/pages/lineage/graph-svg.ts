@@ -46,7 +46,7 @@ export function graphSvg(nodes: readonly GraphNode[], edges: readonly GraphEdge[
       `<g transform="translate(${at.x},${at.y})"><title>${xml(diagramCaption(n))}</title>`,
       `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6" fill="${colours.node}" stroke="${colours.border}"/>`,
       `<text x="10" y="20" font-size="10" fill="${colours.dimmed}">${xml(enumWords(n.type))}</text>`,
-      `<text x="10" y="40" font-size="13" fill="${colours.text}">${xml(fit(nodeCaption(n), 32))}</text></g>`,
+      `<text x="10" y="40" font-size="13" fill="${colours.text}">${xml(fit(nodeCaption(n), 28))}</text></g>`,
     );
   }
   parts.push('</svg>');

@@ -2,7 +2,7 @@ import type { ElkExtendedEdge, ElkNode, ElkPoint } from 'elkjs/lib/elk-api';
 import { edgeKey, nodeKey, type GraphEdge, type GraphNode } from './lineage-graph';
 
 /** Every node is drawn the same size: type on one line, name on the next. */
-export const NODE_WIDTH = 240;
+export const NODE_WIDTH = 210;
 export const NODE_HEIGHT = 56;
 
 /**
@@ -13,7 +13,7 @@ const LAYOUT_OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.edgeRouting': 'POLYLINE',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '80',
   'elk.spacing.nodeNode': '28',
   'elk.padding': '[top=16,left=16,bottom=16,right=16]',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
