@@ -79,7 +79,13 @@ describeInBrowser('console overview', () => {
     await expectAccessible(page);
     await screenshot(page, 'overview-dark');
 
-    await page.keyboard.press('Alt+5');
+    // The shortcut the navigation shows for the API explorer: its number moves as pages are added.
+    const shortcut = await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /^API explorer/ })
+      .getAttribute('aria-keyshortcuts');
+    expect(shortcut).toMatch(/^Alt\+\d$/);
+    await page.keyboard.press(shortcut!);
     await page.waitForURL((url) => url.pathname === '/explorer');
     expect(problems).toEqual([]);
     await context.close();
