@@ -3,6 +3,7 @@ import { decisionRoute } from './pages/decision/route';
 import { decisionsRoute } from './pages/decisions/route';
 import { explorerRoute } from './pages/explorer/route';
 import { inventoryRoutes } from './pages/inventory/routes';
+import { lineageRoute } from './pages/lineage/route';
 import { overviewRoute } from './pages/overview/route';
 import { policiesRoute } from './pages/policies/route';
 import { signInLinkRoute } from './pages/sign-in-link/route';
@@ -23,6 +24,7 @@ export const routeTree = rootRoute.addChildren([
     decisionRoute,
     explorerRoute,
     ...inventoryRoutes,
+    lineageRoute,
     auditRoute,
     policiesRoute,
     simulationsRoute,

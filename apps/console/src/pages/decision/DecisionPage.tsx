@@ -7,6 +7,7 @@ import { useCan } from '../../auth/principal';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/QueryState';
 import { CopyableValue } from '../../components/CopyableValue';
+import { ExploreLineageLink } from '../../components/ExploreLineageLink';
 import { words } from '../../components/status';
 import { Timestamp } from '../../components/Timestamp';
 import { confidenceText } from '../decisions/format';
@@ -46,6 +47,7 @@ function DecisionView({ decision, refetch }: { decision: DecisionDetail; refetch
         }
         actions={
           <Group gap="xs">
+            <ExploreLineageLink type="DECISION" id={decision.id} />
             <StatusBadge status={decision.status} />
             {decision.outcome !== decision.status && <StatusBadge status={decision.outcome} />}
           </Group>

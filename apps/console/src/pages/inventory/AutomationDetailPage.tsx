@@ -1,6 +1,7 @@
 import 'mantine-datatable/styles.css';
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
+import { ExploreLineageLink } from '../../components/ExploreLineageLink';
 import { useCan } from '../../auth/principal';
 import { useQuery } from 'urql';
 import { sentence } from '../../components/format';
@@ -148,6 +149,7 @@ function AutomationVersionPanel({ id }: { id: string }) {
               Version {v.version}
             </Title>
             <StatusBadge status={v.status} />
+            <ExploreLineageLink type="AUTOMATION_VERSION" id={v.id} />
           </Group>
           <Paper withBorder p="md">
             <Stack gap="sm">

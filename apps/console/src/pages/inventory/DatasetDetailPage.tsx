@@ -2,6 +2,7 @@ import { CodeBlock } from '../../components/CodeBlock';
 import 'mantine-datatable/styles.css';
 import { Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
+import { ExploreLineageLink } from '../../components/ExploreLineageLink';
 import { useQuery } from 'urql';
 import { sentence } from '../../components/format';
 import { Timestamp } from '../../components/Timestamp';
@@ -115,9 +116,12 @@ function DatasetVersionPanel({ id }: { id: string }) {
     <QueryState result={result}>
       {({ datasetVersion: v }) => (
         <Stack gap="md" component="section" aria-labelledby="version-title">
-          <Title order={2} size="h4" id="version-title">
-            Version {v.version}
-          </Title>
+          <Group gap="sm">
+            <Title order={2} size="h4" id="version-title">
+              Version {v.version}
+            </Title>
+            <ExploreLineageLink type="DATASET_VERSION" id={v.id} />
+          </Group>
           <Paper withBorder p="md">
             <Stack gap="sm">
               <Title order={3} size="h5">

@@ -1,6 +1,7 @@
 import 'mantine-datatable/styles.css';
 import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
+import { ExploreLineageLink } from '../../components/ExploreLineageLink';
 import { DataTable } from 'mantine-datatable';
 import { useQuery } from 'urql';
 import { sentence } from '../../components/format';
@@ -170,6 +171,7 @@ function ModelVersionPanel({ id }: { id: string }) {
               Version {v.version}
             </Title>
             <StatusBadge status={v.status} />
+            <ExploreLineageLink type="MODEL_VERSION" id={v.id} />
           </Group>
           <Paper withBorder p="md">
             <Stack gap="sm">
