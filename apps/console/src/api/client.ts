@@ -1,4 +1,5 @@
-import { cacheExchange, Client, fetchExchange, mapExchange } from 'urql';
+import { cacheExchange, Client, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { live } from './live';
 import { isUnauthenticated } from './errors';
 import { signInPath } from '../auth/sign-in-path';
 
@@ -22,5 +23,11 @@ export const client = new Client({
     }),
     cacheExchange,
     fetchExchange,
+    // Subscriptions (live updates) over the graphql-ws socket; everything else stays a POST.
+    subscriptionExchange({
+      forwardSubscription: (request) => ({
+        subscribe: (sink) => ({ unsubscribe: live.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+      }),
+    }),
   ],
 });

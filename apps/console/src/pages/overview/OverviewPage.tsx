@@ -16,7 +16,7 @@ const RANGES = ['7', '14', '30'];
 export function OverviewPage() {
   const can = useCan();
   const [days, setDays] = useState('14');
-  const overview = useOverview({ days: Number(days), canReview: can('review', 'Decision') });
+  const overview = useOverview({ days: Number(days), canReview: can('review', 'Decision'), live: can('read', 'Decision') });
   return (
     <>
       <PageHeader

@@ -1,5 +1,6 @@
 import { useQuery, type CombinedError } from 'urql';
 import type { OverviewQuery } from '../../gql/graphql';
+import { useActivity } from '../../api/use-activity';
 import { OverviewDocument } from './overview.queries';
 
 /** One panel's data as QueryState takes it. */
@@ -36,8 +37,10 @@ export interface LedgerView {
  * Everything the overview shows, panel by panel, from the API's `complianceOverview` (one request;
  * the counts are the server's). The one place the page reads the API.
  */
-export function useOverview({ days, canReview }: { days: number; canReview: boolean }) {
-  const [result] = useQuery({ query: OverviewDocument, variables: { days, withReviews: canReview } });
+export function useOverview({ days, canReview, live }: { days: number; canReview: boolean; live: boolean }) {
+  const [result, reexecute] = useQuery({ query: OverviewDocument, variables: { days, withReviews: canReview } });
+  // Live: decisions recorded or the review queue changed elsewhere; the counts are read again.
+  useActivity(() => reexecute({ requestPolicy: 'network-only' }), live);
   const panel = <T>(map: (o: Overview) => T): Panel<T> => ({
     data: result.data ? map(result.data.complianceOverview) : undefined,
     fetching: result.fetching,
