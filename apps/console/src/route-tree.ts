@@ -1,3 +1,4 @@
+import { adminRoutes } from './pages/admin/routes';
 import { auditRoute } from './pages/audit/route';
 import { decisionRoute } from './pages/decision/route';
 import { decisionsRoute } from './pages/decisions/route';
@@ -15,5 +16,5 @@ import { rootRoute, shellRoute } from './shell/routes';
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   signInLinkRoute,
-  shellRoute.addChildren([overviewRoute, decisionsRoute, decisionRoute, explorerRoute, ...inventoryRoutes, auditRoute]),
+  shellRoute.addChildren([overviewRoute, decisionsRoute, decisionRoute, explorerRoute, ...inventoryRoutes, auditRoute, ...adminRoutes]),
 ]);
