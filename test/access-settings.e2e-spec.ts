@@ -5,7 +5,7 @@ const OIDC = '{ oidcSettings { enabled issuer clientId label redirectUrl rolesCl
 
 type Row = { operation: string; needs: string; allowedRoles: string[] };
 
-// Administration reads how access is configured (docs/api.md, "Access administration"): the
+// Administration reads how access is configured (docs/api.md §2, `accessMatrix` and `oidcSettings`): the
 // role × operation matrix of the loaded policies and the OIDC role mapping, never a secret.
 describe('access settings: the access matrix and the OIDC role mapping', () => {
   let t: TestApp;

@@ -77,7 +77,7 @@ export function AccessMatrixPage() {
               records={rows}
               noRecordsText="No operation matches the filter"
               columns={[
-                { accessor: 'operation', title: 'Operation', render: (r) => <Code>{r.operation}</Code> },
+                { accessor: 'operation', title: 'Operation', render: (r) => <Code style={{ whiteSpace: 'nowrap' }}>{r.operation}</Code> },
                 { accessor: 'needs', title: 'Needs', render: (r) => <Text size="sm">{r.needs}</Text> },
                 ...roleColumns,
               ]}
