@@ -7,7 +7,7 @@ import { apiKeysSearch } from './search';
 export const adminRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/admin',
-  staticData: { nav: { label: 'Administration', icon: IconUserShield, order: 90, requires: ['create', 'RoleBinding'] } },
+  staticData: { nav: { label: 'Administration', icon: IconUserShield, order: 95, requires: ['create', 'RoleBinding'] } },
   beforeLoad: ({ location }) => {
     if (location.pathname.replace(/\/$/, '') === '/admin') {
       // TanStack Router's way to redirect before rendering: it throws the redirect it builds.
