@@ -1,8 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Type } from '@nestjs/common';
-import { ModulesContainer } from '@nestjs/core';
-import { ACCESS_POLICY, declaredOperations, renderAccessMatrix, type AccessPolicy } from '@attest/identity';
+import { ACCESS_POLICY, AccessMatrixService, renderAccessMatrix, type AccessPolicy, type DeclaredOperation } from '@attest/identity';
 import { REPO_ROOT, startTestApp, type TestApp } from './support/test-app';
 
 const SECURITY_DOC = join(REPO_ROOT, 'docs/security.md');
@@ -19,28 +17,22 @@ function withMatrix(doc: string, table: string): string {
 
 describe('access declarations', () => {
   let t: TestApp;
-  let resolvers: Type[];
+  let operations: DeclaredOperation[];
   beforeAll(async () => {
     t = await startTestApp();
-    resolvers = [...t.app.get(ModulesContainer).values()].flatMap((module) =>
-      [...module.providers.values()].flatMap((wrapper) =>
-        wrapper.metatype && typeof wrapper.metatype === 'function' && wrapper.metatype.name.endsWith('Resolver')
-          ? [wrapper.metatype as Type]
-          : [],
-      ),
-    );
+    // The catalogue the accessMatrix query serves: every resolver the application registered.
+    operations = t.app.get(AccessMatrixService).operations();
   });
   afterAll(() => t?.close());
 
   it('finds every GraphQL operation and field resolver with a declared ability', () => {
-    const operations = declaredOperations(resolvers);
     expect(operations.length).toBeGreaterThan(20);
     const undeclared = operations.filter((op) => !op.isPublic && !op.requirement).map((op) => op.operation);
     expect(undeclared).toEqual([]);
   });
 
   it('covers every query and mutation of the served schema', () => {
-    const declared = new Set(declaredOperations(resolvers).map((op) => op.operation));
+    const declared = new Set(operations.map((op) => op.operation));
     return t.gql(t.adminKey, '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }').then((res) => {
       const schema = res.data!.__schema;
       const served = [
@@ -54,7 +46,7 @@ describe('access declarations', () => {
   it('matches the role × operation matrix committed in docs/security.md', () => {
     const policy = t.app.get<AccessPolicy>(ACCESS_POLICY);
     const committed = readFileSync(SECURITY_DOC, 'utf8');
-    const rendered = withMatrix(committed, renderAccessMatrix(policy, declaredOperations(resolvers)));
+    const rendered = withMatrix(committed, renderAccessMatrix(policy, operations));
     if (process.env.UPDATE_ACCESS_MATRIX === '1') writeFileSync(SECURITY_DOC, rendered);
     else if (committed !== rendered) {
       throw new Error(

@@ -1,3 +1,4 @@
+import { adminRoutes } from './pages/admin/routes';
 import { auditRoute } from './pages/audit/route';
 import { decisionRoute } from './pages/decision/route';
 import { decisionsRoute } from './pages/decisions/route';
@@ -29,5 +30,6 @@ export const routeTree = rootRoute.addChildren([
     policiesRoute,
     simulationsRoute,
     simulationRoute,
+    ...adminRoutes,
   ]),
 ]);

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { RateLimits } from '@attest/core';
+import { AccessMatrixService } from './access/access-matrix.service';
+import { AccessSettingsResolver } from './access-settings.resolver';
 import { ApiKeysResolver } from './api-keys.resolver';
 import { AccessGuard } from './auth/access.guard';
 import { AuthenticatedOperationsPlugin } from './auth/authenticated-operations.plugin';
@@ -18,14 +20,21 @@ import { SignInLinksResolver } from './sessions/sign-in-links.resolver';
 import { TrustProxy } from './sessions/trust-proxy';
 
 /** The GraphQL resolvers, also read by `attest schema` to print the schema without a database. */
-export const IDENTITY_RESOLVERS = [PrincipalsResolver, RoleBindingsResolver, ApiKeysResolver, TenantResolver, SignInLinksResolver];
+export const IDENTITY_RESOLVERS = [
+  PrincipalsResolver,
+  RoleBindingsResolver,
+  ApiKeysResolver,
+  TenantResolver,
+  SignInLinksResolver,
+  AccessSettingsResolver,
+];
 
 /**
  * Identity's services with its GraphQL API: the resolvers, the global guard and the rate limits;
  * and human sign-in over HTTP (/auth: links, OIDC, sign-out).
  */
 @Module({
-  imports: [IdentityServicesModule],
+  imports: [IdentityServicesModule, DiscoveryModule],
   controllers: [AuthController, OidcController],
   providers: [
     TrustProxy,
@@ -37,8 +46,9 @@ export const IDENTITY_RESOLVERS = [PrincipalsResolver, RoleBindingsResolver, Api
     AuthenticatedOperationsPlugin,
     PrincipalsService,
     RoleBindingsService,
+    AccessMatrixService,
     ...IDENTITY_RESOLVERS,
   ],
-  exports: [IdentityServicesModule, PrincipalsService],
+  exports: [IdentityServicesModule, PrincipalsService, AccessMatrixService],
 })
 export class IdentityModule {}

@@ -18,5 +18,6 @@ export * from './principals.service';
 export { loadPrincipal } from './principals.loaders';
 export * from './tenants.service';
 export * from './access/operation-catalogue';
+export { AccessMatrixService } from './access/access-matrix.service';
 export { SessionsService, SIGN_IN_LINK_MINUTES, type IssuedSignInLink } from './sessions/sessions.service';
 export { SESSION_COOKIE } from './sessions/session-cookie';

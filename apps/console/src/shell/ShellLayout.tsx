@@ -18,7 +18,7 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconLogout, IconMoon, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
-import { usePrincipal } from '../auth/principal';
+import { useCan, usePrincipal } from '../auth/principal';
 import { signOut } from '../auth/session-api';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
 import type { ApiProblem } from '../api/errors';
@@ -30,8 +30,10 @@ export function ShellLayout() {
   const principal = usePrincipal();
   const router = useRouter();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const can = useCan();
   const nav = Object.values(router.routesById)
     .flatMap((route) => (route.options.staticData?.nav ? [{ path: route.fullPath, ...route.options.staticData.nav }] : []))
+    .filter((item) => !item.requires || can(...item.requires))
     .sort((a, b) => a.order - b.order);
   const navigate = useNavigate();
   // Alt+1…9 opens the navigation's pages in order, from anywhere in the console.

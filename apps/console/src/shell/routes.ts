@@ -8,6 +8,8 @@ export interface NavEntry {
   label: string;
   icon: Icon;
   order: number;
+  /** Shown only to roles that may do this (policies/access vocabulary), e.g. `['create', 'RoleBinding']`. */
+  requires?: [action: string, subject: string];
 }
 
 declare module '@tanstack/react-router' {

@@ -61,14 +61,16 @@ export function renderAccessMatrix(policy: AccessPolicy, operations: DeclaredOpe
   const matrix = accessMatrix(policy, operations);
   const header = `| operation | needs | ${ROLES.join(' | ')} |\n|---|---|${ROLES.map(() => '---').join('|')}|`;
   const rows = operations.map((op) => {
-    const needs = op.isPublic
-      ? 'public'
-      : op.requirement
-        ? `${op.requirement.actions.join(' or ')} ${op.requirement.subject}`
-        : '**undeclared**';
+    const needs = op.requirement || op.isPublic ? needsOf(op) : '**undeclared**';
     return `| ${op.operation} | ${needs} | ${ROLES.map((r) => (matrix[op.operation][r] ? 'yes' : '—')).join(' | ')} |`;
   });
   return [header, ...rows].join('\n');
+}
+
+/** What an operation needs, in words: "public", or "create or update Model"; "undeclared" when it declares nothing. */
+export function needsOf(op: DeclaredOperation): string {
+  if (op.isPublic) return 'public';
+  return op.requirement ? `${op.requirement.actions.join(' or ')} ${op.requirement.subject}` : 'undeclared';
 }
 
 /** @Resolver(() => ModelModel) records the GraphQL type name (`Model`) on the class. */

@@ -9,6 +9,11 @@ export class ApiKeyModel {
   @Field(() => Date, { nullable: true, description: 'When it stops working; null for never' }) expiresAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When it last authenticated a request; null if never used' }) lastUsedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When it was revoked; null while valid' }) revokedAt: Date | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The principal who issued it (the tenant bootstrap: its first admin); null when not recorded',
+  })
+  createdBy: string | null;
   @Field({ description: 'When it was issued, ISO 8601 (UTC)' }) createdAt: Date;
 }
 

@@ -10,7 +10,7 @@ import type { OidcClaims } from './oidc-client.service';
 import { OidcFailure } from './oidc-failure';
 
 /** Roles a person may get from the provider: tenant-wide ones (a service's role is bound to automations). */
-const HUMAN_ROLES = ROLES.filter((r) => r !== Role.SERVICE && r !== Role.LINEAGE_PRODUCER);
+export const HUMAN_ROLES = ROLES.filter((r) => r !== Role.SERVICE && r !== Role.LINEAGE_PRODUCER);
 const MAX_NAME = 200;
 
 /**
