@@ -1,4 +1,4 @@
-import { Anchor, createTheme, NavLink, type CSSVariablesResolver } from '@mantine/core';
+import { Anchor, createTheme, NavLink, Table, type CSSVariablesResolver } from '@mantine/core';
 
 /** One accent colour, dense defaults: an operations tool, not a landing page (docs/console.md, "Look"). */
 export const theme = createTheme({
@@ -11,6 +11,8 @@ export const theme = createTheme({
   components: {
     // A link in a sentence is underlined: colour alone does not tell it apart (WCAG 1.4.1).
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // A table wider than the page scrolls sideways: keyboard users reach it by Tab (WCAG 2.1.1, axe's scrollable-region-focusable).
+    TableScrollContainer: Table.ScrollContainer.extend({ defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } }),
     NavLink: NavLink.extend({
       vars: () => ({
         root: { '--nl-color': 'var(--attest-nav-active-color)', '--nl-hover': 'var(--attest-nav-active-hover)' },
