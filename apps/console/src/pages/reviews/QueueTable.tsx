@@ -1,0 +1,103 @@
+import { Code, Table, Text, UnstyledButton } from '@mantine/core';
+import { PrincipalName } from '../../components/PrincipalName';
+import { StatusBadge } from '../../components/status';
+import { formatDuration } from '../../components/duration';
+import { slaState } from './sla';
+import type { QueueItem } from './use-review-queue';
+
+interface QueueTableProps {
+  items: QueueItem[];
+  selected: string | undefined;
+  me: string;
+  /** When the queue was read: the SLA words count from it. */
+  now: number;
+  onSelect: (decisionId: string) => void;
+}
+
+/** The queue, longest waiting first: age, SLA state (colour and words), who holds each item, the policies that asked. */
+export function QueueTable({ items, selected, me, now, onSelect }: QueueTableProps) {
+  return (
+    <Table highlightOnHover withTableBorder verticalSpacing={6} fz="sm" aria-label="Review queue" data-testid="review-queue">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Decision</Table.Th>
+          <Table.Th ta="right">Waiting</Table.Th>
+          <Table.Th>SLA</Table.Th>
+          <Table.Th>Held by</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((item) => {
+          const open = item.decision.id === selected;
+          const sla = slaState(item.dueAt, item.overdue, now);
+          const asked = item.decision.policyEvaluation?.matched.filter((m) => m.effect === 'REQUIRE_REVIEW').map((m) => m.id) ?? [];
+          return (
+            <Table.Tr
+              key={item.decision.id}
+              aria-current={open ? 'true' : undefined}
+              data-testid="review-queue-row"
+              data-overdue={item.overdue}
+              bg={open ? 'var(--mantine-primary-color-light)' : undefined}
+              style={{ cursor: 'pointer' }}
+              onClick={() => onSelect(item.decision.id)}
+            >
+              <Table.Td>
+                <UnstyledButton
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onSelect(item.decision.id);
+                  }}
+                  aria-label={`Review ${item.decision.idempotencyKey}`}
+                >
+                  <Text size="sm" fw={open ? 600 : 500}>
+                    {item.decision.idempotencyKey}
+                  </Text>
+                </UnstyledButton>
+                <Text size="xs" c="dimmed">
+                  {item.decision.automation?.key ?? 'automation'}
+                  {asked.length > 0 && (
+                    <>
+                      {' · '}
+                      {asked.map((id) => (
+                        <Code key={id} fz="xs" mr={4}>
+                          {id}
+                        </Code>
+                      ))}
+                    </>
+                  )}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                {formatDuration(item.waitingSeconds)}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge color={sla.color} label={sla.label} testId="sla" />
+              </Table.Td>
+              <Table.Td>
+                {!item.claim ? (
+                  <Text size="sm" c="dimmed" span>
+                    nobody
+                  </Text>
+                ) : item.claim.holderId === me ? (
+                  <Text size="sm" span fw={500}>
+                    you{item.claim.assignedBy ? ' (assigned)' : ''}
+                  </Text>
+                ) : (
+                  <>
+                    <PrincipalName id={item.claim.holderId} />
+                    {item.claim.assignedBy && (
+                      <Text size="xs" c="dimmed" span>
+                        {' '}
+                        (assigned)
+                      </Text>
+                    )}
+                  </>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}
