@@ -1,4 +1,4 @@
-import { Code, Table, Text, UnstyledButton } from '@mantine/core';
+import { Table, Text, UnstyledButton } from '@mantine/core';
 import { PrincipalName } from '../../components/PrincipalName';
 import { StatusBadge } from '../../components/status';
 import { formatDuration } from '../../components/duration';
@@ -23,7 +23,7 @@ export function QueueTable({ items, selected, me, now, onSelect }: QueueTablePro
           <Table.Th>Decision</Table.Th>
           <Table.Th ta="right">Waiting</Table.Th>
           <Table.Th>SLA</Table.Th>
-          <Table.Th>Held by</Table.Th>
+          <Table.Th style={{ whiteSpace: 'nowrap' }}>Held by</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -49,22 +49,12 @@ export function QueueTable({ items, selected, me, now, onSelect }: QueueTablePro
                   }}
                   aria-label={`Review ${item.decision.idempotencyKey}`}
                 >
-                  <Text size="sm" fw={open ? 600 : 500}>
+                  <Text size="sm" fw={open ? 600 : 500} style={{ whiteSpace: 'nowrap' }}>
                     {item.decision.idempotencyKey}
                   </Text>
                 </UnstyledButton>
-                <Text size="xs" c="dimmed">
-                  {item.decision.automation?.key ?? 'automation'}
-                  {asked.length > 0 && (
-                    <>
-                      {' · '}
-                      {asked.map((id) => (
-                        <Code key={id} fz="xs" mr={4}>
-                          {id}
-                        </Code>
-                      ))}
-                    </>
-                  )}
+                <Text size="xs" c="dimmed" truncate="end" maw={240} title={[item.decision.automation?.key, ...asked].join(' · ')}>
+                  {[item.decision.automation?.key ?? 'automation', ...asked].join(' · ')}
                 </Text>
               </Table.Td>
               <Table.Td ta="right" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
