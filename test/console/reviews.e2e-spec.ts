@@ -1,6 +1,6 @@
 import { ReviewOverdueSweeper } from '@attest/decisions';
 import type { Browser, Page } from 'playwright-core';
-import { automationFixture, decisionInput, RECORD, type AutomationFixture } from '../support/decision-fixtures';
+import { automationFixture, decisionInput, RECORD } from '../support/decision-fixtures';
 import { withClient } from '../support/test-database';
 import { ok, principalWithRole } from '../support/test-app';
 import { until } from '../support/until';
@@ -114,7 +114,7 @@ describeInBrowser('console review queue (two compliance officers)', () => {
     );
     expect(await approve.isDisabled()).toBe(false);
     await second.page.keyboard.press('a'); // approve, and on to the rationale
-    await second.page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+    await second.page.getByRole('textbox', { name: 'Rationale' }).and(second.page.locator(':focus')).waitFor();
     await second.page.keyboard.type('Checked the claim file: the routing to a specialist is right');
     await second.page.keyboard.press('Control+Enter');
     await second.page.getByTestId('review-done').getByText(`${key} is approved`).waitFor({ timeout: 60_000 });
@@ -171,11 +171,11 @@ describeInBrowser('console review queue (two compliance officers)', () => {
       'Ben’s claim',
       60_000,
     );
-    await page.getByTestId('review-queue-row').filter({ hasText: key }).getByText('you').waitFor();
+    await page.getByTestId('review-queue-row').filter({ hasText: key }).getByText('held by you').waitFor();
 
     await page.keyboard.press('o'); // override: the corrected output starts from the output
     const editor = page.getByRole('textbox', { name: 'Corrected output (JSON)' });
-    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+    await page.getByRole('textbox', { name: 'Rationale' }).and(page.locator(':focus')).waitFor();
     expect(JSON.parse(await editor.inputValue())).toEqual({ route: 'specialist', severityBand: 'severe' });
     await page.keyboard.type('Standard handling; the claimant asked to be called back');
     await editor.fill('{ "route": "standard", ');
@@ -190,7 +190,8 @@ describeInBrowser('console review queue (two compliance officers)', () => {
     await refusal.getByText('deny-unredacted-pii-output').waitFor();
     await refusal.getByText('POLICY_DENIED').waitFor();
     await expectAccessible(page);
-    await page.evaluate(() => window.scrollTo(0, 0)); // the full-page screenshot from the top, header in place
+    // The full-page screenshot from the top, the header in place.
+    await page.getByRole('heading', { name: 'Review queue', level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'review-queue-override-denied');
 
     // Nothing was written: the decision still waits, and Ben still holds it.

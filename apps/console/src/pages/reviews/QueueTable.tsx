@@ -22,8 +22,7 @@ export function QueueTable({ items, selected, me, now, onSelect }: QueueTablePro
         <Table.Tr>
           <Table.Th>Decision</Table.Th>
           <Table.Th ta="right">Waiting</Table.Th>
-          <Table.Th>SLA</Table.Th>
-          <Table.Th style={{ whiteSpace: 'nowrap' }}>Held by</Table.Th>
+          <Table.Th>SLA and holder</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -53,7 +52,7 @@ export function QueueTable({ items, selected, me, now, onSelect }: QueueTablePro
                     {item.decision.idempotencyKey}
                   </Text>
                 </UnstyledButton>
-                <Text size="xs" c="dimmed" truncate="end" maw={240} title={[item.decision.automation?.key, ...asked].join(' · ')}>
+                <Text size="xs" c="dimmed" truncate="end" maw={150} title={[item.decision.automation?.key, ...asked].join(' · ')}>
                   {[item.decision.automation?.key ?? 'automation', ...asked].join(' · ')}
                 </Text>
               </Table.Td>
@@ -62,27 +61,18 @@ export function QueueTable({ items, selected, me, now, onSelect }: QueueTablePro
               </Table.Td>
               <Table.Td>
                 <StatusBadge color={sla.color} label={sla.label} testId="sla" />
-              </Table.Td>
-              <Table.Td>
-                {!item.claim ? (
-                  <Text size="sm" c="dimmed" span>
-                    nobody
-                  </Text>
-                ) : item.claim.holderId === me ? (
-                  <Text size="sm" span fw={500}>
-                    you{item.claim.assignedBy ? ' (assigned)' : ''}
-                  </Text>
-                ) : (
-                  <>
-                    <PrincipalName id={item.claim.holderId} />
-                    {item.claim.assignedBy && (
-                      <Text size="xs" c="dimmed" span>
-                        {' '}
-                        (assigned)
-                      </Text>
-                    )}
-                  </>
-                )}
+                <Text size="xs" mt={2} data-testid="holder">
+                  {!item.claim ? (
+                    <Text span inherit c="dimmed">
+                      nobody holds it
+                    </Text>
+                  ) : (
+                    <>
+                      {item.claim.assignedBy ? 'assigned to ' : 'held by '}
+                      {item.claim.holderId === me ? <strong>you</strong> : <PrincipalName id={item.claim.holderId} size="xs" />}
+                    </>
+                  )}
+                </Text>
               </Table.Td>
             </Table.Tr>
           );
