@@ -21,6 +21,7 @@ import {
 const DECISION = `query($id: ID!) { decision(id: $id) { outcome review { reviewerId verdict rationale } } }`;
 const SET_SLA = `mutation($a: ID!, $m: Int) { setReviewSla(automationId: $a, minutes: $m) { minutes } }`;
 const SUBSCRIBE = `mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { subscription { id } } }`;
+const HOLDER = `query($f: ReviewQueueFilter) { reviewQueue(first: 10, filter: $f) { edges { node { claim { holderId } } } } }`;
 const CLAIM_SECONDS = 4;
 
 describeInBrowser('console review queue (two compliance officers)', () => {
@@ -196,6 +197,13 @@ describeInBrowser('console review queue (two compliance officers)', () => {
 
     // Nothing was written: the decision still waits, and Ben still holds it.
     expect(ok(await server.t.gql(ana.key, DECISION, { id })).decision).toMatchObject({ outcome: 'PENDING_REVIEW', review: null });
+    const holder = async () =>
+      ok(await server.t.gql(ana.key, HOLDER, { f: { automationId: f.automationId } })).reviewQueue.edges[0].node.claim;
+    expect(await holder()).toEqual({ holderId: ben.id });
+    // Closing the item (Esc) releases the claim the page took.
+    await page.keyboard.press('Escape');
+    await page.getByText('Open an item to review it').waitFor();
+    await until(async () => ((await holder()) === null ? true : undefined), 'the claim released on leaving the item', 60_000);
     expect(problems).toEqual([]);
     await context.close();
   });
