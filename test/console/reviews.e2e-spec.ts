@@ -207,4 +207,42 @@ describeInBrowser('console review queue (two compliance officers)', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('an officer assigns an item to another, who finds it under "mine" and rejects it', async () => {
+    const { f, id, key } = await pendingDecision();
+    const officer = await signedIn(ana, `/reviews?automationId=${f.automationId}&item=${id}`);
+    await claimStatus(officer.page)
+      .getByText(/^You hold this item/)
+      .waitFor({ timeout: 60_000 });
+    await officer.page.getByRole('combobox', { name: 'Assign to' }).click();
+    await officer.page.getByRole('option', { name: 'Ben Okafor' }).click();
+    await officer.page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await claimStatus(officer.page).getByText('Assigned to Ben Okafor: held until they release it.').waitFor({ timeout: 60_000 });
+    expect(await officer.page.getByTestId('verdict-form').getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+    // Closing the item leaves an assignment alone (only a claim the page took is released).
+    await officer.page.keyboard.press('Escape');
+    await officer.page.getByText('Open an item to review it').waitFor();
+    const assigned = ok(await server.t.gql(ana.key, HOLDER, { f: { automationId: f.automationId } })).reviewQueue.edges[0].node.claim;
+    expect(assigned).toEqual({ holderId: ben.id });
+    expect(officer.problems).toEqual([]);
+    await officer.context.close();
+
+    const reviewer = await signedIn(ben, `/reviews?automationId=${f.automationId}&holder=mine`);
+    await reviewer.page.getByTestId('review-queue-row').filter({ hasText: key }).getByText('assigned to you').waitFor();
+    await reviewer.page.keyboard.press('j');
+    await claimStatus(reviewer.page)
+      .getByText(/^Assigned to you/)
+      .waitFor({ timeout: 60_000 });
+    await reviewer.page.keyboard.press('r');
+    await reviewer.page.getByRole('textbox', { name: 'Rationale' }).and(reviewer.page.locator(':focus')).waitFor();
+    await reviewer.page.keyboard.type('Duplicate of an earlier claim; no routing needed');
+    await reviewer.page.keyboard.press('Control+Enter');
+    await reviewer.page.getByTestId('review-done').getByText(`${key} is rejected`).waitFor({ timeout: 60_000 });
+    expect(ok(await server.t.gql(ana.key, DECISION, { id })).decision).toMatchObject({
+      outcome: 'REJECTED',
+      review: { reviewerId: ben.id, verdict: 'REJECT' },
+    });
+    expect(reviewer.problems).toEqual([]);
+    await reviewer.context.close();
+  });
 });
