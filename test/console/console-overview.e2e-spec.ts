@@ -91,6 +91,12 @@ describeInBrowser('console overview', () => {
     await page.getByTestId('inventory').getByRole('table').first().waitFor();
     await page.getByTestId('ledger').getByText('Latest signed checkpoint').waitFor();
     expect(await page.getByTestId('reviews-waiting').count()).toBe(0);
+    expect(
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: /^Review queue/ })
+        .count(),
+    ).toBe(0);
     expect(await page.getByTestId('principal').innerText()).toMatch(/\bauditor\b/i);
     expect(problems).toEqual([]);
     await context.close();

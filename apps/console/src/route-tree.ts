@@ -7,6 +7,7 @@ import { inventoryRoutes } from './pages/inventory/routes';
 import { lineageRoute } from './pages/lineage/route';
 import { overviewRoute } from './pages/overview/route';
 import { policiesRoute } from './pages/policies/route';
+import { reviewsRoute } from './pages/reviews/route';
 import { signInLinkRoute } from './pages/sign-in-link/route';
 import { signInRoute } from './pages/sign-in/route';
 import { simulationRoute, simulationsRoute } from './pages/simulations/route';
@@ -23,6 +24,7 @@ export const routeTree = rootRoute.addChildren([
     overviewRoute,
     decisionsRoute,
     decisionRoute,
+    reviewsRoute,
     explorerRoute,
     ...inventoryRoutes,
     lineageRoute,

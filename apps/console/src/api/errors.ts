@@ -24,3 +24,16 @@ export function describeError(error: CombinedError | Error | unknown): ApiProble
 export function isUnauthenticated(error: CombinedError | undefined): boolean {
   return !!error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
 }
+
+/** A policy that refused: POLICY_DENIED errors carry them in extensions.policies (docs/api.md §5). */
+export interface DeniedPolicy {
+  id: string;
+  version?: number;
+  frameworks?: string[];
+}
+
+/** The policies a POLICY_DENIED named, in its first error; none for any other error. */
+export function deniedPolicies(error: CombinedError): DeniedPolicy[] {
+  const policies = error.graphQLErrors[0]?.extensions?.policies;
+  return Array.isArray(policies) ? policies.filter((p): p is DeniedPolicy => typeof p?.id === 'string') : [];
+}

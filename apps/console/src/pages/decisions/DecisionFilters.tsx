@@ -6,7 +6,7 @@ import { graphql } from '../../gql';
 import { DECISION_STATUSES, POLICY_EFFECTS, withoutUndefined, type DecisionSearch } from './decision-search';
 import { words } from '../../components/status';
 
-const AutomationChoicesDocument = graphql(`
+export const AutomationChoicesDocument = graphql(`
   query AutomationChoices {
     automations(first: 100) {
       edges {

@@ -1,19 +1,7 @@
 import { Alert, Code, List, Text } from '@mantine/core';
 import { IconBan } from '@tabler/icons-react';
 import type { CombinedError } from 'urql';
-import { describeError } from '../../api/errors';
-
-interface DeniedPolicy {
-  id: string;
-  version?: number;
-  frameworks?: string[];
-}
-
-/** What the API said about the first error: a POLICY_DENIED carries the policies that refused (docs/api.md §5). */
-function deniedPolicies(error: CombinedError): DeniedPolicy[] {
-  const policies = error.graphQLErrors[0]?.extensions?.policies;
-  return Array.isArray(policies) ? policies.filter((p): p is DeniedPolicy => typeof p?.id === 'string') : [];
-}
+import { deniedPolicies, describeError } from '../../api/errors';
 
 /** Why a lifecycle move was refused, in the API's words and code, shown where the move was asked for. */
 export function TransitionRefusal({ error }: { error: CombinedError }) {

@@ -1,5 +1,7 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { QueryState } from '../../components/QueryState';
+import { StatusBadge } from '../../components/status';
 import { formatDuration } from '../../components/duration';
 import { OverviewCard } from './Panel';
 import type { Panel, ReviewBacklog } from './use-overview';
@@ -27,6 +29,21 @@ export function ReviewsPanel({ panel }: { panel: Panel<ReviewBacklog> }) {
                 </>
               )}
             </Text>
+            <Group gap="xs" data-testid="reviews-overdue">
+              {d.overdue === 0 ? (
+                <Text size="sm">None is past its due time.</Text>
+              ) : (
+                <>
+                  <StatusBadge color="red" label={`${d.overdue} overdue`} />
+                  <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/reviews" search={{ overdue: true }} />}>
+                    See the overdue ones
+                  </Anchor>
+                </>
+              )}
+              <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/reviews" />}>
+                Open the review queue
+              </Anchor>
+            </Group>
           </Stack>
         )}
       </QueryState>

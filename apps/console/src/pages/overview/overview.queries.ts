@@ -40,6 +40,7 @@ export const OverviewDocument = graphql(`
       }
       reviewBacklog @include(if: $withReviews) {
         waiting
+        overdue
         oldestWaitingSeconds
       }
       activePolicyPack {

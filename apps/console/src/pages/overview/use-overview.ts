@@ -49,7 +49,7 @@ export function useOverview({ days, canReview, live }: { days: number; canReview
   return {
     inventory: panel(inventoryOf),
     decisionsPerDay: panel((o) => o.decisionsPerDay),
-    reviews: canReview ? panel((o) => o.reviewBacklog ?? { waiting: 0, oldestWaitingSeconds: null }) : undefined,
+    reviews: canReview ? panel((o) => o.reviewBacklog ?? { waiting: 0, overdue: 0, oldestWaitingSeconds: null }) : undefined,
     policyPack: panel((o) => ({ pack: o.activePolicyPack ?? null })),
     ledger: panel((o): LedgerView => ({ latestCheckpoint: o.latestCheckpoint ?? null, lastVerification: o.lastVerification ?? null })),
   };
