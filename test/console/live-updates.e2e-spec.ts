@@ -58,4 +58,22 @@ describeInBrowser('console live updates', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('delivers a new pending decision to an open review queue page', async () => {
+    const { page, context, problems } = await openConsole(browser, server.url, '/sign-in');
+    await signInAs(page, server, officer);
+    await page.goto(`/reviews?automationId=${f.automationId}`);
+    // The earlier test's decision was reviewed: nothing of this automation waits.
+    await page.getByText('Nothing waits for review').waitFor();
+    await page.waitForTimeout(1500);
+
+    const idempotencyKey = `live-${Date.now()}`;
+    const { decision } = ok(await server.t.gql(f.service.key, RECORD, { i: decisionInput(f, { idempotencyKey }) })).recordDecision;
+    expect(decision.status).toBe('PENDING_REVIEW');
+    await page.getByRole('button', { name: `Review ${idempotencyKey}` }).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('review-queue-row').count()).toBe(1);
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { useActivity } from '../../api/use-activity';
 import { useCallback } from 'react';
 import { useQuery } from 'urql';
 import type { ReviewQueueItemFragment } from '../../gql/graphql';
@@ -20,5 +21,9 @@ export function useReviewQueue(search: ReviewSearch, me: string) {
     variables: { first: QUEUE_SIZE, filter: reviewQueueFilterOf(search, me) },
   });
   const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  // Live: an item opened, was claimed, released or reviewed elsewhere (docs/console.md "Live updates").
+  useActivity((activity) => {
+    if (activity.reviews) refetch();
+  });
   return { result, items: result.data?.reviewQueue.edges.map((e) => e.node), refetch };
 }
