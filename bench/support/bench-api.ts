@@ -12,6 +12,8 @@ export interface BenchApi {
   admin: GraphQLClient;
   /** A raw pool (2 connections) on the database, keyed as the application keys ledger facts: for bulk fixtures and baselines. */
   pool: Pool;
+  /** The variables the API was started with (its database, keys): for an application instance in the bench's own process. */
+  env: Record<string, string>;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function withBenchApi(repoRoot: string, body: (bench: BenchApi) => 
   const admin = new GraphQLClient(api.port!, adminKey, 1);
   try {
     await keyLedgerFacts(pool, db.url, env.ATTEST_HASH_KEY);
-    await body({ db, api, adminKey, admin, pool });
+    await body({ db, api, adminKey, admin, pool, env });
   } finally {
     admin.close();
     await api.stop('SIGTERM');

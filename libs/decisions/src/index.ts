@@ -20,3 +20,4 @@ export { decisionFacts } from './recording/decision-facts';
 export { ReviewBacklogMetrics } from './metrics/review-backlog-metrics';
 export { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 export { ReviewOverdueSweeper } from './review/overdue/review-overdue.sweeper';
+export { readActivityWatermark, type ActivityWatermark } from './live/activity-watermark';

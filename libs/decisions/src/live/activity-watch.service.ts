@@ -1,23 +1,19 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { TenantDb } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
-import { decisionReadScope, readableDecisions } from '../queries/decision-access';
+import { decisionReadScope } from '../queries/decision-access';
 import type { ActivityEventModel } from './activity.model';
+import { readActivityWatermark, type ActivityWatermark } from './activity-watermark';
 import { EventChannel } from './event-channel';
 
 /** How often the watched scopes are read: a person notices a second, the database barely does. */
 export const ACTIVITY_POLL_MS = 1_000;
 
-interface Watermark {
-  decisions: string | null;
-  reviews: string;
-}
-
 /** Subscribers who read the same decisions share one watermark query per poll. */
 interface Scope {
   actor: AuthenticatedPrincipal;
   channels: Set<EventChannel<ActivityEventModel>>;
-  last?: Watermark;
+  last?: ActivityWatermark;
 }
 
 /**
@@ -88,16 +84,7 @@ export class ActivityWatch implements OnModuleDestroy {
     }
   }
 
-  private watermark(actor: AuthenticatedPrincipal): Promise<Watermark> {
-    return this.db.transaction(actor.tenantId, async (m) => {
-      const decisions = await readableDecisions(m, actor)
-        .select('max(d.recorded_at)::text', 'newest')
-        .getRawOne<{ newest: string | null }>();
-      const reviews = await readableDecisions(m, actor)
-        .innerJoin('review_items', 'i', 'i.decision_id = d.id')
-        .select(`concat_ws('|', count(*), max(i.recorded_at), max(i.changed_at))`, 'mark')
-        .getRawOne<{ mark: string }>();
-      return { decisions: decisions?.newest ?? null, reviews: reviews?.mark ?? '' };
-    });
+  private watermark(actor: AuthenticatedPrincipal): Promise<ActivityWatermark> {
+    return this.db.transaction(actor.tenantId, (m) => readActivityWatermark(m, actor));
   }
 }
