@@ -98,7 +98,13 @@ export async function openConsole(
   { colorScheme = 'light' }: { colorScheme?: 'light' | 'dark' } = {},
 ): Promise<ConsolePage> {
   // The console follows the system's colour scheme until the person picks one.
-  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 800 }, colorScheme });
+  // Reduced motion: the console then skips its transitions (theme.respectReducedMotion), so axe never reads a dialog mid-fade.
+  const context = await browser.newContext({
+    baseURL: origin,
+    viewport: { width: 1280, height: 800 },
+    colorScheme,
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));

@@ -6,6 +6,8 @@ export const theme = createTheme({
   // Shade 7 on white keeps links and buttons above 4.5:1 (WCAG 1.4.3); Mantine's default 6 is 4.3:1.
   primaryShade: { light: 7, dark: 8 },
   defaultRadius: 'sm',
+  // People who ask their system for less motion get no transitions (WCAG 2.3.3).
+  respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
   components: {

@@ -84,7 +84,11 @@ export class ActivityWatch implements OnModuleDestroy {
     }
   }
 
+  /** Bounded: a scope whose reads take longer than a poll is skipped this round (logged), and never holds the others up for long. */
   private watermark(actor: AuthenticatedPrincipal): Promise<ActivityWatermark> {
-    return this.db.transaction(actor.tenantId, (m) => readActivityWatermark(m, actor));
+    return this.db.transaction(actor.tenantId, async (m) => {
+      await m.query(`SET LOCAL statement_timeout = ${ACTIVITY_POLL_MS}`);
+      return readActivityWatermark(m, actor);
+    });
   }
 }

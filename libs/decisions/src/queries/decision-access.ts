@@ -6,8 +6,15 @@ import { DecisionEntity } from '../entities/decision.entity';
 export const OWNER_OF_AUTOMATION = (alias: string) =>
   `(SELECT a.owner_id FROM registry_automation_refs a WHERE a.id = ${alias}.automation_id)`;
 
-/** Decision fields a read rule may test. */
-const DECISION_COLUMNS = { tenantId: 'tenant_id', automationId: 'automation_id', automationOwnerId: OWNER_OF_AUTOMATION };
+/** Decision fields a read rule may test: an owner's decisions are those of the automations they own (decisions_automation serves it). */
+const DECISION_COLUMNS = {
+  tenantId: 'tenant_id',
+  automationId: 'automation_id',
+  automationOwnerId: {
+    key: 'automation_id',
+    keysWhere: (predicate: (column: string) => string) => `SELECT a.id FROM registry_automation_refs a WHERE ${predicate('a.owner_id')}`,
+  },
+};
 
 /** The decisions the actor may read, as a query to narrow further (filtered in SQL, never after loading). */
 export function readableDecisions(m: EntityManager, actor: AuthenticatedPrincipal, alias = 'd'): SelectQueryBuilder<DecisionEntity> {

@@ -53,6 +53,19 @@ describe('accessibleWhere', () => {
     expect(Object.values(where.params)).toEqual(expect.arrayContaining([['a1', 'a2'], tenantId]));
   });
 
+  it("renders a field of a related row as membership of the subject's key, which an index on the key serves", () => {
+    const keyed = {
+      tenantId: 'tenant_id',
+      automationOwnerId: {
+        key: 'automation_id',
+        keysWhere: (p: (c: string) => string) => `SELECT a.id FROM automations a WHERE ${p('a.owner_id')}`,
+      },
+    };
+    const where = accessibleWhere(ability([Role.AUTOMATION_OWNER], 'owner-1'), 'read', 'Decision', 'd', keyed);
+    expect(where.sql).toMatch(/d\.automation_id IN \(SELECT a\.id FROM automations a WHERE a\.owner_id = :acl_Decision_\d+\)/);
+    expect(Object.values(where.params)).toContain('owner-1');
+  });
+
   it('is FALSE when no rule grants the action, and fails closed on unmapped fields', () => {
     expect(accessibleWhere(ability([Role.AUDITOR]), 'read', 'ApiKey', 'k', columns).sql).toBe('FALSE');
     expect(() => accessibleWhere(ability([Role.SERVICE], 's', ['a']), 'read', 'Automation', 'x', { tenantId: 'tenant_id' })).toThrow(
