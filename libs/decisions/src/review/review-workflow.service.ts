@@ -57,9 +57,9 @@ export class ReviewWorkflowService {
     return this.db.transaction(actor.tenantId, async (m) => {
       const decision = await this.readable(m, actor, decisionId);
       const assignee = await this.assignee(actor, principalId);
-      await reviewableDecision(m, assignee, decisionId).catch((error: unknown) => {
+      await reviewableDecision(m, assignee, decisionId, 'They').catch((error: unknown) => {
         if (error instanceof AttestError && error.code === 'FORBIDDEN')
-          throw AttestError.validation(`principalId: ${error.message.replace(/^You/, 'They')}`, { field: 'principalId' });
+          throw AttestError.validation(`principalId: ${error.message}`, { field: 'principalId' });
         throw error;
       });
       const item = await openItem(m, decisionId);

@@ -12,6 +12,8 @@ export async function reviewableDecision(
   m: EntityManager,
   reviewer: AuthenticatedPrincipal,
   id: string,
+  /** Who the refusals speak of: the caller ("You"), or a reviewer being assigned ("They"). */
+  who: 'You' | 'They' = 'You',
 ): Promise<DecisionEntity & { ownerId: string }> {
   const row = await readableDecisions(m, reviewer)
     .addSelect(OWNER_OF_AUTOMATION('d'), 'owner_id')
@@ -20,8 +22,9 @@ export async function reviewableDecision(
   const decision = row.entities[0];
   if (!decision) throw AttestError.notFound('Decision', id);
   const ownerId = row.raw[0].owner_id as string;
-  if (ownerId === reviewer.principalId) throw AttestError.forbidden("You own this decision's automation: someone else must review it");
-  if (decision.recordedBy === reviewer.principalId) throw AttestError.forbidden('You recorded this decision: someone else must review it');
+  if (ownerId === reviewer.principalId) throw AttestError.forbidden(`${who} own this decision's automation: someone else must review it`);
+  if (decision.recordedBy === reviewer.principalId)
+    throw AttestError.forbidden(`${who} recorded this decision: someone else must review it`);
   if (decision.status === 'blocked')
     throw AttestError.conflict('A blocked decision was never in effect and cannot be reviewed', { status: decision.status });
   const [existing] = await m.query('SELECT id FROM decision_reviews WHERE decision_id = $1', [id]);
