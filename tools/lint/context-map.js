@@ -24,6 +24,8 @@ const CONTEXT_MAP = {
   decisions: domain('audit', 'registry', 'ledger', 'lineage'),
   'policy-review': domain('decisions', 'policy', 'registry'),
   monitoring: domain('registry', 'decisions'),
+  // Documents about every other context: downstream of all of them, upstream of none.
+  evidence: domain('audit', 'registry', 'policy', 'ledger', 'lineage', 'decisions', 'monitoring'),
   platform: '*',
 };
 

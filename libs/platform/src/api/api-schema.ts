@@ -3,6 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { AUDIT_RESOLVERS } from '@attest/audit';
 import { DECISION_RESOLVERS } from '@attest/decisions';
+import { EVIDENCE_RESOLVERS } from '@attest/evidence';
 import { LEDGER_RESOLVERS } from '@attest/ledger';
 import { LINEAGE_RESOLVERS } from '@attest/lineage';
 import { MONITORING_RESOLVERS } from '@attest/monitoring';
@@ -27,6 +28,7 @@ export const API_RESOLVERS = [
   ...LINEAGE_RESOLVERS,
   ...POLICY_SIMULATION_RESOLVERS,
   ...MONITORING_RESOLVERS,
+  ...EVIDENCE_RESOLVERS,
   ComplianceOverviewResolver,
 ];
 

@@ -11,6 +11,7 @@ import {
 } from '@attest/core';
 import { AuditModule } from '@attest/audit';
 import { DecisionsModule, ReviewBacklogMetrics } from '@attest/decisions';
+import { EvidenceModule } from '@attest/evidence';
 import { IdentityModule } from '@attest/identity';
 import { JobsModule } from '@attest/jobs';
 import { LedgerModule, LedgerVerificationMetrics } from '@attest/ledger';
@@ -53,6 +54,7 @@ export class ApiModule {
         LineageModule,
         PolicySimulationModule,
         MonitoringModule,
+        EvidenceModule,
       ],
       controllers: [HealthController],
       providers: [
