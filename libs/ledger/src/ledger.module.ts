@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@attest/identity';
 import { LedgerOverviewResolver } from './api/ledger-overview.resolver';
 import { LedgerReads } from './api/ledger-reads.service';
+import { LedgerFactProofs } from './api/fact-proofs.service';
 import { LedgerSeals } from './api/ledger-seals.service';
 import { LedgerResolver } from './api/ledger.resolver';
 import { LedgerKeyController } from './keys/ledger-key.controller';
@@ -32,12 +33,13 @@ export const LEDGER_RESOLVERS = [LedgerResolver, LedgerVerificationsResolver, Le
     SequencerRunner,
     LedgerReads,
     LedgerSeals,
+    LedgerFactProofs,
     LedgerVerifier,
     LedgerVerifications,
     LedgerVerificationHandler,
     LedgerVerificationSweeper,
     ...LEDGER_RESOLVERS,
   ],
-  exports: [LedgerKeys, Sequencer, SequencerRunner, LedgerSeals],
+  exports: [LedgerKeys, Sequencer, SequencerRunner, LedgerSeals, LedgerFactProofs],
 })
 export class LedgerModule {}
