@@ -24,6 +24,7 @@ export const SUBJECTS = [
   'ComplianceOverview',
   'Monitor',
   'ReviewSla',
+  'EvidencePack',
   'all',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];

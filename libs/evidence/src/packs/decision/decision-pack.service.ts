@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AttestError, ErrorCode, recordAudit, TenantDb } from '@attest/core';
 import { AuditService } from '@attest/audit';
 import { DecisionFieldAccess, DecisionsService, type DecisionEntity } from '@attest/decisions';
-import { subjectOf, type AuthenticatedPrincipal } from '@attest/identity';
+import type { AuthenticatedPrincipal } from '@attest/identity';
 import { LedgerFactProofs, type FactRef } from '@attest/ledger';
 import { DecisionLineageService, LineageNodeType } from '@attest/lineage';
 import { PolicyPacksService } from '@attest/policy';
@@ -66,7 +66,10 @@ export class DecisionPackService {
       this.policyPackOf(actor, d),
       this.audit.eventsForSubjects(actor, [d.id, ...reviews.map((r) => r.id)]),
     ]);
-    const datasetVersions = await this.datasetVersionsOf(actor, chain.hops.map((h) => h.node));
+    const datasetVersions = await this.datasetVersionsOf(
+      actor,
+      chain.hops.map((h) => h.node),
+    );
 
     const refs: FactRef[] = [
       { kind: 'decision', factId: d.id },
@@ -92,7 +95,10 @@ export class DecisionPackService {
       [PACK_FILES.decision, json(record)],
       [PACK_FILES.reviews, json(reviews.map((r) => reviewRecord(r, may('output'))))],
       [PACK_FILES.policyPack, json(policyPack)],
-      [PACK_FILES.lineage, json({ chain, automationVersion: versions.automationVersion, modelVersion: versions.modelVersion, datasetVersions })],
+      [
+        PACK_FILES.lineage,
+        json({ chain, automationVersion: versions.automationVersion, modelVersion: versions.modelVersion, datasetVersions }),
+      ],
       [PACK_FILES.auditEvents, json(sealedEvents.map(auditEventRecord))],
       [PACK_FILES.checkpoint, json({ note: proved.checkpoint.note })],
       [PACK_FILES.key, json(proved.key)],
@@ -139,7 +145,6 @@ export class DecisionPackService {
   /** The pack that judged the decision, at its digest, with the activations of it made before the decision. */
   private async policyPackOf(actor: AuthenticatedPrincipal, d: DecisionEntity): Promise<PolicyPackRecord | null> {
     if (!d.policyPackDigest) return null;
-    if (!actor.ability.can('read', subjectOf('PolicyPack', {}))) return null;
     const { pack, activations } = await this.packs.packWithActivations(actor, d.policyPackDigest);
     return {
       digest: pack.digest,
@@ -147,7 +152,13 @@ export class DecisionPackService {
       policies: pack.policies,
       activations: activations
         .filter((a) => a.createdAt <= d.recordedAt)
-        .map((a) => ({ id: a.id, digest: a.digest, activatedBy: a.activatedBy, rationale: a.rationale, createdAt: a.createdAt.toISOString() })),
+        .map((a) => ({
+          id: a.id,
+          digest: a.digest,
+          activatedBy: a.activatedBy,
+          rationale: a.rationale,
+          createdAt: a.createdAt.toISOString(),
+        })),
     };
   }
 }

@@ -24,7 +24,8 @@ const DECISION_PATHS: Record<string, (r: DecisionRecord) => unknown> = {
   policyEffect: (r) => r.policy.effect,
   policyResults: (r) => r.policy.results,
   policyFacts: (r) => r.policy.facts,
-  explanation: (r) => r.explanation?.map((s) => ({ kind: s.kind, detail: s.detail })) ?? null,
+  // The ledger aggregates the steps: a decision without any has a null explanation, not an empty list.
+  explanation: (r) => (r.explanation?.length ? r.explanation.map((s) => ({ kind: s.kind, detail: s.detail })) : null),
 };
 
 /** A value that commits to content rather than holding it: checked through its opening, never compared. */
@@ -44,12 +45,19 @@ export function backedRecords(pack: ReadPack): BackedRecord[] {
   const list = (path: string) => (Array.isArray(pack.json(path)) ? (pack.json(path) as Record<string, unknown>[]) : []);
   const lineage = (pack.json(PACK_FILES.lineage) ?? {}) as Record<string, unknown>;
   const policyPack = pack.json(PACK_FILES.policyPack) as { activations?: Record<string, unknown>[] } | null;
-  const of = (label: string, kind: string) => (record: Record<string, unknown>) => ({ label: `${label} ${String(record.id)}`, kind, id: String(record.id), record });
+  const of = (label: string, kind: string) => (record: Record<string, unknown>) => ({
+    label: `${label} ${String(record.id)}`,
+    kind,
+    id: String(record.id),
+    record,
+  });
   return [
     { label: PACK_FILES.decision, kind: 'decision', id: String(decision.id), record: decision },
     ...list(PACK_FILES.reviews).map(of('review', 'decision_review')),
     ...list(PACK_FILES.auditEvents).map(of('audit event', 'audit_event')),
-    ...(lineage.automationVersion ? [of('automation version', 'automation_version')(lineage.automationVersion as Record<string, unknown>)] : []),
+    ...(lineage.automationVersion
+      ? [of('automation version', 'automation_version')(lineage.automationVersion as Record<string, unknown>)]
+      : []),
     ...(lineage.modelVersion ? [of('model version', 'model_version')(lineage.modelVersion as Record<string, unknown>)] : []),
     ...((lineage.datasetVersions as Record<string, unknown>[] | undefined) ?? []).map(of('dataset version', 'dataset_version')),
     ...(policyPack?.activations ?? []).map(of('pack activation', 'policy_pack_activation')),

@@ -23,7 +23,11 @@ export interface OpeningsOutcome {
  * what the pack's record says. A content field the record gives without an opening is unbound:
  * a failure when the fact could have been opened (format 3), a note for older facts.
  */
-export function checkOpenings(item: BackedRecord, fact: SealedFact, openings: Record<string, FieldOpening | null> | undefined): OpeningsOutcome {
+export function checkOpenings(
+  item: BackedRecord,
+  fact: SealedFact,
+  openings: Record<string, FieldOpening | null> | undefined,
+): OpeningsOutcome {
   const outcome: OpeningsOutcome = { problems: [], unbound: [], opened: 0 };
   const openable = fact.format === 3;
   for (const [field, commitment] of Object.entries(fact)) {
@@ -32,7 +36,8 @@ export function checkOpenings(item: BackedRecord, fact: SealedFact, openings: Re
     const opening = openings?.[field];
     if (opening === undefined) {
       if (claimed === undefined || claimed === null) continue;
-      if (openable) outcome.problems.push(`${item.label}: ${field} is given without the opening of its sealed commitment: it cannot be checked`);
+      if (openable)
+        outcome.problems.push(`${item.label}: ${field} is given without the opening of its sealed commitment: it cannot be checked`);
       else outcome.unbound.push(`${item.label}: ${field}`);
       continue;
     }
@@ -41,7 +46,9 @@ export function checkOpenings(item: BackedRecord, fact: SealedFact, openings: Re
       continue;
     }
     if (typeof commitment !== 'string' || !opensCommitment(commitment, opening)) {
-      outcome.problems.push(`${item.label}: the opening of ${field} does not match the sealed commitment: the content or its opening was changed`);
+      outcome.problems.push(
+        `${item.label}: the opening of ${field} does not match the sealed commitment: the content or its opening was changed`,
+      );
       continue;
     }
     let value: unknown;

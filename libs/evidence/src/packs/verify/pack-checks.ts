@@ -17,5 +17,7 @@ export const skipped = (name: string, detail: string): PackCheck => ({ name, sta
 
 /** The first failure of a list of problems, or a pass with `ok` as its detail. */
 export function checkOf(name: string, problems: readonly string[], ok: string): PackCheck {
-  return problems.length === 0 ? passed(name, ok) : failed(name, problems[0] + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''));
+  return problems.length === 0
+    ? passed(name, ok)
+    : failed(name, problems[0] + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''));
 }

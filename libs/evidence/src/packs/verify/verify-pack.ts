@@ -26,14 +26,23 @@ export interface PackTrust {
 export function verifyEvidencePack(zip: Buffer, trust: PackTrust): PackVerification {
   const pack = readPack(zip);
   const checks: PackCheck[] = [checkFiles(pack)];
-  const opened = openCheckpointFile(pack.json(PACK_FILES.checkpoint) as CheckpointFile, {
-    publicKey: trust.publicKey,
-    keyName: trust.keyName,
-    origin: trust.origin ?? pack.manifest.origin,
-  }, 'checkpoint');
+  const opened = openCheckpointFile(
+    pack.json(PACK_FILES.checkpoint) as CheckpointFile,
+    {
+      publicKey: trust.publicKey,
+      keyName: trust.keyName,
+      origin: trust.origin ?? pack.manifest.origin,
+    },
+    'checkpoint',
+  );
   if (!opened.ok) return done([...checks, failed('checkpoint signature', opened.reason)]);
   const { checkpoint } = opened;
-  checks.push(passed('checkpoint signature', `a tree of ${checkpoint.treeSize} leaves of ${checkpoint.origin}, signed by ${opened.keyName} at ${checkpoint.timestamp.toISOString()}`));
+  checks.push(
+    passed(
+      'checkpoint signature',
+      `a tree of ${checkpoint.treeSize} leaves of ${checkpoint.origin}, signed by ${opened.keyName} at ${checkpoint.timestamp.toISOString()}`,
+    ),
+  );
 
   const leafProblems = pack.facts.flatMap((fact) => leafProblemsOf(checkpoint, fact));
   checks.push(checkOf('ledger leaves', leafProblems, `${pack.facts.length} facts, each in the signed tree at its index`));
@@ -66,10 +75,13 @@ export function verifyEvidencePack(zip: Buffer, trust: PackTrust): PackVerificat
             'content against commitments',
             `${openedFields} fields opened; ${unbound.length} sealed before salted commitments (ledger format 3) and not checkable offline: ${unbound.slice(0, 3).join(', ')}${unbound.length > 3 ? ', ...' : ''}`,
           )
-        : passed('content against commitments', `${openedFields} disclosed fields, each what its sealed fact commits to${withheldNote(pack)}`),
+        : passed(
+            'content against commitments',
+            `${openedFields} disclosed fields, each what its sealed fact commits to${withheldNote(pack)}`,
+          ),
   );
 
-  const decisionFact = sealed.get(`decision:${pack.manifest.subject.id}`)?.fact as SealedFact | undefined;
+  const decisionFact = sealed.get(`decision:${pack.manifest.subject.id}`)?.fact;
   if (!decisionFact) return done([...checks, failed('decision', 'the pack holds no sealed fact of its decision')]);
   const policyPack = pack.json(PACK_FILES.policyPack) as PolicyPackRecord | null;
   const content = checkPackContent(policyPack, decisionFact);
@@ -91,7 +103,8 @@ function checkFiles(pack: ReadPack): PackCheck {
     if (!bytes) problems.push(`${path} is missing`);
     else if (createHash('sha256').update(bytes).digest('hex') !== digest) problems.push(`${path} was changed after the pack was made`);
   }
-  for (const path of pack.files.keys()) if (path !== PACK_FILES.manifest && !(path in listed)) problems.push(`${path} is not in the manifest`);
+  for (const path of pack.files.keys())
+    if (path !== PACK_FILES.manifest && !(path in listed)) problems.push(`${path} is not in the manifest`);
   return checkOf('pack files', problems, `${Object.keys(listed).length} files, as the manifest lists them`);
 }
 
@@ -99,7 +112,8 @@ function leafProblemsOf(checkpoint: Parameters<typeof checkInclusion>[0], fact: 
   const name = `${fact.kind} ${fact.factId}`;
   const body = sealedFact(fact);
   if (!body) return [`${name}: its leaf is not a ledger leaf`];
-  if (body.kind !== fact.kind || String(body.id) !== fact.factId) return [`${name}: its leaf holds ${String(body.kind)} ${String(body.id)}`];
+  if (body.kind !== fact.kind || String(body.id) !== fact.factId)
+    return [`${name}: its leaf holds ${String(body.kind)} ${String(body.id)}`];
   const check = checkInclusion(checkpoint, fact.proof, Buffer.from(fact.leaf, 'utf8'));
   return check.ok ? [] : [`${name}: ${check.reason}`];
 }
@@ -108,7 +122,9 @@ function leafProblemsOf(checkpoint: Parameters<typeof checkInclusion>[0], fact: 
 function activationCheck(pack: PolicyPackRecord | null, decision: SealedFact): PackCheck {
   const name = 'pack in force';
   if (!decision.policyPackDigest || !pack) return skipped(name, 'no policy pack judged the decision, or its content is not in the pack');
-  const before = pack.activations.filter((a) => a.digest === decision.policyPackDigest && Date.parse(a.createdAt) <= Date.parse(String(decision.recordedAt)));
+  const before = pack.activations.filter(
+    (a) => a.digest === decision.policyPackDigest && Date.parse(a.createdAt) <= Date.parse(String(decision.recordedAt)),
+  );
   if (before.length === 0) return failed(name, 'no sealed activation of that pack before the decision is in the pack');
   const last = before[before.length - 1];
   return passed(name, `activated ${last.createdAt} by ${last.activatedBy}: "${last.rationale}"`);
