@@ -33,6 +33,16 @@ export { frontier, nodesCompletedBy, nodesRead, PerfectSubtreeReader, type NodeK
 export { LedgerModule } from './ledger.module';
 export { LedgerKeys } from './keys/ledger-keys';
 export { LedgerSeals, type FactSeal } from './api/ledger-seals.service';
+export { LedgerOpenings, OPENABLE_KINDS, type OpenableKind } from './openings/ledger-openings.service';
+export {
+  isOpenable,
+  openingValue,
+  SALTED_COMMITMENT,
+  unopenedFields,
+  verifyOpening,
+  type FactOpenings,
+  type Opening,
+} from './openings/opening';
 export { LEDGER_RESOLVERS } from './ledger.module';
 export { Sequencer, type SequencedBatch } from './sequencer/sequencer.service';
 export { SequencerRunner } from './sequencer/sequencer.runner';

@@ -3,6 +3,7 @@ import { IdentityModule } from '@attest/identity';
 import { LedgerOverviewResolver } from './api/ledger-overview.resolver';
 import { LedgerReads } from './api/ledger-reads.service';
 import { LedgerSeals } from './api/ledger-seals.service';
+import { LedgerOpenings } from './openings/ledger-openings.service';
 import { LedgerResolver } from './api/ledger.resolver';
 import { LedgerKeyController } from './keys/ledger-key.controller';
 import { LedgerKeys } from './keys/ledger-keys';
@@ -32,12 +33,13 @@ export const LEDGER_RESOLVERS = [LedgerResolver, LedgerVerificationsResolver, Le
     SequencerRunner,
     LedgerReads,
     LedgerSeals,
+    LedgerOpenings,
     LedgerVerifier,
     LedgerVerifications,
     LedgerVerificationHandler,
     LedgerVerificationSweeper,
     ...LEDGER_RESOLVERS,
   ],
-  exports: [LedgerKeys, Sequencer, SequencerRunner, LedgerSeals],
+  exports: [LedgerKeys, Sequencer, SequencerRunner, LedgerSeals, LedgerOpenings],
 })
 export class LedgerModule {}
