@@ -4,6 +4,7 @@ import { LedgerOverviewResolver } from './api/ledger-overview.resolver';
 import { LedgerReads } from './api/ledger-reads.service';
 import { LedgerFactProofs } from './api/fact-proofs.service';
 import { LedgerSeals } from './api/ledger-seals.service';
+import { LedgerOpenings } from './openings/ledger-openings.service';
 import { LedgerResolver } from './api/ledger.resolver';
 import { LedgerKeyController } from './keys/ledger-key.controller';
 import { LedgerKeys } from './keys/ledger-keys';
@@ -34,12 +35,13 @@ export const LEDGER_RESOLVERS = [LedgerResolver, LedgerVerificationsResolver, Le
     LedgerReads,
     LedgerSeals,
     LedgerFactProofs,
+    LedgerOpenings,
     LedgerVerifier,
     LedgerVerifications,
     LedgerVerificationHandler,
     LedgerVerificationSweeper,
     ...LEDGER_RESOLVERS,
   ],
-  exports: [LedgerKeys, Sequencer, SequencerRunner, LedgerSeals, LedgerFactProofs],
+  exports: [LedgerKeys, Sequencer, SequencerRunner, LedgerSeals, LedgerFactProofs, LedgerOpenings],
 })
 export class LedgerModule {}
