@@ -1,4 +1,4 @@
-import type { InclusionProofFile, LedgerKeyReference } from '@attest/ledger';
+import type { InclusionProofFile, LedgerKeyReference, Opening } from '@attest/ledger';
 
 /**
  * The layout of an evidence pack (docs/evidence.md, "Pack layout"): a zip of plain JSON files, the
@@ -38,10 +38,7 @@ export interface PackManifest {
 }
 
 /** A content field's opening (ledger format 3): the salt and the exact text its commitment hashed. */
-export interface FieldOpening {
-  salt: string;
-  text: string;
-}
+export type FieldOpening = Opening;
 
 /** One fact of the pack as the ledger holds it: the leaf, its audit path, and the openings of the fields disclosed. */
 export interface PackFact {

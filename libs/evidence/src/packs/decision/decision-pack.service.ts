@@ -4,7 +4,15 @@ import { AttestError, ErrorCode, recordAudit, TenantDb } from '@attest/core';
 import { AuditService } from '@attest/audit';
 import { DecisionFieldAccess, DecisionsService, type DecisionEntity } from '@attest/decisions';
 import type { AuthenticatedPrincipal } from '@attest/identity';
-import { LedgerFactProofs, type FactRef } from '@attest/ledger';
+import {
+  LedgerFactProofs,
+  LedgerOpenings,
+  OPENABLE_KINDS,
+  type FactOpenings,
+  type FactRef,
+  type OpenableKind,
+  type ProvedFact,
+} from '@attest/ledger';
 import { DecisionLineageService, LineageNodeType } from '@attest/lineage';
 import { PolicyPacksService } from '@attest/policy';
 import { AutomationsService, AutomationVersionsService, DatasetVersionsService, ModelVersionsService } from '@attest/registry';
@@ -18,6 +26,24 @@ export interface BuiltPack {
   bytes: Buffer;
   sha256: string;
   manifest: PackManifest;
+}
+
+/**
+ * The committed fields a pack opens, by fact kind, for what the exporter may read: the fields the
+ * pack's records carry. The idempotency key and a fact's correlation id stay closed: no record needs them.
+ */
+function disclosedFields(may: { input: boolean; output: boolean; context: boolean }): Record<OpenableKind, string[]> {
+  return {
+    decision: [
+      'policyFacts',
+      'correlationId',
+      ...(may.input ? ['input', 'explanation'] : []),
+      ...(may.output ? ['output'] : []),
+      ...(may.context ? ['context'] : []),
+    ],
+    decision_review: ['rationale', ...(may.output ? ['correctedOutput'] : [])],
+    audit_event: ['before', 'after', 'changes'],
+  };
 }
 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
@@ -43,6 +69,7 @@ export class DecisionPackService {
     private readonly lineage: DecisionLineageService,
     private readonly packs: PolicyPacksService,
     private readonly proofs: LedgerFactProofs,
+    private readonly openings: LedgerOpenings,
   ) {}
 
   async build(actor: AuthenticatedPrincipal, decisionId: string): Promise<BuiltPack> {
@@ -89,7 +116,12 @@ export class DecisionPackService {
       );
     }
     const sealedEvents = auditEvents.filter((e) => proved.facts.some((f) => f.kind === 'audit_event' && f.factId === e.id));
-    const facts: PackFact[] = proved.facts;
+    const disclosed = disclosedFields({
+      input: may('input'),
+      output: may('output'),
+      context: may('context'),
+    });
+    const facts = await this.withOpenings(actor.tenantId, proved.facts, disclosed);
 
     const files = new Map<string, Buffer>([
       [PACK_FILES.decision, json(record)],
@@ -126,6 +158,26 @@ export class DecisionPackService {
       }),
     );
     return pack;
+  }
+
+  /**
+   * Each fact with the openings of the fields the exporter may read (ledger format 3): they disclose
+   * the content, so a withheld field's opening stays out with the field. Older facts have none.
+   */
+  private withOpenings(tenantId: string, facts: ProvedFact[], disclosed: Record<OpenableKind, string[]>): Promise<PackFact[]> {
+    return this.db.transaction(tenantId, async (m) => {
+      const byKind = new Map<OpenableKind, Map<string, FactOpenings | null>>();
+      for (const kind of OPENABLE_KINDS) {
+        const ids = facts.filter((f) => f.kind === kind).map((f) => f.factId);
+        if (ids.length > 0) byKind.set(kind, await this.openings.openingsOfEach(m, kind, ids));
+      }
+      return facts.map((fact) => {
+        const openings = byKind.get(fact.kind as OpenableKind)?.get(fact.factId);
+        if (!openings) return fact;
+        const allowed = disclosed[fact.kind as OpenableKind];
+        return { ...fact, openings: Object.fromEntries(Object.entries(openings).filter(([field]) => allowed.includes(field))) };
+      });
+    });
   }
 
   private async versionsOf(actor: AuthenticatedPrincipal, d: DecisionEntity) {

@@ -33,6 +33,14 @@ export function isCommitment(value: unknown): value is string {
   return typeof value === 'string' && /^(hmac-sha256|sha256-salted|sha256):[0-9a-f]{64}$/.test(value);
 }
 
+/**
+ * Whether a sealed value commits to the record's content rather than stating it. A registered digest
+ * (`sha256:…` of a dataset or an artifact) is a value like any other: the record states the same text.
+ */
+export function isContentCommitment(sealed: unknown, claimed: unknown): sealed is string {
+  return isCommitment(sealed) && claimed !== sealed;
+}
+
 /** The value a record gives for a fact's key (undefined when the record does not speak of it). */
 export function claimOf(item: BackedRecord, key: string): unknown {
   if (item.kind === 'decision' && key in DECISION_PATHS) return DECISION_PATHS[key](item.record as unknown as DecisionRecord);
@@ -78,9 +86,9 @@ export function sealedFact(fact: PackFact): SealedFact | null {
 export function claimProblems(item: BackedRecord, fact: SealedFact): string[] {
   const problems: string[] = [];
   for (const [key, sealed] of Object.entries(fact)) {
-    if (NOT_CLAIMS.has(key) || isCommitment(sealed)) continue;
+    if (NOT_CLAIMS.has(key)) continue;
     const claimed = claimOf(item, key);
-    if (claimed === undefined) continue;
+    if (claimed === undefined || isContentCommitment(sealed, claimed)) continue;
     if (!sameValue(key, sealed, claimed)) {
       problems.push(`${item.label}: ${key} is ${short(claimed)} in the pack but ${short(sealed)} in the sealed fact`);
     }

@@ -1,15 +1,6 @@
-import { createHash } from 'node:crypto';
+import { openingValue, verifyOpening } from '@attest/ledger';
 import type { FieldOpening } from '../pack-layout';
-import { claimOf, isCommitment, sameValue, type BackedRecord, type SealedFact } from './fact-claims';
-
-const SALTED = 'sha256-salted:';
-
-/** That an opening is what a salted commitment (ledger format 3) hashed: SHA-256(salt ‖ text). */
-export function opensCommitment(commitment: string, opening: FieldOpening): boolean {
-  if (!commitment.startsWith(SALTED) || !/^[0-9a-f]{64}$/.test(opening?.salt ?? '') || typeof opening.text !== 'string') return false;
-  const digest = createHash('sha256').update(Buffer.from(opening.salt, 'hex')).update(opening.text, 'utf8').digest('hex');
-  return digest === commitment.slice(SALTED.length);
-}
+import { claimOf, isContentCommitment, sameValue, type BackedRecord, type SealedFact } from './fact-claims';
 
 export interface OpeningsOutcome {
   problems: string[];
@@ -31,8 +22,8 @@ export function checkOpenings(
   const outcome: OpeningsOutcome = { problems: [], unbound: [], opened: 0 };
   const openable = fact.format === 3;
   for (const [field, commitment] of Object.entries(fact)) {
-    if (!isCommitment(commitment) && !(commitment === null && openings && field in openings)) continue;
     const claimed = claimOf(item, field);
+    if (!isContentCommitment(commitment, claimed) && !(commitment === null && openings && field in openings)) continue;
     const opening = openings?.[field];
     if (opening === undefined) {
       if (claimed === undefined || claimed === null) continue;
@@ -45,7 +36,7 @@ export function checkOpenings(
       if (commitment !== null) outcome.problems.push(`${item.label}: ${field} is committed to in the sealed fact but opened as null`);
       continue;
     }
-    if (typeof commitment !== 'string' || !opensCommitment(commitment, opening)) {
+    if (typeof commitment !== 'string' || !verifyOpening(commitment, opening)) {
       outcome.problems.push(
         `${item.label}: the opening of ${field} does not match the sealed commitment: the content or its opening was changed`,
       );
@@ -53,7 +44,7 @@ export function checkOpenings(
     }
     let value: unknown;
     try {
-      value = JSON.parse(opening.text);
+      value = openingValue(opening);
     } catch {
       outcome.problems.push(`${item.label}: the opening of ${field} is not JSON`);
       continue;
