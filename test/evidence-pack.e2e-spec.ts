@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +74,7 @@ describe('decision evidence packs', () => {
       'manifest.json',
       'policy-pack.json',
       'reviews.json',
+      'summary.pdf',
     ]);
     const decision = packJson(pack, 'decision.json');
     expect(decision).toMatchObject({
@@ -112,6 +114,24 @@ describe('decision evidence packs', () => {
       'pack in force': 'passed',
       're-evaluation': 'passed',
     });
+  });
+
+  it('carries a PDF summary a person can read: the decision, why, the policies, the review, the lineage and how to verify', () => {
+    const summary = pdfText(packFiles(pack).get('summary.pdf')!);
+    expect(summary).toContain(squeezed(`Evidence pack: decision ${reviewedId}`));
+    for (const expected of [
+      'The decision',
+      'Why: the explanation trace',
+      'feature attribution',
+      'high-risk-low-confidence-review v1',
+      'Checked the invoice',
+      `sha256:${'a'.repeat(64)}`,
+      'Ledger proofs',
+      'attest evidence verify',
+    ]) {
+      expect([expected, summary.includes(squeezed(expected))]).toEqual([expected, true]);
+    }
+    if (process.env.ATTEST_SCREENSHOTS === '1') pdfPages(packFiles(pack).get('summary.pdf')!, 'docs/evidence/decision-pack-summary');
   });
 
   it('records the export on the audit trail with the digest handed over', async () => {
@@ -189,6 +209,9 @@ describe('decision evidence packs', () => {
     const decision = packJson(forAuditor, 'decision.json');
     expect(decision).toMatchObject({ input: null, output: null, context: null, explanation: null });
     expect(packJson(forAuditor, 'manifest.json').withheld).toEqual(['input', 'output', 'context']);
+    const summary = pdfText(packFiles(forAuditor).get('summary.pdf')!);
+    expect(summary).toContain(squeezed('Withheld from this pack (the exporting role may not read them): input, output, context.'));
+    expect(summary).toContain(squeezed('Gap: withheld from this pack with the input it quotes'));
     const facts = packJson(forAuditor, 'ledger/facts.json') as { kind: string; openings?: Record<string, unknown> }[];
     const decisionFact = facts.find((x) => x.kind === 'decision')!;
     expect(Object.keys(decisionFact.openings ?? {})).not.toEqual(expect.arrayContaining(['input']));
@@ -240,6 +263,26 @@ describe('decision evidence packs', () => {
     expect(verifyEvidencePack(await exportPack(t, officer.key, fresh.id), { publicKey: key }).ok).toBe(true);
   });
 });
+
+/**
+ * The text of a PDF as poppler's pdftotext reads it, without spaces and hyphens: a long value wraps
+ * at either (and pdftotext drops a hyphen at a line's end). Compare with `squeezed` text.
+ */
+function pdfText(pdf: Buffer): string {
+  return squeezed(execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8'));
+}
+
+/** The pages shown in docs/evidence.md, rendered by poppler when ATTEST_SCREENSHOTS=1 (as the console's screenshots are). */
+function pdfPages(pdf: Buffer, prefix: string): void {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-pdf-'));
+  writeFileSync(join(dir, 'file.pdf'), pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'file.pdf'), join(REPO_ROOT, prefix)]);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function squeezed(text: string): string {
+  return text.replace(/[\s-]+/g, '');
+}
 
 function withFirst(facts: any[], kind: string, edit: (fact: any) => any): any[] {
   const i = facts.findIndex((x) => x.kind === kind);

@@ -76,6 +76,15 @@ function sectionContent(section: DocumentSection, depth: number): Content[] {
   return content;
 }
 
+/** Longer than this without a space, a token (a digest, an id, JSON) cannot wrap at a word: it may break anywhere. */
+const LONG_TOKEN = /\S{28,}/;
+
+/** A table cell's text; one holding a long token breaks inside it rather than running over the next cell. */
+function cell(text: string): Content {
+  const winAnsi = toWinAnsi(text);
+  return LONG_TOKEN.test(winAnsi) ? ({ text: winAnsi, wordBreak: 'break-all' } as Content) : winAnsi;
+}
+
 function blockContent(block: DocumentBlock): Content {
   if ('paragraph' in block) return { text: toWinAnsi(block.paragraph), style: 'block' };
   if ('list' in block) return { ul: block.list.map(toWinAnsi), style: 'block' };
@@ -83,7 +92,7 @@ function blockContent(block: DocumentBlock): Content {
     return {
       table: {
         widths: ['auto', '*'],
-        body: block.facts.map(([label, value]) => [{ text: toWinAnsi(label), style: 'factLabel' }, toWinAnsi(value)]),
+        body: block.facts.map(([label, value]) => [{ text: toWinAnsi(label), style: 'factLabel' }, cell(value)]),
       },
       layout: 'noBorders',
       style: 'block',
@@ -95,7 +104,7 @@ function blockContent(block: DocumentBlock): Content {
         widths: block.table.columns.map(() => '*'),
         body: [
           block.table.columns.map((column) => ({ text: toWinAnsi(column), style: 'tableHeader' })),
-          ...block.table.rows.map((row) => row.map(toWinAnsi)),
+          ...block.table.rows.map((row) => row.map(cell)),
         ],
       },
       layout: 'lightHorizontalLines',

@@ -17,7 +17,9 @@ import { DecisionLineageService, LineageNodeType } from '@attest/lineage';
 import { PolicyPacksService } from '@attest/policy';
 import { AutomationsService, AutomationVersionsService, DatasetVersionsService, ModelVersionsService } from '@attest/registry';
 import { EVIDENCE_PACK_FORMAT, PACK_FILES, type PackFact, type PackManifest, type PolicyPackRecord } from '../pack-layout';
+import { renderPdf } from '../../rendering';
 import { zipFiles } from '../pack-zip';
+import { decisionSummary } from './decision-summary';
 import { auditEventRecord, decisionRecord, plainRecord, reviewRecord } from './decision-records';
 
 /** A built pack: the zip and what the caller needs to name and audit it. */
@@ -123,20 +125,10 @@ export class DecisionPackService {
     });
     const facts = await this.withOpenings(actor.tenantId, proved.facts, disclosed);
 
-    const files = new Map<string, Buffer>([
-      [PACK_FILES.decision, json(record)],
-      [PACK_FILES.reviews, json(reviews.map((r) => reviewRecord(r, may('output'))))],
-      [PACK_FILES.policyPack, json(policyPack)],
-      [
-        PACK_FILES.lineage,
-        json({ chain, automationVersion: versions.automationVersion, modelVersion: versions.modelVersion, datasetVersions }),
-      ],
-      [PACK_FILES.auditEvents, json(sealedEvents.map(auditEventRecord))],
-      [PACK_FILES.checkpoint, json({ note: proved.checkpoint.note })],
-      [PACK_FILES.key, json(proved.key)],
-      [PACK_FILES.facts, json(facts)],
-    ]);
-    const manifest: PackManifest = {
+    const reviewRecords = reviews.map((r) => reviewRecord(r, may('output')));
+    const lineage = { automationVersion: versions.automationVersion, modelVersion: versions.modelVersion, datasetVersions };
+    const eventRecords = sealedEvents.map(auditEventRecord);
+    const described: Omit<PackManifest, 'files'> = {
       format: EVIDENCE_PACK_FORMAT,
       kind: 'decision',
       subject: { type: 'Decision', id: d.id },
@@ -145,8 +137,30 @@ export class DecisionPackService {
       generatedBy: actor.principalId,
       withheld: [...withheld],
       notYetSealed: auditEvents.length - sealedEvents.length,
-      files: Object.fromEntries([...files].map(([path, bytes]) => [path, sha256(bytes)])),
     };
+    const summary = decisionSummary({
+      manifest: described,
+      decision: record,
+      reviews: reviewRecords,
+      policyPack,
+      lineage,
+      auditEvents: eventRecords,
+      facts,
+      checkpoint: proved.checkpoint,
+      keyId: proved.key.keyId,
+    });
+    const files = new Map<string, Buffer>([
+      [PACK_FILES.decision, json(record)],
+      [PACK_FILES.reviews, json(reviewRecords)],
+      [PACK_FILES.policyPack, json(policyPack)],
+      [PACK_FILES.lineage, json({ chain, ...lineage })],
+      [PACK_FILES.auditEvents, json(eventRecords)],
+      [PACK_FILES.checkpoint, json({ note: proved.checkpoint.note })],
+      [PACK_FILES.key, json(proved.key)],
+      [PACK_FILES.facts, json(facts)],
+      [PACK_FILES.summary, await renderPdf(summary)],
+    ]);
+    const manifest: PackManifest = { ...described, files: Object.fromEntries([...files].map(([path, bytes]) => [path, sha256(bytes)])) };
     const bytes = zipFiles(new Map([[PACK_FILES.manifest, json(manifest)], ...files]));
     const pack = { fileName: `evidence-decision-${d.id}.zip`, bytes, sha256: sha256(bytes), manifest };
     await this.db.transaction(actor.tenantId, (m) =>
