@@ -82,7 +82,7 @@ const LONG_TOKEN = /\S{28,}/;
 /** A table cell's text; one holding a long token breaks inside it rather than running over the next cell. */
 function cell(text: string): Content {
   const winAnsi = toWinAnsi(text);
-  return LONG_TOKEN.test(winAnsi) ? ({ text: winAnsi, wordBreak: 'break-all' } as Content) : winAnsi;
+  return LONG_TOKEN.test(winAnsi) ? ({ text: winAnsi, wordBreak: 'break-all' }) : winAnsi;
 }
 
 function blockContent(block: DocumentBlock): Content {
