@@ -214,5 +214,11 @@ describe('openings of salted ledger facts', () => {
       /attest\.ledger_fact_key is not set/,
     );
     expect(await openingsOf(tenantId, 'decision', id)).not.toBeNull();
+    // Granted to the application's role, not to every role of the cluster.
+    const { rows } = await withClient(t.databaseUrl, (c) =>
+      c.query(`SELECT has_function_privilege('attest_app', 'attest_ledger_openings(text, uuid)', 'EXECUTE') AS app,
+        coalesce((SELECT bool_or(a.grantee = 0) FROM pg_proc p, aclexplode(p.proacl) a WHERE p.oid = 'attest_ledger_openings(text, uuid)'::regprocedure), true) AS public`),
+    );
+    expect(rows[0]).toEqual({ app: true, public: false });
   });
 });
