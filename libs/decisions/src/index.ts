@@ -19,5 +19,7 @@ export { DecisionOutcome, DecisionStatus, ReviewVerdict, type DecisionStatusValu
 export { decisionFacts } from './recording/decision-facts';
 export { ReviewBacklogMetrics } from './metrics/review-backlog-metrics';
 export { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
+export { SubjectRecordsService, SUBJECT_RECORDS_LIMIT, type SubjectRecord } from './queries/subject-records.service';
+export { ContestStatus, DecisionContestModel } from './contest/decision-contest.model';
 export { ReviewOverdueSweeper } from './review/overdue/review-overdue.sweeper';
 export { readActivityWatermark, type ActivityWatermark } from './live/activity-watermark';
