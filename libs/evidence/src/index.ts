@@ -1,1 +1,3 @@
 export { EvidenceModule, EVIDENCE_RESOLVERS } from './evidence.module';
+export * from './rendering';
+export * from './files/generated-file.model';
