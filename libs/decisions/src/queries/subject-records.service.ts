@@ -60,7 +60,7 @@ export class SubjectRecordsService {
     actor: AuthenticatedPrincipal,
     subjectRef: string,
     options: { decisionId?: string; audit: Record<string, unknown> },
-  ): Promise<SubjectRecord[]> {
+  ): Promise<{ records: SubjectRecord[]; truncated: boolean }> {
     const subjectHash = this.hashKeys.hash(actor.tenantId, 'subject', subjectRef);
     return this.db.transaction(actor.tenantId, async (m) => {
       const query = decisionsActorMay(m, actor, 'explain')
@@ -68,15 +68,15 @@ export class SubjectRecordsService {
         .andWhere('d.subject_hash = :subjectHash', { subjectHash })
         .orderBy('d.recorded_at', 'DESC')
         .addOrderBy('d.id', 'DESC')
-        .limit(SUBJECT_RECORDS_LIMIT);
+        .limit(SUBJECT_RECORDS_LIMIT + 1);
       // Another person's decision, or one the caller may not explain, is as absent as an unknown id.
       if (options.decisionId) query.andWhere('d.id = :id', { id: options.decisionId });
       const { entities, raw } = await query.getRawAndEntities();
       if (options.decisionId && entities.length === 0) throw AttestError.notFound('Decision', options.decisionId);
       const owners = new Map(raw.map((r: Record<string, unknown>) => [r.d_id as string, r.owner_id as string | null]));
-      const records = await this.assemble(m, actor, entities, owners);
+      const records = await this.assemble(m, actor, entities.slice(0, SUBJECT_RECORDS_LIMIT), owners);
       await recordSubjectLookup(m, actor, 'subject.explained', subjectHash, { decisionIds: records.map((r) => r.id), ...options.audit });
-      return records;
+      return { records, truncated: entities.length > SUBJECT_RECORDS_LIMIT };
     });
   }
 
