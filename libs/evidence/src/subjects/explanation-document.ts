@@ -15,6 +15,7 @@ export function explanationDocument(explanation: SubjectExplanationModel, t: Sub
         heading: t.document.title,
         blocks: [
           { paragraph: explanation.intro },
+          { paragraph: t.document.rights },
           ...(count === 0 ? [{ paragraph: t.document.none }] : []),
           ...(explanation.truncated ? [{ paragraph: t.document.truncated }] : []),
         ],
@@ -32,7 +33,8 @@ export function explanationDocument(explanation: SubjectExplanationModel, t: Sub
                 [t.decision.labels.outcome, d.summary],
               ] as [string, string][],
             },
-            ...overview.paragraphs.map((paragraph) => ({ paragraph })),
+            // The outcome is in the facts above; the rest of the overview follows them.
+            ...overview.paragraphs.filter((paragraph) => paragraph !== d.summary).map((paragraph) => ({ paragraph })),
           ],
           sections: parts.map((part) => ({ heading: part.heading, blocks: part.paragraphs.map((paragraph) => ({ paragraph })) })),
         };

@@ -36,7 +36,7 @@ export class ExplainedPolicyModel {
 @ObjectType('ExplainedPolicyVersion', { description: 'The policy pack that judged the decision' })
 export class ExplainedPolicyVersionModel {
   @Field(() => String, { nullable: true, description: "The pack's name; null when its activation is not found" }) name: string | null;
-  @Field({ description: "The pack's digest (sha256:…)" }) digest: string;
+  @Field({ description: "The pack's digest: SHA-256 of its canonical content, lowercase hex" }) digest: string;
   @Field(() => Date, { nullable: true, description: 'When the activation in force at the decision was made; null when not found' })
   activatedAt: Date | null;
   @Field({ description: 'In plain language' }) text: string;

@@ -47,6 +47,7 @@ export class SubjectExplanationService {
 
   /** Each decision's automation (as the caller may read it) and the pack activation that judged it. */
   private async contextsOf(actor: AuthenticatedPrincipal, records: SubjectRecord[]): Promise<DecisionContext[]> {
+    if (records.length === 0) return [];
     const ids = (pick: (r: SubjectRecord) => string) => [...new Set(records.map(pick))];
     const [automations, versions] = await Promise.all([
       this.automations.loadMany(

@@ -15,6 +15,9 @@ export interface SubjectTemplates {
     none: string;
     /** {limit}: the most decisions one explanation covers. */
     truncated: string;
+    /** The person's rights, stated once at the top. */
+    rights: string;
+    /** Short: it shares the page's foot with the page number. */
     footer: string;
   };
   decision: {

@@ -9,8 +9,9 @@ export const document: SubjectTemplates['document'] = {
     'whether a person reviewed it, and how you can ask for a person to review it. Information that identifies other people is not shown.',
   none: 'No automated decision about you was found.',
   truncated: 'Only the {limit} most recent decisions are explained here; ask for an older decision by its reference.',
-  footer:
+  rights:
     'You have the right to obtain human intervention, to express your point of view and to contest these decisions (GDPR Art. 22(3), EU AI Act Art. 86).',
+  footer: 'GDPR Art. 15 and 22, EU AI Act Art. 86',
 };
 
 export const decision: SubjectTemplates['decision'] = {

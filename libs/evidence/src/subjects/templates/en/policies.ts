@@ -19,9 +19,9 @@ export const review: SubjectTemplates['review'] = {
   heading: 'Review by a person',
   none: 'No person has reviewed this decision.',
   pending: 'A person will review this decision by {dueAt}.',
-  approve: 'On {date} a person reviewed the decision and confirmed it. Their reason: {rationale}',
-  override: 'On {date} a person reviewed the decision and changed its result. Their reason: {rationale}',
-  reject: 'On {date} a person reviewed the decision and rejected it. Their reason: {rationale}',
+  approve: 'On {date} a person reviewed the decision and confirmed it. Their reason: "{rationale}".',
+  override: 'On {date} a person reviewed the decision and changed its result. Their reason: "{rationale}".',
+  reject: 'On {date} a person reviewed the decision and rejected it. Their reason: "{rationale}".',
   answersContest: 'This review answered your request.',
 };
 
