@@ -94,6 +94,6 @@ export const DECISION_RESOLVERS = [
     ...DECISION_RESOLVERS,
   ],
   controllers: [DecisionsExportController],
-  exports: [DecisionRecorder, DecisionsService, WebhookDispatcher],
+  exports: [DecisionRecorder, DecisionsService, WebhookDispatcher, ReviewWorkflowService],
 })
 export class DecisionsModule {}

@@ -21,3 +21,4 @@ export { ReviewBacklogMetrics } from './metrics/review-backlog-metrics';
 export { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
 export { ReviewOverdueSweeper } from './review/overdue/review-overdue.sweeper';
 export { readActivityWatermark, type ActivityWatermark } from './live/activity-watermark';
+export { ReviewWorkflowService, DEFAULT_SLA_MINUTES } from './review/review-workflow.service';

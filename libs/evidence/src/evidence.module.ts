@@ -1,8 +1,19 @@
 import { Module } from '@nestjs/common';
+import { DecisionsModule } from '@attest/decisions';
 import { IdentityModule } from '@attest/identity';
+import { LedgerModule } from '@attest/ledger';
+import { MonitoringModule } from '@attest/monitoring';
+import { PolicyPacksModule } from '@attest/policy';
+import { RegistryModule } from '@attest/registry';
+import { DocumentationFacts } from './documentation/documentation-facts.service';
+import { TechnicalDocumentationController } from './documentation/technical-documentation.controller';
+import { TechnicalDocumentationResolver } from './documentation/technical-documentation.resolver';
+import { TechnicalDocumentation } from './documentation/technical-documentation.service';
+import { EvidenceDocumentStore } from './files/evidence-document-store.service';
+import { EvidenceDocumentsResolver } from './files/evidence-documents.resolver';
 
 /** Every resolver of the evidence context, also for building the schema without a server. */
-export const EVIDENCE_RESOLVERS = [];
+export const EVIDENCE_RESOLVERS = [EvidenceDocumentsResolver, TechnicalDocumentationResolver];
 
 /**
  * Evidence for people outside Attest (docs/evidence.md): evidence packs verifiable offline, technical
@@ -10,8 +21,9 @@ export const EVIDENCE_RESOLVERS = [];
  * downstream of every context it documents and owns only the documents it generates.
  */
 @Module({
-  imports: [IdentityModule],
-  providers: [...EVIDENCE_RESOLVERS],
-  exports: [],
+  imports: [IdentityModule, RegistryModule, PolicyPacksModule, MonitoringModule, DecisionsModule, LedgerModule],
+  controllers: [TechnicalDocumentationController],
+  providers: [EvidenceDocumentStore, DocumentationFacts, TechnicalDocumentation, ...EVIDENCE_RESOLVERS],
+  exports: [EvidenceDocumentStore],
 })
 export class EvidenceModule {}
