@@ -1,4 +1,4 @@
-import type { DocumentSection, EvidenceDocument } from '../rendering';
+import type { DocumentBlock, DocumentSection, EvidenceDocument } from '../rendering';
 import {
   datasheetsSection,
   iso,
@@ -54,16 +54,23 @@ export function automationAnnexIv(f: AutomationVersionFacts, generatedAt: string
     ],
     f.automationDescription ? [] : ['the automation has no description'],
   );
+  // Long tokens (URIs, digests) go in key/value facts, which wrap them; a table column cannot.
   const components = section(
     h.components,
     f.models.length > 0
       ? [
           {
             table: {
-              columns: ['Model version', 'Framework', 'Risk tier', 'Status', 'Artifact', 'Artifact digest'],
-              rows: f.models.map((m) => [label(m), m.framework, m.riskTier, m.status, m.artifactUri, m.artifactDigest]),
+              columns: ['Model version', 'Framework', 'Risk tier', 'Status'],
+              rows: f.models.map((m) => [label(m), m.framework, m.riskTier, m.status]),
             },
           },
+          ...f.models.map((m): DocumentBlock => ({
+            facts: [
+              [`${label(m)} artifact`, m.artifactUri],
+              ['Artifact digest', m.artifactDigest],
+            ],
+          })),
         ]
       : [],
     f.models.length > 0 ? [] : ['no model version is linked to this automation version'],

@@ -24,9 +24,8 @@ const datasetLabel = (d: DatasetVersionFacts): string => `${d.datasetName} ${d.v
 const listOf = (items: string[]): string => items.join(', ');
 
 export function trainingDataSection(heading: string, models: ModelVersionFacts[]): DocumentSection {
-  const rows = models.flatMap((m) =>
-    m.training.map((d) => [label(m), datasetLabel(d), d.sourceUri, d.digest, or(d.provenance), or(d.licence)]),
-  );
+  // Sources and digests are in the datasheets: key/value facts wrap them, a table column cannot.
+  const rows = models.flatMap((m) => m.training.map((d) => [label(m), datasetLabel(d), or(d.provenance), or(d.licence)]));
   const missing: string[] = [];
   if (models.length === 0) missing.push('no model version is linked, so no training data is known');
   const untrained = models.filter((m) => m.training.length === 0).map(label);
@@ -34,9 +33,7 @@ export function trainingDataSection(heading: string, models: ModelVersionFacts[]
   const noProvenance = unique(models.flatMap((m) => m.training.filter((d) => !d.provenance).map(datasetLabel)));
   if (noProvenance.length > 0) missing.push(`no provenance is recorded for ${listOf(noProvenance)}`);
   const blocks: DocumentBlock[] =
-    rows.length > 0
-      ? [{ table: { columns: ['Model version', 'Dataset version', 'Source', 'Digest', 'Provenance', 'Licence'], rows } }]
-      : [];
+    rows.length > 0 ? [{ table: { columns: ['Model version', 'Dataset version', 'Provenance', 'Licence'], rows } }] : [];
   return section(heading, blocks, missing);
 }
 
