@@ -100,6 +100,6 @@ export const DECISION_RESOLVERS = [
     ...DECISION_RESOLVERS,
   ],
   controllers: [DecisionsExportController],
-  exports: [DecisionRecorder, DecisionsService, WebhookDispatcher, SubjectRecordsService],
+  exports: [DecisionRecorder, DecisionsService, WebhookDispatcher, ReviewWorkflowService, SubjectRecordsService],
 })
 export class DecisionsModule {}

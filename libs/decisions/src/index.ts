@@ -23,3 +23,4 @@ export { SubjectRecordsService, SUBJECT_RECORDS_LIMIT, type SubjectRecord } from
 export { ContestStatus, DecisionContestModel } from './contest/decision-contest.model';
 export { ReviewOverdueSweeper } from './review/overdue/review-overdue.sweeper';
 export { readActivityWatermark, type ActivityWatermark } from './live/activity-watermark';
+export { ReviewWorkflowService, DEFAULT_SLA_MINUTES } from './review/review-workflow.service';

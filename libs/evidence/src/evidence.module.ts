@@ -1,22 +1,31 @@
 import { Module } from '@nestjs/common';
 import { DecisionsModule } from '@attest/decisions';
 import { IdentityModule } from '@attest/identity';
+import { LedgerModule } from '@attest/ledger';
+import { MonitoringModule } from '@attest/monitoring';
+import { PolicyPacksModule } from '@attest/policy';
 import { RegistryModule } from '@attest/registry';
+import { DocumentationFacts } from './documentation/documentation-facts.service';
+import { TechnicalDocumentationController } from './documentation/technical-documentation.controller';
+import { TechnicalDocumentationResolver } from './documentation/technical-documentation.resolver';
+import { TechnicalDocumentation } from './documentation/technical-documentation.service';
+import { EvidenceDocumentStore } from './files/evidence-document-store.service';
+import { EvidenceDocumentsResolver } from './files/evidence-documents.resolver';
 import { SubjectExplanationResolver } from './subjects/subject-explanation.resolver';
 import { SubjectExplanationService } from './subjects/subject-explanation.service';
 
 /** Every resolver of the evidence context, also for building the schema without a server. */
-export const EVIDENCE_RESOLVERS = [SubjectExplanationResolver];
+export const EVIDENCE_RESOLVERS = [EvidenceDocumentsResolver, TechnicalDocumentationResolver, SubjectExplanationResolver];
 
 /**
  * Evidence for people outside Attest (docs/evidence.md): evidence packs verifiable offline, technical
  * documentation (EU AI Act Annex IV, model cards) and explanations for the people decided about. It is
- * downstream of every context it documents and owns only the documents it generates. Needs
- * PolicyPacksModule (global) in the composition root.
+ * downstream of every context it documents and owns only the documents it generates.
  */
 @Module({
-  imports: [IdentityModule, RegistryModule, DecisionsModule],
-  providers: [SubjectExplanationService, ...EVIDENCE_RESOLVERS],
-  exports: [],
+  imports: [IdentityModule, RegistryModule, PolicyPacksModule, MonitoringModule, DecisionsModule, LedgerModule],
+  controllers: [TechnicalDocumentationController],
+  providers: [EvidenceDocumentStore, DocumentationFacts, TechnicalDocumentation, SubjectExplanationService, ...EVIDENCE_RESOLVERS],
+  exports: [EvidenceDocumentStore],
 })
 export class EvidenceModule {}

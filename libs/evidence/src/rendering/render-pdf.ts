@@ -95,11 +95,21 @@ function blockContent(block: DocumentBlock): Content {
         widths: block.table.columns.map(() => '*'),
         body: [
           block.table.columns.map((column) => ({ text: toWinAnsi(column), style: 'tableHeader' })),
-          ...block.table.rows.map((row) => row.map(toWinAnsi)),
+          ...block.table.rows.map((row) => cellsOf(row, block.table.columns.length)),
         ],
       },
       layout: 'lightHorizontalLines',
       style: 'block',
     };
   return { text: toWinAnsi(block.code), style: 'code', preserveLeadingSpaces: true };
+}
+
+/**
+ * A row as wide as the header: pdfmake fails on a row with more cells than columns and leaves a shorter
+ * one ragged. Short rows get empty cells; cells beyond the header join the last column, so nothing is lost.
+ */
+function cellsOf(row: string[], width: number): string[] {
+  const cells = Array.from({ length: width }, (_, i) => row[i] ?? '');
+  if (row.length > width) cells[width - 1] = row.slice(width - 1).join(' ');
+  return cells.map(toWinAnsi);
 }

@@ -37,6 +37,8 @@ export const SUBJECTS = [
   'ComplianceOverview',
   'Monitor',
   'ReviewSla',
+  'TechnicalDocumentation',
+  'EvidenceDocument',
   'all',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
