@@ -23,6 +23,7 @@ const CONTEST = `mutation($d: ID!, $r: String!, $c: String) { contestDecision(de
 const REVIEW = `mutation($id: ID!, $o: JSON) { reviewDecision(id: $id, verdict: OVERRIDE, rationale: "The repair estimate was checked by hand", correctedOutput: $o) { id } }`;
 
 const GOLDEN_DIR = join(__dirname, 'golden/subjects');
+const PAGES_DIR = join(__dirname, '../docs/evidence');
 
 /** A decision about a person with every kind of explanation step, a note naming them, and a value that is personal data. */
 const TRACE = [
@@ -197,6 +198,21 @@ describe('explanations for the person decided about', () => {
     const pdfText = normalise(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }), f.automationKey);
     expect(pdfText).toContain('Explanation of automated decisions about you');
     expectGolden('explanation-en.pdf.txt', pdfText);
+    // The page as a reader sees it, for docs/evidence.md: rewritten with the golden text only.
+    if (process.env.UPDATE_GOLDEN === '1') {
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '70',
+        '-singlefile',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        file,
+        join(PAGES_DIR, 'subject-explanation-page-1'),
+      ]);
+    }
   });
 });
 

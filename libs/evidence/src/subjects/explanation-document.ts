@@ -12,7 +12,7 @@ export function explanationDocument(explanation: SubjectExplanationModel, t: Sub
     generatedAt: explanation.generatedAt.toISOString(),
     sections: [
       {
-        heading: t.document.title,
+        heading: t.document.aboutHeading,
         blocks: [
           { paragraph: explanation.intro },
           { paragraph: t.document.rights },

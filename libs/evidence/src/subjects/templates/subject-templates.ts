@@ -8,6 +8,8 @@ import type { DecisionOutcome } from '@attest/decisions';
 export interface SubjectTemplates {
   document: {
     title: string;
+    /** The heading of the opening section (the introduction and the person's rights). */
+    aboutHeading: string;
     /** {count}: how many decisions it explains. */
     subtitleOne: string;
     subtitleMany: string;

@@ -2,6 +2,7 @@ import type { SubjectTemplates } from '../subject-templates';
 
 export const document: SubjectTemplates['document'] = {
   title: 'Explanation of automated decisions about you',
+  aboutHeading: 'About this explanation',
   subtitleOne: 'One automated decision',
   subtitleMany: '{count} automated decisions',
   intro:
