@@ -226,6 +226,22 @@ describe.each(MODES)('contesting a decision (%s)', (_mode, redisUrl) => {
     expect(ok(await t.gql(alice.key, CONTESTS, { id: decision.id })).decision.contests[0].contact).toBe(CONTACT);
   });
 
+  it('a decision awaiting review keeps its item and holder: the item becomes a priority item, due by the earlier time', async () => {
+    const pending = await record(other);
+    expect(pending.status).toBe('PENDING_REVIEW');
+    ok(await t.gql(alice.key, `mutation($id: ID!) { claimReview(id: $id) { decision { id } } }`, { id: pending.id }));
+    const [before] = (await queue(bob.key, other.automationId)).filter((e: { decision: { id: string } }) => e.decision.id === pending.id);
+    const contest = ok(await t.gql(other.service.key, CONTEST, { d: pending.id, r: 'Please look at it soon' })).contestDecision;
+    // A day's SLA is earlier than three days after the contest: the item keeps its due time.
+    expect(Date.parse(contest.dueAt)).toBeGreaterThan(Date.parse(before.dueAt));
+    const [after] = (await queue(bob.key, other.automationId)).filter((e: { decision: { id: string } }) => e.decision.id === pending.id);
+    expect(after).toEqual({ decision: { id: pending.id }, dueAt: before.dueAt, priority: true, contestId: contest.id });
+    // Alice still holds it: Bob may not review it under her.
+    expect(errorCode(await t.gql(bob.key, REVIEW, { id: pending.id, v: 'APPROVE' }))).toBe('CONFLICT');
+    expect(ok(await t.gql(alice.key, REVIEW, { id: pending.id, v: 'APPROVE' })).reviewDecision.outcome).toBe('APPROVED');
+    expect(ok(await t.gql(alice.key, CONTESTS, { id: pending.id })).decision.contests[0].status).toBe('ANSWERED');
+  });
+
   it('an overdue contested item is announced by the existing sweep', async () => {
     const decision = await record(f, { subjectRef: `person-${randomUUID()}` });
     ok(await t.gql(f.service.key, CONTEST, { d: decision.id, r: 'please hurry' }));
