@@ -27,6 +27,8 @@ import { MonitoringByOccurrence1765180800000 } from './1765180800000-MonitoringB
 import { MonitorStateReads1765180900000 } from './1765180900000-MonitorStateReads';
 import { ReviewWorkflow1765267200000 } from './1765267200000-ReviewWorkflow';
 import { SaltedLedgerCommitments1765353600000 } from './1765353600000-SaltedLedgerCommitments';
+import { DecisionContests1765353650000 } from './1765353650000-DecisionContests';
+import { EvidenceDocuments1765353700000 } from './1765353700000-EvidenceDocuments';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
 export const MIGRATIONS = [
@@ -59,4 +61,6 @@ export const MIGRATIONS = [
   MonitorStateReads1765180900000,
   ReviewWorkflow1765267200000,
   SaltedLedgerCommitments1765353600000,
+  DecisionContests1765353650000,
+  EvidenceDocuments1765353700000,
 ];

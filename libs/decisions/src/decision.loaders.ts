@@ -2,6 +2,7 @@ import { byKeys, defineLoader, groupByKeys } from '@attest/core';
 import type { AuditEventModel, AuditService } from '@attest/audit';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import type { FactSeal, LedgerSeals } from '@attest/ledger';
+import type { ContestRow } from './contest/contests';
 import type { DecisionReviewEntity } from './entities/decision-review.entity';
 import type { ExplanationStepView } from './models/explanation-step.model';
 import type { DecisionsService } from './queries/decisions.service';
@@ -15,6 +16,12 @@ export const reviewOfDecisionLoader = defineLoader({
     actor: AuthenticatedPrincipal,
     decisions: DecisionsService,
   ): Promise<(DecisionReviewEntity | null)[]> => byKeys(ids, await decisions.reviewsOf(actor, ids), (r) => r.decisionId),
+});
+
+export const contestsOfDecisionLoader = defineLoader({
+  name: 'decision.contests',
+  batch: async (ids: readonly string[], actor: AuthenticatedPrincipal, decisions: DecisionsService): Promise<ContestRow[][]> =>
+    groupByKeys(ids, await decisions.contestsOf(actor, ids), (c) => c.decisionId),
 });
 
 export const explanationOfDecisionLoader = defineLoader({

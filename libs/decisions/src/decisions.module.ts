@@ -39,6 +39,9 @@ import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.se
 import { DecisionsExportController } from './export/decisions-export.controller';
 import { DecisionsExport } from './export/decisions-export.service';
 import { DecisionStats } from './overview/decision-stats.service';
+import { ContestsResolver } from './contest/contests.resolver';
+import { ContestsService } from './contest/contests.service';
+import { SubjectRecordsService } from './queries/subject-records.service';
 import { DecisionsOverviewResolver } from './overview/decisions-overview.resolver';
 
 /** Every resolver of the decisions context, also for building the schema without a server. */
@@ -53,6 +56,7 @@ export const DECISION_RESOLVERS = [
   WebhookSubscriptionsResolver,
   BulkDecisionsResolver,
   DecisionSealResolver,
+  ContestsResolver,
 ];
 
 /**
@@ -68,6 +72,8 @@ export const DECISION_RESOLVERS = [
     DecisionsService,
     ReviewsService,
     ReviewWorkflowService,
+    ContestsService,
+    SubjectRecordsService,
     ActivityWatch,
     CorrectedOutputJudge,
     ReviewOverdueService,
@@ -94,6 +100,6 @@ export const DECISION_RESOLVERS = [
     ...DECISION_RESOLVERS,
   ],
   controllers: [DecisionsExportController],
-  exports: [DecisionRecorder, DecisionsService, WebhookDispatcher],
+  exports: [DecisionRecorder, DecisionsService, WebhookDispatcher, ReviewWorkflowService, SubjectRecordsService],
 })
 export class DecisionsModule {}

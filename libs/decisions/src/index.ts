@@ -19,6 +19,8 @@ export { DecisionOutcome, DecisionStatus, ReviewVerdict, type DecisionStatusValu
 export { decisionFacts } from './recording/decision-facts';
 export { ReviewBacklogMetrics } from './metrics/review-backlog-metrics';
 export { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
+export { SubjectRecordsService, SUBJECT_RECORDS_LIMIT, type SubjectRecord } from './queries/subject-records.service';
+export { ContestStatus, DecisionContestModel } from './contest/decision-contest.model';
 export { ReviewOverdueSweeper } from './review/overdue/review-overdue.sweeper';
 export { readActivityWatermark, type ActivityWatermark } from './live/activity-watermark';
 export { DecisionsService } from './queries/decisions.service';
@@ -27,3 +29,4 @@ export { WithheldDecisionField } from './models/decision.enums';
 export type { DecisionEntity } from './entities/decision.entity';
 export type { DecisionReviewEntity } from './entities/decision-review.entity';
 export type { ExplanationStepEntity } from './entities/explanation-step.entity';
+export { ReviewWorkflowService, DEFAULT_SLA_MINUTES } from './review/review-workflow.service';

@@ -4,14 +4,28 @@ import { DecisionsModule } from '@attest/decisions';
 import { IdentityModule } from '@attest/identity';
 import { LedgerModule } from '@attest/ledger';
 import { LineageModule } from '@attest/lineage';
+import { MonitoringModule } from '@attest/monitoring';
 import { PolicyPacksModule } from '@attest/policy';
 import { RegistryModule } from '@attest/registry';
+import { DocumentationFacts } from './documentation/documentation-facts.service';
+import { TechnicalDocumentationController } from './documentation/technical-documentation.controller';
+import { TechnicalDocumentationResolver } from './documentation/technical-documentation.resolver';
+import { TechnicalDocumentation } from './documentation/technical-documentation.service';
+import { EvidenceDocumentStore } from './files/evidence-document-store.service';
+import { EvidenceDocumentsResolver } from './files/evidence-documents.resolver';
 import { DecisionPackService } from './packs/decision/decision-pack.service';
 import { DecisionEvidenceController } from './packs/decision-evidence.controller';
 import { DecisionEvidenceResolver } from './packs/decision-evidence.resolver';
+import { SubjectExplanationResolver } from './subjects/subject-explanation.resolver';
+import { SubjectExplanationService } from './subjects/subject-explanation.service';
 
 /** Every resolver of the evidence context, also for building the schema without a server. */
-export const EVIDENCE_RESOLVERS = [DecisionEvidenceResolver];
+export const EVIDENCE_RESOLVERS = [
+  EvidenceDocumentsResolver,
+  TechnicalDocumentationResolver,
+  SubjectExplanationResolver,
+  DecisionEvidenceResolver,
+];
 
 /**
  * Evidence for people outside Attest (docs/evidence.md): evidence packs verifiable offline, technical
@@ -19,9 +33,16 @@ export const EVIDENCE_RESOLVERS = [DecisionEvidenceResolver];
  * downstream of every context it documents and owns only the documents it generates.
  */
 @Module({
-  imports: [IdentityModule, AuditModule, DecisionsModule, LedgerModule, LineageModule, PolicyPacksModule, RegistryModule],
-  controllers: [DecisionEvidenceController],
-  providers: [DecisionPackService, ...EVIDENCE_RESOLVERS],
-  exports: [],
+  imports: [IdentityModule, AuditModule, RegistryModule, PolicyPacksModule, MonitoringModule, DecisionsModule, LedgerModule, LineageModule],
+  controllers: [TechnicalDocumentationController, DecisionEvidenceController],
+  providers: [
+    EvidenceDocumentStore,
+    DocumentationFacts,
+    TechnicalDocumentation,
+    SubjectExplanationService,
+    DecisionPackService,
+    ...EVIDENCE_RESOLVERS,
+  ],
+  exports: [EvidenceDocumentStore],
 })
 export class EvidenceModule {}

@@ -76,6 +76,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it("gives a contested decision's review three days by default, from a minute to 31 days", () => {
+    expect(loadConfig({}).reviews.contestMinutes).toBe(4320);
+    expect(loadConfig({ ATTEST_CONTEST_DEADLINE_MINUTES: '60' }).reviews.contestMinutes).toBe(60);
+    expect(() => loadConfig({ ATTEST_CONTEST_DEADLINE_MINUTES: '0' })).toThrow(
+      'ATTEST_CONTEST_DEADLINE_MINUTES must be an integer from 1 to 44640, got "0"',
+    );
+  });
+
   it('bounds an OpenLineage event to 1 MiB by default, from 1 KiB to 64 MiB', () => {
     expect(loadConfig({}).openLineage.maxEventBytes).toBe(1_048_576);
     expect(loadConfig({ ATTEST_OPENLINEAGE_MAX_EVENT_BYTES: '4096' }).openLineage.maxEventBytes).toBe(4096);

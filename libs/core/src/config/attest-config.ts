@@ -82,8 +82,11 @@ export interface AttestConfig {
   trustProxy: boolean | number | string;
   /** Human sign-in (docs/security.md, "Sessions"): idle and absolute lifetimes of a session. */
   sessions: { idleMinutes: number; maxHours: number };
-  /** The review workflow (docs/api.md "Review workflow"): how long a reviewer's claim on an item holds without being renewed. */
-  reviews: { claimSeconds: number };
+  /**
+   * The review workflow (docs/api.md "Review workflow"): how long a reviewer's claim on an item holds without
+   * being renewed, and how long a contested decision may wait for its human review (docs/evidence.md).
+   */
+  reviews: { claimSeconds: number; contestMinutes: number };
   /** Sign-in through an OpenID Connect provider; `issuer` unset: off. The client secret is a secret. */
   oidc: OidcConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -208,7 +211,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AttestC
       idleMinutes: read.integer('ATTEST_SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60),
       maxHours: read.integer('ATTEST_SESSION_MAX_HOURS', 12, 1, 31 * 24),
     },
-    reviews: { claimSeconds: read.integer('ATTEST_REVIEW_CLAIM_SECONDS', 30 * 60, 1, 24 * 60 * 60) },
+    reviews: {
+      claimSeconds: read.integer('ATTEST_REVIEW_CLAIM_SECONDS', 30 * 60, 1, 24 * 60 * 60),
+      // Three days: well inside GDPR Art. 12(3)'s month, and short enough to count as prompt human intervention.
+      contestMinutes: read.integer('ATTEST_CONTEST_DEADLINE_MINUTES', 3 * 24 * 60, 1, 31 * 24 * 60),
+    },
     oidc: {
       issuer: read.url('ATTEST_OIDC_ISSUER', ['https:', 'http:']),
       clientId: read.string('ATTEST_OIDC_CLIENT_ID'),

@@ -12,4 +12,5 @@ export const CONSTRAINT_MESSAGES: Record<string, string> = {
   automation_versions_automation_id_version_key: 'This automation already has a version with this number',
   lifecycle_approvals_subject_id_review_round_approver_id_key: 'You have already approved this version in this review',
   decision_reviews_decision_id_key: 'This decision has already been reviewed',
+  decision_contests_open: 'This decision is already contested and awaits review',
 };

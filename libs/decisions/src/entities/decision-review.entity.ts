@@ -4,7 +4,7 @@ import type { RedactionFinding } from '../redaction/redact';
 
 export type ReviewVerdict = ReviewVerdictValue;
 
-/** A human's verdict on a decision; at most one per decision. Append-only. */
+/** A human's verdict on a decision: its first review, and one per contest answered (the latest stands). Append-only. */
 @Entity('decision_reviews')
 export class DecisionReviewEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -15,6 +15,8 @@ export class DecisionReviewEntity {
   @Column('text') rationale: string;
   @Column({ name: 'corrected_output', type: 'jsonb', nullable: true }) correctedOutput: unknown;
   @Column({ type: 'jsonb' }) redactions: RedactionFinding[];
+  /** The contest this review answers (docs/evidence.md); null for a decision's first review when not contested. */
+  @Column({ name: 'contest_id', type: 'uuid', nullable: true }) contestId: string | null;
   /** Set by the database, and returned on insert (the review's webhook and answer carry it). */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

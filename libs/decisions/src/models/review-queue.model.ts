@@ -19,14 +19,23 @@ export class ReviewClaimModel {
 export class ReviewQueueEntryModel {
   @Field(() => DecisionModel, { description: 'The decision awaiting review' }) decision: DecisionModel;
   @Field(() => Int, { description: 'Seconds since it was recorded' }) waitingSeconds: number;
-  @Field(() => Date, { description: "When its review is due: recorded time plus its automation's review SLA (a day by default)" })
+  @Field(() => Date, {
+    description:
+      "When its review is due: recorded time plus its automation's review SLA (a day by default); for a contested decision, the contest's deadline if earlier",
+  })
   dueAt: Date;
   @Field({ description: 'Past its due time' }) overdue: boolean;
   @Field(() => ReviewClaimModel, { nullable: true, description: 'Who holds it now; null when nobody does (a lapsed claim included)' })
   claim: ReviewClaimModel | null;
+  @Field({ description: 'Contested by the person decided about (contestDecision): priority items come first in the queue' })
+  priority: boolean;
+  @Field(() => ID, { nullable: true, description: 'The open contest that made it a priority item; null otherwise' })
+  contestId: string | null;
 }
 
-@ObjectType('ReviewQueueConnection', { description: 'A page of the review queue, oldest first' })
+@ObjectType('ReviewQueueConnection', {
+  description: 'A page of the review queue: priority (contested) items first by due time, then oldest first',
+})
 export class ReviewQueueConnection extends ConnectionType(ReviewQueueEntryModel) {}
 
 @ObjectType('ReviewSla', { description: "An automation's review SLA: how long after recording a decision sent to review is due" })

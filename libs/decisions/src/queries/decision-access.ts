@@ -22,6 +22,21 @@ export function readableDecisions(m: EntityManager, actor: AuthenticatedPrincipa
   return m.createQueryBuilder(DecisionEntity, alias).where(acl.sql, acl.params);
 }
 
+/** The decisions the actor may read and also `action` (contest, explain): both rules, in SQL. */
+export function decisionsActorMay(
+  m: EntityManager,
+  actor: AuthenticatedPrincipal,
+  action: 'contest' | 'explain',
+  alias = 'd',
+): SelectQueryBuilder<DecisionEntity> {
+  const acl = accessibleWhere(actor.ability, action, 'Decision', alias, DECISION_COLUMNS);
+  // Both conditions name their parameters acl_Decision_<n>: this one's are renamed so neither overwrites the other.
+  const rename = (name: string) => name.replace(/^acl_Decision_/, `acl_Decision_${action}_`);
+  const sql = acl.sql.replace(/(:(?:\.\.\.)?)(acl_Decision_\d+)/g, (_, colon: string, name: string) => `${colon}${rename(name)}`);
+  const params = Object.fromEntries(Object.entries(acl.params).map(([name, value]) => [rename(name), value]));
+  return readableDecisions(m, actor, alias).andWhere(sql, params);
+}
+
 /** What a principal's read rule on decisions comes to, as a key: principals with equal keys read the same decisions. */
 export function decisionReadScope(actor: AuthenticatedPrincipal): string {
   const acl = accessibleWhere(actor.ability, 'read', 'Decision', 'd', DECISION_COLUMNS);

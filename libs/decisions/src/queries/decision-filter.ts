@@ -3,17 +3,19 @@ import type { DecisionFilter } from '../dto/decisions.args';
 import type { DecisionEntity } from '../entities/decision.entity';
 import { DecisionOutcome } from '../models/decision.enums';
 
-const REVIEW = (alias: string, verdict?: string) =>
-  `EXISTS (SELECT 1 FROM decision_reviews r WHERE r.decision_id = ${alias}.id${verdict ? ` AND r.verdict = '${verdict}'` : ''})`;
+const REVIEW = (alias: string) => `EXISTS (SELECT 1 FROM decision_reviews r WHERE r.decision_id = ${alias}.id)`;
+/** The verdict that stands: the latest review's (a contest's review comes after the first). */
+const LATEST_VERDICT = (alias: string, verdict: string) =>
+  `(SELECT r.verdict FROM decision_reviews r WHERE r.decision_id = ${alias}.id ORDER BY r.created_at DESC, r.id DESC LIMIT 1) = '${verdict}'`;
 
 /** An outcome as SQL: the recorded status, unless a review settled it. */
 const OUTCOME_SQL: Record<DecisionOutcome, (alias: string) => string> = {
   recorded: (d) => `${d}.status = 'recorded' AND NOT ${REVIEW(d)}`,
   pending_review: (d) => `${d}.status = 'pending_review' AND NOT ${REVIEW(d)}`,
   blocked: (d) => `${d}.status = 'blocked'`,
-  approved: (d) => REVIEW(d, 'approve'),
-  overridden: (d) => REVIEW(d, 'override'),
-  rejected: (d) => REVIEW(d, 'reject'),
+  approved: (d) => LATEST_VERDICT(d, 'approve'),
+  overridden: (d) => LATEST_VERDICT(d, 'override'),
+  rejected: (d) => LATEST_VERDICT(d, 'reject'),
 };
 
 /** Narrows a decisions query by every filter given. */

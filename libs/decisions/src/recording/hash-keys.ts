@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { keyedHash } from '../redaction/keyed-hash';
 
 /** What a keyed hash is for: each purpose gets its own key, so equal values never hash alike across purposes. */
-export type HashPurpose = 'input' | 'subject' | 'request';
+export type HashPurpose = 'input' | 'subject' | 'request' | 'contact';
 
 /**
  * Keys for hashing decision inputs, subject references and idempotent requests. Each tenant's key

@@ -8,6 +8,9 @@ export interface ReviewQueueEntry {
   dueAt: Date;
   overdue: boolean;
   claim: ReviewClaimModel | null;
+  /** Contested by the person decided about: sorted first, due by the contest's deadline. */
+  priority: boolean;
+  contestId: string | null;
 }
 
 /** A decision and its open item as the queue shows them, at `now`. */
@@ -19,5 +22,7 @@ export function reviewEntryOf(decision: DecisionEntity, item: ReviewItem, now = 
     dueAt: item.dueAt,
     overdue: item.dueAt.getTime() <= now.getTime(),
     claim: holderId ? { holderId, since: item.claimedAt!, expiresAt: item.claimExpiresAt, assignedBy: item.assignedBy } : null,
+    priority: item.contestId !== null,
+    contestId: item.contestId,
   };
 }

@@ -13,11 +13,13 @@ export interface ReviewItem {
   claimExpiresAt: Date | null;
   assignedBy: string | null;
   overdueAt: Date | null;
+  /** The contest that opened or took over the item: a priority item, due by the contest's deadline (docs/evidence.md). */
+  contestId: string | null;
 }
 
 export const REVIEW_ITEM_COLUMNS = `i.decision_id AS "decisionId", i.automation_id AS "automationId", i.recorded_at AS "recordedAt",
   i.due_at AS "dueAt", i.claimed_by AS "claimedBy", i.claimed_at AS "claimedAt", i.claim_expires_at AS "claimExpiresAt",
-  i.assigned_by AS "assignedBy", i.overdue_at AS "overdueAt"`;
+  i.assigned_by AS "assignedBy", i.overdue_at AS "overdueAt", i.contest_id AS "contestId"`;
 
 /** The open item of a decision, locked for the caller's transaction; null once reviewed (or never sent to review). */
 export async function lockReviewItem(m: EntityManager, decisionId: string): Promise<ReviewItem | null> {
@@ -64,6 +66,27 @@ export async function releaseReviewItem(m: EntityManager, decisionId: string): P
 /** Closes the item of a reviewed decision (its history stays in the audit trail). */
 export async function closeReviewItem(m: EntityManager, decisionId: string): Promise<void> {
   await m.query('DELETE FROM review_items WHERE decision_id = $1', [decisionId]);
+}
+
+/**
+ * Puts a contested decision in the queue as a priority item due at `dueAt`: a new item, or the open
+ * one taken over (its holder kept, its due time the earlier of the two, an overdue mark kept).
+ */
+export async function openContestItem(
+  m: EntityManager,
+  decision: { id: string; tenantId: string; automationId: string; recordedAt: Date },
+  contestId: string,
+  dueAt: Date,
+): Promise<ReviewItem> {
+  const [item]: ReviewItem[] = await m.query(
+    `INSERT INTO review_items AS i (decision_id, tenant_id, automation_id, recorded_at, due_at, contest_id)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (decision_id) DO UPDATE SET contest_id = excluded.contest_id, due_at = least(i.due_at, excluded.due_at),
+       changed_at = clock_timestamp()
+     RETURNING ${REVIEW_ITEM_COLUMNS}`,
+    [decision.id, decision.tenantId, decision.automationId, decision.recordedAt, dueAt, contestId],
+  );
+  return item;
 }
 
 /** The open items of these decisions, by decision id. */

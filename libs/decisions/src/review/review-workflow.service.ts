@@ -90,8 +90,10 @@ export class ReviewWorkflowService {
           [automationId, actor.tenantId, minutes, actor.principalId],
         );
       const effective = minutes ?? DEFAULT_SLA_MINUTES;
+      // A contested item keeps the contest's deadline: the SLA is the automation's, the contest the person's.
       await m.query(
-        `UPDATE review_items SET due_at = recorded_at + make_interval(mins => $2), changed_at = clock_timestamp() WHERE automation_id = $1`,
+        `UPDATE review_items SET due_at = recorded_at + make_interval(mins => $2), changed_at = clock_timestamp()
+          WHERE automation_id = $1 AND contest_id IS NULL`,
         [automationId, effective],
       );
       await recordAudit(m, actor, {

@@ -2,11 +2,13 @@ import { AttestError } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import type { EntityManager } from 'typeorm';
 import type { DecisionEntity } from '../entities/decision.entity';
+import { openContestOf } from '../contest/contests';
 import { OWNER_OF_AUTOMATION, readableDecisions } from '../queries/decision-access';
 
 /**
  * The decision, if `reviewer` may review it now; otherwise the reason, as a stable error code. The
- * separation of duties: not the owner of its automation, not who recorded it.
+ * separation of duties: not the owner of its automation, not who recorded it. A reviewed decision is
+ * reviewed again only to answer an open contest (`openContestId`).
  */
 export async function reviewableDecision(
   m: EntityManager,
@@ -14,7 +16,7 @@ export async function reviewableDecision(
   id: string,
   /** Who the refusals speak of: the caller ("You"), or a reviewer being assigned ("They"). */
   who: 'You' | 'They' = 'You',
-): Promise<DecisionEntity & { ownerId: string }> {
+): Promise<DecisionEntity & { ownerId: string; openContestId: string | null }> {
   const row = await readableDecisions(m, reviewer)
     .addSelect(OWNER_OF_AUTOMATION('d'), 'owner_id')
     .andWhere('d.id = :id', { id })
@@ -27,7 +29,14 @@ export async function reviewableDecision(
     throw AttestError.forbidden(`${who} recorded this decision: someone else must review it`);
   if (decision.status === 'blocked')
     throw AttestError.conflict('A blocked decision was never in effect and cannot be reviewed', { status: decision.status });
-  const [existing] = await m.query('SELECT id FROM decision_reviews WHERE decision_id = $1', [id]);
-  if (existing) throw AttestError.conflict('This decision has already been reviewed', { reviewId: existing.id });
-  return { ...decision, ownerId };
+  const openContestId = await openContestOf(m, id);
+  const [existing]: { id: string; reviewerId: string }[] = await m.query(
+    'SELECT id, reviewer_id AS "reviewerId" FROM decision_reviews WHERE decision_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1',
+    [id],
+  );
+  if (existing && !openContestId) throw AttestError.conflict('This decision has already been reviewed', { reviewId: existing.id });
+  // A contest asks for another look: not by whoever gave the verdict it contests.
+  if (existing && existing.reviewerId === reviewer.principalId)
+    throw AttestError.forbidden(`${who} gave the verdict being contested: someone else must review it`);
+  return { ...decision, ownerId, openContestId };
 }

@@ -16,7 +16,8 @@ export class ReviewsResolver {
   constructor(private readonly reviews: ReviewsService) {}
 
   @Query(() => ReviewQueueConnection, {
-    description: 'Decisions awaiting human review, oldest first, with who holds each and when it is due',
+    description:
+      'Decisions awaiting human review: contested ones first (soonest due first), then oldest first, with who holds each and when it is due',
     complexity: pageCost,
   })
   @Can('review', 'Decision')
@@ -26,7 +27,7 @@ export class ReviewsResolver {
 
   @Mutation(() => DecisionModel, {
     description:
-      "A human verdict on a decision: APPROVE, OVERRIDE (with the corrected output, which the active pack judges: POLICY_DENIED when it denies it) or REJECT. Not by the automation's owner; CONFLICT while someone else holds the item.",
+      "A human verdict on a decision: APPROVE, OVERRIDE (with the corrected output, which the active pack judges: POLICY_DENIED when it denies it) or REJECT. Not by the automation's owner; CONFLICT while someone else holds the item, and for a decision already reviewed unless it is contested (the review answers the contest).",
   })
   @Can('review', 'Decision')
   async reviewDecision(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Args() args: ReviewDecisionArgs) {

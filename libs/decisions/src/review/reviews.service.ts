@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttestError, paginate, recordAudit, TenantDb, type Connection } from '@attest/core';
+import { AttestError, paginateSorted, recordAudit, TenantDb, type Connection, type SortKey } from '@attest/core';
 import type { AuthenticatedPrincipal } from '@attest/identity';
 import type { ReviewDecisionArgs, ReviewQueueArgs } from '../dto/review.args';
 import { DecisionReviewEntity } from '../entities/decision-review.entity';
@@ -12,11 +12,23 @@ import { WebhookDispatcher } from '../webhooks/webhook-dispatcher.service';
 import { WebhookEvent } from '../webhooks/webhook-events';
 import { decisionEventPayload } from '../webhooks/webhook-payload';
 import { policySummaryOf } from '../recording/policy-summary';
+import { resolveContest } from '../contest/contests';
 import { CorrectedOutputJudge } from './corrected-output-judge';
 import { outcomeOf } from './outcome';
 import { reviewEntryOf, type ReviewQueueEntry } from './review-entry';
 import { closeReviewItem, heldBySomeoneElse, holderOf, lockReviewItem, reviewItemsOf } from './review-items';
 import { reviewableDecision } from './reviewable';
+
+/**
+ * The queue's order: contested items first, soonest due first; then the others, oldest first. One
+ * text key (a rank and a UTC timestamp with milliseconds, which sort as text) so that keyset paging holds.
+ */
+const QUEUE_ORDER: SortKey<DecisionEntity> = {
+  name: 'priority',
+  sql: (d) => `(CASE WHEN i.contest_id IS NOT NULL THEN '0' || to_char(i.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS')
+    ELSE '1' || to_char(${d}.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') END)`,
+  direction: 'ASC',
+};
 
 export interface ReviewedDecision {
   decision: DecisionEntity;
@@ -59,7 +71,7 @@ export class ReviewsService {
         });
       }
       if (f.overdue !== undefined) query.andWhere(`i.due_at ${f.overdue ? '<=' : '>'} clock_timestamp()`);
-      const page = await paginate(query, args, (d) => d, { column: 'recorded_at', of: (d) => d.recordedAt }, 'oldest');
+      const page = await paginateSorted(query, args, (d) => d, QUEUE_ORDER);
       const items = await reviewItemsOf(
         m,
         page.edges.map((e) => e.node.id),
@@ -97,9 +109,11 @@ export class ReviewsService {
           rationale: redact(args.rationale, rules).value as string,
           correctedOutput: corrected?.document.output ?? null,
           redactions: corrected?.findings ?? [],
+          contestId: decision.openContestId,
         }),
       );
       await closeReviewItem(m, decision.id);
+      if (decision.openContestId) await resolveContest(m, decision.openContestId, review.id);
       await recordAudit(m, actor, {
         action: 'decision.reviewed',
         subjectType: 'Decision',
@@ -110,6 +124,7 @@ export class ReviewsService {
           verdict: review.verdict,
           rationale: review.rationale,
           reviewId: review.id,
+          ...(decision.openContestId ? { contestId: decision.openContestId } : {}),
           ...(verdict ? { correctedOutputPolicy: policySummaryOf(verdict) } : {}),
         },
       });

@@ -6,6 +6,7 @@ export enum WebhookEvent {
   DECISION_BLOCKED = 'decision.blocked',
   DECISION_REVIEWED = 'decision.reviewed',
   DECISION_REVIEW_OVERDUE = 'decision.review_overdue',
+  DECISION_CONTESTED = 'decision.contested',
   MONITOR_ALERT = 'monitor.alert',
   MONITOR_RECOVERED = 'monitor.recovered',
 }
@@ -20,6 +21,9 @@ registerEnumType(WebhookEvent, {
     DECISION_REVIEWED: { description: 'A reviewer gave a verdict (decision.reviewed)' },
     DECISION_REVIEW_OVERDUE: {
       description: "A decision awaiting review passed its automation's review SLA (decision.review_overdue; once per decision)",
+    },
+    DECISION_CONTESTED: {
+      description: 'The person decided about contested a decision; it is back in the review queue as a priority item (decision.contested)',
     },
     MONITOR_ALERT: {
       description: "A drift monitor of the automation rose to WARN or ALERT (monitor.alert; the payload's monitor.state says which)",

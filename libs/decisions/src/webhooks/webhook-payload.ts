@@ -38,6 +38,7 @@ export function decisionEventPayload(
             reviewerId: review.reviewerId,
             rationale: review.rationale,
             at: review.createdAt,
+            ...(review.contestId ? { contestId: review.contestId } : {}),
           },
         }
       : {}),

@@ -82,7 +82,7 @@ const LONG_TOKEN = /\S{28,}/;
 /** A table cell's text; one holding a long token breaks inside it rather than running over the next cell. */
 function cell(text: string): Content {
   const winAnsi = toWinAnsi(text);
-  return LONG_TOKEN.test(winAnsi) ? ({ text: winAnsi, wordBreak: 'break-all' }) : winAnsi;
+  return LONG_TOKEN.test(winAnsi) ? { text: winAnsi, wordBreak: 'break-all' } : winAnsi;
 }
 
 function blockContent(block: DocumentBlock): Content {
@@ -104,11 +104,21 @@ function blockContent(block: DocumentBlock): Content {
         widths: block.table.columns.map(() => '*'),
         body: [
           block.table.columns.map((column) => ({ text: toWinAnsi(column), style: 'tableHeader' })),
-          ...block.table.rows.map((row) => row.map(cell)),
+          ...block.table.rows.map((row) => cellsOf(row, block.table.columns.length)),
         ],
       },
       layout: 'lightHorizontalLines',
       style: 'block',
     };
   return { text: toWinAnsi(block.code), style: 'code', preserveLeadingSpaces: true };
+}
+
+/**
+ * A row as wide as the header: pdfmake fails on a row with more cells than columns and leaves a shorter
+ * one ragged. Short rows get empty cells; cells beyond the header join the last column, so nothing is lost.
+ */
+function cellsOf(row: string[], width: number): Content[] {
+  const cells = Array.from({ length: width }, (_, i) => row[i] ?? '');
+  if (row.length > width) cells[width - 1] = row.slice(width - 1).join(' ');
+  return cells.map(cell);
 }

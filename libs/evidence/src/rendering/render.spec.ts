@@ -138,6 +138,14 @@ describe('renderPdf', () => {
     expect(text).toMatch(/Page 1 of 1/);
   });
 
+  it('renders a table whose rows are shorter or longer than its header, losing no cell', async () => {
+    const ragged: EvidenceDocument = {
+      ...doc,
+      sections: [{ heading: 'T', blocks: [{ table: { columns: ['a', 'b'], rows: [['1'], ['2', '3', '4']] } }] }],
+    };
+    expect(pdfText(await renderPdf(ragged))).toMatch(/2\s+3 ?4/);
+  });
+
   it('is deterministic: the same document gives the same bytes, dated by generatedAt', async () => {
     const [first, second] = [await renderPdf(doc), await renderPdf(doc)];
     expect(first.equals(second)).toBe(true);

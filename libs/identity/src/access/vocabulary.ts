@@ -1,6 +1,19 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-export const ACTIONS = ['manage', 'read', 'create', 'update', 'transition', 'approve', 'revoke', 'activate', 'review', 'assign'] as const;
+export const ACTIONS = [
+  'manage',
+  'read',
+  'create',
+  'update',
+  'transition',
+  'approve',
+  'revoke',
+  'activate',
+  'review',
+  'assign',
+  'contest',
+  'explain',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = [
@@ -25,6 +38,8 @@ export const SUBJECTS = [
   'Monitor',
   'ReviewSla',
   'EvidencePack',
+  'TechnicalDocumentation',
+  'EvidenceDocument',
   'all',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];

@@ -9,4 +9,5 @@ export const LEAF_KINDS = [
   'dataset_version',
   'model_version',
   'automation_version',
+  'evidence_document',
 ] as const;

@@ -92,6 +92,22 @@ export class PolicyPacksService {
     });
   }
 
+  /**
+   * The activation under which something recorded at `at` was judged by the pack `digest`: that pack's
+   * latest activation at or before `at` (a document about the decision names it); null if none is found.
+   */
+  activationJudging(actor: AuthenticatedPrincipal, digest: string, at: Date): Promise<PolicyPackActivationModel | null> {
+    return this.db.transaction(actor.tenantId, async (m) => {
+      const activation = await m
+        .createQueryBuilder(PolicyPackActivationEntity, 'a')
+        .where('a.digest = :digest AND a.created_at <= :at', { digest, at })
+        .orderBy('a.created_at', 'DESC')
+        .addOrderBy('a.id', 'DESC')
+        .getOne();
+      return activation ? toModel(activation, await this.packIn(m, digest)) : null;
+    });
+  }
+
   /** The names of the packs the server can activate. */
   available(): string[] {
     return packFolders(this.config.policiesDir)

@@ -14,6 +14,7 @@ import { Facts } from './Facts';
 import { LifecycleActions } from './LifecycleActions';
 import { LifecycleHistory } from './LifecycleHistory';
 import { MonitorsSection } from './MonitorsSection';
+import { TechnicalDocumentationSection } from './TechnicalDocumentationSection';
 import { words } from '../../components/status';
 import { automationDetailRoute } from './routes';
 import { StatusBadge } from './StatusBadge';
@@ -210,6 +211,7 @@ function AutomationVersionPanel({ id }: { id: string }) {
             </Stack>
           </Paper>
           {can('read', 'Monitor') && <MonitorsSection automationVersionId={v.id} />}
+          {can('read', 'TechnicalDocumentation') && <TechnicalDocumentationSection automationVersionId={v.id} />}
           <LifecycleActions
             key={v.id}
             subject="AutomationVersion"
