@@ -26,6 +26,7 @@ import { MonitoringReads1765094400000 } from './1765094400000-MonitoringReads';
 import { MonitoringByOccurrence1765180800000 } from './1765180800000-MonitoringByOccurrence';
 import { MonitorStateReads1765180900000 } from './1765180900000-MonitorStateReads';
 import { ReviewWorkflow1765267200000 } from './1765267200000-ReviewWorkflow';
+import { SaltedLedgerCommitments1765353600000 } from './1765353600000-SaltedLedgerCommitments';
 import { EvidenceDocuments1765353700000 } from './1765353700000-EvidenceDocuments';
 
 /** Every migration, in order. Listed explicitly so the same list runs from source and from dist. */
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   MonitoringByOccurrence1765180800000,
   MonitorStateReads1765180900000,
   ReviewWorkflow1765267200000,
+  SaltedLedgerCommitments1765353600000,
   EvidenceDocuments1765353700000,
 ];

@@ -270,7 +270,7 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     expect(done.errors[0].message).toContain('submit it again');
   });
 
-  it('writes keyed ledger facts from the workers, which verify', async () => {
+  it('writes salted ledger facts from the workers, which verify', async () => {
     const key = `keyed-${randomBytes(4).toString('hex')}`;
     const submitted = ok(
       await t.gql(f.service.key, INGEST, { i: { decisions: [decisionInput(f, { idempotencyKey: key, correlationId: `corr-${key}` })] } }),
@@ -282,9 +282,9 @@ describe.each(MODES)('ingestDecisions (%s): staged sealed, recorded in chunks by
     const leaf = ok(await t.gql(t.adminKey, 'query($id: String!) { ledgerInclusionProof(factId: $id) { leaf } }', { id }))
       .ledgerInclusionProof.leaf as string;
     expect(JSON.parse(leaf).fact).toMatchObject({
-      format: 2,
-      idempotencyKey: expect.stringMatching(/^hmac-sha256:/),
-      correlationId: expect.stringMatching(/^hmac-sha256:/),
+      format: 3,
+      idempotencyKey: expect.stringMatching(/^sha256-salted:/),
+      correlationId: expect.stringMatching(/^sha256-salted:/),
     });
     expect(leaf).not.toContain(key);
     expect(ok(await t.gql(t.adminKey, '{ verifyLedger { ok } }')).verifyLedger.ok).toBe(true);

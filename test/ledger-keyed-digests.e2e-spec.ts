@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import { hmacSha256Pads, ledgerFactKey, serverSecret } from '@attest/core';
 import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
@@ -10,10 +10,11 @@ const PROOF = 'query($id: String!) { ledgerInclusionProof(factId: $id) { leafInd
 const VERIFY = '{ verifyLedger { ok leavesChecked firstDivergence { index kind factKind factId } } }';
 
 /**
- * Ledger facts commit to personal content, idempotency keys and correlation ids by HMAC-SHA256
- * under the tenant's fact key (issue 13, items 8 and 9): whoever may read the ledger cannot
- * confirm a guess; the facts are still recomputed from the rows, so an edit is still caught; and
- * rows written before (ledger format 1) keep their facts.
+ * Ledger facts commit to personal content, idempotency keys and correlation ids under the tenant's
+ * fact key (issue 13, items 8 and 9): by HMAC-SHA256 in format 2, by SHA-256 of a salt the key
+ * derives in format 3 (issue 18; its openings: ledger-openings.e2e-spec). Whoever may read the
+ * ledger cannot confirm a guess; the facts are still recomputed from the rows, so an edit is still
+ * caught; and rows written before (ledger format 1) keep their facts.
  */
 describe('keyed digests in ledger facts', () => {
   let t: TestApp;
@@ -76,7 +77,12 @@ describe('keyed digests in ledger facts', () => {
 
     const leafA = await leafOf(a.caller, idA);
     const leafB = await leafOf(b.caller, idB);
-    expect(leafA.fact).toMatchObject({ kind: 'decision', format: 2, id: idA, input: expect.stringMatching(/^hmac-sha256:[0-9a-f]{64}$/) });
+    expect(leafA.fact).toMatchObject({
+      kind: 'decision',
+      format: 3,
+      id: idA,
+      input: expect.stringMatching(/^sha256-salted:[0-9a-f]{64}$/),
+    });
     for (const hidden of [
       same.idempotencyKey,
       same.correlationId,
@@ -87,10 +93,11 @@ describe('keyed digests in ledger facts', () => {
     }
     for (const field of ['input', 'output', 'idempotencyKey', 'correlationId']) expect(leafA.fact[field]).not.toBe(leafB.fact[field]);
 
-    // Keyed by the tenant's own key: the digest of the idempotency key's JSON text under it.
+    // Keyed by the tenant's own key: the idempotency key's JSON text, salted by its HMAC of the field's name.
     const key = ledgerFactKey(serverSecret(t.config), a.tenantId);
+    const salt = createHmac('sha256', key).update(`decision:${idA}:idempotencyKey`).digest();
     expect(leafA.fact.idempotencyKey).toBe(
-      `hmac-sha256:${createHmac('sha256', key).update(JSON.stringify(same.idempotencyKey)).digest('hex')}`,
+      `sha256-salted:${createHash('sha256').update(salt).update(JSON.stringify(same.idempotencyKey)).digest('hex')}`,
     );
 
     // The decision's audit event carries the key in what changed, and the request's correlation id: digests too.
@@ -100,10 +107,10 @@ describe('keyed digests in ledger facts', () => {
       .ledgerEntries.edges.map((e: { node: { fact: Record<string, any> } }) => e.node.fact)
       .find((fact: Record<string, any>) => fact.subjectId === idA);
     expect(audit).toMatchObject({
-      format: 2,
+      format: 3,
       action: 'decision.recorded',
-      after: expect.stringMatching(/^hmac-sha256:/),
-      correlationId: expect.stringMatching(/^hmac-sha256:/),
+      after: expect.stringMatching(/^sha256-salted:/),
+      correlationId: expect.stringMatching(/^sha256-salted:/),
     });
     expect(JSON.stringify(audit)).not.toContain(same.idempotencyKey);
     expect(JSON.stringify(audit)).not.toContain(same.correlationId);

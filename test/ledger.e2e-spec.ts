@@ -41,9 +41,9 @@ describe('the verifiable ledger through GraphQL', () => {
       kind: 'decision',
       id: decisionId,
       status: 'recorded',
-      input: expect.stringMatching(/^hmac-sha256:[0-9a-f]{64}$/),
-      output: expect.stringMatching(/^hmac-sha256:/),
-      explanation: expect.stringMatching(/^hmac-sha256:/),
+      input: expect.stringMatching(/^sha256-salted:[0-9a-f]{64}$/),
+      output: expect.stringMatching(/^sha256-salted:/),
+      explanation: expect.stringMatching(/^sha256-salted:/),
       confidence: 0.93,
     });
     expect(JSON.stringify(pending.fact)).not.toContain('fast-track');
@@ -181,7 +181,7 @@ describe('the verifiable ledger through GraphQL', () => {
       kind: 'decision_review',
       decisionId: id,
       verdict: 'approve',
-      rationale: expect.stringMatching(/^hmac-sha256:/),
+      rationale: expect.stringMatching(/^sha256-salted:/),
     });
     const [transition] = await entries(officer.key, { kind: 'lifecycle_transition' });
     expect(transition.fact).toMatchObject({

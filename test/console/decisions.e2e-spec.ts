@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
+import { verifyEvidencePack } from '@attest/evidence';
 import { csvObjects } from '../support/csv';
+import { publishedKey } from '../support/evidence-packs';
 import { automationFixture, decisionInput, RECORD, type AutomationFixture } from '../support/decision-fixtures';
 import { sealAll } from '../support/ledger';
 import { ok, principalWithRole } from '../support/test-app';
@@ -193,6 +195,17 @@ describeInBrowser('console decisions (compliance officer, auditor)', () => {
     // A hop opens its inventory page, in the app.
     await lineage.locator(`a[href^="/inventory/automations/${f.automationId}"]`).click();
     await page.waitForURL((url) => url.pathname === `/inventory/automations/${f.automationId}`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("lets a compliance officer download the decision's evidence pack, which verifies offline", async () => {
+    const { page, context, problems } = await signedIn(officer, `/decisions/${traced.id}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Evidence pack' }).click()]);
+    expect(download.suggestedFilename()).toBe(`evidence-decision-${traced.id}.zip`);
+    const pack = await readFile((await download.path())!);
+    const verification = verifyEvidencePack(pack, { publicKey: (await publishedKey(server.t)).key });
+    expect(verification.checks.filter((c) => c.status !== 'passed')).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { runCli } from './cli';
 import type { CliCommand } from './command';
+import { evidenceExportCommand } from './commands/evidence-export.command';
+import { evidenceVerifyCommand } from './commands/evidence-verify.command';
 import { ledgerExportCommand } from './commands/ledger-export.command';
 import { ledgerVerifyCommand } from './commands/ledger-verify.command';
 import { keyIssueCommand } from './commands/key-issue.command';
@@ -32,6 +34,8 @@ const COMMANDS: CliCommand[] = [
   schemaCommand,
   ledgerExportCommand,
   ledgerVerifyCommand,
+  evidenceExportCommand,
+  evidenceVerifyCommand,
 ];
 
 /**

@@ -15,6 +15,8 @@ export {
 } from './checkpoint/signed-note';
 export {
   BundleInputError,
+  checkInclusion,
+  openCheckpointFile,
   parseProofFile,
   verifyBundle,
   type CheckpointFile,
@@ -33,6 +35,17 @@ export { frontier, nodesCompletedBy, nodesRead, PerfectSubtreeReader, type NodeK
 export { LedgerModule } from './ledger.module';
 export { LedgerKeys } from './keys/ledger-keys';
 export { LedgerSeals, type FactSeal } from './api/ledger-seals.service';
+export { LedgerFactProofs, type FactProofs, type FactRef, type LedgerKeyReference, type ProvedFact } from './api/fact-proofs.service';
+export { LedgerOpenings, OPENABLE_KINDS, type OpenableKind } from './openings/ledger-openings.service';
+export {
+  isOpenable,
+  openingValue,
+  SALTED_COMMITMENT,
+  unopenedFields,
+  verifyOpening,
+  type FactOpenings,
+  type Opening,
+} from './openings/opening';
 export { LEDGER_RESOLVERS } from './ledger.module';
 export { Sequencer, type SequencedBatch } from './sequencer/sequencer.service';
 export { SequencerRunner } from './sequencer/sequencer.runner';

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@attest/identity';
 import { LedgerOverviewResolver } from './api/ledger-overview.resolver';
 import { LedgerReads } from './api/ledger-reads.service';
+import { LedgerFactProofs } from './api/fact-proofs.service';
 import { LedgerSeals } from './api/ledger-seals.service';
+import { LedgerOpenings } from './openings/ledger-openings.service';
 import { LedgerResolver } from './api/ledger.resolver';
 import { LedgerKeyController } from './keys/ledger-key.controller';
 import { LedgerKeys } from './keys/ledger-keys';
@@ -32,12 +34,14 @@ export const LEDGER_RESOLVERS = [LedgerResolver, LedgerVerificationsResolver, Le
     SequencerRunner,
     LedgerReads,
     LedgerSeals,
+    LedgerFactProofs,
+    LedgerOpenings,
     LedgerVerifier,
     LedgerVerifications,
     LedgerVerificationHandler,
     LedgerVerificationSweeper,
     ...LEDGER_RESOLVERS,
   ],
-  exports: [LedgerKeys, Sequencer, SequencerRunner, LedgerSeals],
+  exports: [LedgerKeys, Sequencer, SequencerRunner, LedgerSeals, LedgerFactProofs, LedgerOpenings],
 })
 export class LedgerModule {}

@@ -5,3 +5,5 @@ export { OpenLineageExportSweeper } from './openlineage/export/openlineage-expor
 export { OPENLINEAGE_EXPORT_JOB } from './openlineage/export/openlineage-export.job';
 export { externalNodeId, locationOf } from './openlineage/external-ids';
 export { OPENLINEAGE_PATH } from './openlineage/openlineage.controller';
+export { DecisionLineageService } from './api/decision-lineage.service';
+export type { DecisionLineageModel } from './api/models/decision-lineage.model';

@@ -27,5 +27,6 @@ export const LINEAGE_RESOLVERS = [LineageResolver];
     DecisionLineageService,
     ...LINEAGE_RESOLVERS,
   ],
+  exports: [DecisionLineageService],
 })
 export class LineageModule {}

@@ -3,9 +3,8 @@ import { BundleInputError, claimedCheckpoint, readJsonFile, writeBundleDir, type
 import { UsageError } from '../args';
 import { CliError, defineCommand, type CliIo } from '../command';
 import { exportBundle } from '../ledger/export-bundle';
+import { apiKeyFrom, baseUrl } from '../api-access';
 import { HttpGraphQLClient, sayWaits } from '../ledger/graphql-client';
-
-export const API_KEY_ENV = 'ATTEST_API_KEY';
 
 export const ledgerExportCommand = defineCommand({
   name: 'ledger export',
@@ -42,28 +41,6 @@ export const ledgerExportCommand = defineCommand({
     reportExport(bundle, options.out, io);
   },
 });
-
-// The CLI's one secret, read here rather than through the server's config: a client has none of its settings.
-function apiKeyFrom(env: NodeJS.ProcessEnv): string {
-  const key = env[API_KEY_ENV]?.trim();
-  if (!key)
-    throw new CliError(
-      `set ${API_KEY_ENV} to an API key of the tenant (never given as an argument, which other users of the machine can read)`,
-      2,
-    );
-  return key;
-}
-
-function baseUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`--url "${text}" is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--url must be http or https, got ${url.protocol}`);
-  return text;
-}
 
 /** A bundle is written into a fresh directory: a file left from another export would be read as part of this one. */
 function assertEmptyDir(dir: string): void {

@@ -1,5 +1,3 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   BundleInputError,
   parseProofFile,
@@ -12,6 +10,7 @@ import {
 } from '@attest/ledger';
 import { UsageError } from '../args';
 import { CliError, defineCommand, type CliIo } from '../command';
+import { readKey } from '../public-key';
 
 export const ledgerVerifyCommand = defineCommand({
   name: 'ledger verify',
@@ -71,15 +70,4 @@ function report(outcome: { ok: true; message: string } | { ok: false; reason: st
   }
   io.out(`OK: ${outcome.message}\n`);
   return 0;
-}
-
-function readKey(path: string): KeyObject {
-  let key: KeyObject;
-  try {
-    key = createPublicKey(readFileSync(path));
-  } catch (error) {
-    throw new BundleInputError(`${path}: not a public key in PEM (${(error as Error).message})`);
-  }
-  if (key.asymmetricKeyType !== 'ed25519') throw new BundleInputError(`${path}: an ${key.asymmetricKeyType} key, not Ed25519`);
-  return key;
 }

@@ -76,6 +76,19 @@ function sectionContent(section: DocumentSection, depth: number): Content[] {
   return content;
 }
 
+/**
+ * Longer than this without a space or a hyphen (where a line may break anyway), a token (a digest, an id,
+ * JSON) cannot wrap at a word: it may break anywhere. A policy id like `annex-iii-domain-requires-high-risk`
+ * wraps at its hyphens, so its cell keeps breaking between words.
+ */
+const LONG_TOKEN = /[^\s-]{28,}/;
+
+/** A table cell's text; one holding a long token breaks inside it rather than running over the next cell. */
+function cell(text: string): Content {
+  const winAnsi = toWinAnsi(text);
+  return LONG_TOKEN.test(winAnsi) ? { text: winAnsi, wordBreak: 'break-all' } : winAnsi;
+}
+
 function blockContent(block: DocumentBlock): Content {
   if ('paragraph' in block) return { text: toWinAnsi(block.paragraph), style: 'block' };
   if ('list' in block) return { ul: block.list.map(toWinAnsi), style: 'block' };
@@ -83,7 +96,7 @@ function blockContent(block: DocumentBlock): Content {
     return {
       table: {
         widths: ['auto', '*'],
-        body: block.facts.map(([label, value]) => [{ text: toWinAnsi(label), style: 'factLabel' }, toWinAnsi(value)]),
+        body: block.facts.map(([label, value]) => [{ text: toWinAnsi(label), style: 'factLabel' }, cell(value)]),
       },
       layout: 'noBorders',
       style: 'block',
@@ -108,8 +121,8 @@ function blockContent(block: DocumentBlock): Content {
  * A row as wide as the header: pdfmake fails on a row with more cells than columns and leaves a shorter
  * one ragged. Short rows get empty cells; cells beyond the header join the last column, so nothing is lost.
  */
-function cellsOf(row: string[], width: number): string[] {
+function cellsOf(row: string[], width: number): Content[] {
   const cells = Array.from({ length: width }, (_, i) => row[i] ?? '');
   if (row.length > width) cells[width - 1] = row.slice(width - 1).join(' ');
-  return cells.map(toWinAnsi);
+  return cells.map(cell);
 }

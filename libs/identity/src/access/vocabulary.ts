@@ -24,6 +24,7 @@ export const SUBJECTS = [
   'ComplianceOverview',
   'Monitor',
   'ReviewSla',
+  'EvidencePack',
   'TechnicalDocumentation',
   'EvidenceDocument',
   'all',

@@ -110,6 +110,23 @@ export class PolicyPacksService {
   }
 
   /**
+   * A pack as it was activated, by digest, with every activation of it in the tenant (oldest first):
+   * what an evidence pack carries for the decisions that pack judged. NOT_FOUND when the tenant never
+   * activated that digest.
+   */
+  packWithActivations(
+    actor: AuthenticatedPrincipal,
+    digest: string,
+  ): Promise<{ pack: PolicyPackEntity; activations: PolicyPackActivationEntity[] }> {
+    return this.db.transaction(actor.tenantId, async (m) => {
+      const activations = await m.find(PolicyPackActivationEntity, { where: { digest }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const pack = (await this.packsByDigest(m, [digest])).get(digest);
+      if (!pack || activations.length === 0) throw AttestError.notFound('PolicyPack', digest);
+      return { pack, activations };
+    });
+  }
+
+  /**
    * A pack folder of the server, loaded and run against its own tests: what activatePolicyPack
    * would activate. NOT_FOUND for an unknown folder; VALIDATION_FAILED, with every problem, for an
    * invalid pack or a failing test.

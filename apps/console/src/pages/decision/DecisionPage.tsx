@@ -1,6 +1,7 @@
 import { CodeBlock } from '../../components/CodeBlock';
 import 'mantine-datatable/styles.css';
-import { Anchor, Code, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Code, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from 'urql';
 import { useCan } from '../../auth/principal';
@@ -47,6 +48,17 @@ function DecisionView({ decision, refetch }: { decision: DecisionDetail; refetch
         }
         actions={
           <Group gap="xs">
+            {can('read', 'EvidencePack') && (
+              <Button
+                component="a"
+                href={`/api/v1/decisions/${decision.id}/evidence.zip`}
+                leftSection={<IconDownload size={16} aria-hidden />}
+                variant="default"
+                size="xs"
+              >
+                Evidence pack
+              </Button>
+            )}
             <ExploreLineageLink type="DECISION" id={decision.id} />
             <StatusBadge status={decision.status} />
             {decision.outcome !== decision.status && <StatusBadge status={decision.outcome} />}
