@@ -1,11 +1,11 @@
 export { EvidenceModule, EVIDENCE_RESOLVERS } from './evidence.module';
 export * from './rendering';
 export * from './files/generated-file.model';
-export { verifyEvidencePack, type PackTrust } from './packs/verify/verify-pack';
-export type { PackCheck, PackVerification } from './packs/verify/pack-checks';
-export { PackInputError } from './packs/pack-zip';
-export * from './packs/pack-layout';
 export { EvidenceDocumentStore, type DocumentToStore } from './files/evidence-document-store.service';
 export { EvidenceDocumentRecordModel } from './files/evidence-document-record.model';
 export { DocumentFormat, EvidenceDocumentKind, EvidenceFileFormat } from './files/evidence-document.enums';
 export { renderDocument, safeFileName, STORED_FORMAT } from './files/render-document';
+export { verifyEvidencePack, type PackTrust } from './packs/verify/verify-pack';
+export type { PackCheck, PackVerification } from './packs/verify/pack-checks';
+export { PackInputError } from './packs/pack-zip';
+export * from './packs/pack-layout';

@@ -76,8 +76,12 @@ function sectionContent(section: DocumentSection, depth: number): Content[] {
   return content;
 }
 
-/** Longer than this without a space, a token (a digest, an id, JSON) cannot wrap at a word: it may break anywhere. */
-const LONG_TOKEN = /\S{28,}/;
+/**
+ * Longer than this without a space or a hyphen (where a line may break anyway), a token (a digest, an id,
+ * JSON) cannot wrap at a word: it may break anywhere. A policy id like `annex-iii-domain-requires-high-risk`
+ * wraps at its hyphens, so its cell keeps breaking between words.
+ */
+const LONG_TOKEN = /[^\s-]{28,}/;
 
 /** A table cell's text; one holding a long token breaks inside it rather than running over the next cell. */
 function cell(text: string): Content {
