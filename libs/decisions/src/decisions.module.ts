@@ -39,6 +39,7 @@ import { WebhookSubscriptionsService } from './webhooks/webhook-subscriptions.se
 import { DecisionsExportController } from './export/decisions-export.controller';
 import { DecisionsExport } from './export/decisions-export.service';
 import { DecisionStats } from './overview/decision-stats.service';
+import { DecisionPeriodStats } from './overview/decision-period-stats.service';
 import { DecisionsOverviewResolver } from './overview/decisions-overview.resolver';
 
 /** Every resolver of the decisions context, also for building the schema without a server. */
@@ -90,10 +91,11 @@ export const DECISION_RESOLVERS = [
     IngestRecoverySweeper,
     DecisionsExport,
     DecisionStats,
+    DecisionPeriodStats,
     DecisionMetrics,
     ...DECISION_RESOLVERS,
   ],
   controllers: [DecisionsExportController],
-  exports: [DecisionRecorder, DecisionsService, WebhookDispatcher],
+  exports: [DecisionRecorder, DecisionsService, DecisionPeriodStats, WebhookDispatcher],
 })
 export class DecisionsModule {}

@@ -9,9 +9,14 @@ import { RegistryModule } from '@attest/registry';
 import { DecisionPackService } from './packs/decision/decision-pack.service';
 import { DecisionEvidenceController } from './packs/decision-evidence.controller';
 import { DecisionEvidenceResolver } from './packs/decision-evidence.resolver';
+import { AuditPeriodPackService } from './packs/audit-period/audit-period-pack.service';
+import { EvidencePacksController } from './packs/evidence-packs.controller';
+import { EvidencePacksResolver } from './packs/evidence-packs.resolver';
+import { ModelVersionPackService } from './packs/model-version/model-version-pack.service';
+import { PackAssembly } from './packs/pack-assembly';
 
 /** Every resolver of the evidence context, also for building the schema without a server. */
-export const EVIDENCE_RESOLVERS = [DecisionEvidenceResolver];
+export const EVIDENCE_RESOLVERS = [DecisionEvidenceResolver, EvidencePacksResolver];
 
 /**
  * Evidence for people outside Attest (docs/evidence.md): evidence packs verifiable offline, technical
@@ -20,8 +25,8 @@ export const EVIDENCE_RESOLVERS = [DecisionEvidenceResolver];
  */
 @Module({
   imports: [IdentityModule, AuditModule, DecisionsModule, LedgerModule, LineageModule, PolicyPacksModule, RegistryModule],
-  controllers: [DecisionEvidenceController],
-  providers: [DecisionPackService, ...EVIDENCE_RESOLVERS],
+  controllers: [DecisionEvidenceController, EvidencePacksController],
+  providers: [DecisionPackService, PackAssembly, ModelVersionPackService, AuditPeriodPackService, ...EVIDENCE_RESOLVERS],
   exports: [],
 })
 export class EvidenceModule {}
