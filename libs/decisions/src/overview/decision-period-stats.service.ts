@@ -48,16 +48,14 @@ export class DecisionPeriodStats {
         .addSelect('(count(DISTINCT d.id) FILTER (WHERE r.verdict = :override))::int', 'overridden')
         .setParameter('override', ReviewVerdict.OVERRIDE)
         .getRawOne();
-      const fired: { id: string; effect: string; count: number }[] = await scoped()
-        .innerJoin('jsonb_array_elements(d.policy_results)', 'p', 'true')
-        .select(`p.value->>'id'`, 'id')
-        .addSelect(`p.value->>'effect'`, 'effect')
-        .addSelect('count(*)::int', 'count')
-        .groupBy(`p.value->>'id'`)
-        .addGroupBy(`p.value->>'effect'`)
-        .orderBy('count', 'DESC')
-        .addOrderBy('id', 'ASC')
-        .getRawMany();
+      // Each matched policy of each decision in scope, counted: the scope's query, read as a subquery.
+      const [scopeSql, params] = scoped().select('d.policy_results', 'policy_results').getQueryAndParameters();
+      const fired: { id: string; effect: string; count: number }[] = await m.query(
+        `SELECT p->>'id' AS id, p->>'effect' AS effect, count(*)::int AS count
+           FROM (${scopeSql}) s CROSS JOIN LATERAL jsonb_array_elements(s.policy_results) p
+          GROUP BY 1, 2 ORDER BY 3 DESC, 1`,
+        params,
+      );
       const byStatus = Object.fromEntries(Object.values(DecisionStatus).map((s) => [s, 0])) as Record<DecisionStatus, number>;
       for (const row of statuses) byStatus[row.status] = row.count;
       return {

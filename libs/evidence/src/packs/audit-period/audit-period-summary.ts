@@ -45,11 +45,21 @@ export function auditPeriodSummary(input: AuditPeriodSummaryInput): EvidenceDocu
         blocks:
           period.policiesFired.length === 0
             ? [{ paragraph: 'No policy matched a decision of the period.' }]
-            : [{ table: { columns: ['Policy', 'Effect', 'Decisions'], rows: period.policiesFired.map((p) => [p.id, p.effect, String(p.count)]) } }],
+            : [
+                {
+                  table: {
+                    columns: ['Policy', 'Effect', 'Decisions'],
+                    rows: period.policiesFired.map((p) => [p.id, p.effect, String(p.count)]),
+                  },
+                },
+              ],
       },
       {
         heading: 'Blocked attempts',
-        blocks: [{ facts: [['Decisions denied by a policy', String(period.blockedAttempts.deniedDecisions)]] }, { paragraph: period.blockedAttempts.note }],
+        blocks: [
+          { facts: [['Decisions denied by a policy', String(period.blockedAttempts.deniedDecisions)]] },
+          { paragraph: period.blockedAttempts.note },
+        ],
       },
       {
         heading: 'Audit trail',
@@ -58,10 +68,14 @@ export function auditPeriodSummary(input: AuditPeriodSummaryInput): EvidenceDocu
           {
             table: {
               columns: ['When', 'Actor', 'Action', 'Subject'],
-              rows: events.slice(0, EVENTS_SHOWN).map((e) => [e.occurredAt.toISOString(), text(e.actorId), e.action, `${e.subjectType} ${e.subjectId}`]),
+              rows: events
+                .slice(0, EVENTS_SHOWN)
+                .map((e) => [e.occurredAt.toISOString(), text(e.actorId), e.action, `${e.subjectType} ${e.subjectId}`]),
             },
           },
-          ...(events.length > EVENTS_SHOWN ? [{ paragraph: `The other ${events.length - EVENTS_SHOWN} events are in audit-events.csv.` }] : []),
+          ...(events.length > EVENTS_SHOWN
+            ? [{ paragraph: `The other ${events.length - EVENTS_SHOWN} events are in audit-events.csv.` }]
+            : []),
           ...(manifest.notYetSealed > 0
             ? [{ paragraph: `${manifest.notYetSealed} events of the period are not sealed yet and are not in this pack.` }]
             : []),

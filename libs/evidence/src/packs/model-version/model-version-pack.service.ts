@@ -44,7 +44,8 @@ export class ModelVersionPackService {
       this.audit.eventsForSubjects(actor, [mv.id]),
       this.decisions.figures(actor, { modelVersionId: mv.id }),
     ]);
-    const links = (rows: typeof training) => rows.map((l) => ({ id: l.row.id, digest: l.row.digest })).sort((a, b) => a.id.localeCompare(b.id));
+    const links = (rows: typeof training) =>
+      rows.map((l) => ({ id: l.row.id, digest: l.row.digest })).sort((a, b) => a.id.localeCompare(b.id));
     const record = {
       ...plainRecord(mv),
       modelName: model.name,

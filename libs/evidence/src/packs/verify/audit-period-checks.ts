@@ -25,7 +25,8 @@ export function auditPeriodChecks(pack: ReadPack): PackCheck[] {
     if (indexOf.has(id) && indexOf.get(id) !== row.ledgerIndex)
       problems.push(`line ${row.line}: ledgerIndex is ${String(row.ledgerIndex)}, the event's leaf is at ${indexOf.get(id)}`);
     const at = Date.parse(String(row.record.occurredAt));
-    if (!(at >= from && at < to)) problems.push(`line ${row.line}: event ${id} occurred at ${String(row.record.occurredAt)}, outside the period`);
+    if (!(at >= from && at < to))
+      problems.push(`line ${row.line}: event ${id} occurred at ${String(row.record.occurredAt)}, outside the period`);
   }
   for (const id of indexOf.keys()) if (!seen.has(id)) problems.push(`the proved event ${id} is missing from ${PACK_FILES.auditEventsCsv}`);
   if (period.auditEvents !== rows.length) problems.push(`period.json counts ${period.auditEvents} events, the CSV has ${rows.length}`);
@@ -40,7 +41,9 @@ export function auditPeriodChecks(pack: ReadPack): PackCheck[] {
       'period figures',
       `${d.total} decisions (${Object.entries(d.byStatus)
         .map(([s, n]) => `${s} ${n}`)
-        .join(', ')}), ${d.reviewed} reviewed, ${d.overridden} overridden, ${period.policiesFired.length} policies fired: counted by the server, not proved one by one`,
+        .join(
+          ', ',
+        )}), ${d.reviewed} reviewed, ${d.overridden} overridden, ${period.policiesFired.length} policies fired: counted by the server, not proved one by one`,
     ),
   ];
 }

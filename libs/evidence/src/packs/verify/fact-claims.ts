@@ -108,9 +108,9 @@ export function claimProblems(item: BackedRecord, fact: SealedFact): string[] {
   return problems;
 }
 
-/** Equal as JSON; times equal as instants to the millisecond (the ledger writes microseconds). */
+/** Equal as JSON; times (`…At`, a transition's `at`) equal as instants to the millisecond (the ledger writes microseconds). */
 export function sameValue(key: string, a: unknown, b: unknown): boolean {
-  if (key.endsWith('At') && typeof a === 'string' && typeof b === 'string') {
+  if ((key.endsWith('At') || key === 'at') && typeof a === 'string' && typeof b === 'string') {
     const [x, y] = [Date.parse(a), Date.parse(b)];
     return !Number.isNaN(x) && x === y;
   }

@@ -1,7 +1,13 @@
 import { canonicalJson } from '@attest/core';
 import { packDigest, type Policy } from '@attest/policy';
 import { gateEvaluationsOf } from '../model-version/model-version-records';
-import { PACK_FILES, type AuditEventRecord, type DecisionCountsRecord, type GateEvaluationRecord, type LifecycleRecord } from '../pack-layout';
+import {
+  PACK_FILES,
+  type AuditEventRecord,
+  type DecisionCountsRecord,
+  type GateEvaluationRecord,
+  type LifecycleRecord,
+} from '../pack-layout';
 import { checkOf, failed, passed, skipped, type PackCheck } from './pack-checks';
 import type { ReadPack } from './read-pack';
 
@@ -59,7 +65,9 @@ function datasetCheck(version: Record<string, unknown>, datasets: { id: string }
     ...((version.evaluationDatasetVersions as { id: string }[] | undefined) ?? []),
   ];
   const held = new Set(datasets.map((d) => d.id));
-  const missing = named.filter((d) => !held.has(d.id)).map((d) => `dataset version ${d.id} is named by the sealed model version but not in the pack`);
+  const missing = named
+    .filter((d) => !held.has(d.id))
+    .map((d) => `dataset version ${d.id} is named by the sealed model version but not in the pack`);
   return checkOf('training and evaluation data', missing, `${new Set(named.map((d) => d.id)).size} dataset versions, each in the pack`);
 }
 
@@ -74,7 +82,10 @@ function gateCheck(gates: GateEvaluationRecord[], events: AuditEventRecord[]): P
   return passed('gate evaluations', `${gates.length} gate verdicts, each the one its sealed audit event records`);
 }
 
-function packContentChecks(gates: GateEvaluationRecord[], policyPacks: { digest: string; name: string; policies: unknown[] }[]): PackCheck[] {
+function packContentChecks(
+  gates: GateEvaluationRecord[],
+  policyPacks: { digest: string; name: string; policies: unknown[] }[],
+): PackCheck[] {
   const name = 'policy pack content';
   const digests = [...new Set(gates.map((g) => g.packDigest))];
   if (digests.length === 0) return [skipped(name, 'no gate judged a move of this version: no policy pack to check')];

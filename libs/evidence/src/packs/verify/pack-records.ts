@@ -19,7 +19,9 @@ export function modelVersionPackRecords(pack: ReadPack): BackedRecord[] {
   const lifecycle = (pack.json(PACK_FILES.lifecycle) ?? {}) as Partial<LifecycleRecord>;
   return [
     { label: PACK_FILES.modelVersion, kind: 'model_version', id: String(version?.id), record: version ?? {} },
-    ...(lifecycle.transitions ?? []).map((t) => of('lifecycle transition', 'lifecycle_transition')(t as unknown as Record<string, unknown>)),
+    ...(lifecycle.transitions ?? []).map((t) =>
+      of('lifecycle transition', 'lifecycle_transition')(t as unknown as Record<string, unknown>),
+    ),
     ...(lifecycle.approvals ?? []).map((a) => of('lifecycle approval', 'lifecycle_approval')(a as unknown as Record<string, unknown>)),
     ...list(pack, PACK_FILES.datasetVersions).map(of('dataset version', 'dataset_version')),
     ...list(pack, PACK_FILES.auditEvents).map(of('audit event', 'audit_event')),
