@@ -12,11 +12,7 @@ import { PackAssembly, packJson } from '../pack-assembly';
 import { EVIDENCE_PACK_FORMAT, PACK_FILES, type PackManifest, type PeriodRecord } from '../pack-layout';
 import { auditEventsCsv } from './audit-events-csv';
 import { auditPeriodSummary } from './audit-period-summary';
-
-/** The longest period a pack covers, and the most audit events it proves (each with its leaf and audit path). */
-export const MAX_PERIOD_DAYS = 366;
-export const MAX_PERIOD_EVENTS = 10_000;
-const DAY_MS = 86_400_000;
+import { assertPeriod, MAX_PERIOD_EVENTS } from './period-limits';
 
 export const BLOCKED_NOTE =
   'Denied decisions are stored with status blocked. A registry change a policy gate refused (POLICY_DENIED) is rolled back with its transaction and leaves no record to count.';
@@ -126,13 +122,4 @@ export class AuditPeriodPackService {
     ]);
     return [automationId, ...versions.map((v) => v.id), ...reviewed];
   }
-}
-
-/** [from, to) must be a real range of at most MAX_PERIOD_DAYS days. */
-export function assertPeriod(from: Date, to: Date): void {
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
-    throw AttestError.validation('from and to must be ISO 8601 instants', { field: 'from' });
-  if (from.getTime() >= to.getTime()) throw AttestError.validation('from must be before to', { field: 'from' });
-  if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS)
-    throw AttestError.validation(`A period spans at most ${MAX_PERIOD_DAYS} days`, { field: 'to', maxDays: MAX_PERIOD_DAYS });
 }
