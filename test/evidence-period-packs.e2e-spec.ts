@@ -170,7 +170,7 @@ describe('model version and audit period evidence packs', () => {
     const csv = packFiles(periodPack).get('audit-events.csv')!.toString('utf8').split('\r\n');
     expect(csv[0]).toBe('id,occurredAt,actorId,action,subjectType,subjectId,correlationId,changes,before,after,ledgerIndex');
     const actions = csv.slice(1, -1).map((line) => line.split(',')[3]);
-    expect(actions).toEqual(expect.arrayContaining(['decision.reviewed']));
+    expect(actions).toEqual(expect.arrayContaining(['decision.reviewed', 'model_version.transitioned']));
     expect(period.auditEvents).toBe(csv.length - 2);
 
     const verification = verifyEvidencePack(periodPack, { publicKey: key });

@@ -114,12 +114,16 @@ export class AuditPeriodPackService {
     );
   }
 
-  /** An automation's subjects in the audit trail: itself, its versions, and its decisions reviewed in the period. */
+  /** An automation's subjects in the audit trail: itself, its versions, the model versions they use, and its decisions reviewed in the period. */
   private async subjectsOf(actor: AuthenticatedPrincipal, automationId: string, from: Date, to: Date): Promise<string[]> {
     const [versions, reviewed] = await Promise.all([
       this.automationVersions.versionsOfAutomations(actor, [automationId]),
       this.decisions.reviewedIn(actor, automationId, from, to, MAX_PERIOD_EVENTS + 1),
     ]);
-    return [automationId, ...versions.map((v) => v.id), ...reviewed];
+    const models = await this.automationVersions.modelVersionsOf(
+      actor,
+      versions.map((v) => v.id),
+    );
+    return [...new Set([automationId, ...versions.map((v) => v.id), ...models.map((l) => l.row.id), ...reviewed])];
   }
 }
