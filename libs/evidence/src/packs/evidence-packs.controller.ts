@@ -2,10 +2,9 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/commo
 import { Can, CurrentPrincipal, RateLimited, type AuthenticatedPrincipal } from '@attest/identity';
 import type { Response } from 'express';
 import { AuditPeriodPackService } from './audit-period/audit-period-pack.service';
-import type { BuiltPack } from './decision/decision-pack.service';
-import { EVIDENCE_PACK_MEDIA_TYPE } from './decision-evidence.resolver';
 import { AuditPeriodEvidenceArgs } from './dto/audit-period-evidence.args';
 import { ModelVersionPackService } from './model-version/model-version-pack.service';
+import { sendPack } from './send-pack';
 
 /** The model version and audit period packs as downloads (`attest evidence export`): session or API key, same rules as the mutations. */
 @Controller()
@@ -37,17 +36,4 @@ export class EvidencePacksController {
   ): Promise<void> {
     sendPack(res, await this.periods.build(actor, args.from, args.to, args.automationId));
   }
-}
-
-function sendPack(res: Response, pack: BuiltPack): void {
-  res
-    .status(200)
-    .set({
-      'Content-Type': EVIDENCE_PACK_MEDIA_TYPE,
-      'Content-Disposition': `attachment; filename="${pack.fileName}"`,
-      'Content-Length': String(pack.bytes.length),
-      'Cache-Control': 'no-store',
-      'X-Attest-Sha256': pack.sha256,
-    })
-    .end(pack.bytes);
 }
