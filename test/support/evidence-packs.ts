@@ -48,3 +48,27 @@ export function tamper(zip: Buffer, path: string, edit: (value: any) => any): Bu
 export function rezip(files: ReadonlyMap<string, Buffer>): Buffer {
   return Buffer.from(zipSync(Object.fromEntries([...files].map(([p, b]) => [p, new Uint8Array(b)]))));
 }
+
+/** The pack with one file's text edited (a CSV row, a leaf) and its manifest entry updated to match, like tamper. */
+export function tamperText(zip: Buffer, path: string, edit: (text: string) => string): Buffer {
+  const files = packFiles(zip);
+  const edited = Buffer.from(edit(files.get(path)!.toString('utf8')), 'utf8');
+  files.set(path, edited);
+  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+  manifest.files[path] = createHash('sha256').update(edited).digest('hex');
+  files.set('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'));
+  return rezip(files);
+}
+
+export const MODEL_VERSION_EVIDENCE = `mutation($id: ID!) { modelVersionEvidence(modelVersionId: $id) { fileName mediaType sha256 byteSize contentBase64 } }`;
+export const AUDIT_PERIOD_EVIDENCE = `mutation($from: DateTime!, $to: DateTime!, $automationId: ID) {
+  auditPeriodEvidence(from: $from, to: $to, automationId: $automationId) { fileName mediaType sha256 byteSize contentBase64 } }`;
+
+/** A model version's or an audit period's pack as `key` exports it through GraphQL, checked against its own digest. */
+export async function exportOtherPack(t: TestApp, key: string, query: string, variables: Record<string, unknown>): Promise<Buffer> {
+  const data = ok(await t.gql(key, query, variables));
+  const file = Object.values(data)[0] as { contentBase64: string; sha256: string };
+  const bytes = Buffer.from(file.contentBase64, 'base64');
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+  return bytes;
+}

@@ -42,6 +42,7 @@ import { DecisionStats } from './overview/decision-stats.service';
 import { ContestsResolver } from './contest/contests.resolver';
 import { ContestsService } from './contest/contests.service';
 import { SubjectRecordsService } from './queries/subject-records.service';
+import { DecisionPeriodStats } from './overview/decision-period-stats.service';
 import { DecisionsOverviewResolver } from './overview/decisions-overview.resolver';
 
 /** Every resolver of the decisions context, also for building the schema without a server. */
@@ -96,10 +97,11 @@ export const DECISION_RESOLVERS = [
     IngestRecoverySweeper,
     DecisionsExport,
     DecisionStats,
+    DecisionPeriodStats,
     DecisionMetrics,
     ...DECISION_RESOLVERS,
   ],
   controllers: [DecisionsExportController],
-  exports: [DecisionRecorder, DecisionsService, WebhookDispatcher, ReviewWorkflowService, SubjectRecordsService],
+  exports: [DecisionRecorder, DecisionsService, DecisionPeriodStats, WebhookDispatcher, ReviewWorkflowService, SubjectRecordsService],
 })
 export class DecisionsModule {}

@@ -24,6 +24,7 @@ export { ContestStatus, DecisionContestModel } from './contest/decision-contest.
 export { ReviewOverdueSweeper } from './review/overdue/review-overdue.sweeper';
 export { readActivityWatermark, type ActivityWatermark } from './live/activity-watermark';
 export { DecisionsService } from './queries/decisions.service';
+export { DecisionPeriodStats, type DecisionPeriodFigures, type DecisionScope } from './overview/decision-period-stats.service';
 export { DecisionFieldAccess } from './access/decision-field-access';
 export { WithheldDecisionField } from './models/decision.enums';
 export type { DecisionEntity } from './entities/decision.entity';

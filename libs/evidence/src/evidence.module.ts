@@ -18,6 +18,11 @@ import { DecisionEvidenceController } from './packs/decision-evidence.controller
 import { DecisionEvidenceResolver } from './packs/decision-evidence.resolver';
 import { SubjectExplanationResolver } from './subjects/subject-explanation.resolver';
 import { SubjectExplanationService } from './subjects/subject-explanation.service';
+import { AuditPeriodPackService } from './packs/audit-period/audit-period-pack.service';
+import { EvidencePacksController } from './packs/evidence-packs.controller';
+import { EvidencePacksResolver } from './packs/evidence-packs.resolver';
+import { ModelVersionPackService } from './packs/model-version/model-version-pack.service';
+import { PackAssembly } from './packs/pack-assembly';
 
 /** Every resolver of the evidence context, also for building the schema without a server. */
 export const EVIDENCE_RESOLVERS = [
@@ -25,6 +30,7 @@ export const EVIDENCE_RESOLVERS = [
   TechnicalDocumentationResolver,
   SubjectExplanationResolver,
   DecisionEvidenceResolver,
+  EvidencePacksResolver,
 ];
 
 /**
@@ -34,13 +40,16 @@ export const EVIDENCE_RESOLVERS = [
  */
 @Module({
   imports: [IdentityModule, AuditModule, RegistryModule, PolicyPacksModule, MonitoringModule, DecisionsModule, LedgerModule, LineageModule],
-  controllers: [TechnicalDocumentationController, DecisionEvidenceController],
+  controllers: [TechnicalDocumentationController, DecisionEvidenceController, EvidencePacksController],
   providers: [
     EvidenceDocumentStore,
     DocumentationFacts,
     TechnicalDocumentation,
     SubjectExplanationService,
+    PackAssembly,
     DecisionPackService,
+    ModelVersionPackService,
+    AuditPeriodPackService,
     ...EVIDENCE_RESOLVERS,
   ],
   exports: [EvidenceDocumentStore],

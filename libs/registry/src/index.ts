@@ -8,6 +8,8 @@ export * from './dataset-versions.service';
 export * from './automations.service';
 export * from './automation-versions.service';
 export * from './decision-targets.service';
+export { LifecycleService } from './lifecycle/lifecycle.service';
+export type { VersionApproval } from './models/lifecycle-approval.model';
 export { AUTOMATION_KEY_PATTERN } from './dto/register-automation.input';
 export { AutomationModel, AutomationVersionModel } from './models/automation.model';
 export { ModelVersionModel } from './models/model-version.model';

@@ -1,12 +1,34 @@
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { apiKeyFrom, baseUrl } from '../api-access';
-import { UsageError } from '../args';
+import { requireUuid, UsageError } from '../args';
 import { CliError, defineCommand } from '../command';
 import { HttpGraphQLClient, sayWaits } from '../ledger/graphql-client';
 
-const DECISION_EVIDENCE = `mutation($id: ID!) { decisionEvidence(decisionId: $id) { fileName sha256 byteSize contentBase64 } }`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FILE = '{ fileName sha256 byteSize contentBase64 }';
+const DECISION_EVIDENCE = `mutation($id: ID!) { pack: decisionEvidence(decisionId: $id) ${FILE} }`;
+const MODEL_VERSION_EVIDENCE = `mutation($id: ID!) { pack: modelVersionEvidence(modelVersionId: $id) ${FILE} }`;
+const AUDIT_PERIOD_EVIDENCE = `mutation($from: DateTime!, $to: DateTime!, $automationId: ID) {
+  pack: auditPeriodEvidence(from: $from, to: $to, automationId: $automationId) ${FILE} }`;
+
+/** The pack the options ask for, as the mutation and its variables: exactly one of a decision, a model version, or a period. */
+function packRequest(o: { decision?: string; modelVersion?: string; from?: string; to?: string; automation?: string }) {
+  const uuid = (name: string, value: string) => {
+    requireUuid(name, value);
+    return value;
+  };
+  const asked = [o.decision, o.modelVersion, o.from ?? o.to].filter((v) => v !== undefined).length;
+  if (asked !== 1) throw new UsageError('give exactly one of --decision, --model-version, or --from with --to');
+  if (o.automation !== undefined && o.from === undefined)
+    throw new UsageError('--automation narrows a period: give it with --from and --to');
+  if (o.decision !== undefined) return { query: DECISION_EVIDENCE, variables: { id: uuid('decision', o.decision) } };
+  if (o.modelVersion !== undefined) return { query: MODEL_VERSION_EVIDENCE, variables: { id: uuid('model-version', o.modelVersion) } };
+  if (o.from === undefined || o.to === undefined) throw new UsageError('a period needs both --from and --to');
+  return {
+    query: AUDIT_PERIOD_EVIDENCE,
+    variables: { from: o.from, to: o.to, automationId: o.automation === undefined ? null : uuid('automation', o.automation) },
+  };
+}
 
 interface EvidenceFile {
   fileName: string;
@@ -17,27 +39,35 @@ interface EvidenceFile {
 
 export const evidenceExportCommand = defineCommand({
   name: 'evidence export',
-  summary: "Download a decision's evidence pack (a zip that `attest evidence verify` checks offline)",
+  summary:
+    'Download the evidence pack of a decision, a model version or an audit period (a zip that `attest evidence verify` checks offline)',
   description:
-    'Asks the API over HTTP, with the API key in ATTEST_API_KEY (never on the command line), for the evidence pack of ' +
-    'one decision: the decision as stored (withheld parts left out for roles that may not read them), its trace, the ' +
-    "policy evaluation and the pack's content, reviews, lineage, audit events, and every fact's ledger leaf with its " +
-    'inclusion proof against the latest signed checkpoint. Layout: docs/evidence.md. The export is on the audit trail. ' +
+    'Asks the API over HTTP, with the API key in ATTEST_API_KEY (never on the command line), for an evidence pack: of ' +
+    'one decision (--decision: the decision as stored, withheld parts left out for roles that may not read them, its trace, the ' +
+    "policy evaluation and the pack's content, reviews, lineage, audit events), of a model version (--model-version: its " +
+    'registration, lifecycle, approvals, gate verdicts, datasets, audit events and decision counts), or of an audit period ' +
+    '(--from and --to, ISO 8601, at most 366 days, optionally --automation: counts, rates, policies fired and the audit ' +
+    "events as CSV); each with every fact's ledger leaf and inclusion proof against the latest signed checkpoint. Layout: " +
+    'docs/evidence.md. The export is on the audit trail. ' +
     'Exit 0 when written, 1 when the server refuses it (the reason and code printed), 2 on bad input or an unreachable server.',
   options: {
     url: { type: 'string', required: true, valueName: 'url', description: "the API's base URL, e.g. http://localhost:3000" },
-    decision: { type: 'string', required: true, valueName: 'id', description: 'the decision whose evidence to export' },
+    decision: { type: 'string', valueName: 'id', description: 'the decision whose evidence to export' },
+    'model-version': { type: 'string', valueName: 'id', description: 'the model version whose evidence to export' },
+    from: { type: 'string', valueName: 'time', description: 'start of an audit period, inclusive (ISO 8601)' },
+    to: { type: 'string', valueName: 'time', description: 'end of an audit period, exclusive (ISO 8601)' },
+    automation: { type: 'string', valueName: 'id', description: "the automation whose period it is (default: the whole tenant's)" },
     out: { type: 'string', valueName: 'file', description: 'where to write the pack (default: the name the server gives, here)' },
   },
   async run(options, io) {
-    if (!UUID.test(options.decision)) throw new UsageError(`--decision "${options.decision}" is not a decision id (a UUID)`);
+    const { query, variables } = packRequest({ ...options, modelVersion: options['model-version'] });
     const client = new HttpGraphQLClient(baseUrl(options.url), apiKeyFrom(process.env), { onWait: sayWaits(io) });
-    const { data, errors } = await client.request<{ decisionEvidence: EvidenceFile }>(DECISION_EVIDENCE, { id: options.decision });
-    if (!data?.decisionEvidence) {
+    const { data, errors } = await client.request<{ pack: EvidenceFile }>(query, variables);
+    if (!data?.pack) {
       const error = errors[0];
       throw new CliError(`the server refused the export: ${error?.message ?? 'no answer'} (${error?.extensions?.code ?? 'UNKNOWN'})`, 1);
     }
-    const file = data.decisionEvidence;
+    const file = data.pack;
     const bytes = Buffer.from(file.contentBase64, 'base64');
     if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
       throw new CliError('the pack received does not match the digest the server gave: nothing written', 2);

@@ -1,4 +1,4 @@
-import { csvField, csvRecord } from './csv';
+import { csvField, csvRecord, csvText, parseCsv } from './csv';
 
 describe('CSV (RFC 4180)', () => {
   it('writes plain fields as they are and ends a record with CRLF', () => {
@@ -36,5 +36,19 @@ describe('CSV (RFC 4180)', () => {
   it('leaves text that only contains a formula character later alone', () => {
     expect(csvField('a=b')).toBe('a=b');
     expect(csvField('')).toBe('');
+  });
+
+  it('reads back what it writes: quotes, CRLF inside a field, and a neutralised formula', () => {
+    const values = ['a,b', 'say "hi"', 'x\r\ny', '=1+1', '-1', '{"a":[1,2]}', ''];
+    const rows = parseCsv(csvRecord(['h1', 'h2']) + csvRecord(values));
+    expect(rows).toEqual([
+      ['h1', 'h2'],
+      ['a,b', 'say "hi"', 'x\r\ny', "'=1+1", "'-1", '{"a":[1,2]}', ''],
+    ]);
+    expect(rows[1].map(csvText)).toEqual(values);
+  });
+
+  it('refuses text that does not end its last record with CRLF', () => {
+    expect(() => parseCsv('a,b\r\nc')).toThrow('CSV does not end with CRLF');
   });
 });

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { Can, CurrentPrincipal, RateLimited, type AuthenticatedPrincipal } from '@attest/identity';
 import type { Response } from 'express';
 import { DecisionPackService } from './decision/decision-pack.service';
-import { EVIDENCE_PACK_MEDIA_TYPE } from './decision-evidence.resolver';
+import { sendPack } from './send-pack';
 
 /** The same pack as a download (the console's button, `attest evidence export`): session or API key, same rules. */
 @Controller()
@@ -18,15 +18,6 @@ export class DecisionEvidenceController {
     @Res() res: Response,
   ): Promise<void> {
     const pack = await this.packs.build(actor, id);
-    res
-      .status(200)
-      .set({
-        'Content-Type': EVIDENCE_PACK_MEDIA_TYPE,
-        'Content-Disposition': `attachment; filename="${pack.fileName}"`,
-        'Content-Length': String(pack.bytes.length),
-        'Cache-Control': 'no-store',
-        'X-Attest-Sha256': pack.sha256,
-      })
-      .end(pack.bytes);
+    sendPack(res, pack);
   }
 }

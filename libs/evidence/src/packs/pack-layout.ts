@@ -19,12 +19,28 @@ export const PACK_FILES = {
   key: 'ledger/key.json',
   facts: 'ledger/facts.json',
   summary: 'summary.pdf',
+  // A model version's pack (docs/evidence.md, "Model version and audit period packs").
+  modelVersion: 'model-version.json',
+  lifecycle: 'lifecycle.json',
+  gateEvaluations: 'gate-evaluations.json',
+  policyPacks: 'policy-packs.json',
+  datasetVersions: 'dataset-versions.json',
+  decisionCounts: 'decision-counts.json',
+  // An audit period's pack.
+  period: 'period.json',
+  auditEventsCsv: 'audit-events.csv',
 } as const;
+
+export const PACK_KINDS = ['decision', 'model_version', 'audit_period'] as const;
+export type PackKind = (typeof PACK_KINDS)[number];
 
 export interface PackManifest {
   format: typeof EVIDENCE_PACK_FORMAT;
-  kind: 'decision';
-  subject: { type: 'Decision'; id: string };
+  kind: PackKind;
+  /** A decision, a model version, or for an audit period an automation or the tenant. */
+  subject: { type: 'Decision' | 'ModelVersion' | 'Automation' | 'Tenant'; id: string };
+  /** An audit period's range, [from, to), ISO 8601. */
+  period?: { from: string; to: string };
   /** The tenant's log: the checkpoint must be of it. */
   origin: string;
   generatedAt: string;
@@ -111,6 +127,45 @@ export interface PolicyPackRecord {
   name: string;
   policies: unknown[];
   activations: { id: string; digest: string; activatedBy: string; rationale: string; createdAt: string }[];
+}
+
+/** lifecycle.json: a version's moves and approvals, each a sealed fact (keys as the facts name them). */
+export interface LifecycleRecord {
+  transitions: { id: string; subjectId: string; from: string; to: string; actorId: string; rationale: string; at: string }[];
+  approvals: { id: string; subjectId: string; reviewRound: number; approverId: string; rationale: string; createdAt: string }[];
+}
+
+/** One gate evaluation: the verdict the active pack gave on a lifecycle move, as its audit event holds it. */
+export interface GateEvaluationRecord {
+  auditEventId: string;
+  action: string;
+  occurredAt: string;
+  from: string | null;
+  to: string | null;
+  packDigest: string;
+  effect: string;
+  matched: { id: string; version: number; effect: string }[];
+}
+
+/** Counts the server computed: not individually proved, and said so in the pack and by the verifier. */
+export interface DecisionCountsRecord {
+  total: number;
+  byStatus: Record<string, number>;
+  reviewed: number;
+  overridden: number;
+  /** Always the sentence of COUNTS_NOT_PROVED: the counts are the server's word. */
+  proof: string;
+}
+
+/** period.json: an audit period's figures. */
+export interface PeriodRecord {
+  scope: { type: 'Automation' | 'Tenant'; id: string; automationKey?: string };
+  from: string;
+  to: string;
+  decisions: DecisionCountsRecord & { reviewRate: number | null; overrideRate: number | null };
+  policiesFired: { id: string; effect: string; count: number }[];
+  blockedAttempts: { deniedDecisions: number; note: string };
+  auditEvents: number;
 }
 
 export type { LedgerKeyReference };

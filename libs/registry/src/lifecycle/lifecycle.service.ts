@@ -45,7 +45,7 @@ export class LifecycleService {
   approvals(actor: AuthenticatedPrincipal, subjectIds: readonly string[]): Promise<VersionApproval[]> {
     return this.db.transaction(actor.tenantId, (m) =>
       m.query(
-        `SELECT subject_id AS "subjectId", approver_id AS "approverId", rationale, created_at AS at, review_round AS "reviewRound"
+        `SELECT id, subject_id AS "subjectId", approver_id AS "approverId", rationale, created_at AS at, review_round AS "reviewRound"
            FROM lifecycle_approvals WHERE subject_id = ANY ($1::uuid[]) ORDER BY created_at, id`,
         [[...subjectIds]],
       ),

@@ -11,5 +11,5 @@ export class LifecycleApprovalModel {
   reviewRound: number;
 }
 
-/** An approval with the version it approves, as loaded. */
-export type VersionApproval = LifecycleApprovalModel & { subjectId: string };
+/** An approval with the version it approves and its id (the ledger's fact id), as loaded. */
+export type VersionApproval = LifecycleApprovalModel & { id: string; subjectId: string };

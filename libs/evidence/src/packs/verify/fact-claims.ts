@@ -2,6 +2,7 @@ import { canonicalJson } from '@attest/core';
 import type { DecisionRecord, PackFact } from '../pack-layout';
 import type { ReadPack } from './read-pack';
 import { PACK_FILES } from '../pack-layout';
+import { auditPeriodPackRecords, modelVersionPackRecords } from './pack-records';
 
 /** A sealed fact's body, as its leaf holds it. */
 export type SealedFact = Record<string, unknown>;
@@ -49,6 +50,17 @@ export function claimOf(item: BackedRecord, key: string): unknown {
 
 /** Every record of the pack that a sealed fact must back, with its kind and id. */
 export function backedRecords(pack: ReadPack): BackedRecord[] {
+  switch (pack.manifest.kind) {
+    case 'decision':
+      return decisionPackRecords(pack);
+    case 'model_version':
+      return modelVersionPackRecords(pack);
+    case 'audit_period':
+      return auditPeriodPackRecords(pack);
+  }
+}
+
+function decisionPackRecords(pack: ReadPack): BackedRecord[] {
   const decision = pack.json(PACK_FILES.decision) as DecisionRecord & Record<string, unknown>;
   const list = (path: string) => (Array.isArray(pack.json(path)) ? (pack.json(path) as Record<string, unknown>[]) : []);
   const lineage = (pack.json(PACK_FILES.lineage) ?? {}) as Record<string, unknown>;
@@ -96,9 +108,9 @@ export function claimProblems(item: BackedRecord, fact: SealedFact): string[] {
   return problems;
 }
 
-/** Equal as JSON; times equal as instants to the millisecond (the ledger writes microseconds). */
+/** Equal as JSON; times (`…At`, a transition's `at`) equal as instants to the millisecond (the ledger writes microseconds). */
 export function sameValue(key: string, a: unknown, b: unknown): boolean {
-  if (key.endsWith('At') && typeof a === 'string' && typeof b === 'string') {
+  if ((key.endsWith('At') || key === 'at') && typeof a === 'string' && typeof b === 'string') {
     const [x, y] = [Date.parse(a), Date.parse(b)];
     return !Number.isNaN(x) && x === y;
   }

@@ -1,4 +1,4 @@
-import { EVIDENCE_PACK_FORMAT, PACK_FILES, type PackFact, type PackManifest } from '../pack-layout';
+import { EVIDENCE_PACK_FORMAT, PACK_FILES, PACK_KINDS, type PackFact, type PackManifest } from '../pack-layout';
 import { PackInputError, unzipFiles } from '../pack-zip';
 
 /** A pack as read from its zip: the manifest, every file's bytes, and the JSON files parsed. */
@@ -29,7 +29,9 @@ export function readPack(zip: Buffer): ReadPack {
   if (manifest?.format !== EVIDENCE_PACK_FORMAT) {
     throw new PackInputError(`manifest.json is not an evidence pack of the format ${EVIDENCE_PACK_FORMAT}`);
   }
-  if (manifest.kind !== 'decision') throw new PackInputError(`this verifier reads decision packs, not "${String(manifest.kind)}"`);
+  if (!PACK_KINDS.includes(manifest.kind)) {
+    throw new PackInputError(`this verifier reads packs of the kinds ${PACK_KINDS.join(', ')}, not "${String(manifest.kind)}"`);
+  }
   const facts = json(PACK_FILES.facts);
   if (!Array.isArray(facts)) throw new PackInputError(`${PACK_FILES.facts} is not a list of facts`);
   return { manifest, files, json, facts: facts as PackFact[] };

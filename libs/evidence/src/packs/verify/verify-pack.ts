@@ -7,6 +7,8 @@ import { checkOpenings } from './openings';
 import { checkOf, failed, passed, skipped, type PackCheck, type PackVerification } from './pack-checks';
 import { readPack, type ReadPack } from './read-pack';
 import { checkPackContent, reevaluate } from './reevaluate';
+import { auditPeriodChecks } from './audit-period-checks';
+import { modelVersionChecks } from './model-version-checks';
 
 export interface PackTrust {
   /** The log's public key, obtained out of band. */
@@ -17,11 +19,12 @@ export interface PackTrust {
 }
 
 /**
- * Verifies a decision's evidence pack offline, with nothing but the log's public key
- * (docs/evidence.md, "Verifying a pack"): the files against the manifest, the checkpoint's signature,
- * every leaf against its proof, every record against its sealed fact, every disclosed content field
- * against its commitment, the policy pack's content against its digest, and the recorded evaluation
- * replayed. Unreadable input throws PackInputError; everything else is a check in the report.
+ * Verifies an evidence pack offline, with nothing but the log's public key (docs/evidence.md,
+ * "Verifying a pack"): the files against the manifest, the checkpoint's signature, every leaf against
+ * its proof, every record against its sealed fact, every disclosed content field against its
+ * commitment; then what the kind adds: for a decision the policy pack's content against its digest
+ * and the recorded evaluation replayed, for a model version its history and gate verdicts, for an
+ * audit period the CSV's completeness. Unreadable input throws PackInputError; everything else is a check in the report.
  */
 export function verifyEvidencePack(zip: Buffer, trust: PackTrust): PackVerification {
   const pack = readPack(zip);
@@ -81,6 +84,8 @@ export function verifyEvidencePack(zip: Buffer, trust: PackTrust): PackVerificat
           ),
   );
 
+  if (pack.manifest.kind === 'model_version') return done([...checks, ...modelVersionChecks(pack)]);
+  if (pack.manifest.kind === 'audit_period') return done([...checks, ...auditPeriodChecks(pack)]);
   const decisionFact = sealed.get(`decision:${pack.manifest.subject.id}`)?.fact;
   if (!decisionFact) return done([...checks, failed('decision', 'the pack holds no sealed fact of its decision')]);
   const policyPack = pack.json(PACK_FILES.policyPack) as PolicyPackRecord | null;
