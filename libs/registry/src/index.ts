@@ -15,5 +15,3 @@ export { AutomationModel, AutomationVersionModel } from './models/automation.mod
 export { ModelVersionModel } from './models/model-version.model';
 export { gateFactsOf, type GateFacts } from './lifecycle/gate-facts';
 export { automationByIdLoader, automationVersionByIdLoader, modelVersionByIdLoader } from './registry.loaders';
-export { LifecycleService } from './lifecycle/lifecycle.service';
-export type { VersionApproval } from './models/lifecycle-approval.model';
