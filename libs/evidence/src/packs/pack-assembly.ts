@@ -5,7 +5,7 @@ import type { AuthenticatedPrincipal } from '@attest/identity';
 import { LedgerOpenings, OPENABLE_KINDS, type FactOpenings, type FactProofs, type OpenableKind, type ProvedFact } from '@attest/ledger';
 import { PACK_FILES, type PackFact, type PackManifest } from './pack-layout';
 import { zipFiles } from './pack-zip';
-import type { BuiltPack } from './decision/decision-pack.service';
+import type { BuiltPack } from './pack-layout';
 
 export const packJson = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

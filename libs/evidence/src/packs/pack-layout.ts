@@ -168,4 +168,12 @@ export interface PeriodRecord {
   auditEvents: number;
 }
 
+/** A built pack: the zip and what the caller needs to name and audit it. */
+export interface BuiltPack {
+  fileName: string;
+  bytes: Buffer;
+  sha256: string;
+  manifest: PackManifest;
+}
+
 export type { LedgerKeyReference };

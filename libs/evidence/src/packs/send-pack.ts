@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { BuiltPack } from './decision/decision-pack.service';
+import type { BuiltPack } from './pack-layout';
 import { EVIDENCE_PACK_MEDIA_TYPE } from './decision-evidence.resolver';
 
 /** A pack as a download: its name, its digest in a header, never cached. */

@@ -6,7 +6,7 @@ import type { AuthenticatedPrincipal } from '@attest/identity';
 import { LedgerFactProofs } from '@attest/ledger';
 import { AutomationsService, AutomationVersionsService } from '@attest/registry';
 import { renderPdf } from '../../rendering';
-import type { BuiltPack } from '../decision/decision-pack.service';
+import type { BuiltPack } from '../pack-layout';
 import { decisionCountsRecord } from '../model-version/model-version-records';
 import { PackAssembly, packJson } from '../pack-assembly';
 import { EVIDENCE_PACK_FORMAT, PACK_FILES, type PackManifest, type PeriodRecord } from '../pack-layout';

@@ -1,34 +1,16 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AttestError, ErrorCode, recordAudit, TenantDb } from '@attest/core';
 import { AuditService } from '@attest/audit';
 import { DecisionFieldAccess, DecisionsService, type DecisionEntity } from '@attest/decisions';
 import type { AuthenticatedPrincipal } from '@attest/identity';
-import {
-  LedgerFactProofs,
-  LedgerOpenings,
-  OPENABLE_KINDS,
-  type FactOpenings,
-  type FactRef,
-  type OpenableKind,
-  type ProvedFact,
-} from '@attest/ledger';
+import { LedgerFactProofs, type FactRef, type OpenableKind } from '@attest/ledger';
 import { DecisionLineageService, LineageNodeType } from '@attest/lineage';
 import { PolicyPacksService } from '@attest/policy';
 import { AutomationsService, AutomationVersionsService, DatasetVersionsService, ModelVersionsService } from '@attest/registry';
-import { EVIDENCE_PACK_FORMAT, PACK_FILES, type PackFact, type PackManifest, type PolicyPackRecord } from '../pack-layout';
+import { packJson, PackAssembly } from '../pack-assembly';
+import { EVIDENCE_PACK_FORMAT, PACK_FILES, type BuiltPack, type PackManifest, type PolicyPackRecord } from '../pack-layout';
 import { renderPdf } from '../../rendering';
-import { zipFiles } from '../pack-zip';
 import { decisionSummary } from './decision-summary';
 import { auditEventRecord, decisionRecord, plainRecord, reviewRecord } from './decision-records';
-
-/** A built pack: the zip and what the caller needs to name and audit it. */
-export interface BuiltPack {
-  fileName: string;
-  bytes: Buffer;
-  sha256: string;
-  manifest: PackManifest;
-}
 
 /**
  * The committed fields a pack opens, by fact kind, for what the exporter may read: the fields the
@@ -48,9 +30,6 @@ function disclosedFields(may: { input: boolean; output: boolean; context: boolea
   };
 }
 
-const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
 /**
  * A decision's evidence pack (docs/evidence.md): the decision as stored and as the exporting role may
  * read it, its trace, the evaluation with the pack's content at its digest, the reviews, the lineage
@@ -61,7 +40,6 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 @Injectable()
 export class DecisionPackService {
   constructor(
-    private readonly db: TenantDb,
     private readonly decisions: DecisionsService,
     private readonly audit: AuditService,
     private readonly automations: AutomationsService,
@@ -71,7 +49,7 @@ export class DecisionPackService {
     private readonly lineage: DecisionLineageService,
     private readonly packs: PolicyPacksService,
     private readonly proofs: LedgerFactProofs,
-    private readonly openings: LedgerOpenings,
+    private readonly assembly: PackAssembly,
   ) {}
 
   async build(actor: AuthenticatedPrincipal, decisionId: string): Promise<BuiltPack> {
@@ -110,20 +88,14 @@ export class DecisionPackService {
       ...auditEvents.map((e) => ({ kind: 'audit_event', factId: e.id })),
     ];
     const proved = await this.proofs.prove(actor.tenantId, refs);
-    const required = proved.unsealed.filter((r) => r.kind !== 'audit_event');
-    if (required.length > 0) {
-      throw new AttestError(
-        ErrorCode.CONFLICT,
-        `The decision's facts are not all sealed in the latest checkpoint yet (${required.map((r) => r.kind).join(', ')}): export again after the next checkpoint`,
-      );
-    }
+    this.assembly.requireSealed(proved, "The decision's");
     const sealedEvents = auditEvents.filter((e) => proved.facts.some((f) => f.kind === 'audit_event' && f.factId === e.id));
     const disclosed = disclosedFields({
       input: may('input'),
       output: may('output'),
       context: may('context'),
     });
-    const facts = await this.withOpenings(actor.tenantId, proved.facts, disclosed);
+    const facts = await this.assembly.withOpenings(actor.tenantId, proved.facts, disclosed);
 
     const reviewRecords = reviews.map((r) => reviewRecord(r, may('output')));
     const lineage = { automationVersion: versions.automationVersion, modelVersion: versions.modelVersion, datasetVersions };
@@ -150,47 +122,18 @@ export class DecisionPackService {
       keyId: proved.key.keyId,
     });
     const files = new Map<string, Buffer>([
-      [PACK_FILES.decision, json(record)],
-      [PACK_FILES.reviews, json(reviewRecords)],
-      [PACK_FILES.policyPack, json(policyPack)],
-      [PACK_FILES.lineage, json({ chain, ...lineage })],
-      [PACK_FILES.auditEvents, json(eventRecords)],
-      [PACK_FILES.checkpoint, json({ note: proved.checkpoint.note })],
-      [PACK_FILES.key, json(proved.key)],
-      [PACK_FILES.facts, json(facts)],
+      [PACK_FILES.decision, packJson(record)],
+      [PACK_FILES.reviews, packJson(reviewRecords)],
+      [PACK_FILES.policyPack, packJson(policyPack)],
+      [PACK_FILES.lineage, packJson({ chain, ...lineage })],
+      [PACK_FILES.auditEvents, packJson(eventRecords)],
+      ...this.assembly.ledgerFiles(proved, facts),
       [PACK_FILES.summary, await renderPdf(summary)],
     ]);
-    const manifest: PackManifest = { ...described, files: Object.fromEntries([...files].map(([path, bytes]) => [path, sha256(bytes)])) };
-    const bytes = zipFiles(new Map([[PACK_FILES.manifest, json(manifest)], ...files]));
-    const pack = { fileName: `evidence-decision-${d.id}.zip`, bytes, sha256: sha256(bytes), manifest };
-    await this.db.transaction(actor.tenantId, (m) =>
-      recordAudit(m, actor, {
-        action: 'evidence.exported',
-        subjectType: 'Decision',
-        subjectId: d.id,
-        after: { pack: 'decision', sha256: pack.sha256, checkpointSize: proved.checkpoint.treeSize, facts: facts.length, withheld },
-      }),
-    );
-    return pack;
-  }
-
-  /**
-   * Each fact with the openings of the fields the exporter may read (ledger format 3): they disclose
-   * the content, so a withheld field's opening stays out with the field. Older facts have none.
-   */
-  private withOpenings(tenantId: string, facts: ProvedFact[], disclosed: Record<OpenableKind, string[]>): Promise<PackFact[]> {
-    return this.db.transaction(tenantId, async (m) => {
-      const byKind = new Map<OpenableKind, Map<string, FactOpenings | null>>();
-      for (const kind of OPENABLE_KINDS) {
-        const ids = facts.filter((f) => f.kind === kind).map((f) => f.factId);
-        if (ids.length > 0) byKind.set(kind, await this.openings.openingsOfEach(m, kind, ids));
-      }
-      return facts.map((fact) => {
-        const openings = byKind.get(fact.kind as OpenableKind)?.get(fact.factId);
-        if (!openings) return fact;
-        const allowed = disclosed[fact.kind as OpenableKind];
-        return { ...fact, openings: Object.fromEntries(Object.entries(openings).filter(([field]) => allowed.includes(field))) };
-      });
+    return this.assembly.finish(actor, described, files, `evidence-decision-${d.id}.zip`, {
+      subjectType: 'Decision',
+      subjectId: d.id,
+      after: { checkpointSize: proved.checkpoint.treeSize, facts: facts.length, withheld },
     });
   }
 

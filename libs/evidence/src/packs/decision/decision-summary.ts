@@ -1,4 +1,5 @@
 import type { EvidenceDocument, DocumentSection } from '../../rendering';
+import { ledgerSection, text } from '../summary-sections';
 import type { AuditEventRecord, DecisionRecord, PackFact, PackManifest, PolicyPackRecord, ReviewRecord } from '../pack-layout';
 
 export interface SummaryInput {
@@ -25,8 +26,6 @@ const readable = (detail: Record<string, unknown> | null) =>
         .map(([key, value]) => `${key} ${text(value)}`)
         .join(', ');
 
-const text = (value: unknown) => (value === null || value === undefined ? '-' : typeof value === 'string' ? value : JSON.stringify(value));
-
 /**
  * The pack's summary.pdf for people: what the JSON files of the pack say, in reading order, and how
  * to check them. It is a rendering, not evidence: `attest evidence verify` checks the JSON files.
@@ -44,7 +43,7 @@ export function decisionSummary(input: SummaryInput): EvidenceDocument {
       reviewSection(input.reviews),
       lineageSection(input),
       auditSection(input),
-      ledgerSection(input),
+      ledgerSection(input.manifest.origin, input.facts, input.checkpoint.treeSize, input.keyId),
     ],
     footer:
       'The JSON files of this pack are the evidence; this summary renders them. Verify with: attest evidence verify <pack.zip> --key pub.pem',
@@ -165,24 +164,6 @@ function auditSection({ auditEvents, manifest }: SummaryInput): DocumentSection 
       ...(manifest.notYetSealed > 0
         ? [{ paragraph: `${manifest.notYetSealed} later events are not sealed yet and are not in this pack.` }]
         : []),
-    ],
-  };
-}
-
-function ledgerSection({ manifest, facts, checkpoint, keyId }: SummaryInput): DocumentSection {
-  return {
-    heading: 'Ledger proofs',
-    blocks: [
-      {
-        facts: [
-          ['Log', manifest.origin],
-          ['Checkpoint', `a tree of ${checkpoint.treeSize} leaves`],
-          ['Signing key id', keyId],
-          ['Facts proved', String(facts.length)],
-        ],
-      },
-      { table: { columns: ['Leaf', 'Fact'], rows: facts.map((f) => [String(f.index), `${f.kind} ${f.factId}`]) } },
-      { paragraph: 'Check it offline with the public key obtained out of band: attest evidence verify <pack.zip> --key pub.pem' },
     ],
   };
 }

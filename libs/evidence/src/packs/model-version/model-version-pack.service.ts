@@ -7,7 +7,7 @@ import { PolicyPacksService } from '@attest/policy';
 import { DatasetPurpose, LifecycleService, ModelsService, ModelVersionsService } from '@attest/registry';
 import { renderPdf } from '../../rendering';
 import { auditEventRecord, plainRecord } from '../decision/decision-records';
-import type { BuiltPack } from '../decision/decision-pack.service';
+import type { BuiltPack } from '../pack-layout';
 import { PackAssembly, packJson } from '../pack-assembly';
 import { EVIDENCE_PACK_FORMAT, PACK_FILES, type PackManifest } from '../pack-layout';
 import { decisionCountsRecord, gateEvaluationsOf, lifecycleRecord, policyPackContent } from './model-version-records';
