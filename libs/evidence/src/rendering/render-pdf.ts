@@ -96,6 +96,8 @@ function blockContent(block: DocumentBlock): Content {
     return {
       table: {
         widths: ['auto', '*'],
+        // A row split over two pages puts the footer inside a value: keep each row on one page.
+        dontBreakRows: true,
         body: block.facts.map(([label, value]) => [{ text: toWinAnsi(label), style: 'factLabel' }, cell(value)]),
       },
       layout: 'noBorders',
@@ -105,6 +107,7 @@ function blockContent(block: DocumentBlock): Content {
     return {
       table: {
         headerRows: 1,
+        dontBreakRows: true,
         widths: block.table.columns.map(() => '*'),
         body: [
           block.table.columns.map((column) => ({ text: toWinAnsi(column), style: 'tableHeader' })),

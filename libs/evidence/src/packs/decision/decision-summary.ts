@@ -116,14 +116,15 @@ function reviewSection(reviews: ReviewRecord[]): DocumentSection {
   if (reviews.length === 0) return { heading: 'Human review', blocks: [{ paragraph: 'No human reviewed this decision.' }] };
   return {
     heading: 'Human review',
-    blocks: [
-      {
-        table: {
-          columns: ['When', 'Reviewer', 'Verdict', 'Rationale'],
-          rows: reviews.map((r) => [r.createdAt, r.reviewerId, r.verdict, r.rationale]),
-        },
-      },
-    ],
+    blocks: reviews.map((r) => ({
+      facts: [
+        ['Verdict', r.verdict],
+        ['Rationale', r.rationale],
+        ['Reviewer', r.reviewerId],
+        ['When', r.createdAt],
+        ['Corrected output', text(r.correctedOutput)],
+      ] as [string, string][],
+    })),
   };
 }
 
