@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { attest, demoKeys } from './support/attest-cli';
 import { AttestProcess, httpCaller } from './support/attest-process';
 import { ok, REPO_ROOT } from './support/test-app';
+import { buildApps } from './support/process-harness';
 
 /**
  * The CLI as a user runs it next to `npm start` on the embedded default (no DATABASE_URL): the
@@ -23,7 +24,7 @@ describe('the attest CLI beside a running Attest on the embedded database', () =
   const caller = () => httpCaller(api!.port!, adminKey);
 
   beforeAll(async () => {
-    execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+    buildApps();
     dir = mkdtempSync(join(tmpdir(), 'attest-cli-beside-'));
     chmodSync(dir, 0o755); // as root, the embedded PostgreSQL runs as `postgres` and must reach its data
     dataDir = join(dir, 'data');

@@ -1,4 +1,3 @@
-import { execSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { sealAll } from './support/ledger';
 import { ok, REPO_ROOT, startTestApp } from './support/test-app';
 import { gqlWithSession, signInWithLink } from './support/browser-session';
 import { createTestDatabase } from './support/test-database';
+import { buildApps } from './support/process-harness';
 
 const JWT_SECRET = randomBytes(32).toString('hex');
 /** The server secret the CLI shares with the API on DATABASE_URL (it keys the ledger's facts). */
@@ -17,7 +17,7 @@ const HASH_KEY = randomBytes(32).toString('hex');
 describe('the attest CLI (built, as a child process)', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   beforeAll(async () => {
-    execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+    buildApps();
     database = await createTestDatabase();
   });
   afterAll(() => database?.drop());

@@ -1,4 +1,3 @@
-import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,8 @@ import { attestAsync } from './support/attest-cli';
 import { automationFixture, decisionInput, RECORD, type AutomationFixture } from './support/decision-fixtures';
 import { publishedKey, tamperText } from './support/evidence-packs';
 import { sealAll } from './support/ledger';
-import { ok, principalWithRole, REPO_ROOT, startTestApp, type TestApp } from './support/test-app';
+import { ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+import { buildApps } from './support/process-harness';
 
 const MOVE =
   'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
@@ -28,7 +28,7 @@ describe('attest evidence export --model-version and --from --to, then evidence 
   };
 
   beforeAll(async () => {
-    execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+    buildApps();
     t = await startTestApp({ ATTEST_RATE_LIMIT_EXPORTS_PER_MINUTE: '1000' });
     await t.app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;

@@ -1,9 +1,10 @@
-import { execSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleFixture } from '@attest/ledger/testing';
 import { REPO_ROOT } from './support/test-app';
+import { buildApps } from './support/process-harness';
 
 const CLI = join(REPO_ROOT, 'dist/apps/cli/src/main.js');
 
@@ -26,7 +27,7 @@ describe('attest ledger verify (offline)', () => {
   };
 
   beforeAll(() => {
-    execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+    buildApps();
     dir = mkdtempSync(join(tmpdir(), 'attest-ledger-'));
     file('pub.pem', f.publicKey.export({ type: 'spki', format: 'pem' }) as string);
     file('c12.json', f.checkpointAt(12));

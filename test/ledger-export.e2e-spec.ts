@@ -1,4 +1,3 @@
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -12,7 +11,8 @@ import { automationFixture, decisionInput, RECORD, type AutomationFixture } from
 import { attestAsync } from './support/attest-cli';
 import { sealAll } from './support/ledger';
 import { withClient } from './support/test-database';
-import { ok, REPO_ROOT, startTestApp, type TestApp } from './support/test-app';
+import { ok, startTestApp, type TestApp } from './support/test-app';
+import { buildApps } from './support/process-harness';
 
 /**
  * What an auditor does: `attest ledger export` from the real API over HTTP (the built CLI, in a
@@ -45,7 +45,7 @@ describe('attest ledger export, then ledger verify --bundle', () => {
   const manifestOf = (bundle: string) => JSON.parse(readFileSync(join(dir, bundle, 'bundle.json'), 'utf8'));
 
   beforeAll(async () => {
-    execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+    buildApps();
     t = await startTestApp();
     await t.app.listen(0);
     url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;

@@ -1,4 +1,4 @@
-import { execSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { decisionsFromFile, replayDecisions, type ReplayRecord } from '@attest/p
 import { automationFixture, decisionInput, RECORD } from './support/decision-fixtures';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
 import { PolicyRepo } from './policy-review/support/policy-repo';
+import { buildApps } from './support/process-harness';
 
 const REPO_ROOT = resolve(__dirname, '..');
 const CLI = join(REPO_ROOT, 'dist/apps/cli/src/main.js');
@@ -143,7 +144,7 @@ describe('the facts a policy replay reads from the API', () => {
     const server = t.app.getHttpServer().listening ? t.app.getHttpServer() : await t.app.listen(0, '127.0.0.1');
     const repo = PolicyRepo.withRealPolicies();
     try {
-      execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+      buildApps();
       repo.replace('policies/default/high-risk-low-confidence-review.yaml', 'value: 0.7 }', 'value: 0.8 }');
       const port = (server.address() as AddressInfo).port;
       const run = await new Promise<{ code: number; stdout: string }>((done) => {
@@ -178,7 +179,7 @@ describe('the facts a policy replay reads from the API', () => {
     const server = t.app.getHttpServer().listening ? t.app.getHttpServer() : await t.app.listen(0, '127.0.0.1');
     const dir = mkdtempSync(join(tmpdir(), 'attest-export-'));
     try {
-      execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+      buildApps();
       const out = join(dir, 'decisions.jsonl');
       const port = (server.address() as AddressInfo).port;
       const code = await new Promise<number>((done) => {

@@ -1,4 +1,3 @@
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +8,8 @@ import { createApp } from '@attest/platform';
 import { automationFixture, decisionInput, RECORD } from '../support/decision-fixtures';
 import { sealAll } from '../support/ledger';
 import { attestAsync } from '../support/attest-cli';
-import { ok, principalWithRole, REPO_ROOT, startTestApp, type TestApp } from '../support/test-app';
+import { ok, principalWithRole, startTestApp, type TestApp } from '../support/test-app';
+import { buildApps } from '../support/process-harness';
 
 describe('the CLI waits out rate limits (429 with Retry-After) instead of failing', () => {
   let t: TestApp;
@@ -18,7 +18,7 @@ describe('the CLI waits out rate limits (429 with Retry-After) instead of failin
   let dir: string;
 
   beforeAll(async () => {
-    execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+    buildApps();
     t = await startTestApp({ ATTEST_QUEUE_PREFIX: `attest-test-${randomBytes(4).toString('hex')}` });
     // The CLI's API: a replica on the same database allowing one request per principal per 20 s.
     // Every command below needs more, so it meets 429 whatever the machine's speed, and must wait

@@ -16,8 +16,13 @@ export interface ProcessHarness {
   transactionInFlight(): Promise<boolean>;
 }
 
-/** `npm run build`: for suites that run the built API or worker as processes. */
+/**
+ * `npm run build`: for suites that run the built API, worker or CLI as processes. Not when the run
+ * was given a build (ATTEST_TEST_PREBUILT=1: .ci/run builds once and runs two test passes side by
+ * side, and a pass rebuilding dist/ would rewrite files the other pass's processes are loading).
+ */
 export function buildApps(): void {
+  if (process.env.ATTEST_TEST_PREBUILT === '1') return;
   execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
 }
 
