@@ -131,7 +131,6 @@ describe('decision evidence packs', () => {
     ]) {
       expect([expected, summary.includes(squeezed(expected))]).toEqual([expected, true]);
     }
-    if (process.env.ATTEST_SCREENSHOTS === '1') pdfPages(packFiles(pack).get('summary.pdf')!, 'docs/evidence/decision-pack-summary');
   });
 
   it('records the export on the audit trail with the digest handed over', async () => {
@@ -270,14 +269,6 @@ describe('decision evidence packs', () => {
  */
 function pdfText(pdf: Buffer): string {
   return squeezed(execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8'));
-}
-
-/** The pages shown in docs/evidence.md, rendered by poppler when ATTEST_SCREENSHOTS=1 (as the console's screenshots are). */
-function pdfPages(pdf: Buffer, prefix: string): void {
-  const dir = mkdtempSync(join(tmpdir(), 'attest-pdf-'));
-  writeFileSync(join(dir, 'file.pdf'), pdf);
-  execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'file.pdf'), join(REPO_ROOT, prefix)]);
-  rmSync(dir, { recursive: true, force: true });
 }
 
 function squeezed(text: string): string {

@@ -142,12 +142,7 @@ function lineageSection({ lineage }: SummaryInput): DocumentSection {
       },
       datasetVersions.length === 0
         ? { paragraph: 'No registered dataset version is upstream of this decision.' }
-        : {
-            table: {
-              columns: ['Dataset version', 'Source', 'Digest'],
-              rows: datasetVersions.map((v) => [text(v.id), text(v.sourceUri), text(v.digest)]),
-            },
-          },
+        : { list: datasetVersions.map((v) => `Dataset version ${text(v.id)} from ${text(v.sourceUri)}, digest ${text(v.digest)}`) },
     ],
   };
 }
@@ -156,12 +151,8 @@ function auditSection({ auditEvents, manifest }: SummaryInput): DocumentSection 
   return {
     heading: 'Audit trail',
     blocks: [
-      {
-        table: {
-          columns: ['When', 'Actor', 'Action', 'Subject'],
-          rows: auditEvents.map((e) => [e.occurredAt, text(e.actorId), e.action, `${e.subjectType} ${e.subjectId}`]),
-        },
-      },
+      // A list, not a table: ids in narrow columns wrap wherever their glyphs fall.
+      { list: auditEvents.map((e) => `${e.occurredAt}: ${e.action} on ${e.subjectType} ${e.subjectId} by ${text(e.actorId)}`) },
       ...(manifest.notYetSealed > 0
         ? [{ paragraph: `${manifest.notYetSealed} later events are not sealed yet and are not in this pack.` }]
         : []),
