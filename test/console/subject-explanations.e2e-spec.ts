@@ -59,7 +59,15 @@ describeInBrowser('console: people decided about (explanations and contests)', (
     await page.getByTestId('empty-state').getByText('No decision is about this person').waitFor({ timeout: 60_000 });
 
     await reference.fill(subjectRef);
-    await page.getByRole('button', { name: 'Explain' }).click();
+    // The explanation as the API answered this page (each answer is generated afresh: its own PDF and digest).
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('query SubjectExplanation')),
+      page.getByRole('button', { name: 'Explain' }).click(),
+    ]);
+    const api = (
+      (await answer.json()) as { data: { subjectExplanation: { pdf: { sha256: string }; decisions: { decisionId: string }[] } } }
+    ).data.subjectExplanation;
+    expect(api.decisions.map((d) => d.decisionId)).toEqual([newer, older]);
     const sections = page.getByTestId('explained-decision');
     await sections.nth(1).waitFor({ timeout: 60_000 });
     expect(await sections.count()).toBe(2);
@@ -74,9 +82,8 @@ describeInBrowser('console: people decided about (explanations and contests)', (
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const bytes = await readFile((await download.path())!);
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    const api = ok(await server.t.gql(officer.key, EXPLAIN, { s: subjectRef })).subjectExplanation;
-    expect(api.decisions.map((d: { decisionId: string }) => d.decisionId)).toEqual([newer, older]);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(api.pdf.sha256);
+    await page.locator(`code[title="${api.pdf.sha256}"]`).waitFor(); // the digest the officer passes on with it
     const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HTML' }).click()]);
     expect(html.suggestedFilename()).toMatch(/\.html$/);
     expect((await readFile((await html.path())!)).toString('utf8')).toMatch(/^<!doctype html>/i);

@@ -53,8 +53,7 @@ export function ContestModal({
       >
         <Stack gap="sm">
           <Text size="sm">
-            The decision goes back to the review queue as a priority item; a reviewer answers it and the explanation shows the
-            outcome.
+            The decision goes back to the review queue as a priority item; a reviewer answers it and the explanation shows the outcome.
           </Text>
           <Textarea
             label="Their reason"

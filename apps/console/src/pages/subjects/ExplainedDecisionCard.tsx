@@ -93,7 +93,19 @@ export function ExplainedDecisionCard({ decision, onContested }: { decision: Exp
 }
 
 /** A titled list; `empty` when it has no items, `lead` above it when given. */
-function Part({ title, lead, empty, testId, children }: { title: string; lead?: string; empty?: string; testId?: string; children: ReactNode[] }) {
+function Part({
+  title,
+  lead,
+  empty,
+  testId,
+  children,
+}: {
+  title: string;
+  lead?: string;
+  empty?: string;
+  testId?: string;
+  children: ReactNode[];
+}) {
   return (
     <Stack gap={4} data-testid={testId}>
       <Title order={4} size="h6">

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconFileTypeHtml, IconFileTypePdf } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { CopyableValue } from '../../components/CopyableValue';
 import { saveInlineFile, type InlineFile } from '../../components/save-file';
 import { Timestamp } from '../../components/Timestamp';
@@ -41,9 +42,15 @@ export function SubjectExplanationView({ explanation, onContested }: { explanati
   );
 }
 
-function DownloadButton({ file, label, icon }: { file: InlineFile & { byteSize: number }; label: string; icon: React.ReactNode }) {
+function DownloadButton({ file, label, icon }: { file: InlineFile & { byteSize: number }; label: string; icon: ReactNode }) {
   return (
-    <Button variant="default" size="xs" leftSection={icon} onClick={() => saveInlineFile(file)} title={`${file.fileName}, ${file.byteSize.toLocaleString('en')} bytes`}>
+    <Button
+      variant="default"
+      size="xs"
+      leftSection={icon}
+      onClick={() => saveInlineFile(file)}
+      title={`${file.fileName}, ${file.byteSize.toLocaleString('en')} bytes`}
+    >
       {label}
     </Button>
   );

@@ -24,7 +24,13 @@ export function SubjectsPage() {
       {can('explain', 'Decision') ? (
         <SubjectSearch />
       ) : (
-        <Alert color="gray" variant="light" title="Your role may not explain decisions" icon={<IconBan aria-hidden />} data-testid="subjects-refused">
+        <Alert
+          color="gray"
+          variant="light"
+          title="Your role may not explain decisions"
+          icon={<IconBan aria-hidden />}
+          data-testid="subjects-refused"
+        >
           <Text size="sm">Explanations and contests are for compliance officers and admins; the API refuses them to other roles.</Text>
         </Alert>
       )}
@@ -79,7 +85,9 @@ function SubjectSearch() {
             hint: 'None that you may explain was recorded with this reference. Check it is the exact subjectRef the automation sent.',
           }}
         >
-          {(data) => <SubjectExplanationView explanation={data.subjectExplanation} onContested={() => refetch({ requestPolicy: 'network-only' })} />}
+          {(data) => (
+            <SubjectExplanationView explanation={data.subjectExplanation} onContested={() => refetch({ requestPolicy: 'network-only' })} />
+          )}
         </QueryState>
       )}
     </Stack>
