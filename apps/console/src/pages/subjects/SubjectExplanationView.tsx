@@ -24,10 +24,16 @@ export function SubjectExplanationView({ explanation, onContested }: { explanati
             <DownloadButton file={explanation.pdf} label="Download PDF" icon={<IconFileTypePdf size={16} aria-hidden />} />
             <DownloadButton file={explanation.html} label="Download HTML" icon={<IconFileTypeHtml size={16} aria-hidden />} />
           </Group>
-          <Text size="xs" c="dimmed" component="div">
-            PDF SHA-256 <CopyableValue value={explanation.pdf.sha256} label="PDF SHA-256" maxChars={16} />, HTML SHA-256{' '}
-            <CopyableValue value={explanation.html.sha256} label="HTML SHA-256" maxChars={16} />: what the recipient recomputes.
-          </Text>
+          <Group gap="xs">
+            <Text size="xs" c="dimmed">
+              SHA-256, what the recipient recomputes: PDF
+            </Text>
+            <CopyableValue value={explanation.pdf.sha256} label="PDF SHA-256" maxChars={16} />
+            <Text size="xs" c="dimmed">
+              HTML
+            </Text>
+            <CopyableValue value={explanation.html.sha256} label="HTML SHA-256" maxChars={16} />
+          </Group>
         </Stack>
       </Paper>
       {explanation.truncated && (
