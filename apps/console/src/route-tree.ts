@@ -11,6 +11,7 @@ import { reviewsRoute } from './pages/reviews/route';
 import { signInLinkRoute } from './pages/sign-in-link/route';
 import { signInRoute } from './pages/sign-in/route';
 import { simulationRoute, simulationsRoute } from './pages/simulations/route';
+import { subjectsRoute } from './pages/subjects/route';
 import { rootRoute, shellRoute } from './shell/routes';
 
 /**
@@ -25,6 +26,7 @@ export const routeTree = rootRoute.addChildren([
     decisionsRoute,
     decisionRoute,
     reviewsRoute,
+    subjectsRoute,
     explorerRoute,
     ...inventoryRoutes,
     lineageRoute,

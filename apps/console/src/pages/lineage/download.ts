@@ -1,16 +1,3 @@
-/** Saves `blob` as a file the way a link with `download` does: a same-page blob URL, released once clicked. */
-export function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own reference by now; keep the URL a moment for slow browsers anyway.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * A PNG of a self-contained SVG, at twice its size for sharp print: the SVG as a data: image (the
  * CSP's img-src allows data:) drawn on a canvas. No packages: the browser does the rasterising.
