@@ -16,6 +16,8 @@
  *   PDF (`decisionSummary` + `renderPdf`; the bytes must equal the pack's summary.pdf), the proofs
  *   of its facts against the latest checkpoint (`LedgerFactProofs.prove`, one transaction), their
  *   openings, and the zip.
+ * The API runs with bench-env's UNLIMITED_RATES: ATTEST_RATE_LIMIT_EXPORTS_PER_MINUTE's default (10 a principal)
+ * would otherwise be what the export loop measured.
  *   npm run bench:evidence-pack      (also part of `npm run bench`)
  *   DATABASE_URL=postgres://…  a fresh database on that server, dropped afterwards; unset: embedded PostgreSQL
  *   BENCH_EVIDENCE_DECISIONS=20000 BENCH_EVIDENCE_EXPORTS=100  a quick run
