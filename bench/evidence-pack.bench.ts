@@ -35,7 +35,7 @@ import { decisionSummary, type SummaryInput } from '../libs/evidence/src/packs/d
 import type { PackFact, PackManifest } from '../libs/evidence/src/packs/pack-layout';
 import { unzipFiles, zipFiles } from '../libs/evidence/src/packs/pack-zip';
 import { withBenchApi } from './support/bench-api';
-import { decisionPayload, prepareTarget } from './support/bench-target';
+import { prepareTarget, principalWithRole, recordTemplate } from './support/bench-target';
 import { GraphQLClient } from './support/graphql-client';
 import { sealBulkInsert } from './support/ledger-progress';
 import { randomIntegers, seededRandom } from './support/seeded-random';
@@ -50,7 +50,6 @@ const WARMUP = 10;
 /** In-process repetitions of each part of the split. */
 const PARTS = 50;
 const INSERT_CHUNK = 50_000;
-const RECORD = 'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decision { id } } }';
 const EXPORT = 'mutation($id: ID!) { decisionEvidence(decisionId: $id) { fileName sha256 byteSize contentBase64 } }';
 const PROOF = 'query($id: String!) { ledgerInclusionProof(factId: $id) { leaf leafIndex treeSize hashes checkpoint { note } } }';
 /** apps/console/src/pages/decision/decision-document.ts and LineageChain.tsx, with the decision's audit events, in one request. */
@@ -132,18 +131,6 @@ async function fillDecisions(pool: Pool, templateId: string): Promise<Fill> {
   } finally {
     client.release();
   }
-}
-
-/** A compliance officer (who reviews decisions) with an API key, created as an admin would. */
-async function reviewerKey(admin: GraphQLClient): Promise<string> {
-  const id: string = (await admin.gql('mutation { createPrincipal(input: { kind: HUMAN, name: "bench-reviewer" }) { id } }'))
-    .createPrincipal.id;
-  await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId: id, role: 'COMPLIANCE_OFFICER' } });
-  return (
-    await admin.gql('mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
-      i: { principalId: id, name: 'bench-reviewer' },
-    })
-  ).issueApiKey.secret;
 }
 
 /** Reviews every pending decision through the API (approve, override, reject in turn), then waits until the ledger sealed them. */
@@ -315,16 +302,13 @@ async function main(): Promise<void> {
   await withBenchApi(REPO_ROOT, async ({ api, adminKey, admin, pool, env }) => {
     const port = api.port!;
     const target = await prepareTarget(port, adminKey);
-    const service = new GraphQLClient(port, target.serviceKey, 1);
-    const templateId: string = (
-      await service.gql(RECORD, { i: { ...decisionPayload(target.automationId, target.modelVersionId), idempotencyKey: 'template' } })
-    ).recordDecision.decision.id;
-    service.close();
+    const templateId = await recordTemplate(port, target);
     const fill = await fillDecisions(pool, templateId);
     process.stderr.write(
       `  filled ${fill.decisions} decisions (${fill.leaves} leaves) in ${fill.insertSeconds.toFixed(0)} s, sealed in ${fill.sealSeconds.toFixed(0)} s\n`,
     );
-    const reviewed = await reviewPending(port, await reviewerKey(admin), pool);
+    const reviewer = await principalWithRole(admin, 'compliance_officer', 'bench-reviewer');
+    const reviewed = await reviewPending(port, reviewer.key, pool);
     const sample = await sampleDecisions(pool, reviewed);
     const requests = await timeRequests(admin, sample, new Set(reviewed));
     const tenantId: string = (await pool.query('SELECT id FROM tenants')).rows[0].id;
