@@ -31,7 +31,7 @@ import { readActivityWatermark } from '@attest/decisions';
 import { Authenticator, type AuthenticatedPrincipal } from '@attest/identity';
 import { createApp } from '@attest/platform';
 import { withBenchApi } from './support/bench-api';
-import { decisionPayload, prepareTarget, type Target } from './support/bench-target';
+import { decisionPayload, prepareTarget, principalWithRole, recordTemplate, type Target } from './support/bench-target';
 import { GraphQLClient } from './support/graphql-client';
 import { sealBulkInsert } from './support/ledger-progress';
 import { closedLoop, type LoadResult } from './support/load';
@@ -113,20 +113,6 @@ async function fillDecisions(pool: Pool, templateId: string, owned: { automation
   } finally {
     client.release();
   }
-}
-
-/** A principal with one role and an API key, created as an admin would. */
-async function principalWithRole(admin: GraphQLClient, role: string, name: string): Promise<{ id: string; key: string }> {
-  const kind = role === 'service' ? 'SERVICE' : 'HUMAN';
-  const id: string = (await admin.gql('mutation($i: CreatePrincipalInput!) { createPrincipal(input: $i) { id } }', { i: { kind, name } }))
-    .createPrincipal.id;
-  await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId: id, role: role.toUpperCase() } });
-  const key: string = (
-    await admin.gql('mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
-      i: { principalId: id, name: `${name} key` },
-    })
-  ).issueApiKey.secret;
-  return { id, key };
 }
 
 /** The automation owner's automation, with a version using the bench's model version. */
@@ -305,11 +291,7 @@ async function main(): Promise<void> {
     const owner = await principalWithRole(admin, 'automation_owner', 'bench-owner');
     const idleOwner = await principalWithRole(admin, 'automation_owner', 'bench-idle-owner');
     const owned = await ownedAutomation(admin, owner.id, target);
-    const service = new GraphQLClient(port, target.serviceKey, 1);
-    const templateId: string = (
-      await service.gql(RECORD, { i: { ...decisionPayload(target.automationId, target.modelVersionId), idempotencyKey: 'template' } })
-    ).recordDecision.decision.id;
-    service.close();
+    const templateId = await recordTemplate(port, target);
     const fill = await fillDecisions(pool, templateId, owned);
     process.stderr.write(
       `  filled ${fill.decisions} decisions in ${fill.insertSeconds.toFixed(0)} s, sealed in ${fill.sealSeconds.toFixed(0)} s\n`,

@@ -103,3 +103,31 @@ export function decisionBatch(target: Target, run: string, n: number): Record<st
     idempotencyKey: `${run}-${i}`,
   }));
 }
+
+/** One decision recorded through the API by the target's service (idempotency key `template`): what a bench copies in bulk. */
+export async function recordTemplate(port: number, target: Target): Promise<string> {
+  const service = new GraphQLClient(port, target.serviceKey, 1);
+  try {
+    return (
+      await service.gql('mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { decision { id } } }', {
+        i: { ...decisionPayload(target.automationId, target.modelVersionId), idempotencyKey: 'template' },
+      })
+    ).recordDecision.decision.id;
+  } finally {
+    service.close();
+  }
+}
+
+/** A principal with one role and an API key, created as an admin would. */
+export async function principalWithRole(admin: GraphQLClient, role: string, name: string): Promise<{ id: string; key: string }> {
+  const kind = role === 'service' ? 'SERVICE' : 'HUMAN';
+  const id: string = (await admin.gql('mutation($i: CreatePrincipalInput!) { createPrincipal(input: $i) { id } }', { i: { kind, name } }))
+    .createPrincipal.id;
+  await admin.gql('mutation($i: BindRoleInput!) { bindRole(input: $i) { id } }', { i: { principalId: id, role: role.toUpperCase() } });
+  const key: string = (
+    await admin.gql('mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { secret } }', {
+      i: { principalId: id, name: `${name} key` },
+    })
+  ).issueApiKey.secret;
+  return { id, key };
+}
