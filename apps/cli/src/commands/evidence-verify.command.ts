@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PackInputError, verifyEvidencePack, type PackCheck } from '@attest/evidence';
+import type { PackCheck } from '@attest/evidence';
 import { BundleInputError } from '@attest/ledger';
 import { CliError, defineCommand, type CliIo } from '../command';
 import { readKey } from '../public-key';
@@ -22,6 +22,8 @@ export const evidenceVerifyCommand = defineCommand({
     origin: { type: 'string', valueName: 'origin', description: "the tenant's log the pack must be of (default: the one it names)" },
   },
   async run(options, io) {
+    // Loaded here, not with the command table: every `attest` start would otherwise load the evidence lib and its PDF renderer.
+    const { PackInputError, verifyEvidencePack } = await import('@attest/evidence');
     try {
       const publicKey = readKey(options.key);
       let zip: Buffer;
