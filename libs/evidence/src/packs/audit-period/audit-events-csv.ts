@@ -1,4 +1,4 @@
-import type { AuditEventEntity } from '@attest/audit';
+import { AUDIT_EVENT_CSV_HEADER, type AuditEventEntity } from '@attest/audit';
 import { csvRecord } from '@attest/core';
 
 /**
@@ -6,19 +6,7 @@ import { csvRecord } from '@attest/core';
  * `sealedAt` (the leaf's index is the proof's; the sealing time is not in the leaf). JSON cells are
  * compact JSON text, empty for null; the verifier reads each row back and compares it with its fact.
  */
-export const PACK_AUDIT_CSV_HEADER = [
-  'id',
-  'occurredAt',
-  'actorId',
-  'action',
-  'subjectType',
-  'subjectId',
-  'correlationId',
-  'changes',
-  'before',
-  'after',
-  'ledgerIndex',
-] as const;
+export const PACK_AUDIT_CSV_HEADER = AUDIT_EVENT_CSV_HEADER.filter((column) => column !== 'sealedAt');
 
 const jsonCell = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
