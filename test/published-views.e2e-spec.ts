@@ -5,7 +5,7 @@ import { createTenant, ok, principalWithRole, startTestApp, type TestApp } from 
 import { withClient } from './support/test-database';
 
 /**
- * The views contexts publish for each other (docs/context-map.yaml, migrations/1764835200000-PublishedReads.ts,
+ * The views (and functions) contexts publish for each other (docs/context-map.yaml, migrations/1764835200000-PublishedReads.ts,
  * migrations/1764836400000-LineagePublishedReads.ts)
  * keep the tenant policies of the tables they read: `security_invoker`, so a reader sees its tenant's
  * rows only, and none without a tenant.
@@ -48,8 +48,8 @@ describe('published views', () => {
   });
   afterAll(() => t?.close());
 
-  it('are the views the context map lists, each security_invoker and readable by the application', async () => {
-    const rows = await withClient(
+  it('are the views and functions the context map lists, each with the reader\'s rights and usable by the application', async () => {
+    const views = await withClient(
       t.databaseUrl,
       async (c) =>
         (
@@ -60,11 +60,27 @@ describe('published views', () => {
           )
         ).rows,
     );
+    // A published function runs with its caller's rights (no SECURITY DEFINER), so the tenant policies apply.
+    const functions = await withClient(
+      t.databaseUrl,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT p.proname AS relname, NOT p.prosecdef AS invoker, has_function_privilege('attest_app', p.oid, 'EXECUTE') AS readable
+         FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.proname = ANY ($1::text[])`,
+            [PUBLISHED],
+          )
+        ).rows,
+    );
+    const rows = [...views, ...functions];
     expect(rows.map((r) => r.relname).sort()).toEqual([...PUBLISHED].sort());
     expect(rows.filter((r) => !r.invoker || !r.readable)).toEqual([]);
+    // Functions are named attest_* (docs/context-map.yaml) and views are not: the next test reads the views by name.
+    expect(functions.every((r) => r.relname.startsWith('attest_')) && views.every((r) => !r.relname.startsWith('attest_'))).toBe(true);
   });
 
-  it.each(PUBLISHED)('%s shows a tenant its own rows only, and nothing without a tenant', async (view) => {
+  // A published function's tenant isolation is tested where it is used (test/ledger-openings.e2e-spec.ts).
+  it.each(PUBLISHED.filter((name) => !name.startsWith('attest_')))('%s shows a tenant its own rows only, and nothing without a tenant', async (view) => {
     const [a] = tenants;
     const seen = await asApp(a, (q) => q(`SELECT DISTINCT tenant_id FROM ${view}`));
     expect(seen.map((r) => r.tenant_id)).toEqual([a]);
