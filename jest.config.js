@@ -46,6 +46,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      setupFiles: ['<rootDir>/test/support/queue-prefix.ts'],
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
@@ -53,4 +54,8 @@ module.exports = {
   // It only bounds a hang: suites that start processes and databases take seconds alone, but far
   // longer on a busy 2-core machine, and a test must not fail because the machine is busy.
   testTimeout: 180000,
+  // Two test files at a time (ATTEST_TEST_WORKERS to change it): the suite waits on PostgreSQL, Redis and the
+  // processes it starts as much as it computes, so two side by side nearly halve its time on a 2-core machine
+  // (jest's default there is one). Each file has its own database and queue prefix (test/support/queue-prefix.ts).
+  maxWorkers: Number(process.env.ATTEST_TEST_WORKERS ?? 2),
 };

@@ -48,7 +48,7 @@ describe('published views', () => {
   });
   afterAll(() => t?.close());
 
-  it('are the views and functions the context map lists, each with the reader\'s rights and usable by the application', async () => {
+  it("are the views and functions the context map lists, each with the reader's rights and usable by the application", async () => {
     const views = await withClient(
       t.databaseUrl,
       async (c) =>
@@ -80,10 +80,13 @@ describe('published views', () => {
   });
 
   // A published function's tenant isolation is tested where it is used (test/ledger-openings.e2e-spec.ts).
-  it.each(PUBLISHED.filter((name) => !name.startsWith('attest_')))('%s shows a tenant its own rows only, and nothing without a tenant', async (view) => {
-    const [a] = tenants;
-    const seen = await asApp(a, (q) => q(`SELECT DISTINCT tenant_id FROM ${view}`));
-    expect(seen.map((r) => r.tenant_id)).toEqual([a]);
-    expect(await asApp(undefined, (q) => q(`SELECT 1 FROM ${view} LIMIT 1`))).toEqual([]);
-  });
+  it.each(PUBLISHED.filter((name) => !name.startsWith('attest_')))(
+    '%s shows a tenant its own rows only, and nothing without a tenant',
+    async (view) => {
+      const [a] = tenants;
+      const seen = await asApp(a, (q) => q(`SELECT DISTINCT tenant_id FROM ${view}`));
+      expect(seen.map((r) => r.tenant_id)).toEqual([a]);
+      expect(await asApp(undefined, (q) => q(`SELECT 1 FROM ${view} LIMIT 1`))).toEqual([]);
+    },
+  );
 });

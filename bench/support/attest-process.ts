@@ -7,6 +7,10 @@ const READY = { api: 'Attest API listening', worker: 'Attest worker consuming qu
 /** Bounds a hang only: a start takes seconds, but on a busy 2-core machine much longer. */
 const START_LIMIT_MS = 180_000;
 
+/** The caller's queue prefix, when it has one (a test file's own: test/support/queue-prefix.ts). */
+const queuePrefix = (): Record<string, string> =>
+  process.env.ATTEST_QUEUE_PREFIX ? { ATTEST_QUEUE_PREFIX: process.env.ATTEST_QUEUE_PREFIX } : {};
+
 /**
  * The built API or worker (`npm run build` first) in its own process, with only the variables
  * given: for benchmarks, so that its event loop is not the load generator's; for tests, something
@@ -67,7 +71,7 @@ export class AttestProcess {
     const port = app === 'api' ? Number(env.PORT ?? (await freePort())) : undefined;
     const child = spawn(process.execPath, [join(repoRoot, ENTRY[app])], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env, ...(port !== undefined ? { PORT: String(port) } : {}) },
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...queuePrefix(), ...env, ...(port !== undefined ? { PORT: String(port) } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = new AttestProcess(child, port);

@@ -10,12 +10,18 @@ export interface CliRun {
   stderr: string;
 }
 
+/** Only the variables given, and the test file's queue prefix (test/support/queue-prefix.ts). */
+function childEnv(env: Record<string, string>): Record<string, string> {
+  const prefix = process.env.ATTEST_QUEUE_PREFIX;
+  return { PATH: process.env.PATH ?? '', ATTEST_LOG_LEVEL: 'error', ...(prefix ? { ATTEST_QUEUE_PREFIX: prefix } : {}), ...env };
+}
+
 /** Runs the built CLI in a child process with only the variables given (nothing leaks from the test's env). */
 export function attest(args: string[], env: Record<string, string>, options: { cwd?: string; command?: string } = {}): CliRun {
   const [file, argv] = options.command ? [options.command, args] : [process.execPath, [CLI, ...args]];
   const result = spawnSync(file, argv, {
     cwd: options.cwd ?? REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', ATTEST_LOG_LEVEL: 'error', ...env },
+    env: childEnv(env),
     encoding: 'utf8',
     // Commands on the embedded database start a PostgreSQL: generous, the machine is shared.
     timeout: 180_000,
@@ -31,7 +37,7 @@ export function attestAsync(args: string[], env: Record<string, string>, options
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', ATTEST_LOG_LEVEL: 'error', ...env },
+      env: childEnv(env),
     });
     let stdout = '';
     let stderr = '';

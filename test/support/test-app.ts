@@ -48,6 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}, given?: Tes
     {
       DATABASE_URL: database.url,
       REDIS_URL: process.env.REDIS_URL,
+      ATTEST_QUEUE_PREFIX: process.env.ATTEST_QUEUE_PREFIX,
       ATTEST_BOOTSTRAP_API_KEY: adminKey,
       ATTEST_JWT_SECRET: randomBytes(32).toString('hex'),
       ATTEST_HASH_KEY: randomBytes(32).toString('hex'),
