@@ -121,9 +121,14 @@ describe('model version and audit period evidence packs', () => {
       'training and evaluation data': 'passed',
       'gate evaluations': 'passed',
       'policy pack content': 'passed',
-      're-evaluation': 'skipped',
+      're-evaluation': 'passed',
       'decision counts': 'skipped',
     });
+    // Each gate recorded the facts it judged: both moves are replayed offline under the pack content.
+    expect(gates.every((g: { facts: unknown }) => g.facts !== null)).toBe(true);
+    expect(verification.checks.find((c) => c.name === 're-evaluation')!.detail).toBe(
+      '2 gate verdicts replayed on their recorded facts give the sealed effects',
+    );
     expect(verification.checks.find((c) => c.name === 'decision counts')!.detail).toMatch(/not proved one by one/);
   });
 

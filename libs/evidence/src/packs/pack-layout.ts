@@ -145,6 +145,8 @@ export interface GateEvaluationRecord {
   packDigest: string;
   effect: string;
   matched: { id: string; version: number; effect: string }[];
+  /** The facts the gate judged, as its sealed audit event records them (null for a verdict recorded without them). */
+  facts: Record<string, unknown> | null;
 }
 
 /** Counts the server computed: not individually proved, and said so in the pack and by the verifier. */

@@ -102,14 +102,18 @@ export class LifecycleService {
           })
         : undefined;
     // The gate: the tenant's active policy pack judges the move (a deny throws POLICY_DENIED here).
-    const verdict = await this.policy?.check(m, actor, subjectType === 'ModelVersion' ? 'model.transition' : 'automation.transition', {
+    const appliesTo = subjectType === 'ModelVersion' ? 'model.transition' : 'automation.transition';
+    const gateFacts = {
       ...facts,
       ...(subjectType === 'ModelVersion'
         ? { modelVersion: { ...(facts.modelVersion as object), approverCount: approverCount ?? null } }
         : {}),
       transition: { from, to, actorId: actor.principalId },
       principal: { id: actor.principalId, roles: actor.roles },
-    });
+    };
+    const judged = await this.policy?.check(m, actor, appliesTo, gateFacts);
+    // Recorded with the facts it judged, so that an evidence pack's verifier can replay the gate offline.
+    const verdict = judged && { ...judged, appliesTo, facts: gateFacts };
     if (verdict?.effect === 'require_review' && to === LifecycleStatus.APPROVED) {
       // More approvals needed: this one is kept; the version stays in review.
       await recordAudit(m, actor, {

@@ -29,6 +29,8 @@ interface RecordedVerdict {
   packDigest?: unknown;
   effect?: unknown;
   matched?: { id: string; version: number; effect: string }[];
+  /** What the gate judged (recorded since gates record their facts; older verdicts have none). */
+  facts?: Record<string, unknown>;
 }
 
 /**
@@ -54,6 +56,7 @@ export function gateEvaluationsOf(events: AuditEventRecord[]): GateEvaluationRec
         packDigest: verdict.packDigest,
         effect: String(verdict.effect),
         matched: (verdict.matched ?? []).map((p) => ({ id: p.id, version: p.version, effect: p.effect })),
+        facts: verdict.facts ?? null,
       },
     ];
   });

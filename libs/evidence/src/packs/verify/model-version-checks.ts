@@ -9,12 +9,14 @@ import {
   type LifecycleRecord,
 } from '../pack-layout';
 import { checkOf, failed, passed, skipped, type PackCheck } from './pack-checks';
+import { reevaluateGates } from './reevaluate-gates';
 import type { ReadPack } from './read-pack';
 
 /**
  * A model version pack's own checks, after its records were checked against their sealed facts: the
  * moves form one history of this version, the datasets it names are in the pack, each gate verdict is
- * the one its sealed audit event records, each policy pack hashes to the digest that verdict names.
+ * the one its sealed audit event records, each policy pack hashes to the digest that verdict names, and
+ * each verdict replayed on the facts it recorded gives the recorded effect.
  */
 export function modelVersionChecks(pack: ReadPack): PackCheck[] {
   const id = pack.manifest.subject.id;
@@ -29,10 +31,7 @@ export function modelVersionChecks(pack: ReadPack): PackCheck[] {
     datasetCheck(version, pack.json(PACK_FILES.datasetVersions) as { id: string }[]),
     gateCheck(gates, events),
     ...packContentChecks(gates, policyPacks),
-    skipped(
-      're-evaluation',
-      'the lifecycle gate records its verdict, not the facts it judged: a gate evaluation cannot be replayed offline',
-    ),
+    reevaluateGates(gates, policyPacks, 'model.transition'),
     skipped(
       'decision counts',
       `${counts.total} decisions (${Object.entries(counts.byStatus)
