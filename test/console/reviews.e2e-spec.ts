@@ -22,6 +22,7 @@ const DECISION = `query($id: ID!) { decision(id: $id) { outcome review { reviewe
 const SET_SLA = `mutation($a: ID!, $m: Int) { setReviewSla(automationId: $a, minutes: $m) { minutes } }`;
 const SUBSCRIBE = `mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { subscription { id } } }`;
 const HOLDER = `query($f: ReviewQueueFilter) { reviewQueue(first: 10, filter: $f) { edges { node { claim { holderId } } } } }`;
+const CONTEST = `mutation($d: ID!, $r: String!, $c: String) { contestDecision(decisionId: $d, reason: $r, contact: $c) { id } }`;
 const CLAIM_SECONDS = 4;
 
 describeInBrowser('console review queue (two compliance officers)', () => {
@@ -244,5 +245,48 @@ describeInBrowser('console review queue (two compliance officers)', () => {
     });
     expect(reviewer.problems).toEqual([]);
     await reviewer.context.close();
+  });
+
+  it("a contested decision comes first, marked; the reviewer reads the person's reason, answers it, and the decision page shows it answered", async () => {
+    const { f, key: olderKey } = await pendingDecision();
+    const key = `fnol-${Math.random().toString(36).slice(2, 8)}`;
+    const id = ok(await server.t.gql(f.service.key, RECORD, { i: decisionInput(f, { idempotencyKey: key }) })).recordDecision.decision.id;
+    const reason = 'The car was parked when it was hit; I was not driving it.';
+    ok(await server.t.gql(ana.key, CONTEST, { d: id, r: reason, c: 'person@example.org' }));
+
+    const officer = await signedIn(ben, `/reviews?automationId=${f.automationId}`);
+    const rows = officer.page.getByTestId('review-queue-row');
+    await rows.filter({ hasText: olderKey }).waitFor();
+    // The newer decision first: contested, a priority item; the older one unmarked.
+    expect(await rows.first().innerText()).toContain(key);
+    await rows.first().getByTestId('contested').waitFor();
+    expect(await rows.filter({ hasText: olderKey }).getByTestId('contested').count()).toBe(0);
+    await expectAccessible(officer.page);
+
+    await officer.page.keyboard.press('j');
+    await claimStatus(officer.page)
+      .getByText(/^You hold this item/)
+      .waitFor({ timeout: 60_000 });
+    const contest = officer.page.getByTestId('review-item').getByTestId('contest');
+    await contest.getByTestId('contest-reason').getByText(reason).waitFor();
+    expect(await contest.getAttribute('data-status')).toBe('OPEN');
+    await contest.getByText('Contact: person@example.org').waitFor();
+    await contest.getByText('Ana Berg').waitFor(); // who relayed it, by name
+    await screenshot(officer.page, 'review-queue-contested');
+
+    await officer.page.keyboard.press('a');
+    await officer.page.getByRole('textbox', { name: 'Rationale' }).and(officer.page.locator(':focus')).waitFor();
+    await officer.page.keyboard.type('Photos confirm the car was parked: the severity stands');
+    await officer.page.keyboard.press('Control+Enter');
+    await officer.page.getByTestId('review-done').getByText(`${key} is approved`).waitFor({ timeout: 60_000 });
+
+    await officer.page.goto(`/decisions/${id}`);
+    const answered = officer.page.getByTestId('contests').getByTestId('contest');
+    await answered.getByText('answered', { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await answered.getAttribute('data-status')).toBe('ANSWERED');
+    await answered.getByText(reason).waitFor();
+    await expectAccessible(officer.page);
+    expect(officer.problems).toEqual([]);
+    await officer.context.close();
   });
 });

@@ -20,6 +20,7 @@ import { LineageChain } from './LineageChain';
 import { PolicyEvaluationPanel } from './PolicyEvaluationPanel';
 import { decisionRoute } from './route';
 import { SealVerificationPanel } from './SealVerificationPanel';
+import { ContestsPanel } from './ContestsPanel';
 
 export function DecisionPage() {
   const { id } = decisionRoute.useParams();
@@ -96,6 +97,7 @@ function DecisionView({ decision, refetch }: { decision: DecisionDetail; refetch
               <ExplanationTrace steps={decision.explanation} quotesWithheld={withheld.traceQuotes} />
             </Paper>
             <PolicyEvaluationPanel evaluation={decision.policyEvaluation} />
+            <ContestsPanel contests={decision.contests} />
             <Review decision={decision} outputWithheld={withheld.output} />
           </Stack>
         </Grid.Col>

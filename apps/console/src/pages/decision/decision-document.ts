@@ -109,6 +109,18 @@ export const DecisionDetailDocument = graphql(`
         correctedOutput
         createdAt
       }
+      contests {
+        id
+        status
+        reason
+        contestedAt
+        contestedBy
+        dueAt
+        resolvedAt
+        reviewId
+        hasContact
+        contact
+      }
     }
   }
 `);

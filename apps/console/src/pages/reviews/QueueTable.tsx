@@ -1,4 +1,4 @@
-import { Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { PrincipalName } from '../../components/PrincipalName';
 import { StatusBadge } from '../../components/status';
 import { formatDuration } from '../../components/duration';
@@ -14,7 +14,7 @@ interface QueueTableProps {
   onSelect: (decisionId: string) => void;
 }
 
-/** The queue, longest waiting first: age, SLA state (colour and words), who holds each item, the policies that asked. */
+/** The queue in the API's order (contested items first, then longest waiting): a contested item's badge, age, SLA state (colour and words), who holds each item, the policies that asked. */
 export function QueueTable({ items, selected, me, now, onSelect }: QueueTableProps) {
   return (
     <Table highlightOnHover withTableBorder verticalSpacing={6} fz="sm" aria-label="Review queue" data-testid="review-queue">
@@ -41,17 +41,32 @@ export function QueueTable({ items, selected, me, now, onSelect }: QueueTablePro
               onClick={() => onSelect(item.decision.id)}
             >
               <Table.Td>
-                <UnstyledButton
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    onSelect(item.decision.id);
-                  }}
-                  aria-label={`Review ${item.decision.idempotencyKey}`}
-                >
-                  <Text size="sm" fw={open ? 600 : 500} style={{ whiteSpace: 'nowrap' }}>
-                    {item.decision.idempotencyKey}
-                  </Text>
-                </UnstyledButton>
+                <Group gap={6} wrap="nowrap">
+                  <UnstyledButton
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onSelect(item.decision.id);
+                    }}
+                    aria-label={`Review ${item.decision.idempotencyKey}`}
+                  >
+                    <Text size="sm" fw={open ? 600 : 500} style={{ whiteSpace: 'nowrap' }}>
+                      {item.decision.idempotencyKey}
+                    </Text>
+                  </UnstyledButton>
+                  {item.priority && (
+                    <Badge
+                      size="xs"
+                      color="red"
+                      variant="light"
+                      tt="none"
+                      style={{ minWidth: 'max-content' }}
+                      data-testid="contested"
+                      title="Contested by the person decided about: a priority item"
+                    >
+                      contested
+                    </Badge>
+                  )}
+                </Group>
                 <Text size="xs" c="dimmed" truncate="end" maw={150} title={[item.decision.automation?.key, ...asked].join(' · ')}>
                   {[item.decision.automation?.key ?? 'automation', ...asked].join(' · ')}
                 </Text>

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { CopyableValue } from '../../components/CopyableValue';
 import { QueryState } from '../../components/QueryState';
 import { Timestamp } from '../../components/Timestamp';
+import { ContestsPanel } from '../decision/ContestsPanel';
 import { DecisionDetailDocument, withheldParts } from '../decision/decision-document';
 import { ExplanationTrace } from '../decision/ExplanationTrace';
 import { JsonPanel } from '../decision/JsonPanel';
@@ -15,7 +16,7 @@ import { VerdictForm, type Reviewed } from './VerdictForm';
 
 /**
  * The open item: who holds it (claimed on opening, renewed, released on leaving), the verdict form,
- * then the decision as the decision page shows it: input and output, the policies that asked for
+ * then the decision as the decision page shows it: the person's contest when they contested it, input and output, the policies that asked for
  * review, the explanation trace.
  */
 export function ReviewItemPanel({
@@ -75,6 +76,7 @@ export function ReviewItemPanel({
                   <CopyableValue value={decision.id} label="decision id" maxChars={14} />
                 </Group>
               </Paper>
+              <ContestsPanel contests={decision.contests} />
               <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
                 <JsonPanel title="Input" value={decision.input} withheld={withheld.input} />
                 <JsonPanel title="Output" value={decision.output} withheld={withheld.output} />

@@ -56,7 +56,7 @@ export function ReviewsPage() {
     <>
       <PageHeader
         title="Review queue"
-        description="Decisions waiting for a person, the longest waiting first. Opening one claims it for you; filters are part of the address."
+        description="Decisions waiting for a person: those the person decided about contested first, then the longest waiting. Opening one claims it for you; filters are part of the address."
       />
       <ReviewFilters search={search} onApply={(filters) => void navigate({ search: { ...filters, item: search.item } })} />
       <KeyboardHint />

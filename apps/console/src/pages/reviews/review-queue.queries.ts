@@ -1,6 +1,6 @@
 import { graphql } from '../../gql';
 
-/** One page of the queue (the API's order: longest waiting first) with each item's SLA state and holder. */
+/** One page of the queue (the API's order: contested first, then longest waiting) with each item's SLA state and holder. */
 export const ReviewQueueDocument = graphql(`
   query ReviewQueue($first: Int!, $filter: ReviewQueueFilter) {
     reviewQueue(first: $first, filter: $filter) {
@@ -21,6 +21,7 @@ export const ReviewQueueItemFragment = graphql(`
     waitingSeconds
     dueAt
     overdue
+    priority
     claim {
       holderId
       since
