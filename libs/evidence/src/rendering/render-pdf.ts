@@ -1,6 +1,7 @@
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { DocumentBlock, DocumentSection, EvidenceDocument, GAP_LABEL } from './evidence-document';
+import { tableWidths } from './table-widths';
 import { toWinAnsi } from './win-ansi';
 
 // The PDF's standard fonts need no font file, and no document may make pdfmake read a file or fetch a URL:
@@ -26,7 +27,7 @@ function pdfDefinition(doc: EvidenceDocument): TDocumentDefinitions {
   const footer = doc.footer ? toWinAnsi(doc.footer) : undefined;
   return {
     pageSize: 'A4',
-    pageMargins: [48, 56, 48, 56],
+    pageMargins: [MARGIN, 56, MARGIN, 56],
     info: {
       title: toWinAnsi(doc.title),
       subject: doc.subtitle ? toWinAnsi(doc.subtitle) : undefined,
@@ -35,14 +36,14 @@ function pdfDefinition(doc: EvidenceDocument): TDocumentDefinitions {
       creationDate: generatedAt,
       modDate: generatedAt,
     },
-    defaultStyle: { font: 'Helvetica', fontSize: 10, lineHeight: 1.2 },
+    defaultStyle: { font: 'Helvetica', fontSize: FONT_SIZE, lineHeight: 1.2 },
     styles: STYLES,
     footer: (page: number, pages: number) => ({
       columns: [
         { text: footer ?? '', style: 'footer' },
         { text: `Page ${page} of ${pages}`, style: 'footer', alignment: 'right', width: 'auto' },
       ],
-      margin: [48, 20, 48, 0],
+      margin: [MARGIN, 20, MARGIN, 0],
     }),
     content: [
       { text: toWinAnsi(doc.title), style: 'title' },
@@ -52,6 +53,13 @@ function pdfDefinition(doc: EvidenceDocument): TDocumentDefinitions {
     ],
   };
 }
+
+const FONT_SIZE = 10;
+const MARGIN = 48;
+/** A4's width in points, less the margins. */
+const LINE_WIDTH = 595.28 - 2 * MARGIN;
+/** The lightHorizontalLines layout pads each cell 8 pt on either side, except at the table's edges. */
+const CELL_GAP = 16;
 
 const STYLES: TDocumentDefinitions['styles'] = {
   title: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
@@ -83,10 +91,9 @@ function sectionContent(section: DocumentSection, depth: number): Content[] {
  */
 const LONG_TOKEN = /[^\s-]{28,}/;
 
-/** A table cell's text; one holding a long token breaks inside it rather than running over the next cell. */
-function cell(text: string): Content {
-  const winAnsi = toWinAnsi(text);
-  return LONG_TOKEN.test(winAnsi) ? { text: winAnsi, wordBreak: 'break-all' } : winAnsi;
+/** A table cell's text; one holding a long token (or in a squeezed table) breaks inside words rather than running over the next cell. */
+function cell(winAnsi: string, breakAnywhere = false): Content {
+  return breakAnywhere || LONG_TOKEN.test(winAnsi) ? { text: winAnsi, wordBreak: 'break-all' } : winAnsi;
 }
 
 function blockContent(block: DocumentBlock): Content {
@@ -98,34 +105,38 @@ function blockContent(block: DocumentBlock): Content {
         widths: ['auto', '*'],
         // A row split over two pages puts the footer inside a value: keep each row on one page.
         dontBreakRows: true,
-        body: block.facts.map(([label, value]) => [{ text: toWinAnsi(label), style: 'factLabel' }, cell(value)]),
+        body: block.facts.map(([label, value]) => [{ text: toWinAnsi(label), style: 'factLabel' }, cell(toWinAnsi(value))]),
       },
       layout: 'noBorders',
       style: 'block',
     };
-  if ('table' in block)
-    return {
-      table: {
-        headerRows: 1,
-        dontBreakRows: true,
-        widths: block.table.columns.map(() => '*'),
-        body: [
-          block.table.columns.map((column) => ({ text: toWinAnsi(column), style: 'tableHeader' })),
-          ...block.table.rows.map((row) => cellsOf(row, block.table.columns.length)),
-        ],
-      },
-      layout: 'lightHorizontalLines',
-      style: 'block',
-    };
+  if ('table' in block) return tableContent(block.table.columns.map(toWinAnsi), block.table.rows);
   return { text: toWinAnsi(block.code), style: 'code', preserveLeadingSpaces: true };
+}
+
+function tableContent(header: string[], rows: string[][]): Content {
+  const body = rows.map((row) => cellsOf(row, header.length));
+  const columns = header.map((title, i) => [title, ...body.map((row) => row[i])]);
+  const available = LINE_WIDTH - CELL_GAP * (header.length - 1);
+  const { widths, squeezed } = tableWidths(columns, available, FONT_SIZE, (word) => LONG_TOKEN.test(word));
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths,
+      body: [header.map((text) => ({ text, style: 'tableHeader' })), ...body.map((row) => row.map((text) => cell(text, squeezed)))],
+    },
+    layout: 'lightHorizontalLines',
+    style: 'block',
+  };
 }
 
 /**
  * A row as wide as the header: pdfmake fails on a row with more cells than columns and leaves a shorter
  * one ragged. Short rows get empty cells; cells beyond the header join the last column, so nothing is lost.
  */
-function cellsOf(row: string[], width: number): Content[] {
+function cellsOf(row: string[], width: number): string[] {
   const cells = Array.from({ length: width }, (_, i) => row[i] ?? '');
   if (row.length > width) cells[width - 1] = row.slice(width - 1).join(' ');
-  return cells.map(cell);
+  return cells.map(toWinAnsi);
 }

@@ -146,6 +146,34 @@ describe('renderPdf', () => {
     expect(pdfText(await renderPdf(ragged))).toMatch(/2\s+3 ?4/);
   });
 
+  it('keeps a table of timestamps, ids and prose inside the margins', async () => {
+    const uuid = '23653249-ef57-4f89-8905-3a4cd5df0656';
+    const rationale = 'Validation report attached (VR-2024-17): the model meets the bar on every slice we measured';
+    const lifecycle: EvidenceDocument = {
+      ...doc,
+      sections: [
+        {
+          heading: 'Lifecycle',
+          blocks: [
+            {
+              table: {
+                columns: ['When', 'Move', 'By', 'Rationale'],
+                rows: [['2026-12-07T15:47:32.579Z', 'in_review to approved', uuid, rationale]],
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const file = join(dir, 'table.pdf');
+    writeFileSync(file, await renderPdf(lifecycle));
+    // Each word's box (pdftotext -bbox): none may end past the right margin (A4 is 595.28 pt wide, 48 pt margins).
+    const boxes = [...execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).matchAll(/xMax="([\d.]+)"[^>]*>([^<]*)</g)];
+    const words = boxes.map(([, xMax, word]) => ({ word, xMax: Number(xMax) }));
+    expect(words.filter((w) => w.xMax > 595.28 - 48 + 0.5)).toEqual([]);
+    for (const word of rationale.split(' ')) expect(words.map((w) => w.word)).toContain(word);
+  });
+
   it('is deterministic: the same document gives the same bytes, dated by generatedAt', async () => {
     const [first, second] = [await renderPdf(doc), await renderPdf(doc)];
     expect(first.equals(second)).toBe(true);
