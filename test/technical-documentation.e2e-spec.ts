@@ -6,6 +6,7 @@ import { sealAll } from './support/ledger';
 import { pdfText } from './support/pdf';
 import { withClient } from './support/test-database';
 import { errorCode, ok, principalWithRole, startTestApp, type TestApp } from './support/test-app';
+import { gqlWithSession, signInWithLink } from './support/browser-session';
 
 const GENERATE = `mutation($i: TechnicalDocumentationInput!) { generateTechnicalDocumentation(input: $i) {
   file { fileName mediaType sha256 byteSize contentBase64 }
@@ -170,6 +171,32 @@ describe('technical documentation (EU AI Act Annex IV) and model cards, stored a
       .set('authorization', `Bearer ${officer.key}`);
     expect(refused.status).toBe(400);
     expect(refused.body.code ?? refused.body.error?.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses the download to a sign-in session: a link that stores a document must not work from another site', async () => {
+    const link = ok(await t.gql(t.adminKey, 'mutation($p: ID!) { issueSignInLink(principalId: $p) { url } }', { p: officer.id }))
+      .issueSignInLink.url;
+    const { session } = await signInWithLink(t.app, link);
+    const before = ok(await t.gql(officer.key, DOCUMENTS, { t: 'AutomationVersion', s: bare.automationVersionId })).evidenceDocuments;
+    for (const path of [
+      `/api/v1/evidence/technical-documentation?automationVersionId=${bare.automationVersionId}&format=PDF`,
+      `/api/v1/evidence/model-card?modelVersionId=${bare.modelVersionId}&format=PDF`,
+    ]) {
+      const res = await request(t.app.getHttpServer())
+        .get(path)
+        .set('cookie', `attest_session=${encodeURIComponent(session!)}`);
+      expect(res.status).toBe(403);
+      expect(res.body.code ?? res.body.error?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(res.body)).toMatch(/use the generateTechnicalDocumentation or generateModelCard mutation, or an API key/);
+    }
+    // Nothing was stored; the same session generates through the mutation (Apollo's CSRF prevention applies).
+    expect(ok(await t.gql(officer.key, DOCUMENTS, { t: 'AutomationVersion', s: bare.automationVersionId })).evidenceDocuments).toHaveLength(
+      before.length,
+    );
+    const generated = await gqlWithSession(t.app, session!, GENERATE, {
+      i: { automationVersionId: bare.automationVersionId, format: 'HTML' },
+    });
+    expect(generated.data?.generateTechnicalDocumentation.record).toMatchObject({ kind: 'ANNEX_IV', format: 'HTML' });
   });
 
   it('gives a model card and the Annex IV documentation of a model version', async () => {

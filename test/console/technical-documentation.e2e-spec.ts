@@ -49,7 +49,7 @@ describeInBrowser('console technical documentation', () => {
     await section.getByText('None yet').waitFor();
     await expectAccessible(page);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'PDF' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'PDF' }).click()]);
     expect(download.suggestedFilename()).toBe(`annex-iv-${f.automationKey}-1.pdf`);
     const bytes = await readFile((await download.path())!);
     expect(pdfText(bytes)).toContain(`Technical documentation: ${f.automationKey} 1`);

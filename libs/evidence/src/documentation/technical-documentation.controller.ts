@@ -1,4 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
+import { AttestError } from '@attest/core';
 import { Can, CurrentPrincipal, RateLimited, type AuthenticatedPrincipal } from '@attest/identity';
 import type { Response } from 'express';
 import type { GeneratedDocumentModel } from './technical-documentation.models';
@@ -6,9 +7,11 @@ import { ModelCardInput, TechnicalDocumentationInput } from './technical-documen
 import { documentedVersion, TechnicalDocumentation } from './technical-documentation.service';
 
 /**
- * The console's download links (docs/api.md, "Technical documentation"): the same generation as the
+ * Downloads for API clients (docs/api.md, "Technical documentation"): the same generation as the
  * mutations, answered as a file. The query string takes the input's fields (`format` as GraphQL
- * names it: MARKDOWN, HTML, PDF); the session cookie or a bearer key authenticates.
+ * names it: MARKDOWN, HTML, PDF). Only a bearer key or token authenticates: each request stores and
+ * seals a document, and a link to it followed from another site would carry the console's session
+ * cookie (SameSite=Lax lets top-level GETs through). The console uses the mutations.
  */
 @Controller()
 export class TechnicalDocumentationController {
@@ -22,6 +25,7 @@ export class TechnicalDocumentationController {
     @Query() input: TechnicalDocumentationInput,
     @Res() res: Response,
   ): Promise<void> {
+    refuseSession(actor);
     send(res, await this.documentation.generate(actor, documentedVersion(input), input.format));
   }
 
@@ -29,7 +33,16 @@ export class TechnicalDocumentationController {
   @Can('create', 'TechnicalDocumentation')
   @RateLimited('exports')
   async modelCard(@CurrentPrincipal() actor: AuthenticatedPrincipal, @Query() input: ModelCardInput, @Res() res: Response): Promise<void> {
+    refuseSession(actor);
     send(res, await this.documentation.generateModelCard(actor, input.modelVersionId, input.format));
+  }
+}
+
+function refuseSession(actor: AuthenticatedPrincipal): void {
+  if (actor.via === 'session') {
+    throw AttestError.forbidden(
+      'This download stores and seals a document, so a sign-in session may not fetch it by link: use the generateTechnicalDocumentation or generateModelCard mutation, or an API key',
+    );
   }
 }
 

@@ -1,5 +1,4 @@
-import { Button, Group, List, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Group, List, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { useCan } from '../../auth/principal';
 import { CopyableValue } from '../../components/CopyableValue';
@@ -7,7 +6,8 @@ import { EmptyState, QueryState } from '../../components/QueryState';
 import { words } from '../../components/status';
 import { Timestamp } from '../../components/Timestamp';
 import { graphql } from '../../gql';
-import { completenessWords, DOCUMENT_FORMATS, technicalDocumentationPath } from './documentation';
+import { completenessWords } from './documentation';
+import { DocumentDownloads } from './DocumentDownloads';
 
 const CompletenessDocument = graphql(`
   query DocumentationCompleteness($automationVersionId: ID!) {
@@ -50,8 +50,6 @@ export function TechnicalDocumentationSection({ automationVersionId }: { automat
     variables: { subjectId: automationVersionId },
     pause: !can('read', 'EvidenceDocument'),
   });
-  // A download stores a document: list it once the file has had time to arrive.
-  const downloaded = () => setTimeout(() => refetchStored({ requestPolicy: 'network-only' }), 2000);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="documentation-title" data-testid="technical-documentation">
       <Stack gap="sm">
@@ -60,21 +58,10 @@ export function TechnicalDocumentationSection({ automationVersionId }: { automat
             Technical documentation (EU AI Act Annex IV)
           </Title>
           {can('create', 'TechnicalDocumentation') && (
-            <Group gap="xs" aria-label="Download the technical documentation" role="group">
-              {DOCUMENT_FORMATS.map(({ format, label }) => (
-                <Button
-                  key={format}
-                  component="a"
-                  href={technicalDocumentationPath(automationVersionId, format)}
-                  onClick={downloaded}
-                  leftSection={<IconDownload size={16} aria-hidden />}
-                  variant="default"
-                  size="xs"
-                >
-                  {label}
-                </Button>
-              ))}
-            </Group>
+            <DocumentDownloads
+              automationVersionId={automationVersionId}
+              onGenerated={() => refetchStored({ requestPolicy: 'network-only' })}
+            />
           )}
         </Group>
         <QueryState result={completeness} loadingLabel="Checking the documentation…">
