@@ -23,6 +23,7 @@ const SET_SLA = `mutation($a: ID!, $m: Int) { setReviewSla(automationId: $a, min
 const SUBSCRIBE = `mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { subscription { id } } }`;
 const HOLDER = `query($f: ReviewQueueFilter) { reviewQueue(first: 10, filter: $f) { edges { node { claim { holderId } } } } }`;
 const CONTEST = `mutation($d: ID!, $r: String!, $c: String) { contestDecision(decisionId: $d, reason: $r, contact: $c) { id } }`;
+const AUDIT_OF = `query($id: ID!) { decision(id: $id) { auditEvents { action actorId } } }`;
 const CLAIM_SECONDS = 4;
 
 describeInBrowser('console review queue (two compliance officers)', () => {
@@ -286,6 +287,27 @@ describeInBrowser('console review queue (two compliance officers)', () => {
     expect(await answered.getAttribute('data-status')).toBe('ANSWERED');
     await answered.getByText(reason).waitFor();
     await expectAccessible(officer.page);
+    expect(officer.problems).toEqual([]);
+    await officer.context.close();
+  });
+
+  it('closing the tab releases the claim it took at once (audited), rather than leaving it to lapse', async () => {
+    const { f, id } = await pendingDecision();
+    const officer = await signedIn(ana, `/reviews?automationId=${f.automationId}&item=${id}`);
+    await claimStatus(officer.page)
+      .getByText(/^You hold this item/)
+      .waitFor({ timeout: 60_000 });
+    await officer.page.close({ runBeforeUnload: true });
+    // A lapse records nothing: the audit event is the release the closing page sent.
+    const released = await until(
+      async () =>
+        ok(await server.t.gql(ana.key, AUDIT_OF, { id })).decision.auditEvents.find(
+          (e: { action: string }) => e.action === 'decision.review_released',
+        ),
+      'the release sent as the tab closed',
+      60_000,
+    );
+    expect(released).toEqual({ action: 'decision.review_released', actorId: ana.id });
     expect(officer.problems).toEqual([]);
     await officer.context.close();
   });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { ClaimReviewDocument, ReleaseReviewDocument } from './review-queue.queries';
+import { releaseOnLeave } from './release-on-leave';
 import { reviewRefusalOf, type ReviewRefusal } from './review-errors';
 import { renewalDelayMs } from './sla';
 import type { QueueItem } from './use-review-queue';
@@ -17,8 +18,8 @@ export type ClaimState =
 /**
  * Opening an item claims it (claimReview) and renews the claim while the item stays open, at a third
  * of what is left of it (the lapse is read from the claim's expiresAt, ATTEST_REVIEW_CLAIM_SECONDS on
- * the server); leaving the item releases a claim this page took (never an assignment, which stays
- * with its assignee). While someone else holds it, it tries again once their claim lapses.
+ * the server); leaving the item, the page or the tab releases a claim this page took (never an
+ * assignment, which stays with its assignee). While someone else holds it, it tries again once their claim lapses.
  * `onChange` runs after each change of holder (to refetch the queue).
  */
 export function useReviewClaim(decisionId: string | undefined, onChange: () => void) {
@@ -58,9 +59,25 @@ export function useReviewClaim(decisionId: string | undefined, onChange: () => v
     };
     void attempt();
 
+    // The tab closed or the browser left for another site: no cleanup runs, so release here. A page
+    // kept in the back-forward cache and shown again claims anew.
+    const onPageHide = () => {
+      if (ownClaim.current !== decisionId) return;
+      ownClaim.current = null;
+      clearTimeout(timer);
+      releaseOnLeave(decisionId);
+    };
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) setRound((r) => r + 1);
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
+
     return () => {
       left = true;
       clearTimeout(timer);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
       if (ownClaim.current === decisionId) {
         ownClaim.current = null;
         void client
