@@ -71,7 +71,7 @@ function reportFailure(command: CliCommand, error: unknown, io: CliIo): number {
     io.err(`attest ${command.name}: ${error.message}\nUsage: ${usageLine(command)}\n`);
     return EXIT_USAGE;
   }
-  if (error instanceof Error && isConfigError(error)) {
+  if (isConfigError(error)) {
     io.err(`attest ${command.name}: ${error.message}\n`);
     return EXIT_USAGE;
   }
@@ -87,8 +87,8 @@ function reportFailure(command: CliCommand, error: unknown, io: CliIo): number {
  * @attest/core's ConfigError, known by its name: importing the class would load the whole core lib (a second) on
  * every start, help and version included.
  */
-function isConfigError(error: Error): boolean {
-  return error.name === 'ConfigError';
+function isConfigError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'ConfigError';
 }
 
 /** The longest command name matching the first words, so "tenant create" wins over a "tenant". */
