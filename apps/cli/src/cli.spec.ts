@@ -3,27 +3,35 @@ import { runCli } from './cli';
 import { CliError, defineCommand, EnvironmentError } from './command';
 
 const runs: unknown[] = [];
+let loads = 0;
 const commands = [
   defineCommand({
     name: 'tenant create',
     summary: 'Create a tenant',
     options: { slug: { type: 'string', required: true, description: 'short name' } },
-    async run(options, io) {
-      runs.push(options);
-      io.out(`created ${options.slug}\n`);
+    load: async () => {
+      loads += 1;
+      return {
+        async run(options, io) {
+          runs.push(options);
+          io.out(`created ${options.slug}\n`);
+        },
+      };
     },
   }),
   defineCommand({
     name: 'fail',
     summary: 'Fails in various ways',
     options: { how: { type: 'string', required: true, description: 'cli | environment | config | crash | code' } },
-    async run({ how }) {
-      if (how === 'cli') throw new CliError('no signing key');
-      if (how === 'environment') throw new EnvironmentError('the database is in use');
-      if (how === 'config') throw new ConfigError(['PORT must be an integer']);
-      if (how === 'code') return 3;
-      throw new Error('boom');
-    },
+    load: async () => ({
+      async run({ how }) {
+        if (how === 'cli') throw new CliError('no signing key');
+        if (how === 'environment') throw new EnvironmentError('the database is in use');
+        if (how === 'config') throw new ConfigError(['PORT must be an integer']);
+        if (how === 'code') return 3;
+        throw new Error('boom');
+      },
+    }),
   }),
 ];
 
@@ -36,7 +44,10 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe('runCli', () => {
-  beforeEach(() => (runs.length = 0));
+  beforeEach(() => {
+    runs.length = 0;
+    loads = 0;
+  });
 
   it('runs a two-word command with its parsed options and exits 0', async () => {
     expect(await cli('tenant', 'create', '--slug', 'acme')).toEqual({ code: 0, stdout: 'created acme\n', stderr: '' });
@@ -75,10 +86,18 @@ describe('runCli', () => {
     expect(await cli('help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Commands:') });
   });
 
-  it("prints a command's help without running it", async () => {
+  it("prints a command's help without loading it", async () => {
     const help = await cli('tenant', 'create', '--help');
     expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: attest tenant create --slug <string>') });
-    expect(runs).toEqual([]);
+    expect(loads).toBe(0);
+  });
+
+  it('loads no command for the help, the version or a usage error', async () => {
+    await cli('--help');
+    await cli('--version');
+    await cli('tenant', 'create', '--slug');
+    await cli('deploy');
+    expect(loads).toBe(0);
   });
 
   it('exits 2 with the usage line on bad options', async () => {

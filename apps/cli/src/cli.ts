@@ -1,4 +1,3 @@
-import { ConfigError } from '@attest/core';
 import { optionsHelp, parseOptions, usageOf, UsageError } from './args';
 import { CliError, EnvironmentError, type CliCommand, type CliIo } from './command';
 import { attestVersion } from './repo-root';
@@ -49,7 +48,8 @@ export async function runCli(
       io.out(commandHelp(command));
       return EXIT_OK;
     }
-    return (await command.run(parsed.options, io)) ?? EXIT_OK;
+    const { run } = await command.load();
+    return (await run(parsed.options, io)) ?? EXIT_OK;
   } catch (error) {
     return reportFailure(command, error, io);
   }
@@ -71,7 +71,7 @@ function reportFailure(command: CliCommand, error: unknown, io: CliIo): number {
     io.err(`attest ${command.name}: ${error.message}\nUsage: ${usageLine(command)}\n`);
     return EXIT_USAGE;
   }
-  if (error instanceof ConfigError) {
+  if (isConfigError(error)) {
     io.err(`attest ${command.name}: ${error.message}\n`);
     return EXIT_USAGE;
   }
@@ -81,6 +81,14 @@ function reportFailure(command: CliCommand, error: unknown, io: CliIo): number {
   }
   io.err(`attest ${command.name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
   return EXIT_FAILURE;
+}
+
+/**
+ * @attest/core's ConfigError, known by its name: importing the class would load the whole core lib (a second) on
+ * every start, help and version included.
+ */
+function isConfigError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'ConfigError';
 }
 
 /** The longest command name matching the first words, so "tenant create" wins over a "tenant". */

@@ -14,9 +14,22 @@ export interface CliCommand<S extends OptionSpecs = OptionSpecs> {
   /** A paragraph shown in `attest <name> --help`. */
   description?: string;
   options: S;
-  /** Returns the exit code (0 when nothing is returned). */
+  /**
+   * The command's implementation, a module of its own (`<name>.run.ts`) loaded only when the command runs: the
+   * libraries it needs (NestJS, TypeORM, the domain libs) take a second or two to load, which help, the version
+   * and the other commands should not pay.
+   */
+  load(): Promise<CommandModule<S>>;
+}
+
+/** What a command's run module exports. */
+export interface CommandModule<S extends OptionSpecs> {
+  /** Returns the exit code (0 when nothing is returned). A method, so the command table can hold every command's. */
   run(options: ParsedOptions<S>, io: CliIo): Promise<number | void>;
 }
+
+/** The type of a run module's `run`, with its command's options. */
+export type CommandRun<S extends OptionSpecs> = CommandModule<S>['run'];
 
 /** Keeps each command's option types precise while the command table holds them all. */
 export function defineCommand<const S extends OptionSpecs>(command: CliCommand<S>): CliCommand {

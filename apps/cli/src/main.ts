@@ -18,7 +18,10 @@ import { seedCommand } from './commands/seed.command';
 import { tenantCreateCommand } from './commands/tenant-create.command';
 import { tokenCommand } from './commands/token.command';
 
-/** The command table: register a new command (one file under commands/) by adding it here. */
+/**
+ * The command table: register a new command by adding it here. A command is two files under commands/: `<name>.command.ts`
+ * (name, help, options: all that help needs) and `<name>.run.ts` (what it does, loaded when it runs).
+ */
 const COMMANDS: CliCommand[] = [
   migrateCommand,
   tenantCreateCommand,

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
-import type { PackCheck } from '@attest/evidence';
-import { BundleInputError } from '@attest/ledger';
-import { CliError, defineCommand, type CliIo } from '../command';
-import { readKey } from '../public-key';
+import type { OptionSpecs } from '../args';
+import { defineCommand } from '../command';
 
-const MARK: Record<PackCheck['status'], string> = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' };
+export const evidenceVerifyOptions = {
+  pack: { type: 'string', required: true, positional: true, valueName: 'pack.zip', description: 'the evidence pack' },
+  key: { type: 'string', required: true, valueName: 'pem', description: "the log's Ed25519 public key (PEM), obtained out of band" },
+  origin: { type: 'string', valueName: 'origin', description: "the tenant's log the pack must be of (default: the one it names)" },
+} satisfies OptionSpecs;
 
 export const evidenceVerifyCommand = defineCommand({
   name: 'evidence verify',
@@ -16,34 +17,6 @@ export const evidenceVerifyCommand = defineCommand({
     "the policy pack's content against the digest the decision names, the activation that put it in force, and a " +
     're-evaluation of the recorded facts under that content, which must give the recorded effect. Each check is printed. ' +
     'Exit 0 when nothing failed, 1 when a check failed, 2 on unreadable input. docs/evidence.md.',
-  options: {
-    pack: { type: 'string', required: true, positional: true, valueName: 'pack.zip', description: 'the evidence pack' },
-    key: { type: 'string', required: true, valueName: 'pem', description: "the log's Ed25519 public key (PEM), obtained out of band" },
-    origin: { type: 'string', valueName: 'origin', description: "the tenant's log the pack must be of (default: the one it names)" },
-  },
-  async run(options, io) {
-    // Loaded here, not with the command table: every `attest` start would otherwise load the evidence lib and its PDF renderer.
-    const { PackInputError, verifyEvidencePack } = await import('@attest/evidence');
-    try {
-      const publicKey = readKey(options.key);
-      let zip: Buffer;
-      try {
-        zip = readFileSync(options.pack);
-      } catch (error) {
-        throw new PackInputError(`${options.pack}: ${(error as Error).message}`);
-      }
-      const verification = verifyEvidencePack(zip, { publicKey, origin: options.origin });
-      return report(verification.checks, io);
-    } catch (error) {
-      if (error instanceof PackInputError || error instanceof BundleInputError) throw new CliError(`${options.pack}: ${error.message}`, 2);
-      throw error;
-    }
-  },
+  options: evidenceVerifyOptions,
+  load: () => import('./evidence-verify.run'),
 });
-
-function report(checks: PackCheck[], io: CliIo): number {
-  for (const check of checks) io.out(`${MARK[check.status]}  ${check.name}: ${check.detail}\n`);
-  const failed = checks.filter((c) => c.status === 'failed');
-  io.out(failed.length === 0 ? 'VERIFIED\n' : `NOT VERIFIED: ${failed.map((c) => c.name).join(', ')} failed\n`);
-  return failed.length === 0 ? 0 : 1;
-}
