@@ -57,7 +57,15 @@ describe('tableWidths', () => {
 
   it('lets a digest break anywhere rather than claim its whole length', () => {
     const digest = 'a'.repeat(64);
-    const { widths, squeezed } = tableWidths([['Digest', digest], ['Note', 'approved after review']], 200, 10, longToken);
+    const { widths, squeezed } = tableWidths(
+      [
+        ['Digest', digest],
+        ['Note', 'approved after review'],
+      ],
+      200,
+      10,
+      longToken,
+    );
     expect(squeezed).toBe(false);
     expect(widths[0]).toBeLessThan(helveticaWidth(digest, 10));
     expect(widths[1]).toBeGreaterThan(helveticaWidth('approved', 10));
