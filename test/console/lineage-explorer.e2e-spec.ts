@@ -95,6 +95,13 @@ describeInBrowser('console lineage explorer (compliance officer, auditor)', () =
     await trained.waitFor();
     expect(await trained.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
 
+    // The expansion is in the URL: the page reloaded (or the link sent) shows the same graph.
+    await page.waitForURL((url) => url.searchParams.get('expand') === `MODEL_VERSION:${model.id}:UPSTREAM`);
+    const shown = await page.getByTestId('graph-size').innerText();
+    await page.reload();
+    await graphNode(page, 'dataset version', dataset.label).waitFor();
+    expect(await page.getByTestId('graph-size').innerText()).toBe(shown);
+
     // From the dataset, downstream: back to the same decision, with the dataset's impact.
     await graphNode(page, 'dataset version', dataset.label).click();
     await panel.getByRole('heading', { name: dataset.label }).waitFor();

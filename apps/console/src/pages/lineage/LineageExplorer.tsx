@@ -1,10 +1,11 @@
 import { Alert, Grid, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useClient, useQuery, type CombinedError } from 'urql';
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { LoadingState, QueryState } from '../../components/QueryState';
 import { EdgesTable } from './EdgesTable';
+import { expansionKey, expansionsParam, parseExpansions, type Expansion, type Towards } from './expansions';
 import { ExportMenu } from './ExportMenu';
 import { ImpactPanel } from './ImpactPanel';
 import { layOut, type Layout } from './layout';
@@ -12,8 +13,26 @@ import { LineageGraphView } from './LineageGraphView';
 import { expandGraph, nodeKey, shownGraphOf, type GraphNode, type NodeRef, type ShownGraph, type Subgraph } from './lineage-graph';
 import { LineageWalkDocument } from './lineage.queries';
 import { NodePanel } from './NodePanel';
+import { useExpansionWalks, type ExpansionWalk } from './use-expansion-walks';
 import { MAX_DEPTH, type Direction } from './search';
 import { subgraphOf } from './walk';
+
+/**
+ * The graph after the first walk and each expansion in the order asked for. It stops at the first
+ * expansion not yet answered (so the order holds) or refused (its error is shown); an expansion of a
+ * node the graph no longer shows (a link from an older exploration) is passed over.
+ */
+function replay(start: NodeRef, firstWalk: Subgraph, expansions: Expansion[], walks: ReadonlyMap<string, ExpansionWalk>) {
+  let graph = shownGraphOf(start, firstWalk);
+  for (const x of expansions) {
+    const answer = walks.get(expansionKey(x));
+    if (!answer) return { graph, expanding: expansionKey(x), expandError: null };
+    if ('error' in answer) return { graph, expanding: null, expandError: answer.error };
+    const from = graph.nodes.find((n) => nodeKey(n) === nodeKey(x));
+    if (from) graph = expandGraph(graph, from, answer.walk);
+  }
+  return { graph, expanding: null, expandError: null };
+}
 
 /** Edges per walk: enough for a readable picture; a walk cut there says so (impactOf counts beyond it). */
 const MAX_EDGES = 300;
@@ -29,51 +48,41 @@ interface Props {
   start: NodeRef;
   direction: Direction;
   depth: number;
+  /** The URL's `expand` (expansions.ts). */
+  expand?: string;
 }
 
-/** The first walk from the start node, then each expansion asked for, laid out by ELK and drawn. */
-export function LineageExplorer({ start, direction, depth }: Props) {
+/** The first walk from the start node, then each expansion asked for (kept in the URL), laid out by ELK and drawn. */
+export function LineageExplorer({ start, direction, depth, expand }: Props) {
   const [result] = useQuery({ query: LineageWalkDocument, variables: { node: start, direction, depth, maxEdges: MAX_EDGES } });
   return (
     <QueryState result={result} loadingLabel="Walking the lineage…">
-      {(data) => <ExplorerView start={start} direction={direction} depth={depth} firstWalk={subgraphOf(data.lineage)} />}
+      {(data) => <ExplorerView start={start} direction={direction} depth={depth} expand={expand} firstWalk={subgraphOf(data.lineage)} />}
     </QueryState>
   );
 }
 
-function ExplorerView({ start, direction, depth, firstWalk }: Props & { firstWalk: Subgraph }) {
-  const client = useClient();
+function ExplorerView({ start, direction, depth, expand: expandParam, firstWalk }: Props & { firstWalk: Subgraph }) {
   const navigate = useNavigate();
   const startKey = nodeKey(start);
-  const [expansions, setExpansions] = useState<{ from: GraphNode; walk: Subgraph }[]>([]);
-  const [expanding, setExpanding] = useState<string | null>(null);
-  const [expandError, setExpandError] = useState<CombinedError | null>(null);
+  const expansions = useMemo(() => parseExpansions(expandParam), [expandParam]);
+  const walks = useExpansionWalks(expansions, MAX_EDGES);
   const [selectedKey, setSelectedKey] = useState(startKey);
-  const graph = useMemo(
-    () => expansions.reduce<ShownGraph>((shown, x) => expandGraph(shown, x.from, x.walk), shownGraphOf(start, firstWalk)),
-    [start, firstWalk, expansions],
+  const { graph, expanding, expandError } = useMemo(
+    () => replay(start, firstWalk, expansions, walks),
+    [start, firstWalk, expansions, walks],
   );
   const drawn = useLaidOut(graph);
 
-  const expand = useCallback(
-    async (node: GraphNode, towards: 'UPSTREAM' | 'DOWNSTREAM') => {
-      setExpanding(`${nodeKey(node)}:${towards}`);
-      setExpandError(null);
-      const answer = await client
-        .query(LineageWalkDocument, { node: { type: node.type, id: node.id }, direction: towards, depth: 1, maxEdges: MAX_EDGES })
-        .toPromise();
-      setExpanding(null);
-      if (answer.error) setExpandError(answer.error);
-      else if (answer.data) {
-        const walk = subgraphOf(answer.data.lineage);
-        setExpansions((done) => [...done, { from: node, walk }]);
-      }
-    },
-    [client],
-  );
+  const expand = (node: GraphNode, towards: Towards) => {
+    const asked = { type: node.type, id: node.id, towards };
+    if (expansions.some((x) => expansionKey(x) === expansionKey(asked))) return;
+    void navigate({ to: '/lineage', search: (prev) => ({ ...prev, expand: expansionsParam([...expansions, asked]) }) });
+  };
 
+  // Another direction or depth is another first walk: the expansions asked for on the old one go.
   const setSearch = (change: { direction?: Direction; depth?: number }) =>
-    void navigate({ to: '/lineage', search: (prev) => ({ ...prev, ...change }) });
+    void navigate({ to: '/lineage', search: (prev) => ({ ...prev, ...change, expand: undefined }) });
   const selected = graph.nodes.find((n) => nodeKey(n) === selectedKey) ?? graph.nodes[0];
   const fileStem = `lineage-${start.type.toLowerCase().replace(/_/g, '-')}-${start.id.slice(0, 8)}`;
 
@@ -140,7 +149,7 @@ function ExplorerView({ start, direction, depth, firstWalk }: Props & { firstWal
               direction={direction}
               depth={depth}
               expanding={expanding}
-              onExpand={(towards) => void expand(selected, towards)}
+              onExpand={(towards) => expand(selected, towards)}
             />
           )}
         </Grid.Col>

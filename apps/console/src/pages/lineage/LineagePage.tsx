@@ -31,6 +31,7 @@ export function LineagePage() {
               start={{ type: search.type, id: search.id }}
               direction={search.direction ?? 'BOTH'}
               depth={search.depth ?? DEFAULT_DEPTH}
+              expand={search.expand}
             />
           ) : (
             <EmptyState title="Pick a node to explore">
@@ -58,7 +59,7 @@ function NodePicker({ type, id }: { type?: LineageNodeType; id?: string }) {
     if (!isUuid(nodeId.trim())) return;
     void navigate({
       to: '/lineage',
-      search: (prev) => ({ ...prev, type: (nodeType ?? 'DECISION') as LineageNodeType, id: nodeId.trim() }),
+      search: (prev) => ({ ...prev, type: (nodeType ?? 'DECISION') as LineageNodeType, id: nodeId.trim(), expand: undefined }),
     });
   };
   return (

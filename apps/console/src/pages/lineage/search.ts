@@ -1,16 +1,10 @@
 import { oneOfParam, textParam } from '../../components/search-params';
 import type { LineageNodeType } from '../../gql/graphql';
+import { expansionsParam, parseExpansions } from './expansions';
+import { isUuid, NODE_TYPES } from './node-types';
 
-export const NODE_TYPES: readonly LineageNodeType[] = [
-  'DECISION',
-  'MODEL_VERSION',
-  'AUTOMATION_VERSION',
-  'DATASET_VERSION',
-  'EXTERNAL_DATASET',
-  'JOB',
-  'RUN',
-  'REVIEW',
-];
+export { isUuid, NODE_TYPES } from './node-types';
+
 export const DIRECTIONS = ['BOTH', 'UPSTREAM', 'DOWNSTREAM'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 export const MAX_DEPTH = 10;
@@ -22,12 +16,9 @@ export interface LineageSearch {
   id?: string;
   direction?: Direction;
   depth?: number;
+  /** The expansions asked for, in order (expansions.ts): `TYPE:id:UPSTREAM,…`. */
+  expand?: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Every lineage node's id is a uuid (OpenLineage datasets and jobs too: derived from namespace and name). */
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 export function lineageSearch(search: Record<string, unknown>): LineageSearch {
   const id = textParam(search.id, 36);
@@ -37,5 +28,6 @@ export function lineageSearch(search: Record<string, unknown>): LineageSearch {
     id: id && isUuid(id) ? id.toLowerCase() : undefined,
     direction: oneOfParam(search.direction, DIRECTIONS),
     depth: Number.isInteger(depth) && depth >= 1 && depth <= MAX_DEPTH ? depth : undefined,
+    expand: typeof search.expand === 'string' ? expansionsParam(parseExpansions(search.expand)) : undefined,
   };
 }
