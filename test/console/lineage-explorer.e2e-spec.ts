@@ -101,6 +101,12 @@ describeInBrowser('console lineage explorer (compliance officer, auditor)', () =
     await page.reload();
     await graphNode(page, 'dataset version', dataset.label).waitFor();
     expect(await page.getByTestId('graph-size').innerText()).toBe(shown);
+    // Back undoes it; Forward brings it back.
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('expand') === null);
+    await graphNode(page, 'dataset version', dataset.label).waitFor({ state: 'detached' });
+    await page.goForward();
+    await graphNode(page, 'dataset version', dataset.label).waitFor();
 
     // From the dataset, downstream: back to the same decision, with the dataset's impact.
     await graphNode(page, 'dataset version', dataset.label).click();
