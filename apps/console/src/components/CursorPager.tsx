@@ -1,22 +1,23 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import type { CursorPages } from './useCursorPages';
 
-/** Previous / next for a cursor-paged list (useCursorPages); the API gives no total, so no page count. */
+/**
+ * Previous / next for a cursor-paged list: the pages seen (useCursorPages) and the connection's
+ * pageInfo. The API gives no total, so no page count.
+ */
 export function CursorPager({
-  page,
-  hasPrevious,
-  hasNext,
-  onPrevious,
-  onNext,
+  pages,
+  pageInfo,
   label,
 }: {
-  page: number;
-  hasPrevious: boolean;
-  hasNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
+  pages: CursorPages;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
   label: string;
 }) {
+  const { page, hasPrevious, previous: onPrevious } = pages;
+  const hasNext = pageInfo.hasNextPage;
+  const onNext = () => pages.next(pageInfo.endCursor);
   return (
     <Group justify="space-between" mt="sm" component="nav" aria-label={`${label} pages`}>
       <Text size="sm" c="dimmed">

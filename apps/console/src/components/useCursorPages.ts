@@ -5,6 +5,8 @@ import { useCallback, useState } from 'react';
  * back without a backward cursor. `resetKey` (the filters and sort, serialised) starts again at the
  * first page whenever it changes, as a cursor belongs to its filter and sort.
  */
+export type CursorPages = ReturnType<typeof useCursorPages>;
+
 export function useCursorPages(resetKey: string) {
   const [state, setState] = useState<{ key: string; cursors: (string | null)[] }>({ key: resetKey, cursors: [null] });
   const cursors = state.key === resetKey ? state.cursors : [null];

@@ -189,14 +189,7 @@ export function PrincipalsPage() {
                   : []),
               ]}
             />
-            <CursorPager
-              label="Principals"
-              page={pages.page}
-              hasPrevious={pages.hasPrevious}
-              hasNext={data.principals.pageInfo.hasNextPage}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(data.principals.pageInfo.endCursor)}
-            />
+            <CursorPager label="Principals" pages={pages} pageInfo={data.principals.pageInfo} />
           </>
         )}
       </QueryState>

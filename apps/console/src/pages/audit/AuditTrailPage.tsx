@@ -137,14 +137,7 @@ export function AuditTrailPage() {
                 },
               ]}
             />
-            <CursorPager
-              label="Audit events"
-              page={pages.page}
-              hasPrevious={pages.hasPrevious}
-              hasNext={data.auditEvents.pageInfo.hasNextPage}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(data.auditEvents.pageInfo.endCursor)}
-            />
+            <CursorPager label="Audit events" pages={pages} pageInfo={data.auditEvents.pageInfo} />
           </>
         )}
       </QueryState>

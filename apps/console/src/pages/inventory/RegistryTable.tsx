@@ -84,14 +84,7 @@ export function RegistryTable<T extends { id: string }, D>({
                 sortStatus={{ columnAccessor: search.sort ?? 'createdAt', direction: search.sort ? (search.dir ?? 'asc') : 'desc' }}
                 onSortStatusChange={(status) => onSearch({ sort: status.columnAccessor as 'name' | 'createdAt', dir: status.direction })}
               />
-              <CursorPager
-                label={noun}
-                page={pages.page}
-                hasPrevious={pages.hasPrevious}
-                hasNext={connection.pageInfo.hasNextPage}
-                onPrevious={pages.previous}
-                onNext={() => pages.next(connection.pageInfo.endCursor)}
-              />
+              <CursorPager label={noun} pages={pages} pageInfo={connection.pageInfo} />
             </>
           );
         }}

@@ -72,14 +72,7 @@ export function ActivationHistory() {
                 ))}
               </Table.Tbody>
             </Table>
-            <CursorPager
-              label="Activation history"
-              page={pages.page}
-              hasPrevious={pages.hasPrevious}
-              hasNext={pageInfo.hasNextPage}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(pageInfo.endCursor)}
-            />
+            <CursorPager label="Activation history" pages={pages} pageInfo={pageInfo} />
           </>
         )}
       </QueryState>

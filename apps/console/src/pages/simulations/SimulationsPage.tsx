@@ -108,14 +108,7 @@ export function SimulationsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-                <CursorPager
-                  label="Simulations"
-                  page={pages.page}
-                  hasPrevious={pages.hasPrevious}
-                  hasNext={pageInfo.hasNextPage}
-                  onPrevious={pages.previous}
-                  onNext={() => pages.next(pageInfo.endCursor)}
-                />
+                <CursorPager label="Simulations" pages={pages} pageInfo={pageInfo} />
               </>
             )}
           </QueryState>
