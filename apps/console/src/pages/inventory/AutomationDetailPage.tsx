@@ -4,11 +4,9 @@ import { AnchorLink } from '../../components/AnchorLink';
 import { ExploreLineageLink } from '../../components/ExploreLineageLink';
 import { useCan } from '../../auth/principal';
 import { useQuery } from 'urql';
-import { sentence } from '../../components/format';
 import { Timestamp } from '../../components/Timestamp';
-import { PageHeader } from '../../components/PageHeader';
 import { PrincipalName } from '../../components/PrincipalName';
-import { EmptyState, QueryState } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { Facts } from './Facts';
 import { LifecycleActions } from './LifecycleActions';
@@ -18,7 +16,7 @@ import { TechnicalDocumentationSection } from './TechnicalDocumentationSection';
 import { words } from '../../components/status';
 import { automationDetailRoute } from './routes';
 import { StatusBadge } from './StatusBadge';
-import { VersionsTable } from './VersionsTable';
+import { RecordWithVersions } from './RecordWithVersions';
 
 const AutomationDocument = graphql(`
   query InventoryAutomation($id: ID!) {
@@ -94,46 +92,28 @@ export function AutomationDetailPage() {
   const [result] = useQuery({ query: AutomationDocument, variables: { id } });
   return (
     <QueryState result={result}>
-      {({ automation }) => {
-        const selectedId = search.version ?? automation.versions[0]?.id;
-        return (
-          <Stack gap="lg">
-            <PageHeader
-              title={`Automation ${automation.name}`}
-              description={
-                <>
-                  Key <code>{automation.key}</code>. {sentence(automation.description)} Owned by{' '}
-                  {automation.owner?.name ?? 'someone you may not see'}; registered <Timestamp value={automation.createdAt} span />.
-                </>
-              }
-            />
-            <Stack gap="xs" component="section" aria-labelledby="versions-title">
-              <Title order={2} size="h4" id="versions-title">
-                Versions
-              </Title>
-              {automation.versions.length === 0 ? (
-                <EmptyState title="No versions yet">
-                  An automation owner registers versions through the API (registerAutomationVersion).
-                </EmptyState>
-              ) : (
-                <VersionsTable
-                  to="/inventory/automations/$id"
-                  parentId={automation.id}
-                  versions={automation.versions}
-                  selectedId={selectedId}
-                  columns={[
-                    { accessor: 'status', title: 'Status', render: (v) => <StatusBadge status={v.status} /> },
-                    { accessor: 'riskClass', title: 'Risk class', render: (v) => words(v.riskClass) },
-                    { accessor: 'environment', title: 'Environment', render: (v) => words(v.environment) },
-                    { accessor: 'createdAt', title: 'Registered', render: (v) => <Timestamp value={v.createdAt} /> },
-                  ]}
-                />
-              )}
-            </Stack>
-            {selectedId && <AutomationVersionPanel id={selectedId} />}
-          </Stack>
-        );
-      }}
+      {({ automation }) => (
+        <RecordWithVersions
+          title={`Automation ${automation.name}`}
+          record={automation}
+          lead={
+            <>
+              Key <code>{automation.key}</code>.{' '}
+            </>
+          }
+          to="/inventory/automations/$id"
+          versions={automation.versions}
+          selectedVersion={search.version}
+          noVersions="An automation owner registers versions through the API (registerAutomationVersion)."
+          columns={[
+            { accessor: 'status', title: 'Status', render: (v) => <StatusBadge status={v.status} /> },
+            { accessor: 'riskClass', title: 'Risk class', render: (v) => words(v.riskClass) },
+            { accessor: 'environment', title: 'Environment', render: (v) => words(v.environment) },
+            { accessor: 'createdAt', title: 'Registered', render: (v) => <Timestamp value={v.createdAt} /> },
+          ]}
+          panel={(versionId) => <AutomationVersionPanel id={versionId} />}
+        />
+      )}
     </QueryState>
   );
 }

@@ -4,17 +4,15 @@ import { Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { AnchorLink } from '../../components/AnchorLink';
 import { ExploreLineageLink } from '../../components/ExploreLineageLink';
 import { useQuery } from 'urql';
-import { sentence } from '../../components/format';
 import { Timestamp } from '../../components/Timestamp';
-import { PageHeader } from '../../components/PageHeader';
 import { PrincipalName } from '../../components/PrincipalName';
-import { EmptyState, QueryState } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { Digest, Facts } from './Facts';
 import { PiiClasses } from './PiiClasses';
 import { datasetDetailRoute } from './routes';
 import { StatusBadge } from './StatusBadge';
-import { VersionsTable } from './VersionsTable';
+import { RecordWithVersions } from './RecordWithVersions';
 
 const DatasetDocument = graphql(`
   query InventoryDataset($id: ID!) {
@@ -70,42 +68,21 @@ export function DatasetDetailPage() {
   const [result] = useQuery({ query: DatasetDocument, variables: { id } });
   return (
     <QueryState result={result}>
-      {({ dataset }) => {
-        const selectedId = search.version ?? dataset.versions[0]?.id;
-        return (
-          <Stack gap="lg">
-            <PageHeader
-              title={`Dataset ${dataset.name}`}
-              description={
-                <>
-                  {sentence(dataset.description)} Owned by {dataset.owner?.name ?? 'someone you may not see'}; registered{' '}
-                  <Timestamp value={dataset.createdAt} span />.
-                </>
-              }
-            />
-            <Stack gap="xs" component="section" aria-labelledby="versions-title">
-              <Title order={2} size="h4" id="versions-title">
-                Versions
-              </Title>
-              {dataset.versions.length === 0 ? (
-                <EmptyState title="No versions yet">A model owner registers snapshots through the API (registerDatasetVersion).</EmptyState>
-              ) : (
-                <VersionsTable
-                  to="/inventory/datasets/$id"
-                  parentId={dataset.id}
-                  versions={dataset.versions}
-                  selectedId={selectedId}
-                  columns={[
-                    { accessor: 'piiClasses', title: 'PII classes', render: (v) => <PiiClasses classes={v.piiClasses} /> },
-                    { accessor: 'createdAt', title: 'Registered', render: (v) => <Timestamp value={v.createdAt} /> },
-                  ]}
-                />
-              )}
-            </Stack>
-            {selectedId && <DatasetVersionPanel id={selectedId} />}
-          </Stack>
-        );
-      }}
+      {({ dataset }) => (
+        <RecordWithVersions
+          title={`Dataset ${dataset.name}`}
+          record={dataset}
+          to="/inventory/datasets/$id"
+          versions={dataset.versions}
+          selectedVersion={search.version}
+          noVersions="A model owner registers snapshots through the API (registerDatasetVersion)."
+          columns={[
+            { accessor: 'piiClasses', title: 'PII classes', render: (v) => <PiiClasses classes={v.piiClasses} /> },
+            { accessor: 'createdAt', title: 'Registered', render: (v) => <Timestamp value={v.createdAt} /> },
+          ]}
+          panel={(versionId) => <DatasetVersionPanel id={versionId} />}
+        />
+      )}
     </QueryState>
   );
 }

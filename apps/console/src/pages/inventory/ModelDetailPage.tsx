@@ -4,11 +4,9 @@ import { AnchorLink } from '../../components/AnchorLink';
 import { ExploreLineageLink } from '../../components/ExploreLineageLink';
 import { DataTable } from 'mantine-datatable';
 import { useQuery } from 'urql';
-import { sentence } from '../../components/format';
 import { Timestamp } from '../../components/Timestamp';
-import { PageHeader } from '../../components/PageHeader';
 import { PrincipalName } from '../../components/PrincipalName';
-import { EmptyState, QueryState } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import { Digest, Facts } from './Facts';
 import { LifecycleActions } from './LifecycleActions';
@@ -17,7 +15,7 @@ import { words } from '../../components/status';
 import { PiiClasses } from './PiiClasses';
 import { modelDetailRoute } from './routes';
 import { StatusBadge } from './StatusBadge';
-import { VersionsTable } from './VersionsTable';
+import { RecordWithVersions } from './RecordWithVersions';
 
 const ModelDocument = graphql(`
   query InventoryModel($id: ID!) {
@@ -118,44 +116,23 @@ export function ModelDetailPage() {
   const [result] = useQuery({ query: ModelDocument, variables: { id } });
   return (
     <QueryState result={result}>
-      {({ model }) => {
-        const selectedId = search.version ?? model.versions[0]?.id;
-        return (
-          <Stack gap="lg">
-            <PageHeader
-              title={`Model ${model.name}`}
-              description={
-                <>
-                  {sentence(model.description)} Owned by {model.owner?.name ?? 'someone you may not see'}; registered{' '}
-                  <Timestamp value={model.createdAt} span />.
-                </>
-              }
-            />
-            <Stack gap="xs" component="section" aria-labelledby="versions-title">
-              <Title order={2} size="h4" id="versions-title">
-                Versions
-              </Title>
-              {model.versions.length === 0 ? (
-                <EmptyState title="No versions yet">A model owner registers versions through the API (registerModelVersion).</EmptyState>
-              ) : (
-                <VersionsTable
-                  to="/inventory/models/$id"
-                  parentId={model.id}
-                  versions={model.versions}
-                  selectedId={selectedId}
-                  columns={[
-                    { accessor: 'status', title: 'Status', render: (v) => <StatusBadge status={v.status} /> },
-                    { accessor: 'riskTier', title: 'Risk tier', render: (v) => words(v.riskTier) },
-                    { accessor: 'framework', title: 'Framework' },
-                    { accessor: 'createdAt', title: 'Registered', render: (v) => <Timestamp value={v.createdAt} /> },
-                  ]}
-                />
-              )}
-            </Stack>
-            {selectedId && <ModelVersionPanel id={selectedId} />}
-          </Stack>
-        );
-      }}
+      {({ model }) => (
+        <RecordWithVersions
+          title={`Model ${model.name}`}
+          record={model}
+          to="/inventory/models/$id"
+          versions={model.versions}
+          selectedVersion={search.version}
+          noVersions="A model owner registers versions through the API (registerModelVersion)."
+          columns={[
+            { accessor: 'status', title: 'Status', render: (v) => <StatusBadge status={v.status} /> },
+            { accessor: 'riskTier', title: 'Risk tier', render: (v) => words(v.riskTier) },
+            { accessor: 'framework', title: 'Framework' },
+            { accessor: 'createdAt', title: 'Registered', render: (v) => <Timestamp value={v.createdAt} /> },
+          ]}
+          panel={(versionId) => <ModelVersionPanel id={versionId} />}
+        />
+      )}
     </QueryState>
   );
 }

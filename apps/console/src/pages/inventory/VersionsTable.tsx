@@ -1,7 +1,7 @@
 import { AnchorLink } from '../../components/AnchorLink';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 
-type DetailPath = '/inventory/models/$id' | '/inventory/datasets/$id' | '/inventory/automations/$id';
+export type DetailPath = '/inventory/models/$id' | '/inventory/datasets/$id' | '/inventory/automations/$id';
 
 /**
  * A record's versions (newest first); each version number links to the same page with that version
