@@ -9,7 +9,8 @@ export type ExpansionWalk = { walk: Subgraph } | { error: CombinedError };
 
 /**
  * The one-hop walk of each expansion, by its key: fetched once each, all at once (a reloaded link
- * with several expansions does not wait on each in turn). An expansion not yet answered is absent.
+ * with several expansions does not wait on each in turn). An expansion not yet answered is absent;
+ * a refused one holds its error until it is asked again.
  */
 export function useExpansionWalks(expansions: Expansion[], maxEdges: number): ReadonlyMap<string, ExpansionWalk> {
   const client = useClient();
@@ -25,6 +26,8 @@ export function useExpansionWalks(expansions: Expansion[], maxEdges: number): Re
         .toPromise()
         .then((answer) => {
           const walk: ExpansionWalk = answer.data ? { walk: subgraphOf(answer.data.lineage) } : { error: answer.error! };
+          // A refused walk is asked again when the expansions change (asked anew after Back, say).
+          if (!answer.data) requested.current.delete(key);
           setWalks((done) => new Map(done).set(key, walk));
         });
     }
