@@ -54,6 +54,22 @@ describeInBrowser('console review queue (two compliance officers)', () => {
 
   const claimStatus = (page: Page) => page.getByTestId('claim-status');
 
+  /**
+   * The verdict form answers its keys once the item's decision has loaded and the item is yours: a key
+   * pressed before (the detail still on its way on a busy machine) would be lost.
+   */
+  const verdictReady = (page: Page) =>
+    until(
+      async () =>
+        page
+          .getByTestId('verdict-form')
+          .getByRole('button', { name: 'Approve' })
+          .isEnabled()
+          .catch(() => false),
+      'the verdict form to be ready',
+      60_000,
+    );
+
   beforeAll(async () => {
     hooks = await webhookReceiver();
     // Jobs in-process (the overdue webhook is delivered by the API's process); claims lapse after 4 s.
@@ -116,6 +132,7 @@ describeInBrowser('console review queue (two compliance officers)', () => {
       60_000,
     );
     expect(await approve.isDisabled()).toBe(false);
+    await verdictReady(second.page);
     await second.page.keyboard.press('a'); // approve, and on to the rationale
     await second.page.getByRole('textbox', { name: 'Rationale' }).and(second.page.locator(':focus')).waitFor();
     await second.page.keyboard.type('Checked the claim file: the routing to a specialist is right');
@@ -176,6 +193,7 @@ describeInBrowser('console review queue (two compliance officers)', () => {
     );
     await page.getByTestId('review-queue-row').filter({ hasText: key }).getByText('held by you').waitFor();
 
+    await verdictReady(page);
     await page.keyboard.press('o'); // override: the corrected output starts from the output
     const editor = page.getByRole('textbox', { name: 'Corrected output (JSON)' });
     await page.getByRole('textbox', { name: 'Rationale' }).and(page.locator(':focus')).waitFor();
@@ -235,6 +253,7 @@ describeInBrowser('console review queue (two compliance officers)', () => {
     await claimStatus(reviewer.page)
       .getByText(/^Assigned to you/)
       .waitFor({ timeout: 60_000 });
+    await verdictReady(reviewer.page);
     await reviewer.page.keyboard.press('r');
     await reviewer.page.getByRole('textbox', { name: 'Rationale' }).and(reviewer.page.locator(':focus')).waitFor();
     await reviewer.page.keyboard.type('Duplicate of an earlier claim; no routing needed');
@@ -275,6 +294,7 @@ describeInBrowser('console review queue (two compliance officers)', () => {
     await contest.getByText('Ana Berg').waitFor(); // who relayed it, by name
     await screenshot(officer.page, 'review-queue-contested');
 
+    await verdictReady(officer.page);
     await officer.page.keyboard.press('a');
     await officer.page.getByRole('textbox', { name: 'Rationale' }).and(officer.page.locator(':focus')).waitFor();
     await officer.page.keyboard.type('Photos confirm the car was parked: the severity stands');
