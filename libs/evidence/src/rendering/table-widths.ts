@@ -36,11 +36,21 @@ export function unbreakableWords(text: string): string[] {
 export function tableWidths(columns: string[][], available: number, fontSize: number, longToken: (word: string) => boolean): TableWidths {
   const width = (text: string) => helveticaWidth(text, fontSize);
   // A point to spare: a word exactly as wide as its column must not be pushed onto a line of its own.
+  // Folded row by row, not spread: a table may have more cells than a call takes arguments.
+  const wordWidth = (word: string) => (longToken(word) ? BREAKABLE_MIN_EMS * fontSize : width(word));
   const minimum = columns.map(
-    (texts) =>
-      SPARE + Math.max(fontSize, ...texts.flatMap(unbreakableWords).map((w) => (longToken(w) ? BREAKABLE_MIN_EMS * fontSize : width(w)))),
+    (texts) => SPARE + texts.reduce((m, text) => Math.max(m, ...unbreakableWords(text).map(wordWidth)), fontSize),
   );
-  const wanted = columns.map((texts, i) => Math.max(minimum[i], SPARE + Math.min(WRAP_EMS * fontSize, Math.max(...texts.map(width)))));
+  const wanted = columns.map((texts, i) =>
+    Math.max(
+      minimum[i],
+      SPARE +
+        Math.min(
+          WRAP_EMS * fontSize,
+          texts.reduce((m, text) => Math.max(m, width(text)), 0),
+        ),
+    ),
+  );
   const least = sum(minimum);
   if (least >= available) return { widths: minimum.map((m) => (m * available) / least), squeezed: true };
   const most = sum(wanted);
