@@ -1,6 +1,7 @@
-import { CompiledEvaluator, type Policy } from '@attest/policy';
+import type { CompiledEvaluator } from '@attest/policy';
 import type { GateEvaluationRecord } from '../pack-layout';
 import { failed, passed, skipped, type PackCheck } from './pack-checks';
+import { evaluatorOf, verdictMismatch } from './replayed-verdict';
 
 const REEVALUATION = 're-evaluation';
 
@@ -29,15 +30,7 @@ export function reevaluateGates(
       continue;
     }
     let evaluator = evaluators.get(content.digest);
-    if (!evaluator) {
-      evaluator = new CompiledEvaluator({
-        name: content.name,
-        policies: content.policies as Policy[],
-        digest: content.digest,
-        sources: {},
-      });
-      evaluators.set(content.digest, evaluator);
-    }
+    if (!evaluator) evaluators.set(content.digest, (evaluator = evaluatorOf(content)));
     let outcome;
     try {
       outcome = evaluator.evaluate(appliesTo, gate.facts!);
@@ -45,12 +38,10 @@ export function reevaluateGates(
       problems.push(`${gate.action} at ${gate.occurredAt}: the recorded facts cannot be evaluated: ${(error as Error).message}`);
       continue;
     }
-    const matched = outcome.matched.map((p) => `${p.id}@${p.version}`).sort();
-    const recorded = gate.matched.map((p) => `${p.id}@${p.version}`).sort();
-    if (outcome.effect !== gate.effect || matched.join() !== recorded.join()) {
+    const mismatch = verdictMismatch(outcome, gate);
+    if (mismatch) {
       problems.push(
-        `${gate.action} at ${gate.occurredAt}: the policies on the recorded facts give ${outcome.effect} [${matched.join(', ')}], ` +
-          `the sealed verdict says ${gate.effect} [${recorded.join(', ')}]`,
+        `${gate.action} at ${gate.occurredAt}: the policies on the recorded facts give ${mismatch.replayed}, the sealed verdict says ${mismatch.sealed}`,
       );
     }
   }

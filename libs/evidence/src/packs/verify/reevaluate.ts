@@ -1,8 +1,9 @@
 import { decisionFacts } from '@attest/decisions';
-import { CompiledEvaluator, packDigest, referencedFacts, type Policy } from '@attest/policy';
+import { packDigest, referencedFacts, type Policy } from '@attest/policy';
 import type { DecisionRecord, PolicyPackRecord } from '../pack-layout';
 import { failed, passed, skipped, type PackCheck } from './pack-checks';
 import type { SealedFact } from './fact-claims';
+import { evaluatorOf, verdictMismatch, verdictWords } from './replayed-verdict';
 
 const CONTENT = 'policy pack content';
 const REEVALUATION = 're-evaluation';
@@ -36,7 +37,7 @@ export function reevaluate(
   if (!decision.policyPackDigest || !pack) return skipped(REEVALUATION, 'no policy pack content to evaluate with');
   if (!record.policy.facts) return skipped(REEVALUATION, 'the decision was stored without its facts');
   const policies = pack.policies as Policy[];
-  const evaluator = new CompiledEvaluator({ name: pack.name, policies, digest: pack.digest, sources: {} });
+  const evaluator = evaluatorOf(pack);
   const hidden = referencedFacts({ policies }).filter(
     (name) =>
       (withheld.includes('output') && name.startsWith('decision.output')) || (withheld.includes('context') && name.startsWith('context')),
@@ -53,18 +54,14 @@ export function reevaluate(
   } catch (error) {
     return failed(REEVALUATION, `the recorded facts cannot be evaluated by this pack: ${(error as Error).message}`);
   }
-  const matched = outcome.matched.map((p) => `${p.id}@${p.version}`).sort();
-  const sealedMatched = ((decision.policyResults as { id: string; version: number }[] | null) ?? [])
-    .map((p) => `${p.id}@${p.version}`)
-    .sort();
-  if (outcome.effect !== decision.policyEffect || matched.join() !== sealedMatched.join()) {
+  const sealed = { effect: decision.policyEffect, matched: (decision.policyResults as { id: string; version: number }[] | null) ?? [] };
+  const mismatch = verdictMismatch(outcome, sealed);
+  if (mismatch) {
     return failed(
       REEVALUATION,
-      `the policies on the recorded facts give ${outcome.effect} [${matched.join(', ')}], the sealed decision says ${String(decision.policyEffect)} [${sealedMatched.join(', ')}]`,
+      `the policies on the recorded facts give ${mismatch.replayed}, the sealed decision says ${mismatch.sealed}`,
     );
   }
-  return passed(
-    REEVALUATION,
-    `the policies on the recorded facts give ${outcome.effect} [${matched.join(', ') || 'no policy matched'}], as sealed`,
-  );
+  const matched = outcome.matched.length > 0 ? verdictWords(outcome.effect, outcome.matched) : `${outcome.effect} [no policy matched]`;
+  return passed(REEVALUATION, `the policies on the recorded facts give ${matched}, as sealed`);
 }
