@@ -8,7 +8,7 @@ const READY = { api: 'Attest API listening', worker: 'Attest worker consuming qu
 const START_LIMIT_MS = 180_000;
 
 /** The caller's queue prefix, when it has one (a test file's own: test/support/queue-prefix.ts). */
-const queuePrefix = (): Record<string, string> =>
+export const queuePrefix = (): Record<string, string> =>
   process.env.ATTEST_QUEUE_PREFIX ? { ATTEST_QUEUE_PREFIX: process.env.ATTEST_QUEUE_PREFIX } : {};
 
 /**

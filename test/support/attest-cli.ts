@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { queuePrefix } from '../../bench/support/attest-process';
 import { REPO_ROOT } from './test-app';
 
 export const CLI = join(REPO_ROOT, 'dist/apps/cli/src/main.js');
@@ -12,8 +13,7 @@ export interface CliRun {
 
 /** Only the variables given, and the test file's queue prefix (test/support/queue-prefix.ts). */
 function childEnv(env: Record<string, string>): Record<string, string> {
-  const prefix = process.env.ATTEST_QUEUE_PREFIX;
-  return { PATH: process.env.PATH ?? '', ATTEST_LOG_LEVEL: 'error', ...(prefix ? { ATTEST_QUEUE_PREFIX: prefix } : {}), ...env };
+  return { PATH: process.env.PATH ?? '', ATTEST_LOG_LEVEL: 'error', ...queuePrefix(), ...env };
 }
 
 /** Runs the built CLI in a child process with only the variables given (nothing leaks from the test's env). */
