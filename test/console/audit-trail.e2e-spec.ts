@@ -11,7 +11,7 @@ import {
 } from '../support/browser';
 import { parseCsv } from '../support/csv';
 import { inventoryFixture } from '../support/inventory-fixtures';
-import { sealAll } from '../support/ledger';
+import { sealAll, whileSequencingLocked } from '../support/ledger';
 import { ok, principalWithRole } from '../support/test-app';
 import { until } from '../support/until';
 
@@ -41,64 +41,68 @@ describeInBrowser('console audit trail', () => {
       'mutation($id: ID!, $to: LifecycleStatus!, $r: String!) { transitionModelVersion(id: $id, to: $to, rationale: $r) { status } }';
     ok(await server.t.gql(owner.key, transition, { id: fixture.modelVersionId, to: 'IN_REVIEW', r: 'Model card complete' }));
     await sealAll(server.t);
-    // After the seal: this event is not in a checkpoint yet (with Redis the API runs no sequencer of its own).
-    ok(
-      await server.t.gql(owner.key, transition, {
-        id: fixture.modelVersionId,
-        to: 'DRAFT',
-        r: 'Metrics to be redone on the 2025-07 holdout',
-      }),
-    );
+    // After the seal: the next event stays out of a checkpoint while the test holds the tenant's sequencing
+    // lock (with Redis the API runs no sequencer of its own; on the embedded default its own would seal it).
+    const { page, context, problems, rows } = await whileSequencingLocked(server.t.databaseUrl, 'default', async () => {
+      ok(
+        await server.t.gql(owner.key, transition, {
+          id: fixture.modelVersionId,
+          to: 'DRAFT',
+          r: 'Metrics to be redone on the 2025-07 holdout',
+        }),
+      );
 
-    const filter = { actorId: owner.id, subjectId: fixture.modelVersionId };
-    const expected = ok(await server.t.gql(officer.key, AUDIT_EVENTS, { filter })).auditEvents;
-    expect(expected.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual([
-      'model_version.transitioned',
-      'model_version.transitioned',
-      'model_version.registered',
-    ]);
-    expect(expected.edges[0].node.ledgerIndex).toBeNull();
-    expect(expected.edges[1].node.ledgerIndex).toEqual(expect.any(Number));
+      const filter = { actorId: owner.id, subjectId: fixture.modelVersionId };
+      const expected = ok(await server.t.gql(officer.key, AUDIT_EVENTS, { filter })).auditEvents;
+      expect(expected.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual([
+        'model_version.transitioned',
+        'model_version.transitioned',
+        'model_version.registered',
+      ]);
+      expect(expected.edges[0].node.ledgerIndex).toBeNull();
+      expect(expected.edges[1].node.ledgerIndex).toEqual(expect.any(Number));
 
-    const { page, context, problems } = await openConsole(browser, server.url, '/sign-in');
-    await signInAs(page, server, officer);
-    await page.goto('/audit');
-    await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
-    await page.getByRole('table', { name: 'Audit events' }).locator('tbody tr').first().waitFor();
+      const { page, context, problems } = await openConsole(browser, server.url, '/sign-in');
+      await signInAs(page, server, officer);
+      await page.goto('/audit');
+      await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+      await page.getByRole('table', { name: 'Audit events' }).locator('tbody tr').first().waitFor();
 
-    await page.getByRole('combobox', { name: 'Actor' }).fill('kim.novak');
-    await page.getByRole('option', { name: /kim\.novak/ }).click();
-    await page.getByLabel('Subject id', { exact: true }).fill(fixture.modelVersionId);
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.waitForURL(
-      (url) => url.searchParams.get('actorId') === owner.id && url.searchParams.get('subjectId') === fixture.modelVersionId,
-    );
+      await page.getByRole('combobox', { name: 'Actor' }).fill('kim.novak');
+      await page.getByRole('option', { name: /kim\.novak/ }).click();
+      await page.getByLabel('Subject id', { exact: true }).fill(fixture.modelVersionId);
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(
+        (url) => url.searchParams.get('actorId') === owner.id && url.searchParams.get('subjectId') === fixture.modelVersionId,
+      );
 
-    const rows = page.getByRole('table', { name: 'Audit events' }).locator('tbody tr');
-    await until(async () => (await rows.count()) === expected.edges.length, 'the filtered audit events', 60_000);
-    expect(await rows.count()).toBe(expected.edges.length);
-    // Newest first: the move back to draft (not sealed yet), then the submission (sealed), then the registration.
-    const newest = await rows.nth(0).innerText();
-    expect(newest).toContain('model_version.transitioned');
-    expect(newest).toMatch(/status\s+in_review\s+→\s+draft/);
-    expect(newest).toContain('Metrics to be redone on the 2025-07 holdout');
-    expect(newest).toContain('not sealed yet');
-    const submitted = await rows.nth(1).innerText();
-    expect(submitted).toMatch(/status\s+draft\s+→\s+in_review/);
-    expect(submitted).toContain(`Leaf #${expected.edges[1].node.ledgerIndex}, sealed`);
-    expect(submitted).toContain('kim.novak');
-    await expectAccessible(page);
+      const rows = page.getByRole('table', { name: 'Audit events' }).locator('tbody tr');
+      await until(async () => (await rows.count()) === expected.edges.length, 'the filtered audit events', 60_000);
+      expect(await rows.count()).toBe(expected.edges.length);
+      // Newest first: the move back to draft (not sealed yet), then the submission (sealed), then the registration.
+      const newest = await rows.nth(0).innerText();
+      expect(newest).toContain('model_version.transitioned');
+      expect(newest).toMatch(/status\s+in_review\s+→\s+draft/);
+      expect(newest).toContain('Metrics to be redone on the 2025-07 holdout');
+      expect(newest).toContain('not sealed yet');
+      const submitted = await rows.nth(1).innerText();
+      expect(submitted).toMatch(/status\s+draft\s+→\s+in_review/);
+      expect(submitted).toContain(`Leaf #${expected.edges[1].node.ledgerIndex}, sealed`);
+      expect(submitted).toContain('kim.novak');
+      await expectAccessible(page);
 
-    // The CSV export: the same filter, the same rows in the same order, downloaded with the session cookie.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^audit-events-.*\.csv$/);
-    const csv = parseCsv(await readFile((await download.path())!, 'utf8'));
-    const header = csv[0];
-    const records = csv.slice(1).map((r) => Object.fromEntries(header.map((name, i) => [name, r[i]])));
-    expect(records.map((r) => r.id)).toEqual(expected.edges.map((e: { node: { id: string } }) => e.node.id));
-    expect(records.every((r) => r.actorId === owner.id && r.subjectId === fixture.modelVersionId)).toBe(true);
-    expect(records[1].ledgerIndex).toBe(String(expected.edges[1].node.ledgerIndex));
-    expect(records[0].sealedAt).toBe('');
+      // The CSV export: the same filter, the same rows in the same order, downloaded with the session cookie.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^audit-events-.*\.csv$/);
+      const csv = parseCsv(await readFile((await download.path())!, 'utf8'));
+      const header = csv[0];
+      const records = csv.slice(1).map((r) => Object.fromEntries(header.map((name, i) => [name, r[i]])));
+      expect(records.map((r) => r.id)).toEqual(expected.edges.map((e: { node: { id: string } }) => e.node.id));
+      expect(records.every((r) => r.actorId === owner.id && r.subjectId === fixture.modelVersionId)).toBe(true);
+      expect(records[1].ledgerIndex).toBe(String(expected.edges[1].node.ledgerIndex));
+      expect(records[0].sealedAt).toBe('');
+      return { page, context, problems, rows };
+    });
 
     // The subject's page: the version, selected on its model's page.
     await rows.nth(1).getByRole('link', { name: fixture.modelVersionId }).click();
